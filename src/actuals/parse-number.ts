@@ -1,0 +1,49 @@
+/** The outcome of reading one cell as a figure. */
+export type CellReading =
+  | { kind: 'missing' }
+  | { kind: 'number'; value: number; digits: string; percent: '%' | '‰' | '‱' | null; unit: string | null }
+  | { kind: 'invalid' };
+
+/** Cell texts that mean "no figure", never zero. */
+const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '…', '...', 'n/a', 'na', '#n/a', 'null', 'none', '无', '暂无', '空', '缺', '缺失', '未统计', '不适用']);
+
+// Sign, integer part with optional thousands groups, fraction, then an optional percent sign and unit.
+// Written out so that nothing is read from a prefix the way parseFloat would ("12abc" is not 12).
+const NUMBER = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([%‰‱])?\s*(\D*)$/;
+
+/** Reads a cell as people type figures: "1,200", "3.4%", "３．４", "- 5", "250亿元", blank. */
+export function parseCell(raw: string): CellReading {
+  // Full-width digits, points and percent signs become ASCII; plain ASCII skips the work.
+  const text = (isAscii(raw) ? raw : raw.normalize('NFKC')).trim();
+  if (MISSING.has(text.toLowerCase())) return { kind: 'missing' };
+  const match = NUMBER.exec(text);
+  if (!match) return { kind: 'invalid' };
+  const sign = match[1] === '-' ? '-' : '';
+  const digits = sign + (match[2] ?? '').replace(/,/g, '');
+  const unit = (match[4] ?? '').trim();
+  if (/[\d%‰‱]/.test(unit)) return { kind: 'invalid' };
+  return {
+    kind: 'number',
+    value: Number(digits),
+    digits,
+    percent: (match[3] as '%' | '‰' | '‱' | undefined) ?? null,
+    unit: unit === '' ? null : unit,
+  };
+}
+
+const YES = new Set(['是', '已完成', '完成', '已实现', '实现', '达成', '已达成', 'yes', 'y', 'true', 'done', '1', '✓', '√']);
+const NO = new Set(['否', '未完成', '未实现', '未达成', 'no', 'n', 'false', 'not done', '0', '✗', '×']);
+
+/** Reads a milestone cell: 1 for done, 0 for not done, null for no figure, undefined when unreadable. */
+export function parseYesNo(raw: string): 1 | 0 | null | undefined {
+  const text = (isAscii(raw) ? raw : raw.normalize('NFKC')).trim().toLowerCase();
+  if (YES.has(text)) return 1;
+  if (NO.has(text)) return 0;
+  if (MISSING.has(text)) return null;
+  return undefined;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}

@@ -1,0 +1,361 @@
+import { Readable } from 'node:stream';
+import { closest } from 'fastest-levenshtein';
+import Papa from 'papaparse';
+import type { Plan, Target } from '../plan/types.js';
+import type { Problem } from '../problem.js';
+import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
+import { FigureStore } from './figure-store.js';
+import { parseCell, parseYesNo } from './parse-number.js';
+import { conversionExponent, scaleDigits, unitScale } from './units.js';
+
+/** A file of actuals to read: its name for messages and a way to open its bytes. */
+export interface ActualsSource {
+  name: string;
+  open(): AsyncIterable<Uint8Array>;
+}
+
+/** What was learnt about one input file while reading it. */
+export interface ActualsInput {
+  file: string;
+  encoding: Encoding | null;
+  bom: boolean;
+  delimiter: string | null;
+  layout: 'long' | 'wide' | null;
+  /** Data rows read, the header not counted. */
+  rows: number;
+  figures: number;
+}
+
+/** The figures submitted, where they came from, and every input error found. */
+export interface Actuals {
+  store: FigureStore;
+  inputs: ActualsInput[];
+  /** The first problems found (up to the cap), in file order. */
+  problems: Problem[];
+  /** How many problems there were in all, including those past the cap. */
+  problemCount: number;
+}
+
+/** Options for reading actuals. */
+export interface ReadActualsOptions {
+  encoding?: Encoding;
+  /** How many problems to keep; all are still counted. */
+  maxProblems?: number;
+}
+
+/** Column roles and the headers, English or Chinese, that name them. */
+type Role = 'id' | 'value' | 'year' | 'unit' | 'region' | 'note';
+const HEADERS: Record<string, Role> = {
+  id: 'id', target: 'id', target_id: 'id', 编号: 'id', 指标编号: 'id', 目标编号: 'id',
+  value: 'value', actual: 'value', 实际值: 'value', 数值: 'value', 值: 'value', 实际: 'value', 完成值: 'value',
+  year: 'year', 年份: 'year', 年度: 'year', 年: 'year',
+  unit: 'unit', 单位: 'unit',
+  region: 'region', 地区: 'region', 区域: 'region', 地区名称: 'region',
+  note: 'note', notes: 'note', 备注: 'note', 说明: 'note',
+};
+const YEAR_HEADER = /^(\d{4})\s*年?$/;
+
+const SNIFF_BYTES = 64 * 1024;
+const MAX_COLUMNS = 1000;
+const MAX_FIELD = 10_000;
+const DEFAULT_MAX_PROBLEMS = 10_000;
+
+/** Reads every source in turn into one store; a figure given twice anywhere is an error. */
+export async function readActuals(sources: ActualsSource[], plan: Plan, options: ReadActualsOptions = {}): Promise<Actuals> {
+  const store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end);
+  const actuals: Actuals = { store, inputs: [], problems: [], problemCount: 0 };
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const sink = (problem: Problem): void => {
+    actuals.problemCount++;
+    if (actuals.problems.length < maxProblems) actuals.problems.push(problem);
+  };
+  const names = sources.map((source) => source.name);
+  for (const [index, source] of sources.entries()) {
+    actuals.inputs.push(await readOne(source, index, names, plan, store, options.encoding, sink));
+  }
+  return actuals;
+}
+
+async function readOne(
+  source: ActualsSource,
+  fileIndex: number,
+  names: string[],
+  plan: Plan,
+  store: FigureStore,
+  encodingOverride: Encoding | undefined,
+  sink: (problem: Problem) => void,
+): Promise<ActualsInput> {
+  const file = source.name;
+  const input: ActualsInput = { file, encoding: null, bom: false, delimiter: null, layout: null, rows: 0, figures: 0 };
+  const iterator = source.open()[Symbol.asyncIterator]();
+  const headChunks: Uint8Array[] = [];
+  let headLength = 0;
+  let exhausted = false;
+  try {
+    while (headLength < SNIFF_BYTES) {
+      const next = await iterator.next();
+      if (next.done) {
+        exhausted = true;
+        break;
+      }
+      headChunks.push(next.value);
+      headLength += next.value.byteLength;
+    }
+  } catch (error) {
+    sink({ code: 'file.unreadable', params: { file, reason: describeIoError(error) }, file });
+    return input;
+  }
+  if (headLength === 0) {
+    sink({ code: 'csv.empty', params: {}, file });
+    return input;
+  }
+  const head = Buffer.concat(headChunks);
+  const sniff = sniffEncoding(head.subarray(0, SNIFF_BYTES), encodingOverride);
+  if (!sniff.ok) {
+    sink({ code: sniff.code, params: sniff.params, file });
+    return input;
+  }
+  input.encoding = sniff.encoding;
+  input.bom = sniff.bomLength > 0;
+  const decoder = createDecoder(sniff.encoding);
+
+  async function* text(): AsyncGenerator<string> {
+    yield decoder.write(head.subarray(sniff.ok ? sniff.bomLength : 0));
+    if (!exhausted) {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) break;
+        const chunk = decoder.write(next.value);
+        if (chunk.length > 0) yield chunk;
+      }
+    }
+    const rest = decoder.end();
+    if (rest.length > 0) yield rest;
+  }
+
+  const rows = new RowReader(file, fileIndex, names, plan, store, sink, input);
+  await new Promise<void>((resolve) => {
+    const stream = Readable.from(text());
+    stream.on('error', (error) => {
+      sink({ code: 'file.unreadable', params: { file, reason: describeIoError(error) }, file });
+      resolve();
+    });
+    Papa.parse<string[]>(stream, {
+      delimitersToGuess: [',', ';', '\t', '|'],
+      skipEmptyLines: false,
+      chunk: (results) => {
+        if (input.delimiter === null) input.delimiter = results.meta.delimiter;
+        rows.readChunk(results.data, results.errors);
+      },
+      complete: () => resolve(),
+      error: (error: Error) => {
+        sink({ code: 'file.unreadable', params: { file, reason: describeIoError(error) }, file });
+        resolve();
+      },
+    });
+  });
+  rows.finish();
+  return input;
+}
+
+/** Turns parsed records into figures, one record at a time, reporting each fault where it is. */
+class RowReader {
+  private record = 0;
+  private header: string[] | null = null;
+  private columns: Partial<Record<Role, number>> = {};
+  private yearColumns: { column: number; year: number }[] = [];
+  private stopped = false;
+  private readonly ids: string[];
+
+  constructor(
+    private readonly file: string,
+    private readonly fileIndex: number,
+    private readonly names: string[],
+    private readonly plan: Plan,
+    private readonly store: FigureStore,
+    private readonly sink: (problem: Problem) => void,
+    private readonly input: ActualsInput,
+  ) {
+    this.ids = plan.targets.map((target) => target.id);
+  }
+
+  readChunk(records: string[][], errors: Papa.ParseError[]): void {
+    const first = this.record;
+    // Papa numbers a chunk's errors from the start of the chunk.
+    const syntaxRows = new Set<number>();
+    for (const error of errors) {
+      if (error.type === 'Delimiter') continue;
+      const row = first + (error.row ?? 0) + 1;
+      syntaxRows.add(row);
+      this.problem('csv.syntax', { reason: error.message }, row);
+    }
+    for (const record of records) {
+      this.record++;
+      if (this.stopped) continue;
+      if (this.header === null) this.readHeader(record);
+      else if (!syntaxRows.has(this.record)) this.readRecord(record);
+    }
+  }
+
+  finish(): void {
+    if (this.header === null && !this.stopped) this.sink({ code: 'csv.empty', params: {}, file: this.file });
+    else if (this.header !== null && this.input.rows === 0) this.problem('csv.header-only', {}, 1);
+  }
+
+  private problem(code: Problem['code'], params: Problem['params'], row: number, column?: number, value?: string): void {
+    const field = column !== undefined ? (this.header?.[column] ?? columnLetter(column)) : undefined;
+    this.sink({ code, params, file: this.file, line: row, column: column !== undefined ? column + 1 : undefined, field, value });
+  }
+
+  private readHeader(record: string[]): void {
+    if (record.length === 1 && record[0] === '') return this.blankHeader();
+    if (record.length > MAX_COLUMNS) {
+      this.stopped = true;
+      return this.problem('csv.too-many-columns', { count: record.length, limit: MAX_COLUMNS }, 1);
+    }
+    this.header = record.map((cell) => cell.replace(/^\ufeff/, '').normalize('NFKC').trim());
+    const seen = new Map<string, number>();
+    this.header.forEach((name, column) => {
+      const key = name.toLowerCase();
+      const role = HEADERS[key];
+      const year = YEAR_HEADER.exec(name);
+      if (role) {
+        const earlier = this.columns[role];
+        if (earlier !== undefined) {
+          this.problem('csv.duplicate-column', { column: name, first: earlier + 1, second: column + 1 }, 1, column);
+        } else this.columns[role] = column;
+      } else if (year) {
+        this.yearColumns.push({ column, year: Number(year[1]) });
+      }
+      const dup = seen.get(key);
+      if (dup !== undefined && !role && key !== '') {
+        this.problem('csv.duplicate-column', { column: name, first: dup + 1, second: column + 1 }, 1, column);
+      }
+      seen.set(key, column);
+    });
+    if (this.columns.id === undefined) {
+      this.stopped = true;
+      this.problem('csv.missing-column', { column: 'id', accepted: 'id, 编号, 指标编号' }, 1);
+    }
+    if (this.columns.value === undefined && this.yearColumns.length === 0) {
+      this.stopped = true;
+      this.problem('csv.missing-column', { column: 'value', accepted: 'value, 实际值, 数值, 2025, 2025年' }, 1);
+    }
+    this.input.layout = this.columns.value !== undefined ? 'long' : 'wide';
+    if (this.columns.value !== undefined) this.yearColumns = [];
+  }
+
+  private blankHeader(): void {
+    // A leading blank line is not a header; the next record is tried instead.
+  }
+
+  private readRecord(record: string[]): void {
+    const header = this.header ?? [];
+    if (record.length === 1 && record[0]?.trim() === '') return; // a blank line
+    this.input.rows++;
+    const row = this.record;
+    if (record.length !== header.length) {
+      if (record.every((cell) => cell.trim() === '')) return;
+      return this.problem('csv.ragged-row', { actual: record.length, expected: header.length }, row);
+    }
+    for (let column = 0; column < record.length; column++) {
+      const cell = record[column] ?? '';
+      if (cell.length > MAX_FIELD) return this.problem('csv.field-too-long', { length: cell.length, limit: MAX_FIELD }, row, column);
+      if (cell.includes('\ufffd')) {
+        return this.problem('csv.undecodable', { byte: '?', encoding: this.input.encoding ?? '' }, row, column, cell);
+      }
+      if (cell.includes('\ufeff')) return this.problem('csv.bom-inside', {}, row, column);
+    }
+    const idColumn = this.columns.id ?? 0;
+    const rawId = record[idColumn] ?? '';
+    const id = normaliseId(rawId);
+    if (id === '') {
+      if (record.every((cell) => cell.trim() === '')) {
+        this.input.rows--;
+        return;
+      }
+      return this.problem('row.missing-id', {}, row, idColumn);
+    }
+    const target = this.plan.targetsById.get(id);
+    if (!target) {
+      const guess = closest(id, this.ids);
+      return this.problem('row.unknown-id', { value: rawId.trim(), suggestion: guess }, row, idColumn, rawId);
+    }
+    const region = this.columns.region !== undefined ? (record[this.columns.region] ?? '').normalize('NFKC').trim() : '';
+    const unitCell = this.columns.unit !== undefined ? (record[this.columns.unit] ?? '').trim() : '';
+    if (this.columns.value !== undefined) {
+      const yearColumn = this.columns.year;
+      let year = target.year;
+      const rawYear = yearColumn !== undefined ? (record[yearColumn] ?? '').normalize('NFKC').trim() : '';
+      if (rawYear !== '') {
+        const match = YEAR_HEADER.exec(rawYear);
+        if (!match) return this.problem('row.bad-year', { value: rawYear }, row, yearColumn, rawYear);
+        year = Number(match[1]);
+      }
+      this.readFigure(target, record, this.columns.value, year, region, unitCell, row);
+    } else {
+      for (const { column, year } of this.yearColumns) this.readFigure(target, record, column, year, region, unitCell, row);
+    }
+  }
+
+  private readFigure(target: Target, record: string[], column: number, year: number, region: string, unitCell: string, row: number): void {
+    const raw = record[column] ?? '';
+    let value: number;
+    let level = false;
+    if (target.kind === 'milestone') {
+      const answer = parseYesNo(raw);
+      if (answer === null) return;
+      if (answer === undefined) return this.problem('row.not-yes-no', { value: raw.trim() }, row, column, raw);
+      value = answer;
+    } else {
+      const reading = parseCell(raw);
+      if (reading.kind === 'missing') return;
+      if (reading.kind === 'invalid') return this.problem('row.not-a-number', { value: raw.trim() }, row, column, raw);
+      const written = reading.percent ?? reading.unit ?? (unitCell === '' ? target.unit : unitCell);
+      if (reading.percent !== null && unitScale(target.unit).base !== '%') {
+        return this.problem('row.percent-not-percent', { value: raw.trim(), id: target.id, unit: target.unit }, row, column, raw);
+      }
+      const targetScale = unitScale(target.unit);
+      if ((target.kind === 'cagr' || target.kind === 'change') && targetScale.base === '%' && unitScale(written).base !== '%') {
+        // A level of the indicator itself (亿元, 件): growth or change is computed from levels.
+        level = true;
+        value = scaleDigits(reading.digits, unitScale(written).exponent);
+      } else {
+      const exponent = conversionExponent(written, target.unit);
+      if (exponent === null) {
+        const unitColumn = reading.unit === null && unitCell !== '' ? this.columns.unit : column;
+        return this.problem('row.unit-mismatch', { actual: written, id: target.id, unit: target.unit }, row, unitColumn, raw);
+      }
+      value = scaleDigits(reading.digits, exponent);
+      }
+    }
+    const { baselineYear, period } = this.plan;
+    if (year < baselineYear || year > period.end) {
+      return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, this.columns.year ?? column);
+    }
+    const earlier = this.store.set(region, target.index, year, value, { file: this.fileIndex, row }, level);
+    if (earlier) {
+      const other = `${this.names[earlier.file] ?? ''}:${earlier.row}`;
+      const code = region === '' ? 'row.duplicate' : 'row.duplicate-in-region';
+      return this.problem(code, { id: target.id, year, region, other }, row, column, raw);
+    }
+    this.input.figures++;
+  }
+}
+
+/** Target ids as people type them: full-width, lower-case, padded. */
+function normaliseId(raw: string): string {
+  return raw.normalize('NFKC').trim().toUpperCase();
+}
+
+/** A 0-based column index as a spreadsheet letter: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function describeIoError(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}

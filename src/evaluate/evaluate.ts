@@ -1,0 +1,138 @@
+import type { Actuals } from '../actuals/read-actuals.js';
+import type { Plan, Target } from '../plan/types.js';
+import {
+  REPORT_SCHEMA_VERSION,
+  STATUSES,
+  type Policy,
+  type Report,
+  type Result,
+  type Severity,
+  type Status,
+  type Tally,
+} from '../report/types.js';
+import { judges } from './judge.js';
+
+/** What to evaluate and how to judge it. */
+export interface EvaluateOptions {
+  /** The review year; default: the latest year in the data, else the plan's last year. */
+  asOf?: number;
+  policy: Policy;
+  /** Which targets are in scope; the summary and the exit code count only these. */
+  scope?: (target: Target) => boolean;
+  /** Which results the report lists; the summary still counts every result in scope. */
+  list?: (result: Result) => boolean;
+  /** The plan file's name, for the report. */
+  planFile: string;
+  toolVersion: string;
+}
+
+/** Judges every target in scope, in every region, against the actuals. Pure: no I/O. */
+export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions): Report {
+  const { store } = actuals;
+  const regions = store.regionNames();
+  if (regions.length === 0) regions.push('');
+  const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
+  const scope = options.scope ?? (() => true);
+  const targets = plan.targets.filter(scope);
+  const fileName = (index: number): string => actuals.inputs[index]?.file ?? '';
+  const summary: Report['summary'] = { ...emptyTally(), byRegion: {} };
+  const results: Result[] = [];
+  for (const region of regions) {
+    const tally = emptyTally();
+    summary.byRegion[region] = tally;
+    for (const target of targets) {
+      const series = store.series(region, target.index).filter((figure) => figure.year <= asOf);
+      const judgement = judges[target.kind]({ target, series, asOf, plan, fileName });
+      const severity = severityOf(judgement.status, target.soft, options.policy);
+      const result: Result = {
+        id: target.id,
+        measure: target.measure,
+        goal: target.goal,
+        action: target.action,
+        region,
+        indicator: target.indicator,
+        indicatorEn: target.indicatorEn,
+        kind: target.kind,
+        op: target.op,
+        value: target.value,
+        unit: target.unit,
+        year: target.year,
+        soft: target.soft,
+        severity,
+        ...judgement,
+      };
+      count(tally, result);
+      count(summary, result);
+      if (!options.list || options.list(result)) results.push(result);
+    }
+  }
+  finishTally(summary);
+  for (const tally of Object.values(summary.byRegion)) finishTally(tally);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'plancheck', version: options.toolVersion },
+    plan: {
+      id: plan.id,
+      title: plan.title,
+      titleEn: plan.titleEn,
+      file: options.planFile,
+      period: plan.period,
+      baselineYear: plan.baselineYear,
+      actions: plan.actions.map(({ number, title, titleEn }) => ({ number, title, titleEn })),
+    },
+    asOf,
+    policy: options.policy,
+    inputs: actuals.inputs,
+    regions,
+    results,
+    summary,
+    errors: actuals.problems,
+    errorCount: actuals.problemCount,
+  };
+}
+
+/** The latest year any figure was given for. */
+function latestYear(actuals: Actuals): number | undefined {
+  return actuals.store.latestYear();
+}
+
+/** How a status counts under the policy: soft targets warn unless `soft` is asked to fail. */
+export function severityOf(status: Status, soft: boolean, policy: Policy): Severity {
+  const fails = (condition: Policy['failOn'][number]): boolean => policy.failOn.includes(condition);
+  const failOrWarn = (failing: boolean): Severity => (failing && (!soft || fails('soft')) ? 'failure' : 'warning');
+  switch (status) {
+    case 'met':
+    case 'achieved':
+    case 'on_track':
+      return 'ok';
+    case 'not_met':
+      return failOrWarn(fails('not_met'));
+    case 'insufficient':
+      return failOrWarn(fails('off_track'));
+    case 'moving_away':
+      return failOrWarn(fails('off_track') || fails('moving_away'));
+    case 'moderate':
+    case 'pending':
+      return 'info';
+    case 'no_data':
+    case 'not_assessable':
+      return fails('no_data') ? 'failure' : 'info';
+  }
+}
+
+function emptyTally(): Tally {
+  const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
+  return { targets: 0, byStatus, failures: 0, warnings: 0, completionRate: null };
+}
+
+function count(tally: Tally, result: Result): void {
+  tally.targets++;
+  tally.byStatus[result.status]++;
+  if (result.severity === 'failure') tally.failures++;
+  if (result.severity === 'warning') tally.warnings++;
+}
+
+function finishTally(tally: Tally): void {
+  const judged = tally.byStatus.met + tally.byStatus.not_met;
+  tally.completionRate = judged > 0 ? Number((tally.byStatus.met / judged).toPrecision(12)) : null;
+}

@@ -1,0 +1,115 @@
+import Table from 'cli-table3';
+import { closest } from 'fastest-levenshtein';
+import { formatMessage, type Lang } from './messages.js';
+import type { Kind, Plan, Target } from './plan/types.js';
+import { describeTarget } from './report/describe-target.js';
+
+/** Filters of `plancheck list`. */
+export interface ListFilter {
+  action?: number[];
+  measure?: number[];
+  goal?: number[];
+  kind?: Kind[];
+  soft?: boolean;
+}
+
+/** The targets a filter selects, in plan order. */
+export function selectTargets(plan: Plan, filter: ListFilter): Target[] {
+  return plan.targets.filter(
+    (t) =>
+      (!filter.action || (t.action !== null && filter.action.includes(t.action))) &&
+      (!filter.measure || (t.measure !== null && filter.measure.includes(t.measure))) &&
+      (!filter.goal || (t.goal !== null && filter.goal.includes(t.goal))) &&
+      (!filter.kind || filter.kind.includes(t.kind)) &&
+      (filter.soft === undefined || t.soft === filter.soft),
+  );
+}
+
+/** A target as `list --format json` prints it: format version 1, documented in docs/cli.md. */
+export function targetJson(target: Target): Record<string, unknown> {
+  return {
+    id: target.id,
+    measure: target.measure,
+    goal: target.goal,
+    action: target.action,
+    indicator: target.indicator,
+    indicator_en: target.indicatorEn,
+    op: target.op,
+    value: target.value,
+    unit: target.unit,
+    kind: target.kind,
+    year: target.year,
+    soft: target.soft,
+    baseline: target.baseline,
+    tolerance: target.tolerance,
+    quote: target.quote,
+  };
+}
+
+/** `plancheck list --format json`: a JSON array of the selected targets. */
+export function listJson(targets: Target[]): string {
+  return `${JSON.stringify(targets.map(targetJson), null, 2)}\n`;
+}
+
+/** `plancheck list`: a table of the selected targets. */
+export function listTable(targets: Target[], lang: Lang): string {
+  const words = ['word.id', 'word.indicator', 'word.target', 'word.year', 'word.kind', 'word.soft'] as const;
+  const table = new Table({
+    head: words.map((word) => formatMessage(word, {}, lang)),
+    style: { head: [], border: [] },
+    wordWrap: true,
+    wrapOnWordBoundary: false,
+    colWidths: [8, 40, 24, 6, 12, 6],
+  });
+  for (const t of targets) {
+    table.push([t.id, lang === 'zh' ? t.indicator : t.indicatorEn, describeTarget(t, lang), String(t.year), t.kind, t.soft ? '✓' : '']);
+  }
+  return `${table.toString()}\n`;
+}
+
+/** What `show` found for an id: a measure or goal with its targets, or a single target. */
+export type ShowTarget =
+  | { kind: 'entry'; label: string; text: string; summary: string; targets: Target[] }
+  | { kind: 'target'; target: Target }
+  | { kind: 'unknown'; suggestion: string };
+
+/** Finds a measure (M24, 24), a goal (G2) or a target (M24.3) by id. */
+export function findForShow(plan: Plan, rawId: string): ShowTarget {
+  const id = rawId.normalize('NFKC').trim().toUpperCase();
+  const target = plan.targetsById.get(id);
+  if (target) return { kind: 'target', target };
+  const measureMatch = /^M?(\d+)$/.exec(id);
+  if (measureMatch) {
+    const measure = plan.measures.find((m) => m.number === Number(measureMatch[1]));
+    if (measure) return { kind: 'entry', label: `M${measure.number}`, text: measure.text, summary: measure.summaryEn, targets: measure.targets };
+  }
+  const goalMatch = /^G(\d+)$/.exec(id);
+  if (goalMatch) {
+    const goal = plan.goals.find((g) => g.number === Number(goalMatch[1]));
+    if (goal) return { kind: 'entry', label: `G${goal.number}`, text: goal.text, summary: goal.titleEn, targets: goal.targets };
+  }
+  const names = [...plan.measures.map((m) => `M${m.number}`), ...plan.goals.map((g) => `G${g.number}`), ...plan.targetsById.keys()];
+  return { kind: 'unknown', suggestion: closest(id, names) };
+}
+
+/** Renders one target with its quote, for `show`. */
+export function describeOne(t: Target, lang: Lang): string {
+  const lines = [
+    `${t.id}  ${lang === 'zh' ? t.indicator : t.indicatorEn}`,
+    `  ${formatMessage('word.target', {}, lang)}: ${describeTarget(t, lang)} (${t.year})${t.soft ? `  [${formatMessage('word.soft', {}, lang)}]` : ''}`,
+    `  ${formatMessage('word.kind', {}, lang)}: ${t.kind}   op: ${t.op}`,
+    `  ${formatMessage('word.quote', {}, lang)}: ${t.quote}`,
+  ];
+  if (t.baseline) lines.push(`  baseline: ${t.baseline.value} (${t.baseline.year})`);
+  if (t.note) lines.push(`  note: ${t.note}`);
+  return lines.join('\n');
+}
+
+/** Renders what `show` found. */
+export function showText(found: Exclude<ShowTarget, { kind: 'unknown' }>, lang: Lang): string {
+  if (found.kind === 'target') return `${describeOne(found.target, lang)}\n`;
+  const parts = [`${found.label}  ${found.text}`, `  ${found.summary}`, ''];
+  if (found.targets.length === 0) parts.push(formatMessage('word.qualitative', {}, lang));
+  for (const t of found.targets) parts.push(describeOne(t, lang), '');
+  return `${parts.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,267 @@
+/** A language plancheck speaks to its users. */
+export type Lang = 'zh' | 'en';
+
+interface Message {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Every message a user can see, keyed by code, in Chinese and English.
+ * Placeholders are `{name}`; the codes are part of the JSON report's contract.
+ */
+export const messages = {
+  // Files and usage
+  'file.unreadable': { zh: '无法读取文件 {file}:{reason}', en: 'cannot read file {file}: {reason}' },
+  'file.too-large': {
+    zh: '文件 {file} 过大({size} 字节,上限 {limit} 字节),不像是规划文件',
+    en: 'file {file} is too large ({size} bytes, limit {limit}) for a plan file',
+  },
+  'file.write-failed': { zh: '无法写入 {file}:{reason}', en: 'cannot write {file}: {reason}' },
+  'usage.bad-option': { zh: '参数错误:{reason}', en: 'invalid option: {reason}' },
+  'usage.unknown-id': {
+    zh: '规划中没有编号为 {id} 的措施或指标(是否指 {suggestion}?)',
+    en: 'the plan has no measure or target {id} (did you mean {suggestion}?)',
+  },
+
+  // Plan files
+  'plan.yaml-syntax': { zh: 'YAML 语法错误:{reason}', en: 'YAML syntax error: {reason}' },
+  'plan.duplicate-key': { zh: '重复的键 {key}', en: 'duplicate key {key}' },
+  'plan.alias-limit': {
+    zh: 'YAML 别名展开过多(疑似“别名炸弹”),已拒绝',
+    en: 'too many YAML alias expansions (an alias bomb?); refused',
+  },
+  'plan.empty': { zh: '规划文件为空', en: 'the plan file is empty' },
+  'plan.not-a-mapping': {
+    zh: '规划文件的顶层应为映射(键: 值),实际为 {actual}',
+    en: 'the top level of a plan file must be a mapping (key: value), found {actual}',
+  },
+  'plan.schema': { zh: '不符合格式:{reason}', en: 'does not fit the schema: {reason}' },
+  'plan.unknown-key': { zh: '未知的键 “{key}”', en: 'unknown key "{key}"' },
+  'plan.duplicate-id': {
+    zh: '指标编号 {id} 重复(第一次出现在第 {firstLine} 行)',
+    en: 'target id {id} is used twice (first on line {firstLine})',
+  },
+  'plan.bad-id': {
+    zh: '指标编号 {id} 不合规则:应为 {expected}',
+    en: 'target id {id} does not follow the scheme: expected {expected}',
+  },
+  'plan.measure-gap': {
+    zh: '措施编号不连续:{previous} 之后应为 {expected},实际为 {actual}',
+    en: 'measures are not numbered without gaps: after {previous} expected {expected}, found {actual}',
+  },
+  'plan.range-order': {
+    zh: '区间下限 {low} 大于上限 {high}',
+    en: 'range low {low} is greater than high {high}',
+  },
+  'plan.year-outside-period': {
+    zh: '期限 {year} 不在规划期 {start}–{end} 内',
+    en: 'deadline {year} is outside the plan period {start}–{end}',
+  },
+  'plan.action-range': {
+    zh: '措施 {measure} 属于行动 {action},但行动 {action} 的措施范围为 {low}–{high}',
+    en: 'measure {measure} is in action {action}, whose measures are {low}–{high}',
+  },
+  'plan.action-unknown': {
+    zh: '措施 {measure} 所属行动 {action} 未定义',
+    en: 'measure {measure} names action {action}, which is not defined',
+  },
+  'plan.value-shape': {
+    zh: '比较符 {op} 需要 {expected}',
+    en: 'comparator {op} needs {expected}',
+  },
+  'plan.unit-unknown': {
+    zh: '无法识别的单位 “{unit}”',
+    en: 'unit "{unit}" is not known',
+  },
+  'plan.qualitative-with-targets': {
+    zh: '标记为定性(qualitative)的条目不应有指标',
+    en: 'an entry marked qualitative must have no targets',
+  },
+  'plan.invalid': {
+    zh: '规划文件 {file} 无效:{count} 处错误',
+    en: 'plan file {file} is invalid: {count} error(s)',
+  },
+  'plan.valid': {
+    zh: '规划文件 {file} 有效:{goals} 项发展目标、{measures} 条措施、{targets} 个指标',
+    en: 'plan file {file} is valid: {goals} goals, {measures} measures, {targets} targets',
+  },
+
+  // Actuals files
+  'csv.workbook': {
+    zh: '这是 Excel 工作簿({kind}),不是 CSV:请在 Excel/WPS 中“另存为”CSV UTF-8(逗号分隔)后再检查',
+    en: 'this is an Excel workbook ({kind}), not a CSV: in Excel or WPS use "Save As" CSV UTF-8 (comma delimited) and check that file',
+  },
+  'csv.binary': {
+    zh: '文件含有 NUL 字节(第 {offset} 字节),不是文本 CSV',
+    en: 'the file holds a NUL byte (at byte {offset}); it is not a text CSV',
+  },
+  'csv.empty': { zh: '文件为空', en: 'the file is empty' },
+  'csv.header-only': { zh: '只有表头,没有数据行', en: 'the file has a header but no data rows' },
+  'csv.undecodable': {
+    zh: '第 {byte} 字节起不是有效的 {encoding} 编码',
+    en: 'bytes from offset {byte} are not valid {encoding}',
+  },
+  'csv.bom-inside': {
+    zh: '单元格中含有字节顺序标记(BOM),可能是两个文件拼接而成',
+    en: 'a byte-order mark inside a cell: were two files joined together?',
+  },
+  'csv.syntax': { zh: 'CSV 格式错误:{reason}', en: 'CSV syntax error: {reason}' },
+  'csv.missing-column': {
+    zh: '缺少必需的列 “{column}”(可用表头:{accepted})',
+    en: 'required column "{column}" is missing (accepted headers: {accepted})',
+  },
+  'csv.duplicate-column': {
+    zh: '列 “{column}” 出现了两次(第 {first} 列和第 {second} 列)',
+    en: 'column "{column}" appears twice (columns {first} and {second})',
+  },
+  'csv.ragged-row': {
+    zh: '该行有 {actual} 个字段,表头有 {expected} 个',
+    en: 'the row has {actual} fields; the header has {expected}',
+  },
+  'csv.too-many-columns': {
+    zh: '表头有 {count} 列,超过上限 {limit}',
+    en: 'the header has {count} columns, more than the limit of {limit}',
+  },
+  'csv.field-too-long': {
+    zh: '单元格长度 {length} 超过上限 {limit}',
+    en: 'a cell of {length} characters is longer than the limit of {limit}',
+  },
+  'row.unknown-id': {
+    zh: '规划中没有指标 “{value}”(是否指 {suggestion}?)',
+    en: 'the plan has no target "{value}" (did you mean {suggestion}?)',
+  },
+  'row.missing-id': { zh: '缺少指标编号', en: 'the target id is missing' },
+  'row.not-a-number': { zh: '“{value}” 不是数字', en: '"{value}" is not a number' },
+  'row.not-yes-no': {
+    zh: '“{value}” 不是“是/否”:完成类指标请填 是、否、已完成、未完成、1 或 0',
+    en: '"{value}" is not yes/no: a milestone takes yes, no, done, 是, 否, 1 or 0',
+  },
+  'row.percent-not-percent': {
+    zh: '“{value}” 是百分数,但指标 {id} 的单位是 “{unit}”',
+    en: '"{value}" is a percentage, but target {id} is in "{unit}"',
+  },
+  'row.unit-mismatch': {
+    zh: '单位 “{actual}” 无法换算为指标 {id} 的单位 “{unit}”',
+    en: 'unit "{actual}" does not convert to "{unit}", the unit of target {id}',
+  },
+  'row.unit-unknown': {
+    zh: '无法识别的单位 “{actual}”(指标 {id} 的单位是 “{unit}”)',
+    en: 'unit "{actual}" is not known (target {id} is in "{unit}")',
+  },
+  'row.duplicate': {
+    zh: '指标 {id} {year} 年的数据重复,另见 {other}',
+    en: 'a second figure for {id} in {year}; see also {other}',
+  },
+  'row.duplicate-in-region': {
+    zh: '指标 {id} {year} 年“{region}”的数据重复,另见 {other}',
+    en: 'a second figure for {id} in {year} for region "{region}"; see also {other}',
+  },
+  'row.bad-year': { zh: '“{value}” 不是年份', en: '"{value}" is not a year' },
+  'row.year-outside-period': {
+    zh: '年份 {year} 不在规划的基期与规划期 {start}–{end} 内',
+    en: 'year {year} is outside the plan baseline and period {start}–{end}',
+  },
+
+  // Reports
+  'report.errors-more': {
+    zh: '……另有 {count} 处错误未显示(共 {total} 处)',
+    en: '… and {count} more error(s) not shown ({total} in all)',
+  },
+  'report.input-invalid': {
+    zh: '提交的数据有 {count} 处错误,不是有效的提交',
+    en: 'the submission has {count} error(s); it is not a valid submission',
+  },
+
+  // Statuses and severities
+  'status.met': { zh: '已达标', en: 'met' },
+  'status.not_met': { zh: '未达标', en: 'not met' },
+  'status.no_data': { zh: '无数据', en: 'no data' },
+  'status.achieved': { zh: '提前实现', en: 'already met' },
+  'status.on_track': { zh: '符合进度', en: 'on track' },
+  'status.moderate': { zh: '基本符合进度', en: 'moderate progress' },
+  'status.insufficient': { zh: '滞后进度', en: 'insufficient progress' },
+  'status.moving_away': { zh: '逆向变化', en: 'moving away' },
+  'status.pending': { zh: '尚未完成', en: 'pending' },
+  'status.not_assessable': { zh: '无法评估', en: 'not assessable' },
+  'severity.failure': { zh: '失败', en: 'failure' },
+  'severity.warning': { zh: '警告', en: 'warning' },
+  'severity.info': { zh: '提示', en: 'info' },
+  'severity.ok': { zh: '通过', en: 'ok' },
+
+  // Why a target could not be judged
+  'reason.no-figure': { zh: '缺少 {year} 年的数据', en: 'no figure for {year}' },
+  'reason.no-baseline': { zh: '缺少基期({year} 年)数据', en: 'no baseline figure ({year})' },
+  'reason.one-point': { zh: '只有一个数据点,无法计算变化', en: 'only one figure: no change can be computed' },
+  'reason.missing-years': { zh: '缺少以下年份的数据:{years}', en: 'figures missing for {years}' },
+  'reason.non-positive': { zh: '基期或最新值为零或负数,无法计算增速', en: 'a zero or negative level: no growth rate can be computed' },
+  'reason.mixed-rates-levels': {
+    zh: '同一指标既有增速(%)又有绝对值,请统一',
+    en: 'growth rates (%) and levels are mixed for one target; submit one or the other',
+  },
+  'reason.not-done-yet': { zh: '尚未完成', en: 'not done yet' },
+  'reason.failed-years': { zh: '未达标年份:{years}', en: 'missed in {years}' },
+  'reason.wrong-steps': { zh: '以下年份未按要求变化:{years}', en: 'moved the wrong way in {years}' },
+
+  // Words in tables and summaries
+  'word.measure': { zh: '措施', en: 'Measure' },
+  'word.goal': { zh: '发展目标', en: 'Goal' },
+  'word.action': { zh: '行动', en: 'Action' },
+  'word.id': { zh: '编号', en: 'ID' },
+  'word.indicator': { zh: '指标', en: 'Indicator' },
+  'word.target': { zh: '目标', en: 'Target' },
+  'word.actual': { zh: '实际', en: 'Actual' },
+  'word.gap': { zh: '差距', en: 'Gap' },
+  'word.status': { zh: '状态', en: 'Status' },
+  'word.region': { zh: '地区', en: 'Region' },
+  'word.year': { zh: '年份', en: 'Year' },
+  'word.unit': { zh: '单位', en: 'Unit' },
+  'word.kind': { zh: '类型', en: 'Kind' },
+  'word.soft': { zh: '力争', en: 'soft' },
+  'word.projected': { zh: '预计', en: 'Projected' },
+  'word.progress': { zh: '进度', en: 'Progress' },
+  'word.all-regions': { zh: '全部', en: 'all' },
+  'word.goals': { zh: '发展目标', en: 'Development goals' },
+  'word.done': { zh: '完成', en: 'done' },
+  'word.increase': { zh: '逐年上升', en: 'rising every year' },
+  'word.decrease': { zh: '逐年下降', en: 'falling every year' },
+  'word.per-year': { zh: '每年', en: 'every year' },
+  'word.yearly-mean': { zh: '年均', en: 'yearly mean' },
+  'word.growth': { zh: '年均增长', en: 'growth a year' },
+  'word.change': { zh: '较基期变化', en: 'change on baseline' },
+  'word.total': { zh: '累计', en: 'total' },
+  'word.qualitative': { zh: '定性措施,无量化指标', en: 'qualitative: no quantified target' },
+  'word.quote': { zh: '原文', en: 'Quote' },
+  'summary.line': {
+    zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},警告 {warnings},无数据 {noData}',
+    en: '{scope}: {targets} targets, {met} met, {notMet} not met, {warnings} warnings, {noData} no data',
+  },
+  'summary.progress': {
+    zh: '{scope}({asOf} 年,时序进度 {elapsed}):提前实现 {achieved},符合进度 {onTrack},基本符合 {moderate},滞后 {insufficient},逆向 {movingAway},无法评估 {unassessable}',
+    en: '{scope} ({asOf}, {elapsed} of the period elapsed): {achieved} already met, {onTrack} on track, {moderate} moderate, {insufficient} insufficient, {movingAway} moving away, {unassessable} not assessable',
+  },
+  'summary.all': { zh: '合计', en: 'All' },
+  'summary.completion': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
+} satisfies Record<string, Message>;
+
+/** A key of the message table. */
+export type MessageCode = keyof typeof messages;
+
+/** Parameters substituted into a message's placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+/** Renders message `code` in `lang`, substituting `{name}` placeholders from `params`. */
+export function formatMessage(code: MessageCode, params: MessageParams, lang: Lang): string {
+  const template: string = messages[code][lang];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** Chooses the user's language from `--lang`, else from the locale variables. */
+export function detectLang(env: Record<string, string | undefined>, explicit?: string): Lang {
+  if (explicit === 'zh' || explicit === 'en') return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}

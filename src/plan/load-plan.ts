@@ -1,0 +1,139 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import YAML, { isMap, isNode, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
+import { PlancheckError, type Problem } from '../problem.js';
+import { checkPlanShape, type RawPlan } from './check-plan.js';
+import { validatePlanSchema, type SchemaIssue } from './validate-schema.js';
+import type { Plan } from './types.js';
+
+/** Plan files larger than this are refused before parsing. */
+export const PLAN_SIZE_LIMIT = 4 * 1024 * 1024;
+
+/** How many alias expansions a plan may use; a real plan needs none. */
+const MAX_ALIAS_COUNT = 100;
+
+/** The outcome of reading a plan: the plan when it is valid, and every problem found. */
+export interface PlanLoad {
+  plan: Plan | null;
+  problems: Problem[];
+}
+
+/** Maps a path inside the YAML document to a line and column, for messages. */
+export type Locate = (path: readonly (string | number)[], key?: string) => { line: number; column: number } | undefined;
+
+/** Parses and checks the text of a plan file named `file`; never throws on bad input. */
+export function parsePlan(text: string, file: string): PlanLoad {
+  const lineCounter = new LineCounter();
+  let doc: Document.Parsed;
+  try {
+    doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  } catch (error) {
+    // The parser recurses; absurd nesting exhausts the stack.
+    return fail(file, 'plan.yaml-syntax', { reason: errorReason(error) });
+  }
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    const pos = error.linePos?.[0];
+    const isDuplicate = error.code === 'DUPLICATE_KEY';
+    problems.push({
+      code: isDuplicate ? 'plan.duplicate-key' : 'plan.yaml-syntax',
+      params: isDuplicate ? { key: duplicateKeyAt(text, error.pos[0]) } : { reason: yamlReason(error.message, error.code) },
+      file,
+      line: pos?.line,
+      column: pos?.col,
+    });
+  }
+  if (problems.length > 0) return { plan: null, problems };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) return fail(file, 'plan.alias-limit', {});
+    return fail(file, 'plan.yaml-syntax', { reason: errorReason(error) });
+  }
+  if (data === null || data === undefined) return fail(file, 'plan.empty', {});
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return fail(file, 'plan.not-a-mapping', { actual: Array.isArray(data) ? 'a list' : typeof data }, 1, 1);
+  }
+
+  const locate = locator(doc, lineCounter);
+  const schemaIssues = validatePlanSchema(data);
+  if (schemaIssues.length > 0) {
+    return { plan: null, problems: schemaIssues.map((issue) => schemaProblem(issue, file, locate)) };
+  }
+  return checkPlanShape(data as RawPlan, file, locate);
+}
+
+/** Reads and checks the plan file at `path`; throws PlancheckError only when it cannot be read. */
+export function loadPlan(path: string): PlanLoad {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new PlancheckError('file.unreadable', { file: path, reason: errorReason(error) }, [], { cause: error });
+  }
+  if (size > PLAN_SIZE_LIMIT) {
+    return fail(path, 'file.too-large', { file: path, size, limit: PLAN_SIZE_LIMIT });
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new PlancheckError('file.unreadable', { file: path, reason: errorReason(error) }, [], { cause: error });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const result = parsePlan(text, path);
+  if (result.plan?.source) result.plan.source = resolve(dirname(path), result.plan.source);
+  return result;
+}
+
+function fail(file: string, code: Problem['code'], params: Problem['params'], line?: number, column?: number): PlanLoad {
+  return { plan: null, problems: [{ code, params, file, line, column }] };
+}
+
+function schemaProblem(issue: SchemaIssue, file: string, locate: Locate): Problem {
+  const where = locate(issue.path, issue.unknownKey);
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+  if (issue.unknownKey !== undefined) {
+    return { code: 'plan.unknown-key', params: { field, key: issue.unknownKey }, file, field, ...where };
+  }
+  return { code: 'plan.schema', params: { field, reason: issue.message }, file, field, ...where };
+}
+
+function locator(doc: Document.Parsed, lineCounter: LineCounter): Locate {
+  return (path, key) => {
+    // Walk up until a node exists: a missing property is reported at its parent.
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node: unknown = doc.getIn(path.slice(0, depth), true);
+      if (!isNode(node)) continue;
+      let target: Node = node;
+      if (key !== undefined && depth === path.length && isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        if (pair && isNode(pair.key)) target = pair.key;
+      }
+      const offset = target.range?.[0];
+      if (offset === undefined) continue;
+      const pos = lineCounter.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    }
+    return undefined;
+  };
+}
+
+function duplicateKeyAt(text: string, offset: number): string {
+  const match = /^[^:\n]*/.exec(text.slice(offset));
+  return (match?.[0] ?? '').trim() || '?';
+}
+
+function yamlReason(message: string, code: string): string {
+  // The parser appends " at line L, column C:" and a source excerpt; the location is reported apart.
+  const first = message.split(/ at line \d+, column \d+/)[0] ?? message;
+  return `${first.trim()} (${code})`;
+}
+
+function errorReason(error: unknown): string {
+  if (error instanceof RangeError) return 'nesting too deep';
+  if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
+  return String(error);
+}

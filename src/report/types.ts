@@ -1,0 +1,157 @@
+import type { ActualsInput } from '../actuals/read-actuals.js';
+import type { Kind, Op } from '../plan/types.js';
+import type { Problem } from '../problem.js';
+
+/** The JSON report's format version; bumped only when a field changes meaning or goes away. */
+export const REPORT_SCHEMA_VERSION = 1;
+
+/**
+ * Where a target stands. `met`, `not_met` and `no_data` are final judgements (the review year
+ * is the deadline or later); the others rate progress before the deadline.
+ */
+export type Status =
+  | 'met'
+  | 'not_met'
+  | 'no_data'
+  | 'achieved'
+  | 'on_track'
+  | 'moderate'
+  | 'insufficient'
+  | 'moving_away'
+  | 'pending'
+  | 'not_assessable';
+
+/** Every status, in the order reports list them. */
+export const STATUSES: readonly Status[] = [
+  'met', 'not_met', 'no_data', 'achieved', 'on_track', 'moderate', 'insufficient', 'moving_away', 'pending', 'not_assessable',
+];
+
+/** How a result counts towards the exit code under the report's policy. */
+export type Severity = 'ok' | 'failure' | 'warning' | 'info';
+
+/** Conditions that `--fail-on` can make fail the run. */
+export type FailCondition = 'not_met' | 'off_track' | 'moving_away' | 'soft' | 'no_data';
+
+/** Every fail condition. */
+export const FAIL_CONDITIONS: readonly FailCondition[] = ['not_met', 'off_track', 'moving_away', 'soft', 'no_data'];
+
+/** What makes a run fail: the conditions, and how many warnings are tolerated. */
+export interface Policy {
+  failOn: FailCondition[];
+  maxWarnings: number | null;
+}
+
+/** A figure the judgement rests on, and the CSV row it came from. */
+export interface FigureRef {
+  year: number;
+  value: number;
+  file: string | null;
+  row: number | null;
+}
+
+/** The numbers behind a progress rating, so that anyone can recompute it. */
+export interface Progress {
+  /** How the rating was made; see docs/progress.md. */
+  method: 'growth-ratio' | 'linear-ratio' | 'time-share' | 'rate-ratio' | 'series' | 'mean';
+  baseline: FigureRef | null;
+  latest: FigureRef | null;
+  /** The value to reach at the deadline, in the target's unit. */
+  targetValue: number | null;
+  /** Share of the plan period elapsed at the review year (时序进度). */
+  elapsedShare: number | null;
+  /** Achievement so far as a share of what is to be achieved (完成进度). */
+  completionShare: number | null;
+  /** Completion minus time share, in percentage points (negative: behind). */
+  gapPoints: number | null;
+  requiredRate: number | null;
+  observedRate: number | null;
+  /** observed ÷ required: the figure the bands rate. */
+  ratio: number | null;
+  /** The value at the deadline if the observed trend goes on. */
+  projected: number | null;
+  /** The gap at the deadline if the observed trend goes on. */
+  projectedGap: number | null;
+}
+
+/** Why a target could not be judged: a message code and its parameters. */
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, string | number>;
+}
+
+/** Codes of the reasons a target could not be judged. */
+export type ReasonCode =
+  | 'reason.no-figure'
+  | 'reason.no-baseline'
+  | 'reason.one-point'
+  | 'reason.missing-years'
+  | 'reason.non-positive'
+  | 'reason.mixed-rates-levels'
+  | 'reason.not-done-yet'
+  | 'reason.failed-years'
+  | 'reason.wrong-steps';
+
+/** The judgement of one target in one region. */
+export interface Result {
+  id: string;
+  measure: number | null;
+  goal: number | null;
+  action: number | null;
+  region: string;
+  indicator: string;
+  indicatorEn: string;
+  kind: Kind;
+  op: Op;
+  value: number | [number, number] | null;
+  unit: string;
+  year: number;
+  soft: boolean;
+  status: Status;
+  severity: Severity;
+  /** True when judged at or after the deadline. */
+  final: boolean;
+  /** The figure compared (the deadline-year or latest figure). */
+  actual: FigureRef | null;
+  /** Direction-aware distance from the target in its unit: ≥ 0 meets or has margin, < 0 falls short. */
+  gap: number | null;
+  /** Actual as a share of the target; see docs/report.md for ceilings and ranges. */
+  attainment: number | null;
+  progress: Progress | null;
+  reason: Reason | null;
+}
+
+/** Counts of results by status and severity. */
+export interface Tally {
+  targets: number;
+  byStatus: Record<Status, number>;
+  failures: number;
+  warnings: number;
+  /** Targets met ÷ targets judged final with data (完成率); null when none. */
+  completionRate: number | null;
+}
+
+/** The outcome of checking actuals against a plan: pure data, formatted at the edge. */
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  tool: { name: 'plancheck'; version: string };
+  plan: {
+    id: string;
+    title: string;
+    titleEn: string;
+    file: string;
+    period: { start: number; end: number };
+    baselineYear: number;
+    actions: { number: number; title: string; titleEn: string }[];
+  };
+  asOf: number;
+  policy: Policy;
+  inputs: ActualsInput[];
+  /** Regions seen in the data; [''] when the data names none. */
+  regions: string[];
+  /** Results listed (after display filters); the summary counts all evaluated targets. */
+  results: Result[];
+  summary: Tally & { byRegion: Record<string, Tally> };
+  /** Input errors found (the first of them, up to a cap). */
+  errors: Problem[];
+  errorCount: number;
+}

@@ -1,0 +1,136 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
+import type { Encoding } from './actuals/decode.js';
+import { evaluate } from './evaluate/evaluate.js';
+import { formatters, MACHINE_FORMATS } from './format/index.js';
+import { formatMessage, type Lang } from './messages.js';
+import { loadPlan } from './plan/load-plan.js';
+import { describeProblem, PlancheckError } from './problem.js';
+import { targetsSchema } from './plan/targets-schema.js';
+import type { Plan, Target } from './plan/types.js';
+import { EXIT, exitCode } from './report/exit-code.js';
+import type { FailCondition, Result, Status } from './report/types.js';
+import { sanitize } from './report/describe-target.js';
+import { writeOutputs, type OutputRequest } from './write-outputs.js';
+
+/** A writable text stream, such as process.stdout. */
+export interface TextSink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** The process as plancheck sees it; tests pass a fake that captures everything. */
+export interface Io {
+  stdout: TextSink;
+  stderr: TextSink;
+  stdin: AsyncIterable<Uint8Array>;
+  env: Record<string, string | undefined>;
+}
+
+/** The bundled plan: Xiangshan County's common-prosperity action plan. */
+export const BUNDLED_PLAN = fileURLToPath(new URL('../targets.yaml', import.meta.url));
+
+/** The package's version, for `--version` and reports. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Options every command shares. */
+export interface CommonOptions {
+  lang: Lang;
+  targets?: string;
+}
+
+/** Options of `plancheck check`. */
+export interface CheckOptions extends CommonOptions {
+  files: string[];
+  outputs: OutputRequest[];
+  color: boolean | undefined;
+  encoding?: Encoding;
+  asOf?: number;
+  failOn: FailCondition[];
+  maxWarnings: number | null;
+  action?: number[];
+  measure?: number[];
+  status?: Status[];
+  quiet: boolean;
+  maxErrors: number;
+}
+
+/** Loads the plan named by the options (default: the bundled one); prints problems and returns null when invalid. */
+export function loadPlanFor(options: CommonOptions, io: Io): Plan | null {
+  const file = options.targets ?? BUNDLED_PLAN;
+  const { plan, problems } = loadPlan(file);
+  if (plan) return plan;
+  for (const problem of problems) io.stderr.write(`${sanitize(describeProblem(problem, options.lang))}\n`);
+  io.stderr.write(`${formatMessage('plan.invalid', { file, count: problems.length }, options.lang)}\n`);
+  return null;
+}
+
+/** `plancheck validate [file]`: checks a plan file and says what it holds. */
+export function runValidate(file: string | undefined, options: CommonOptions, io: Io): number {
+  const plan = loadPlanFor({ ...options, targets: file ?? options.targets }, io);
+  if (!plan) return EXIT.invalid;
+  const params = { file: file ?? options.targets ?? BUNDLED_PLAN, goals: plan.goals.length, measures: plan.measures.length, targets: plan.targets.length };
+  io.stdout.write(`${formatMessage('plan.valid', params, options.lang)}\n`);
+  return EXIT.ok;
+}
+
+/** `plancheck schema`: prints the JSON Schema of targets files. */
+export function runSchema(io: Io): number {
+  io.stdout.write(`${JSON.stringify(targetsSchema, null, 2)}\n`);
+  return EXIT.ok;
+}
+
+/** Decides whether to colour terminal output: --no-color, then NO_COLOR, FORCE_COLOR, then the TTY. */
+export function wantsColor(flag: boolean | undefined, io: Io): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}
+
+function sourcesFor(files: string[], io: Io): ActualsSource[] {
+  return files.map((file) => ({
+    name: file === '-' ? '<stdin>' : file,
+    open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 })),
+  }));
+}
+
+/** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
+export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const plan = loadPlanFor(options, io);
+  if (!plan) return EXIT.invalid;
+  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
+  const inScope = (target: Target): boolean =>
+    (!options.action || (target.action !== null && options.action.includes(target.action))) &&
+    (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
+  const listed = (result: Result): boolean =>
+    (!options.status || options.status.includes(result.status)) && (!options.quiet || result.severity === 'failure');
+  const summaryOnly = options.outputs.every((output) => output.format === 'summary');
+  const report = evaluate(plan, actuals, {
+    asOf: options.asOf,
+    policy: { failOn: options.failOn, maxWarnings: options.maxWarnings },
+    scope: inScope,
+    // A summary lists nothing, so a large run keeps no per-target results in memory.
+    list: summaryOnly ? () => false : listed,
+    planFile: options.targets ?? BUNDLED_PLAN,
+    toolVersion: toolVersion(),
+  });
+  const rendered = options.outputs.map((output) => {
+    const machine = MACHINE_FORMATS.has(output.format);
+    const color = !machine && output.path === undefined && wantsColor(options.color, io);
+    return { ...output, text: formatters[output.format](report, { lang: options.lang, color, maxErrors: options.maxErrors }) };
+  });
+  try {
+    await writeOutputs(rendered, io);
+  } catch (error) {
+    if (!(error instanceof PlancheckError)) throw error;
+    io.stderr.write(`${formatMessage(error.code, error.params, options.lang)}\n`);
+    return EXIT.invalid;
+  }
+  return exitCode(report);
+}

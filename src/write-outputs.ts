@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { FormatName } from './format/index.js';
+import { PlancheckError } from './problem.js';
+import type { Io } from './run.js';
+
+/** One output asked for: a format, and a file to write it to (stdout when absent). */
+export interface OutputRequest {
+  format: FormatName;
+  path?: string;
+}
+
+/**
+ * Writes each rendered output: files atomically (a temporary file beside it, then a rename), so
+ * a reader never sees half a report; the rest to stdout.
+ */
+export async function writeOutputs(outputs: (OutputRequest & { text: string })[], io: Io): Promise<void> {
+  for (const output of outputs) {
+    if (output.path === undefined || output.path === '-') {
+      io.stdout.write(output.text);
+      continue;
+    }
+    const temp = join(dirname(output.path), `.${basename(output.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await writeFile(temp, output.text, { flag: 'wx' });
+      await rename(temp, output.path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+      throw new PlancheckError('file.write-failed', { file: output.path, reason }, [], { cause: error });
+    }
+  }
+}
