@@ -12,12 +12,12 @@ interface Message {
  */
 export const messages = {
   // Files and usage
-  'file.unreadable': { zh: '无法读取文件 {file}:{reason}', en: 'cannot read file {file}: {reason}' },
+  'file.unreadable': { zh: '无法读取文件 {file}:{reasonZh}', en: 'cannot read file {file}: {reason}' },
   'file.too-large': {
     zh: '文件 {file} 过大({size} 字节,上限 {limit} 字节),不像是规划文件',
     en: 'file {file} is too large ({size} bytes, limit {limit}) for a plan file',
   },
-  'file.write-failed': { zh: '无法写入 {file}:{reason}', en: 'cannot write {file}: {reason}' },
+  'file.write-failed': { zh: '无法写入 {file}:{reasonZh}', en: 'cannot write {file}: {reason}' },
   'usage.bad-option': { zh: '参数错误:{reason}', en: 'invalid option: {reason}' },
   'usage.unknown-id': {
     zh: '规划中没有编号为 {id} 的措施或指标(是否指 {suggestion}?)',
@@ -31,12 +31,13 @@ export const messages = {
     zh: 'YAML 别名展开过多(疑似“别名炸弹”),已拒绝',
     en: 'too many YAML alias expansions (an alias bomb?); refused',
   },
+  'plan.not-text': { zh: '规划文件不是文本文件(含 NUL 字节)', en: 'the plan file is not text (it holds NUL bytes)' },
   'plan.empty': { zh: '规划文件为空', en: 'the plan file is empty' },
   'plan.not-a-mapping': {
     zh: '规划文件的顶层应为映射(键: 值),实际为 {actual}',
     en: 'the top level of a plan file must be a mapping (key: value), found {actual}',
   },
-  'plan.schema': { zh: '不符合格式:{reason}', en: 'does not fit the schema: {reason}' },
+  'plan.schema': { zh: '不符合格式:{reasonZh}', en: 'does not fit the schema: {reason}' },
   'plan.unknown-key': { zh: '未知的键 “{key}”', en: 'unknown key "{key}"' },
   'plan.duplicate-id': {
     zh: '指标编号 {id} 重复(第一次出现在第 {firstLine} 行)',

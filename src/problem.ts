@@ -42,3 +42,23 @@ export function describeProblem(problem: Problem, lang: Lang): string {
   const field = problem.field ? ` [${problem.field}]` : '';
   return `${where}${field}: ${formatMessage(problem.code, problem.params, lang)}`;
 }
+
+const IO_REASONS: Record<string, { en: string; zh: string }> = {
+  ENOENT: { en: 'no such file', zh: '文件不存在' },
+  EACCES: { en: 'permission denied', zh: '没有访问权限' },
+  EPERM: { en: 'operation not permitted', zh: '操作不被允许' },
+  EISDIR: { en: 'it is a directory', zh: '这是一个目录' },
+  ENOTDIR: { en: 'a part of the path is not a directory', zh: '路径中有一部分不是目录' },
+  EEXIST: { en: 'the file exists already', zh: '文件已存在' },
+  ENOSPC: { en: 'no space left on the device', zh: '磁盘空间不足' },
+  EROFS: { en: 'read-only file system', zh: '文件系统只读' },
+};
+
+/** The reason of a file-system error in both languages, as `{reason}` and `{reasonZh}` parameters. */
+export function ioReason(error: unknown): { reason: string; reasonZh: string } {
+  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  const known = IO_REASONS[code];
+  if (known) return { reason: known.en, reasonZh: known.zh };
+  const text = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+  return { reason: text, reasonZh: text };
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { FormatName } from './format/index.js';
-import { PlancheckError } from './problem.js';
+import { ioReason, PlancheckError } from './problem.js';
 import type { Io } from './run.js';
 
 /** One output asked for: a format, and a file to write it to (stdout when absent). */
@@ -27,8 +27,7 @@ export async function writeOutputs(outputs: (OutputRequest & { text: string })[]
       await rename(temp, output.path);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
-      const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-      throw new PlancheckError('file.write-failed', { file: output.path, reason }, [], { cause: error });
+      throw new PlancheckError('file.write-failed', { file: output.path, ...ioReason(error) }, [], { cause: error });
     }
   }
 }

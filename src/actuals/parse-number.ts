@@ -9,7 +9,9 @@ const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '…', '...
 
 // Sign, integer part with optional thousands groups, fraction, then an optional percent sign and unit.
 // Written out so that nothing is read from a prefix the way parseFloat would ("12abc" is not 12).
-const NUMBER = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([%‰‱])?\s*(\D*)$/;
+const NUMBER = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([%‰‱])?\s*((?:[^\d\s+\-.,%‰‱]\D*)?)$/;
+
+const CELL_UNIT = /^[\p{Script=Han}()（）/²]+$/u;
 
 /** Reads a cell as people type figures: "1,200", "3.4%", "３．４", "- 5", "250亿元", blank. */
 export function parseCell(raw: string): CellReading {
@@ -21,7 +23,8 @@ export function parseCell(raw: string): CellReading {
   const sign = match[1] === '-' ? '-' : '';
   const digits = sign + (match[2] ?? '').replace(/,/g, '');
   const unit = (match[4] ?? '').trim();
-  if (/[\d%‰‱]/.test(unit)) return { kind: 'invalid' };
+  // A unit written in the cell is Chinese (250亿元); "3.4x" is a typo, not a unit.
+  if (unit !== '' && (match[3] !== undefined || !CELL_UNIT.test(unit))) return { kind: 'invalid' };
   return {
     kind: 'number',
     value: Number(digits),

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { closest } from 'fastest-levenshtein';
 import Papa from 'papaparse';
 import type { Plan, Target } from '../plan/types.js';
-import type { Problem } from '../problem.js';
+import { ioReason, type Problem } from '../problem.js';
 import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
 import { FigureStore } from './figure-store.js';
 import { parseCell, parseYesNo } from './parse-number.js';
@@ -102,7 +102,7 @@ async function readOne(
       headLength += next.value.byteLength;
     }
   } catch (error) {
-    sink({ code: 'file.unreadable', params: { file, reason: describeIoError(error) }, file });
+    sink({ code: 'file.unreadable', params: { file, ...ioReason(error) }, file });
     return input;
   }
   if (headLength === 0) {
@@ -119,8 +119,8 @@ async function readOne(
   input.bom = sniff.bomLength > 0;
   const decoder = createDecoder(sniff.encoding);
 
-  async function* text(): AsyncGenerator<string> {
-    yield decoder.write(head.subarray(sniff.ok ? sniff.bomLength : 0));
+  async function* text(first: string): AsyncGenerator<string> {
+    if (first.length > 0) yield first;
     if (!exhausted) {
       for (;;) {
         const next = await iterator.next();
@@ -134,28 +134,48 @@ async function readOne(
   }
 
   const rows = new RowReader(file, fileIndex, names, plan, store, sink, input);
+  const firstText = decoder.write(head.subarray(sniff.bomLength));
+  input.delimiter = guessDelimiter(firstText);
   await new Promise<void>((resolve) => {
-    const stream = Readable.from(text());
+    const stream = Readable.from(text(firstText));
     stream.on('error', (error) => {
-      sink({ code: 'file.unreadable', params: { file, reason: describeIoError(error) }, file });
+      sink({ code: 'file.unreadable', params: { file, ...ioReason(error) }, file });
       resolve();
     });
     Papa.parse<string[]>(stream, {
-      delimitersToGuess: [',', ';', '\t', '|'],
+      delimiter: input.delimiter ?? ',',
       skipEmptyLines: false,
-      chunk: (results) => {
-        if (input.delimiter === null) input.delimiter = results.meta.delimiter;
-        rows.readChunk(results.data, results.errors);
-      },
+      chunk: (results) => rows.readChunk(results.data, results.errors),
       complete: () => resolve(),
       error: (error: Error) => {
-        sink({ code: 'file.unreadable', params: { file, reason: describeIoError(error) }, file });
+        sink({ code: 'file.unreadable', params: { file, ...ioReason(error) }, file });
         resolve();
       },
     });
   });
   rows.finish();
   return input;
+}
+
+/**
+ * The separator of a file, from its header line: whichever of comma, semicolon, tab or bar it
+ * holds most of (a comma when none). Headers are short and never quoted across lines, so the
+ * first line decides better than a statistical guess over few rows.
+ */
+export function guessDelimiter(text: string): string {
+  const start = text.search(/[^\r\n]/);
+  const end = text.slice(Math.max(start, 0)).search(/[\r\n]/);
+  const line = start < 0 ? '' : end < 0 ? text.slice(start) : text.slice(start, start + end);
+  let best = ',';
+  let bestCount = 0;
+  for (const candidate of [',', ';', '\t', '|']) {
+    const count = line.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** Turns parsed records into figures, one record at a time, reporting each fault where it is. */
@@ -198,8 +218,9 @@ class RowReader {
   }
 
   finish(): void {
-    if (this.header === null && !this.stopped) this.sink({ code: 'csv.empty', params: {}, file: this.file });
-    else if (this.header !== null && this.input.rows === 0) this.problem('csv.header-only', {}, 1);
+    if (this.stopped) return;
+    if (this.header === null) this.sink({ code: 'csv.empty', params: {}, file: this.file });
+    else if (this.input.rows === 0) this.problem('csv.header-only', {}, 1);
   }
 
   private problem(code: Problem['code'], params: Problem['params'], row: number, column?: number, value?: string): void {
@@ -353,9 +374,4 @@ export function columnLetter(index: number): string {
   let letters = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
-}
-
-function describeIoError(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import YAML, { isMap, isNode, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
-import { PlancheckError, type Problem } from '../problem.js';
+import { ioReason, PlancheckError, type Problem } from '../problem.js';
 import { checkPlanShape, type RawPlan } from './check-plan.js';
 import { validatePlanSchema, type SchemaIssue } from './validate-schema.js';
 import type { Plan } from './types.js';
@@ -26,11 +26,12 @@ export function parsePlan(text: string, file: string): PlanLoad {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+    doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   } catch (error) {
     // The parser recurses; absurd nesting exhausts the stack.
     return fail(file, 'plan.yaml-syntax', { reason: errorReason(error) });
   }
+  if (text.includes('\u0000')) return fail(file, 'plan.not-text', {});
   const problems: Problem[] = [];
   for (const error of doc.errors) {
     const pos = error.linePos?.[0];
@@ -71,7 +72,7 @@ export function loadPlan(path: string): PlanLoad {
   try {
     size = statSync(path).size;
   } catch (error) {
-    throw new PlancheckError('file.unreadable', { file: path, reason: errorReason(error) }, [], { cause: error });
+    throw new PlancheckError('file.unreadable', { file: path, ...ioReason(error) }, [], { cause: error });
   }
   if (size > PLAN_SIZE_LIMIT) {
     return fail(path, 'file.too-large', { file: path, size, limit: PLAN_SIZE_LIMIT });
@@ -80,7 +81,7 @@ export function loadPlan(path: string): PlanLoad {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new PlancheckError('file.unreadable', { file: path, reason: errorReason(error) }, [], { cause: error });
+    throw new PlancheckError('file.unreadable', { file: path, ...ioReason(error) }, [], { cause: error });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const result = parsePlan(text, path);
@@ -98,7 +99,7 @@ function schemaProblem(issue: SchemaIssue, file: string, locate: Locate): Proble
   if (issue.unknownKey !== undefined) {
     return { code: 'plan.unknown-key', params: { field, key: issue.unknownKey }, file, field, ...where };
   }
-  return { code: 'plan.schema', params: { field, reason: issue.message }, file, field, ...where };
+  return { code: 'plan.schema', params: { field, reason: issue.message, reasonZh: issue.messageZh }, file, field, ...where };
 }
 
 function locator(doc: Document.Parsed, lineCounter: LineCounter): Locate {

@@ -1,14 +1,20 @@
 import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { targetsSchema } from './targets-schema.js';
 
 /** One place where a plan document breaks the schema. */
 export interface SchemaIssue {
   path: (string | number)[];
   message: string;
+  /** The same in Chinese. */
+  messageZh: string;
   /** Set when the fault is a key the schema does not know. */
   unknownKey?: string;
 }
+
+// ajv-i18n is CommonJS (`module.exports = localize`) but its types declare an ES default export.
+const localizeZh = localizeZhModule as unknown as (errors: ErrorObject[]) => void;
 
 // ajv is CommonJS; under NodeNext its default import is the module object, whose `default` is the class.
 const Ajv2020 = Ajv2020Module.default;
@@ -26,19 +32,32 @@ export function validatePlanSchema(data: unknown): SchemaIssue[] {
   const validate = validator();
   if (validate(data)) return [];
   const issues: SchemaIssue[] = [];
-  const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    const issue = toIssue(error);
+  // Alternatives (a number or a [low, high] pair) fail once each at one path: say it once.
+  const byPath = new Map<string, SchemaIssue>();
+  const errors = validate.errors ?? [];
+  const chinese = errors.map((error) => ({ ...error, params: { ...error.params } }));
+  localizeZh(chinese);
+  for (const [i, error] of errors.entries()) {
+    const issue = toIssue(error, chinese[i]?.message ?? '');
     if (!issue) continue;
-    const key = `${issue.path.join('/')}|${issue.unknownKey ?? issue.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    issues.push(issue);
+    if (issue.unknownKey !== undefined) {
+      issues.push(issue);
+      continue;
+    }
+    const key = issue.path.join('/');
+    const earlier = byPath.get(key);
+    if (!earlier) {
+      byPath.set(key, issue);
+      issues.push(issue);
+    } else if (!earlier.message.includes(issue.message)) {
+      earlier.message += ` or ${issue.message.replace(/^must be /, '')}`;
+      earlier.messageZh += `,或${issue.messageZh}`;
+    }
   }
   return issues;
 }
 
-function toIssue(error: ErrorObject): SchemaIssue | undefined {
+function toIssue(error: ErrorObject, messageZh: string): SchemaIssue | undefined {
   const path = error.instancePath
     .split('/')
     .slice(1)
@@ -46,15 +65,15 @@ function toIssue(error: ErrorObject): SchemaIssue | undefined {
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
   switch (error.keyword) {
     case 'additionalProperties':
-      return { path, message: 'unknown key', unknownKey: String(error.params.additionalProperty) };
+      return { path, message: 'unknown key', messageZh, unknownKey: String(error.params.additionalProperty) };
     case 'oneOf':
       // The branches' own errors say more; this summary only repeats them.
       return undefined;
     case 'enum':
-      return { path, message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return { path, message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, messageZh };
     case 'required':
-      return { path, message: `missing required key "${String(error.params.missingProperty)}"` };
+      return { path, message: `missing required key "${String(error.params.missingProperty)}"`, messageZh };
     default:
-      return { path, message: error.message ?? error.keyword };
+      return { path, message: error.message ?? error.keyword, messageZh };
   }
 }
