@@ -100,7 +100,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
   program
     .command('validate [file]')
     .description(help.validate)
-    .action((file: string | undefined) => setCode(runValidate(file, common(), io)));
+    .action(async (file: string | undefined) => setCode(await runValidate(file, common(), io)));
 
   program
     .command('list')
@@ -111,8 +111,8 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--kind <kind>', `only these kinds: ${KINDS.join(', ')}`, oneOf(KINDS))
     .option('--soft', 'only hedged (力争) targets')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((opts: { action?: number[]; measure?: number[]; goal?: number[]; kind?: Kind[]; soft?: boolean; format: string }) => {
-      const plan = loadPlanFor(common(), io);
+    .action(async (opts: { action?: number[]; measure?: number[]; goal?: number[]; kind?: Kind[]; soft?: boolean; format: string }) => {
+      const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const targets = selectTargets(plan, { ...opts, soft: opts.soft ? true : undefined });
       io.stdout.write(opts.format === 'json' ? listJson(targets) : listTable(targets, lang));
@@ -122,8 +122,8 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
   program
     .command('show <id>')
     .description(help.show)
-    .action((id: string) => {
-      const plan = loadPlanFor(common(), io);
+    .action(async (id: string) => {
+      const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const found = findForShow(plan, id);
       if (found.kind === 'unknown') {
@@ -143,7 +143,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--regions <names>', 'a block of rows per region, comma-separated')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (opts: { years?: number[]; regions?: string; output?: string }) => {
-      const plan = loadPlanFor(common(), io);
+      const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
       const text = buildTemplate(plan, { lang, years: opts.years, regions });

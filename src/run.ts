@@ -5,7 +5,7 @@ import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { formatters, MACHINE_FORMATS } from './format/index.js';
 import { formatMessage, type Lang } from './messages.js';
-import { loadPlan } from './plan/load-plan.js';
+import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
 import { targetsSchema } from './plan/targets-schema.js';
 import type { Plan, Target } from './plan/types.js';
@@ -59,9 +59,21 @@ export interface CheckOptions extends CommonOptions {
   maxErrors: number;
 }
 
-/** Loads the plan named by the options (default: the bundled one); prints problems and returns null when invalid. */
-export function loadPlanFor(options: CommonOptions, io: Io): Plan | null {
+/** The bundled plan as checked at build time. */
+const PREBUILT_PLAN = fileURLToPath(new URL('./bundled-plan.json', import.meta.url));
+
+/**
+ * Loads the plan named by the options; prints its problems and returns null when it is invalid.
+ * The bundled plan comes prebuilt when its file is unchanged since the build, which spares the
+ * YAML parser and the schema validator at start-up; any other plan is fully checked.
+ */
+export async function loadPlanFor(options: CommonOptions, io: Io, prebuilt = true): Promise<Plan | null> {
   const file = options.targets ?? BUNDLED_PLAN;
+  if (prebuilt && options.targets === undefined) {
+    const plan = readPrebuiltPlan(PREBUILT_PLAN, BUNDLED_PLAN);
+    if (plan) return plan;
+  }
+  const { loadPlan } = await import('./plan/load-plan.js');
   const { plan, problems } = loadPlan(file);
   if (plan) return plan;
   for (const problem of problems) io.stderr.write(`${sanitize(describeProblem(problem, options.lang))}\n`);
@@ -70,8 +82,8 @@ export function loadPlanFor(options: CommonOptions, io: Io): Plan | null {
 }
 
 /** `plancheck validate [file]`: checks a plan file and says what it holds. */
-export function runValidate(file: string | undefined, options: CommonOptions, io: Io): number {
-  const plan = loadPlanFor({ ...options, targets: file ?? options.targets }, io);
+export async function runValidate(file: string | undefined, options: CommonOptions, io: Io): Promise<number> {
+  const plan = await loadPlanFor({ ...options, targets: file ?? options.targets ?? BUNDLED_PLAN }, io, false);
   if (!plan) return EXIT.invalid;
   const params = { file: file ?? options.targets ?? BUNDLED_PLAN, goals: plan.goals.length, measures: plan.measures.length, targets: plan.targets.length };
   io.stdout.write(`${formatMessage('plan.valid', params, options.lang)}\n`);
@@ -102,7 +114,7 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const plan = loadPlanFor(options, io);
+  const plan = await loadPlanFor(options, io);
   if (!plan) return EXIT.invalid;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
   const inScope = (target: Target): boolean =>

@@ -1,4 +1,5 @@
-import Ajv2020Module from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import { targetsSchema } from './targets-schema.js';
@@ -16,14 +17,19 @@ export interface SchemaIssue {
 // ajv-i18n is CommonJS (`module.exports = localize`) but its types declare an ES default export.
 const localizeZh = localizeZhModule as unknown as (errors: ErrorObject[]) => void;
 
-// ajv is CommonJS; under NodeNext its default import is the module object, whose `default` is the class.
-const Ajv2020 = Ajv2020Module.default;
-
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  // Compiled on first use only: commands that never read a user's plan skip the cost.
-  if (!compiled) compiled = new Ajv2020({ allErrors: true, strict: true }).compile(targetsSchema);
+  if (!compiled) {
+    const require = createRequire(import.meta.url);
+    try {
+      // Precompiled at build time (scripts/build-validator.mjs); compiling here is the fallback.
+      compiled = require('./targets-validator.cjs') as ValidateFunction;
+    } catch {
+      const Ajv2020 = (require('ajv/dist/2020.js') as typeof Ajv2020Module).default;
+      compiled = new Ajv2020({ allErrors: true, strict: true }).compile(targetsSchema);
+    }
+  }
   return compiled;
 }
 

@@ -1,0 +1,22 @@
+// Build step: checks the bundled targets.yaml once and writes dist/bundled-plan.json, so that a
+// check of the bundled plan needs neither the YAML parser nor the schema validator at start-up.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadPlan } from '../dist/plan/load-plan.js';
+import { serialisePlan } from '../dist/plan/bundled-plan.js';
+
+const planFile = new URL('../targets.yaml', import.meta.url).pathname;
+const out = new URL('../dist/bundled-plan.json', import.meta.url).pathname;
+let loaded;
+try {
+  loaded = loadPlan(planFile);
+} catch (error) {
+  console.error(`prebuild-plan: ${error instanceof Error ? error.message : String(error)}; skipped`);
+  process.exit(0);
+}
+if (!loaded.plan) {
+  // The plan is invalid: no prebuilt copy; `plancheck validate` reports the problems.
+  console.error(`prebuild-plan: targets.yaml has ${loaded.problems.length} problem(s); not prebuilt`);
+  process.exit(0);
+}
+loaded.plan.source = null;
+writeFileSync(out, serialisePlan(loaded.plan, readFileSync(planFile)));
