@@ -40,7 +40,7 @@ const targets = { type: 'array', items: target } as const;
 /** The JSON Schema (2020-12) of a targets file, format version 1. */
 export const targetsSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://plancheck.dev/schema/targets-1.json',
+  $id: 'urn:plancheck:schema:targets:1',
   title: 'plancheck targets file',
   description: 'A government action plan with its quantitative targets; see docs/targets-format.md',
   type: 'object',
