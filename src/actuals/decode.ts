@@ -51,7 +51,35 @@ function looksUtf8(head: Uint8Array): boolean {
   for (let cut = 1; cut <= 3 && cut < head.length; cut++) {
     if (isUtf8(head.subarray(0, head.length - cut))) return true;
   }
-  return false;
+  // A UTF-8 file with a few damaged bytes is still UTF-8: its bad cells are reported where they
+  // are. GBK text read as UTF-8 is mostly invalid, with the odd valid sequence by chance.
+  const { valid, invalid } = utf8Sequences(head);
+  return valid >= 4 * invalid;
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that start no well-formed sequence. */
+function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length > 0 && i + length <= bytes.length && isUtf8(bytes.subarray(i, i + length))) {
+      valid++;
+      i += length;
+    } else if (length > 0 && i + length > bytes.length) {
+      break; // cut off at the end of the sample
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
 }
 
 /** A streaming decoder: text for each chunk of bytes, then whatever is left at the end. */

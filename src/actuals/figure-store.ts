@@ -16,32 +16,35 @@ export interface Figure {
   level: boolean;
 }
 
-/** One region's figures, indexed by target and year, in flat typed arrays to keep memory flat. */
-class RegionFigures {
+/**
+ * One region's figures for one year, indexed by target, in flat typed arrays. A block exists
+ * only for a year that has a figure; file indexes and level flags are kept only once one differs
+ * from the default (file 0, not a level), so a single-file submission pays 12 bytes a target.
+ */
+class YearFigures {
   readonly values: Float64Array;
   readonly rows: Int32Array;
-  readonly files: Uint16Array;
+  files: Uint16Array | null = null;
   /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
-  readonly levels: Uint8Array;
+  levels: Uint8Array | null = null;
 
   constructor(size: number) {
     this.values = new Float64Array(size).fill(Number.NaN);
     this.rows = new Int32Array(size);
-    this.files = new Uint16Array(size);
-    this.levels = new Uint8Array(size);
   }
 }
 
 /**
  * Every figure submitted, by region, target and year. Memory grows with the number of regions
- * times targets times years, not with the size of the files read.
+ * times targets times the years given, not with the size of the files read.
  */
 export class FigureStore {
   readonly firstYear: number;
   readonly lastYear: number;
   private readonly yearCount: number;
   private readonly targetCount: number;
-  private readonly regions = new Map<string, RegionFigures>();
+  /** Per region, one block per year (index = year − firstYear), created on first use. */
+  private readonly regions = new Map<string, (YearFigures | undefined)[]>();
 
   constructor(targetCount: number, firstYear: number, lastYear: number) {
     this.targetCount = targetCount;
@@ -52,19 +55,24 @@ export class FigureStore {
 
   /** Stores a figure; returns where the same figure was stored before, if it was. */
   set(region: string, target: number, year: number, value: number, source: FigureSource, level = false): FigureSource | null {
-    let figures = this.regions.get(region);
-    if (!figures) {
-      figures = new RegionFigures(this.targetCount * this.yearCount);
-      this.regions.set(region, figures);
+    let years = this.regions.get(region);
+    if (!years) {
+      years = new Array<YearFigures | undefined>(this.yearCount).fill(undefined);
+      this.regions.set(region, years);
     }
-    const slot = target * this.yearCount + (year - this.firstYear);
-    if (!Number.isNaN(figures.values[slot] ?? Number.NaN)) {
-      return { file: figures.files[slot] ?? 0, row: figures.rows[slot] ?? 0 };
+    const yearIndex = year - this.firstYear;
+    let block = years[yearIndex];
+    if (!block) {
+      block = new YearFigures(this.targetCount);
+      years[yearIndex] = block;
     }
-    figures.values[slot] = value;
-    figures.rows[slot] = source.row;
-    figures.files[slot] = source.file;
-    figures.levels[slot] = level ? 1 : 0;
+    if (!Number.isNaN(block.values[target] ?? Number.NaN)) {
+      return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
+    }
+    block.values[target] = value;
+    block.rows[target] = source.row;
+    if (source.file !== 0 || block.files) (block.files ??= new Uint16Array(this.targetCount))[target] = source.file;
+    if (level || block.levels) (block.levels ??= new Uint8Array(this.targetCount))[target] = level ? 1 : 0;
     return null;
   }
 
@@ -75,18 +83,19 @@ export class FigureStore {
 
   /** The figures of one target in one region, oldest year first. */
   series(region: string, target: number): Figure[] {
-    const figures = this.regions.get(region);
+    const years = this.regions.get(region);
     const points: Figure[] = [];
-    if (!figures) return points;
-    const base = target * this.yearCount;
+    if (!years) return points;
     for (let i = 0; i < this.yearCount; i++) {
-      const value = figures.values[base + i] ?? Number.NaN;
+      const block = years[i];
+      if (!block) continue;
+      const value = block.values[target] ?? Number.NaN;
       if (Number.isNaN(value)) continue;
       points.push({
         year: this.firstYear + i,
         value,
-        source: { file: figures.files[base + i] ?? 0, row: figures.rows[base + i] ?? 0 },
-        level: figures.levels[base + i] === 1,
+        source: { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 },
+        level: block.levels?.[target] === 1,
       });
     }
     return points;
@@ -95,11 +104,13 @@ export class FigureStore {
   /** The latest year that has a figure in any region, if any. */
   latestYear(): number | undefined {
     let latest = -1;
-    for (const figures of this.regions.values()) {
-      for (let slot = 0; slot < figures.values.length; slot++) {
-        if (Number.isNaN(figures.values[slot] ?? Number.NaN)) continue;
-        const yearIndex = slot % this.yearCount;
-        if (yearIndex > latest) latest = yearIndex;
+    for (const years of this.regions.values()) {
+      for (let i = this.yearCount - 1; i > latest; i--) {
+        const block = years[i];
+        if (block && block.values.some((value) => !Number.isNaN(value))) {
+          latest = i;
+          break;
+        }
       }
     }
     return latest < 0 ? undefined : this.firstYear + latest;
@@ -108,8 +119,10 @@ export class FigureStore {
   /** How many figures are stored in all. */
   count(): number {
     let total = 0;
-    for (const figures of this.regions.values()) {
-      for (const value of figures.values) if (!Number.isNaN(value)) total++;
+    for (const years of this.regions.values()) {
+      for (const block of years) {
+        if (block) for (const value of block.values) if (!Number.isNaN(value)) total++;
+      }
     }
     return total;
   }

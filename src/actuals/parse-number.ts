@@ -11,10 +11,14 @@ const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '…', '...
 // Written out so that nothing is read from a prefix the way parseFloat would ("12abc" is not 12).
 const NUMBER = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([%‰‱])?\s*((?:[^\d\s+\-.,%‰‱]\D*)?)$/;
 
+const PLAIN = /^-?\d+(?:\.\d+)?$/;
+
 const CELL_UNIT = /^[\p{Script=Han}()（）/²]+$/u;
 
 /** Reads a cell as people type figures: "1,200", "3.4%", "３．４", "- 5", "250亿元", blank. */
 export function parseCell(raw: string): CellReading {
+  // Most cells are plain decimals ("840.97", "-5"): the full grammar below reads them the same way.
+  if (PLAIN.test(raw)) return { kind: 'number', value: Number(raw), digits: raw, percent: null, unit: null };
   // Full-width digits, points and percent signs become ASCII; plain ASCII skips the work.
   const text = (isAscii(raw) ? raw : raw.normalize('NFKC')).trim();
   if (MISSING.has(text.toLowerCase())) return { kind: 'missing' };

@@ -59,6 +59,15 @@ const SNIFF_BYTES = 64 * 1024;
 const MAX_COLUMNS = 1000;
 const MAX_FIELD = 10_000;
 const DEFAULT_MAX_PROBLEMS = 10_000;
+/**
+ * A field still open after this many characters is refused before it reaches the parser, which
+ * re-reads an unfinished line with every chunk (quadratic time on a line of hundreds of MB).
+ */
+const STREAM_FIELD_LIMIT = 100 * MAX_FIELD;
+/** No valid line is longer: every field within the limit, and no more columns than allowed. */
+const STREAM_LINE_LIMIT = MAX_COLUMNS * (MAX_FIELD + 3);
+/** How far past the limit a refused field is followed to tell its length. */
+const MEASURE_LIMIT = 256 * 1024 * 1024;
 
 /** Reads every source in turn into one store; a figure given twice anywhere is an error. */
 export async function readActuals(sources: ActualsSource[], plan: Plan, options: ReadActualsOptions = {}): Promise<Actuals> {
@@ -119,18 +128,60 @@ async function readOne(
   input.bom = sniff.bomLength > 0;
   const decoder = createDecoder(sniff.encoding);
 
-  async function* text(first: string): AsyncGenerator<string> {
-    if (first.length > 0) yield first;
+  // Line ends become \n whatever mix of \r\n, \n and \r a file has (files pasted together
+  // from several sources do); a \r at the end of a chunk waits for the next, which may start with \n.
+  let pendingCr = '';
+  const lines = (chunk: string): string => {
+    let text = pendingCr + chunk;
+    pendingCr = '';
+    if (text.endsWith('\r')) {
+      pendingCr = '\r';
+      text = text.slice(0, -1);
+    }
+    return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  };
+  // Cells are searched for U+FFFD and U+FEFF only once the text read so far holds one: most files never do.
+  const watch = (chunk: string): string => {
+    if (!rows.scanCells && (chunk.includes('\ufffd') || chunk.includes('\ufeff'))) rows.scanCells = true;
+    return chunk;
+  };
+  async function* decoded(first: string): AsyncGenerator<string> {
+    yield lines(first);
     if (!exhausted) {
       for (;;) {
         const next = await iterator.next();
         if (next.done) break;
-        const chunk = decoder.write(next.value);
-        if (chunk.length > 0) yield chunk;
+        yield lines(decoder.write(next.value));
       }
     }
-    const rest = decoder.end();
-    if (rest.length > 0) yield rest;
+    let rest = lines(decoder.end());
+    if (pendingCr !== '') rest += '\n';
+    yield rest;
+  }
+  async function* text(first: string): AsyncGenerator<string> {
+    const guard = new LengthGuard(input.delimiter ?? ',');
+    const chunks = decoded(first);
+    for await (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      const trip = guard.feed(chunk);
+      if (!trip) {
+        yield watch(chunk);
+        continue;
+      }
+      // The rows before the long line are read as usual; the long line and the rest are not.
+      if (trip.lineStart > 0) yield watch(chunk.slice(0, trip.lineStart));
+      let length = trip.length;
+      if (trip.open) {
+        for await (const more of chunks) {
+          const end = more.search(trip.delimiterOrNewline);
+          length += end < 0 ? more.length : end;
+          if (end >= 0 || length > MEASURE_LIMIT) break;
+        }
+      }
+      rows.refuseLongLine(trip.columns > MAX_COLUMNS ? { columns: trip.columns } : { column: trip.column, length });
+      await iterator.return?.();
+      return;
+    }
   }
 
   const rows = new RowReader(file, fileIndex, names, plan, store, sink, input);
@@ -144,6 +195,7 @@ async function readOne(
     });
     Papa.parse<string[]>(stream, {
       delimiter: input.delimiter ?? ',',
+      newline: '\n',
       skipEmptyLines: false,
       chunk: (results) => rows.readChunk(results.data, results.errors),
       complete: () => resolve(),
@@ -155,6 +207,77 @@ async function readOne(
   });
   rows.finish();
   return input;
+}
+
+/** Where a line became too long to parse: see `LengthGuard`. */
+interface LongLine {
+  /** Index in the chunk where the long line starts (0 when it started in an earlier chunk). */
+  lineStart: number;
+  /** Fields the line has so far, and the 0-based column of its longest field. */
+  columns: number;
+  column: number;
+  /** The longest field's length so far, and whether it is still open at the end of the chunk. */
+  length: number;
+  open: boolean;
+  delimiterOrNewline: RegExp;
+}
+
+/**
+ * Follows line and field lengths across chunks of text (line ends already \n) and says when the
+ * current line can no longer be valid. Only the text after a chunk's last line end is scanned,
+ * so ordinary files cost next to nothing. Quotes are not followed: a valid file never comes near
+ * the limits, quoted or not.
+ */
+class LengthGuard {
+  private line = 0;
+  private delimiters = 0;
+  private field = 0;
+  private longest = 0;
+  private longestColumn = 0;
+  private readonly delimiterOrNewline: RegExp;
+
+  constructor(private readonly delimiter: string) {
+    this.delimiterOrNewline = new RegExp(`[\n${delimiter === '\t' ? '\\t' : `\\${delimiter}`}]`);
+  }
+
+  feed(chunk: string): LongLine | null {
+    const newline = chunk.lastIndexOf('\n');
+    const lineStart = newline + 1;
+    if (newline >= 0) {
+      this.line = 0;
+      this.delimiters = 0;
+      this.field = 0;
+      this.longest = 0;
+      this.longestColumn = 0;
+    }
+    this.line += chunk.length - lineStart;
+    let from = lineStart;
+    for (let at = chunk.indexOf(this.delimiter, from); at >= 0; at = chunk.indexOf(this.delimiter, from)) {
+      this.closeField(this.field + at - from);
+      this.field = 0;
+      this.delimiters++;
+      from = at + 1;
+    }
+    this.field += chunk.length - from;
+    const openTooLong = this.field > STREAM_FIELD_LIMIT;
+    if (!openTooLong && this.line <= STREAM_LINE_LIMIT) return null;
+    const open = openTooLong || this.field >= this.longest;
+    return {
+      lineStart,
+      columns: this.delimiters + 1,
+      column: open ? this.delimiters : this.longestColumn,
+      length: open ? this.field : this.longest,
+      open,
+      delimiterOrNewline: this.delimiterOrNewline,
+    };
+  }
+
+  private closeField(length: number): void {
+    if (length > this.longest) {
+      this.longest = length;
+      this.longestColumn = this.delimiters;
+    }
+  }
 }
 
 /**
@@ -186,6 +309,19 @@ class RowReader {
   private yearColumns: { column: number; year: number }[] = [];
   private stopped = false;
   private readonly ids: string[];
+  /** Targets by id, for cells that hold an id exactly as the plan writes it (most do). */
+  private readonly exactIds: Map<string, Target>;
+  /** The unit scale of each target, by target index. */
+  private readonly targetScales: ReturnType<typeof unitScale>[];
+  /** Set once the text read so far holds U+FFFD or U+FEFF; until then no cell can. */
+  scanCells = false;
+  private syntaxErrors = 0;
+  /** Set when the rest of the file is not read (see `refuseLongLine`). */
+  private refused = false;
+  // Long files repeat a region, an id or a year row after row: each text is normalised once.
+  private readonly idOf = memo(normaliseId);
+  private readonly regionOf = memo((raw: string) => raw.normalize('NFKC').trim());
+  private readonly yearTextOf = memo((raw: string) => raw.normalize('NFKC').trim());
 
   constructor(
     private readonly file: string,
@@ -197,9 +333,12 @@ class RowReader {
     private readonly input: ActualsInput,
   ) {
     this.ids = plan.targets.map((target) => target.id);
+    this.exactIds = new Map([...plan.targetsById].filter(([id]) => normaliseId(id) === id));
+    this.targetScales = plan.targets.map((target) => unitScale(target.unit));
   }
 
   readChunk(records: string[][], errors: Papa.ParseError[]): void {
+    if (this.refused) return;
     const first = this.record;
     // Papa numbers a chunk's errors from the start of the chunk.
     const syntaxRows = new Set<number>();
@@ -207,6 +346,7 @@ class RowReader {
       if (error.type === 'Delimiter') continue;
       const row = first + (error.row ?? 0) + 1;
       syntaxRows.add(row);
+      this.syntaxErrors++;
       this.problem('csv.syntax', { reason: error.message }, row);
     }
     for (const record of records) {
@@ -217,10 +357,23 @@ class RowReader {
     }
   }
 
+  /** Gives up on the file at the record being read: one of its fields or the line as a whole is too long. */
+  refuseLongLine(fault: { columns: number } | { column: number; length: number }): void {
+    const row = this.record + 1;
+    if ('columns' in fault) {
+      if (this.header === null) this.problem('csv.too-many-columns', { count: fault.columns, limit: MAX_COLUMNS }, row);
+      else this.problem('csv.ragged-row', { actual: fault.columns, expected: this.header.length }, row);
+    }
+    else this.problem('csv.field-too-long', { length: fault.length, limit: MAX_FIELD }, row, fault.column);
+    this.stopped = true;
+    this.refused = true;
+  }
+
   finish(): void {
     if (this.stopped) return;
     if (this.header === null) this.sink({ code: 'csv.empty', params: {}, file: this.file });
-    else if (this.input.rows === 0) this.problem('csv.header-only', {}, 1);
+    // Rows that could not be parsed were reported already: the file is not "header only".
+    else if (this.input.rows === 0 && this.syntaxErrors === 0) this.problem('csv.header-only', {}, 1);
   }
 
   private problem(code: Problem['code'], params: Problem['params'], row: number, column?: number, value?: string): void {
@@ -282,6 +435,7 @@ class RowReader {
     for (let column = 0; column < record.length; column++) {
       const cell = record[column] ?? '';
       if (cell.length > MAX_FIELD) return this.problem('csv.field-too-long', { length: cell.length, limit: MAX_FIELD }, row, column);
+      if (!this.scanCells) continue;
       if (cell.includes('\ufffd')) {
         return this.problem('csv.undecodable', { byte: '?', encoding: this.input.encoding ?? '' }, row, column, cell);
       }
@@ -289,7 +443,8 @@ class RowReader {
     }
     const idColumn = this.columns.id ?? 0;
     const rawId = record[idColumn] ?? '';
-    const id = normaliseId(rawId);
+    const exact = this.exactIds.get(rawId);
+    const id = exact ? rawId : this.idOf(rawId);
     if (id === '') {
       if (record.every((cell) => cell.trim() === '')) {
         this.input.rows--;
@@ -297,17 +452,17 @@ class RowReader {
       }
       return this.problem('row.missing-id', {}, row, idColumn);
     }
-    const target = this.plan.targetsById.get(id);
+    const target = exact ?? this.plan.targetsById.get(id);
     if (!target) {
       const guess = closest(id, this.ids);
       return this.problem('row.unknown-id', { value: rawId.trim(), suggestion: guess }, row, idColumn, rawId);
     }
-    const region = this.columns.region !== undefined ? (record[this.columns.region] ?? '').normalize('NFKC').trim() : '';
+    const region = this.columns.region !== undefined ? this.regionOf(record[this.columns.region] ?? '') : '';
     const unitCell = this.columns.unit !== undefined ? (record[this.columns.unit] ?? '').trim() : '';
     if (this.columns.value !== undefined) {
       const yearColumn = this.columns.year;
       let year = target.year;
-      const rawYear = yearColumn !== undefined ? (record[yearColumn] ?? '').normalize('NFKC').trim() : '';
+      const rawYear = yearColumn !== undefined ? this.yearTextOf(record[yearColumn] ?? '') : '';
       if (rawYear !== '') {
         const match = YEAR_HEADER.exec(rawYear);
         if (!match) return this.problem('row.bad-year', { value: rawYear }, row, yearColumn, rawYear);
@@ -333,10 +488,10 @@ class RowReader {
       if (reading.kind === 'missing') return;
       if (reading.kind === 'invalid') return this.problem('row.not-a-number', { value: raw.trim() }, row, column, raw);
       const written = reading.percent ?? reading.unit ?? (unitCell === '' ? target.unit : unitCell);
-      if (reading.percent !== null && unitScale(target.unit).base !== '%') {
+      const targetScale = this.targetScales[target.index] ?? unitScale(target.unit);
+      if (reading.percent !== null && targetScale.base !== '%') {
         return this.problem('row.percent-not-percent', { value: raw.trim(), id: target.id, unit: target.unit }, row, column, raw);
       }
-      const targetScale = unitScale(target.unit);
       if ((target.kind === 'cagr' || target.kind === 'change') && targetScale.base === '%' && unitScale(written).base !== '%') {
         // A level of the indicator itself (亿元, 件): growth or change is computed from levels.
         level = true;
@@ -347,7 +502,7 @@ class RowReader {
         const unitColumn = reading.unit === null && unitCell !== '' ? this.columns.unit : column;
         return this.problem('row.unit-mismatch', { actual: written, id: target.id, unit: target.unit }, row, unitColumn, raw);
       }
-      value = scaleDigits(reading.digits, exponent);
+      value = exponent === 0 ? reading.value : scaleDigits(reading.digits, exponent);
       }
     }
     const { baselineYear, period } = this.plan;
@@ -362,6 +517,28 @@ class RowReader {
     }
     this.input.figures++;
   }
+}
+
+/** How many distinct texts a memo keeps before it starts afresh; bounds memory on hostile input. */
+const MEMO_LIMIT = 4096;
+
+/** Wraps a pure text function so that a text seen recently is not worked on again. */
+function memo(compute: (raw: string) => string): (raw: string) => string {
+  const seen = new Map<string, string>();
+  let lastRaw: string | undefined;
+  let last = '';
+  return (raw) => {
+    if (raw === lastRaw) return last;
+    let result = seen.get(raw);
+    if (result === undefined) {
+      result = compute(raw);
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(raw, result);
+    }
+    lastRaw = raw;
+    last = result;
+    return result;
+  };
 }
 
 /** Target ids as people type them: full-width, lower-case, padded. */
