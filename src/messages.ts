@@ -100,8 +100,8 @@ export const messages = {
   'csv.empty': { zh: '文件为空', en: 'the file is empty' },
   'csv.header-only': { zh: '只有表头,没有数据行', en: 'the file has a header but no data rows' },
   'csv.undecodable': {
-    zh: '第 {byte} 字节起不是有效的 {encoding} 编码',
-    en: 'bytes from offset {byte} are not valid {encoding}',
+    zh: '单元格中有不是有效 {encoding} 编码的字节(可用 --encoding 指定文件编码)',
+    en: 'the cell holds bytes that are not valid {encoding} (--encoding names the file\'s encoding)',
   },
   'csv.bom-inside': {
     zh: '单元格中含有字节顺序标记(BOM),可能是两个文件拼接而成',
@@ -243,6 +243,22 @@ export const messages = {
   },
   'summary.all': { zh: '合计', en: 'All' },
   'summary.completion': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
+
+  // Findings in line-oriented formats
+  'finding.result': {
+    zh: '{indicator}:{status},实际 {actual},目标 {target},差距 {gap}',
+    en: '{indicator}: {status}; actual {actual}, target {target}, gap {gap}',
+  },
+  'finding.result-no-actual': {
+    zh: '{indicator}:{status}({reason}),目标 {target}',
+    en: '{indicator}: {status} ({reason}); target {target}',
+  },
+  'finding.in-region': { zh: '[{region}] ', en: '[{region}] ' },
+  'word.no-region': { zh: '(未填地区)', en: '(no region)' },
+  'word.inputs': { zh: '输入错误', en: 'Input errors' },
+  'word.attainment': { zh: '完成度', en: 'Attainment' },
+  'word.severity': { zh: '级别', en: 'Severity' },
+  'word.summary': { zh: '汇总', en: 'Summary' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */

@@ -127,8 +127,9 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     asOf: options.asOf,
     policy: { failOn: options.failOn, maxWarnings: options.maxWarnings },
     scope: inScope,
-    // A summary lists nothing, so a large run keeps no per-target results in memory.
-    list: summaryOnly ? () => false : listed,
+    // A summary lists nothing, so a large run builds no per-target results at all.
+    list: listed,
+    detail: !summaryOnly,
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
   });

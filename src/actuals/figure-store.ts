@@ -81,12 +81,13 @@ export class FigureStore {
     return [...this.regions.keys()];
   }
 
-  /** The figures of one target in one region, oldest year first. */
-  series(region: string, target: number): Figure[] {
+  /** The figures of one target in one region up to year `until`, oldest year first. */
+  series(region: string, target: number, until = this.lastYear): Figure[] {
     const years = this.regions.get(region);
     const points: Figure[] = [];
     if (!years) return points;
-    for (let i = 0; i < this.yearCount; i++) {
+    const last = Math.min(this.yearCount, until - this.firstYear + 1);
+    for (let i = 0; i < last; i++) {
       const block = years[i];
       if (!block) continue;
       const value = block.values[target] ?? Number.NaN;

@@ -437,7 +437,7 @@ class RowReader {
       if (cell.length > MAX_FIELD) return this.problem('csv.field-too-long', { length: cell.length, limit: MAX_FIELD }, row, column);
       if (!this.scanCells) continue;
       if (cell.includes('\ufffd')) {
-        return this.problem('csv.undecodable', { byte: '?', encoding: this.input.encoding ?? '' }, row, column, cell);
+        return this.problem('csv.undecodable', { encoding: this.input.encoding ?? '' }, row, column, cell);
       }
       if (cell.includes('\ufeff')) return this.problem('csv.bom-inside', {}, row, column);
     }

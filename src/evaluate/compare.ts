@@ -2,7 +2,9 @@ import type { Target } from '../plan/types.js';
 
 /** Rounds away binary noise (0.1 + 0.2) so that decimal figures compare as written. */
 export function clean(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+  // Whole numbers carry no binary noise; the string round trip is for fractions only.
+  if (Number.isInteger(x) || !Number.isFinite(x)) return x;
+  return Number(x.toPrecision(12));
 }
 
 /** The band a `~` or `range` target accepts, with edges rounded as decimals. */

@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   scope?: (target: Target) => boolean;
   /** Which results the report lists; the summary still counts every result in scope. */
   list?: (result: Result) => boolean;
+  /** False to list nothing and keep only counts: a large run's summary then builds no results. */
+  detail?: boolean;
   /** The plan file's name, for the report. */
   planFile: string;
   toolVersion: string;
@@ -37,13 +39,19 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   const fileName = (index: number): string => actuals.inputs[index]?.file ?? '';
   const summary: Report['summary'] = { ...emptyTally(), byRegion: {} };
   const results: Result[] = [];
+  const detail = options.detail ?? true;
   for (const region of regions) {
     const tally = emptyTally();
     summary.byRegion[region] = tally;
     for (const target of targets) {
-      const series = store.series(region, target.index).filter((figure) => figure.year <= asOf);
-      const judgement = judges[target.kind]({ target, series, asOf, plan, fileName });
+      const series = store.series(region, target.index, asOf);
+      const judgement = judges[target.kind]({ target, series, asOf, plan, fileName, detail });
       const severity = severityOf(judgement.status, target.soft, options.policy);
+      if (!detail) {
+        count(tally, judgement.status, severity);
+        count(summary, judgement.status, severity);
+        continue;
+      }
       const result: Result = {
         id: target.id,
         measure: target.measure,
@@ -61,8 +69,8 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         severity,
         ...judgement,
       };
-      count(tally, result);
-      count(summary, result);
+      count(tally, result.status, result.severity);
+      count(summary, result.status, result.severity);
       if (!options.list || options.list(result)) results.push(result);
     }
   }
@@ -125,11 +133,11 @@ function emptyTally(): Tally {
   return { targets: 0, byStatus, failures: 0, warnings: 0, completionRate: null };
 }
 
-function count(tally: Tally, result: Result): void {
+function count(tally: Tally, status: Status, severity: Severity): void {
   tally.targets++;
-  tally.byStatus[result.status]++;
-  if (result.severity === 'failure') tally.failures++;
-  if (result.severity === 'warning') tally.warnings++;
+  tally.byStatus[status]++;
+  if (severity === 'failure') tally.failures++;
+  if (severity === 'warning') tally.warnings++;
 }
 
 function finishTally(tally: Tally): void {

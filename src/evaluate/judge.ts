@@ -12,6 +12,8 @@ export interface JudgeContext {
   plan: Plan;
   /** The input file name of a figure's source. */
   fileName: (index: number) => string;
+  /** False when only the status is wanted (a summary of a large run): gaps and figures are skipped. */
+  detail: boolean;
 }
 
 /** A judge's verdict on one target in one region, before the policy assigns a severity. */
@@ -55,7 +57,9 @@ export function rateBand(ratio: number, plan: Plan): Status {
 /** The judgement of a figure against the target at the deadline. */
 function finalOn(figure: Figure, ctx: JudgeContext, value = figure.value): Judgement {
   const tol = ctx.plan.approxTolerance;
-  return verdict(meets(value, ctx.target, tol) ? 'met' : 'not_met', true, {
+  const status = meets(value, ctx.target, tol) ? 'met' : 'not_met';
+  if (!ctx.detail) return verdict(status, true);
+  return verdict(status, true, {
     actual: ref(figure, ctx),
     gap: gapOf(value, ctx.target, tol),
     attainment: attainmentOf(value, ctx.target, tol),

@@ -1,20 +1,32 @@
+import { formatCsv } from './csv.js';
 import type { Formatter } from './formatter.js';
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
+import { formatMarkdown } from './markdown.js';
+import { formatSarif } from './sarif.js';
 import { formatSummary } from './summary.js';
 import { formatTable } from './table.js';
+import { formatText } from './text.js';
 
 /** Every output format by name: the list of `--format` choices is this table's keys. */
 export const formatters = {
   table: formatTable,
   summary: formatSummary,
+  text: formatText,
   json: formatJson,
+  csv: formatCsv,
+  markdown: formatMarkdown,
+  junit: formatJunit,
+  github: formatGithub,
+  sarif: formatSarif,
 } satisfies Record<string, Formatter>;
 
 /** The name of an output format. */
 export type FormatName = keyof typeof formatters;
 
-/** Formats whose output is read by programs: never coloured, never sanitised for a terminal. */
-export const MACHINE_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['json']);
+/** Formats whose output is read by programs: never coloured. */
+export const MACHINE_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['json', 'csv', 'junit', 'github', 'sarif']);
 
 /** True when `name` is a known format. */
 export function isFormatName(name: string): name is FormatName {

@@ -49,7 +49,7 @@ export const formatSummary: Formatter = (report, options) => {
   if (report.regions.length > 1 || (report.regions[0] ?? '') !== '') {
     for (const region of report.regions) {
       const tally = report.summary.byRegion[region];
-      if (tally) lines.push(summaryLine(sanitize(region), tally, report, lang));
+      if (tally) lines.push(summaryLine(region === '' ? formatMessage('word.no-region', {}, lang) : sanitize(region), tally, report, lang));
     }
   }
   const errors = describeErrors(report, options);

@@ -22,15 +22,18 @@ const PAINT: Record<Status, Paint> = {
   not_assessable: (c, t) => c.gray(t),
 };
 
-/** A status cell: the word, softened to a warning colour when the result only warns. */
-function statusCell(result: Result, chalk: ChalkInstance, lang: Lang): string {
+/**
+ * A status cell's text and its coloured form: softened to a warning colour when the result only
+ * warns. Colours are applied after layout because cli-table3 breaks escape codes when it wraps.
+ */
+function statusCell(result: Result, chalk: ChalkInstance, lang: Lang): [string, string] {
   let word = formatMessage(`status.${result.status}`, {}, lang);
   if (result.severity === 'warning' && result.status === 'not_met') {
     word += ` (${formatMessage('severity.warning', {}, lang)})`;
-    return chalk.yellow(word);
+    return [word, chalk.yellow(word)];
   }
   if (result.soft && result.severity !== 'ok') word += ` (${formatMessage('word.soft', {}, lang)})`;
-  return PAINT[result.status](chalk, word);
+  return [word, PAINT[result.status](chalk, word)];
 }
 
 function actualCell(result: Result, lang: Lang): string {
@@ -60,7 +63,8 @@ export const formatTable: Formatter = (report, options) => {
   for (const region of report.regions) {
     const rows = report.results.filter((result) => result.region === region);
     if (rows.length === 0) continue;
-    const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [8, 32, 20, 16, 12, 16, ...(withProgress ? [12] : [])] });
+    const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [8, 30, 20, 20, 10, 22, ...(withProgress ? [12] : [])] });
+    const painted = new Map<string, string>();
     let group = -1;
     for (const result of rows) {
       if (groupOf(result) !== group) {
@@ -68,19 +72,25 @@ export const formatTable: Formatter = (report, options) => {
         const title = group === 0 ? formatMessage('word.goals', {}, lang) : `${formatMessage('word.action', {}, lang)} ${group}${titles.has(group) ? ` ${titles.get(group)}` : ''}`;
         table.push([{ colSpan: head.length, content: chalk.bold(title) }]);
       }
+      const [status, paintedStatus] = statusCell(result, chalk, lang);
+      painted.set(status, paintedStatus);
       table.push([
         result.id,
         sanitize(lang === 'zh' ? result.indicator : result.indicatorEn),
         describeTarget(result, lang),
         sanitize(actualCell(result, lang)),
         formatNumber(result.gap, true),
-        statusCell(result, chalk, lang),
+        status,
         ...(withProgress ? [formatNumber(result.progress?.projected)] : []),
       ]);
     }
-    const scope = region === '' ? formatMessage('summary.all', {}, lang) : sanitize(region);
+    const scope = region === '' ? formatMessage('word.no-region', {}, lang) : sanitize(region);
     if (region !== '') blocks.push(chalk.bold(`${formatMessage('word.region', {}, lang)}: ${scope}`));
-    blocks.push(table.toString());
+    let text = table.toString();
+    if (options.color) {
+      for (const [word, colored] of painted) text = text.split(`│ ${word} `).join(`│ ${colored} `);
+    }
+    blocks.push(text);
     const tally = report.summary.byRegion[region];
     if (tally && report.regions.length > 1) blocks.push(summaryLine(scope, tally, report, lang));
   }

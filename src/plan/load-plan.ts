@@ -9,6 +9,9 @@ import type { Plan } from './types.js';
 /** Plan files larger than this are refused before parsing. */
 export const PLAN_SIZE_LIMIT = 4 * 1024 * 1024;
 
+/** How many YAML syntax errors are reported before the rest are left unsaid. */
+const MAX_SYNTAX_ERRORS = 20;
+
 /** How many alias expansions a plan may use; a real plan needs none. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -33,7 +36,8 @@ export function parsePlan(text: string, file: string): PlanLoad {
   }
   if (text.includes('\u0000')) return fail(file, 'plan.not-text', {});
   const problems: Problem[] = [];
-  for (const error of doc.errors) {
+  // A broken structure (10,000 unclosed brackets) cascades: the first errors say all there is.
+  for (const error of doc.errors.slice(0, MAX_SYNTAX_ERRORS)) {
     const pos = error.linePos?.[0];
     const isDuplicate = error.code === 'DUPLICATE_KEY';
     problems.push({
