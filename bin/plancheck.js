@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runFromProcess } from '../dist/cli.js';
+import { runFromProcess } from '../dist/bundle/plancheck.js';
 
 await runFromProcess();

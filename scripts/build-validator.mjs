@@ -9,4 +9,4 @@ const Ajv2020 = Ajv2020Module.default;
 const standaloneCode = standaloneModule.default;
 const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true } });
 const validate = ajv.compile(targetsSchema);
-writeFileSync(new URL('../dist/plan/targets-validator.cjs', import.meta.url), standaloneCode(ajv, validate));
+writeFileSync(new URL('../dist/targets-validator.cjs', import.meta.url), standaloneCode(ajv, validate));

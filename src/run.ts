@@ -1,5 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './package-root.js';
 import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
@@ -29,11 +29,11 @@ export interface Io {
 }
 
 /** The bundled plan: Xiangshan County's common-prosperity action plan. */
-export const BUNDLED_PLAN = fileURLToPath(new URL('../targets.yaml', import.meta.url));
+export const BUNDLED_PLAN = packagePath('targets.yaml');
 
 /** The package's version, for `--version` and reports. */
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 
@@ -60,7 +60,7 @@ export interface CheckOptions extends CommonOptions {
 }
 
 /** The bundled plan as checked at build time. */
-const PREBUILT_PLAN = fileURLToPath(new URL('./bundled-plan.json', import.meta.url));
+const PREBUILT_PLAN = packagePath('dist', 'bundled-plan.json');
 
 /**
  * Loads the plan named by the options; prints its problems and returns null when it is invalid.

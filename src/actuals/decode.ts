@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type iconvModule from 'iconv-lite';
 import type { MessageCode, MessageParams } from '../messages.js';
 
 /** Encodings plancheck reads actuals in. */
@@ -94,6 +95,8 @@ export function createDecoder(encoding: Encoding): TextDecoderStream {
     const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
     return { write: (chunk) => decoder.decode(chunk, { stream: true }), end: () => decoder.decode() };
   }
+  // iconv-lite and its code tables load only for the files that need them, not at every start-up.
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof iconvModule;
   const decoder = iconv.getDecoder(encoding, { stripBOM: false });
   return {
     write: (chunk) => decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { packagePath } from '../package-root.js';
 import { targetsSchema } from './targets-schema.js';
 
 /** One place where a plan document breaks the schema. */
@@ -24,7 +25,7 @@ function validator(): ValidateFunction {
     const require = createRequire(import.meta.url);
     try {
       // Precompiled at build time (scripts/build-validator.mjs); compiling here is the fallback.
-      compiled = require('./targets-validator.cjs') as ValidateFunction;
+      compiled = require(packagePath('dist', 'targets-validator.cjs')) as ValidateFunction;
     } catch {
       const Ajv2020 = (require('ajv/dist/2020.js') as typeof Ajv2020Module).default;
       compiled = new Ajv2020({ allErrors: true, strict: true }).compile(targetsSchema);

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function isPlancheckPackage(file: string): boolean {
+  if (!existsSync(file)) return false;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'plancheck';
+  } catch {
+    return false;
+  }
+}
+
+/** The folder of plancheck's package.json, found from this module wherever the build put it. */
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  // src/, dist/ and dist/bundle/ all sit below the root; stop at the file system's root.
+  for (;;) {
+    if (isPlancheckPackage(join(dir, 'package.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return dirname(fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+/** plancheck's installation folder: the bundled plan, package.json and build outputs are found from it. */
+export const PACKAGE_ROOT = findPackageRoot();
+
+/** A path inside plancheck's installation folder. */
+export function packagePath(...parts: string[]): string {
+  return join(PACKAGE_ROOT, ...parts);
+}
