@@ -56,7 +56,7 @@ export function listTable(targets: Target[], lang: Lang): string {
   const words = ['word.id', 'word.indicator', 'word.target', 'word.year', 'word.kind', 'word.soft'] as const;
   const table = new Table({
     head: words.map((word) => formatMessage(word, {}, lang)),
-    style: { head: [], border: [] },
+    style: { head: [], border: [], compact: true },
     wordWrap: true,
     wrapOnWordBoundary: false,
     colWidths: [8, 40, 24, 6, 12, 6],

@@ -63,7 +63,7 @@ export const formatTable: Formatter = (report, options) => {
   for (const region of report.regions) {
     const rows = report.results.filter((result) => result.region === region);
     if (rows.length === 0) continue;
-    const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [8, 30, 20, 20, 10, 22, ...(withProgress ? [12] : [])] });
+    const table = new Table({ head, style: { head: [], border: [], compact: true }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [8, 30, 20, 20, 10, 22, ...(withProgress ? [12] : [])] });
     const painted = new Map<string, string>();
     let group = -1;
     for (const result of rows) {
