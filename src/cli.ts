@@ -3,7 +3,7 @@ import { ENCODING_NAMES, type Encoding } from './actuals/decode.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { findForShow, listJson, listTable, selectTargets, showText } from './list-targets.js';
 import { detectLang, formatMessage, type Lang } from './messages.js';
-import { KINDS, type Kind } from './plan/types.js';
+import { KINDS, type Kind, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
@@ -75,6 +75,14 @@ function year(value: string): number {
   const n = Number(value);
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a year`);
   return n;
+}
+
+function bands(value: string): ProgressBands {
+  const match = /^\s*(0?\.\d+|1(?:\.0+)?)\s*,\s*(0?\.\d+|0|1(?:\.0+)?)\s*$/.exec(value);
+  const onTrack = Number(match?.[1]);
+  const moderate = Number(match?.[2]);
+  if (!match || !(moderate <= onTrack)) throw new InvalidArgumentError(`"${value}" is not two shares "on_track,moderate" with moderate ≤ on_track, e.g. 0.95,0.6`);
+  return { onTrack, moderate };
 }
 
 function count(value: string): number {
@@ -174,6 +182,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       return value;
     })
     .option('--as-of <year>', 'the review year (default: the latest year in the data)', year)
+    .option('--bands <on_track,moderate>', 'progress bands for observed ÷ required (default: the plan\'s, else 0.95,0.6)', bands)
     .option('--fail-on <conditions>', `what fails the run: ${FAIL_CONDITIONS.join(', ')} (default: not_met)`, oneOf(FAIL_CONDITIONS))
     .option('--require-complete', 'missing figures fail the run (same as --fail-on no_data)')
     .option('--max-warnings <n>', 'fail when there are more warnings than this', count)
@@ -185,7 +194,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
     .option('--no-color', 'never colour the output')
     .action(async (files: string[], opts: {
-      asOf?: number; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
+      asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
       measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean;
     }) => {
       let encoding: Encoding | undefined;
@@ -208,6 +217,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             color: opts.color === false ? false : undefined,
             encoding,
             asOf: opts.asOf,
+            bands: opts.bands,
             failOn: [...failOn],
             maxWarnings: opts.maxWarnings ?? null,
             action: opts.action,

@@ -8,7 +8,7 @@ import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
 import { targetsSchema } from './plan/targets-schema.js';
-import type { Plan, Target } from './plan/types.js';
+import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
 import { sanitize } from './report/describe-target.js';
@@ -50,6 +50,8 @@ export interface CheckOptions extends CommonOptions {
   color: boolean | undefined;
   encoding?: Encoding;
   asOf?: number;
+  /** Overrides the plan's progress bands (observed ÷ required ratios). */
+  bands?: ProgressBands;
   failOn: FailCondition[];
   maxWarnings: number | null;
   action?: number[];
@@ -114,8 +116,9 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const plan = await loadPlanFor(options, io);
-  if (!plan) return EXIT.invalid;
+  const loaded = await loadPlanFor(options, io);
+  if (!loaded) return EXIT.invalid;
+  const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&

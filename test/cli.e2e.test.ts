@@ -97,6 +97,25 @@ describe('plancheck check (mini plan)', () => {
   });
 });
 
+describe('progress bands', () => {
+  const csv = 'id,year,value\nG1.1,2020,2.5\nG1.1,2023,2.7\n';
+  const status = (extra: string[]) => {
+    const { code, stdout } = plancheck(['check', '-', '--as-of', '2023', '-f', 'json', ...MINI, ...extra], { input: csv });
+    return { code, status: (JSON.parse(stdout || '{"results":[]}') as { results: { id: string; status: string }[] }).results.find((r) => r.id === 'G1.1')?.status };
+  };
+
+  it('default bands rate a ratio of 0.41 insufficient; --bands can set them', () => {
+    expect(status([]).status).toBe('insufficient');
+    expect(status(['--bands', '0.4,0.2']).status).toBe('on_track');
+    expect(status(['--bands', '0.5,0.4']).status).toBe('moderate');
+  });
+
+  it('refuses bands that are not two ordered shares', () => {
+    expect(plancheck(['check', 'fixtures/mini/final-2025.csv', ...MINI, '--bands', '0.5,0.9']).code).toBe(2);
+    expect(plancheck(['check', 'fixtures/mini/final-2025.csv', ...MINI, '--bands', 'high']).code).toBe(2);
+  });
+});
+
 describe('plancheck template', () => {
   it('round-trips: the form it writes, filled in, is read back by check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plancheck-'));

@@ -474,37 +474,50 @@ class RowReader {
     }
   }
 
+  /** A milestone cell as 1 (done) or 0; null when blank or reported as a problem. */
+  private milestoneValue(raw: string, row: number, column: number): { value: number; level: boolean } | null {
+    const answer = parseYesNo(raw);
+    if (answer === undefined) this.problem('row.not-yes-no', { value: raw.trim() }, row, column, raw);
+    return answer === null || answer === undefined ? null : { value: answer, level: false };
+  }
+
+  /**
+   * A number cell in the target's unit, exactly converted; or, for a growth or change target
+   * given in another unit than %, the level of the indicator in its base unit. Null when blank
+   * or reported as a problem.
+   */
+  private numberValue(target: Target, raw: string, unitCell: string, row: number, column: number): { value: number; level: boolean } | null {
+    const reading = parseCell(raw);
+    if (reading.kind === 'missing') return null;
+    if (reading.kind === 'invalid') {
+      this.problem('row.not-a-number', { value: raw.trim() }, row, column, raw);
+      return null;
+    }
+    const written = reading.percent ?? reading.unit ?? (unitCell === '' ? target.unit : unitCell);
+    const targetScale = this.targetScales[target.index] ?? unitScale(target.unit);
+    if (reading.percent !== null && targetScale.base !== '%') {
+      this.problem('row.percent-not-percent', { value: raw.trim(), id: target.id, unit: target.unit }, row, column, raw);
+      return null;
+    }
+    const writtenScale = unitScale(written);
+    if ((target.kind === 'cagr' || target.kind === 'change') && targetScale.base === '%' && writtenScale.base !== '%') {
+      // A level of the indicator itself (亿元, 件): the growth or change is computed from levels.
+      return { value: scaleDigits(reading.digits, writtenScale.exponent), level: true };
+    }
+    const exponent = conversionExponent(written, target.unit);
+    if (exponent === null) {
+      const unitColumn = reading.unit === null && unitCell !== '' ? (this.columns.unit ?? column) : column;
+      this.problem('row.unit-mismatch', { actual: written, id: target.id, unit: target.unit }, row, unitColumn, raw);
+      return null;
+    }
+    return { value: exponent === 0 ? reading.value : scaleDigits(reading.digits, exponent), level: false };
+  }
+
   private readFigure(target: Target, record: string[], column: number, year: number, region: string, unitCell: string, row: number): void {
     const raw = record[column] ?? '';
-    let value: number;
-    let level = false;
-    if (target.kind === 'milestone') {
-      const answer = parseYesNo(raw);
-      if (answer === null) return;
-      if (answer === undefined) return this.problem('row.not-yes-no', { value: raw.trim() }, row, column, raw);
-      value = answer;
-    } else {
-      const reading = parseCell(raw);
-      if (reading.kind === 'missing') return;
-      if (reading.kind === 'invalid') return this.problem('row.not-a-number', { value: raw.trim() }, row, column, raw);
-      const written = reading.percent ?? reading.unit ?? (unitCell === '' ? target.unit : unitCell);
-      const targetScale = this.targetScales[target.index] ?? unitScale(target.unit);
-      if (reading.percent !== null && targetScale.base !== '%') {
-        return this.problem('row.percent-not-percent', { value: raw.trim(), id: target.id, unit: target.unit }, row, column, raw);
-      }
-      if ((target.kind === 'cagr' || target.kind === 'change') && targetScale.base === '%' && unitScale(written).base !== '%') {
-        // A level of the indicator itself (亿元, 件): growth or change is computed from levels.
-        level = true;
-        value = scaleDigits(reading.digits, unitScale(written).exponent);
-      } else {
-      const exponent = conversionExponent(written, target.unit);
-      if (exponent === null) {
-        const unitColumn = reading.unit === null && unitCell !== '' ? this.columns.unit : column;
-        return this.problem('row.unit-mismatch', { actual: written, id: target.id, unit: target.unit }, row, unitColumn, raw);
-      }
-      value = exponent === 0 ? reading.value : scaleDigits(reading.digits, exponent);
-      }
-    }
+    const figure = target.kind === 'milestone' ? this.milestoneValue(raw, row, column) : this.numberValue(target, raw, unitCell, row, column);
+    if (figure === null) return;
+    const { value, level } = figure;
     const { baselineYear, period } = this.plan;
     if (year < baselineYear || year > period.end) {
       return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, this.columns.year ?? column);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Op, Target } from '../plan/types.js';
-import { attainmentOf, gapOf, meets } from './compare.js';
+import { scaleDigits } from '../actuals/units.js';
+import { attainmentOf, clean, gapOf, meets } from './compare.js';
 
 function target(op: Op, value: Target['value'], tolerance: number | null = null): Target {
   return {
@@ -44,8 +45,12 @@ describe('meets: every comparator at, just above and just below its boundary', (
   });
 
   it('compares decimal figures without float surprises', () => {
-    expect(meets(0.1 + 0.2, target('<=', 0.3), TOL)).toBe(true);
-    expect(meets(0.1 + 0.2, target('>=', 0.3), TOL)).toBe(true);
+    // Computed values are cleaned before they are compared: 0.1 + 0.2 is 0.30000000000000004.
+    expect(clean(0.1 + 0.2)).toBe(0.3);
+    expect(meets(clean(0.1 + 0.2), target('<=', 0.3), TOL)).toBe(true);
+    expect(meets(clean(0.1 + 0.2), target('>=', 0.3), TOL)).toBe(true);
+    // Figures converted between units on their decimal digits land on the value exactly.
+    expect(meets(scaleDigits('34000', -4), target('<=', 3.4), TOL)).toBe(true);
     expect(meets(3.4000000001, target('>=', 3.4), TOL)).toBe(true);
     expect(meets(3.3999999999, target('>=', 3.4), TOL)).toBe(false);
   });

@@ -19,9 +19,13 @@ export function band(target: Target, defaultTolerance: number): [number, number]
   return null;
 }
 
-/** True when `actual` satisfies the target's comparator, exactly at the boundary. */
+/**
+ * True when `actual` satisfies the target's comparator, exactly at the boundary. Figures read
+ * from decimal text are the nearest doubles of what was written and compare as written;
+ * computed values (rates, means, changes) must be passed through `clean` first.
+ */
 export function meets(actual: number, target: Target, defaultTolerance: number): boolean {
-  const a = clean(actual);
+  const a = actual;
   const { op, value } = target;
   if (op === 'range' || op === '~') {
     const edges = band(target, defaultTolerance);

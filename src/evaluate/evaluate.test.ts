@@ -59,6 +59,14 @@ describe('level targets before the deadline (growth ratio, Eurostat bands)', () 
     expect(r.status).toBe('moderate');
   });
 
+  it('a zero baseline falls back to linear change too', async () => {
+    const r = await one('id,year,value\nG1.1,2020,0\nG1.1,2023,1.5\n', 'G1.1', 2023);
+    // required 3.4 / 5 = 0.68 a year; observed 1.5 / 3 = 0.5; ratio 0.735
+    expect(r.progress).toMatchObject({ method: 'linear-ratio', requiredRate: 0.68, observedRate: 0.5 });
+    expect(r.progress?.ratio).toBeCloseTo(0.7353, 4);
+    expect(r.status).toBe('moderate');
+  });
+
   it('says what is missing instead of guessing', async () => {
     const r = await one('id,year,value\nG1.1,2023,3.0\n', 'G1.1', 2023);
     expect(r.status).toBe('not_assessable');

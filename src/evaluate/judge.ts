@@ -207,7 +207,7 @@ function judgeGrowth(ctx: JudgeContext): Judgement {
     if (final && (latest.year !== target.year || base.year > plan.baselineYear)) {
       return verdict('no_data', true, { reason: because('reason.missing-years', { years: [plan.baselineYear, target.year].join(', ') }) });
     }
-    observed = ((latest.value / base.value) ** (1 / (latest.year - base.year)) - 1) * 100;
+    observed = clean(((latest.value / base.value) ** (1 / (latest.year - base.year)) - 1) * 100);
     method = 'growth-ratio';
   } else {
     const missing = missingYears(rates, plan.period.start, until);
@@ -216,7 +216,7 @@ function judgeGrowth(ctx: JudgeContext): Judgement {
     }
     if (final && missing.length > 0) return verdict('no_data', true, { reason: because('reason.missing-years', { years: missing.join(', ') }) });
     const product = rates.reduce((acc, figure) => acc * (1 + figure.value / 100), 1);
-    observed = (product ** (1 / rates.length) - 1) * 100;
+    observed = clean((product ** (1 / rates.length) - 1) * 100);
     latest = rates[rates.length - 1];
     method = 'rate-ratio';
   }
