@@ -18,7 +18,5 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // Loaded on demand for GB18030 and UTF-16 files only (its code tables are half a megabyte).
   external: ['iconv-lite'],
-  minify: true,
-  keepNames: true,
   logLevel: 'warning',
 });
