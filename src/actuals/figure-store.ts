@@ -81,6 +81,12 @@ export class FigureStore {
     return [...this.regions.keys()];
   }
 
+  /** The figure of one target in one region for one year, if there is one. */
+  valueAt(region: string, target: number, year: number): number | undefined {
+    const value = this.regions.get(region)?.[year - this.firstYear]?.values[target];
+    return value === undefined || Number.isNaN(value) ? undefined : value;
+  }
+
   /** The figures of one target in one region up to year `until`, oldest year first. */
   series(region: string, target: number, until = this.lastYear): Figure[] {
     const years = this.regions.get(region);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exitCode } from '../report/exit-code.js';
 import type { FailCondition, Result } from '../report/types.js';
@@ -190,6 +191,21 @@ describe('policy and exit code', () => {
 
   it('as-of defaults to the latest year in the data', async () => {
     expect((await check('id,year,value\nG1.1,2022,3\n')).asOf).toBe(2022);
+  });
+});
+
+describe('summary-only evaluation', () => {
+  it('counts exactly what the detailed evaluation counts, per region too', async () => {
+    const csv = readFileSync(new URL('../../fixtures/mini/final-2025.csv', import.meta.url), 'utf8');
+    const regional = `region,${csv.split('\n')[0]}\n${csv.split('\n').slice(1).filter(Boolean).flatMap((line, i) => [`甲,${line}`, ...(i % 3 ? [`乙,${line}`] : [])]).join('\n')}\n`;
+    for (const text of [csv, regional]) {
+      const actuals = await actualsFrom(plan, text);
+      const options = { policy: { failOn: ['not_met' as const], maxWarnings: null }, planFile: 'p', toolVersion: '0' };
+      const detailed = evaluate(plan, actuals, options);
+      const counted = evaluate(plan, actuals, { ...options, detail: false });
+      expect(counted.results).toEqual([]);
+      expect(counted.summary).toEqual(detailed.summary);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import {
   type Status,
   type Tally,
 } from '../report/types.js';
+import { meets } from './compare.js';
 import { judges } from './judge.js';
 
 /** What to evaluate and how to judge it. */
@@ -44,12 +45,18 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
     const tally = emptyTally();
     summary.byRegion[region] = tally;
     for (const target of targets) {
+      if (!detail && asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative')) {
+        // The common case of a large final review, counted without building a series.
+        const value = store.valueAt(region, target.index, target.year);
+        const status: Status = value === undefined ? 'no_data' : meets(value, target, plan.approxTolerance) ? 'met' : 'not_met';
+        count(tally, status, severityOf(status, target.soft, options.policy));
+        continue;
+      }
       const series = store.series(region, target.index, asOf);
       const judgement = judges[target.kind]({ target, series, asOf, plan, fileName, detail });
       const severity = severityOf(judgement.status, target.soft, options.policy);
       if (!detail) {
         count(tally, judgement.status, severity);
-        count(summary, judgement.status, severity);
         continue;
       }
       const result: Result = {
@@ -70,10 +77,11 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         ...judgement,
       };
       count(tally, result.status, result.severity);
-      count(summary, result.status, result.severity);
       if (!options.list || options.list(result)) results.push(result);
     }
   }
+  // Regions are counted once each; the whole is their sum.
+  for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
   finishTally(summary);
   for (const tally of Object.values(summary.byRegion)) finishTally(tally);
   return {
@@ -138,6 +146,13 @@ function count(tally: Tally, status: Status, severity: Severity): void {
   tally.byStatus[status]++;
   if (severity === 'failure') tally.failures++;
   if (severity === 'warning') tally.warnings++;
+}
+
+function addTally(into: Tally, from: Tally): void {
+  into.targets += from.targets;
+  into.failures += from.failures;
+  into.warnings += from.warnings;
+  for (const status of STATUSES) into.byStatus[status] += from.byStatus[status];
 }
 
 function finishTally(tally: Tally): void {
