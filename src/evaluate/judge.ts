@@ -1,6 +1,7 @@
 import type { Figure } from '../actuals/figure-store.js';
 import type { Kind, Plan, Target } from '../plan/types.js';
-import type { FigureRef, Progress, Reason, ReasonCode, Status } from '../report/types.js';
+import type { FigureRef, Judgement, Progress, Reason, ReasonCode, Status } from '../report/types.js';
+
 import { aimOf, attainmentOf, clean, gapOf, meets } from './compare.js';
 
 /** What a judge needs: the target, its figures in one region, and the review year. */
@@ -14,17 +15,6 @@ export interface JudgeContext {
   fileName: (index: number) => string;
   /** False when only the status is wanted (a summary of a large run): gaps and figures are skipped. */
   detail: boolean;
-}
-
-/** A judge's verdict on one target in one region, before the policy assigns a severity. */
-export interface Judgement {
-  status: Status;
-  final: boolean;
-  actual: FigureRef | null;
-  gap: number | null;
-  attainment: number | null;
-  progress: Progress | null;
-  reason: Reason | null;
 }
 
 const EMPTY_PROGRESS: Progress = {
@@ -211,9 +201,7 @@ function judgeGrowth(ctx: JudgeContext): Judgement {
     method = 'growth-ratio';
   } else {
     const missing = missingYears(rates, plan.period.start, until);
-    if (rates.length === 0) {
-      return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.no-figure', { year: until }) });
-    }
+    if (rates.length === 0) return noFigure(final, until);
     if (final && missing.length > 0) return verdict('no_data', true, { reason: because('reason.missing-years', { years: missing.join(', ') }) });
     const product = rates.reduce((acc, figure) => acc * (1 + figure.value / 100), 1);
     observed = clean((product ** (1 / rates.length) - 1) * 100);
@@ -270,6 +258,7 @@ function judgeTrend(ctx: JudgeContext): Judgement {
   const { target, series, asOf } = ctx;
   const final = asOf >= target.year;
   const points = series.filter((figure) => figure.year <= target.year);
+  if (points.length === 0) return noFigure(final, Math.min(asOf, target.year));
   if (points.length < 2) {
     return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.one-point') });
   }
@@ -297,12 +286,23 @@ function judgeTrend(ctx: JudgeContext): Judgement {
   return verdict(overall ? 'insufficient' : 'moving_away', false, rest);
 }
 
+/** The figures of the plan period up to the deadline, with the review's finality and last year. */
+function periodFigures(ctx: JudgeContext): { points: Figure[]; final: boolean; until: number } {
+  const { target, series, asOf, plan } = ctx;
+  const points = series.filter((figure) => figure.year >= plan.period.start && figure.year <= target.year);
+  return { points, final: asOf >= target.year, until: Math.min(asOf, target.year) };
+}
+
+/** The verdict when a target has no figure at all up to `until`. */
+function noFigure(final: boolean, until: number): Judgement {
+  return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.no-figure', { year: until }) });
+}
+
 /** Every year of the period must meet the figure; a year that does not is a miss already. */
 function judgeAnnual(ctx: JudgeContext): Judgement {
-  const { target, series, asOf, plan } = ctx;
+  const { target, plan } = ctx;
   const tol = plan.approxTolerance;
-  const final = asOf >= target.year;
-  const points = series.filter((figure) => figure.year >= plan.period.start && figure.year <= target.year);
+  const { points, final, until } = periodFigures(ctx);
   const failed = points.filter((figure) => !meets(figure.value, target, tol));
   const worst = points.reduce<Figure | undefined>((acc, figure) => {
     if (!acc) return figure;
@@ -314,24 +314,19 @@ function judgeAnnual(ctx: JudgeContext): Judgement {
   if (failed.length > 0) {
     return verdict('not_met', final, { ...rest, reason: because('reason.failed-years', { years: failed.map((f) => f.year).join(', ') }) });
   }
-  const missing = missingYears(points, plan.period.start, Math.min(asOf, target.year));
-  if (points.length === 0) {
-    return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.no-figure', { year: Math.min(asOf, target.year) }) });
-  }
+  if (points.length === 0) return noFigure(final, until);
+  const missing = missingYears(points, plan.period.start, until);
   if (final && missing.length > 0) return verdict('no_data', true, { ...rest, reason: because('reason.missing-years', { years: missing.join(', ') }) });
   return verdict(final ? 'met' : 'on_track', final, rest);
 }
 
 /** The mean over the period's years must meet the figure (年均 X% of a share). */
 function judgeAverage(ctx: JudgeContext): Judgement {
-  const { target, series, asOf, plan } = ctx;
+  const { target, plan } = ctx;
   const tol = plan.approxTolerance;
-  const final = asOf >= target.year;
-  const points = series.filter((figure) => figure.year >= plan.period.start && figure.year <= target.year);
-  if (points.length === 0) {
-    return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.no-figure', { year: Math.min(asOf, target.year) }) });
-  }
-  const missing = missingYears(points, plan.period.start, Math.min(asOf, target.year));
+  const { points, final, until } = periodFigures(ctx);
+  if (points.length === 0) return noFigure(final, until);
+  const missing = missingYears(points, plan.period.start, until);
   const mean = clean(points.reduce((sum, figure) => sum + figure.value, 0) / points.length);
   const last = points[points.length - 1]!;
   const progress: Progress = { ...EMPTY_PROGRESS, method: 'mean', latest: ref(last, ctx), observedRate: mean };

@@ -1,5 +1,5 @@
 import type { ActualsInput } from '../actuals/read-actuals.js';
-import type { Kind, Op } from '../plan/types.js';
+import type { Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 
 /** The JSON report's format version; bumped only when a field changes meaning or goes away. */
@@ -91,33 +91,27 @@ export type ReasonCode =
   | 'reason.failed-years'
   | 'reason.wrong-steps';
 
-/** The judgement of one target in one region. */
-export interface Result {
-  id: string;
-  measure: number | null;
-  goal: number | null;
-  action: number | null;
-  region: string;
-  indicator: string;
-  indicatorEn: string;
-  kind: Kind;
-  op: Op;
-  value: number | [number, number] | null;
-  unit: string;
-  year: number;
-  soft: boolean;
+/** A verdict on one target in one region, before the policy assigns a severity. */
+export interface Judgement {
   status: Status;
-  severity: Severity;
   /** True when judged at or after the deadline. */
   final: boolean;
   /** The figure compared (the deadline-year or latest figure). */
   actual: FigureRef | null;
   /** Direction-aware distance from the target in its unit: ≥ 0 meets or has margin, < 0 falls short. */
   gap: number | null;
-  /** Actual as a share of the target; see docs/report.md for ceilings and ranges. */
+  /** Actual as a share of the target; see docs/progress.md for ceilings and ranges. */
   attainment: number | null;
   progress: Progress | null;
   reason: Reason | null;
+}
+
+/** The judgement of one target in one region: the target's terms, the verdict and its severity. */
+export interface Result
+  extends Pick<Target, 'id' | 'measure' | 'goal' | 'action' | 'indicator' | 'indicatorEn' | 'kind' | 'op' | 'value' | 'unit' | 'year' | 'soft'>,
+    Judgement {
+  region: string;
+  severity: Severity;
 }
 
 /** Counts of results by status and severity. */
