@@ -20,10 +20,15 @@ function unit(text) {
 }
 
 const round = (x) => Number(x.toPrecision(4));
-/** Shares cannot pass 100 %. */
-const bounded = (target, s) => (target.unit === '%' && target.kind !== 'cagr' && target.kind !== 'change'
-  ? Object.fromEntries(Object.entries(s).map(([y, v]) => [y, typeof v === 'number' ? Math.min(100, v) : v]))
-  : s);
+const COUNTS = new Set(['个', '家', '所', '张', '户', '名', '条', '支', '套(间)', '件', '人']);
+/** Shares cannot pass 100 %; things counted come whole. */
+const bounded = (target, s) => {
+  const share = target.unit === '%' && target.kind !== 'cagr' && target.kind !== 'change';
+  const whole = COUNTS.has(target.unit) && target.kind !== 'change';
+  return Object.fromEntries(
+    Object.entries(s).map(([y, v]) => [y, typeof v !== 'number' ? v : share ? Math.min(100, v) : whole ? Math.round(v) : v]),
+  );
+};
 const YEARS = [2020, 2021, 2022, 2023, 2024, 2025];
 
 /**

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { actualsFrom, miniPlan } from '../evaluate/plan.test-helper.js';
-import { columnLetter } from './read-actuals.js';
+import { columnLetter, readActuals } from './read-actuals.js';
 
 const plan = miniPlan();
 const index = (id: string): number => plan.targetsById.get(id)?.index ?? -1;
@@ -122,6 +122,12 @@ describe('input errors: all of them, each located with the raw value', () => {
     const bad = Buffer.from([0x4d, 0x31, 0x2e, 0x31, 0x2c, 0x39, 0x30, 0x30, 0x2c, 0xff, 0xfe, 0x0a]);
     const { problems } = await read(Buffer.concat([head, bad]));
     expect(problems).toMatchObject([{ code: 'csv.undecodable', line: 3, column: 3 }]);
+  });
+
+  it('a header that does not decode says the encoding is wrong, once', async () => {
+    const bytes = iconv.encode('编号,实际值\nG1.1,3.5\n', 'gbk');
+    const actuals = await readActuals([{ name: 'gbk.csv', open: async function* () { yield bytes; } }], plan, { encoding: 'utf-8' });
+    expect(actuals.problems.map((p) => [p.code, p.line, p.column])).toEqual([['csv.undecodable', 1, 1]]);
   });
 
   it('workbooks, empty files, header only', async () => {

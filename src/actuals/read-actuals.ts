@@ -388,6 +388,12 @@ class RowReader {
       return this.problem('csv.too-many-columns', { count: record.length, limit: MAX_COLUMNS }, 1);
     }
     this.header = record.map((cell) => cell.replace(/^\ufeff/, '').normalize('NFKC').trim());
+    const garbled = this.header.findIndex((name) => name.includes('\ufffd'));
+    if (garbled >= 0) {
+      // A header that does not decode means the whole file was read in the wrong encoding.
+      this.stopped = true;
+      return this.problem('csv.undecodable', { encoding: this.input.encoding ?? '' }, 1, garbled);
+    }
     const seen = new Map<string, number>();
     this.header.forEach((name, column) => {
       const key = name.toLowerCase();
