@@ -36,15 +36,18 @@ describe('main(argv, io)', () => {
     expect(en.stdout()).toContain('All: 12 targets, 1 met');
   });
 
-  it("usage errors are exit 2 with commander's message on stderr", async () => {
+  it('usage errors are exit 2 with the message on stderr, in the user\'s language', async () => {
     const fake = fakeIo();
     expect(await main(['check'], fake.io)).toBe(2);
-    expect(fake.stderr()).toContain("missing required argument 'files'");
+    expect(fake.stderr()).toBe('error: missing required argument <files>\n(add --help for usage)\n');
+    const zh = fakeIo('', { LANG: 'zh_CN.UTF-8' });
+    expect(await main(['check'], zh.io)).toBe(2);
+    expect(zh.stderr()).toBe('错误:缺少必需的参数 <文件>\n(加 --help 查看用法)\n');
   });
 
   it('show prints a target with its quote', async () => {
     const fake = fakeIo();
     expect(await main([...MINI, 'show', 'm1.3', '--lang', 'zh'], fake.io)).toBe(0);
-    expect(fake.stdout()).toContain('原文: 城镇登记失业率控制在3.5%以内');
+    expect(fake.stdout()).toContain('原文:城镇登记失业率控制在3.5%以内');
   });
 });
