@@ -81,7 +81,7 @@ export const messages = {
   },
   'plan.invalid': {
     zh: '规划文件 {file} 无效:{count} 处错误',
-    en: 'plan file {file} is invalid: {count} error(s)',
+    en: 'plan file {file} is invalid: {count, plural, one {# error} other {# errors}}',
   },
   'plan.valid': {
     zh: '规划文件 {file} 有效:{goals} 项发展目标、{measures} 条措施、{targets} 个指标',
@@ -167,11 +167,11 @@ export const messages = {
   // Reports
   'report.errors-more': {
     zh: '……另有 {count} 处错误未显示(共 {total} 处)',
-    en: '… and {count} more error(s) not shown ({total} in all)',
+    en: '… and {count, plural, one {# more error} other {# more errors}} not shown ({total} in all)',
   },
   'report.input-invalid': {
     zh: '提交的数据有 {count} 处错误,不是有效的提交',
-    en: 'the submission has {count} error(s); it is not a valid submission',
+    en: 'the submission has {count, plural, one {# error} other {# errors}}; it is not a valid submission',
   },
 
   // Statuses and severities
@@ -235,7 +235,7 @@ export const messages = {
   'word.quote': { zh: '原文', en: 'Quote' },
   'summary.line': {
     zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},警告 {warnings},无数据 {noData}',
-    en: '{scope}: {targets} targets, {met} met, {notMet} not met, {warnings} warnings, {noData} no data',
+    en: '{scope}: {targets, plural, one {# target} other {# targets}}, {met} met, {notMet} not met, {warnings, plural, one {# warning} other {# warnings}}, {noData} no data',
   },
   'summary.progress': {
     zh: '{scope}({asOf} 年,时序进度 {elapsed}):提前实现 {achieved},符合进度 {onTrack},基本符合 {moderate},滞后 {insufficient},逆向 {movingAway},无法评估 {unassessable}',
