@@ -78,3 +78,11 @@ describe('option values', () => {
     expect(zh.stdout()).not.toContain('milestone');
   });
 });
+
+describe('plurals', () => {
+  it('English counts take the singular for one: "1 goal", "3 measures"', async () => {
+    const fake = fakeIo();
+    expect(await main(['validate', new URL('../fixtures/plans/mini.yaml', import.meta.url).pathname], fake.io)).toBe(0);
+    expect(fake.stdout()).toMatch(/is valid: 1 goal, 3 measures, 12 targets\n$/);
+  });
+});

@@ -85,7 +85,7 @@ export const messages = {
   },
   'plan.valid': {
     zh: '规划文件 {file} 有效:{goals} 项发展目标、{measures} 条措施、{targets} 个指标',
-    en: 'plan file {file} is valid: {goals} goals, {measures} measures, {targets} targets',
+    en: 'plan file {file} is valid: {goals, plural, one {# goal} other {# goals}}, {measures, plural, one {# measure} other {# measures}}, {targets, plural, one {# target} other {# targets}}',
   },
 
   // Actuals files
