@@ -50,7 +50,7 @@ async function runZh(args: string[], input = '') {
 }
 
 describe('Chinese throughout (LANG=zh_CN.UTF-8)', () => {
-  const pages: string[][] = [[], ['--help'], ['help'], ...COMMANDS.flatMap((c) => [[c, '--help'], ...(c === 'help' ? [] : [['help', c]])])];
+  const pages: string[][] = [[], ['--help'], ['help'], ...COMMANDS.flatMap((c) => [[c, '--help'], ['help', c]])];
   const commands: string[][] = [
     ['--version'],
     ['validate'],
@@ -66,6 +66,7 @@ describe('Chinese throughout (LANG=zh_CN.UTF-8)', () => {
   ];
   const errors: string[][] = [
     ['chek'],
+    ['help', 'chek'],
     ['frobnicate'],
     ['check'],
     ['check', 'a.csv', '--encodin', 'gbk'],

@@ -133,6 +133,22 @@ export class LocalizedCommand extends Command {
     return new LocalizedCommand(name, this.lang);
   }
 
+  /**
+   * `help NAME`: commander prints the whole help, as an error, for a name it does not know; say
+   * which name is unknown instead (`help help` is the program's help).
+   */
+  _dispatchHelpCommand(name?: string): unknown {
+    // commander's private members, absent from its typings.
+    const self = this as unknown as { _findCommand(n: string): Command | undefined; unknownCommand(): never };
+    if (name === 'help') return this.help();
+    if (name !== undefined && !self._findCommand(name)) {
+      this.args = [name];
+      self.unknownCommand();
+    }
+    const original = (Command.prototype as unknown as { _dispatchHelpCommand(n?: string): unknown })._dispatchHelpCommand;
+    return original.call(this, name);
+  }
+
   override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
     return super.error(translateCommanderError(message, errorOptions?.code ?? 'commander.error', this.lang), errorOptions);
   }
