@@ -334,8 +334,8 @@ export const messages = {
   'help.opt.max-errors': { zh: '最多显示多少处输入错误,其余只计数', en: 'input errors to show before a count of the rest' },
   'help.opt.no-color': { zh: '不使用颜色', en: 'never colour the output' },
   'help.examples': {
-    zh: '示例:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-2021.csv data-2022.csv data-2023.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\n退出码:0 全部通过 · 1 有指标未通过 · 2 输入无效或无法评估\n说明文档:README.zh-CN.md',
-    en: 'Examples:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-2021.csv data-2022.csv data-2023.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\nExit codes: 0 nothing failed · 1 a target failed · 2 invalid input or could not evaluate',
+    zh: '示例:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-20*.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\n退出码:0 全部通过 · 1 有指标未通过 · 2 输入无效或无法评估\n说明文档:README.zh-CN.md',
+    en: 'Examples:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-20*.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\nExit codes: 0 nothing failed · 1 a target failed\n            2 invalid input or could not evaluate',
   },
   'cli.error': { zh: '错误:{message}', en: 'error: {message}' },
   'cli.help-hint': { zh: '(加 --help 查看用法)', en: '(add --help for usage)' },
