@@ -31,7 +31,8 @@ describe('translateCommanderError', () => {
 describe('localizePlaceholders', () => {
   it('translates known placeholder words and keeps others', () => {
     expect(localizePlaceholders('check [options] <files...>', 'zh')).toBe('check [选项] <文件...>');
-    expect(localizePlaceholders('--width <cols>', 'zh')).toBe('--width <cols>');
+    expect(localizePlaceholders('--width <cols>', 'zh')).toBe('--width <列数>');
+    expect(localizePlaceholders('--frob <zzz>', 'zh')).toBe('--frob <zzz>');
     expect(localizePlaceholders('check [options] <files...>', 'en')).toBe('check [options] <files...>');
   });
 });

@@ -27,6 +27,19 @@ const PLACEHOLDERS: ReadonlyMap<string, MessageCode> = new Map<string, MessageCo
   ['status', 'placeholder.status'],
   ['conditions', 'placeholder.conditions'],
   ['on_track,moderate', 'placeholder.bands'],
+  ['key', 'placeholder.key'],
+  ['sheet', 'placeholder.sheet'],
+  ['sheets', 'placeholder.sheets'],
+  ['width', 'placeholder.width'],
+  ['cols', 'placeholder.cols'],
+  ['columns', 'placeholder.columns'],
+  ['region', 'placeholder.region'],
+  ['order', 'placeholder.order'],
+  ['field', 'placeholder.field'],
+  ['dir', 'placeholder.dir'],
+  ['path', 'placeholder.path'],
+  ['value', 'placeholder.value'],
+  ['count', 'placeholder.count'],
 ]);
 
 /** Rewrites `<word>`, `[word]` and `<word...>` placeholders into `lang`; other text is kept. */
