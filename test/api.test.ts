@@ -2,6 +2,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// Resolved through the package's own `exports` to dist/index.d.ts: `npm test` typechecks this file after the build.
+import type { Formatter, Report, Result } from 'plancheck';
 
 const root = new URL('../', import.meta.url).pathname;
 
@@ -49,6 +51,12 @@ describe('library API (package entry "plancheck")', () => {
       "import { parsePlan, describeProblem } from 'plancheck'; const r = parsePlan('goals: 3', 'x.yaml'); console.log(r.plan === null, r.problems.length > 0, describeProblem(r.problems[0], 'zh').startsWith('x.yaml'));",
     );
     expect(stdout.trim()).toBe('true true true');
+  });
+
+  it('its types let another tool write a formatter', () => {
+    const failedIds: Formatter = (report: Report) => report.results.filter((r: Result) => r.severity === 'failure').map((r) => r.id).join(',');
+    const report = { results: [{ id: 'M1.1', severity: 'failure' }, { id: 'M1.2', severity: 'ok' }] } as unknown as Report;
+    expect(failedIds(report, { lang: 'zh', color: false, maxErrors: 50 })).toBe('M1.1');
   });
 
   it('ships declarations for the entry', () => {
