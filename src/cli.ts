@@ -7,10 +7,11 @@ import { KINDS, type Kind, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
-import { loadPlanFor, runCheck, runSchema, runValidate, toolVersion, type Io } from './run.js';
+import { BUNDLED_PLAN, loadPlanFor, runCheck, runSchema, runValidate, toolVersion, usageError, type Io } from './run.js';
+import { checkSelection } from './check-selection.js';
 import { buildTemplate } from './template.js';
 import type { OutputRequest } from './write-outputs.js';
-import { writeOutputs } from './write-outputs.js';
+import { checkOutputs, writeOutputs } from './write-outputs.js';
 
 const HELP = {
   zh: {
@@ -122,7 +123,10 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .action(async (opts: { action?: number[]; measure?: number[]; goal?: number[]; kind?: Kind[]; soft?: boolean; format: string }) => {
       const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
-      const targets = selectTargets(plan, { ...opts, soft: opts.soft ? true : undefined });
+      const filter = { ...opts, soft: opts.soft ? true : undefined };
+      const refused = checkSelection(plan, filter);
+      if (refused) return setCode(usageError(refused, lang, io));
+      const targets = selectTargets(plan, filter);
       io.stdout.write(opts.format === 'json' ? listJson(targets) : listTable(targets, lang));
       setCode(EXIT.ok);
     });
@@ -155,6 +159,8 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       if (!plan) return setCode(EXIT.invalid);
       const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
       const text = buildTemplate(plan, { lang, years: opts.years, regions });
+      const clash = checkOutputs([{ format: 'table', path: opts.output }], [common().targets ?? BUNDLED_PLAN]);
+      if (clash) return setCode(usageError(clash, lang, io));
       try {
         await writeOutputs([{ format: 'table', path: opts.output, text }], io);
       } catch (error) {

@@ -12,7 +12,9 @@ import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
 import { sanitize } from './report/describe-target.js';
-import { writeOutputs, type OutputRequest } from './write-outputs.js';
+import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
+import { checkSelection } from './check-selection.js';
+import { checkOutputs, writeOutputs, type OutputRequest } from './write-outputs.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
@@ -110,14 +112,19 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
   return files.map((file) => ({
     name: file === '-' ? '<stdin>' : file,
-    open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 })),
+    // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
+    open: () => boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 }), file, INPUT_SIZE_LIMIT),
   }));
 }
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const clash = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
+  if (clash) return usageError(clash, options.lang, io);
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
+  const selection = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
+  if (selection) return usageError(selection, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
   const inScope = (target: Target): boolean =>
@@ -149,4 +156,10 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     return EXIT.invalid;
   }
   return exitCode(report);
+}
+
+/** Prints a usage error (a refused option) in the user's language; exit 2. */
+export function usageError(error: PlancheckError, lang: Lang, io: Io): number {
+  io.stderr.write(`${sanitize(formatMessage(error.code, error.params, lang))}\n`);
+  return EXIT.invalid;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { realpathSync, statSync, unlinkSync } from 'node:fs';
+import { chmod, lstat, open, readlink, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { FormatName } from './format/index.js';
 import { ioReason, PlancheckError } from './problem.js';
 import type { Io } from './run.js';
@@ -11,23 +12,180 @@ export interface OutputRequest {
   path?: string;
 }
 
+/** Test hook: milliseconds to pause halfway through writing a file, so a test can signal mid-write. */
+const PAUSE_HOOK = 'PLANCHECK_TEST_PAUSE_WRITE_MS';
+
+/** How many symbolic links are followed before the path is taken for a loop (as Linux does). */
+const MAX_LINKS = 40;
+
 /**
- * Writes each rendered output: files atomically (a temporary file beside it, then a rename), so
- * a reader never sees half a report; the rest to stdout.
+ * Refuses outputs that would destroy data before anything is read or written: an output that is
+ * one of the `inputs` (the same file by device and inode, whatever the path says: `./x`, `x`, a
+ * symlink), and two outputs to the same file. Devices and FIFOs (/dev/null, a pipe) may repeat.
  */
-export async function writeOutputs(outputs: (OutputRequest & { text: string })[], io: Io): Promise<void> {
-  for (const output of outputs) {
-    if (output.path === undefined || output.path === '-') {
-      io.stdout.write(output.text);
-      continue;
-    }
-    const temp = join(dirname(output.path), `.${basename(output.path)}.${randomBytes(6).toString('hex')}.tmp`);
+export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly string[]): PlancheckError | null {
+  const inputIds = new Map<string, string>();
+  for (const input of inputs) {
+    if (input === '-') continue;
+    const id = regularFileId(input);
+    if (id !== undefined && !inputIds.has(id)) inputIds.set(id, input);
+  }
+  const outputIds = new Map<string, string>();
+  for (const { path } of outputs) {
+    if (path === undefined || path === '-') continue;
+    const id = regularFileId(path) ?? plannedFileId(path);
+    if (id === undefined) continue; // not a regular file: a device or FIFO is written as it is
+    const input = inputIds.get(id);
+    if (input !== undefined) return new PlancheckError('usage.output-is-input', { output: path, input });
+    const earlier = outputIds.get(id);
+    if (earlier !== undefined) return new PlancheckError('usage.output-twice', { output: path === earlier ? path : `${earlier} = ${path}` });
+    outputIds.set(id, path);
+  }
+  return null;
+}
+
+/** `dev:ino` of the regular file `path` names (through symlinks), or undefined. */
+function regularFileId(path: string): string | undefined {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For a file that does not exist yet: its absolute path with the folder's symlinks resolved. */
+function plannedFileId(path: string): string | undefined {
+  try {
+    statSync(path);
+    return undefined; // it exists and is no regular file
+  } catch {
     try {
-      await writeFile(temp, output.text, { flag: 'wx' });
-      await rename(temp, output.path);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw new PlancheckError('file.write-failed', { file: output.path, ...ioReason(error) }, [], { cause: error });
+      return `path:${join(realpathSync(dirname(path)), basename(path))}`;
+    } catch {
+      return `path:${resolve(path)}`;
     }
   }
+}
+
+/**
+ * Writes each rendered output: a regular file atomically (a temporary file beside it, then a
+ * rename, so a reader never sees half a report), a device or FIFO directly, the rest to stdout.
+ * A symlink's target is written and the link kept. On SIGINT or SIGTERM mid-write the temporary
+ * file is removed and the process ends by that signal. Throws PlancheckError 'file.write-failed'.
+ */
+export async function writeOutputs(outputs: (OutputRequest & { text: string })[], io: Io): Promise<void> {
+  const temps = new Set<string>();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const temp of temps) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
+    }
+    removeHandlers();
+    // With our handler gone the default action ends the process, with the conventional status.
+    process.kill(process.pid, signal);
+  };
+  const removeHandlers = (): void => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const pause = Number(io.env[PAUSE_HOOK] ?? 0);
+  try {
+    for (const output of outputs) {
+      if (output.path === undefined || output.path === '-') {
+        io.stdout.write(output.text);
+        continue;
+      }
+      await writeFileOutput(output.path, output.text, temps, pause);
+    }
+  } finally {
+    removeHandlers();
+  }
+}
+
+async function writeFileOutput(path: string, text: string, temps: Set<string>, pause: number): Promise<void> {
+  const failed = (error: unknown): PlancheckError =>
+    new PlancheckError('file.write-failed', { file: path, ...writeReason(error) }, [], { cause: error });
+  let target: string;
+  let existing: Awaited<ReturnType<typeof stat>> | undefined;
+  try {
+    target = await followLinks(path);
+    existing = await stat(target).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+  } catch (error) {
+    throw failed(error);
+  }
+  if (existing?.isDirectory()) throw failed(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+  if (existing && !existing.isFile()) {
+    // A device (/dev/full, /dev/stdout) or a FIFO is written in place: renaming over it would
+    // replace it with a regular file.
+    try {
+      await writeTo(target, 'w', text, pause);
+    } catch (error) {
+      throw failed(error);
+    }
+    return;
+  }
+  // A short name, whatever the output's: a 250-byte file name still has a temporary file.
+  const temp = join(dirname(target), `.plancheck-${randomBytes(4).toString('hex')}.tmp`);
+  temps.add(temp);
+  try {
+    await writeTo(temp, 'wx', text, pause);
+    if (existing) await chmod(temp, existing.mode & 0o7777);
+    await rename(temp, target);
+    temps.delete(temp);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    temps.delete(temp);
+    throw failed(error);
+  }
+}
+
+/** Writes `text` to `file` opened with `flag`, pausing halfway when the test hook asks. */
+async function writeTo(file: string, flag: string, text: string, pause: number): Promise<void> {
+  const handle = await open(file, flag, 0o666);
+  try {
+    if (pause > 0) {
+      const half = Math.floor(text.length / 2);
+      await handle.writeFile(text.slice(0, half));
+      await new Promise((resolvePause) => setTimeout(resolvePause, pause));
+      await handle.writeFile(text.slice(half));
+    } else {
+      await handle.writeFile(text);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file a path finally names: symlinks followed (even to a file not yet there). */
+async function followLinks(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    let st;
+    try {
+      st = await lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+      throw error;
+    }
+    if (!st.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error('ELOOP'), { code: 'ELOOP' });
+}
+
+/** The reason of a failed write; ENOENT here means the folder is missing, not the file. */
+function writeReason(error: unknown): { reason: string; reasonZh: string } {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    return { reason: 'its folder does not exist', reasonZh: '所在的文件夹不存在' };
+  }
+  return ioReason(error);
 }
