@@ -73,8 +73,9 @@ function wideEncoding(head: Uint8Array): 'utf-16le' | 'utf-16be' | 'utf-32le' | 
   const quarter = length / 4;
   const share = zeros.map((z) => z / quarter);
   const [z0 = 0, z1 = 0, z2 = 0, z3 = 0] = share;
-  if (z1 > 0.9 && z2 > 0.9 && z3 > 0.9 && z0 < 0.1) return 'utf-32le';
-  if (z0 > 0.9 && z1 > 0.9 && z2 > 0.9 && z3 < 0.1) return 'utf-32be';
+  // Every character below U+10000 has a zero high half in UTF-32; its low byte is rarely zero.
+  if (z2 > 0.9 && z3 > 0.9 && z0 < 0.1) return 'utf-32le';
+  if (z0 > 0.9 && z1 > 0.9 && z3 < 0.1) return 'utf-32be';
   const even = (z0 + z2) / 2;
   const odd = (z1 + z3) / 2;
   if (odd > 0.3 && even < 0.05) return 'utf-16le';
@@ -123,9 +124,9 @@ function gb18030Doubt(head: Uint8Array): { line: number; column: number; byte: s
   let line = 1;
   for (let j = 0; j < lineStart; j++) if (head[j] === 0x0a) line++;
   const byte = (head[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  const sample = decodeGb18030(head.subarray(at, Math.min(head.length, at + 6)))
-    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/gu, '')
-    .slice(0, 3);
+  // The character the stray bytes would become; never a control or a replacement character.
+  const first = [...decodeGb18030(head.subarray(at, Math.min(head.length, at + 4)))][0] ?? '';
+  const sample = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(first) ? first : '?';
   return { line, column: at - lineStart + 1, byte, sample };
 }
 
