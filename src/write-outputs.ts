@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, statSync, unlinkSync } from 'node:fs';
-import { chmod, lstat, open, readlink, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FormatName } from './format/index.js';
 import { ioReason, PlancheckError } from './problem.js';
@@ -101,30 +101,38 @@ export async function writeOutputs(outputs: (OutputRequest & { text: string })[]
         io.stdout.write(output.text);
         continue;
       }
-      await writeFileOutput(output.path, output.text, temps, pause);
+      await writeFileOutput(output.path, output.text, io, temps, pause);
     }
   } finally {
     removeHandlers();
   }
 }
 
-async function writeFileOutput(path: string, text: string, temps: Set<string>, pause: number): Promise<void> {
+async function writeFileOutput(path: string, text: string, io: Io, temps: Set<string>, pause: number): Promise<void> {
   const failed = (error: unknown): PlancheckError =>
     new PlancheckError('file.write-failed', { file: path, ...writeReason(error) }, [], { cause: error });
   let target: string;
   let existing: Awaited<ReturnType<typeof stat>> | undefined;
+  let fd: number | null;
   try {
-    target = await followLinks(path);
-    existing = await stat(target).catch((error: NodeJS.ErrnoException) => {
+    // /dev/stdout and /dev/stderr are our own streams, as a shell takes them: opening them anew
+    // would truncate a file the caller appends to, and renaming over them would replace the link.
+    fd = await descriptorAlias(path);
+    if (fd === 1 || fd === 2) {
+      (fd === 1 ? io.stdout : io.stderr).write(text);
+      return;
+    }
+    existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
+    if (existing?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    target = fd !== null ? path : existing === undefined ? await followLinks(path) : existing.isFile() ? await realpath(path) : path;
   } catch (error) {
     throw failed(error);
   }
-  if (existing?.isDirectory()) throw failed(Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
-  if (existing && !existing.isFile()) {
-    // A device (/dev/full, /dev/stdout) or a FIFO is written in place: renaming over it would
+  if (fd !== null || (existing && !existing.isFile())) {
+    // A device (/dev/full, /dev/null) or a FIFO is written in place: renaming over it would
     // replace it with a regular file.
     try {
       await writeTo(target, 'w', text, pause);
@@ -148,6 +156,22 @@ async function writeFileOutput(path: string, text: string, temps: Set<string>, p
   }
 }
 
+/** The descriptor a path stands for (/dev/stdout, /dev/fd/2, /proc/self/fd/1), through symlinks, or null. */
+async function descriptorAlias(path: string): Promise<number | null> {
+  let current = resolve(path);
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    const match = /^\/(?:dev\/fd|proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/.exec(current);
+    if (match && (match[1] === undefined || Number(match[1]) === process.pid)) return Number(match[2]);
+    try {
+      if (!(await lstat(current)).isSymbolicLink()) return null;
+      current = resolve(dirname(current), await readlink(current));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
 /** Writes `text` to `file` opened with `flag`, pausing halfway when the test hook asks. */
 async function writeTo(file: string, flag: string, text: string, pause: number): Promise<void> {
   const handle = await open(file, flag, 0o666);
@@ -165,7 +189,7 @@ async function writeTo(file: string, flag: string, text: string, pause: number):
   }
 }
 
-/** The file a path finally names: symlinks followed (even to a file not yet there). */
+/** The file a path names that does not exist yet: symlinks followed to where the file is to be. */
 async function followLinks(path: string): Promise<string> {
   let current = path;
   for (let hops = 0; hops <= MAX_LINKS; hops++) {
