@@ -40,6 +40,8 @@ function expectRefused(run: Run, file: string, where?: { row: number; column?: n
   expect(run.output).not.toContain('\x1b');
 }
 
+const namespaceUnavailable = namespaceProbe();
+
 let temp: string;
 beforeAll(() => {
   if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
@@ -414,4 +416,50 @@ describe('outputs under stress', () => {
       closeSync(reader);
     }
   }, 40_000);
+
+  it(`devices stay devices: /dev/full reports the write error, /dev/stdout writes our stdout, /dev/null takes it all${namespaceUnavailable ? ` (SKIPPED: ${namespaceUnavailable})` : ''}`, (context) => {
+    if (namespaceUnavailable) {
+      context.skip();
+      return;
+    }
+    const dir = mkdtempSync(join(temp, 'devices-'));
+    const run = 'node bin/plancheck.js --targets fixtures/plans/mini.yaml check fixtures/mini/final-2025.csv -f summary';
+    // A private mount namespace with its own /dev: were a device replaced, the host's /dev is untouched.
+    const script = [
+      'set -u',
+      'mount -t tmpfs plancheck-dev /dev',
+      'mknod -m 666 /dev/null c 1 3 && mknod -m 666 /dev/full c 1 7 && mknod -m 666 /dev/zero c 1 5 && mknod -m 666 /dev/urandom c 1 9',
+      'ln -s /proc/self/fd /dev/fd && ln -s /proc/self/fd/1 /dev/stdout && ln -s /proc/self/fd/2 /dev/stderr',
+      `cd '${root}'`,
+      `${run} -o /dev/full 2>'${dir}/full.err'; echo "full-rc=$?"`,
+      `printf 'previous line\\n' > '${dir}/log.txt'`,
+      `${run} -o /dev/stdout >>'${dir}/log.txt'; echo "stdout-rc=$?"`,
+      `${run} -o /dev/stdout | cat >'${dir}/piped.txt'`,
+      `${run} -o /dev/null; echo "null-rc=$?"`,
+      'for d in full stdout null; do echo "$d=$(stat -c %F /dev/$d)"; done',
+      'ls -a /dev | tr "\\n" " "; echo',
+    ].join('\n');
+    const result = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' },
+      timeout: 60_000,
+    });
+    const lines = result.stdout.split('\n');
+    expect(lines, result.stderr).toEqual(expect.arrayContaining(['full-rc=2', 'stdout-rc=1', 'null-rc=1']));
+    expect(lines).toEqual(expect.arrayContaining(['full=character special file', 'stdout=symbolic link', 'null=character special file']));
+    // Nothing but the nodes made above: no temporary file, no regular file put in a device's place.
+    expect(lines).toContain('. .. fd full null stderr stdout urandom zero ');
+    expect(readFileSync(join(dir, 'full.err'), 'utf8')).toBe('cannot write /dev/full: no space left on the device\n');
+    const summary = 'All: 12 targets, 10 met, 2 not met, 1 warnings, 0 no data; completion rate 83.3% (10 of 12)\n';
+    expect(readFileSync(join(dir, 'log.txt'), 'utf8')).toBe(`previous line\n${summary}`);
+    expect(readFileSync(join(dir, 'piped.txt'), 'utf8')).toBe(summary);
+  }, 60_000);
 });
+
+/** Why the device test cannot run here (it needs root and a private mount namespace), or ''. */
+function namespaceProbe(): string {
+  if (process.getuid?.() !== 0) return 'needs root for unshare -m and mknod';
+  const probe = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', 'mount -t tmpfs probe /mnt'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return `unshare -m is unavailable: ${(probe.error?.message ?? probe.stderr).trim()}`;
+  return '';
+}
