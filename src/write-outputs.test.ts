@@ -56,6 +56,14 @@ describe('checkOutputs: no output may be an input, nor two outputs one file', ()
     });
   });
 
+  it('refuses an existing directory before anything is read', () => {
+    mkdirSync(join(dir, 'reports'));
+    expect(checkOutputs([{ format: 'json', path: join(dir, 'reports') }], [])).toMatchObject({
+      code: 'file.write-failed',
+      params: { file: join(dir, 'reports'), reason: 'it is a directory', reasonZh: '这是一个目录' },
+    });
+  });
+
   it('allows distinct files, stdout twice and a device twice', () => {
     expect(checkOutputs([{ format: 'json', path: join(dir, 'a.json') }, { format: 'csv', path: join(dir, 'b.csv') }], [])).toBeNull();
     expect(checkOutputs([{ format: 'table' }, { format: 'summary', path: '-' }, { format: 'json' }], ['-'])).toBeNull();

@@ -21,7 +21,8 @@ const MAX_LINKS = 40;
 /**
  * Refuses outputs that would destroy data before anything is read or written: an output that is
  * one of the `inputs` (the same file by device and inode, whatever the path says: `./x`, `x`, a
- * symlink), and two outputs to the same file. Devices and FIFOs (/dev/null, a pipe) may repeat.
+ * symlink), two outputs to the same file, and an existing directory. Devices and FIFOs
+ * (/dev/null, a pipe) may repeat.
  */
 export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly string[]): PlancheckError | null {
   const inputIds = new Map<string, string>();
@@ -33,6 +34,9 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
   const outputIds = new Map<string, string>();
   for (const { path } of outputs) {
     if (path === undefined || path === '-') continue;
+    if (isDirectory(path)) {
+      return new PlancheckError('file.write-failed', { file: path, ...ioReason(Object.assign(new Error('EISDIR'), { code: 'EISDIR' })) });
+    }
     const id = regularFileId(path) ?? plannedFileId(path);
     if (id === undefined) continue; // not a regular file: a device or FIFO is written as it is
     const input = inputIds.get(id);
@@ -42,6 +46,14 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
     outputIds.set(id, path);
   }
   return null;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** `dev:ino` of the regular file `path` names (through symlinks), or undefined. */
