@@ -13,10 +13,6 @@ interface Message {
 export const messages = {
   // Files and usage
   'file.unreadable': { zh: '无法读取文件 {file}:{reasonZh}', en: 'cannot read file {file}: {reason}' },
-  'file.too-large': {
-    zh: '文件 {file} 过大({size} 字节,上限 {limit} 字节),不像是规划文件',
-    en: 'file {file} is too large ({size} bytes, limit {limit}) for a plan file',
-  },
   'file.write-failed': { zh: '无法写入 {file}:{reasonZh}', en: 'cannot write {file}: {reason}' },
   'usage.bad-option': { zh: '参数错误:{reason}', en: 'invalid option: {reason}' },
   'usage.unknown-id': {
