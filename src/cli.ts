@@ -11,7 +11,8 @@ import { BUNDLED_PLAN, loadPlanFor, runCheck, runSchema, runValidate, toolVersio
 import { checkSelection } from './check-selection.js';
 import { buildTemplate } from './template.js';
 import type { OutputRequest } from './write-outputs.js';
-import { checkOutputs, writeOutputs } from './write-outputs.js';
+import { checkOutputs } from './check-outputs.js';
+import { writeOutputs } from './write-outputs.js';
 
 const HELP = {
   zh: {

@@ -14,7 +14,8 @@ import type { FailCondition, Result, Status } from './report/types.js';
 import { sanitize } from './report/describe-target.js';
 import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
 import { checkSelection } from './check-selection.js';
-import { checkOutputs, writeOutputs, type OutputRequest } from './write-outputs.js';
+import { checkOutputs } from './check-outputs.js';
+import { writeOutputs, type OutputRequest } from './write-outputs.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { realpathSync, statSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FormatName } from './format/index.js';
 import { ioReason, PlancheckError } from './problem.js';
 import type { Io } from './run.js';
@@ -17,68 +17,6 @@ const PAUSE_HOOK = 'PLANCHECK_TEST_PAUSE_WRITE_MS';
 
 /** How many symbolic links are followed before the path is taken for a loop (as Linux does). */
 const MAX_LINKS = 40;
-
-/**
- * Refuses outputs that would destroy data before anything is read or written: an output that is
- * one of the `inputs` (the same file by device and inode, whatever the path says: `./x`, `x`, a
- * symlink), two outputs to the same file, and an existing directory. Devices and FIFOs
- * (/dev/null, a pipe) may repeat.
- */
-export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly string[]): PlancheckError | null {
-  const inputIds = new Map<string, string>();
-  for (const input of inputs) {
-    if (input === '-') continue;
-    const id = regularFileId(input);
-    if (id !== undefined && !inputIds.has(id)) inputIds.set(id, input);
-  }
-  const outputIds = new Map<string, string>();
-  for (const { path } of outputs) {
-    if (path === undefined || path === '-') continue;
-    if (isDirectory(path)) {
-      return new PlancheckError('file.write-failed', { file: path, ...ioReason(Object.assign(new Error('EISDIR'), { code: 'EISDIR' })) });
-    }
-    const id = regularFileId(path) ?? plannedFileId(path);
-    if (id === undefined) continue; // not a regular file: a device or FIFO is written as it is
-    const input = inputIds.get(id);
-    if (input !== undefined) return new PlancheckError('usage.output-is-input', { output: path, input });
-    const earlier = outputIds.get(id);
-    if (earlier !== undefined) return new PlancheckError('usage.output-twice', { output: path === earlier ? path : `${earlier} = ${path}` });
-    outputIds.set(id, path);
-  }
-  return null;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** `dev:ino` of the regular file `path` names (through symlinks), or undefined. */
-function regularFileId(path: string): string | undefined {
-  try {
-    const st = statSync(path);
-    return st.isFile() ? `${st.dev}:${st.ino}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** For a file that does not exist yet: its absolute path with the folder's symlinks resolved. */
-function plannedFileId(path: string): string | undefined {
-  try {
-    statSync(path);
-    return undefined; // it exists and is no regular file
-  } catch {
-    try {
-      return `path:${join(realpathSync(dirname(path)), basename(path))}`;
-    } catch {
-      return `path:${resolve(path)}`;
-    }
-  }
-}
 
 /**
  * Writes each rendered output: a regular file atomically (a temporary file beside it, then a
@@ -218,8 +156,8 @@ async function followLinks(path: string): Promise<string> {
   throw Object.assign(new Error('ELOOP'), { code: 'ELOOP' });
 }
 
-/** The reason of a failed write; ENOENT here means the folder is missing, not the file. */
-function writeReason(error: unknown): { reason: string; reasonZh: string } {
+/** The reason of a failed write in both languages; ENOENT here means the folder is missing, not the file. */
+export function writeReason(error: unknown): { reason: string; reasonZh: string } {
   if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
     return { reason: 'its folder does not exist', reasonZh: '所在的文件夹不存在' };
   }
