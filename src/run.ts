@@ -111,11 +111,13 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
 }
 
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
-  return files.map((file) => ({
-    name: file === '-' ? '<stdin>' : file,
+  return files.map((file) => {
+    const name = file === '-' ? '<stdin>' : file;
     // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
-    open: () => boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 }), file, INPUT_SIZE_LIMIT),
-  }));
+    const open = (): AsyncIterable<Uint8Array> =>
+      boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 }), name, INPUT_SIZE_LIMIT);
+    return { name, open };
+  });
 }
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
