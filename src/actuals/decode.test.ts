@@ -72,3 +72,12 @@ describe('sniffEncoding: what a file is, or why it is refused', () => {
     expect(sniffEncoding(bytes.subarray(0, bytes.indexOf(Buffer.from('东')) + 1))).toEqual({ ok: true, encoding: 'utf-8', bomLength: 0 });
   });
 });
+
+describe('sniffEncoding: a refusal points at the byte that is not UTF-8', () => {
+  it('UTF-8 Chinese with a stray byte after it is located at the stray byte, not at the valid text', () => {
+    // 丹东 (valid UTF-8, 6 bytes) then a Latin-1 é: too little valid UTF-8 to call it UTF-8 for sure,
+    // and read as GBK the UTF-8 bytes give rare characters.
+    const bytes = Buffer.concat([Buffer.from('region,id,year,value\n丹东'), Buffer.from([0xe9]), Buffer.from('x,M1.1,2025,5\n')]);
+    expect(sniffEncoding(bytes)).toMatchObject({ ok: false, code: 'csv.not-utf8-or-gbk', params: { line: 2, column: 7, byte: 'E9' } });
+  });
+});

@@ -92,7 +92,6 @@ function wideEncoding(head: Uint8Array): 'utf-16le' | 'utf-16be' | 'utf-32le' | 
 function gb18030Doubt(head: Uint8Array): { line: number; column: number; byte: string; sample: string } | null {
   let common = 0;
   let rare = 0;
-  let firstRare = -1;
   let i = 0;
   while (i < head.length) {
     const lead = head[i] ?? 0;
@@ -112,14 +111,12 @@ function gb18030Doubt(head: Uint8Array): { line: number; column: number; byte: s
       else if (trail >= 0xa1 && lead >= 0xd8 && lead <= 0xf7) kind = 'neutral';
     } else length = 1;
     if (kind === 'common') common++;
-    else if (kind === 'rare') {
-      rare++;
-      if (firstRare < 0) firstRare = i;
-    }
+    else if (kind === 'rare') rare++;
     i += length;
   }
   if (common > 0 && rare * 4 <= common) return null;
-  const at = firstRare >= 0 ? firstRare : firstInvalidUtf8(head);
+  // Located at the first byte that is not UTF-8: a rare reading may start at valid UTF-8 text.
+  const at = firstInvalidUtf8(head);
   const lineStart = head.lastIndexOf(0x0a, at) + 1;
   let line = 1;
   for (let j = 0; j < lineStart; j++) if (head[j] === 0x0a) line++;
