@@ -6,10 +6,11 @@ import { writeReason, type OutputRequest } from './write-outputs.js';
 /**
  * Refuses outputs that would destroy data before anything is read or written: an output that is
  * one of the `inputs` (the same file by device and inode, whatever the path says: `./x`, `x`, a
- * symlink), two outputs to the same file, and an existing directory. Devices and FIFOs
- * (/dev/null, a pipe) may repeat.
+ * symlink), two outputs to the same file, an existing directory and a missing folder. Devices
+ * and FIFOs (/dev/null, a pipe) may repeat. Returns every refusal, none when all is well.
  */
-export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly string[]): PlancheckError | null {
+export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly string[]): PlancheckError[] {
+  const refusals: PlancheckError[] = [];
   const inputIds = new Map<string, string>();
   for (const input of inputs) {
     if (input === '-') continue;
@@ -20,20 +21,22 @@ export function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly
   for (const { path } of outputs) {
     if (path === undefined || path === '-') continue;
     if (isDirectory(path)) {
-      return new PlancheckError('file.write-failed', { file: path, ...ioReason(Object.assign(new Error('EISDIR'), { code: 'EISDIR' })) });
+      refusals.push(new PlancheckError('file.write-failed', { file: path, ...ioReason(Object.assign(new Error('EISDIR'), { code: 'EISDIR' })) }));
+      continue;
     }
     if (folderMissing(path)) {
-      return new PlancheckError('file.write-failed', { file: path, ...writeReason(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })) });
+      refusals.push(new PlancheckError('file.write-failed', { file: path, ...writeReason(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })) }));
+      continue;
     }
     const id = regularFileId(path) ?? plannedFileId(path);
     if (id === undefined) continue; // not a regular file: a device or FIFO is written as it is
     const input = inputIds.get(id);
-    if (input !== undefined) return new PlancheckError('usage.output-is-input', { output: path, input });
     const earlier = outputIds.get(id);
-    if (earlier !== undefined) return new PlancheckError('usage.output-twice', { output: path === earlier ? path : `${earlier} = ${path}` });
-    outputIds.set(id, path);
+    if (input !== undefined) refusals.push(new PlancheckError('usage.output-is-input', { output: path, input }));
+    else if (earlier !== undefined) refusals.push(new PlancheckError('usage.output-twice', { output: path === earlier ? path : `${earlier} = ${path}` }));
+    else outputIds.set(id, path);
   }
-  return null;
+  return refusals;
 }
 
 /** True when neither the path (not even as a dangling link) nor its folder exists. */

@@ -4,9 +4,12 @@ import { checkSelection, ranges } from './check-selection.js';
 
 // The mini plan: actions 1 (measures 1-2) and 2 (measure 3, qualitative); goal 1; period 2021-2025, baseline 2020.
 const plan = miniPlan();
+/** The one refusal of a selection as plain data, or null when there is none. */
 const refusal = (selection: Parameters<typeof checkSelection>[1]) => {
-  const error = checkSelection(plan, selection);
-  return error && { code: error.code, params: error.params };
+  const errors = checkSelection(plan, selection);
+  expect(errors.length).toBeLessThanOrEqual(1);
+  const error = errors[0];
+  return error ? { code: error.code, params: error.params } : null;
 };
 
 describe('checkSelection: a selection a typo would make empty is a usage error', () => {
@@ -43,6 +46,17 @@ describe('checkSelection: a selection a typo would make empty is a usage error',
         params: { year, start: 2021, end: 2025, low: 2020, high: 2030 },
       });
     }
+  });
+});
+
+describe('checkSelection: every refusal at once', () => {
+  it('names each unknown option and a bad review year together', () => {
+    const errors = checkSelection(plan, { action: [9], measure: [0, 4], asOf: 1999 });
+    expect(errors.map((e) => [e.code, e.params])).toEqual([
+      ['usage.no-such-number', { option: 'action', values: '9', range: '1-2' }],
+      ['usage.no-such-number', { option: 'measure', values: '0,4', range: '1-3' }],
+      ['usage.as-of-range', { year: 1999, start: 2021, end: 2025, low: 2020, high: 2030 }],
+    ]);
   });
 });
 

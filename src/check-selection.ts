@@ -13,9 +13,11 @@ export const AS_OF_YEARS_AFTER = 5;
 /**
  * Refuses a selection a typo would make silently empty: a number the plan does not have
  * (`--measure 999`, `--action 0`), options that together select no target, and a review year
- * outside the plan's baseline year to five years after its period. Returns null when all is well.
+ * outside the plan's baseline year to five years after its period. Returns every refusal, none
+ * when all is well.
  */
-export function checkSelection(plan: Plan, selection: Selection): PlancheckError | null {
+export function checkSelection(plan: Plan, selection: Selection): PlancheckError[] {
+  const refusals: PlancheckError[] = [];
   const numbered: [keyof ListFilter & ('action' | 'measure' | 'goal'), number[]][] = [
     ['action', plan.actions.map((a) => a.number)],
     ['measure', plan.measures.map((m) => m.number)],
@@ -27,21 +29,22 @@ export function checkSelection(plan: Plan, selection: Selection): PlancheckError
     const known = new Set(valid);
     const unknown = [...new Set(asked.filter((n) => !known.has(n)))];
     if (unknown.length > 0) {
-      return new PlancheckError('usage.no-such-number', { option, values: ranges(unknown), range: ranges(valid) || '-' });
+      refusals.push(new PlancheckError('usage.no-such-number', { option, values: ranges(unknown), range: ranges(valid) || '-' }));
     }
   }
   const filtered = selection.action || selection.measure || selection.goal || selection.kind || selection.soft !== undefined;
-  if (filtered && selectTargets(plan, selection).length === 0) {
-    return new PlancheckError('usage.selects-nothing', { selection: describe(selection) });
+  // Numbers the plan lacks were named above; saying the selection is empty as well adds nothing.
+  if (refusals.length === 0 && filtered && selectTargets(plan, selection).length === 0) {
+    refusals.push(new PlancheckError('usage.selects-nothing', { selection: describe(selection) }));
   }
   if (selection.asOf !== undefined) {
     const low = Math.min(plan.baselineYear, plan.period.start);
     const high = plan.period.end + AS_OF_YEARS_AFTER;
     if (selection.asOf < low || selection.asOf > high) {
-      return new PlancheckError('usage.as-of-range', { year: selection.asOf, start: plan.period.start, end: plan.period.end, low, high });
+      refusals.push(new PlancheckError('usage.as-of-range', { year: selection.asOf, start: plan.period.start, end: plan.period.end, low, high }));
     }
   }
-  return null;
+  return refusals;
 }
 
 /** Numbers as sorted runs: 1-7,9,12-14. */

@@ -7,7 +7,7 @@ import { KINDS, type Kind, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
-import { BUNDLED_PLAN, loadPlanFor, runCheck, runSchema, runValidate, toolVersion, usageError, type Io } from './run.js';
+import { BUNDLED_PLAN, loadPlanFor, runCheck, runSchema, runValidate, toolVersion, usageErrors, type Io } from './run.js';
 import { checkSelection } from './check-selection.js';
 import { buildTemplate } from './template.js';
 import type { OutputRequest } from './write-outputs.js';
@@ -125,8 +125,8 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const filter = { ...opts, soft: opts.soft ? true : undefined };
-      const refused = checkSelection(plan, filter);
-      if (refused) return setCode(usageError(refused, lang, io));
+      const refusals = checkSelection(plan, filter);
+      if (refusals.length > 0) return setCode(usageErrors(refusals, lang, io));
       const targets = selectTargets(plan, filter);
       io.stdout.write(opts.format === 'json' ? listJson(targets) : listTable(targets, lang));
       setCode(EXIT.ok);
@@ -160,8 +160,8 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       if (!plan) return setCode(EXIT.invalid);
       const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
       const text = buildTemplate(plan, { lang, years: opts.years, regions });
-      const clash = checkOutputs([{ format: 'table', path: opts.output }], [common().targets ?? BUNDLED_PLAN]);
-      if (clash) return setCode(usageError(clash, lang, io));
+      const clashes = checkOutputs([{ format: 'table', path: opts.output }], [common().targets ?? BUNDLED_PLAN]);
+      if (clashes.length > 0) return setCode(usageErrors(clashes, lang, io));
       try {
         await writeOutputs([{ format: 'table', path: opts.output, text }], io);
       } catch (error) {

@@ -122,12 +122,12 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const clash = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
-  if (clash) return usageError(clash, options.lang, io);
+  const clashes = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
+  if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
-  const selection = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
-  if (selection) return usageError(selection, options.lang, io);
+  const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
+  if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
   const inScope = (target: Target): boolean =>
@@ -161,8 +161,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return exitCode(report);
 }
 
-/** Prints a usage error (a refused option) in the user's language; exit 2. */
-export function usageError(error: PlancheckError, lang: Lang, io: Io): number {
-  io.stderr.write(`${sanitize(formatMessage(error.code, error.params, lang))}\n`);
+/** Prints usage errors (refused options), each on a line in the user's language; exit 2. */
+export function usageErrors(errors: readonly PlancheckError[], lang: Lang, io: Io): number {
+  for (const error of errors) io.stderr.write(`${sanitize(formatMessage(error.code, error.params, lang))}\n`);
   return EXIT.invalid;
 }
