@@ -302,8 +302,8 @@ export const messages = {
     en: '--{option} {values}: the plan has no such number; valid numbers are {range}',
   },
   'usage.selects-nothing': {
-    zh: '所给的筛选条件({selection})没有选中任何指标:请检查编号',
-    en: 'the selection ({selection}) selects no target: check the numbers',
+    zh: '所给的筛选条件({selection})没有选中任何指标:请检查编号(定性措施没有量化指标,可用 plancheck show 查看原文)',
+    en: 'the selection ({selection}) selects no target: check the numbers (a qualitative measure has none; plancheck show prints its text)',
   },
   'usage.as-of-range': {
     zh: '--as-of {year} 不在合理范围内:规划期为 {start}–{end},评估年份应在 {low}–{high} 之间',
