@@ -336,6 +336,7 @@ describe('outputs under stress', () => {
     const plan = join(dir, 'plan.yaml');
     writeFileSync(plan, readFileSync(join(root, MINI)));
     expectRefused(plancheck(['--targets', plan, 'check', input, '-o', plan]), plan, undefined, /is the input file/);
+    expectRefused(plancheck(['--targets', plan, 'template', '-o', plan]), plan, undefined, /is the input file/);
     expect(readFileSync(input)).toEqual(before);
     expect(entries(dir)).toEqual(['data.csv', 'link.csv', 'plan.yaml']);
   });
