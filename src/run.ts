@@ -12,6 +12,9 @@ import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
 import { sanitize } from './report/describe-target.js';
+import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
+import { checkSelection } from './check-selection.js';
+import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 
 /** A writable text stream, such as process.stdout. */
@@ -108,16 +111,23 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
 }
 
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
-  return files.map((file) => ({
-    name: file === '-' ? '<stdin>' : file,
-    open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 })),
-  }));
+  return files.map((file) => {
+    const name = file === '-' ? '<stdin>' : file;
+    // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
+    const open = (): AsyncIterable<Uint8Array> =>
+      boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 }), name, INPUT_SIZE_LIMIT);
+    return { name, open };
+  });
 }
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const clashes = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
+  if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
+  const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
+  if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
   const inScope = (target: Target): boolean =>
@@ -149,4 +159,10 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     return EXIT.invalid;
   }
   return exitCode(report);
+}
+
+/** Prints usage errors (refused options), each on a line in the user's language; exit 2. */
+export function usageErrors(errors: readonly PlancheckError[], lang: Lang, io: Io): number {
+  for (const error of errors) io.stderr.write(`${sanitize(formatMessage(error.code, error.params, lang))}\n`);
+  return EXIT.invalid;
 }
