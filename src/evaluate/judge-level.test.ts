@@ -3,7 +3,7 @@
  * figure was computed by hand (a calculator) from the formulas of docs/progress.md.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledPlan, judgeOne } from './plan.test-helper.js';
+import { actualsFrom, bundledPlan, judgeOne } from './plan.test-helper.js';
 
 const plan = bundledPlan();
 const one = (csv: string, id: string, asOf?: number) => judgeOne(plan, `id,year,value\n${csv}`, id, asOf);
@@ -150,5 +150,46 @@ describe('running totals, baselines and changes', () => {
   it('M40.1 (技能人才 17万人) takes a figure in 人: 170000人 is met', async () => {
     const r = await judgeOne(plan, 'id,year,value,unit\nM40.1,2025,170000,人\n', 'M40.1', 2025);
     expect(r).toMatchObject({ status: 'met', gap: 0, attainment: 1 });
+  });
+});
+
+describe('gaps, attainment and conversions are exact decimals, and agree with the status', () => {
+  it('3.39999999 against ≥ 3.4 (G2.3): gap exactly −0.00000001, not met', async () => {
+    const r = await one('G2.3,2025,3.39999999\n', 'G2.3', 2025);
+    expect(r.status).toBe('not_met');
+    expect(r.gap).toBe(-0.00000001);
+    // 3.39999999 ÷ 3.4 = 0.99999999705882352…, truncated at 15 significant digits
+    expect(r.attainment).toBe(0.999999997058823);
+  });
+
+  it('0.00150001亿元 against > 15万元 (G2.2): 15.0001万元, gap exactly 0.0001, met', async () => {
+    const r = await judgeOne(plan, 'id,year,value,unit\nG2.2,2025,0.00150001,亿元\n', 'G2.2', 2025);
+    expect(r.status).toBe('met');
+    expect(r.actual?.value).toBe(15.0001);
+    expect(r.gap).toBe(0.0001);
+  });
+
+  it('3.3999999999999 against ≥ 3.4: not met, and the report shows 3.3999999999999, gap −1e-13, attainment under 1', async () => {
+    const r = await one('G2.3,2025,3.3999999999999\n', 'G2.3', 2025);
+    expect(r.status).toBe('not_met');
+    expect(r.actual?.value).toBe(3.3999999999999);
+    expect(r.gap).toBe(-1e-13);
+    // 3.3999999999999 ÷ 3.4 = 0.99999999999997058…
+    expect(r.attainment).toBe(0.99999999999997);
+  });
+
+  it('exactly at the line is met with gap 0 and attainment 1', async () => {
+    expect(await one('G2.3,2025,3.4\n', 'G2.3', 2025)).toMatchObject({ status: 'met', gap: 0, attainment: 1 });
+  });
+
+  it('a strict floor (G2.2, > 15万元) at exactly 15 is not met: gap 0, attainment 1, the line itself excluded', async () => {
+    expect(await judgeOne(plan, 'id,year,value\nG2.2,2025,15\n', 'G2.2', 2025)).toMatchObject({ status: 'not_met', gap: 0, attainment: 1 });
+  });
+});
+
+describe('the baseline is the baseline year\'s figure (2020), as docs/progress.md says', () => {
+  it('a row for 2019 is refused as a located error, not taken as a baseline', async () => {
+    const actuals = await actualsFrom(plan, 'id,year,value\nG2.3,2019,2.5\nG2.3,2023,3.0\n');
+    expect(actuals.problems).toMatchObject([{ code: 'row.year-outside-period', params: { year: 2019, start: 2020, end: 2025 }, line: 2 }]);
   });
 });
