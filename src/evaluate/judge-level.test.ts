@@ -53,7 +53,8 @@ describe('a figure on the right side is rated by whether the trend keeps it ther
     expect(r.progress?.projected).toBeCloseTo(3.516487, 5);
     expect(r.status).toBe('moving_away');
     expect(r.reason?.code).toBe('reason.will-cross');
-    expect(r.reason?.params.year).toBe(2025);
+    // the projection in the message: the fewest digits (at least 4) that stay across the line
+    expect(r.reason?.params).toEqual({ year: 2025, projected: 3.516 });
     expect(r.gap).toBe(0.2);
   });
 

@@ -35,7 +35,8 @@ export function judgeLevel(ctx: JudgeContext): Judgement {
     const towards = aimOf(target, latest.value > base.value ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, tol) ?? latest.value;
     const progress = { ...pathProgress(base, latest, towards, ctx), ratio: null };
     if (progress.projected === null || meets(progress.projected, target, tol)) return verdict('achieved', false, { ...current, progress });
-    return verdict('moving_away', false, { ...current, progress, reason: because('reason.will-cross', { year: target.year, projected: progress.projected }) });
+    const shown = shortestAcross(progress.projected, (x) => !meets(x, target, tol));
+    return verdict('moving_away', false, { ...current, progress, reason: because('reason.will-cross', { year: target.year, projected: shown }) });
   }
   const aim = aimOf(target, latest.value, tol);
   if (aim === null) return verdict('not_assessable', false, current);
@@ -169,4 +170,13 @@ export function judgeChange(ctx: JudgeContext): Judgement {
 function changeOf(value: number, base: number): number {
   if (base === 0) return 0;
   return Number(decimal(value).minus(base).times(100).div(decimal(base).abs()).prec(12).toString());
+}
+
+/** `x` with the fewest significant digits (at least 4) that still satisfy `same`, for a message. */
+function shortestAcross(x: number, same: (y: number) => boolean): number {
+  for (let digits = 4; digits < 12; digits++) {
+    const y = Number(x.toPrecision(digits));
+    if (same(y)) return y;
+  }
+  return x;
 }
