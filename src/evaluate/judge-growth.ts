@@ -54,7 +54,7 @@ export function judgeGrowth(ctx: JudgeContext): Judgement {
     baseline: ref(base, ctx),
     latest: ref(latest, ctx),
     targetValue: aim,
-    elapsedShare: elapsedShare(plan, until),
+    elapsedShare: elapsedShare(plan, until, target.year),
     requiredRate: aim,
     observedRate: observed,
     ratio: attainment,

@@ -80,7 +80,7 @@ function pathProgress(base: Figure, latest: Figure, aim: number, ctx: JudgeConte
     // The baseline sits on the line itself: no move is needed, so any move is away from it.
     ratio = observed === 0 ? 0 : -1;
   } else ratio = quotient(observed, required);
-  const elapsed = elapsedShare(plan, Math.min(asOf, target.year));
+  const elapsed = elapsedShare(plan, Math.min(asOf, target.year), target.year);
   const completion = aim === base.value ? null : quotient(decimal(latest.value).minus(base.value), decimal(aim).minus(base.value));
   return {
     ...EMPTY_PROGRESS,
@@ -112,7 +112,7 @@ function judgeShareOfPeriod(ctx: JudgeContext, latest: Figure, current: Partial<
   const yearsInPeriod = target.year - plan.period.start + 1;
   const yearsElapsed = Math.min(asOf, target.year) - plan.period.start + 1;
   if (yearsElapsed <= 0 || yearsInPeriod <= 0) return verdict('not_assessable', false, current);
-  const elapsed = elapsedShare(plan, Math.min(asOf, target.year));
+  const elapsed = elapsedShare(plan, Math.min(asOf, target.year), target.year);
   const completion = quotient(latest.value, aim) ?? 0;
   // completion ÷ time share = L × years in the period ÷ (aim × years elapsed), in one division.
   const ratio = quotient(decimal(latest.value).times(yearsInPeriod), decimal(aim).times(yearsElapsed)) ?? 0;

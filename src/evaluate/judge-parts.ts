@@ -48,12 +48,17 @@ export function rateBand(ratio: number, plan: Plan): Status {
   return 'moving_away';
 }
 
-/** Share of the plan period elapsed at the end of `year`: 2023 in 2021–2025 is 0.6. */
-export function elapsedShare(plan: Plan, year: number): number {
-  const { start, end } = plan.period;
-  const years = Math.min(end - start + 1, Math.max(0, year - start + 1));
+/**
+ * Share of the time from the start of the plan period to a deadline (by default the period's
+ * end) elapsed at the end of `year` (时序进度): 2023 in 2021–2025 is 0.6.
+ */
+export function elapsedShare(plan: Plan, year: number, deadline = plan.period.end): number {
+  const { start } = plan.period;
+  const span = deadline - start + 1;
+  if (span <= 0) return 1;
+  const years = Math.min(span, Math.max(0, year - start + 1));
   // A ratio of whole numbers, rounded once: 1 ÷ 3 is shown and used as 0.333333333333.
-  return Number((years / (end - start + 1)).toPrecision(12));
+  return Number((years / span).toPrecision(12));
 }
 
 /** The judgement of a figure against the target at the deadline. */
