@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { describeTarget, formatNumber, sanitize } from '../report/describe-target.js';
+import { showActual } from '../report/show-number.js';
 import type { Report, Result, Status } from '../report/types.js';
 import { describeErrors } from './errors.js';
 import type { Formatter } from './formatter.js';
@@ -40,7 +41,7 @@ function actualCell(result: Result, lang: Lang): string {
   if (result.reason && !result.actual) return formatMessage(result.reason.code, result.reason.params, lang);
   if (!result.actual) return '';
   if (result.kind === 'milestone') return formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang);
-  const value = formatNumber(result.actual.value);
+  const value = showActual(result.actual.value, result.gap);
   return result.actual.year === result.year ? value : `${value} (${result.actual.year})`;
 }
 
