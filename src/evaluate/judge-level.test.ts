@@ -64,6 +64,23 @@ describe('a figure on the right side is rated by whether the trend keeps it ther
     expect(r.status).toBe('achieved');
   });
 
+  it('a figure that came to the right side from the wrong one is achieved, without projecting its approach', async () => {
+    // G4.8 (法定人员社保覆盖率 == 100 %): 80 → 100; M3.1 (30家左右 = [28.5, 31.5]): 10 → 30
+    const full = await one('G4.8,2020,80\nG4.8,2023,100\n', 'G4.8', 2023);
+    expect(full).toMatchObject({ status: 'achieved', gap: 0, attainment: 1, progress: null, reason: null });
+    expect((await one('M3.1,2020,10\nM3.1,2023,30\n', 'M3.1', 2023)).status).toBe('achieved');
+    expect((await one('G4.8,2020,100\nG4.8,2023,100\n', 'G4.8', 2023)).status).toBe('achieved');
+  });
+
+  it('inside a band since the baseline and heading out of it by the deadline: M3.1 29 → 31 reaches 32.41 → moving_away', async () => {
+    // both inside [28.5, 31.5]; (31 ÷ 29)^(1/3) − 1 = 2.24794 % a year; 31 × 1.0224794² = 32.4094
+    const r = await one('M3.1,2020,29\nM3.1,2023,31\n', 'M3.1', 2023);
+    expect(r.progress?.method).toBe('growth-ratio');
+    expect(r.progress?.projected).toBeCloseTo(32.4094, 3);
+    expect(r.status).toBe('moving_away');
+    expect(r.reason?.code).toBe('reason.will-cross');
+  });
+
   it('moving away from the line on the right side stays achieved', async () => {
     expect((await one('G2.3,2020,3.5\nG2.3,2023,3.6\n', 'G2.3', 2023)).status).toBe('achieved');
   });

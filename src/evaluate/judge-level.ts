@@ -30,8 +30,13 @@ export function judgeLevel(ctx: JudgeContext): Judgement {
     if (side === 0) return verdict('achieved', false, current);
     return verdict('not_assessable', false, { ...current, reason: because(base ? 'reason.one-point' : 'reason.no-baseline', { year: plan.baselineYear }) });
   }
+  if (side === 0 && sideOf(base.value, target, tol) !== 0) {
+    // It has come to the right side from the wrong one: achieved. Its approach speed says nothing
+    // of where it will settle (a coverage that reached 100 % does not go on to 113 %).
+    return verdict('achieved', false, current);
+  }
   if (side === 0) {
-    // On the right side: achieved if the trend keeps it there at the deadline.
+    // On the right side since the baseline: achieved if the trend keeps it there at the deadline.
     const towards = aimOf(target, latest.value > base.value ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, tol) ?? latest.value;
     const progress = { ...pathProgress(base, latest, towards, ctx), ratio: null };
     if (progress.projected === null || meets(progress.projected, target, tol)) return verdict('achieved', false, { ...current, progress });
