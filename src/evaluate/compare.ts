@@ -11,9 +11,14 @@ export function clean(x: number): number {
   return Number(x.toPrecision(12));
 }
 
+// A constructor of its own, so that no other module's settings reach it: quotients keep 40
+// decimal places before they are rounded or truncated (the default, 20, would lose 1e-25 ÷ 3).
+const Dec = Big();
+Dec.DP = 40;
+
 /** A figure as the decimal it was written as (the shortest decimal that reads back as it). */
 export function decimal(x: number): Big {
-  return new Big(x);
+  return new Dec(x);
 }
 
 /** A decimal result as a number; exact for sums and differences of figures as written. */
@@ -32,9 +37,9 @@ export function truncated(x: Big): number {
 
 /** `a ÷ b` in decimal, truncated as `truncated` says; null when `b` is 0. */
 export function quotient(a: number | Big, b: number | Big): number | null {
-  const divisor = b instanceof Big ? b : decimal(b);
+  const divisor = typeof b === 'number' ? decimal(b) : b;
   if (divisor.eq(0)) return null;
-  return truncated((a instanceof Big ? a : decimal(a)).div(divisor));
+  return truncated((typeof a === 'number' ? decimal(a) : a).div(divisor));
 }
 
 /** The band a `~` or `range` target accepts; `~` edges are value ∓ |value| × tolerance in decimal. */

@@ -2,7 +2,7 @@ import type { Figure } from '../actuals/figure-store.js';
 import type { Kind } from '../plan/types.js';
 import type { Judgement, Progress, Reason } from '../report/types.js';
 
-import { attainmentOf, clean, gapOf, meets } from './compare.js';
+import { attainmentOf, decimal, gapOf, meets } from './compare.js';
 import { judgeGrowth } from './judge-growth.js';
 import { judgeChange, judgeLevel } from './judge-level.js';
 import {
@@ -74,7 +74,9 @@ function judgeAverage(ctx: JudgeContext): Judgement {
   const { points, final, until } = periodFigures(ctx);
   if (points.length === 0) return noFigure(final, until);
   const missing = missingYears(points, plan.period.start, until);
-  const mean = clean(points.reduce((sum, figure) => sum + figure.value, 0) / points.length);
+  // Summed in decimal; the quotient rounded once to 12 significant digits.
+  const sum = points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0));
+  const mean = Number(sum.div(points.length).prec(12).toString());
   const last = points[points.length - 1]!;
   const progress: Progress = { ...EMPTY_PROGRESS, method: 'mean', latest: ref(last, ctx), observedRate: mean };
   const rest = { actual: { ...ref(last, ctx)!, value: mean }, gap: gapOf(mean, target, tol), attainment: attainmentOf(mean, target, tol), progress };
