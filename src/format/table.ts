@@ -82,7 +82,7 @@ export const formatTable: Formatter = (report, options) => {
         sanitize(actualCell(result, lang)),
         formatNumber(result.gap, true),
         status,
-        ...(withProgress ? [formatNumber(result.progress?.projected)] : []),
+        ...(withProgress ? [showActual(result.progress?.projected, result.progress?.projectedGap)] : []),
       ]);
     }
     const scope = region === '' ? formatMessage('word.no-region', {}, lang) : sanitize(region);
