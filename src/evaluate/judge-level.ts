@@ -38,7 +38,8 @@ export function judgeLevel(ctx: JudgeContext): Judgement {
   if (side === 0) {
     // On the right side since the baseline: achieved if the trend keeps it there at the deadline.
     const towards = aimOf(target, latest.value > base.value ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY, tol) ?? latest.value;
-    const progress = { ...pathProgress(base, latest, towards, ctx), ratio: null };
+    // Only the trend and its projection mean anything here: nothing remains to be completed.
+    const progress = { ...pathProgress(base, latest, towards, ctx), requiredRate: null, ratio: null, completionShare: null, gapPoints: null };
     if (progress.projected === null || meets(progress.projected, target, tol)) return verdict('achieved', false, { ...current, progress });
     const shown = shortestAcross(progress.projected, (x) => !meets(x, target, tol));
     return verdict('moving_away', false, { ...current, progress, reason: because('reason.will-cross', { year: target.year, projected: shown }) });
