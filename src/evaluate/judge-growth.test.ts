@@ -13,6 +13,8 @@ describe('compound growth from levels never guesses the base year', () => {
     const r = await judgeOne(plan, csv('M1.2,2021,100,亿元\nM1.2,2023,150,亿元\n'), 'M1.2', 2023);
     expect(r.status).toBe('not_assessable');
     expect(r.reason).toEqual({ code: 'reason.no-baseline', params: { year: 2020 } });
+    // A level (in 元) is no actual for a rate in % a year.
+    expect(r.actual).toBeNull();
   });
 
   it('M1.2 levels for 2021 and 2025: no data at the deadline, naming only 2020 (2025 was submitted)', async () => {

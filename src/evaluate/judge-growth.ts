@@ -29,7 +29,8 @@ export function judgeGrowth(ctx: JudgeContext): Judgement {
       if (missing.length === 1 && !base) return notAssessable({ reason: because('reason.no-baseline', { year: plan.baselineYear }) });
       return notAssessable({ reason: because('reason.missing-years', { years: missing.join(', ') }) });
     }
-    if (!base) return notAssessable({ actual: ref(latest, ctx), reason: because('reason.no-baseline', { year: plan.baselineYear }) });
+    // No actual: a level is in the indicator's unit (元), not the target's (% a year).
+    if (!base) return notAssessable({ reason: because('reason.no-baseline', { year: plan.baselineYear }) });
     if (!latest || latest.year <= base.year) return notAssessable({ reason: because('reason.one-point') });
     if (base.value <= 0 || latest.value <= 0) return notAssessable({ reason: because('reason.non-positive') });
     observed = clean(((latest.value / base.value) ** (1 / (latest.year - base.year)) - 1) * 100);
