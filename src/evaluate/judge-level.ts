@@ -160,7 +160,7 @@ export function judgeChange(ctx: JudgeContext): Judgement {
     // From zero, no change has a percentage, but no change at all is 0 %: 零增长 from 0 to 0 is met.
     const used = final ? atYear(later, target.year) : later[later.length - 1];
     if (used && used.value !== 0) {
-      return verdict(final ? 'no_data' : 'not_assessable', final, { actual: ref(used, ctx), reason: because('reason.zero-baseline', { year: base.year }) });
+      return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.zero-baseline', { year: base.year }) });
     }
   }
   // Turn each later level into its change against the baseline and judge those as a level target.
