@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { showActual, showNumber } from './show-number.js';
 
@@ -23,5 +24,18 @@ describe('showActual: a figure near the line is shown in full', () => {
     [3.41, 0.01, '3.41'], [1028.123456, 28.123456, '1028.1235'], [3.4, 0, '3.4'], [2.5, null, '2.5'],
   ] as const)('%d with gap %s → %s', (x, gap, text) => {
     expect(showActual(x, gap)).toBe(text);
+  });
+});
+
+describe('property: a number shown keeps its sign and is 0 only when it is 0', () => {
+  it('holds for decimals of every size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 15 }), (digits, shift) => {
+        const x = Number(`${digits}e-${shift}`);
+        const shown = Number(showNumber(x, true));
+        expect(Math.sign(shown)).toBe(Math.sign(x));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
