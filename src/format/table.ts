@@ -95,6 +95,19 @@ export const formatTable: Formatter = (report, options) => {
     const tally = report.summary.byRegion[region];
     if (tally && report.regions.length > 1) blocks.push(summaryLine(scope, tally, report, lang));
   }
+  blocks.push(...notesBlock(report, lang));
   blocks.push(summaryLine(formatMessage('summary.all', {}, lang), report.summary, report, lang));
   return `${blocks.join('\n')}\n`;
 };
+
+/** What the judges noted beside the statuses (a stale figure, a running total that fell), one line each. */
+function notesBlock(report: Report, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const result of report.results) {
+    for (const note of result.notes ?? []) {
+      const where = result.region === '' ? '' : formatMessage('finding.in-region', { region: result.region }, lang);
+      lines.push(sanitize(`  ${where}${result.id}: ${formatMessage(note.code, note.params, lang)}`));
+    }
+  }
+  return lines.length === 0 ? [] : [formatMessage('word.notes', {}, lang), ...lines];
+}
