@@ -101,6 +101,12 @@ describe('time share (时序进度) at the review year, with the age of the figu
     expect(r.notes).toEqual([{ code: 'reason.stale-figure', params: { year: 2021, asOf: 2023, age: 2 } }]);
   });
 
+  it('an achieved figure of 2021 reviewed in 2023 is achieved, and noted as two years old', async () => {
+    const r = await one('G2.3,2021,3.5\n', 'G2.3', 2023);
+    expect(r).toMatchObject({ status: 'achieved', figureAge: 2 });
+    expect(r.notes).toEqual([{ code: 'reason.stale-figure', params: { year: 2021, asOf: 2023, age: 2 } }]);
+  });
+
   it('a figure of the review year has age 0 and no note', async () => {
     const r = await one('M12.1,2023,26.4\n', 'M12.1', 2023);
     expect(r.figureAge).toBe(0);

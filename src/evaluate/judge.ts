@@ -125,7 +125,8 @@ export function judge(ctx: JudgeContext): Judgement {
   for (const figure of series) if (figure.year <= until) newest = figure;
   const figureAge = newest ? until - newest.year : null;
   const notes: Reason[] = [...(judged.notes ?? [])];
-  const rated = judged.status !== 'no_data' && judged.status !== 'not_assessable' && judged.status !== 'met' && judged.status !== 'achieved';
+  // A milestone done stays done: only a rating that could change with newer figures is noted.
+  const rated = judged.status !== 'no_data' && judged.status !== 'not_assessable' && !(target.kind === 'milestone' && judged.status === 'achieved');
   if (!judged.final && rated && newest && figureAge !== null && figureAge > 0) {
     notes.push(because('reason.stale-figure', { year: newest.year, asOf, age: figureAge }));
   }
