@@ -11,7 +11,7 @@ import {
   type Tally,
 } from '../report/types.js';
 import { meets } from './compare.js';
-import { judge } from './judge.js';
+import { judges } from './judge.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -53,7 +53,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         continue;
       }
       const series = store.series(region, target.index, asOf);
-      const judgement = judge({ target, series, asOf, plan, fileName, detail });
+      const judgement = judges[target.kind]({ target, series, asOf, plan, fileName, detail });
       const severity = severityOf(judgement.status, target.soft, options.policy);
       if (!detail) {
         count(tally, judgement.status, severity);

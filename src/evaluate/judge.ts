@@ -100,7 +100,7 @@ function judgeMilestone(ctx: JudgeContext): Judgement {
   return finalOn(atDeadline, ctx);
 }
 
-/** One judge per target kind. */
+/** The judge of each target kind, on its own. */
 const byKind: Record<Kind, (ctx: JudgeContext) => Judgement> = {
   level: judgeLevel,
   cumulative: judgeLevel,
@@ -132,3 +132,15 @@ export function judge(ctx: JudgeContext): Judgement {
   }
   return { ...judged, figureAge, notes };
 }
+
+/** One judge per target kind, each also dating its figures as `judge` does. */
+export const judges: Record<Kind, (ctx: JudgeContext) => Judgement> = {
+  level: judge,
+  cumulative: judge,
+  cagr: judge,
+  change: judge,
+  trend: judge,
+  annual: judge,
+  average: judge,
+  milestone: judge,
+};
