@@ -301,6 +301,28 @@ describe('property: ratings and shown figures of the bundled plan agree with the
     );
   });
 
+  it('a computed figure (a growth rate, a mean) never contradicts its status and gap either', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('M1.2', 'M35.6', 'M22.4'),
+        fc.array(fc.integer({ min: -50, max: 300 }), { minLength: 5, maxLength: 5 }),
+        async (id, tenths) => {
+          const rows = tenths.map((t, i): [number, string] => [2021 + i, String(t / 10)]);
+          const r = await judged(id, rows, 2025);
+          const target = bundled.targetsById.get(id)!;
+          const gap = new Big(r.gap!);
+          const strict = target.op === '>' || target.op === '<';
+          expect(r.status).toBe((strict ? gap.gt(0) : gap.gte(0)) ? 'met' : 'not_met');
+          // The gap is the exact difference of the rate or mean shown and the target (or band edge).
+          const value = new Big(target.value as number);
+          const actual = new Big(r.actual!.value);
+          if (target.op === '>=') expect(gap.eq(actual.minus(value))).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('a final status never contradicts the actual and the gap shown, near the line to 15 digits', async () => {
     await fc.assert(
       fc.asyncProperty(
