@@ -449,6 +449,28 @@ export const messages = {
   'usage.as-of-range': {
     zh: '--as-of {year} 不在合理范围内:规划期为 {start}–{end},评估年份应在 {low}–{high} 之间',
     en: '--as-of {year} is out of range: the plan period is {start}–{end}, so the review year must be within {low}–{high}',
+
+  // Issue 10: reasons and notes of progress ratings
+  'reason.crossed': {
+    zh: '{year} 年时已在目标一侧,现已越过目标线并继续反向变化',
+    en: 'was on the right side of the target in {year} and has crossed to the wrong side',
+  },
+  'reason.will-cross': {
+    zh: '目前达标,但按现有趋势 {year} 年将为 {projected},越过目标线',
+    en: 'meets the target now, but the trend reaches {projected} by {year}, across the line',
+  },
+  'reason.zero-baseline': {
+    zh: '基期({year} 年)数值为零,变化幅度无法计算',
+    en: 'the baseline ({year}) is zero: the change in % cannot be computed',
+  },
+  'reason.stale-figure': {
+    zh: '最新数据为 {year} 年,早于评估年份 {asOf} 年,按评估年份的时序进度评价',
+    en: 'the latest figure is for {year}, before the review year {asOf}: rated at the review year',
+  },
+  'word.notes': { zh: '提示:', en: 'Notes:' },
+  'reason.total-fell': {
+    zh: '累计值在以下年份比上一年减少:{years},请核对',
+    en: 'the running total fell in {years}: please check the figures',
   },
 } satisfies Record<string, Message>;
 
