@@ -449,6 +449,7 @@ export const messages = {
   'usage.as-of-range': {
     zh: '--as-of {year} 不在合理范围内:规划期为 {start}–{end},评估年份应在 {low}–{high} 之间',
     en: '--as-of {year} is out of range: the plan period is {start}–{end}, so the review year must be within {low}–{high}',
+  },
 
   // Issue 10: reasons and notes of progress ratings
   'reason.crossed': {
