@@ -41,6 +41,7 @@ describe('start-up', () => {
     const bare = join(temp, 'bare');
     mkdirSync(join(bare, 'bin'), { recursive: true });
     copyFileSync(join(root, 'bin', 'plancheck.js'), join(bare, 'bin', 'plancheck.js'));
+    copyFileSync(join(root, 'bin', 'package.json'), join(bare, 'bin', 'package.json'));
     copyFileSync(join(root, 'package.json'), join(bare, 'package.json'));
     const result = spawnSync(process.execPath, [join(bare, 'bin', 'plancheck.js'), '-V'], { encoding: 'utf8' });
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: `${version}\n` });
