@@ -86,13 +86,19 @@ class ByteTable {
     return this.keys.length;
   }
 
+  /** The key of the last successful `get`. */
+  found: Buffer | null = null;
+
   get(buf: Uint8Array, start: number, end: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hash(buf, start, end) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? -1;
       if (entry < 0) return -1;
       const key = this.keys[entry] as Buffer;
-      if (key.length === end - start && sameBytes(key, buf, start)) return this.values[entry] ?? -1;
+      if (key.length === end - start && sameBytes(key, buf, start)) {
+        this.found = key;
+        return this.values[entry] ?? -1;
+      }
     }
   }
 
@@ -236,6 +242,8 @@ class LineScanner {
   private readonly regions: string[] = [];
   private readonly milestone: Uint8Array;
   private readonly figure: FastFigure;
+  private lastRegionKey: Buffer | null = null;
+  private lastRegion = 0;
   private valueBuf: Buffer = Buffer.alloc(0);
   private valueStart = 0;
   private valueEnd = 0;
@@ -359,8 +367,15 @@ class LineScanner {
 
   /** The dense index of a region cell's text; -1 when it does not decode cleanly, -2 past the bound. */
   private region(buf: Buffer, start: number, end: number): number {
+    // Files often list a region's rows together: the last region is tried before hashing.
+    const last = this.lastRegionKey;
+    if (last !== null && last.length === end - start && sameBytes(last, buf, start)) return this.lastRegion;
     const known = this.regionBytes.get(buf, start, end);
-    if (known >= 0) return known;
+    if (known >= 0) {
+      this.lastRegionKey = this.regionBytes.found;
+      this.lastRegion = known;
+      return known;
+    }
     if (!cleanUtf8(buf, start, end)) return -1;
     if (this.regionBytes.size >= MAX_REGIONS) return -2;
     const name = buf.toString('utf8', start, end).normalize('NFKC').trim();
