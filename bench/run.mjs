@@ -88,10 +88,21 @@ function runOnce(command, args, { rss = false, okCodes = [0], stdout = false } =
 function measure(commands, runs) {
   const samples = Object.fromEntries(Object.keys(commands).map((name) => [name, { ms: [], mb: [] }]));
   const timedOut = new Set();
+  const failed = new Map();
   for (let i = 0; i < runs; i++) {
     for (const [name, { command, args, rss, okCodes }] of Object.entries(commands)) {
-      // A command that ran past the time bound once is not run again: it counts as past it.
-      const { ms, mb, timedOut: late } = timedOut.has(name) ? { ms: Infinity, mb: NaN, timedOut: true } : runOnce(command, args, { rss, okCodes });
+      // A command that ran past the time bound or failed once is not run again: it counts as past the bound.
+      let run;
+      if (timedOut.has(name) || failed.has(name)) run = { ms: Infinity, mb: NaN, timedOut: true };
+      else {
+        try {
+          run = runOnce(command, args, { rss, okCodes });
+        } catch (error) {
+          failed.set(name, String(error.message).split('\n').filter(Boolean).slice(-1)[0] ?? 'failed');
+          run = { ms: Infinity, mb: NaN };
+        }
+      }
+      const { ms, mb, timedOut: late } = run;
       if (late) timedOut.add(name);
       samples[name].ms.push(ms);
       samples[name].mb.push(mb);
@@ -100,7 +111,7 @@ function measure(commands, runs) {
   }
   process.stdout.write('\n');
   const result = Object.fromEntries(
-    Object.entries(samples).map(([name, s]) => [name, { ms: median(s.ms), all: s.ms, peakMb: Math.max(...s.mb.filter((mb) => !Number.isNaN(mb))), runs: s.ms.length }]),
+    Object.entries(samples).map(([name, s]) => [name, { ms: median(s.ms), all: s.ms, peakMb: Math.max(...s.mb.filter((mb) => !Number.isNaN(mb))), runs: s.ms.length, failed: failed.get(name) }]),
   );
   /** The median of the per-run ratios a ÷ b: each pair ran back to back, so drift cancels. */
   result.ratio = (a, b) => median(samples[a].ms.map((ms, i) => ms / samples[b].ms[i]));
@@ -150,6 +161,13 @@ const sameCounts = (a, b) => {
 };
 const total = (counts) => Object.values(counts).reduce(([m, n], [a, b]) => [m + a, n + b], [0, 0]);
 for (const [i, set] of sets.entries()) {
+  try {
+    checkCounts(i, set);
+  } catch (error) {
+    checks.push({ what: `counts, ${set.label}`, ok: false, detail: `could not check: ${String(error.message).split('\n').filter(Boolean).slice(-1)[0]}` });
+  }
+}
+function checkCounts(i, set) {
   const fast = JSON.parse(runOnce(node, [join(root, 'bench', 'fast-reader.mjs'), set.file, targetsCsv, String(year)], { stdout: true }).out);
   if (i === 0) {
     const report = join(scratch, 'report.csv');
@@ -207,6 +225,8 @@ const load = existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8')
 console.log(`\nmachine: ${availableParallelism()} CPUs (${cpu}), node ${process.version}, load average ${load}${haveMlr ? `, ${mlr.stdout.trim()}` : ''}${duckdb.ok ? `, DuckDB node-api ${duckdb.version}` : ''}`);
 console.log(`plan: ${planFile.replace(root, '')} (${plan.targets.length} targets); year ${year}\n`);
 const s = (ms) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : `> ${TIMEOUT_S} s (stopped)`);
+/** A measured time, or why there is none. */
+const t = (m) => (m.failed ? `failed: ${m.failed}` : s(m.ms));
 const x = (ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '∞ (stopped)');
 const verdict = (ok) => (ok ? 'met' : 'MISSED');
 const rows = [];
@@ -215,15 +235,15 @@ for (const check of checks) goal(`counts agree: ${check.what}`, check.detail, 'e
 for (const set of sets) {
   const r = set.result;
   const n = `${set.label} rows (${set.rows.toLocaleString('en')})`;
-  goal(`check -f summary, ${n}`, `${s(r.plancheck.ms)} (median of ${r.plancheck.runs})`, '', null);
-  goal(`bare Papa Parse (header: true), ${set.label}`, s(r.papa.ms), '', null);
+  goal(`check -f summary, ${n}`, `${t(r.plancheck)} (median of ${r.plancheck.runs})`, '', null);
+  goal(`bare Papa Parse (header: true), ${set.label}`, t(r.papa), '', null);
   goal(`1. check ÷ Papa, ${set.label}`, x(r.ratio('plancheck', 'papa')), '≤ 0.8×', r.ratio('plancheck', 'papa') <= 0.8);
   if (r.duckdb) {
-    goal(`DuckDB level check, ${set.label}`, `${s(r.duckdb.ms)} (${x(r.ratio('duckdb', 'papa'))} Papa)`, '', null);
+    goal(`DuckDB level check, ${set.label}`, `${t(r.duckdb)} (${x(r.ratio('duckdb', 'papa'))} Papa)`, '', null);
     goal(`1. check ÷ DuckDB, ${set.label}`, x(r.ratio('plancheck', 'duckdb')), '< 1× (faster)', r.ratio('plancheck', 'duckdb') < 1);
   } else goal(`1. check ÷ DuckDB, ${set.label}`, `not measured: ${duckdb.reason}`, '< 1× (faster)', null);
-  goal(`fast reader + level check alone, ${set.label}`, `${s(r.fast.ms)} (${x(r.ratio('fast', 'papa'))} Papa)`, '', null);
-  if (r.mlr) goal(`Miller join + compare, ${set.label}`, `${s(r.mlr.ms)} (${x(r.ratio('mlr', 'papa'))} Papa)`, '', null);
+  goal(`fast reader + level check alone, ${set.label}`, `${t(r.fast)} (${x(r.ratio('fast', 'papa'))} Papa)`, '', null);
+  if (r.mlr) goal(`Miller join + compare, ${set.label}`, `${t(r.mlr)} (${x(r.ratio('mlr', 'papa'))} Papa)`, '', null);
 }
 const [first, second] = sets;
 goal(`2. peak RSS of check, ${first.label}`, `${first.result.plancheck.peakMb.toFixed(0)} MB (max of ${first.result.plancheck.runs})`, '≤ 110 MB', first.result.plancheck.peakMb <= 110);
@@ -238,7 +258,7 @@ goal('sample default table ÷ node -e 0', x(startup.ratio('table', 'node')), '',
 if (formats) {
   for (const format of FORMATS.filter((f) => f !== 'summary')) {
     const ratio = formats.ratio(format, 'summary');
-    goal(`4. -f ${format} ÷ -f summary, ${formatSet.label}`, Number.isFinite(ratio) ? `${x(ratio)} (${s(formats[format].ms)})` : s(Infinity), '≤ 3×', ratio <= 3);
+    goal(`4. -f ${format} ÷ -f summary, ${formatSet.label}`, Number.isFinite(ratio) ? `${x(ratio)} (${s(formats[format].ms)})` : t(formats[format]), '≤ 3×', ratio <= 3);
   }
 }
 console.log('| measure | figure | goal | |');
