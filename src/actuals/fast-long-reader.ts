@@ -177,6 +177,12 @@ export function cleanUtf8(buf: Uint8Array, start: number, end: number): boolean 
  * `onFigure`, and stops at the first line that is not the common case (a quote, a lone CR, an
  * odd cell, anything the normal path would report or read differently) so that the normal path
  * reads that line and the rest with the same results and the same located errors.
+ *
+ * `chunks` are the file's bytes from its first byte (a UTF-8 BOM is skipped here); the caller
+ * has sniffed UTF-8 and read the header. For each figure the caller does what the normal path
+ * does after reading a cell: the year-in-period check, the store, the duplicate check (naming
+ * `valueText()`). On a hand-over, the normal path goes on from `fallback.rest` as physical line
+ * `fallback.line` with the header it knows (from scratch when `line` is 1), into the same store.
  */
 export async function readFastLong(
   chunks: AsyncIterable<Uint8Array>,
