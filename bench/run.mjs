@@ -264,9 +264,9 @@ if (formats) {
 console.log('| measure | figure | goal | |');
 console.log('|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-const missed = rows.filter((row) => row[3] === 'MISSED').length;
-const met = rows.filter((row) => row[3] === 'met').length;
-console.log(`\n${met} met, ${missed} missed`);
+const goals = rows.filter((row) => /^\d\. /.test(row[0]) && row[3] !== '');
+const agreed = checks.filter((check) => check.ok).length;
+console.log(`\ngoals: ${goals.filter((row) => row[3] === 'met').length} met, ${goals.filter((row) => row[3] === 'MISSED').length} missed; counts: ${agreed} of ${checks.length} checks agree`);
 if (!haveMlr) console.log('\nmlr (Miller) is not on PATH: its reference was skipped. Install it with `apt-get install miller` (Debian/Ubuntu).');
 if (droppedCa) console.log('\nNODE_EXTRA_CA_CERTS was set: the measured commands ran without it (it costs every node start-up a CA bundle read).');
 if (!haveTime) console.log('\n/usr/bin/time is not present: peak RSS is process.resourceUsage().maxRSS from a preload.');
