@@ -46,8 +46,10 @@ await build({
   // length): a rebuilt bundle never meets a cache of another build.
   banner: { js: `// plancheck build ${buildId}\nvar __plancheck_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
   define: { 'import.meta.url': '__plancheck_import_meta_url' },
-  // Loaded on demand for GB18030 and UTF-16 files only (its code tables are half a megabyte).
-  external: ['iconv-lite'],
+  // Loaded on demand from node_modules, not read at every start-up: iconv-lite for GB18030 and
+  // UTF-16 files only (its code tables are half a megabyte); the workbook reader and writer
+  // (imported with import(), which becomes a deferred require()) for .xlsx files only.
+  external: ['iconv-lite', '@e965/xlsx', 'write-excel-file'],
   plugins: [lazyBuiltins],
   logLevel: 'warning',
 });
