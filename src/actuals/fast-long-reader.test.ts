@@ -210,6 +210,17 @@ describe('where the fast path hands over', () => {
   });
 });
 
+describe('the layout it is given', () => {
+  const read = (layout: Partial<FastLongLayout>) =>
+    readFastLong(chunked(Buffer.from('id,value\nG1.1,3\n'), 64)(), { fileIndex: 0, delimiter: ',', headerLine: 1, columns: 2, id: 0, value: 1, ...layout }, mini.targets, () => {});
+  it('must name distinct columns inside the header, a one-byte separator and a header line', async () => {
+    await expect(read({})).resolves.toMatchObject({ rows: 1, figures: 1, fallback: null });
+    for (const wrong of [{ id: 2 }, { value: 0 }, { year: -1 }, { delimiter: ',,' }, { delimiter: '"' }, { delimiter: '，' }, { headerLine: 0 }, { columns: 1 }]) {
+      await expect(read(wrong)).rejects.toThrow(RangeError);
+    }
+  });
+});
+
 describe('cells read byte by byte', () => {
   it('plain numbers are the doubles Number() gives', () => {
     const read = (text: string) => readPlainNumber(Buffer.from(text), 0, Buffer.byteLength(text));

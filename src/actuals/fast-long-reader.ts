@@ -190,6 +190,7 @@ export async function readFastLong(
   targets: readonly FastTarget[],
   onFigure: (figure: FastFigure) => void,
 ): Promise<FastLongResult> {
+  checkLayout(layout);
   const scanner = new LineScanner(layout, targets, onFigure);
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = []; // kept until the header is passed, for a fallback from the start
@@ -221,6 +222,17 @@ export async function readFastLong(
     if (carry.length > MAX_LINE) return stop('long', scanner.lineNo, carry);
   }
   return { ...scanner.result(), fallback: null };
+}
+
+/** A layout the header reader cannot have produced is a bug of the caller, not of the file. */
+function checkLayout(layout: FastLongLayout): void {
+  const { columns, delimiter, headerLine } = layout;
+  const indexes = [layout.id, layout.value, layout.year, layout.region, layout.unit].filter((i) => i !== undefined);
+  const bad =
+    delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter) ||
+    !Number.isInteger(columns) || columns < 2 || !Number.isInteger(headerLine) || headerLine < 1 ||
+    indexes.some((i) => !Number.isInteger(i) || i < 0 || i >= columns) || new Set(indexes).size !== indexes.length;
+  if (bad) throw new RangeError(`fast long reader: unusable layout ${JSON.stringify(layout)}`);
 }
 
 async function* restOf(first: Uint8Array[], iterator: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
