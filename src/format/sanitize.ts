@@ -38,7 +38,7 @@ export function isInert(text: string): boolean {
  */
 export function escapeMarkdown(text: string): string {
   return escapeControls(text)
-    .replace(/[\\`*_{}[\]()#|~>]/g, (ch) => `\\${ch}`)
+    .replace(/[\\`*_{}[\]#|~>]/g, (ch) => `\\${ch}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/:\/\//g, ':\\/\\/')
