@@ -4,6 +4,7 @@ import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { formatters, MACHINE_FORMATS } from './format/index.js';
+import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
@@ -136,15 +137,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
-  // With many regions, a target without any figure in a region is counted, not listed (unless
-  // --status asks for it): 3,000 regions would otherwise list 291 empty rows each.
-  const manyRegions = actuals.store.regionNames().length > 1;
-  const noFigure = (result: Result): boolean => result.actual === null && (result.status === 'no_data' || result.status === 'not_assessable');
-  // -q lists what is off track (not met, behind, moving away) even when the policy only warns.
-  const offTrack = (result: Result): boolean => result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
-  const listed = (result: Result): boolean =>
-    (options.status ? options.status.includes(result.status) : !(manyRegions && noFigure(result))) &&
-    (!options.quiet || result.severity === 'failure' || offTrack(result));
+  const listed = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,
