@@ -100,3 +100,8 @@ const JSON_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\uf
 export function escapeJsonText(json: string): string {
   return json.replace(JSON_RAW, (ch) => `\\u${hex(ch).toLowerCase()}`);
 }
+
+/** Lines of text for a log or a terminal: each line escaped as `escapeControls` does, the line ends kept. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}
