@@ -249,7 +249,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   // Whatever reaches stderr (our messages, commander's) may quote the user's input: escape it once, here.
   const rawStderr = io.stderr;
-  io = { ...io, stderr: { isTTY: rawStderr.isTTY, write: (text: string) => rawStderr.write(escapeLines(text)) } };
+  io = { ...io, stderr: { isTTY: rawStderr.isTTY, columns: rawStderr.columns, write: (text: string) => rawStderr.write(escapeLines(text)) } };
   const program = buildProgram(io, lang, (c) => {
     code = c;
   });

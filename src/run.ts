@@ -114,11 +114,16 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
-/** The terminal's width: stdout's columns when it is a terminal, else COLUMNS, else unknown. */
+/**
+ * The terminal's width: stdout's columns when it is a terminal, else COLUMNS, else stderr's
+ * columns when only stdout is piped (`plancheck check … | less` in a terminal), else unknown.
+ */
 export function terminalWidth(io: Io): number | undefined {
   if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
   const columns = Number(io.env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  if (io.stderr.isTTY && io.stderr.columns && io.stderr.columns > 0) return io.stderr.columns;
+  return undefined;
 }
 
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
