@@ -1,8 +1,8 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
-import { matrixCell, regionMatrix } from './region-matrix.js';
+import { regionMatrix } from './region-matrix.js';
 import { escapeSpreadsheetText, FORMULA_START } from './sanitize.js';
-import { viewReport, type ResultView } from './view.js';
+import { viewReport } from './view.js';
 
 export { FORMULA_START } from './sanitize.js';
 
@@ -38,11 +38,10 @@ export const formatCsv: Formatter = function* (report, options) {
     for (const region of view.regions) header.push(`${region.label} ${word('word.actual')}`, `${region.label} ${word('word.status')}`);
     yield `\ufeff${csvLine(header)}`;
     for (const row of regionMatrix(view, view.sort)) {
-      const first = row.cells.values().next().value as ResultView | undefined;
-      const cells: (string | number | null)[] = [row.id, row.indicator, row.target, first?.result.unit ?? ''];
+      const cells: (string | number | null)[] = [row.id, row.indicator, row.target, row.unit];
       for (const region of view.regions) {
         const cell = row.cells.get(region.key);
-        cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? matrixCell({ ...cell, figure: '' }) + ' ' + cell.status : '');
+        cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? `${cell.symbol} ${cell.status}` : '');
       }
       yield csvLine(cells);
     }

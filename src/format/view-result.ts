@@ -162,7 +162,20 @@ function progressOf(result: Result, lang: Lang): string {
   return '';
 }
 
+// Status words depend on four small things only: word them once per combination.
+const STATUS_WORDS = new Map<string, string>();
+
 function statusWord(result: Result, lang: Lang): string {
+  const key = `${lang}|${result.status}|${result.soft}|${result.severity}`;
+  let word = STATUS_WORDS.get(key);
+  if (word === undefined) {
+    word = wordStatus(result, lang);
+    STATUS_WORDS.set(key, word);
+  }
+  return word;
+}
+
+function wordStatus(result: Result, lang: Lang): string {
   const word = say(`status.${result.status}`, {}, lang);
   const open = lang === 'zh' ? '(' : ' (';
   if (result.soft && result.severity !== 'ok') return `${word}${open}${say('view.soft-tag', {}, lang)})`;
@@ -180,13 +193,41 @@ function toneOf(result: Result): Tone {
 
 const SYMBOLS: Record<Tone, string> = { good: '✓', bad: '✗', warn: '!', moderate: '~', neutral: '?' };
 
+/** What a matrix cell shows of a result: the parts of its view that a cell needs, cheaply. */
+export interface ResultCell {
+  result: Result;
+  /** `✗ 950`: the symbol and the figure. */
+  text: string;
+  /** The figure alone: `950`, `已完成`; '' without one. */
+  figure: string;
+  symbol: string;
+  tone: Tone;
+  status: string;
+  offTrack: boolean;
+}
+
+function figureOf(result: Result, lang: Lang): string {
+  if (!result.actual) return '';
+  return result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : displayNumber(result.actual.value);
+}
+
+function symbolOf(result: Result, tone: Tone): string {
+  return result.status === 'pending' ? '-' : SYMBOLS[tone];
+}
+
+/** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
+export function cellOf(result: Result, lang: Lang): ResultCell {
+  const tone = toneOf(result);
+  // A figure is a number or one of our words: nothing from the input to escape.
+  const figure = figureOf(result, lang);
+  const symbol = symbolOf(result, tone);
+  return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
+}
+
 /** The words of one result in `lang`: computed here once, laid out by every format. */
 export function viewResult(result: Result, lang: Lang): ResultView {
   const unit = result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
-  let figure = '';
-  if (result.actual) {
-    figure = result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : displayNumber(result.actual.value);
-  }
+  const figure = figureOf(result, lang);
   const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
   let gap = '';
   if (result.gap !== null && result.actual) {
@@ -217,7 +258,7 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
     status: statusWord(result, lang),
-    symbol: result.status === 'pending' ? '-' : SYMBOLS[tone],
+    symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
     reason: escapeControls(reasonOf(result, lang, unit)),
