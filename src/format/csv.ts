@@ -49,14 +49,14 @@ export const formatCsv: Formatter = function* (report, options) {
   }
   const fields: MessageCode[] = [
     'word.id', 'word.region', 'word.measure', 'word.action', 'word.indicator', 'word.target', 'word.unit', 'word.year', 'word.actual',
-    'word.gap', 'word.attainment', 'word.status', 'word.severity', 'view.reason', 'word.projected',
+    'word.gap', 'word.attainment', 'word.status', 'word.severity', 'view.reason', 'word.projected', 'word.progress',
   ];
   yield `\ufeff${csvLine(fields.map(word))}`;
   for (const v of view.results()) {
     const r = v.result;
     yield csvLine([
       v.id, v.region, r.measure ?? (r.goal !== null ? `G${r.goal}` : ''), r.action ?? '', v.indicator, v.target, r.unit, r.year,
-      r.kind === 'milestone' ? v.figure : (r.actual?.value ?? null), r.gap, r.attainment, v.status, word(`severity.${r.severity}`), v.reason, v.projection,
+      r.kind === 'milestone' ? v.figure : (r.actual?.value ?? null), r.gap, r.attainment, v.status, word(`severity.${r.severity}`), v.reason, v.projection, v.progress,
     ]);
   }
 };
