@@ -138,13 +138,30 @@ function aboveTarget(result: Result): boolean {
   return typeof value === 'number' && actual > value;
 }
 
+/** A reason when the figures say nothing more precise: never leave a result that needs one without. */
+function fallback(result: Result, lang: Lang): string {
+  switch (result.status) {
+    case 'not_met':
+      return say('view.missed', { actual: result.actual ? displayNumber(result.actual.value) : '—', target: describeTarget(result, lang) }, lang);
+    case 'insufficient':
+    case 'moving_away':
+    case 'moderate':
+      return say('view.behind', {}, lang);
+    case 'no_data':
+    case 'not_assessable':
+      return say('view.cannot-assess', {}, lang);
+    default:
+      return '';
+  }
+}
+
 function reasonOf(result: Result, lang: Lang, unit: string): string {
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
   // A pending milestone's status says it all.
   if (result.status === 'pending' && result.reason?.code === 'reason.not-done-yet') return '';
   if (explained && !result.reason) return '';
   const because = judgeReason(result, lang);
-  const detail = because || (explained ? '' : shortfall(result, lang, unit));
+  const detail = because || (explained ? '' : shortfall(result, lang, unit) || fallback(result, lang));
   if (result.soft && result.severity === 'warning') {
     const soft = say('view.soft-miss', {}, lang);
     return detail ? `${detail}${lang === 'zh' ? ';' : '; '}${soft}` : soft;

@@ -132,3 +132,11 @@ describe('the report view', () => {
     expect(view.regions.map((r) => r.label)).toEqual(['__proto__']);
   });
 });
+
+describe('a reason for every result that needs one', () => {
+  it.each(['not_met', 'insufficient', 'moving_away', 'moderate', 'no_data', 'not_assessable'] as const)('%s without figures or a judge reason still says why', (status) => {
+    const r: Result = { ...base, status, severity: status === 'not_met' ? 'failure' : 'info', final: status === 'not_met' || status === 'no_data' };
+    expect(viewResult(r, 'zh').reason).not.toBe('');
+    expect(viewResult(r, 'en').reason).not.toBe('');
+  });
+});
