@@ -130,6 +130,19 @@ function shortfall(result: Result, lang: Lang, unit: string): string {
   }
 }
 
+/**
+ * A share in % (a level such as a coverage or a rate of 占比) cannot be projected past 100 %: a
+ * trend that would cross it is shown as 100. Applies only to levels in % whose target and latest
+ * figure lie within 0–100.
+ */
+function shareCeiling(result: Result, projected: number): number {
+  if (result.unit !== '%' || (result.kind !== 'level' && result.kind !== 'cumulative')) return projected;
+  const target = Array.isArray(result.value) ? result.value[1] : result.value;
+  const latest = result.actual?.value;
+  if (target === null || target > 100 || latest === undefined || latest > 100 || latest < 0) return projected;
+  return Math.min(100, projected);
+}
+
 /** For a band (`~`, range): true when the actual lies above it. */
 function aboveTarget(result: Result): boolean {
   const actual = result.actual?.value ?? 0;
@@ -259,7 +272,7 @@ export function viewResult(result: Result, lang: Lang): ResultView {
   let projectionMisses = false;
   if (p && p.projected !== null && !result.final) {
     projectionMisses = p.projectedGap !== null && p.projectedGap < 0;
-    const value = fixed(p.projected, targetDecimals(result));
+    const value = fixed(shareCeiling(result, p.projected), targetDecimals(result));
     projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
   }
   const tone = toneOf(result);

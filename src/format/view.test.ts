@@ -140,3 +140,13 @@ describe('a reason for every result that needs one', () => {
     expect(viewResult(r, 'en').reason).not.toBe('');
   });
 });
+
+describe('projections of shares', () => {
+  it('a coverage in % is not projected past 100 %', () => {
+    const r: Result = { ...base, unit: '%', value: 95, status: 'on_track', severity: 'ok', final: false, actual: fig(93, 2023),
+      progress: { ...noProgress, projected: 100.98, projectedGap: 5.98 } };
+    expect(viewResult(r, 'zh').projection).toBe('预计2025年 100');
+    // Not a share: left as projected.
+    expect(viewResult({ ...r, unit: '亿元' }, 'zh').projection).toBe('预计2025年 101');
+  });
+});
