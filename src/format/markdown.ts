@@ -2,8 +2,7 @@ import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
 import { matrixCell, offTrackOf, regionMatrix } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
-import { noteOf } from './table.js';
-import { viewReport, type Tone } from './view.js';
+import { noteOf, viewReport, type Tone } from './view.js';
 
 /** A table cell safe in Markdown: controls escaped, HTML and link syntax inert, pipes escaped. */
 export const markdownCell = escapeMarkdown;
