@@ -6,6 +6,7 @@ import { runList, type ListOptions } from './commands/run-list.js';
 import { runShow } from './commands/run-show.js';
 import { runTemplate, type TemplateCommandOptions } from './commands/run-template.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
+import { escapeLines } from './format/sanitize.js';
 import { detectLang, formatMessage, type Lang, type MessageCode } from './messages.js';
 import { KINDS, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
@@ -28,6 +29,9 @@ interface CheckFlags {
   encoding?: string;
   maxErrors: number;
   color?: boolean;
+  width?: number;
+  sort?: 'plan' | 'status';
+  by?: 'indicator' | 'region';
 }
 
 /** Lets an option with `.choices()` take any letter case ("GBK" for "gbk"). */
@@ -113,6 +117,9 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .addOption(caseInsensitive(new Option('--encoding <name>', h('help.opt.encoding')).choices(Object.keys(ENCODING_NAMES))))
     .option('--max-errors <n>', h('help.opt.max-errors'), parse.count, 50)
     .option('--no-color', h('help.opt.no-color'))
+    .option('--width <n>', h('help.opt.width'), parse.width)
+    .addOption(new Option('--sort <order>', h('help.opt.sort')).choices(['plan', 'status']))
+    .addOption(new Option('--by <layout>', h('help.opt.by')).choices(['indicator', 'region']))
     .action(async (files: string[], opts: CheckFlags) => {
       const encoding: Encoding | undefined = opts.encoding === undefined ? undefined : ENCODING_NAMES[opts.encoding];
       const failOn = new Set<FailCondition>(opts.failOn ?? ['not_met']);
@@ -135,6 +142,9 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             status: opts.status,
             quiet: opts.quiet ?? false,
             maxErrors: opts.maxErrors,
+            width: opts.width,
+            sort: opts.sort,
+            by: opts.by,
           },
           io,
         ),
@@ -155,6 +165,9 @@ function langFlag(argv: string[]): string | undefined {
 export async function main(argv: string[], io: Io): Promise<number> {
   const lang = detectLang(io.env, langFlag(argv));
   let code: number = EXIT.ok;
+  // Whatever reaches stderr (our messages, commander's) may quote the user's input: escape it once, here.
+  const rawStderr = io.stderr;
+  io = { ...io, stderr: { isTTY: rawStderr.isTTY, columns: rawStderr.columns, write: (text: string) => rawStderr.write(escapeLines(text)) } };
   const program = buildProgram(io, lang, (c) => {
     code = c;
   });
@@ -188,7 +201,7 @@ export async function runFromProcess(): Promise<void> {
   } catch (error) {
     const lang = detectLang(process.env, langFlag(process.argv.slice(2)));
     const detail = process.env.PLANCHECK_DEBUG ? (error instanceof Error ? error.stack : String(error)) : (error instanceof Error ? error.message : String(error));
-    process.stderr.write(`${formatMessage('cli.internal-error', { detail: detail ?? '' }, lang)}\n`);
+    process.stderr.write(`${formatMessage('cli.internal-error', { detail: escapeLines(detail ?? '') }, lang)}\n`);
     process.exitCode = EXIT.invalid;
   }
 }

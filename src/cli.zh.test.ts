@@ -19,7 +19,9 @@ const COMMANDS = ['validate', 'list', 'show', 'schema', 'template', 'check', 'he
 
 async function allowedWords(): Promise<Set<string>> {
   const words = new Set<string>(['plancheck', 'zh', 'en', 'CSV', 'JSON', 'Schema', 'UTF', 'BOM', 'YAML', 'README', 'CN']);
-  for (const list of [COMMANDS, Object.keys(formatters), STATUSES, FAIL_CONDITIONS, KINDS, Object.keys(ENCODING_NAMES)]) {
+  // Option values the user types (--sort plan|status, --by indicator|region) stay as typed.
+  const typedValues = ['plan', 'status', 'indicator', 'region'];
+  for (const list of [COMMANDS, Object.keys(formatters), STATUSES, FAIL_CONDITIONS, KINDS, Object.keys(ENCODING_NAMES), typedValues]) {
     for (const value of list) for (const word of value.split(/[^A-Za-z]+/)) words.add(word);
   }
   const plan = await loadPlanFor({ lang: 'zh' }, fakeIo().io);

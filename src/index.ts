@@ -7,7 +7,7 @@ export { readActuals, type Actuals, type ActualsInput, type ActualsSource, type 
 export type { Encoding } from './actuals/decode.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export { formatters, isFormatName, MACHINE_FORMATS, type FormatName } from './format/index.js';
-export type { FormatOptions, Formatter } from './format/formatter.js';
+export { outputToString, type FormatOptions, type FormatOutput, type Formatter } from './format/formatter.js';
 export { EXIT, exitCode } from './report/exit-code.js';
 export { FAIL_CONDITIONS, REPORT_SCHEMA_VERSION, STATUSES } from './report/types.js';
 export type { FailCondition, Judgement, Policy, Progress, Reason, ReasonCode, Report, Result, Severity, Status, Tally } from './report/types.js';

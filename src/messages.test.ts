@@ -15,6 +15,15 @@ describe('fillTemplate', () => {
     expect(fillTemplate('{count, plural, other {# 行}}', { count: 1 }, 'zh')).toBe('1 行');
   });
 
+  it('an exact branch (=0) wins over the plural category, in both languages', () => {
+    const soft = '{soft, plural, =0 {} one { (# soft)} other { (# soft ones)}}';
+    expect(fillTemplate(`x${soft}`, { soft: 0 }, 'en')).toBe('x');
+    expect(fillTemplate(`x${soft}`, { soft: 1 }, 'en')).toBe('x (1 soft)');
+    expect(fillTemplate(`x${soft}`, { soft: 3 }, 'en')).toBe('x (3 soft ones)');
+    expect(fillTemplate('{n, plural, =0 {无} other {# 个}}', { n: 0 }, 'zh')).toBe('无');
+    expect(fillTemplate('{n, plural, =0 {无} other {# 个}}', { n: 2 }, 'zh')).toBe('2 个');
+  });
+
   it('fills plain placeholders beside plural ones and leaves unknown ones as written', () => {
     expect(fillTemplate(`{file}: ${rows} {missing}`, { file: 'a.csv', count: 3 }, 'en')).toBe('a.csv: 3 rows {missing}');
   });

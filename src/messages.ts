@@ -287,6 +287,7 @@ export const messages = {
   'placeholder.columns': { zh: '列数', en: 'columns' },
   'placeholder.region': { zh: '地区', en: 'region' },
   'placeholder.order': { zh: '顺序', en: 'order' },
+  'placeholder.layout': { zh: '排列', en: 'layout' },
   'placeholder.field': { zh: '字段', en: 'field' },
   'placeholder.dir': { zh: '目录', en: 'dir' },
   'placeholder.path': { zh: '路径', en: 'path' },
@@ -342,6 +343,9 @@ export const messages = {
   'help.opt.encoding': { zh: '指定 CSV 文件的编码', en: 'force the CSV encoding' },
   'help.opt.max-errors': { zh: '最多显示多少处输入错误,其余只计数', en: 'input errors to show before a count of the rest' },
   'help.opt.no-color': { zh: '不使用颜色', en: 'never colour the output' },
+  'help.opt.width': { zh: '表格宽度(列数,20–1000;默认取终端宽度,否则 100)', en: "table width in columns, 20–1000 (default: the terminal's, else 100)" },
+  'help.opt.sort': { zh: '结果的顺序:plan(按规划顺序)或 status(失败在前)', en: 'order of results: plan, or status (failures first)' },
+  'help.opt.by': { zh: '有地区时的排列:indicator(指标 × 地区,默认)或 region(每个地区一张表)', en: 'with regions: indicator (indicator × region, default) or region (one listing per region)' },
   'help.examples': {
     zh: '示例:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-20*.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\n退出码:0 全部通过 · 1 有指标未通过 · 2 输入无效或无法评估\n说明文档:README.zh-CN.md',
     en: 'Examples:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-20*.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\nExit codes: 0 nothing failed · 1 a target failed\n            2 invalid input or could not evaluate',
@@ -369,6 +373,7 @@ export const messages = {
     zh: '应为两个比例“符合,基本符合”,且后者不大于前者,如 0.95,0.6',
     en: 'not two shares "on_track,moderate" with moderate ≤ on_track, e.g. 0.95,0.6',
   },
+  'cli.not-width': { zh: '不是 20 到 1000 之间的列数', en: 'not a width between 20 and 1000 columns' },
   'cli.not-count': { zh: '不是非负整数', en: 'not a whole number' },
   'cli.output-without-format': {
     zh: '-o 前面须有一个 -f 指明格式(如 -f json -o report.json)',
@@ -473,6 +478,73 @@ export const messages = {
     zh: '累计值在以下年份比上一年减少:{years},请核对',
     en: 'the running total fell in {years}: please check the figures',
   },
+
+  // Reports people read (view): reasons, projections, tallies, verdict lines
+  'view.done': { zh: '已完成', en: 'done' },
+  'view.not-done': { zh: '未完成', en: 'not done' },
+  'view.need-growth': {
+    zh: '需年均增长 {required}%,实际 {observed}%,为所需的 {ratio}%',
+    en: 'needs {required} %/yr, observed {observed} %/yr ({ratio} % of needed)',
+  },
+  'view.need-change': {
+    zh: '需年均变化 {required}{unit},实际 {observed}{unit},为所需的 {ratio}%',
+    en: 'needs {required}{unit} a year, observed {observed}{unit} ({ratio} % of needed)',
+  },
+  'view.moving-away': {
+    zh: '需年均增长 {required}%,实际 {observed}%,方向相反',
+    en: 'needs {required} %/yr, observed {observed} %/yr: moving away',
+  },
+  'view.time-share': { zh: '累计完成 {completion}%,时序进度 {elapsed}%', en: '{completion} % done in total, {elapsed} % of the period elapsed' },
+  'view.completion': { zh: '完成进度 {completion}%,时序进度 {elapsed}%', en: '{completion} % of the way, {elapsed} % of the period elapsed' },
+  'view.mean-short': { zh: '年均值 {observed}{unit},目标 {target}', en: 'yearly mean {observed}{unit}, target {target}' },
+  'view.short': { zh: '比目标少 {gap}{unit}(完成度 {attainment})', en: '{gap}{unit} short of the target ({attainment} attained)' },
+  'view.over-limit': { zh: '超出上限 {gap}{unit}', en: '{gap}{unit} over the limit' },
+  'view.above-band': { zh: '高于目标 {gap}{unit}', en: '{gap}{unit} above the target' },
+  'view.below-band': { zh: '低于目标 {gap}{unit}', en: '{gap}{unit} below the target' },
+  'view.off-exact': { zh: '与目标相差 {gap}{unit}', en: '{gap}{unit} off the target' },
+  'view.not-done-by': { zh: '截至 {year} 年未完成', en: 'not done by {year}' },
+  'view.soft-miss': { zh: '力争目标,未达不计失败', en: 'a soft (力争) target: a miss does not fail the run' },
+  'view.no-baseline': { zh: '缺少 {year} 年基期数', en: 'no {year} baseline figure' },
+  'view.unknown-reason': { zh: '无法判断({code})', en: 'cannot be judged ({code})' },
+  'view.projected': { zh: '预计{year}年 {value}', en: 'projected {year}: {value}' },
+  'view.projected-miss': { zh: '预计{year}年 {value}(将未达标)', en: 'projected {year}: {value} (would miss)' },
+  'view.soft-tag': { zh: '力争', en: 'soft' },
+  'view.warning-tag': { zh: '警告', en: 'warning' },
+  'view.reason': { zh: '原因', en: 'Why' },
+  'view.tally': {
+    zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},无数据 {noData};失败 {failures},警告 {warnings}{soft, plural, =0 {} other {(其中力争目标 # 个,不计失败)}}',
+    en: '{scope}: {targets, plural, one {# target} other {# targets}}, {met} met, {notMet} not met, {noData} no data; {failures} failing, {warnings, plural, one {# warning} other {# warnings}}{soft, plural, =0 {} one { (# of them a soft target, not failing)} other { (# of them soft targets, not failing)}}',
+  },
+  'view.completion-final': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
+  'view.completion-so-far': {
+    zh: '完成率 {rate}(仅计已到期评判的 {judged} 个中达标 {met} 个)',
+    en: 'completion rate {rate} ({met} of {judged} judged so far)',
+  },
+  'view.exit-invalid': {
+    zh: '退出码 2:提交的数据有 {count} 处错误,不是有效的提交',
+    en: 'exit code 2: the submission has {count, plural, one {# error} other {# errors}}; it is not a valid submission',
+  },
+  'view.exit-failures': {
+    zh: '退出码 1:{failures} 个指标按 --fail-on {rule} 判为失败',
+    en: 'exit code 1: {failures, plural, one {# target fails} other {# targets fail}} under --fail-on {rule}',
+  },
+  'view.exit-warnings': {
+    zh: '退出码 1:警告 {warnings} 个,超过 --max-warnings {max}',
+    en: 'exit code 1: {warnings, plural, one {# warning} other {# warnings}}, more than --max-warnings {max}',
+  },
+  'view.unlisted': {
+    zh: '另有 {count} 项(地区 × 指标)未列出:没有任何数据或不在所选范围;用 --status no_data,not_assessable 列出无数据的项',
+    en: '{count, plural, one {# more result (region × target) is} other {# more results (region × target) are}} not listed: no figure at all, or not selected; --status no_data,not_assessable lists those without data',
+  },
+  'view.region-tally': { zh: '✓{met} ✗{failures} !{warnings} ?{noData}', en: '✓{met} ✗{failures} !{warnings} ?{noData}' },
+  'view.legend': {
+    zh: '图例:✓ 达标或符合进度 ✗ 失败 ! 警告或滞后 ~ 基本符合 ? 无数据 - 尚未完成;空白:该地区无此项',
+    en: 'Key: ✓ met or on track  ✗ failing  ! warning or behind  ~ moderate  ? no data  - pending; blank: not listed for that region',
+  },
+  'view.tallies': { zh: '各地区合计', en: 'Per region' },
+  'view.missed': { zh: '实际 {actual},未达到目标 {target}', en: 'actual {actual} does not reach the target {target}' },
+  'view.behind': { zh: '进度落后于时序进度', en: 'behind the time elapsed' },
+  'view.cannot-assess': { zh: '数据不足,无法评估', en: 'not enough figures to assess' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */
@@ -501,12 +573,13 @@ export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
  * picks the branch for the number `params.name` (by `Intl.PluralRules`), `#` standing for it.
  */
 export function fillTemplate(template: string, params: MessageParams, lang: Lang): string {
-  const plurals = template.replace(/\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g, (whole, name: string, branches: string) => {
+  const plurals = template.replace(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g, (whole, name: string, branches: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     const forms = new Map<string, string>();
-    for (const branch of branches.matchAll(/(\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
-    const chosen = forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
+    for (const branch of branches.matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
+    // An exact branch (`=0 {…}`) wins over the language's plural category, as in ICU.
+    const chosen = forms.get(`=${Number(value)}`) ?? forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
     return chosen.replace(/#/g, String(value));
   });
   return plurals.replace(/\{(\w+)\}/g, (whole, name: string) => {

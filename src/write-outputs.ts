@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { FormatOutput } from './format/formatter.js';
 import type { FormatName } from './format/index.js';
 import { ioReason, PlancheckError } from './problem.js';
 import type { Io } from './run.js';
@@ -24,7 +25,7 @@ const MAX_LINKS = 40;
  * A symlink's target is written and the link kept. On SIGINT or SIGTERM mid-write the temporary
  * file is removed and the process ends by that signal. Throws PlancheckError 'file.write-failed'.
  */
-export async function writeOutputs(outputs: (OutputRequest & { text: string })[], io: Io): Promise<void> {
+export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutput })[], io: Io): Promise<void> {
   const temps = new Set<string>();
   const onSignal = (signal: NodeJS.Signals): void => {
     for (const temp of temps) {
@@ -48,7 +49,7 @@ export async function writeOutputs(outputs: (OutputRequest & { text: string })[]
   try {
     for (const output of outputs) {
       if (output.path === undefined || output.path === '-') {
-        io.stdout.write(output.text);
+        for (const piece of batches(output.text)) io.stdout.write(piece);
         continue;
       }
       await writeFileOutput(output.path, output.text, io, temps, pause);
@@ -58,7 +59,7 @@ export async function writeOutputs(outputs: (OutputRequest & { text: string })[]
   }
 }
 
-async function writeFileOutput(path: string, text: string, io: Io, temps: Set<string>, pause: number): Promise<void> {
+async function writeFileOutput(path: string, text: FormatOutput, io: Io, temps: Set<string>, pause: number): Promise<void> {
   const failed = (error: unknown): PlancheckError =>
     new PlancheckError('file.write-failed', { file: path, ...writeReason(error) }, [], { cause: error });
   let target: string;
@@ -69,7 +70,8 @@ async function writeFileOutput(path: string, text: string, io: Io, temps: Set<st
     // would truncate a file the caller appends to, and renaming over them would replace the link.
     fd = await descriptorAlias(path);
     if (fd === 1 || fd === 2) {
-      (fd === 1 ? io.stdout : io.stderr).write(text);
+      const sink = fd === 1 ? io.stdout : io.stderr;
+      for (const piece of batches(text)) sink.write(piece);
       return;
     }
     existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -122,21 +124,45 @@ async function descriptorAlias(path: string): Promise<number | null> {
   return null;
 }
 
-/** Writes `text` to `file` opened with `flag`, pausing halfway when the test hook asks. */
-async function writeTo(file: string, flag: string, text: string, pause: number): Promise<void> {
+/** Writes `output` to `file` opened with `flag` piece by piece, pausing halfway through the first piece when the test hook asks. */
+async function writeTo(file: string, flag: string, output: FormatOutput, pause: number): Promise<void> {
   const handle = await open(file, flag, 0o666);
   try {
-    if (pause > 0) {
-      const half = Math.floor(text.length / 2);
-      await handle.writeFile(text.slice(0, half));
-      await new Promise((resolvePause) => setTimeout(resolvePause, pause));
-      await handle.writeFile(text.slice(half));
-    } else {
-      await handle.writeFile(text);
+    let first = pause > 0;
+    for (const piece of batches(output)) {
+      if (first) {
+        first = false;
+        const half = Math.floor(piece.length / 2);
+        await handle.writeFile(piece.slice(0, half));
+        await new Promise((resolvePause) => setTimeout(resolvePause, pause));
+        await handle.writeFile(piece.slice(half));
+      } else {
+        await handle.writeFile(piece);
+      }
     }
   } finally {
     await handle.close();
   }
+}
+
+/** A format's output in pieces of about 64 KB: few writes, and never the whole report as one string. */
+export function* batches(output: FormatOutput, size = 64 * 1024): Generator<string> {
+  if (typeof output === 'string') {
+    if (output !== '') yield output;
+    return;
+  }
+  let buffer: string[] = [];
+  let length = 0;
+  for (const piece of output) {
+    buffer.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield buffer.join('');
+      buffer = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield buffer.join('');
 }
 
 /** The file a path names that does not exist yet: symlinks followed to where the file is to be. */

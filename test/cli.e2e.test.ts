@@ -27,7 +27,7 @@ describe('plancheck check (mini plan)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain('M1.1');
-    expect(stdout).toMatch(/All: 12 targets, 10 met, 2 not met, 1 warning, 0 no data/);
+    expect(stdout).toMatch(/All: 12 targets, 10 met, 2 not met, 0 no data; 1 failing, 1 warning\b/);
   });
 
   it('exit 0 when nothing failed, even with targets missing', () => {
@@ -173,5 +173,23 @@ describe('usage', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.stdout.split('\n').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('reports people read (built bin)', () => {
+  const SGR = /\u001b\[[0-9;]*m/g;
+  const width = (line: string): number => {
+    let w = 0;
+    for (const ch of line.replace(SGR, '')) w += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+    return w;
+  };
+
+  it('in an 80-column Chinese terminal the mid-term table fits, says why, and keeps colours per line', () => {
+    const { code, stdout } = plancheck(['check', 'fixtures/xiangshan/midterm-2020-2023.csv'], { env: { LANG: 'zh_CN.UTF-8', COLUMNS: '80', FORCE_COLOR: '1' } });
+    expect(code).toBe(0);
+    for (const line of stdout.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
+    expect(stdout).toContain('原因:需年均增长');
+    expect(stdout).toContain('预计2025年');
+    expect(stdout.replace(SGR, '')).toContain('完成率 0.0%(仅计已到期评判的 1 个中达标 0 个)');
   });
 });

@@ -35,6 +35,7 @@ const PLACEHOLDERS: ReadonlyMap<string, MessageCode> = new Map<string, MessageCo
   ['columns', 'placeholder.columns'],
   ['region', 'placeholder.region'],
   ['order', 'placeholder.order'],
+  ['layout', 'placeholder.layout'],
   ['field', 'placeholder.field'],
   ['dir', 'placeholder.dir'],
   ['path', 'placeholder.path'],

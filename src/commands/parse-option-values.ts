@@ -60,5 +60,12 @@ export function parseOptionValues(lang: Lang) {
     return Number(value);
   };
 
-  return { integers, oneOf, year, bands, count, invalid };
+  /** A table width: 20 columns at least (the narrowest a stacked listing stays readable), 1,000 at most. */
+  const width: ValueParser<number> = (value) => {
+    const columns = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!(columns >= 20 && columns <= 1000)) throw invalid('cli.not-width', {});
+    return columns;
+  };
+
+  return { integers, oneOf, year, bands, count, width, invalid };
 }

@@ -1,0 +1,55 @@
+// Numbers as people read them in a report: rounded for display from the exact figures.
+import Big from 'big.js';
+import type { Result } from '../report/types.js';
+import { showNumber } from './show-number.js';
+
+/** Decimal places of a number as written (3.4 → 1), at most 4. */
+export function decimalsOf(x: number): number {
+  if (!Number.isFinite(x)) return 0;
+  const text = String(Number(x.toFixed(4)));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);
+}
+
+/** The target's own precision: the decimals of its figure (or of a range's ends). */
+export function targetDecimals(result: Result): number {
+  const { value } = result;
+  if (Array.isArray(value)) return Math.max(decimalsOf(value[0]), decimalsOf(value[1]));
+  return typeof value === 'number' ? decimalsOf(value) : 0;
+}
+
+/** A number for display: up to 4 decimals without binary noise, a plus sign when asked; never 0 when it is not (`showNumber`). */
+export function displayNumber(x: number | null | undefined, signed = false): string {
+  return showNumber(x, signed);
+}
+
+/** A number with exactly `decimals` places (no exponent for plain sizes). */
+export function fixed(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return '—';
+  const text = x.toFixed(decimals);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * A share (0.578) as a percentage with `decimals` places (57.8). A share below 1 never reads as
+ * 100 (0.99999999999997 reads 99.9, not 100.0), so "short of the target" never stands beside 100 %.
+ */
+export function percent(share: number, decimals: number): string {
+  const text = fixed(share * 100, decimals);
+  if (share < 1 && Number(text) >= 100) {
+    const scale = 10 ** decimals;
+    return fixed(Math.floor(share * 100 * scale) / scale, decimals);
+  }
+  return text;
+}
+
+/**
+ * A figure or gap with `decimals` places, except where rounding would put it on the target's line
+ * while `gap` says it is not (docs/progress.md, one rule): then it is shown in full, so a status
+ * of "not met" never stands beside a figure that reads as met or a gap that reads 0.
+ */
+export function fixedBeside(x: number, decimals: number, gap: number | null | undefined): string {
+  const text = fixed(x, decimals);
+  const onLine = gap !== null && gap !== undefined && gap !== 0 && Number(fixed(gap, decimals)) === 0;
+  return onLine && Number.isFinite(x) ? new Big(x).toFixed() : text;
+}

@@ -1,0 +1,165 @@
+import { formatMessage, type Lang } from '../messages.js';
+import type { Result } from '../report/types.js';
+import { describeTarget } from './describe-target.js';
+import { decimalsOf, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
+import { showActual } from './show-number.js';
+import { escapeControls } from './sanitize.js';
+import { aboveTarget, progressOf, reasonOf, say, shareCeiling } from './word-reason.js';
+
+export { decimalsOf, displayNumber } from './display-number.js';
+
+/** How a result reads at a glance: drives colours, icons and what counts as off track. */
+export type Tone = 'good' | 'bad' | 'warn' | 'moderate' | 'neutral';
+
+/**
+ * Everything a person-facing format shows about one result, worded once in one language. Text
+ * fields are plain text with control characters already escaped (`escapeControls`); a format
+ * adds only its own escaping (Markdown, XML, HTML) on top.
+ */
+export interface ResultView {
+  /** The exact data, for formats that also print numbers as numbers (CSV, xlsx). */
+  result: Result;
+  id: string;
+  /** The region as given ('' when the data names none), escaped. */
+  region: string;
+  /** The indicator in the user's language. */
+  indicator: string;
+  /** 0 for development goals, else the action number: the group a result is listed under. */
+  group: number;
+  /** The target in words: `≥ 3.4 %`, `年均增长 ≥ 20 %`, `完成`. */
+  target: string;
+  /** The actual in words: `3.52`, `900 (2023)`, `已完成`/`未完成`; '' without a figure. */
+  actual: string;
+  /** The figure alone, for a matrix cell: `3.52`, `已完成`; '' without one. */
+  figure: string;
+  /** Distance from the target, signed, rounded for display: `+0.12`; '' when none. */
+  gap: string;
+  /** Actual as a share of the target, for display: `95.0%`; '' when none. */
+  attainment: string;
+  /** The status word, with `(警告)` or `(力争)` when the policy softens it. */
+  status: string;
+  /** One narrow character for a matrix cell: ✓ ✗ ! ~ ? -. */
+  symbol: string;
+  tone: Tone;
+  /** Not met, behind or moving away: listed as a failure for display even when it does not fail the run. */
+  offTrack: boolean;
+  /** Why, in one short sentence, for results not met, behind or not assessable; '' otherwise. */
+  reason: string;
+  /** The progress figures in words (完成进度 against 时序进度, or rates); '' when none. */
+  progress: string;
+  /** `预计2025年 1028`, rounded to the target's precision; '' when there is no projection. */
+  projection: string;
+  /** True when the projection falls short of the target. */
+  projectionMisses: boolean;
+  /** What the judges noted beside the status (a stale figure, a running total that fell), worded. */
+  notes: string;
+}
+
+const OFF_TRACK = new Set<Result['status']>(['not_met', 'insufficient', 'moving_away']);
+
+// Status words depend on four small things only: word them once per combination.
+const STATUS_WORDS = new Map<string, string>();
+
+function statusWord(result: Result, lang: Lang): string {
+  const key = `${lang}|${result.status}|${result.soft}|${result.severity}`;
+  let word = STATUS_WORDS.get(key);
+  if (word === undefined) {
+    word = wordStatus(result, lang);
+    STATUS_WORDS.set(key, word);
+  }
+  return word;
+}
+
+function wordStatus(result: Result, lang: Lang): string {
+  const word = say(`status.${result.status}`, {}, lang);
+  const open = lang === 'zh' ? '(' : ' (';
+  if (result.soft && result.severity !== 'ok') return `${word}${open}${say('view.soft-tag', {}, lang)})`;
+  if (result.severity === 'warning' && result.status === 'not_met') return `${word}${open}${say('view.warning-tag', {}, lang)})`;
+  return word;
+}
+
+function toneOf(result: Result): Tone {
+  if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 'good';
+  if (result.severity === 'failure') return 'bad';
+  if (result.status === 'moderate') return 'moderate';
+  if (result.severity === 'warning' || OFF_TRACK.has(result.status)) return 'warn';
+  return 'neutral';
+}
+
+const SYMBOLS: Record<Tone, string> = { good: '✓', bad: '✗', warn: '!', moderate: '~', neutral: '?' };
+
+/** What a matrix cell shows of a result: the parts of its view that a cell needs, cheaply. */
+export interface ResultCell {
+  result: Result;
+  /** `✗ 950`: the symbol and the figure. */
+  text: string;
+  /** The figure alone: `950`, `已完成`; '' without one. */
+  figure: string;
+  symbol: string;
+  tone: Tone;
+  status: string;
+  offTrack: boolean;
+}
+
+function figureOf(result: Result, lang: Lang): string {
+  if (!result.actual) return '';
+  return result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : showActual(result.actual.value, result.gap);
+}
+
+function symbolOf(result: Result, tone: Tone): string {
+  return result.status === 'pending' ? '-' : SYMBOLS[tone];
+}
+
+/** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
+export function cellOf(result: Result, lang: Lang): ResultCell {
+  const tone = toneOf(result);
+  // A figure is a number or one of our words: nothing from the input to escape.
+  const figure = figureOf(result, lang);
+  const symbol = symbolOf(result, tone);
+  return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
+}
+
+/** The words of one result in `lang`: computed here once, laid out by every format. */
+export function viewResult(result: Result, lang: Lang): ResultView {
+  const unit = result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
+  const figure = figureOf(result, lang);
+  const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
+  let gap = '';
+  if (result.gap !== null && result.actual) {
+    const decimals = Math.max(targetDecimals(result), decimalsOf(result.actual.value));
+    // A band reads from the target: above it is +, below it −, whatever way the gap is measured.
+    const signed = (result.op === '~' || result.op === 'range') && aboveTarget(result) ? Math.abs(result.gap) : result.gap;
+    gap = fixedBeside(signed, decimals, signed);
+    if (signed > 0) gap = `+${gap}`;
+  }
+  const p = result.progress;
+  let projection = '';
+  let projectionMisses = false;
+  if (p && p.projected !== null && !result.final) {
+    projectionMisses = p.projectedGap !== null && p.projectedGap < 0;
+    const value = fixedBeside(shareCeiling(result, p.projected), targetDecimals(result), p.projectedGap);
+    projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
+  }
+  const tone = toneOf(result);
+  return {
+    result,
+    id: escapeControls(result.id),
+    region: escapeControls(result.region),
+    indicator: escapeControls(lang === 'zh' ? result.indicator : result.indicatorEn),
+    group: result.goal !== null ? 0 : (result.action ?? 0),
+    target: escapeControls(describeTarget(result, lang)),
+    actual: escapeControls(actual),
+    figure: escapeControls(figure),
+    gap,
+    attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
+    status: statusWord(result, lang),
+    symbol: symbolOf(result, tone),
+    tone,
+    offTrack: OFF_TRACK.has(result.status),
+    reason: escapeControls(reasonOf(result, lang, unit)),
+    progress: progressOf(result, lang),
+    projection,
+    projectionMisses,
+    notes: escapeControls((result.notes ?? []).map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')),
+  };
+}
