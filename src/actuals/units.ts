@@ -79,3 +79,21 @@ export function conversionExponent(from: string, to: string): number | null {
 export function scaleDigits(digits: string, exponent: number): number {
   return exponent === 0 ? Number(digits) : Number(`${digits}e${exponent}`);
 }
+
+// Counting magnitudes people write after a figure ("5.2亿", "50万"), longest first.
+const MAGNITUDE = /^(?:万亿|千万|百万|十万|亿|万|千|百|十)$/;
+const LEADING_MAGNITUDE = /^(?:万亿|千万|百万|十万|亿|万)/;
+
+/** True when a unit written after a figure is a bare magnitude (万, 亿, 百万) rather than a unit. */
+export function isMagnitude(unit: string): boolean {
+  return MAGNITUDE.test(unit);
+}
+
+/**
+ * The unit meant by a figure written with a bare magnitude, given the unit otherwise assumed:
+ * "5.2亿" in 亿元 is 5.2 亿元 (the magnitude stands for the assumed unit's own), "50万" in 千瓦 is
+ * 50 万千瓦, "1.2万" in 人 is 1.2 万人.
+ */
+export function withMagnitude(magnitude: string, assumed: string): string {
+  return magnitude + assumed.replace(LEADING_MAGNITUDE, '');
+}

@@ -1,0 +1,74 @@
+import { distance } from 'fastest-levenshtein';
+import type { Plan, Target } from '../plan/types.js';
+
+/** An indicator name as compared: NFKC, no spaces or quotation marks, one kind of bracket and dash, lower-case. */
+export function normaliseName(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\u200b\u3000]+/g, '')
+    .replace(/["'`“”‘’「」『』〝〞]/g, '')
+    .replace(/[【〔［]/g, '(')
+    .replace(/[】〕］]/g, ')')
+    .replace(/[‐‑‒–—―−~〜～]/g, '-')
+    .replace(/[、]/g, ',')
+    .toLowerCase();
+}
+
+/** The outcome of looking a name up. */
+export type NameMatch =
+  | { kind: 'one'; target: Target; unit: string | null }
+  | { kind: 'many'; targets: Target[] }
+  | { kind: 'none'; closest: Target[] };
+
+/** Targets by normalised indicator name, Chinese and English, for rows without an id. */
+export class NameIndex {
+  private readonly byName = new Map<string, Target[]>();
+  private readonly names: { name: string; target: Target }[] = [];
+
+  constructor(plan: Plan) {
+    for (const target of plan.targets) {
+      for (const name of new Set([normaliseName(target.indicator), normaliseName(target.indicatorEn)])) {
+        if (name === '') continue;
+        const list = this.byName.get(name);
+        if (list) list.push(target);
+        else this.byName.set(name, [target]);
+        this.names.push({ name, target });
+      }
+    }
+  }
+
+  /**
+   * Finds the target a name stands for. A name may end in its unit in brackets
+   * (`外贸进出口总额（亿元）`): when only the shorter name matches, that unit is returned with it.
+   */
+  match(raw: string): NameMatch {
+    const name = normaliseName(raw);
+    const found = this.byName.get(name);
+    if (found?.length === 1 && found[0]) return { kind: 'one', target: found[0], unit: null };
+    if (found && found.length > 1) return { kind: 'many', targets: found };
+    const withUnit = /^(.+?)\(([^()]+)\)$/.exec(name);
+    if (withUnit) {
+      const shorter = this.byName.get(withUnit[1] ?? '');
+      if (shorter?.length === 1 && shorter[0]) return { kind: 'one', target: shorter[0], unit: withUnit[2] ?? null };
+      if (shorter && shorter.length > 1) return { kind: 'many', targets: shorter };
+    }
+    return { kind: 'none', closest: this.closest(name, 3) };
+  }
+
+  /** The `count` targets whose names are nearest to `name` by edit distance. */
+  closest(name: string, count: number): Target[] {
+    const scored = this.names.map((entry) => ({ target: entry.target, d: distance(name, entry.name) }));
+    scored.sort((a, b) => a.d - b.d || a.target.index - b.target.index);
+    const result: Target[] = [];
+    for (const { target } of scored) {
+      if (!result.includes(target)) result.push(target);
+      if (result.length >= count) break;
+    }
+    return result;
+  }
+}
+
+/** Names and ids of targets for a message: `外贸进出口总额 (G2.7)、…`. */
+export function listTargets(targets: Target[], lang: 'zh' | 'en' = 'zh'): string {
+  return targets.map((t) => `${lang === 'zh' ? t.indicator : t.indicatorEn} (${t.id})`).join(lang === 'zh' ? '、' : '; ');
+}
