@@ -192,10 +192,11 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('-q, --quiet', 'list failures only')
     .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
+    .option('--sheet <name>', 'read only this sheet of a workbook, repeatable (default: every sheet with a header)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-color', 'never colour the output')
     .action(async (files: string[], opts: {
       asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
-      measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean;
+      measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean; sheet?: string[];
     }) => {
       let encoding: Encoding | undefined;
       if (opts.encoding !== undefined) {
@@ -225,6 +226,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             status: opts.status,
             quiet: opts.quiet ?? false,
             maxErrors: opts.maxErrors,
+            sheets: opts.sheet,
           },
           io,
         ),

@@ -274,6 +274,10 @@ export const messages = {
     zh: '第 {row} 行的名称 “{name}” 是指标 {other} 的名称,而编号为 {id}:已按编号 {id} 读取,请核对',
     en: 'the name "{name}" on row {row} is that of {other}, but the id is {id}: read as {id}; please check',
   },
+  'report.notices-more': {
+    zh: '……另有 {count} 条提示未显示',
+    en: '… and {count} more notice(s) not shown',
+  },
   'report.nothing-read': {
     zh: '没有读到任何数据行,未进行检查。请检查:文件是否选对?表头是否在标题行下方?(见上方错误)',
     en: 'no row of any input could be read, so nothing was checked. Is it the right file? Is the header below a title row? (see the errors above)',

@@ -13,6 +13,7 @@ import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
 import { sanitize } from './report/describe-target.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
+import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
@@ -59,6 +60,8 @@ export interface CheckOptions extends CommonOptions {
   status?: Status[];
   quiet: boolean;
   maxErrors: number;
+  /** Sheets of workbooks to read (--sheet); absent: every sheet with a header. */
+  sheets?: string[];
 }
 
 /** The bundled plan as checked at build time. */
@@ -110,7 +113,8 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
   return files.map((file) => ({
     name: file === '-' ? '<stdin>' : file,
-    open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 256 * 1024 })),
+    // 64 KiB reads measured faster than 256 KiB.
+    open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 64 * 1024 })),
   }));
 }
 
@@ -119,7 +123,18 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
-  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
+  const stdinCount = options.files.filter((file) => file === '-').length;
+  if (stdinCount > 1) {
+    io.stderr.write(`${formatMessage('usage.stdin-twice', { count: stdinCount }, options.lang)}\n`);
+    return EXIT.invalid;
+  }
+  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets });
+  writeInputNotices(actuals, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
+  // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
+  const fatal = nothingRead(actuals);
+  // They go where the table would have gone (stdout); machine formats carry the errors themselves.
+  const humanOnStdout = options.outputs.some((output) => output.path === undefined && !MACHINE_FORMATS.has(output.format));
+  if (fatal && humanOnStdout) writeNothingRead(actuals, { lang: options.lang, max: options.maxErrors }, io.stdout);
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
@@ -136,7 +151,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
   });
-  const rendered = options.outputs.map((output) => {
+  const rendered = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format)).map((output) => {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
     return { ...output, text: formatters[output.format](report, { lang: options.lang, color, maxErrors: options.maxErrors }) };
@@ -148,5 +163,5 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     io.stderr.write(`${formatMessage(error.code, error.params, options.lang)}\n`);
     return EXIT.invalid;
   }
-  return exitCode(report);
+  return fatal ? EXIT.invalid : exitCode(report);
 }

@@ -37,7 +37,9 @@ export function scaleNumber(value: number, exponent: number): number {
 export function readFigure(cell: Cell | undefined, target: Target, units: UnitContext): FigureReading {
   if (cell !== undefined && typeof cell !== 'string' && 'error' in cell) return { kind: 'missing', errorCell: cell.error };
   if (target.kind === 'milestone') return readMilestone(cell);
-  const assumed = units.unitCell !== '' ? units.unitCell : (units.headerUnit ?? target.unit);
+  const given = units.unitCell !== '' ? units.unitCell : units.headerUnit;
+  // A unit column that holds only a magnitude (亿, 万) means that magnitude of the target's unit.
+  const assumed = given === null ? target.unit : isMagnitude(given) ? withMagnitude(given, target.unit) : given;
   const fromUnitColumn = units.unitCell !== '';
   let value: number;
   let written: string;
@@ -78,7 +80,7 @@ export function readFigure(cell: Cell | undefined, target: Target, units: UnitCo
   }
   const exponent = conversionExponent(written, target.unit);
   if (exponent === null) {
-    return error('row.unit-mismatch', { actual: written, id: target.id, unit: target.unit }, fromUnitColumn && written === assumed);
+    return error('row.unit-mismatch', { actual: given ?? written, id: target.id, unit: target.unit }, fromUnitColumn && written === assumed);
   }
   const converted = scaleNumber(value, exponent);
   if (!Number.isFinite(converted)) return error('row.not-finite', { value: raw }, false);

@@ -328,17 +328,19 @@ export class TableReader {
     if (column === undefined || typeof target.value !== 'number') return;
     const cell = cells[column];
     if (isBlankCell(cell) || (typeof cell !== 'string' && 'error' in (cell ?? {}))) return;
-    let form: number | null = null;
-    if (cell !== undefined && typeof cell !== 'string' && 'number' in cell) form = cell.percent ? scaleNumber(cell.number, 2) : cell.number;
-    else {
+    const assumed = unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit);
+    let written: { value: number; unit: string };
+    if (cell !== undefined && typeof cell !== 'string' && 'number' in cell) {
+      written = cell.percent ? { value: scaleNumber(cell.number, 2), unit: '%' } : { value: cell.number, unit: assumed };
+    } else {
       const text = cellText(cell).normalize('NFKC').trim().replace(/^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|达到|力争|超过|低于)\s*/, '').replace(/\s*(?:以上|以下|左右)$/, '');
       const reading = parseCell(text);
       if (reading.kind !== 'number') return;
-      const unit = reading.percent ?? reading.unit ?? (unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit));
-      const exponent = conversionExponent(unit, target.unit);
-      if (exponent === null) return;
-      form = scaleNumber(reading.value, exponent);
+      written = { value: reading.value, unit: reading.percent ?? reading.unit ?? assumed };
     }
+    const exponent = conversionExponent(written.unit, target.unit);
+    if (exponent === null) return;
+    const form = scaleNumber(written.value, exponent);
     if (Math.abs(form - target.value) <= 1e-9 * Math.max(1, Math.abs(target.value))) return;
     this.notice('warning.form-target-differs', { id: target.id, form, plan: target.value, unit: target.unit }, row, column, 'warning');
   }

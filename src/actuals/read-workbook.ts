@@ -36,6 +36,8 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
     if (fault?.kind === 'bomb') return { ok: false, code: 'workbook.zip-bomb', params: { entry: fault.entry, limit: fault.limit } };
     if (fault) return { ok: false, code: 'workbook.unreadable', params: { reason: fault.reason } };
   }
+  // A compound file (.xls) starts with a 512-byte header; anything shorter is cut off.
+  if (kind === 'cfb' && bytes.length < 512) return { ok: false, code: 'workbook.unreadable', params: { reason: 'the file is cut off' } };
   const XLSX = await import('@e965/xlsx');
   if (kind === 'cfb') {
     // Legacy .xls files keep text in the code page of the Excel that saved them (GBK in China).
