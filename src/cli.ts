@@ -20,7 +20,7 @@ const HELP = {
     show: '显示一条措施(M24)、发展目标(G2)或指标(M24.3)及其原文',
     schema: '输出规划文件的 JSON Schema',
     check: '检查实际数据 CSV 是否达到规划目标',
-    template: '生成供填报的 CSV 模板(UTF-8 带 BOM)',
+    template: '生成供填报的模板:CSV(UTF-8 带 BOM),或 -o form.xlsx 生成 Excel 工作簿',
   },
   en: {
     program: 'Check reported figures against the quantitative targets of a government action plan',
@@ -29,7 +29,7 @@ const HELP = {
     show: 'show a measure (M24), a goal (G2) or a target (M24.3) with its source text',
     schema: 'print the JSON Schema of plan files',
     check: 'check actuals CSV files against the plan',
-    template: 'write the CSV form analysts fill in (UTF-8 with BOM)',
+    template: 'write the form analysts fill in: CSV (UTF-8 with BOM), or a workbook with -o form.xlsx',
   },
 };
 
@@ -147,14 +147,19 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
   program
     .command('template')
     .description(help.template)
-    .option('--years <years>', 'one column per year, e.g. 2021-2025 (default: a year and a value column)', integers)
+    .option('--years <years>', 'one column per year, e.g. 2021-2025 (default: the years the targets need)', integers)
     .option('--regions <names>', 'a block of rows per region, comma-separated')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-o, --output <file>', 'write to a file instead of stdout (a name ending in .xlsx writes a workbook)')
     .action(async (opts: { years?: number[]; regions?: string; output?: string }) => {
       const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
-      const text = buildTemplate(plan, { lang, years: opts.years, regions });
+      const templateOptions = { lang, years: opts.years, regions };
+      // A path ending in .xlsx gets the workbook form (instructions sheet, drop-downs, shading).
+      const workbook = opts.output !== undefined && /\.xlsx$/i.test(opts.output);
+      const text = workbook
+        ? await (await import('./template-workbook.js')).buildTemplateWorkbook(plan, templateOptions)
+        : buildTemplate(plan, templateOptions);
       try {
         await writeOutputs([{ format: 'table', path: opts.output, text }], io);
       } catch (error) {
