@@ -24,6 +24,10 @@ export type NameMatch =
 export class NameIndex {
   private readonly byName = new Map<string, Target[]>();
   private readonly names: { name: string; target: Target }[] = [];
+  /** Answers by raw text: long files repeat names row after row. Bounded like the reader's memos. */
+  private readonly answers = new Map<string, NameMatch>();
+  /** Closest names are searched for this many unknown names; past that a hostile file would cost too much. */
+  private searchesLeft = 1000;
 
   constructor(plan: Plan) {
     for (const target of plan.targets) {
@@ -42,6 +46,16 @@ export class NameIndex {
    * (`外贸进出口总额（亿元）`): when only the shorter name matches, that unit is returned with it.
    */
   match(raw: string): NameMatch {
+    let answer = this.answers.get(raw);
+    if (answer === undefined) {
+      answer = this.lookUp(raw);
+      if (this.answers.size >= 4096) this.answers.clear();
+      this.answers.set(raw, answer);
+    }
+    return answer;
+  }
+
+  private lookUp(raw: string): NameMatch {
     const name = normaliseName(raw);
     const found = this.byName.get(name);
     if (found?.length === 1 && found[0]) return { kind: 'one', target: found[0], unit: null };
@@ -52,6 +66,8 @@ export class NameIndex {
       if (shorter?.length === 1 && shorter[0]) return { kind: 'one', target: shorter[0], unit: withUnit[2] ?? null };
       if (shorter && shorter.length > 1) return { kind: 'many', targets: shorter };
     }
+    if (this.searchesLeft <= 0) return { kind: 'none', closest: [] };
+    this.searchesLeft--;
     return { kind: 'none', closest: this.closest(name, 3) };
   }
 

@@ -133,13 +133,13 @@ export function scaleWarning(value: number, target: Target, explicitPercent: boo
   if (reference === null || reference === 0 || value === 0) return null;
   const size = Math.abs(value);
   const scale = unitScale(target.unit);
-  const targetText = Array.isArray(target.value) ? `${target.value[0]}–${target.value[1]}` : String(target.value);
+  const targetText = (): string => (Array.isArray(target.value) ? `${target.value[0]}–${target.value[1]}` : String(target.value));
   if (scale.base === '%') {
     if (explicitPercent || size > 1 || reference < 5) return null;
     const likely = scaleNumber(value, 2);
     const ratio = Math.abs(likely) / reference;
     if (ratio < 0.2 || ratio > 5) return null;
-    return { code: 'warning.fraction-for-percent', params: { id: target.id, value, likely, target: targetText }, severity: 'warning' };
+    return { code: 'warning.fraction-for-percent', params: { id: target.id, value, likely, target: targetText() }, severity: 'warning' };
   }
   const ratio = size / reference;
   for (const power of [4, 8]) {
@@ -155,7 +155,7 @@ export function scaleWarning(value: number, target: Target, explicitPercent: boo
           id: target.id,
           value,
           unit: target.unit,
-          target: targetText,
+          target: targetText(),
           factor: sign > 0 ? `10^${power}` : `10^-${power}`,
           likelyUnit: prefix !== undefined ? prefix + core : `10^${wanted} ${scale.base}`,
           likely: scaleNumber(value, -sign * power),

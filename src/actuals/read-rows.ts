@@ -48,6 +48,8 @@ export class TableReader {
   /** Set once the text read so far holds U+FFFD or U+FEFF; until then no cell can. */
   scanCells = false;
   private syntaxErrors = 0;
+  /** The columns that hold figures: the value column, or the year columns. */
+  private figureColumns: YearColumn[] = [];
   // Long files repeat a region, an id or a year row after row: each text is normalised once.
   private readonly idOf = memo(normaliseId);
   private readonly regionOf = memo((raw: string) => raw.normalize('NFKC').trim());
@@ -158,6 +160,8 @@ export class TableReader {
     }
     for (const [column, name] of layout.unknown) this.notice('notice.column-ignored', { column: name }, row, column);
     const values = layout.yearColumns.filter((y) => y.kind === 'value');
+    const value = layout.roles.get('value');
+    this.figureColumns = value !== undefined ? [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }] : values;
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
   }
 
@@ -189,18 +193,21 @@ export class TableReader {
     const idColumn = layout.roles.get('id');
     const nameColumn = layout.roles.get('name');
     const rawId = idColumn !== undefined ? cellText(cells[idColumn]) : '';
+    // Most rows hold an id exactly as the plan writes it: nothing else needs looking at.
+    const exact = rawId === '' ? undefined : this.ctx.exactIds.get(rawId);
     const rawName = nameColumn !== undefined ? cellText(cells[nameColumn]).trim() : '';
-    const firstColumn = cells.findIndex((cell) => !isBlankCell(cell));
-    const first = cellText(cells[firstColumn]).trim();
-    const skip = classifyRow(rawId.trim() !== '' ? rawId : rawName, first);
-    if (skip) return this.notice(skip === 'subtotal' ? 'notice.row-subtotal' : 'notice.row-footnote', { value: clip(first) }, row, firstColumn);
-    const figureColumns = this.figureColumns(layout);
-    const hasFigure = figureColumns.some(({ column }) => !isBlankCell(cells[column]));
-    if (rawId.trim() === '' && rawName === '') {
-      if (!hasFigure) return this.notice('notice.row-title', { value: clip(first) }, row, firstColumn);
-      this.input.rows++;
-      return this.problem('row.missing-id', {}, row, idColumn ?? nameColumn);
+    if (!exact) {
+      const firstColumn = cells.findIndex((cell) => !isBlankCell(cell));
+      const first = cellText(cells[firstColumn]).trim();
+      const skip = classifyRow(rawId.trim() !== '' ? rawId : rawName, first);
+      if (skip) return this.notice(skip === 'subtotal' ? 'notice.row-subtotal' : 'notice.row-footnote', { value: clip(first) }, row, firstColumn);
+      if (rawId.trim() === '' && rawName === '') {
+        if (!this.hasFigure(cells)) return this.notice('notice.row-title', { value: clip(first) }, row, firstColumn);
+        this.input.rows++;
+        return this.problem('row.missing-id', {}, row, idColumn ?? nameColumn);
+      }
     }
+    const hasFigure = exact !== undefined || this.hasFigure(cells);
     const found = this.findTarget(rawId, rawName, row, idColumn, nameColumn, hasFigure);
     if (!found) return;
     this.input.rows++;
@@ -222,7 +229,7 @@ export class TableReader {
       this.readFigure(target, cells, valueColumn, year, region, unitCell, layout.units.get(valueColumn) ?? nameUnit, row, yearColumn);
       this.compareFormTarget(target, cells, layout.roles.get('target'), unitCell, row);
     } else {
-      for (const { column, year, unit } of figureColumns) {
+      for (const { column, year, unit } of this.figureColumns) {
         this.readFigure(target, cells, column, year, region, unitCell, unit ?? nameUnit, row, undefined);
       }
       const formTarget = layout.yearColumns.find((y) => y.kind === 'target' && y.year === target.year)?.column ?? layout.roles.get('target');
@@ -233,10 +240,8 @@ export class TableReader {
     if (note !== '') this.notice('notice.row-note', { id: target.id, note: clip(note) }, row, noteColumn);
   }
 
-  private figureColumns(layout: HeaderLayout): YearColumn[] {
-    const value = layout.roles.get('value');
-    if (value !== undefined) return [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }];
-    return layout.yearColumns.filter((y) => y.kind === 'value');
+  private hasFigure(cells: Cell[]): boolean {
+    return this.figureColumns.some(({ column }) => !isBlankCell(cells[column]));
   }
 
   /** The target a row stands for, by id or else by name; null (reported) when there is none. */
@@ -244,8 +249,7 @@ export class TableReader {
     rawId: string, rawName: string, row: number, idColumn: number | undefined, nameColumn: number | undefined, hasFigure: boolean,
   ): { target: Target; nameUnit: string | null } | null {
     if (rawId.trim() !== '') {
-      const exact = this.ctx.exactIds.get(rawId);
-      const target = exact ?? this.ctx.plan.targetsById.get(this.idOf(rawId));
+      const target = this.ctx.exactIds.get(rawId) ?? this.ctx.plan.targetsById.get(this.idOf(rawId));
       if (target) {
         if (rawName !== '') this.checkName(target, rawName, row, nameColumn);
         return { target, nameUnit: null };
