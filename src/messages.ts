@@ -225,6 +225,10 @@ export const messages = {
     zh: '表头在第 {row} 行;其上 {skipped} 行(标题、填报单位等)未读取',
     en: 'the header is on row {row}; the {skipped} row(s) above it (titles, 填报单位) were not read',
   },
+  'notice.header-two-rows': {
+    zh: '表头占两行(第 {first} 行和第 {second} 行),已合并读取',
+    en: 'the header takes two rows ({first} and {second}), read together',
+  },
   'notice.sheet-skipped': {
     zh: '工作表“{sheet}”没有可识别的表头(如填报说明),已跳过',
     en: 'sheet "{sheet}" has no header plancheck understands (instructions?); skipped',

@@ -92,12 +92,11 @@ export function readHeader(cells: string[], baselineYear: number): HeaderLayout 
     const baseline = BASELINE.test(bare);
     if (year || baseline) {
       const word = year?.[2] ?? '';
-      layout.yearColumns.push({
-        column,
-        year: year ? Number(year[1]) : baselineYear,
-        unit,
-        kind: /目标/.test(word) ? 'target' : 'value',
-      });
+      const entry: YearColumn = { column, year: year ? Number(year[1]) : baselineYear, unit, kind: /目标/.test(word) ? 'target' : 'value' };
+      // Two columns for one year's figures: which holds the figure cannot be told.
+      const first = layout.yearColumns.find((y) => y.year === entry.year && y.kind === entry.kind);
+      if (first) layout.duplicates.push({ role: 'year', first: first.column, second: column });
+      else layout.yearColumns.push(entry);
       return;
     }
     layout.unknown.set(column, name);

@@ -48,6 +48,8 @@ export class TableReader {
   /** Set once the text read so far holds U+FFFD or U+FEFF; until then no cell can. */
   scanCells = false;
   private syntaxErrors = 0;
+  /** A header row found, waiting for the next row to tell whether the header has a second line. */
+  private provisional: { layout: HeaderLayout; row: number; width: number; texts: string[] } | null = null;
   /** The columns that hold figures: the value column, or the year columns. */
   private figureColumns: YearColumn[] = [];
   // Long files repeat a region, an id or a year row after row: each text is normalised once.
@@ -88,6 +90,11 @@ export class TableReader {
 
   /** Ends the table: reports an empty or header-only table, or the header that was not found. */
   finish(): TableEnd {
+    const top = this.provisional;
+    if (top) {
+      this.provisional = null;
+      this.acceptHeader(top.layout, top.row, top.width);
+    }
     const end: TableEnd = { header: this.layout !== null, score: this.best?.score ?? 0, problems: [] };
     if (this.stopped && this.layout === null) {
       end.problems = this.headerProblems;
@@ -122,7 +129,13 @@ export class TableReader {
     }
     const layout = readHeader(texts, this.ctx.plan.baselineYear);
     const score = headerScore(layout);
-    if (score === 2) return this.acceptHeader(layout, row, cells.length);
+    if (score === 2) {
+      // Chinese tables often head a year over two columns (merged) with 目标值 | 完成值 below: the
+      // header is only known once the next row has been seen.
+      this.provisional = { layout, row, width: cells.length, texts };
+      this.layout = layout;
+      return;
+    }
     if (!this.best || score > this.best.score) this.best = { score, row, layout };
     if (this.scanned >= HEADER_SCAN) {
       this.stopped = true;
@@ -147,13 +160,14 @@ export class TableReader {
     return problems;
   }
 
-  private acceptHeader(layout: HeaderLayout, row: number, width: number): void {
+  private acceptHeader(layout: HeaderLayout, row: number, width: number, topRow?: number): void {
     this.layout = layout;
     this.headerRow = row;
     this.headerWidth = width;
     this.input.headerRow = row;
-    const skipped = this.scanned - 1;
-    if (skipped > 0) this.notice('notice.header-found', { row, skipped }, row);
+    const skipped = this.scanned - (topRow === undefined ? 1 : 2);
+    if (topRow !== undefined) this.notice('notice.header-two-rows', { first: topRow, second: row }, row);
+    else if (skipped > 0) this.notice('notice.header-found', { row, skipped }, row);
     for (const { role, first, second } of layout.duplicates) {
       const name = layout.names[second] ?? role;
       this.problem('csv.duplicate-column', { column: name, first: first + 1, second: second + 1 }, row, second);
@@ -165,10 +179,39 @@ export class TableReader {
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
   }
 
+  /** Takes the row after a header as the second line of a two-line header, if it is one. */
+  private subHeader(cells: Cell[], row: number): boolean {
+    const top = this.provisional;
+    this.provisional = null;
+    if (!top) return false;
+    const texts = cells.map((cell) => cellText(cell).trim());
+    let combined: string[] | null = texts.some((text, c) => text !== '' && text !== (top.texts[c] ?? '').trim()) ? [] : null;
+    for (let c = 0; combined && c < Math.max(texts.length, top.texts.length); c++) {
+      const upper = (top.texts[c] ?? '').trim();
+      const lower = texts[c] ?? '';
+      if (lower === '' || lower === upper) combined.push(upper);
+      else if (readHeader([lower], this.ctx.plan.baselineYear).unknown.size > 0) combined = null;
+      else combined.push(upper === '' ? lower : upper + lower);
+    }
+    if (!combined) {
+      this.acceptHeader(top.layout, top.row, top.width);
+      return false;
+    }
+    const layout = readHeader(combined, this.ctx.plan.baselineYear);
+    if (headerScore(layout) < 2) {
+      this.acceptHeader(top.layout, top.row, top.width);
+      return false;
+    }
+    this.scanned++;
+    this.acceptHeader(layout, row, Math.max(cells.length, top.width), top.row);
+    return true;
+  }
+
   private readRecord(cells: Cell[], row: number): void {
     const layout = this.layout;
     if (!layout) return;
     if (cells.every(isBlankCell)) return;
+    if (this.provisional && this.subHeader(cells, row)) return;
     if (this.strictWidth && cells.length !== this.headerWidth) {
       this.input.rows++;
       return this.problem('csv.ragged-row', { actual: cells.length, expected: this.headerWidth }, row);

@@ -217,3 +217,30 @@ describe('hardening (issue 11)', () => {
     expect(store.series('', 1)[0]?.source).toEqual({ file: 70_000, row: 3 });
   });
 });
+
+describe('two-row headers', () => {
+  it('a year over 目标值 | 完成值 (merged in the workbook) reads the 完成值 column only', async () => {
+    const bytes = workbook({
+      表: [
+        ['序号', '指标名称', '计量单位', '2025年', null, '备注'],
+        [null, null, null, '目标值', '完成值', null],
+        [1, '规上工业产值', '亿元', 1000, 1010, null],
+      ],
+    });
+    // Merge D1:E1 as Excel saves a year heading over two columns, and A1:A2 … C1:C2 vertically.
+    const book = XLSX.read(bytes, { type: 'buffer' });
+    const sheet = book.Sheets['表'];
+    if (!sheet) throw new Error('no sheet');
+    sheet['!merges'] = ['D1:E1', 'A1:A2', 'B1:B2', 'C1:C2', 'F1:F2'].map((r) => XLSX.utils.decode_range(r));
+    const merged = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+    const actuals = await readActuals([{ name: 'b.xlsx', open: async function* () { yield merged; } }], plan);
+    expect(actuals.problems).toEqual([]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+    expect(actuals.notices.map((n) => [n.code, n.params])).toEqual([['notice.header-two-rows', { first: 1, second: 2 }]]);
+  });
+
+  it('two columns for the same year without a second header row are a duplicate, not two figures', async () => {
+    const actuals = await actualsFrom(plan, '编号,2025年,2025年完成值\nM1.1,1000,1010\n');
+    expect(actuals.problems.map((p) => [p.code, p.column])).toEqual([['csv.duplicate-column', 3]]);
+  });
+});
