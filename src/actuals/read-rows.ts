@@ -3,21 +3,17 @@ import type { Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { cellText, isBlankCell, type Cell } from './cell.js';
 import { classifyRow } from './classify-row.js';
-import { headerScore, readHeader, type HeaderLayout, type YearColumn } from './find-header.js';
+import type { HeaderLayout, YearColumn } from './find-header.js';
+import { HeaderScan, MAX_COLUMNS, type FoundHeader, type HeaderFault } from './scan-header.js';
 import { listTargets } from './match-name.js';
-import { parseCell } from './parse-number.js';
-import { pointLookalikes } from './point-lookalikes.js';
+import { describeLookalikes } from './point-lookalikes.js';
+import { formTargetDiffers } from './compare-form-target.js';
 import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
 import type { ActualsInput } from './read-actuals.js';
-import { readFigure, scaleNumber } from './read-figure.js';
-import { formatMessage } from '../messages.js';
+import { readFigure } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
-import { conversionExponent } from './units.js';
 
-/** Rows searched for the header, not counting blank ones. */
-export const HEADER_SCAN = 30;
-/** Columns a header may have. */
-export const MAX_COLUMNS = 1000;
+export { MAX_COLUMNS } from './scan-header.js';
 /** Characters a cell may have. */
 export const MAX_FIELD = 10_000;
 
@@ -39,17 +35,13 @@ export class TableReader {
   private layout: HeaderLayout | null = null;
   private headerRow = 0;
   private headerWidth = 0;
-  private scanned = 0;
-  private firstRow = 0;
-  private best: { score: number; row: number; layout: HeaderLayout } | null = null;
-  private headerProblems: Problem[] = [];
+  private readonly scan: HeaderScan;
+  private headerFaults: HeaderFault[] = [];
   /** Set when nothing more of the table is to be read. */
   stopped = false;
   /** Set once the text read so far holds U+FFFD or U+FEFF; until then no cell can. */
   scanCells = false;
   private syntaxErrors = 0;
-  /** A header row found, waiting for the next row to tell whether the header has a second line. */
-  private provisional: { layout: HeaderLayout; row: number; width: number; texts: string[] } | null = null;
   /** The columns that hold figures: the value column, or the year columns. */
   private figureColumns: YearColumn[] = [];
   // Long files repeat a region, an id or a year row after row: each text is normalised once.
@@ -64,13 +56,22 @@ export class TableReader {
     private readonly strictWidth: boolean,
     /** Report a missing header at once (CSV) or leave it to the caller (a sheet may be instructions). */
     private readonly deferHeaderFaults: boolean,
-  ) {}
+  ) {
+    this.scan = new HeaderScan(ctx.plan.baselineYear);
+  }
 
   /** Reads one row (1-based as a spreadsheet shows it). */
   push(cells: Cell[], row: number): void {
     if (this.stopped) return;
-    if (this.layout === null) this.scanHeader(cells, row);
-    else this.readRecord(cells, row);
+    if (this.layout !== null) return this.readRecord(cells, row);
+    const step = this.scan.push(cells, row);
+    if (step.kind === 'failed') {
+      this.stopped = true;
+      this.headerFaults = step.faults;
+    } else if (step.kind === 'found') {
+      this.acceptHeader(step.header);
+      if (step.rowIsData) this.readRecord(cells, row);
+    }
   }
 
   /** A row the CSV parser could not read: reported, and not taken as "header only". */
@@ -90,84 +91,30 @@ export class TableReader {
 
   /** Ends the table: reports an empty or header-only table, or the header that was not found. */
   finish(): TableEnd {
-    const top = this.provisional;
-    if (top) {
-      this.provisional = null;
-      this.acceptHeader(top.layout, top.row, top.width);
+    if (this.layout === null && !this.stopped) {
+      const step = this.scan.finish();
+      if (step.kind === 'found') this.acceptHeader(step.header);
+      else if (step.kind === 'failed') this.headerFaults = step.faults;
     }
-    const end: TableEnd = { header: this.layout !== null, score: this.best?.score ?? 0, problems: [] };
-    if (this.stopped && this.layout === null) {
-      end.problems = this.headerProblems;
-    } else if (this.stopped) {
-      return end;
-    } else if (this.layout === null) {
-      if (this.scanned === 0) end.problems = [this.located('csv.empty', {}, undefined)];
-      else end.problems = this.headerNotFound();
-    } else if (this.input.rows === 0 && this.syntaxErrors === 0) {
+    const end: TableEnd = { header: this.layout !== null, score: this.scan.score, problems: [] };
+    if (this.layout === null) {
+      end.problems = this.headerFaults.map((fault) =>
+        this.located(fault.code, fault.code === 'csv.undecodable' ? { encoding: this.input.encoding ?? '' } : fault.params, fault.row, fault.column));
+      if (!this.deferHeaderFaults) for (const problem of end.problems) this.ctx.sink(problem);
+    } else if (!this.stopped && this.input.rows === 0 && this.syntaxErrors === 0) {
       this.problem('csv.header-only', {}, this.headerRow);
     }
-    if (!this.deferHeaderFaults) for (const problem of end.problems) this.ctx.sink(problem);
     return end;
   }
 
-  private scanHeader(cells: Cell[], row: number): void {
-    if (cells.every(isBlankCell)) return;
-    if (cells.length > MAX_COLUMNS) {
-      this.stopped = true;
-      this.headerProblems = [this.located('csv.too-many-columns', { count: cells.length, limit: MAX_COLUMNS }, row)];
-      return;
-    }
-    if (this.scanned === 0) this.firstRow = row;
-    this.scanned++;
-    const texts = cells.map((cell) => cellText(cell));
-    const garbled = texts.findIndex((text) => text.includes('\ufffd'));
-    if (garbled >= 0) {
-      // Text that does not decode above or in the header means the file was read in the wrong encoding.
-      this.stopped = true;
-      this.headerProblems = [this.located('csv.undecodable', { encoding: this.input.encoding ?? '' }, row, garbled)];
-      return;
-    }
-    const layout = readHeader(texts, this.ctx.plan.baselineYear);
-    const score = headerScore(layout);
-    if (score === 2) {
-      // Chinese tables often head a year over two columns (merged) with 目标值 | 完成值 below: the
-      // header is only known once the next row has been seen.
-      this.provisional = { layout, row, width: cells.length, texts };
-      this.layout = layout;
-      return;
-    }
-    if (!this.best || score > this.best.score) this.best = { score, row, layout };
-    if (this.scanned >= HEADER_SCAN) {
-      this.stopped = true;
-      this.headerProblems = this.headerNotFound();
-    }
-  }
-
-  private headerNotFound(): Problem[] {
-    const best = this.best;
-    const row = best && best.score > 0 ? best.row : this.firstRow;
-    const problems: Problem[] = [];
-    const roles = best?.layout.roles;
-    if (!roles?.has('id') && !roles?.has('name')) {
-      problems.push(this.located('csv.missing-column', { column: 'id', accepted: 'id, 编号, 指标编号, 指标名称, 名称' }, row));
-    }
-    if (!roles?.has('value') && !best?.layout.yearColumns.some((y) => y.kind === 'value')) {
-      problems.push(this.located('csv.missing-column', { column: 'value', accepted: 'value, 实际值, 完成值, 数值, 2025, 2025年' }, row));
-    }
-    if ((best?.score ?? 0) === 0 && this.scanned > 1) {
-      problems.push(this.located('header.not-found', { rows: this.scanned, best: row }, undefined));
-    }
-    return problems;
-  }
-
-  private acceptHeader(layout: HeaderLayout, row: number, width: number, topRow?: number): void {
+  private acceptHeader(header: FoundHeader): void {
+    const { layout, row } = header;
     this.layout = layout;
     this.headerRow = row;
-    this.headerWidth = width;
+    this.headerWidth = header.width;
     this.input.headerRow = row;
-    const skipped = this.scanned - (topRow === undefined ? 1 : 2);
-    if (topRow !== undefined) this.notice('notice.header-two-rows', { first: topRow, second: row }, row);
-    else if (skipped > 0) this.notice('notice.header-found', { row, skipped }, row);
+    if (header.topRow !== null) this.notice('notice.header-two-rows', { first: header.topRow, second: row }, row);
+    else if (header.skipped > 0) this.notice('notice.header-found', { row, skipped: header.skipped }, row);
     for (const { role, first, second } of layout.duplicates) {
       const name = layout.names[second] ?? role;
       this.problem('csv.duplicate-column', { column: name, first: first + 1, second: second + 1 }, row, second);
@@ -179,39 +126,10 @@ export class TableReader {
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
   }
 
-  /** Takes the row after a header as the second line of a two-line header, if it is one. */
-  private subHeader(cells: Cell[], row: number): boolean {
-    const top = this.provisional;
-    this.provisional = null;
-    if (!top) return false;
-    const texts = cells.map((cell) => cellText(cell).trim());
-    let combined: string[] | null = texts.some((text, c) => text !== '' && text !== (top.texts[c] ?? '').trim()) ? [] : null;
-    for (let c = 0; combined && c < Math.max(texts.length, top.texts.length); c++) {
-      const upper = (top.texts[c] ?? '').trim();
-      const lower = texts[c] ?? '';
-      if (lower === '' || lower === upper) combined.push(upper);
-      else if (readHeader([lower], this.ctx.plan.baselineYear).unknown.size > 0) combined = null;
-      else combined.push(upper === '' ? lower : upper + lower);
-    }
-    if (!combined) {
-      this.acceptHeader(top.layout, top.row, top.width);
-      return false;
-    }
-    const layout = readHeader(combined, this.ctx.plan.baselineYear);
-    if (headerScore(layout) < 2) {
-      this.acceptHeader(top.layout, top.row, top.width);
-      return false;
-    }
-    this.scanned++;
-    this.acceptHeader(layout, row, Math.max(cells.length, top.width), top.row);
-    return true;
-  }
-
   private readRecord(cells: Cell[], row: number): void {
     const layout = this.layout;
     if (!layout) return;
     if (cells.every(isBlankCell)) return;
-    if (this.provisional && this.subHeader(cells, row)) return;
     if (this.strictWidth && cells.length !== this.headerWidth) {
       this.input.rows++;
       return this.problem('csv.ragged-row', { actual: cells.length, expected: this.headerWidth }, row);
@@ -323,13 +241,8 @@ export class TableReader {
 
   private unknownId(rawId: string, row: number, column: number | undefined, named?: string): void {
     const id = this.idOf(rawId);
-    const { found, fixed } = pointLookalikes(id);
-    if (found.length > 0) {
-      const letters = (lang: 'zh' | 'en') =>
-        found.map((l) => formatMessage('row.lookalike-letter', { ...l, scriptZh: l.script === 'Cyrillic' ? '西里尔' : '希腊' }, lang)).join(lang === 'zh' ? ';' : '; ');
-      const suggestion = this.ctx.plan.targetsById.has(fixed.toUpperCase()) ? fixed.toUpperCase() : closest(fixed.toUpperCase(), this.ctx.ids);
-      return this.problem('row.unknown-id-lookalike', { value: clip(rawId.trim()), letters: letters('en'), lettersZh: letters('zh'), suggestion }, row, column, rawId);
-    }
+    const lookalike = describeLookalikes(id, this.ctx.plan.targetsById, this.ctx.ids);
+    if (lookalike) return this.problem('row.unknown-id-lookalike', { value: clip(rawId.trim()), ...lookalike }, row, column, rawId);
     this.problem('row.unknown-id', { value: clip(rawId.trim()), suggestion: named ?? closest(id, this.ctx.ids) }, row, column, rawId);
   }
 
@@ -372,24 +285,9 @@ export class TableReader {
 
   /** Compares a target written on the form with the plan's: a form may be an outdated copy. */
   private compareFormTarget(target: Target, cells: Cell[], column: number | undefined, unitCell: string, row: number): void {
-    if (column === undefined || typeof target.value !== 'number') return;
-    const cell = cells[column];
-    if (isBlankCell(cell) || (typeof cell !== 'string' && 'error' in (cell ?? {}))) return;
-    const assumed = unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit);
-    let written: { value: number; unit: string };
-    if (cell !== undefined && typeof cell !== 'string' && 'number' in cell) {
-      written = cell.percent ? { value: scaleNumber(cell.number, 2), unit: '%' } : { value: cell.number, unit: assumed };
-    } else {
-      const text = cellText(cell).normalize('NFKC').trim().replace(/^(?:[≥≤><=]+|不低于|不少于|不高于|不超过|达到|力争|超过|低于)\s*/, '').replace(/\s*(?:以上|以下|左右)$/, '');
-      const reading = parseCell(text);
-      if (reading.kind !== 'number') return;
-      written = { value: reading.value, unit: reading.percent ?? reading.unit ?? assumed };
-    }
-    const exponent = conversionExponent(written.unit, target.unit);
-    if (exponent === null) return;
-    const form = scaleNumber(written.value, exponent);
-    if (Math.abs(form - target.value) <= 1e-9 * Math.max(1, Math.abs(target.value))) return;
-    this.notice('warning.form-target-differs', { id: target.id, form, plan: target.value, unit: target.unit }, row, column, 'warning');
+    if (column === undefined) return;
+    const form = formTargetDiffers(target, cells[column], unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit));
+    if (form !== null) this.notice('warning.form-target-differs', { id: target.id, form, plan: String(target.value), unit: target.unit }, row, column, 'warning');
   }
 
   private located(code: MessageCode, params: MessageParams, row: number | undefined, column?: number, value?: string): Problem {
