@@ -39,7 +39,7 @@ export interface HeaderLayout {
 const HEADERS = new Map<string, Role>([
   ...['id', 'target_id', 'targetid', '编号', '指标编号', '目标编号', '指标代码', '代码', '指标id'].map((h) => [h, 'id'] as const),
   ...['name', 'indicator', 'indicator_name', '指标名称', '指标', '名称', '项目', '指标项目', '主要指标', '指标内容', '项目名称'].map((h) => [h, 'name'] as const),
-  ...['value', 'actual', 'actual_value', '实际值', '数值', '值', '实际', '完成值', '实绩', '本年实际', '实际完成', '完成数', '本年完成', '完成情况', '实际完成值', '统计值', '数据']
+  ...['value', 'actual', 'actual_value', '实际值', '数值', '值', '实际', '完成值', '实绩', '本年实际', '实际完成', '完成数', '本年完成', '完成情况', '实际完成值', '统计值', '数据', '累计完成', '本年累计', '本期', '本期完成', '年度完成', '完成额', '实际数', '实际完成数', '完成量']
     .map((h) => [h, 'value'] as const),
   ...['year', '年份', '年度', '年', '统计年度', '统计年份'].map((h) => [h, 'year'] as const),
   ...['unit', '单位', '计量单位', '统计单位', '单位名称'].map((h) => [h, 'unit'] as const),

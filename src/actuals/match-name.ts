@@ -14,6 +14,10 @@ export function normaliseName(raw: string): string {
     .toLowerCase();
 }
 
+// A list number or mark before a name: 1. 1、 (1) ① 一、 其中: ★
+// (Names are normalised first: 、 is then a comma, full-width brackets and colons ASCII, ① is 1.)
+const LIST_MARK = /^(?:\d{1,3}\s*[.,)]|\(\s*\d{1,3}\s*\)|[一二三四五六七八九十]{1,3}\s*[,.]|\([一二三四五六七八九十]{1,3}\)|其中[:,]?|[*★☆△▲※#]+)\s*/;
+
 /** The outcome of looking a name up. */
 export type NameMatch =
   | { kind: 'one'; target: Target; unit: string | null }
@@ -60,6 +64,12 @@ export class NameIndex {
     const found = this.byName.get(name);
     if (found?.length === 1 && found[0]) return { kind: 'one', target: found[0], unit: null };
     if (found && found.length > 1) return { kind: 'many', targets: found };
+    // Ledgers number their rows in the name (1.外贸…, (1)外贸…, 其中:外贸…) and mark key ones (★).
+    const bare = name.replace(LIST_MARK, '').replace(/[*★☆△▲※#]+$/, '');
+    if (bare !== name && bare !== '') {
+      const marked = this.lookUp(bare);
+      if (marked.kind !== 'none') return marked;
+    }
     const withUnit = /^(.+?)\(([^()]+)\)$/.exec(name);
     if (withUnit) {
       const shorter = this.byName.get(withUnit[1] ?? '');

@@ -41,6 +41,11 @@ export function parseCell(raw: string): CellReading {
   // Full-width digits, points and percent signs become ASCII; plain ASCII skips the work.
   const text = (isAscii(raw) ? raw : raw.normalize('NFKC')).trim();
   if (MISSING.has(text.toLowerCase())) return { kind: 'missing' };
+  // "约260" is 260, noted as approximate.
+  if (text.startsWith('约') && text.length > 1) {
+    const inner = parseCell(text.slice(1));
+    return inner.kind === 'number' ? { ...inner, note: inner.note ? `约; ${inner.note}` : '约' } : inner;
+  }
   const noted = NOTE.exec(text);
   if (noted) {
     const inner = parseCell(noted[1] ?? '');

@@ -244,3 +244,25 @@ describe('two-row headers', () => {
     expect(actuals.problems.map((p) => [p.code, p.column])).toEqual([['csv.duplicate-column', 3]]);
   });
 });
+
+describe('ledger habits', () => {
+  it('list numbers and marks before names, 约 before figures, 累计完成 headers', async () => {
+    const csv = '指标名称,累计完成\n1.研发经费占GDP比重,约3.5\n（2）规上工业产值★,1010\n其中：城镇新增就业,4.6\n';
+    const actuals = await actualsFrom(plan, csv);
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'G1.1')).toEqual([[2025, 3.5]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+    expect(series(actuals, 'M2.1')).toEqual([[2025, 4.6]]);
+  });
+
+  it('a number merged across two year columns is one figure, not two', async () => {
+    const bytes = workbook({ 表: [['编号', '2024年', '2025年'], ['M1.1', 1010, null]] });
+    const book = XLSX.read(bytes, { type: 'buffer' });
+    const sheet = book.Sheets['表'];
+    if (!sheet) throw new Error('no sheet');
+    sheet['!merges'] = [XLSX.utils.decode_range('B2:C2')];
+    const merged = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+    const actuals = await readActuals([{ name: 'm.xlsx', open: async function* () { yield merged; } }], plan);
+    expect(series(actuals, 'M1.1')).toEqual([[2024, 1010]]);
+  });
+});

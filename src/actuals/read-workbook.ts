@@ -84,7 +84,8 @@ function sheetTable(name: string, sheet: WorkSheet): SheetTable | null {
     if (value === undefined || value === '') continue;
     // A merge reaching past the cells the sheet has is filled only where rows exist.
     const lastRow = Math.min(merge.e.r, rows.length - 1);
-    const lastColumn = Math.min(merge.e.c, MAX_COLUMNS);
+    // A number is not copied across columns: a figure merged over two years is not two figures.
+    const lastColumn = typeof value === 'string' ? Math.min(merge.e.c, MAX_COLUMNS) : merge.s.c;
     for (let r = merge.s.r; r <= lastRow; r++) {
       const row = (rows[r] ??= []);
       for (let c = merge.s.c; c <= lastColumn; c++) {
