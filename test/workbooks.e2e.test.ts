@@ -145,3 +145,28 @@ describe('the workbook form', () => {
     expect(sheetXml).toMatch(/<pane [^>]*ySplit="1"/);
   });
 });
+
+describe('reader hardening (issue 11)', () => {
+  it('`check - -` is a usage error: standard input can be read only once', () => {
+    const run = runPlancheck(['check', '-', '-'], { input: 'id,value\nG2.7,262\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"-" (standard input) is given 2 times');
+    expect(run.stdout).toBe('');
+  });
+
+  it('after a fatal header error the rest of standard input is not read', () => {
+    // 40 rows without a header, then 60 MB: the run ends on the header error without reading them.
+    const input = `${'a,b\n'.repeat(40)}${'1,2\n'.repeat(15_000_000)}`;
+    const started = Date.now();
+    const run = runPlancheck(['check', '-', '-f', 'summary'], { input });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('<stdin>:1: required column "id" is missing');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  it("a 400-digit figure is a located error, never Infinity; Excel's sep=; line is understood", () => {
+    const run = runPlancheck(['check', '-', '-f', 'summary'], { input: `sep=;\nid;value\nG2.7;${'9'.repeat(400)}\n` });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain(`<stdin>:2:2 [value]: "${'9'.repeat(400)}" is too large to be a number`);
+  });
+});
