@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.js';
-import type { Io } from './run.js';
-
-/** A fake process: captures what plancheck writes, feeds `input` as standard input. */
-function fakeIo(input = '', env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    stdout: { write: (text: string) => out.push(text) },
-    stderr: { write: (text: string) => err.push(text) },
-    stdin: (async function* () {
-      yield Buffer.from(input);
-    })(),
-    env: { LANG: 'en_US.UTF-8', ...env },
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
+import { fakeIo } from './fake-io.test-helper.js';
 
 const MINI = ['--targets', new URL('../fixtures/plans/mini.yaml', import.meta.url).pathname];
 
@@ -36,15 +21,81 @@ describe('main(argv, io)', () => {
     expect(en.stdout()).toContain('All: 12 targets, 1 met');
   });
 
-  it("usage errors are exit 2 with commander's message on stderr", async () => {
+  it('usage errors are exit 2 with the message on stderr, in the user\'s language', async () => {
     const fake = fakeIo();
     expect(await main(['check'], fake.io)).toBe(2);
-    expect(fake.stderr()).toContain("missing required argument 'files'");
+    expect(fake.stderr()).toBe('error: missing required argument <files>\n(add --help for usage)\n');
+    const zh = fakeIo('', { LANG: 'zh_CN.UTF-8' });
+    expect(await main(['check'], zh.io)).toBe(2);
+    expect(zh.stderr()).toBe('错误:缺少必需的参数 <文件>\n(加 --help 查看用法)\n');
   });
 
   it('show prints a target with its quote', async () => {
     const fake = fakeIo();
     expect(await main([...MINI, 'show', 'm1.3', '--lang', 'zh'], fake.io)).toBe(0);
-    expect(fake.stdout()).toContain('原文: 城镇登记失业率控制在3.5%以内');
+    expect(fake.stdout()).toContain('原文:城镇登记失业率控制在3.5%以内');
+  });
+});
+
+describe('option values', () => {
+  it('-o without a -f before it is a usage error, not a silent JSON file', async () => {
+    const fake = fakeIo('id,value\nG1.1,3.5\n');
+    expect(await main([...MINI, 'check', '-', '-o', 'report.json'], fake.io)).toBe(2);
+    expect(fake.stderr()).toContain('an -o needs a -f before it naming the format');
+    expect(fake.stdout()).toBe('');
+    const twice = fakeIo('id,value\nG1.1,3.5\n');
+    expect(await main([...MINI, 'check', '-', '-f', 'json', '-o', 'a.json', '-o', 'b.json'], twice.io)).toBe(2);
+  });
+
+  it('--encoding takes its choices in any letter case and refuses others', async () => {
+    const ok = fakeIo('id,value\nG1.1,3.5\n');
+    expect(await main([...MINI, 'check', '-', '--encoding', 'GBK', '-f', 'summary'], ok.io)).toBe(0);
+    const bad = fakeIo();
+    expect(await main([...MINI, 'check', '-', '--encoding', 'latin1'], bad.io)).toBe(2);
+    expect(bad.stderr()).toContain('the choices are utf-8, utf8, utf-16le, utf-16be, gb18030, gbk, gb2312, cp936');
+  });
+
+  it('a value that is not a year says so in the user\'s language', async () => {
+    const en = fakeIo();
+    expect(await main(['check', 'a.csv', '--as-of', 'abc'], en.io)).toBe(2);
+    expect(en.stderr()).toBe('error: option --as-of <year>: "abc" is invalid: not a year (four digits, e.g. 2025)\n(add --help for usage)\n');
+    const zh = fakeIo('', { LANG: 'zh_CN.UTF-8' });
+    expect(await main(['check', 'a.csv', '--as-of', 'abc'], zh.io)).toBe(2);
+    expect(zh.stderr()).toBe('错误:选项 --as-of <年份> 的值 “abc” 无效:不是年份(应为四位数字,如 2025)\n(加 --help 查看用法)\n');
+  });
+
+  it('--lang=zh is read before parsing, so help is Chinese', async () => {
+    const fake = fakeIo();
+    expect(await main(['--lang=zh', 'list', '--help'], fake.io)).toBe(0);
+    expect(fake.stdout()).toMatch(/^用法: plancheck list \[选项\]\n/);
+    expect(fake.stdout()).toContain('选项:\n');
+  });
+
+  it('list shows the kind in words', async () => {
+    const zh = fakeIo('', { LANG: 'zh_CN.UTF-8' });
+    await main([...MINI, 'list', '--kind', 'milestone'], zh.io);
+    expect(zh.stdout()).toContain('完成类');
+    expect(zh.stdout()).not.toContain('milestone');
+  });
+});
+
+describe('plurals', () => {
+  it('English counts take the singular for one: "1 goal", "3 measures"', async () => {
+    const fake = fakeIo();
+    expect(await main(['validate', new URL('../fixtures/plans/mini.yaml', import.meta.url).pathname], fake.io)).toBe(0);
+    expect(fake.stdout()).toMatch(/is valid: 1 goal, 3 measures, 12 targets\n$/);
+  });
+});
+
+describe('help pages', () => {
+  it('fit 80 columns in both languages, Chinese counted two columns a character', async () => {
+    const stringWidth = (await import('string-width')).default;
+    for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'zh_CN.UTF-8' }]) {
+      for (const command of [[], ['validate'], ['list'], ['show'], ['schema'], ['template'], ['check']]) {
+        const fake = fakeIo('', env);
+        expect(await main([...command, '--help'], fake.io)).toBe(0);
+        for (const line of fake.stdout().split('\n')) expect(stringWidth(line), `${env.LANG} ${command.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+      }
+    }
   });
 });

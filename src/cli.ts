@@ -1,216 +1,122 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { ENCODING_NAMES, type Encoding } from './actuals/decode.js';
+import { createLocalizedProgram } from './commands/localize-commander.js';
+import { parseOptionValues } from './commands/parse-option-values.js';
+import { runList, type ListOptions } from './commands/run-list.js';
+import { runShow } from './commands/run-show.js';
+import { runTemplate, type TemplateCommandOptions } from './commands/run-template.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
-import { findForShow, listJson, listTable, selectTargets, showText } from './list-targets.js';
-import { detectLang, formatMessage, type Lang } from './messages.js';
-import { KINDS, type Kind, type ProgressBands } from './plan/types.js';
+import { detectLang, formatMessage, type Lang, type MessageCode } from './messages.js';
+import { KINDS, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
-import { loadPlanFor, runCheck, runSchema, runValidate, toolVersion, type Io } from './run.js';
-import { buildTemplate } from './template.js';
+import { runCheck, runSchema, runValidate, toolVersion, type Io } from './run.js';
 import type { OutputRequest } from './write-outputs.js';
-import { writeOutputs } from './write-outputs.js';
 
-const HELP = {
-  zh: {
-    program: '对照政府行动方案的量化目标检查实际数据',
-    validate: '检查规划文件(默认:内置的象山县方案)',
-    list: '列出规划中的指标',
-    show: '显示一条措施(M24)、发展目标(G2)或指标(M24.3)及其原文',
-    schema: '输出规划文件的 JSON Schema',
-    check: '检查实际数据 CSV 是否达到规划目标',
-    template: '生成供填报的模板:CSV(UTF-8 带 BOM),或 -o form.xlsx 生成 Excel 工作簿',
-  },
-  en: {
-    program: 'Check reported figures against the quantitative targets of a government action plan',
-    validate: 'check a plan file (default: the bundled Xiangshan plan)',
-    list: "list the plan's targets",
-    show: 'show a measure (M24), a goal (G2) or a target (M24.3) with its source text',
-    schema: 'print the JSON Schema of plan files',
-    check: 'check actuals CSV files against the plan',
-    template: 'write the form analysts fill in: CSV (UTF-8 with BOM), or a workbook with -o form.xlsx',
-  },
-};
-
-const EXAMPLES = `
-Examples:
-  plancheck validate
-  plancheck list --action 7
-  plancheck show M24
-  plancheck template --years 2021-2025 > form.csv
-  plancheck check fixtures/submission-2025.csv
-  plancheck check data-2021.csv data-2022.csv data-2023.csv --as-of 2023 --fail-on not_met,off_track
-  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml
-
-Exit codes: 0 nothing failed · 1 a target failed · 2 invalid input or could not evaluate`;
-
-function integers(value: string, previous: number[] | undefined): number[] {
-  const list = [...(previous ?? [])];
-  for (const part of value.split(',')) {
-    const range = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
-    if (!range) throw new InvalidArgumentError(`"${part}" is not a number or range`);
-    const low = Number(range[1]);
-    const high = range[2] === undefined ? low : Number(range[2]);
-    if (high < low || high - low > 1000) throw new InvalidArgumentError(`"${part}" is not a valid range`);
-    for (let n = low; n <= high; n++) list.push(n);
-  }
-  return list;
+/** Options of `plancheck check` as commander parses them. */
+interface CheckFlags {
+  asOf?: number;
+  bands?: ProgressBands;
+  failOn?: FailCondition[];
+  requireComplete?: boolean;
+  maxWarnings?: number;
+  action?: number[];
+  measure?: number[];
+  status?: Status[];
+  quiet?: boolean;
+  encoding?: string;
+  maxErrors: number;
+  sheet?: string[];
+  color?: boolean;
 }
 
-function oneOf<T extends string>(choices: readonly T[]) {
-  return (value: string, previous: T[] | undefined): T[] => {
-    const list = [...(previous ?? [])];
-    for (const part of value.split(',').map((p) => p.trim().replace(/-/g, '_'))) {
-      if (!(choices as readonly string[]).includes(part)) {
-        throw new InvalidArgumentError(`"${part}" is not one of ${choices.join(', ')}`);
-      }
-      list.push(part as T);
-    }
-    return list;
-  };
-}
-
-function year(value: string): number {
-  const n = Number(value);
-  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a year`);
-  return n;
-}
-
-function bands(value: string): ProgressBands {
-  const match = /^\s*(0?\.\d+|1(?:\.0+)?)\s*,\s*(0?\.\d+|0|1(?:\.0+)?)\s*$/.exec(value);
-  const onTrack = Number(match?.[1]);
-  const moderate = Number(match?.[2]);
-  if (!match || !(moderate <= onTrack)) throw new InvalidArgumentError(`"${value}" is not two shares "on_track,moderate" with moderate ≤ on_track, e.g. 0.95,0.6`);
-  return { onTrack, moderate };
-}
-
-function count(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a whole number`);
-  return Number(value);
+/** Lets an option with `.choices()` take any letter case ("GBK" for "gbk"). */
+function caseInsensitive(option: Option): Option {
+  const strict = option.parseArg;
+  if (strict) option.parseArg = <T>(value: string, previous: T): T => strict<T>(value.toLowerCase(), previous);
+  return option;
 }
 
 /** Builds the command-line program; each action hands its options to a runner and records the exit code. */
 function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Command {
-  const help = HELP[lang];
-  const program = new Command('plancheck')
-    .description(help.program)
-    .version(toolVersion(), '-V, --version')
-    .addOption(new Option('--lang <lang>', 'zh | en (default: from the locale)').choices(['zh', 'en']))
-    .option('--targets <file>', 'plan file (default: the bundled targets.yaml)')
-    .addHelpText('after', EXAMPLES)
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  const h = (code: MessageCode, params: Record<string, string> = {}): string => formatMessage(code, params, lang);
+  const parse = parseOptionValues(lang);
+  const program = createLocalizedProgram('plancheck', lang, { out: (s) => io.stdout.write(s), err: (s) => io.stderr.write(s) })
+    .description(h('help.cmd.program'))
+    .version(toolVersion(), '-V, --version', h('help.opt.version'))
+    .addOption(new Option('--lang <lang>', h('help.opt.lang')).choices(['zh', 'en']))
+    .option('--targets <file>', h('help.opt.targets'))
+    .addHelpText('after', `\n${h('help.examples')}`);
 
   const common = () => ({ lang, targets: program.opts<{ targets?: string }>().targets });
 
   program
     .command('validate [file]')
-    .description(help.validate)
+    .description(h('help.cmd.validate'))
     .action(async (file: string | undefined) => setCode(await runValidate(file, common(), io)));
 
   program
     .command('list')
-    .description(help.list)
-    .option('--action <n>', 'only these actions (e.g. 7 or 1-3)', integers)
-    .option('--measure <n>', 'only these measures (e.g. 24)', integers)
-    .option('--goal <n>', 'only these goals (e.g. 2)', integers)
-    .option('--kind <kind>', `only these kinds: ${KINDS.join(', ')}`, oneOf(KINDS))
-    .option('--soft', 'only hedged (力争) targets')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(async (opts: { action?: number[]; measure?: number[]; goal?: number[]; kind?: Kind[]; soft?: boolean; format: string }) => {
-      const plan = await loadPlanFor(common(), io);
-      if (!plan) return setCode(EXIT.invalid);
-      const targets = selectTargets(plan, { ...opts, soft: opts.soft ? true : undefined });
-      io.stdout.write(opts.format === 'json' ? listJson(targets) : listTable(targets, lang));
-      setCode(EXIT.ok);
-    });
+    .description(h('help.cmd.list'))
+    .option('--action <n>', h('help.opt.list-action'), parse.integers)
+    .option('--measure <n>', h('help.opt.list-measure'), parse.integers)
+    .option('--goal <n>', h('help.opt.goal'), parse.integers)
+    .option('--kind <kind>', h('help.opt.kind', { kinds: KINDS.join(', ') }), parse.oneOf(KINDS))
+    .option('--soft', h('help.opt.soft'))
+    .addOption(new Option('--format <format>', h('help.opt.list-format')).choices(['table', 'json']).default('table'))
+    .action(async (opts: Omit<ListOptions, 'lang' | 'targets'>) =>
+      setCode(await runList({ ...common(), ...opts, soft: opts.soft ? true : undefined }, io)),
+    );
 
   program
     .command('show <id>')
-    .description(help.show)
-    .action(async (id: string) => {
-      const plan = await loadPlanFor(common(), io);
-      if (!plan) return setCode(EXIT.invalid);
-      const found = findForShow(plan, id);
-      if (found.kind === 'unknown') {
-        io.stderr.write(`${formatMessage('usage.unknown-id', { id, suggestion: found.suggestion }, lang)}\n`);
-        return setCode(EXIT.invalid);
-      }
-      io.stdout.write(showText(found, lang));
-      setCode(EXIT.ok);
-    });
+    .description(h('help.cmd.show'))
+    .action(async (id: string) => setCode(await runShow(id, common(), io)));
 
-  program.command('schema').description(help.schema).action(() => setCode(runSchema(io)));
+  program.command('schema').description(h('help.cmd.schema')).action(() => setCode(runSchema(io)));
 
   program
     .command('template')
-    .description(help.template)
-    .option('--years <years>', 'one column per year, e.g. 2021-2025 (default: the years the targets need)', integers)
-    .option('--regions <names>', 'a block of rows per region, comma-separated')
-    .option('-o, --output <file>', 'write to a file instead of stdout (a name ending in .xlsx writes a workbook)')
-    .action(async (opts: { years?: number[]; regions?: string; output?: string }) => {
-      const plan = await loadPlanFor(common(), io);
-      if (!plan) return setCode(EXIT.invalid);
-      const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
-      const templateOptions = { lang, years: opts.years, regions };
-      // A path ending in .xlsx gets the workbook form (instructions sheet, drop-downs, shading).
-      const workbook = opts.output !== undefined && /\.xlsx$/i.test(opts.output);
-      const text = workbook
-        ? await (await import('./template-workbook.js')).buildTemplateWorkbook(plan, templateOptions)
-        : buildTemplate(plan, templateOptions);
-      try {
-        await writeOutputs([{ format: 'table', path: opts.output, text }], io);
-      } catch (error) {
-        if (!(error instanceof PlancheckError)) throw error;
-        io.stderr.write(`${formatMessage(error.code, error.params, lang)}\n`);
-        return setCode(EXIT.invalid);
-      }
-      setCode(EXIT.ok);
-    });
+    .description(h('help.cmd.template'))
+    .option('--years <years>', h('help.opt.years'), parse.integers)
+    .option('--regions <names>', h('help.opt.regions'))
+    .option('-o, --output <file>', h('help.opt.template-output'))
+    .action(async (opts: Omit<TemplateCommandOptions, 'lang' | 'targets'>) => setCode(await runTemplate({ ...common(), ...opts }, io)));
 
   // -f and -o pair up in the order given: "-f json -o report.json -f junit -o junit.xml".
   const outputs: OutputRequest[] = [];
+  const formatNames = Object.keys(formatters).join(', ');
   program
     .command('check <files...>')
-    .description(help.check)
-    .option('-f, --format <format>', `output format, repeatable: ${Object.keys(formatters).join(', ')}`, (value: string) => {
-      if (!isFormatName(value)) throw new InvalidArgumentError(`"${value}" is not one of ${Object.keys(formatters).join(', ')}`);
+    .description(h('help.cmd.check'))
+    .option('-f, --format <format>', h('help.opt.format', { formats: formatNames }), (value: string) => {
+      if (!isFormatName(value)) throw parse.invalid('cli.not-one-of', { part: value, choices: formatNames });
       outputs.push({ format: value });
       return value;
     })
-    .option('-o, --output <file>', 'write the preceding --format to this file (atomically)', (value: string) => {
+    .option('-o, --output <file>', h('help.opt.output'), (value: string) => {
       const last = outputs[outputs.length - 1];
-      if (last && last.path === undefined) last.path = value;
-      else outputs.push({ format: 'json', path: value });
+      // A file with no format before it would get a format the user never chose.
+      if (!last || last.path !== undefined) throw parse.invalid('cli.output-without-format', {});
+      last.path = value;
       return value;
     })
-    .option('--as-of <year>', 'the review year (default: the latest year in the data)', year)
-    .option('--bands <on_track,moderate>', 'progress bands for observed ÷ required (default: the plan\'s, else 0.95,0.6)', bands)
-    .option('--fail-on <conditions>', `what fails the run: ${FAIL_CONDITIONS.join(', ')} (default: not_met)`, oneOf(FAIL_CONDITIONS))
-    .option('--require-complete', 'missing figures fail the run (same as --fail-on no_data)')
-    .option('--max-warnings <n>', 'fail when there are more warnings than this', count)
-    .option('--action <n>', 'only these actions', integers)
-    .option('--measure <n>', 'only these measures', integers)
-    .option('--status <status>', `list only these statuses: ${STATUSES.join(', ')}`, oneOf(STATUSES))
-    .option('-q, --quiet', 'list failures only')
-    .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
-    .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
-    .option('--sheet <name>', 'read only this sheet of a workbook, repeatable (default: every sheet with a header)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-    .option('--no-color', 'never colour the output')
-    .action(async (files: string[], opts: {
-      asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
-      measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean; sheet?: string[];
-    }) => {
-      let encoding: Encoding | undefined;
-      if (opts.encoding !== undefined) {
-        encoding = ENCODING_NAMES[opts.encoding.toLowerCase()];
-        if (!encoding) {
-          io.stderr.write(`${formatMessage('usage.bad-option', { reason: `--encoding ${opts.encoding}` }, lang)}\n`);
-          return setCode(EXIT.invalid);
-        }
-      }
+    .option('--as-of <year>', h('help.opt.as-of'), parse.year)
+    .option('--bands <on_track,moderate>', h('help.opt.bands'), parse.bands)
+    .option('--fail-on <conditions>', h('help.opt.fail-on', { conditions: FAIL_CONDITIONS.join(', ') }), parse.oneOf(FAIL_CONDITIONS))
+    .option('--require-complete', h('help.opt.require-complete'))
+    .option('--max-warnings <n>', h('help.opt.max-warnings'), parse.count)
+    .option('--action <n>', h('help.opt.action'), parse.integers)
+    .option('--measure <n>', h('help.opt.measure'), parse.integers)
+    .option('--status <status>', h('help.opt.status', { statuses: STATUSES.join(', ') }), parse.oneOf(STATUSES))
+    .option('-q, --quiet', h('help.opt.quiet'))
+    .addOption(caseInsensitive(new Option('--encoding <name>', h('help.opt.encoding')).choices(Object.keys(ENCODING_NAMES))))
+    .option('--max-errors <n>', h('help.opt.max-errors'), parse.count, 50)
+    .option('--sheet <name>', h('help.opt.sheet'), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .option('--no-color', h('help.opt.no-color'))
+    .action(async (files: string[], opts: CheckFlags) => {
+      const encoding: Encoding | undefined = opts.encoding === undefined ? undefined : ENCODING_NAMES[opts.encoding];
       const failOn = new Set<FailCondition>(opts.failOn ?? ['not_met']);
       if (opts.requireComplete) failOn.add('no_data');
       const requested: OutputRequest[] = outputs.length > 0 ? outputs : [{ format: 'table' as FormatName }];
@@ -240,11 +146,17 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
   return program;
 }
 
+/** The value of `--lang` in `argv`, read before parsing so that commander's own messages speak it. */
+function langFlag(argv: string[]): string | undefined {
+  const at = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (at < 0) return undefined;
+  const arg = argv[at] ?? '';
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
+}
+
 /** Runs plancheck with `argv` (arguments after the program name) against `io`; resolves to the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const langFlag = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
-  const explicit = langFlag < 0 ? undefined : argv[langFlag]?.includes('=') ? argv[langFlag]?.split('=')[1] : argv[langFlag + 1];
-  const lang = detectLang(io.env, explicit);
+  const lang = detectLang(io.env, langFlag(argv));
   let code: number = EXIT.ok;
   const program = buildProgram(io, lang, (c) => {
     code = c;
@@ -277,10 +189,9 @@ export async function runFromProcess(): Promise<void> {
   try {
     process.exitCode = await main(process.argv.slice(2), io);
   } catch (error) {
-    const lang = detectLang(process.env);
+    const lang = detectLang(process.env, langFlag(process.argv.slice(2)));
     const detail = process.env.PLANCHECK_DEBUG ? (error instanceof Error ? error.stack : String(error)) : (error instanceof Error ? error.message : String(error));
-    const head = lang === 'zh' ? 'plancheck 内部错误(请报告此问题)' : 'plancheck internal error (please report it)';
-    process.stderr.write(`${head}: ${detail}\n`);
+    process.stderr.write(`${formatMessage('cli.internal-error', { detail: detail ?? '' }, lang)}\n`);
     process.exitCode = EXIT.invalid;
   }
 }

@@ -1,8 +1,18 @@
 import Table from 'cli-table3';
 import { closest } from 'fastest-levenshtein';
 import { formatMessage, type Lang } from './messages.js';
-import type { Kind, Plan, Target } from './plan/types.js';
-import { describeTarget } from './report/describe-target.js';
+import type { Kind, Op, Plan, Target } from './plan/types.js';
+import { describeTarget, sanitize } from './report/describe-target.js';
+
+/** The kind of a target in words (`level` → 水平值). */
+export function kindWord(kind: Kind, lang: Lang): string {
+  return formatMessage(`kind.${kind}`, {}, lang);
+}
+
+/** The test a target applies in words (`>=` → 不低于). */
+export function opWord(op: Op, lang: Lang): string {
+  return formatMessage(`op.${op}`, {}, lang);
+}
 
 /** Filters of `plancheck list`. */
 export interface ListFilter {
@@ -62,7 +72,7 @@ export function listTable(targets: Target[], lang: Lang): string {
     colWidths: [8, 40, 24, 6, 12, 6],
   });
   for (const t of targets) {
-    table.push([t.id, lang === 'zh' ? t.indicator : t.indicatorEn, describeTarget(t, lang), String(t.year), t.kind, t.soft ? '✓' : '']);
+    table.push([t.id, sanitize(lang === 'zh' ? t.indicator : t.indicatorEn), sanitize(describeTarget(t, lang)), String(t.year), kindWord(t.kind, lang), t.soft ? '✓' : '']);
   }
   return `${table.toString()}\n`;
 }
@@ -92,23 +102,28 @@ export function findForShow(plan: Plan, rawId: string): ShowTarget {
   return { kind: 'unknown', suggestion: closest(id, names) };
 }
 
-/** Renders one target with its quote, for `show`. */
+/** Renders one target with its quote, for `show`; plan text is sanitised, labels come from the message table. */
 export function describeOne(t: Target, lang: Lang): string {
+  const w = (code: 'word.target' | 'word.kind' | 'word.op' | 'word.quote' | 'word.baseline' | 'word.note' | 'word.soft'): string => formatMessage(code, {}, lang);
+  const sep = lang === 'zh' ? ':' : ': ';
   const lines = [
-    `${t.id}  ${lang === 'zh' ? t.indicator : t.indicatorEn}`,
-    `  ${formatMessage('word.target', {}, lang)}: ${describeTarget(t, lang)} (${t.year})${t.soft ? `  [${formatMessage('word.soft', {}, lang)}]` : ''}`,
-    `  ${formatMessage('word.kind', {}, lang)}: ${t.kind}   op: ${t.op}`,
-    `  ${formatMessage('word.quote', {}, lang)}: ${t.quote}`,
+    `${t.id}  ${sanitize(lang === 'zh' ? t.indicator : t.indicatorEn)}`,
+    `  ${w('word.target')}${sep}${sanitize(describeTarget(t, lang))} (${t.year})${t.soft ? `  [${w('word.soft')}]` : ''}`,
+    `  ${w('word.kind')}${sep}${kindWord(t.kind, lang)}   ${w('word.op')}${sep}${opWord(t.op, lang)}`,
+    `  ${w('word.quote')}${sep}${sanitize(t.quote)}`,
   ];
-  if (t.baseline) lines.push(`  baseline: ${t.baseline.value} (${t.baseline.year})`);
-  if (t.note) lines.push(`  note: ${t.note}`);
+  if (t.baseline) lines.push(`  ${w('word.baseline')}${sep}${t.baseline.value} (${t.baseline.year})`);
+  // Notes explain in English how the plan text was read; they have no Chinese version.
+  if (t.note && lang === 'en') lines.push(`  ${w('word.note')}${sep}${sanitize(t.note)}`);
   return lines.join('\n');
 }
 
-/** Renders what `show` found. */
+/** Renders what `show` found; the English summary of a measure or goal is shown in English only. */
 export function showText(found: Exclude<ShowTarget, { kind: 'unknown' }>, lang: Lang): string {
   if (found.kind === 'target') return `${describeOne(found.target, lang)}\n`;
-  const parts = [`${found.label}  ${found.text}`, `  ${found.summary}`, ''];
+  const parts = [`${found.label}  ${sanitize(found.text)}`];
+  if (lang === 'en') parts.push(`  ${sanitize(found.summary)}`);
+  parts.push('');
   if (found.targets.length === 0) parts.push(formatMessage('word.qualitative', {}, lang));
   for (const t of found.targets) parts.push(describeOne(t, lang), '');
   return `${parts.join('\n').trimEnd()}\n`;

@@ -81,11 +81,11 @@ export const messages = {
   },
   'plan.invalid': {
     zh: '规划文件 {file} 无效:{count} 处错误',
-    en: 'plan file {file} is invalid: {count} error(s)',
+    en: 'plan file {file} is invalid: {count, plural, one {# error} other {# errors}}',
   },
   'plan.valid': {
     zh: '规划文件 {file} 有效:{goals} 项发展目标、{measures} 条措施、{targets} 个指标',
-    en: 'plan file {file} is valid: {goals} goals, {measures} measures, {targets} targets',
+    en: 'plan file {file} is valid: {goals, plural, one {# goal} other {# goals}}, {measures, plural, one {# measure} other {# measures}}, {targets, plural, one {# target} other {# targets}}',
   },
 
   // Actuals files
@@ -223,7 +223,7 @@ export const messages = {
   },
   'notice.header-found': {
     zh: '表头在第 {row} 行;其上 {skipped} 行(标题、填报单位等)未读取',
-    en: 'the header is on row {row}; the {skipped} row(s) above it (titles, 填报单位) were not read',
+    en: 'the header is on row {row}; {skipped, plural, one {the row} other {the # rows}} above it (titles, 填报单位) were not read',
   },
   'notice.header-two-rows': {
     zh: '表头占两行(第 {first} 行和第 {second} 行),已合并读取',
@@ -280,7 +280,7 @@ export const messages = {
   },
   'report.notices-more': {
     zh: '……另有 {count} 条提示未显示',
-    en: '… and {count} more notice(s) not shown',
+    en: '… and {count, plural, one {# more notice} other {# more notices}} not shown',
   },
   'report.nothing-read': {
     zh: '没有读到任何数据行,未进行检查。请检查:文件是否选对?表头是否在标题行下方?(见上方错误)',
@@ -290,11 +290,11 @@ export const messages = {
   // Reports
   'report.errors-more': {
     zh: '……另有 {count} 处错误未显示(共 {total} 处)',
-    en: '… and {count} more error(s) not shown ({total} in all)',
+    en: '… and {count, plural, one {# more error} other {# more errors}} not shown ({total} in all)',
   },
   'report.input-invalid': {
     zh: '提交的数据有 {count} 处错误,不是有效的提交',
-    en: 'the submission has {count} error(s); it is not a valid submission',
+    en: 'the submission has {count, plural, one {# error} other {# errors}}; it is not a valid submission',
   },
 
   // Statuses and severities
@@ -358,7 +358,7 @@ export const messages = {
   'word.quote': { zh: '原文', en: 'Quote' },
   'summary.line': {
     zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},警告 {warnings},无数据 {noData}',
-    en: '{scope}: {targets} targets, {met} met, {notMet} not met, {warnings} warnings, {noData} no data',
+    en: '{scope}: {targets, plural, one {# target} other {# targets}}, {met} met, {notMet} not met, {warnings, plural, one {# warning} other {# warnings}}, {noData} no data',
   },
   'summary.progress': {
     zh: '{scope}({asOf} 年,时序进度 {elapsed}):提前实现 {achieved},符合进度 {onTrack},基本符合 {moderate},滞后 {insufficient},逆向 {movingAway},无法评估 {unassessable}',
@@ -382,6 +382,148 @@ export const messages = {
   'word.attainment': { zh: '完成度', en: 'Attainment' },
   'word.severity': { zh: '级别', en: 'Severity' },
   'word.summary': { zh: '汇总', en: 'Summary' },
+  // ── Command line: help, commander's errors, option values, list and show (issue 12, items 6–7) ──
+  'help.title.usage': { zh: '用法:', en: 'Usage:' },
+  'help.title.options': { zh: '选项:', en: 'Options:' },
+  'help.title.commands': { zh: '命令:', en: 'Commands:' },
+  'help.title.arguments': { zh: '参数:', en: 'Arguments:' },
+  'help.title.global-options': { zh: '全局选项:', en: 'Global options:' },
+  'help.choices': { zh: '可选:{choices}', en: 'choices: {choices}' },
+  'help.default': { zh: '默认:{value}', en: 'default: {value}' },
+  'placeholder.options': { zh: '选项', en: 'options' },
+  'placeholder.command': { zh: '命令', en: 'command' },
+  'placeholder.file': { zh: '文件', en: 'file' },
+  'placeholder.files': { zh: '文件', en: 'files' },
+  'placeholder.id': { zh: '编号', en: 'id' },
+  'placeholder.n': { zh: '数', en: 'n' },
+  'placeholder.year': { zh: '年份', en: 'year' },
+  'placeholder.years': { zh: '年份', en: 'years' },
+  'placeholder.names': { zh: '名称', en: 'names' },
+  'placeholder.name': { zh: '名称', en: 'name' },
+  'placeholder.format': { zh: '格式', en: 'format' },
+  'placeholder.lang': { zh: '语言', en: 'lang' },
+  'placeholder.kind': { zh: '类型', en: 'kind' },
+  'placeholder.status': { zh: '状态', en: 'status' },
+  'placeholder.conditions': { zh: '条件', en: 'conditions' },
+  'placeholder.bands': { zh: '符合,基本符合', en: 'on_track,moderate' },
+  'placeholder.key': { zh: '排序依据', en: 'key' },
+  'placeholder.sheet': { zh: '工作表', en: 'sheet' },
+  'placeholder.sheets': { zh: '工作表', en: 'sheets' },
+  'placeholder.width': { zh: '宽度', en: 'width' },
+  'placeholder.cols': { zh: '列数', en: 'cols' },
+  'placeholder.columns': { zh: '列数', en: 'columns' },
+  'placeholder.region': { zh: '地区', en: 'region' },
+  'placeholder.order': { zh: '顺序', en: 'order' },
+  'placeholder.field': { zh: '字段', en: 'field' },
+  'placeholder.dir': { zh: '目录', en: 'dir' },
+  'placeholder.path': { zh: '路径', en: 'path' },
+  'placeholder.value': { zh: '值', en: 'value' },
+  'placeholder.count': { zh: '数', en: 'count' },
+  'help.cmd.program': {
+    zh: '对照政府行动方案的量化目标检查实际数据',
+    en: 'Check reported figures against the quantitative targets of a government action plan',
+  },
+  'help.cmd.validate': { zh: '检查规划文件(默认:内置的象山县方案)', en: 'check a plan file (default: the bundled Xiangshan plan)' },
+  'help.cmd.list': { zh: '列出规划中的指标', en: "list the plan's targets" },
+  'help.cmd.show': {
+    zh: '显示一条措施(M24)、发展目标(G2)或指标(M24.3)及其原文',
+    en: 'show a measure (M24), a goal (G2) or a target (M24.3) with its source text',
+  },
+  'help.cmd.schema': { zh: '输出规划文件的 JSON Schema', en: 'print the JSON Schema of plan files' },
+  'help.cmd.check': { zh: '检查实际数据(CSV 或 Excel/WPS 工作簿)是否达到规划目标', en: 'check actuals (CSV files or Excel/WPS workbooks) against the plan' },
+  'help.cmd.template': { zh: '生成供填报的模板:CSV(UTF-8 带 BOM),或 -o form.xlsx 生成工作簿', en: 'write the form analysts fill in: CSV (UTF-8 with BOM), or a workbook with -o form.xlsx' },
+  'help.cmd.help': { zh: '显示某个命令的帮助', en: 'show help for a command' },
+  'help.opt.help': { zh: '显示帮助', en: 'show help' },
+  'help.opt.version': { zh: '显示版本号', en: 'show the version number' },
+  'help.opt.lang': { zh: '界面语言:zh 中文,en 英文(默认按系统语言)', en: 'zh | en (default: from the locale)' },
+  'help.opt.targets': { zh: '规划文件(默认:内置的 targets.yaml)', en: 'plan file (default: the bundled targets.yaml)' },
+  'help.opt.list-action': { zh: '只列这些行动(如 7 或 1-3)', en: 'only these actions (e.g. 7 or 1-3)' },
+  'help.opt.list-measure': { zh: '只列这些措施(如 24)', en: 'only these measures (e.g. 24)' },
+  'help.opt.goal': { zh: '只列这些发展目标(如 2)', en: 'only these goals (e.g. 2)' },
+  'help.opt.kind': { zh: '只列这些类型:{kinds}', en: 'only these kinds: {kinds}' },
+  'help.opt.soft': { zh: '只列力争类指标', en: 'only hedged (力争) targets' },
+  'help.opt.list-format': { zh: '输出格式', en: 'output format' },
+  'help.opt.years': {
+    zh: '年份列,如 2021-2025(默认:各指标需要的年份)',
+    en: 'the year columns, e.g. 2021-2025 (default: the years the targets need)',
+  },
+  'help.opt.regions': { zh: '每个地区一组行,用逗号分隔', en: 'a block of rows per region, comma-separated' },
+  'help.opt.template-output': { zh: '写入文件,而不是标准输出(如 form.xlsx 则生成工作簿)', en: 'write to a file instead of stdout (a name ending in .xlsx: a workbook)' },
+  'help.opt.sheet': { zh: '只读取工作簿中的这个工作表,可重复', en: 'read only this sheet of a workbook, repeatable' },
+  'help.opt.format': { zh: '输出格式,可重复:{formats}', en: 'output format, repeatable: {formats}' },
+  'help.opt.output': {
+    zh: '把前一个 --format 的结果写入此文件(原子写入);须跟在 -f 之后',
+    en: 'write the preceding --format to this file (atomically); must follow a -f',
+  },
+  'help.opt.as-of': { zh: '评估年份(默认:数据中最新的年份)', en: 'the review year (default: the latest year in the data)' },
+  'help.opt.bands': {
+    zh: '进度分档:实际增速 ÷ 所需增速的两个界限(默认:规划中的设定,否则 0.95,0.6)',
+    en: "progress bands for observed ÷ required (default: the plan's, else 0.95,0.6)",
+  },
+  'help.opt.fail-on': { zh: '哪些状态使检查失败:{conditions}(默认:not_met)', en: 'what fails the run: {conditions} (default: not_met)' },
+  'help.opt.require-complete': { zh: '缺少数据也算失败(同 --fail-on no_data)', en: 'missing figures fail the run (same as --fail-on no_data)' },
+  'help.opt.max-warnings': { zh: '警告多于此数时检查失败', en: 'fail when there are more warnings than this' },
+  'help.opt.action': { zh: '只检查这些行动', en: 'only these actions' },
+  'help.opt.measure': { zh: '只检查这些措施', en: 'only these measures' },
+  'help.opt.status': { zh: '只列出这些状态:{statuses}', en: 'list only these statuses: {statuses}' },
+  'help.opt.quiet': { zh: '只列出失败的指标', en: 'list failures only' },
+  'help.opt.encoding': { zh: '指定 CSV 文件的编码', en: 'force the CSV encoding' },
+  'help.opt.max-errors': { zh: '最多显示多少处输入错误,其余只计数', en: 'input errors to show before a count of the rest' },
+  'help.opt.no-color': { zh: '不使用颜色', en: 'never colour the output' },
+  'help.examples': {
+    zh: '示例:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-20*.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\n退出码:0 全部通过 · 1 有指标未通过 · 2 输入无效或无法评估\n说明文档:README.zh-CN.md',
+    en: 'Examples:\n  plancheck validate\n  plancheck list --action 7\n  plancheck show M24\n  plancheck template --years 2021-2025 > form.csv\n  plancheck check fixtures/submission-2025.csv\n  plancheck check data-20*.csv --as-of 2023 --fail-on not_met,off_track\n  plancheck check form.csv -f table -f json -o report.json -f junit -o junit.xml\n\nExit codes: 0 nothing failed · 1 a target failed\n            2 invalid input or could not evaluate',
+  },
+  'cli.error': { zh: '错误:{message}', en: 'error: {message}' },
+  'cli.help-hint': { zh: '(加 --help 查看用法)', en: '(add --help for usage)' },
+  'cli.missing-argument': { zh: '缺少必需的参数 {name}', en: 'missing required argument {name}' },
+  'cli.option-missing-value': { zh: '选项 {option} 缺少取值', en: 'option {option} needs a value' },
+  'cli.option-required': { zh: '必须给出选项 {option}', en: 'required option {option} not given' },
+  'cli.unknown-option': { zh: '未知选项 {option}', en: 'unknown option {option}' },
+  'cli.unknown-option-suggest': { zh: '未知选项 {option}(是否指 {suggestion}?)', en: 'unknown option {option} (did you mean {suggestion}?)' },
+  'cli.unknown-command': { zh: '未知命令 {command}', en: 'unknown command {command}' },
+  'cli.unknown-command-suggest': { zh: '未知命令 {command}(是否指 {suggestion}?)', en: 'unknown command {command} (did you mean {suggestion}?)' },
+  'cli.excess-arguments': {
+    zh: '{command} 的参数过多:应为 {expected} 个,实际给了 {received} 个',
+    en: 'too many arguments for {command}: expected {expected, plural, one {# argument} other {# arguments}}, got {received}',
+  },
+  'cli.invalid-value': { zh: '选项 {option} 的值 “{value}” 无效:{reason}', en: 'option {option}: "{value}" is invalid: {reason}' },
+  'cli.choices': { zh: '可选值为 {choices}', en: 'the choices are {choices}' },
+  'cli.not-number-or-range': { zh: '“{part}” 不是数字或范围(如 7 或 1-3)', en: '"{part}" is not a number or range (e.g. 7 or 1-3)' },
+  'cli.bad-range': { zh: '“{part}” 不是有效的范围(起点不大于终点,跨度不超过 1000)', en: '"{part}" is not a valid range (low to high, at most 1000 apart)' },
+  'cli.not-one-of': { zh: '“{part}” 不在可选值 {choices} 之中', en: '"{part}" is not one of {choices}' },
+  'cli.not-year': { zh: '不是年份(应为四位数字,如 2025)', en: 'not a year (four digits, e.g. 2025)' },
+  'cli.not-bands': {
+    zh: '应为两个比例“符合,基本符合”,且后者不大于前者,如 0.95,0.6',
+    en: 'not two shares "on_track,moderate" with moderate ≤ on_track, e.g. 0.95,0.6',
+  },
+  'cli.not-count': { zh: '不是非负整数', en: 'not a whole number' },
+  'cli.output-without-format': {
+    zh: '-o 前面须有一个 -f 指明格式(如 -f json -o report.json)',
+    en: 'an -o needs a -f before it naming the format (e.g. -f json -o report.json)',
+  },
+  'cli.internal-error': { zh: 'plancheck 内部错误(请报告此问题):{detail}', en: 'plancheck internal error (please report it): {detail}' },
+  'kind.level': { zh: '水平值', en: 'level' },
+  'kind.cumulative': { zh: '累计值', en: 'cumulative' },
+  'kind.cagr': { zh: '年均增速', en: 'growth rate' },
+  'kind.change': { zh: '较基期变化', en: 'change' },
+  'kind.trend': { zh: '逐年趋势', en: 'trend' },
+  'kind.annual': { zh: '每年达标', en: 'every year' },
+  'kind.average': { zh: '年均值', en: 'average' },
+  'kind.milestone': { zh: '完成类', en: 'milestone' },
+  'op.>=': { zh: '不低于', en: 'at least' },
+  'op.>': { zh: '高于', en: 'above' },
+  'op.<=': { zh: '不高于', en: 'at most' },
+  'op.<': { zh: '低于', en: 'below' },
+  'op.==': { zh: '等于', en: 'equal to' },
+  'op.~': { zh: '约为', en: 'about' },
+  'op.range': { zh: '在区间内', en: 'within a range' },
+  'op.done': { zh: '完成', en: 'done' },
+  'op.increase': { zh: '逐年上升', en: 'rising every year' },
+  'op.decrease': { zh: '逐年下降', en: 'falling every year' },
+  'word.op': { zh: '判定', en: 'Test' },
+  'word.baseline': { zh: '基期', en: 'Baseline' },
+  'word.note': { zh: '说明', en: 'Note' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */
@@ -392,16 +534,58 @@ export type MessageParams = Record<string, string | number>;
 
 /** Renders message `code` in `lang`, substituting `{name}` placeholders from `params`. */
 export function formatMessage(code: MessageCode, params: MessageParams, lang: Lang): string {
-  const template: string = messages[code][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return fillTemplate(messages[code][lang], params, lang);
+}
+
+/** Short name of `formatMessage`: the message `code` in `lang` with `params` filled in. */
+export const t = formatMessage;
+
+const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
+
+/** The plural category (`one`, `other`, …) of `count` in `lang`, by `Intl.PluralRules`. */
+export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
+  return pluralRules[lang].select(count);
+}
+
+/**
+ * Fills a message template: `{name}` takes `params.name`; `{name, plural, one {# row} other {# rows}}`
+ * picks the branch for the number `params.name` (by `Intl.PluralRules`), `#` standing for it.
+ */
+export function fillTemplate(template: string, params: MessageParams, lang: Lang): string {
+  const plurals = template.replace(/\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g, (whole, name: string, branches: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const forms = new Map<string, string>();
+    for (const branch of branches.matchAll(/(\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
+    const chosen = forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
+    return chosen.replace(/#/g, String(value));
+  });
+  return plurals.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });
 }
 
-/** Chooses the user's language from `--lang`, else from the locale variables. */
-export function detectLang(env: Record<string, string | undefined>, explicit?: string): Lang {
-  if (explicit === 'zh' || explicit === 'en') return explicit;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || '';
+/** The language of a locale name such as `zh_CN.UTF-8`, `zh-Hans-CN` or `en_US`. */
+function langOf(locale: string): Lang {
   return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** The locale the operating system reports through `Intl` (Windows sets no LANG). */
+function systemLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Chooses the user's language: `--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG` (then `LANGUAGE`),
+ * else the locale `Intl` reports, which is all Windows gives.
+ */
+export function detectLang(env: Record<string, string | undefined>, explicit?: string, fallbackLocale: () => string = systemLocale): Lang {
+  if (explicit === 'zh' || explicit === 'en') return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE;
+  return langOf(locale ? locale : fallbackLocale());
 }

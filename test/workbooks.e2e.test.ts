@@ -98,7 +98,7 @@ describe('never a silent misread', () => {
     expect(run.stdout).toContain('instructions-only.xlsx[填报说明]!A1: required column "id" is missing');
     expect(run.stdout).not.toContain('no data');
     const lines = run.stdout.trim().split('\n');
-    expect(lines[lines.length - 1]).toBe('the submission has 3 error(s); it is not a valid submission');
+    expect(lines[lines.length - 1]).toBe('the submission has 3 errors; it is not a valid submission');
   });
 
   it('zip bombs are refused before parsing: a part that lies about its size, and one declared too large', () => {

@@ -41,7 +41,7 @@ describe('table', () => {
     expect(text).not.toContain('\u001b[');
     expect(text).toMatchInlineSnapshot(`
       "in.csv:7:2 [value]: "=1+2" is not a number
-      the submission has 1 error(s); it is not a valid submission
+      the submission has 1 error; it is not a valid submission
       ┌────────┬──────────────────────────────┬────────────────────┬────────────────────┬──────────┬──────────────────────┬────────────┐
       │ ID     │ Indicator                    │ Target             │ Actual             │ Gap      │ Status               │ Projected  │
       ├────────┴──────────────────────────────┴────────────────────┴────────────────────┴──────────┴──────────────────────┴────────────┤
@@ -52,7 +52,7 @@ describe('table', () => {
       │ M1.2   │ Maintenance, share           │ yearly mean ≥ 6 %  │ 5.9                │ -0.1     │ not met (warning)    │            │
       │ M1.3   │ New urban jobs               │ total ≥ 4.5 万人   │ no figure for 2025 │          │ no data              │            │
       └────────┴──────────────────────────────┴────────────────────┴────────────────────┴──────────┴──────────────────────┴────────────┘
-      (no region): 4 targets, 1 met, 2 not met, 1 warnings, 1 no data; completion rate 33.3% (1 of 3)
+      (no region): 4 targets, 1 met, 2 not met, 1 warning, 1 no data; completion rate 33.3% (1 of 3)
       Region: 丹东街道
       ┌────────┬──────────────────────────────┬────────────────────┬────────────────────┬──────────┬──────────────────────┬────────────┐
       │ ID     │ Indicator                    │ Target             │ Actual             │ Gap      │ Status               │ Projected  │
@@ -60,9 +60,9 @@ describe('table', () => {
       │ Action 1 Economy                                                                                                               │
       │ M1.1   │ Industrial output            │ > 1000 亿元        │ 900 (2023)         │ -100     │ on track             │ 1027.5     │
       └────────┴──────────────────────────────┴────────────────────┴────────────────────┴──────────┴──────────────────────┴────────────┘
-      丹东街道: 1 targets, 0 met, 0 not met, 0 warnings, 0 no data
+      丹东街道: 1 target, 0 met, 0 not met, 0 warnings, 0 no data
       丹东街道 (2025, 100% of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 not assessable
-      All: 5 targets, 1 met, 2 not met, 1 warnings, 1 no data; completion rate 33.3% (1 of 3)
+      All: 5 targets, 1 met, 2 not met, 1 warning, 1 no data; completion rate 33.3% (1 of 3)
       All (2025, 100% of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 not assessable
       "
     `);
@@ -81,14 +81,14 @@ describe('markdown', () => {
       ## Input errors
 
       - in.csv:7:2 [value]: "=1+2" is not a number
-      - the submission has 1 error(s); it is not a valid submission
+      - the submission has 1 error; it is not a valid submission
 
       ## Summary
 
-      - All: 5 targets, 1 met, 2 not met, 1 warnings, 1 no data; completion rate 33.3% (1 of 3)
+      - All: 5 targets, 1 met, 2 not met, 1 warning, 1 no data; completion rate 33.3% (1 of 3)
       - All (2025, 100% of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 not assessable
-      - (no region): 4 targets, 1 met, 2 not met, 1 warnings, 1 no data; completion rate 33.3% (1 of 3)
-      - 丹东街道: 1 targets, 0 met, 0 not met, 0 warnings, 0 no data
+      - (no region): 4 targets, 1 met, 2 not met, 1 warning, 1 no data; completion rate 33.3% (1 of 3)
+      - 丹东街道: 1 target, 0 met, 0 not met, 0 warnings, 0 no data
       - 丹东街道 (2025, 100% of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 not assessable
 
       ### Development goals
@@ -175,7 +175,7 @@ describe('github', () => {
       "::error file=in.csv,line=7,col=2,title=plancheck row.not-a-number::[value] "=1+2" is not a number
       ::error file=in.csv,line=3,title=plancheck M1.1::Industrial output: not met; actual 950, target > 1000 亿元, gap -50
       ::warning file=in.csv,line=9,title=plancheck M1.2::Maintenance, share: not met; actual 5.9, target yearly mean ≥ 6 %25, gap -0.1
-      ::notice title=plancheck::All: 5 targets, 1 met, 2 not met, 1 warnings, 1 no data
+      ::notice title=plancheck::All: 5 targets, 1 met, 2 not met, 1 warning, 1 no data
       "
     `);
   });

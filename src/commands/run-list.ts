@@ -1,0 +1,17 @@
+import { listJson, listTable, selectTargets, type ListFilter } from '../list-targets.js';
+import { EXIT } from '../report/exit-code.js';
+import { loadPlanFor, type CommonOptions, type Io } from '../run.js';
+
+/** Options of `plancheck list`. */
+export interface ListOptions extends CommonOptions, ListFilter {
+  format: 'table' | 'json';
+}
+
+/** `plancheck list`: prints the plan's targets after the filters, as a table or JSON. */
+export async function runList(options: ListOptions, io: Io): Promise<number> {
+  const plan = await loadPlanFor(options, io);
+  if (!plan) return EXIT.invalid;
+  const targets = selectTargets(plan, options);
+  io.stdout.write(options.format === 'json' ? listJson(targets) : listTable(targets, options.lang));
+  return EXIT.ok;
+}

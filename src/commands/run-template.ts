@@ -1,0 +1,35 @@
+import { formatMessage } from '../messages.js';
+import { PlancheckError } from '../problem.js';
+import { EXIT } from '../report/exit-code.js';
+import { loadPlanFor, type CommonOptions, type Io } from '../run.js';
+import { buildTemplate } from '../template.js';
+import { writeOutputs } from '../write-outputs.js';
+
+/** Options of `plancheck template`. */
+export interface TemplateCommandOptions extends CommonOptions {
+  years?: number[];
+  /** Regions as typed: comma-separated names. */
+  regions?: string;
+  output?: string;
+}
+
+/** `plancheck template`: writes the form analysts fill in, to stdout or a file. */
+export async function runTemplate(options: TemplateCommandOptions, io: Io): Promise<number> {
+  const plan = await loadPlanFor(options, io);
+  if (!plan) return EXIT.invalid;
+  const regions = options.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const templateOptions = { lang: options.lang, years: options.years, regions };
+  // A path ending in .xlsx gets the workbook form (instructions sheet, drop-downs, shading).
+  const workbook = options.output !== undefined && /\.xlsx$/i.test(options.output);
+  const text = workbook
+    ? await (await import('../template-workbook.js')).buildTemplateWorkbook(plan, templateOptions)
+    : buildTemplate(plan, templateOptions);
+  try {
+    await writeOutputs([{ format: 'table', path: options.output, text }], io);
+  } catch (error) {
+    if (!(error instanceof PlancheckError)) throw error;
+    io.stderr.write(`${formatMessage(error.code, error.params, options.lang)}\n`);
+    return EXIT.invalid;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { detectLang, fillTemplate, formatMessage, messages } from './messages.js';
+
+describe('fillTemplate', () => {
+  const rows = '{count, plural, one {# row} other {# rows}}';
+
+  it('picks the English plural form by Intl.PluralRules: 1 is singular, 0 and 2 are plural', () => {
+    expect(fillTemplate(rows, { count: 1 }, 'en')).toBe('1 row');
+    expect(fillTemplate(rows, { count: 0 }, 'en')).toBe('0 rows');
+    expect(fillTemplate(rows, { count: 2 }, 'en')).toBe('2 rows');
+    expect(fillTemplate(rows, { count: 1.5 }, 'en')).toBe('1.5 rows');
+  });
+
+  it('Chinese has one form: "other"', () => {
+    expect(fillTemplate('{count, plural, other {# 行}}', { count: 1 }, 'zh')).toBe('1 行');
+  });
+
+  it('fills plain placeholders beside plural ones and leaves unknown ones as written', () => {
+    expect(fillTemplate(`{file}: ${rows} {missing}`, { file: 'a.csv', count: 3 }, 'en')).toBe('a.csv: 3 rows {missing}');
+  });
+});
+
+describe('message table', () => {
+  it('every code has both languages with the same placeholders', () => {
+    for (const [code, message] of Object.entries(messages)) {
+      // A Chinese message may take the Chinese wording of a parameter (`reasonZh` for `reason`).
+      const names = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]?.replace(/Zh$/, '')))].sort();
+      expect(names(message.zh), code).toEqual(names(message.en));
+    }
+  });
+
+  it('no English message pluralises with "(s)"', () => {
+    for (const [code, message] of Object.entries(messages)) expect(message.en, code).not.toMatch(/\(s\)/);
+  });
+
+  it('commander errors read naturally in both languages', () => {
+    const params = { command: 'show', expected: 1, received: 2 };
+    expect(formatMessage('cli.excess-arguments', params, 'en')).toBe('too many arguments for show: expected 1 argument, got 2');
+    expect(formatMessage('cli.excess-arguments', { ...params, expected: 0 }, 'en')).toBe('too many arguments for show: expected 0 arguments, got 2');
+    expect(formatMessage('cli.excess-arguments', params, 'zh')).toBe('show 的参数过多:应为 1 个,实际给了 2 个');
+  });
+});
+
+describe('detectLang', () => {
+  const windows = () => 'zh-CN';
+  const english = () => 'en-US';
+
+  it('--lang wins over everything', () => {
+    expect(detectLang({ LANG: 'zh_CN.UTF-8' }, 'en', windows)).toBe('en');
+    expect(detectLang({ LANG: 'en_US.UTF-8' }, 'zh', english)).toBe('zh');
+  });
+
+  it('then LC_ALL, LC_MESSAGES, LANG in that order', () => {
+    expect(detectLang({ LC_ALL: 'zh_CN.UTF-8', LC_MESSAGES: 'en_US', LANG: 'en_US' }, undefined, english)).toBe('zh');
+    expect(detectLang({ LC_ALL: '', LC_MESSAGES: 'en_US', LANG: 'zh_CN' }, undefined, windows)).toBe('en');
+    expect(detectLang({ LANG: 'zh_TW.UTF-8' }, undefined, english)).toBe('zh');
+    expect(detectLang({ LANG: 'C.UTF-8' }, undefined, windows)).toBe('en');
+  });
+
+  it('with no locale variable at all (Windows), the locale Intl reports', () => {
+    expect(detectLang({}, undefined, windows)).toBe('zh');
+    expect(detectLang({}, undefined, () => 'zh-Hans-CN')).toBe('zh');
+    expect(detectLang({}, undefined, english)).toBe('en');
+  });
+
+  it('an unknown --lang value falls back to the locale (commander then refuses it)', () => {
+    expect(detectLang({ LANG: 'zh_CN.UTF-8' }, 'fr', english)).toBe('zh');
+  });
+});
