@@ -10,7 +10,8 @@ export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 export const MAX_SHEET_ROWS = 200_000;
 /** Cells merged areas may fill in one sheet. */
 const MAX_MERGED_CELLS = 2_000_000;
-const ZIP_LIMITS = { entry: 200 * 1024 * 1024, total: 400 * 1024 * 1024, entries: 10_000 };
+// What a parser may be given: SheetJS holds a sheet's XML and its cells in memory, several times the bytes.
+const ZIP_LIMITS = { entry: 64 * 1024 * 1024, total: 128 * 1024 * 1024, entries: 10_000 };
 
 /** One sheet as rows of cells, indexed from A1. */
 export interface SheetTable {
