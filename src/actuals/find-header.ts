@@ -1,3 +1,5 @@
+import { isUnitText } from './units.js';
+
 /** What a column of a table holds, from its header. */
 export type Role =
   | 'id'
@@ -77,7 +79,8 @@ export function readHeader(cells: string[], baselineYear: number): HeaderLayout 
       if (withUnit) {
         bare = withUnit[1] ?? '';
         role = HEADERS.get(bare);
-        unit = withUnit[2] ?? null;
+        // Words in brackets that are no unit (2020年（基期）, 实际值（预计）) are a remark on the column.
+        unit = isUnitText(withUnit[2] ?? '') ? (withUnit[2] ?? null) : null;
       }
     }
     if (role === 'unit' || role === 'ignored' || role === 'region') unit = null;

@@ -1,5 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Plan, Target } from '../plan/types.js';
+import { isUnitText } from './units.js';
 
 /** An indicator name as compared: NFKC, no spaces or quotation marks, one kind of bracket and dash, lower-case. */
 export function normaliseName(raw: string): string {
@@ -73,7 +74,8 @@ export class NameIndex {
     const withUnit = /^(.+?)\(([^()]+)\)$/.exec(name);
     if (withUnit) {
       const shorter = this.byName.get(withUnit[1] ?? '');
-      if (shorter?.length === 1 && shorter[0]) return { kind: 'one', target: shorter[0], unit: withUnit[2] ?? null };
+      const unit = withUnit[2] ?? '';
+      if (shorter?.length === 1 && shorter[0]) return { kind: 'one', target: shorter[0], unit: isUnitText(unit) ? unit : null };
       if (shorter && shorter.length > 1) return { kind: 'many', targets: shorter };
     }
     if (this.searchesLeft <= 0) return { kind: 'none', closest: [] };

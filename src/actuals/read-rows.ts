@@ -131,6 +131,14 @@ export class TableReader {
     if (!layout) return;
     if (cells.every(isBlankCell)) return;
     if (this.strictWidth && cells.length !== this.headerWidth) {
+      // A footnote or title typed on a line of its own (one cell) is not a broken row.
+      const filled = cells.filter((cell) => !isBlankCell(cell));
+      if (filled.length === 1) {
+        const text = cellText(filled[0]).trim();
+        const column = cells.indexOf(filled[0] as Cell);
+        const skip = classifyRow(text, text);
+        return this.notice(skip === 'subtotal' ? 'notice.row-subtotal' : skip === 'footnote' ? 'notice.row-footnote' : 'notice.row-title', { value: clip(text) }, row, column);
+      }
       this.input.rows++;
       return this.problem('csv.ragged-row', { actual: cells.length, expected: this.headerWidth }, row);
     }
@@ -153,7 +161,9 @@ export class TableReader {
     }
     const idColumn = layout.roles.get('id');
     const nameColumn = layout.roles.get('name');
-    const rawId = idColumn !== undefined ? cellText(cells[idColumn]) : '';
+    let rawId = idColumn !== undefined ? cellText(cells[idColumn]) : '';
+    // Plan ids have letters (G2.7, M24.3): a number in an 编号 column beside names is a row number.
+    if (nameColumn !== undefined && /^\s*\d+\s*$/.test(rawId)) rawId = '';
     // Most rows hold an id exactly as the plan writes it: nothing else needs looking at.
     const exact = rawId === '' ? undefined : this.ctx.exactIds.get(rawId);
     const rawName = nameColumn !== undefined ? cellText(cells[nameColumn]).trim() : '';

@@ -266,3 +266,23 @@ describe('ledger habits', () => {
     expect(series(actuals, 'M1.1')).toEqual([[2024, 1010]]);
   });
 });
+
+describe('what is not a unit, a row number, a footnote on its own line', () => {
+  it('words in brackets that are no unit are remarks: 2020年（基期）, 名称（预计）', async () => {
+    const actuals = await actualsFrom(plan, '指标名称,2020年（基期）,2025年\n规上工业产值（预计）,800,1010\n');
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'M1.1')).toEqual([[2020, 800], [2025, 1010]]);
+  });
+
+  it('a number in an 编号 column beside names is a row number, not an id', async () => {
+    const actuals = await actualsFrom(plan, '编号,指标名称,2025年\n1,规上工业产值,1010\n2,研发经费占GDP比重,3.5\n');
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+  });
+
+  it('a footnote typed on a line of its own is skipped with a notice, not a ragged row', async () => {
+    const actuals = await actualsFrom(plan, '编号,实际值,备注\nG1.1,3.5,\n注:数据为快报数\n');
+    expect(codes(actuals)).toEqual([]);
+    expect(actuals.notices.map((n) => n.code)).toEqual(['notice.row-footnote']);
+  });
+});

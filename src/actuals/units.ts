@@ -97,3 +97,17 @@ export function isMagnitude(unit: string): boolean {
 export function withMagnitude(magnitude: string, assumed: string): string {
   return magnitude + assumed.replace(LEADING_MAGNITUDE, '');
 }
+
+// What units end in: the things counted or measured in the plans' and statistics' units.
+const UNIT_WORDS = new Set([
+  '', '元', '人', '户', '家', '个', '所', '张', '条', '支', '件', '亩', '米', '平方米', '立方米', '千米', '公里', '平方公里', '克', '千克',
+  '公斤', '吨', '瓦', '千瓦', '千瓦时', '度', '%', '‰', '‱', '岁', '年', '次', '辆', '座', '公顷', '项', '台', '套', '间', '套(间)', '床',
+  '张床', '名', '位', '处', '艘', '只', '头', '株', '人次', '标箱', '元人民币', '美元', '天', '小时', '分', '倍', '册', '部', '场', '批',
+]);
+
+/** True when `text` reads as a unit (亿元, 万人, 平方米/万元, %), not as a note (基期, 预计). */
+export function isUnitText(text: string): boolean {
+  const unit = text.normalize('NFKC').trim();
+  if (unit === '') return false;
+  return unit.split('/').every((part) => UNIT_WORDS.has(part.replace(/^(?:万亿|千万|百万|十万|亿|万|千|百|十)+/, '')) || UNIT_WORDS.has(part));
+}
