@@ -37,9 +37,9 @@ export class ReadContext {
   }
 }
 
-/** Target ids as people type them: full-width, lower-case, padded. */
+/** Target ids as people type them: full-width, lower-case, padded, with a space inside (G 2.7). */
 export function normaliseId(raw: string): string {
-  return raw.normalize('NFKC').trim().toUpperCase();
+  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
 /** A 0-based column index as a spreadsheet letter: 0 → A, 26 → AA. */
