@@ -186,8 +186,8 @@ export const messages = {
     en: 'the workbook has no sheet "{sheet}" (its sheets: {sheets})',
   },
   'workbook.sheet-too-large': {
-    zh: '工作表“{sheet}”过大(超过 {limit} 行或单元格),已拒绝',
-    en: 'sheet "{sheet}" is too large (more than {limit} rows or cells); refused',
+    zh: '工作表“{sheet}”过大(上限 {rows} 行、{columns} 列、{cells} 个单元格),已拒绝',
+    en: 'sheet "{sheet}" is too large (limits: {rows} rows, {columns} columns, {cells} cells); refused',
   },
   'workbook.no-header': {
     zh: '没有一个工作表有可识别的表头({sheets}):需要“指标编号”或“指标名称”列,以及“实际值”或年份(如“2025年”)列',

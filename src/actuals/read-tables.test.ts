@@ -286,3 +286,17 @@ describe('what is not a unit, a row number, a footnote on its own line', () => {
     expect(actuals.notices.map((n) => n.code)).toEqual(['notice.row-footnote']);
   });
 });
+
+describe('workbook bounds', () => {
+  it('a cell past column 1,000 makes the sheet too large: refused, not dropped', async () => {
+    const book = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([['编号', '实际值'], ['M1.1', 1010]]);
+    sheet[XLSX.utils.encode_cell({ r: 1, c: 5000 })] = { t: 's', v: 'far away' };
+    sheet['!ref'] = 'A1:HCH2';
+    XLSX.utils.book_append_sheet(book, sheet, 'wide');
+    const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
+    const actuals = await readActuals([{ name: 'w.xlsx', open: async function* () { yield bytes; } }], plan);
+    expect(actuals.problems.map((p) => [p.code, p.params.sheet])).toEqual([['workbook.sheet-too-large', 'wide']]);
+    expect(actuals.store.count()).toBe(0);
+  });
+});

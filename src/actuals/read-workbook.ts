@@ -8,6 +8,8 @@ import { MAX_COLUMNS } from './read-rows.js';
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 /** Rows a sheet may have. */
 export const MAX_SHEET_ROWS = 200_000;
+/** Cells a sheet may have, blanks between cells counted. */
+const MAX_CELLS = 5_000_000;
 /** Cells merged areas may fill in one sheet. */
 const MAX_MERGED_CELLS = 2_000_000;
 // What a parser may be given: SheetJS holds a sheet's XML and its cells in memory, several times the bytes.
@@ -56,7 +58,7 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
     const sheet = book.Sheets[name];
     if (!sheet) continue;
     const table = sheetTable(name, sheet);
-    if (!table) return { ok: false, code: 'workbook.sheet-too-large', params: { sheet: name, limit: MAX_SHEET_ROWS } };
+    if (!table) return { ok: false, code: 'workbook.sheet-too-large', params: { sheet: name, rows: MAX_SHEET_ROWS, columns: MAX_COLUMNS, cells: MAX_CELLS } };
     sheets.push(table);
   }
   return { ok: true, sheets, names: book.SheetNames };
@@ -67,19 +69,27 @@ function sheetTable(name: string, sheet: WorkSheet): SheetTable | null {
   const data = (sheet['!data'] ?? []) as (CellObject[] | undefined)[];
   if (data.length > MAX_SHEET_ROWS) return null;
   const rows: (Cell[] | undefined)[] = [];
+  let budget = MAX_CELLS;
   for (let r = 0; r < data.length; r++) {
     const source = data[r];
     if (!source) continue;
     const cells: Cell[] = [];
+    let beyond = false;
     // Sparse rows: only the cells that exist are visited.
     source.forEach((cell, c) => {
       const value = toCell(cell);
-      if (value !== undefined) cells[c] = value;
+      if (value === undefined) return;
+      if (c >= MAX_COLUMNS) beyond = true;
+      else cells[c] = value;
     });
+    // A cell far to the right would make every row that long: refused, never dropped silently.
+    if (beyond) return null;
+    budget -= cells.length;
+    if (budget < 0) return null;
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
     rows[r] = cells;
   }
-  let budget = MAX_MERGED_CELLS;
+  budget = Math.min(budget, MAX_MERGED_CELLS);
   for (const merge of sheet['!merges'] ?? []) {
     const value = rows[merge.s.r]?.[merge.s.c];
     if (value === undefined || value === '') continue;
