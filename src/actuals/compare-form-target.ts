@@ -12,7 +12,7 @@ const TRAIL = /\s*(?:以上|以下|左右)$/;
  * The target a form states in `cell`, in the plan target's unit, when it differs from the plan's
  * (a form may be an outdated copy); null when it agrees, is blank or cannot be read as a number.
  */
-export function formTargetDiffers(target: Target, cell: Cell | undefined, assumedUnit: string): number | null {
+export function compareFormTarget(target: Target, cell: Cell | undefined, assumedUnit: string): number | null {
   if (typeof target.value !== 'number' || isBlankCell(cell) || cell === undefined) return null;
   let written: { value: number; unit: string };
   if (typeof cell !== 'string') {

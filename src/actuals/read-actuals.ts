@@ -4,7 +4,7 @@ import type { Encoding } from './decode.js';
 import type { FigureStore } from './figure-store.js';
 import { readCsvTable, type OpenedBytes } from './read-csv-table.js';
 import { ReadContext, type Notice } from './read-context.js';
-import { TableReader, type TableEnd } from './read-rows.js';
+import { TableReader, type TableEnd } from './table-reader.js';
 import { MAX_WORKBOOK_BYTES } from './read-workbook.js';
 
 export { columnLetter } from './read-context.js';

@@ -1,7 +1,7 @@
 import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { FigureStore } from './figure-store.js';
-import { NameIndex } from './match-name.js';
+import { NameIndex } from './name-index.js';
 import type { ActualsInput } from './read-actuals.js';
 
 /** A located remark on the input that does not make it invalid: a warning or a notice. */

@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ioReason, type Problem } from '../problem.js';
 import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
-import { LengthGuard } from './guard-length.js';
+import { LengthGuard } from './length-guard.js';
 import { excelSeparatorLine, guessDelimiter } from './guess-delimiter.js';
 import type { ActualsInput } from './read-actuals.js';
-import { MAX_COLUMNS, MAX_FIELD, type TableReader } from './read-rows.js';
+import { MAX_COLUMNS, MAX_FIELD, type TableReader } from './table-reader.js';
 
 /**
  * A field still open after this many characters is refused before it reaches the parser, which

@@ -2,7 +2,7 @@ import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { MessageCode, MessageParams } from '../messages.js';
 import type { Cell } from './cell.js';
 import { checkZipBounds } from './check-zip-bounds.js';
-import { MAX_COLUMNS } from './read-rows.js';
+import { MAX_COLUMNS } from './table-reader.js';
 
 /** Bytes a workbook file may have. */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;

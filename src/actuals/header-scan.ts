@@ -1,6 +1,6 @@
 import type { MessageCode, MessageParams } from '../messages.js';
 import { cellText, isBlankCell, type Cell } from './cell.js';
-import { headerScore, readHeader, type HeaderLayout } from './find-header.js';
+import { headerScore, readHeader, type HeaderLayout } from './read-header.js';
 
 /** Rows searched for the header, not counting blank ones. */
 export const HEADER_SCAN = 30;

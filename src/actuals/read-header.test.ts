@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerScore, readHeader } from './find-header.js';
+import { headerScore, readHeader } from './read-header.js';
 
 describe('readHeader: the vocabulary of Chinese statistical tables', () => {
   it('roles, units in headers, year columns of figures and of targets', () => {

@@ -3,17 +3,17 @@ import type { Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { cellText, isBlankCell, type Cell } from './cell.js';
 import { classifyRow } from './classify-row.js';
-import type { HeaderLayout, YearColumn } from './find-header.js';
-import { HeaderScan, MAX_COLUMNS, type FoundHeader, type HeaderFault } from './scan-header.js';
-import { listTargets } from './match-name.js';
+import type { HeaderLayout, YearColumn } from './read-header.js';
+import { HeaderScan, MAX_COLUMNS, type FoundHeader, type HeaderFault } from './header-scan.js';
+import { listTargets } from './name-index.js';
 import { describeLookalikes } from './point-lookalikes.js';
-import { formTargetDiffers } from './compare-form-target.js';
+import { compareFormTarget } from './compare-form-target.js';
 import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
 import type { ActualsInput } from './read-actuals.js';
 import { readFigure } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
 
-export { MAX_COLUMNS } from './scan-header.js';
+export { MAX_COLUMNS } from './header-scan.js';
 /** Characters a cell may have. */
 export const MAX_FIELD = 10_000;
 
@@ -296,7 +296,7 @@ export class TableReader {
   /** Compares a target written on the form with the plan's: a form may be an outdated copy. */
   private compareFormTarget(target: Target, cells: Cell[], column: number | undefined, unitCell: string, row: number): void {
     if (column === undefined) return;
-    const form = formTargetDiffers(target, cells[column], unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit));
+    const form = compareFormTarget(target, cells[column], unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit));
     if (form !== null) this.notice('warning.form-target-differs', { id: target.id, form, plan: String(target.value), unit: target.unit }, row, column, 'warning');
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LengthGuard } from './guard-length.js';
+import { LengthGuard } from './length-guard.js';
 
 /**
  * Feeds `chunks` to a guard with small limits; returns the first trip, if any. The guard looks at
