@@ -27,3 +27,17 @@ describe('readHeader: the vocabulary of Chinese statistical tables', () => {
     expect(headerScore(readHeader(['填报单位:统计局', '', '填报日期:2026年1月'], 2020))).toBe(0);
   });
 });
+
+describe('readHeader: a loose header beside a specific one', () => {
+  it('编号 beside 指标编号, 名称 beside 指标名称: the specific one is read, the other named as not read', () => {
+    const layout = readHeader(['编号', '指标编号', '指标名称', '名称', '实际值'], 2020);
+    expect(layout.roles.get('id')).toBe(1);
+    expect(layout.roles.get('name')).toBe(2);
+    expect(layout.duplicates).toEqual([]);
+    expect([...layout.unknown].sort()).toEqual([[0, '编号'], [3, '名称']]);
+  });
+
+  it('two specific headers of one role are a duplicate', () => {
+    expect(readHeader(['指标编号', '目标编号', '实际值'], 2020).duplicates).toEqual([{ role: 'id', first: 0, second: 1 }]);
+  });
+});

@@ -52,6 +52,9 @@ const HEADERS = new Map<string, Role>([
     .map((h) => [h, 'ignored'] as const),
 ]);
 
+/** Headers that name a role loosely: beside a specific one (指标编号, 指标名称) they are something else. */
+const GENERIC = new Set(['编号', 'id', '代码', '名称', '项目', '项目名称', '指标', '值', '数据', '单位', 'name']);
+
 /** A unit in brackets at the end of a header: `实际值（亿元）`, `2025年(万元)`, `单位:亿元`. */
 const HEADER_UNIT = /^(.*?)\s*\(\s*(?:单位[:：]\s*)?([^()]+?)\s*\)$/;
 /** Year headers: 2025, 2025年, 2025年度, 2025年1-12月, 2025年完成值, 2025年实际, 2025年目标值. */
@@ -86,8 +89,16 @@ export function readHeader(cells: string[], baselineYear: number): HeaderLayout 
     if (role === 'unit' || role === 'ignored' || role === 'region') unit = null;
     if (role !== undefined) {
       const first = layout.roles.get(role);
-      if (first !== undefined && role !== 'ignored') layout.duplicates.push({ role, first, second: column });
-      else layout.roles.set(role, column);
+      const generic = (key: string): boolean => GENERIC.has(key);
+      if (first !== undefined && role !== 'ignored') {
+        // 编号 beside 指标编号 is a row number; 名称 beside 指标名称 another name: the specific one wins.
+        const firstKey = headerKey(layout.names[first] ?? '');
+        if (generic(firstKey) && !generic(bare)) {
+          layout.roles.set(role, column);
+          layout.unknown.set(first, layout.names[first] ?? '');
+        } else if (!generic(firstKey) && generic(bare)) layout.unknown.set(column, name);
+        else layout.duplicates.push({ role, first, second: column });
+      } else layout.roles.set(role, column);
       if (unit !== null && (role === 'value' || role === 'target')) layout.units.set(column, unit);
       return;
     }
