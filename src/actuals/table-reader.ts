@@ -122,6 +122,8 @@ export class TableReader {
     for (const [column, name] of layout.unknown) this.notice('notice.column-ignored', { column: name }, row, column);
     const values = layout.yearColumns.filter((y) => y.kind === 'value');
     const value = layout.roles.get('value');
+    // With a value column, year columns are not figures: said, not silently passed over.
+    if (value !== undefined) for (const { column } of values) this.notice('notice.column-ignored', { column: layout.names[column] ?? '' }, row, column);
     this.figureColumns = value !== undefined ? [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }] : values;
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
   }
