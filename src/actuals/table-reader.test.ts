@@ -300,3 +300,11 @@ describe('workbook bounds', () => {
     expect(actuals.store.count()).toBe(0);
   });
 });
+
+describe('no column is ignored silently', () => {
+  it('year columns beside a value column are named as not read', async () => {
+    const actuals = await actualsFrom(plan, '编号,实际值,2024年\nM1.1,1010,990\n');
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+    expect(actuals.notices.map((n) => [n.code, n.params.column])).toEqual([['notice.column-ignored', '2024年']]);
+  });
+});
