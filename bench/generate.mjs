@@ -76,12 +76,27 @@ export function generateLong(file, { targets, regions, year, seed = 20251128 }) 
   return { rows: regions * targets.length, bytes, cached: false };
 }
 
-/** Writes the targets as a CSV for other tools: id,kind,op,target,high. */
-export function writeTargetsCsv(file, targets) {
-  const lines = ['id,kind,op,target,high'];
+/** Rounds away binary noise as plancheck's judges do for band edges (12 significant digits). */
+function clean(x) {
+  return Number.isInteger(x) ? x : Number(x.toPrecision(12));
+}
+
+/**
+ * Writes the targets as a CSV for other tools: id,kind,op,target,high,lo,hi; lo and hi are the
+ * edges a `~` or `range` target accepts, `~` widened by its tolerance (else the plan's) as
+ * plancheck widens it.
+ */
+export function writeTargetsCsv(file, targets, approxTolerance = 0.05) {
+  const lines = ['id,kind,op,target,high,lo,hi'];
   for (const t of targets) {
     const [low, high] = Array.isArray(t.value) ? t.value : [t.value ?? '', ''];
-    lines.push(`${t.id},${t.kind},${t.op},${low},${high}`);
+    let edges = ['', ''];
+    if (t.op === 'range' && Array.isArray(t.value)) edges = t.value;
+    if (t.op === '~' && typeof t.value === 'number') {
+      const spread = Math.abs(t.value) * (t.tolerance ?? approxTolerance);
+      edges = [clean(t.value - spread), clean(t.value + spread)];
+    }
+    lines.push(`${t.id},${t.kind},${t.op},${low},${high},${edges[0]},${edges[1]}`);
   }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);

@@ -99,3 +99,21 @@ describe('help pages', () => {
     }
   });
 });
+
+describe('main(argv, io): the read of standard input is bounded', () => {
+  it('stdin past 1 GiB stops with a worded, located error and exit 2', async () => {
+    const fake = fakeIo();
+    let pulled = 0;
+    fake.io.stdin = (async function* () {
+      yield Buffer.from('id,value\n');
+      pulled++;
+      // Only the length is looked at before the read stops: a chunk that says it holds 1 GiB
+      // stands in for an endless stream without allocating one.
+      yield { byteLength: 2 ** 30 } as Uint8Array;
+      pulled++;
+    })();
+    expect(await main([...MINI, 'check', '-', '-f', 'summary'], fake.io)).toBe(2);
+    expect(fake.stdout()).toContain('<stdin>: cannot read file <stdin>: the file is larger than the limit of 1 GiB (1073741824 bytes); reading stopped there');
+    expect(pulled).toBe(1);
+  });
+});

@@ -13,10 +13,6 @@ interface Message {
 export const messages = {
   // Files and usage
   'file.unreadable': { zh: '无法读取文件 {file}:{reasonZh}', en: 'cannot read file {file}: {reason}' },
-  'file.too-large': {
-    zh: '文件 {file} 过大({size} 字节,上限 {limit} 字节),不像是规划文件',
-    en: 'file {file} is too large ({size} bytes, limit {limit}) for a plan file',
-  },
   'file.write-failed': { zh: '无法写入 {file}:{reasonZh}', en: 'cannot write {file}: {reason}' },
   'usage.bad-option': { zh: '参数错误:{reason}', en: 'invalid option: {reason}' },
   'usage.unknown-id': {
@@ -524,6 +520,83 @@ export const messages = {
   'word.op': { zh: '判定', en: 'Test' },
   'word.baseline': { zh: '基期', en: 'Baseline' },
   'word.note': { zh: '说明', en: 'Note' },
+
+  // Hardening (issue 11): bounded reads, encodings, writes, selections
+  'file.over-limit': {
+    zh: '文件超过 {limitText}({limit} 字节)的大小上限,已停止读取',
+    en: 'the file is larger than the limit of {limitText} ({limit} bytes); reading stopped there',
+  },
+  'csv.utf16-no-bom': {
+    zh: '文件像是没有字节顺序标记(BOM)的 {encoding} 编码:请加上 --encoding {encoding} 再检查,或另存为 CSV UTF-8',
+    en: 'the file looks like {encoding} without a byte-order mark: check it with --encoding {encoding}, or save it as CSV UTF-8',
+  },
+  'csv.utf32': {
+    zh: '文件是 {encoding} 编码,plancheck 不读取这种编码:请另存为 CSV UTF-8',
+    en: 'the file is in {encoding}, which plancheck does not read: save it as CSV UTF-8',
+  },
+  'csv.not-utf8-or-gbk': {
+    zh: '第 {line} 行第 {column} 个字节 0x{byte} 不是有效的 UTF-8,而按 GBK/GB18030 读取只会得到生僻字(“{sample}”),编码无法确定:请另存为 CSV UTF-8,或用 --encoding 指定文件编码',
+    en: 'line {line}, byte {column}: 0x{byte} is not valid UTF-8, and read as GBK/GB18030 the file gives only rare characters ("{sample}"), so its encoding is unclear: save it as CSV UTF-8, or name its encoding with --encoding',
+  },
+  'plan.utf16-no-bom': {
+    zh: '规划文件像是没有字节顺序标记(BOM)的 {encoding} 编码:请另存为 UTF-8',
+    en: 'the plan file looks like {encoding} without a byte-order mark: save it as UTF-8',
+  },
+  'plan.utf32': {
+    zh: '规划文件是 {encoding} 编码,plancheck 不读取这种编码:请另存为 UTF-8',
+    en: 'the plan file is in {encoding}, which plancheck does not read: save it as UTF-8',
+  },
+  'plan.not-utf8-or-gbk': {
+    zh: '第 {line} 行第 {column} 个字节 0x{byte} 不是有效的 UTF-8,按 GBK/GB18030 读取也只得到生僻字(“{sample}”):请将规划文件另存为 UTF-8',
+    en: 'line {line}, byte {column}: 0x{byte} is not valid UTF-8, and read as GBK/GB18030 it gives only rare characters ("{sample}"): save the plan file as UTF-8',
+  },
+  'plan.undecodable': {
+    zh: '此处的字节不是有效的 {encoding} 编码:请将规划文件另存为 UTF-8',
+    en: 'the bytes here are not valid {encoding}: save the plan file as UTF-8',
+  },
+  'usage.output-is-input': {
+    zh: '输出文件 {output} 就是输入文件 {input}:写入会覆盖提交的数据,已拒绝;请换一个输出文件名',
+    en: 'output file {output} is the input file {input}: writing it would replace what was submitted; refused, choose another output file',
+  },
+  'usage.output-twice': {
+    zh: '两个 -o 指向同一个文件 {output}:请为每种格式指定不同的文件',
+    en: 'two -o options name the same file {output}: give each format a file of its own',
+  },
+  'usage.no-such-number': {
+    zh: '--{option} {values}:规划中没有这些编号,有效范围为 {range}',
+    en: '--{option} {values}: the plan has no such number; valid numbers are {range}',
+  },
+  'usage.selects-nothing': {
+    zh: '所给的筛选条件({selection})没有选中任何指标:请检查编号(定性措施没有量化指标,可用 plancheck show 查看原文)',
+    en: 'the selection ({selection}) selects no target: check the numbers (a qualitative measure has none; plancheck show prints its text)',
+  },
+  'usage.as-of-range': {
+    zh: '--as-of {year} 不在合理范围内:规划期为 {start}–{end},评估年份应在 {low}–{high} 之间',
+    en: '--as-of {year} is out of range: the plan period is {start}–{end}, so the review year must be within {low}–{high}',
+  },
+
+  // Issue 10: reasons and notes of progress ratings
+  'reason.crossed': {
+    zh: '{year} 年时已在目标一侧,现已越过目标线并继续反向变化',
+    en: 'was on the right side of the target in {year} and has crossed to the wrong side',
+  },
+  'reason.will-cross': {
+    zh: '目前达标,但按现有趋势 {year} 年将为 {projected},越过目标线',
+    en: 'meets the target now, but the trend reaches {projected} by {year}, across the line',
+  },
+  'reason.zero-baseline': {
+    zh: '基期({year} 年)数值为零,变化幅度无法计算',
+    en: 'the baseline ({year}) is zero: the change in % cannot be computed',
+  },
+  'reason.stale-figure': {
+    zh: '最新数据为 {year} 年,早于评估年份 {asOf} 年,按评估年份的时序进度评价',
+    en: 'the latest figure is for {year}, before the review year {asOf}: rated at the review year',
+  },
+  'word.notes': { zh: '提示:', en: 'Notes:' },
+  'reason.total-fell': {
+    zh: '累计值在以下年份比上一年减少:{years},请核对',
+    en: 'the running total fell in {years}: please check the figures',
+  },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */

@@ -55,10 +55,26 @@ const IO_REASONS: Record<string, { en: string; zh: string }> = {
   EEXIST: { en: 'the file exists already', zh: '文件已存在' },
   ENOSPC: { en: 'no space left on the device', zh: '磁盘空间不足' },
   EROFS: { en: 'read-only file system', zh: '文件系统只读' },
+  ENAMETOOLONG: { en: 'the file name or path is too long', zh: '文件名或路径过长' },
+  ELOOP: { en: 'too many levels of symbolic links', zh: '符号链接层数过多(可能是循环链接)' },
+  EFBIG: { en: 'the file is too large for the file system', zh: '文件超出文件系统允许的大小' },
+  EDQUOT: { en: 'the disk quota is exceeded', zh: '超出磁盘配额' },
+  EIO: { en: 'input/output error', zh: '输入输出错误' },
+  EBUSY: { en: 'the file or device is busy', zh: '文件或设备忙' },
+  ETXTBSY: { en: 'the file is busy (a running program)', zh: '文件正被运行的程序占用' },
+  ENXIO: { en: 'no such device or address (a FIFO with no reader?)', zh: '设备或地址不存在(管道没有读取方?)' },
+  EMFILE: { en: 'too many open files', zh: '打开的文件过多' },
+  EXDEV: { en: 'the temporary file is on another file system', zh: '临时文件位于另一文件系统' },
+  EINVAL: { en: 'invalid argument (the device refuses this write)', zh: '参数无效(设备不接受此写入)' },
+  ENOTEMPTY: { en: 'the directory is not empty', zh: '目录非空' },
 };
 
 /** The reason of a file-system error in both languages, as `{reason}` and `{reasonZh}` parameters. */
 export function ioReason(error: unknown): { reason: string; reasonZh: string } {
+  // A limit this tool set (a read stopped at its bound) is already worded in both languages.
+  if (error instanceof PlancheckError) {
+    return { reason: formatMessage(error.code, error.params, 'en'), reasonZh: formatMessage(error.code, error.params, 'zh') };
+  }
   const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
   const known = IO_REASONS[code];
   if (known) return { reason: known.en, reasonZh: known.zh };

@@ -12,6 +12,9 @@ import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
 import { sanitize } from './report/describe-target.js';
+import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
+import { checkSelection } from './check-selection.js';
+import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
 
@@ -111,17 +114,24 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
 }
 
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
-  return files.map((file) => ({
-    name: file === '-' ? '<stdin>' : file,
+  return files.map((file) => {
+    const name = file === '-' ? '<stdin>' : file;
+    // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
     // 64 KiB reads measured faster than 256 KiB.
-    open: () => (file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 64 * 1024 })),
-  }));
+    const open = (): AsyncIterable<Uint8Array> =>
+      boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 64 * 1024 }), name, INPUT_SIZE_LIMIT);
+    return { name, open };
+  });
 }
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const clashes = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
+  if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
+  const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
+  if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const stdinCount = options.files.filter((file) => file === '-').length;
   if (stdinCount > 1) {
@@ -164,4 +174,10 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     return EXIT.invalid;
   }
   return fatal ? EXIT.invalid : exitCode(report);
+}
+
+/** Prints usage errors (refused options), each on a line in the user's language; exit 2. */
+export function usageErrors(errors: readonly PlancheckError[], lang: Lang, io: Io): number {
+  for (const error of errors) io.stderr.write(`${sanitize(formatMessage(error.code, error.params, lang))}\n`);
+  return EXIT.invalid;
 }

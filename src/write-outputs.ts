@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { unlinkSync } from 'node:fs';
+import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { FormatName } from './format/index.js';
 import { ioReason, PlancheckError } from './problem.js';
 import type { Io } from './run.js';
@@ -11,25 +12,158 @@ export interface OutputRequest {
   path?: string;
 }
 
+/** Test hook: milliseconds to pause halfway through writing a file, so a test can signal mid-write. */
+const PAUSE_HOOK = 'PLANCHECK_TEST_PAUSE_WRITE_MS';
+
+/** How many symbolic links are followed before the path is taken for a loop (as Linux does). */
+const MAX_LINKS = 40;
+
 /**
- * Writes each rendered output: files atomically (a temporary file beside it, then a rename), so
- * a reader never sees half a report; the rest to stdout.
+ * Writes each rendered output: a regular file atomically (a temporary file beside it, then a
+ * rename, so a reader never sees half a report), a device or FIFO directly, the rest to stdout.
+ * A symlink's target is written and the link kept. On SIGINT or SIGTERM mid-write the temporary
+ * file is removed and the process ends by that signal. Throws PlancheckError 'file.write-failed'.
  */
 export async function writeOutputs(outputs: (OutputRequest & { text: string | Uint8Array })[], io: Io): Promise<void> {
-  for (const output of outputs) {
-    if (output.path === undefined || output.path === '-') {
-      // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
-      if (typeof output.text !== 'string') throw new TypeError(`binary ${output.format} output needs a file`);
-      io.stdout.write(output.text);
-      continue;
+  const temps = new Set<string>();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const temp of temps) {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // already gone
+      }
     }
-    const temp = join(dirname(output.path), `.${basename(output.path)}.${randomBytes(6).toString('hex')}.tmp`);
+    removeHandlers();
+    // With our handler gone the default action ends the process, with the conventional status.
+    process.kill(process.pid, signal);
+  };
+  const removeHandlers = (): void => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const pause = Number(io.env[PAUSE_HOOK] ?? 0);
+  try {
+    for (const output of outputs) {
+      if (output.path === undefined || output.path === '-') {
+        // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
+        if (typeof output.text !== 'string') throw new TypeError(`binary ${output.format} output needs a file`);
+        io.stdout.write(output.text);
+        continue;
+      }
+      await writeFileOutput(output.path, output.text, io, temps, pause);
+    }
+  } finally {
+    removeHandlers();
+  }
+}
+
+async function writeFileOutput(path: string, text: string | Uint8Array, io: Io, temps: Set<string>, pause: number): Promise<void> {
+  const failed = (error: unknown): PlancheckError =>
+    new PlancheckError('file.write-failed', { file: path, ...writeReason(error) }, [], { cause: error });
+  let target: string;
+  let existing: Awaited<ReturnType<typeof stat>> | undefined;
+  let fd: number | null;
+  try {
+    // /dev/stdout and /dev/stderr are our own streams, as a shell takes them: opening them anew
+    // would truncate a file the caller appends to, and renaming over them would replace the link.
+    fd = await descriptorAlias(path);
+    if (fd === 1 || fd === 2) {
+      // Bytes (a workbook) never go to a terminal stream.
+      if (typeof text !== 'string') throw new Error('a workbook cannot be written to standard output or error');
+      (fd === 1 ? io.stdout : io.stderr).write(text);
+      return;
+    }
+    existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (existing?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    target = fd !== null ? path : existing === undefined ? await followLinks(path) : existing.isFile() ? await realpath(path) : path;
+  } catch (error) {
+    throw failed(error);
+  }
+  if (fd !== null || (existing && !existing.isFile())) {
+    // A device (/dev/full, /dev/null) or a FIFO is written in place: renaming over it would
+    // replace it with a regular file.
     try {
-      await writeFile(temp, output.text, { flag: 'wx' });
-      await rename(temp, output.path);
+      await writeTo(target, 'w', text, pause);
     } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw new PlancheckError('file.write-failed', { file: output.path, ...ioReason(error) }, [], { cause: error });
+      throw failed(error);
+    }
+    return;
+  }
+  // A short name, whatever the output's: a 250-byte file name still has a temporary file.
+  const temp = join(dirname(target), `.plancheck-${randomBytes(4).toString('hex')}.tmp`);
+  temps.add(temp);
+  try {
+    await writeTo(temp, 'wx', text, pause);
+    if (existing) await chmod(temp, existing.mode & 0o7777);
+    await rename(temp, target);
+    temps.delete(temp);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    temps.delete(temp);
+    throw failed(error);
+  }
+}
+
+/** The descriptor a path stands for (/dev/stdout, /dev/fd/2, /proc/self/fd/1), through symlinks, or null. */
+async function descriptorAlias(path: string): Promise<number | null> {
+  let current = resolve(path);
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    const match = /^\/(?:dev\/fd|proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/.exec(current);
+    if (match && (match[1] === undefined || Number(match[1]) === process.pid)) return Number(match[2]);
+    try {
+      if (!(await lstat(current)).isSymbolicLink()) return null;
+      current = resolve(dirname(current), await readlink(current));
+    } catch {
+      return null;
     }
   }
+  return null;
+}
+
+/** Writes `text` to `file` opened with `flag`, pausing halfway when the test hook asks. */
+async function writeTo(file: string, flag: string, text: string | Uint8Array, pause: number): Promise<void> {
+  const handle = await open(file, flag, 0o666);
+  try {
+    if (pause > 0) {
+      const half = Math.floor(text.length / 2);
+      await handle.writeFile(text.slice(0, half));
+      await new Promise((resolvePause) => setTimeout(resolvePause, pause));
+      await handle.writeFile(text.slice(half));
+    } else {
+      await handle.writeFile(text);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file a path names that does not exist yet: symlinks followed to where the file is to be. */
+async function followLinks(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops <= MAX_LINKS; hops++) {
+    let st;
+    try {
+      st = await lstat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+      throw error;
+    }
+    if (!st.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error('ELOOP'), { code: 'ELOOP' });
+}
+
+/** The reason of a failed write in both languages; ENOENT here means the folder is missing, not the file. */
+export function writeReason(error: unknown): { reason: string; reasonZh: string } {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    return { reason: 'its folder does not exist', reasonZh: '所在的文件夹不存在' };
+  }
+  return ioReason(error);
 }

@@ -140,3 +140,43 @@ describe('comparatorFromWords', () => {
     expect(at(quote, figure, unit)).toBe(op);
   });
 });
+
+describe('targets an audit of the text found missing, each with its verbatim clause', () => {
+  const yamlText = readFileSync(new URL('targets.yaml', root), 'utf8');
+  it.each([
+    // id, kind, op, value, unit, soft, baseline, the words of the text
+    ['M45.4', 'level', '>=', 18, '周岁', false, { value: 16, year: 2020 }, '将特困救助供养覆盖的未成年人年龄从16周岁延至18周岁'],
+    ['M45.5', 'level', '>=', 2, '倍', false, null, '推动低边家庭收入认定范围扩大至低保标准的2倍'],
+    ['M63.1', 'level', '>=', 158, '天', true, null, '延长妇女产假至158天'],
+    ['M1.4', 'milestone', 'done', null, '', true, null, '争创省“万亩千亿”新产业平台'],
+    ['M93.1', 'milestone', 'done', null, '', true, null, '争取实物捐赠同额抵税政策'],
+    ['M93.2', 'milestone', 'done', null, '', true, null, '积极争取慈善信托税前扣除优惠政策'],
+    ['G3.9', 'trend', 'increase', null, '', false, null, '中等收入群体规模不断扩大'],
+    ['G3.11', 'trend', 'decrease', null, '', false, null, '城乡居民收入和生活水平差距逐步缩小'],
+    ['G5.9', 'milestone', 'done', null, '', true, null, '海陆生态全域治理体系基本建立'],
+    ['G6.5', 'milestone', 'done', null, '', true, null, '整体智治体系基本建成'],
+    ['G6.6', 'milestone', 'done', null, '', true, null, '低风险社会基本建成'],
+    ['M116.7', 'milestone', 'done', null, '', false, null, '实现多灾种、全灾链、数字化的综合监测预警'],
+  ] as const)('%s is a %s target (%s %s %s)', (id, kind, op, value, unit, soft, baseline, words) => {
+    const target = plan.targetsById.get(id);
+    expect(target, id).toBeDefined();
+    expect(target).toMatchObject({ kind, op, unit, soft, baseline, year: 2025 });
+    if (value !== null) expect(target?.value).toBe(value);
+    expect(target?.quote).toContain(words);
+  });
+
+  it('measures M63 and M93 are no longer qualitative; 26 remain, each saying why in a # Qualitative: comment', () => {
+    expect(plan.measures.find((m) => m.number === 63)?.qualitative).toBe(false);
+    expect(plan.measures.find((m) => m.number === 93)?.qualitative).toBe(false);
+    const qualitative = plan.measures.filter((m) => m.qualitative);
+    expect(qualitative).toHaveLength(26);
+    const explained = [...yamlText.matchAll(/\n {4}# Qualitative: .{20,}\n {4}qualitative: true\n/g)];
+    expect(explained).toHaveLength(yamlText.split('\n    qualitative: true\n').length - 1);
+    expect(explained).toHaveLength(26);
+  });
+
+  it('no unit is a bare magnitude: what is counted is written out (M40.1 is 万人, so 人 converts)', () => {
+    for (const t of plan.targets) expect(t.unit, t.id).not.toMatch(/^[十百千万亿]+$/);
+    expect(plan.targetsById.get('M40.1')?.unit).toBe('万人');
+  });
+});

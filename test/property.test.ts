@@ -2,13 +2,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Big from 'big.js';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { readActuals } from '../src/actuals/read-actuals.js';
 import { main } from '../src/cli.js';
 import { evaluate } from '../src/evaluate/evaluate.js';
-import { miniPlan } from '../src/evaluate/plan.test-helper.js';
+import { actualsFrom, bundledPlan, miniPlan } from '../src/evaluate/plan.test-helper.js';
+import type { Target } from '../src/plan/types.js';
 import { parsePlan } from '../src/plan/load-plan.js';
 import type { Problem } from '../src/problem.js';
 import type { Io } from '../src/run.js';
@@ -242,6 +244,118 @@ describe('property: evaluation of valid submissions', () => {
         expect(canonical(await reportOf(csv(shuffled.slice(0, cut)), csv(shuffled.slice(cut))))).toBe(expected);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('property: ratings and shown figures of the bundled plan agree with the documented rules', () => {
+  const bundled = bundledPlan();
+  const levelTargets = bundled.targets.filter(
+    (t) => t.kind === 'level' && typeof t.value === 'number' && ['>=', '>', '<=', '<', '~'].includes(t.op) && t.value !== 0,
+  );
+  const finalTargets = bundled.targets.filter(
+    (t) => (t.kind === 'level' || t.kind === 'cumulative') && typeof t.value === 'number' && ['>=', '>', '<=', '<', '~'].includes(t.op) && t.value !== 0,
+  );
+  const tol = bundled.approxTolerance;
+
+  /** The target's line on the side a path is kept on: a floor or the band's lower edge goes down, else up. */
+  function wrongWay(t: Target): { edge: Big; sign: -1 | 1 } {
+    const value = new Big(t.value as number);
+    if (t.op === '>=' || t.op === '>') return { edge: value, sign: -1 };
+    if (t.op === '<=' || t.op === '<') return { edge: value, sign: 1 };
+    // A band, left downwards from its lower edge.
+    return { edge: value.minus(value.abs().times(t.tolerance ?? tol)), sign: -1 };
+  }
+
+  async function judged(id: string, rows: [number, string][], asOf: number) {
+    const text = `id,year,value\n${rows.map(([year, value]) => `${id},${year},${value}`).join('\n')}\n`;
+    const actuals = await actualsFrom(bundled, text);
+    expect(actuals.problems).toEqual([]);
+    const report = evaluate(bundled, actuals, {
+      asOf, scope: (t) => t.id === id, policy: { failOn: ['not_met'], maxWarnings: null }, planFile: 'targets.yaml', toolVersion: 'test',
+    });
+    return report.results[0]!;
+  }
+
+  it('a mid-term path that stays on the wrong side, or crosses to it, and moves away is never on track or achieved', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...levelTargets),
+        // Where the baseline starts (negative: on the right side) and how far the latest figure moves away.
+        fc.integer({ min: -500, max: 500 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 2021, max: 2024 }),
+        async (target, start, away, year) => {
+          const { edge, sign } = wrongWay(target);
+          const unit = edge.abs().div(100).plus('0.001');
+          const base = edge.plus(unit.times(start * sign));
+          const latest = base.plus(unit.times(away * sign));
+          // The latest figure must be on the wrong side for the property to speak about it.
+          fc.pre(sign < 0 ? latest.lt(edge) : latest.gt(edge));
+          const r = await judged(target.id, [[2020, base.toString()], [year, latest.toString()]], year);
+          expect(['on_track', 'achieved']).not.toContain(r.status);
+          expect(r.status).toBe('moving_away');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a computed figure (a growth rate, a mean) never contradicts its status and gap either', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('M1.2', 'M35.6', 'M22.4'),
+        fc.array(fc.integer({ min: -50, max: 300 }), { minLength: 5, maxLength: 5 }),
+        async (id, tenths) => {
+          const rows = tenths.map((t, i): [number, string] => [2021 + i, String(t / 10)]);
+          const r = await judged(id, rows, 2025);
+          const target = bundled.targetsById.get(id)!;
+          const gap = new Big(r.gap!);
+          const strict = target.op === '>' || target.op === '<';
+          expect(r.status).toBe((strict ? gap.gt(0) : gap.gte(0)) ? 'met' : 'not_met');
+          // The gap is the exact difference of the rate or mean shown and the target (or band edge).
+          const value = new Big(target.value as number);
+          const actual = new Big(r.actual!.value);
+          if (target.op === '>=') expect(gap.eq(actual.minus(value))).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a final status never contradicts the actual and the gap shown, near the line to 15 digits', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...finalTargets),
+        fc.constantFrom('0', '1e-13', '-1e-13', '1e-8', '-1e-8', '0.01', '-0.01', '0.5', '-0.5'),
+        async (target, offset) => {
+          const written = new Big(target.value as number).plus(offset);
+          // Figures are exact up to 15 significant digits (what a double holds for every decimal).
+          fc.pre(written.c.length <= 15);
+          const r = await judged(target.id, [[target.year, written.toString()]], target.year);
+          const actual = new Big(r.actual!.value);
+          // The figure shown is the figure written, and the gap is the exact difference from it.
+          expect(actual.eq(written)).toBe(true);
+          const value = new Big(target.value as number);
+          let expectedGap: Big;
+          if (target.op === '~') {
+            const spread = value.abs().times(target.tolerance ?? tol);
+            const [low, high] = [value.minus(spread), value.plus(spread)];
+            expectedGap = actual.lt(low) ? actual.minus(low) : actual.gt(high) ? high.minus(actual) : new Big(0);
+          } else expectedGap = target.op === '>=' || target.op === '>' ? actual.minus(value) : value.minus(actual);
+          expect(new Big(r.gap!).eq(expectedGap)).toBe(true);
+          const strict = target.op === '>' || target.op === '<';
+          const met = strict ? expectedGap.gt(0) : expectedGap.gte(0);
+          expect(r.status).toBe(met ? 'met' : 'not_met');
+          // A share shown never crosses 1 against the status (strict lines: exactly 1 at the line).
+          if (r.attainment !== null) {
+            if (met) expect(r.attainment).toBeGreaterThanOrEqual(1);
+            else if (strict) expect(r.attainment).toBeLessThanOrEqual(1);
+            else expect(r.attainment).toBeLessThan(1);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -44,7 +44,8 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
   const XLSX = await import('@e965/xlsx');
   if (kind === 'cfb') {
     // Legacy .xls files keep text in the code page of the Excel that saved them (GBK in China).
-    const cptable = await import('@e965/xlsx/dist/cpexcel.full.mjs');
+    // (The subpath with a require condition: the CLI bundle is CommonJS.)
+    const cptable = await import('@e965/xlsx/dist/cpexcel.full');
     XLSX.set_cptable(cptable);
   }
   let book: WorkBook;

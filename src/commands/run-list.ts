@@ -1,6 +1,7 @@
 import { listJson, listTable, selectTargets, type ListFilter } from '../list-targets.js';
 import { EXIT } from '../report/exit-code.js';
-import { loadPlanFor, type CommonOptions, type Io } from '../run.js';
+import { loadPlanFor, usageErrors, type CommonOptions, type Io } from '../run.js';
+import { checkSelection } from '../check-selection.js';
 
 /** Options of `plancheck list`. */
 export interface ListOptions extends CommonOptions, ListFilter {
@@ -11,6 +12,9 @@ export interface ListOptions extends CommonOptions, ListFilter {
 export async function runList(options: ListOptions, io: Io): Promise<number> {
   const plan = await loadPlanFor(options, io);
   if (!plan) return EXIT.invalid;
+  // A selection of nothing is a usage error, so a typo never lists an empty table.
+  const refusals = checkSelection(plan, options);
+  if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const targets = selectTargets(plan, options);
   io.stdout.write(options.format === 'json' ? listJson(targets) : listTable(targets, options.lang));
   return EXIT.ok;

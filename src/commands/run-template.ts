@@ -1,7 +1,8 @@
 import { formatMessage } from '../messages.js';
 import { PlancheckError } from '../problem.js';
 import { EXIT } from '../report/exit-code.js';
-import { loadPlanFor, type CommonOptions, type Io } from '../run.js';
+import { BUNDLED_PLAN, loadPlanFor, usageErrors, type CommonOptions, type Io } from '../run.js';
+import { checkOutputs } from '../check-outputs.js';
 import { buildTemplate } from '../template.js';
 import { writeOutputs } from '../write-outputs.js';
 
@@ -19,6 +20,9 @@ export async function runTemplate(options: TemplateCommandOptions, io: Io): Prom
   if (!plan) return EXIT.invalid;
   const regions = options.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
   const templateOptions = { lang: options.lang, years: options.years, regions };
+  // The form must never overwrite the plan it was made from.
+  const clashes = checkOutputs([{ format: 'table', path: options.output }], [options.targets ?? BUNDLED_PLAN]);
+  if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
   // A path ending in .xlsx gets the workbook form (instructions sheet, drop-downs, shading).
   const workbook = options.output !== undefined && /\.xlsx$/i.test(options.output);
   const text = workbook

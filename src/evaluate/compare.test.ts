@@ -86,3 +86,24 @@ describe('attainmentOf', () => {
     expect(attainmentOf(0, target('done', null), TOL)).toBe(0);
   });
 });
+
+describe('decimal arithmetic: gaps exact, shares truncated so they never cross 1', () => {
+  it('gaps are exact differences of the figures as written', () => {
+    expect(gapOf(3.39999999, target('>=', 3.4), TOL)).toBe(-0.00000001);
+    expect(gapOf(15.0001, target('>', 15), TOL)).toBe(0.0001);
+    expect(gapOf(0.3, target('<=', 0.1), TOL)).toBe(-0.2);
+    expect(gapOf(100.01, target('==', 100), TOL)).toBe(-0.01);
+    // ~6 ± 5 %: [5.7, 6.3] exactly; 10 is 3.7 above it
+    expect(gapOf(10, target('~', 6), TOL)).toBe(-3.7);
+  });
+
+  it('a share is truncated toward zero at 15 significant digits', () => {
+    // 3.3999999999999 ÷ 3.4 = 0.999999999999970588…; 3.4 ÷ 3.4000000000001 = 0.99999999999997058…
+    expect(attainmentOf(3.3999999999999, target('>=', 3.4), TOL)).toBe(0.99999999999997);
+    expect(attainmentOf(3.4000000000001, target('<=', 3.4), TOL)).toBe(0.99999999999997);
+    // 2 ÷ 3 = 0.6666…: truncated, not rounded up
+    expect(attainmentOf(2, target('>=', 3), TOL)).toBe(0.666666666666666);
+    // 1e-25 ÷ 3 keeps its digits
+    expect(attainmentOf(1e-25, target('>=', 3), TOL)).toBe(3.33333333333333e-26);
+  });
+});

@@ -1,23 +1,65 @@
+import Big from 'big.js';
 import type { Target } from '../plan/types.js';
 
-/** Rounds away binary noise (0.1 + 0.2) so that decimal figures compare as written. */
+/**
+ * Rounds a computed value (a rate from a root, a mean) to 12 significant digits: the one
+ * precision at which computed values are both shown and compared (docs/progress.md).
+ */
 export function clean(x: number): number {
   // Whole numbers carry no binary noise; the string round trip is for fractions only.
   if (Number.isInteger(x) || !Number.isFinite(x)) return x;
   return Number(x.toPrecision(12));
 }
 
-/** The band a `~` or `range` target accepts, with edges rounded as decimals. */
+// A constructor of its own, so that no other module's settings reach it: quotients keep 40
+// decimal places before they are rounded or truncated (the default, 20, would lose 1e-25 ÷ 3).
+const Dec = Big();
+Dec.DP = 40;
+
+/** A figure as the decimal it was written as (the shortest decimal that reads back as it). */
+export function decimal(x: number): Big {
+  return new Dec(x);
+}
+
+/** A decimal result as a number; exact for sums and differences of figures as written. */
+export function toNumber(x: Big): number {
+  return Number(x.toString());
+}
+
+/**
+ * A quotient rounded toward zero at 15 significant digits: a share below 1 never shows as 1 and
+ * one at or above 1 never below it, so a shown share agrees with the status it explains.
+ */
+export function truncated(x: Big): number {
+  if (x.eq(0)) return 0;
+  return Number(x.prec(15, Big.roundDown).toString());
+}
+
+/** `a ÷ b` in decimal, truncated as `truncated` says; null when `b` is 0. */
+export function quotient(a: number | Big, b: number | Big): number | null {
+  const divisor = typeof b === 'number' ? decimal(b) : b;
+  if (divisor.eq(0)) return null;
+  return truncated((typeof a === 'number' ? decimal(a) : a).div(divisor));
+}
+
+/** The band a `~` or `range` target accepts; `~` edges are value ∓ |value| × tolerance in decimal. */
 export function band(target: Target, defaultTolerance: number): [number, number] | null {
   const { op, value } = target;
   if (op === 'range' && Array.isArray(value)) return value;
   if (op === '~' && typeof value === 'number') {
     const tolerance = target.tolerance ?? defaultTolerance;
-    const spread = Math.abs(value) * tolerance;
-    return [clean(value - spread), clean(value + spread)];
+    const known = bands.get(target);
+    if (known && known.tolerance === tolerance) return known.edges;
+    const spread = decimal(value).abs().times(decimal(tolerance));
+    const edges: [number, number] = [toNumber(decimal(value).minus(spread)), toNumber(decimal(value).plus(spread))];
+    bands.set(target, { tolerance, edges });
+    return edges;
   }
   return null;
 }
+
+// Edges are computed once per target: a large run compares every region's figure with them.
+const bands = new WeakMap<Target, { tolerance: number; edges: [number, number] }>();
 
 /**
  * True when `actual` satisfies the target's comparator, exactly at the boundary. Figures read
@@ -46,26 +88,28 @@ export function meets(actual: number, target: Target, defaultTolerance: number):
 /**
  * How far `actual` is from the target, in its unit, signed so that ≥ 0 is good: margin above a
  * floor or below a ceiling; distance outside a band or from an exact value as a negative number.
+ * Computed in decimal, so the gap is the exact difference of the figures shown.
  */
 export function gapOf(actual: number, target: Target, defaultTolerance: number): number | null {
   const { op, value } = target;
+  const a = decimal(actual);
   if (op === 'range' || op === '~') {
     const edges = band(target, defaultTolerance);
     if (!edges) return null;
-    if (actual < edges[0]) return clean(actual - edges[0]);
-    if (actual > edges[1]) return clean(edges[1] - actual);
+    if (actual < edges[0]) return toNumber(a.minus(edges[0]));
+    if (actual > edges[1]) return toNumber(decimal(edges[1]).minus(a));
     return 0;
   }
   if (typeof value !== 'number') return null;
   switch (op) {
     case '>=':
     case '>':
-      return clean(actual - value);
+      return toNumber(a.minus(value));
     case '<=':
     case '<':
-      return clean(value - actual);
+      return toNumber(decimal(value).minus(a));
     case '==':
-      return clean(-Math.abs(actual - value));
+      return toNumber(a.minus(value).abs().neg());
     default:
       return null;
   }
@@ -74,6 +118,7 @@ export function gapOf(actual: number, target: Target, defaultTolerance: number):
 /**
  * Actual as a share of the target: actual ÷ value for floors and exact values, value ÷ actual
  * for ceilings (≥ 1 means within the ceiling), 1 inside a band, else the nearer edge ÷ actual.
+ * Decimal quotients truncated toward zero, so a share under 1 is never shown as 1.
  */
 export function attainmentOf(actual: number, target: Target, defaultTolerance: number): number | null {
   const { op, value } = target;
@@ -83,11 +128,12 @@ export function attainmentOf(actual: number, target: Target, defaultTolerance: n
     if (!edges) return null;
     if (actual >= edges[0] && actual <= edges[1]) return 1;
     const edge = actual < edges[0] ? edges[0] : edges[1];
-    return actual === 0 || edge === 0 ? null : clean(actual < edges[0] ? actual / edge : edge / actual);
+    if (actual === 0 || edge === 0) return null;
+    return actual < edges[0] ? quotient(actual, edge) : quotient(edge, actual);
   }
   if (typeof value !== 'number') return null;
-  if (op === '<=' || op === '<') return actual > 0 && value >= 0 ? clean(value / actual) : null;
-  return value > 0 ? clean(actual / value) : null;
+  if (op === '<=' || op === '<') return actual > 0 && value >= 0 ? quotient(value, actual) : null;
+  return value > 0 ? quotient(actual, value) : null;
 }
 
 /** The single value a target aims at: the value, or for a band the edge nearest to `from`. */
@@ -95,4 +141,18 @@ export function aimOf(target: Target, from: number, defaultTolerance: number): n
   const edges = band(target, defaultTolerance);
   if (edges) return from < edges[0] ? edges[0] : edges[1];
   return typeof target.value === 'number' ? target.value : null;
+}
+
+/**
+ * Which side of the target a figure is on: 0 on the right side (it meets the target), −1 below
+ * a floor or band or exact value, +1 above a ceiling or band or exact value.
+ */
+export function sideOf(actual: number, target: Target, defaultTolerance: number): -1 | 0 | 1 {
+  if (meets(actual, target, defaultTolerance)) return 0;
+  const { op } = target;
+  if (op === '>=' || op === '>') return -1;
+  if (op === '<=' || op === '<') return 1;
+  const aim = aimOf(target, actual, defaultTolerance);
+  if (aim === null) return 0;
+  return actual < aim ? -1 : 1;
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { readActuals, type Actuals } from '../actuals/read-actuals.js';
 import { parsePlan } from '../plan/load-plan.js';
 import type { Plan } from '../plan/types.js';
+import type { Result } from '../report/types.js';
+import { evaluate } from './evaluate.js';
 
 /** The small plan of fixtures/plans/mini.yaml, with one target of each kind. */
 export function miniPlan(): Plan {
@@ -22,4 +24,22 @@ export function actualsFrom(plan: Plan, ...files: (string | Uint8Array)[]): Prom
     })),
     plan,
   );
+}
+
+/** The bundled Xiangshan plan (targets.yaml at the repository root). */
+export function bundledPlan(): Plan {
+  const file = new URL('../../targets.yaml', import.meta.url);
+  const { plan, problems } = parsePlan(readFileSync(file, 'utf8'), 'targets.yaml');
+  if (!plan) throw new Error(`bundled plan invalid: ${JSON.stringify(problems)}`);
+  return plan;
+}
+
+/** Judges one target of `plan` in a CSV submission as of `asOf`; throws on input errors. */
+export async function judgeOne(plan: Plan, csv: string, id: string, asOf?: number): Promise<Result> {
+  const actuals = await actualsFrom(plan, csv);
+  if (actuals.problems.length > 0) throw new Error(`input errors: ${JSON.stringify(actuals.problems)}`);
+  const report = evaluate(plan, actuals, { asOf, policy: { failOn: ['not_met'], maxWarnings: null }, planFile: 'targets.yaml', toolVersion: '0' });
+  const result = report.results.find((r) => r.id === id);
+  if (!result) throw new Error(`no result for ${id}`);
+  return result;
 }

@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { describeTarget, formatNumber } from '../report/describe-target.js';
+import { showActual } from '../report/show-number.js';
 import type { Report, Result } from '../report/types.js';
 
 /** One thing a reader must act on: an input error, a failed target or a warning. */
@@ -23,7 +24,7 @@ export function describeResult(result: Result, lang: Lang): string {
     const reason = result.reason ? formatMessage(result.reason.code, result.reason.params, lang) : '';
     return prefix + formatMessage('finding.result-no-actual', { id: result.id, indicator, status, reason, target }, lang);
   }
-  const actual = result.kind === 'milestone' ? formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang) : formatNumber(result.actual.value);
+  const actual = result.kind === 'milestone' ? formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang) : showActual(result.actual.value, result.gap);
   return prefix + formatMessage('finding.result', { id: result.id, indicator, status, actual, target, gap: formatNumber(result.gap, true) || '—' }, lang);
 }
 

@@ -45,6 +45,8 @@ export const formatJson: Formatter = (report, { lang }) => {
       attainment: result.attainment,
       progress: result.progress,
       reason: result.reason && { ...result.reason, message: formatMessage(result.reason.code, result.reason.params, lang) },
+      figure_age: result.figureAge ?? null,
+      notes: (result.notes ?? []).map((note) => ({ ...note, message: formatMessage(note.code, note.params, lang) })),
     })),
     errors: report.errors.map((problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) })),
     error_count: report.errorCount,

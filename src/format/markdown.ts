@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { describeTarget, formatNumber } from '../report/describe-target.js';
+import { showActual } from '../report/show-number.js';
 import type { Report, Result } from '../report/types.js';
 import { describeErrors } from './errors.js';
 import type { Formatter } from './formatter.js';
@@ -14,7 +15,7 @@ export function markdownCell(text: string): string {
 const ICONS: Record<Result['severity'], string> = { failure: '❌', warning: '⚠️', info: 'ℹ️', ok: '✅' };
 
 function row(result: Result, lang: Lang): string {
-  const actual = result.actual ? formatNumber(result.actual.value) : result.reason ? formatMessage(result.reason.code, result.reason.params, lang) : '';
+  const actual = result.actual ? showActual(result.actual.value, result.gap) : result.reason ? formatMessage(result.reason.code, result.reason.params, lang) : '';
   const cells = [
     result.id,
     lang === 'zh' ? result.indicator : result.indicatorEn,

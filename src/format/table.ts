@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { describeTarget, formatNumber, sanitize } from '../report/describe-target.js';
+import { showActual } from '../report/show-number.js';
 import type { Report, Result, Status } from '../report/types.js';
 import { describeErrors } from './errors.js';
 import type { Formatter } from './formatter.js';
@@ -40,7 +41,7 @@ function actualCell(result: Result, lang: Lang): string {
   if (result.reason && !result.actual) return formatMessage(result.reason.code, result.reason.params, lang);
   if (!result.actual) return '';
   if (result.kind === 'milestone') return formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang);
-  const value = formatNumber(result.actual.value);
+  const value = showActual(result.actual.value, result.gap);
   return result.actual.year === result.year ? value : `${value} (${result.actual.year})`;
 }
 
@@ -81,7 +82,7 @@ export const formatTable: Formatter = (report, options) => {
         sanitize(actualCell(result, lang)),
         formatNumber(result.gap, true),
         status,
-        ...(withProgress ? [formatNumber(result.progress?.projected)] : []),
+        ...(withProgress ? [showActual(result.progress?.projected, result.progress?.projectedGap)] : []),
       ]);
     }
     const scope = region === '' ? formatMessage('word.no-region', {}, lang) : sanitize(region);
@@ -94,6 +95,19 @@ export const formatTable: Formatter = (report, options) => {
     const tally = report.summary.byRegion[region];
     if (tally && report.regions.length > 1) blocks.push(summaryLine(scope, tally, report, lang));
   }
+  blocks.push(...notesBlock(report, lang));
   blocks.push(summaryLine(formatMessage('summary.all', {}, lang), report.summary, report, lang));
   return `${blocks.join('\n')}\n`;
 };
+
+/** What the judges noted beside the statuses (a stale figure, a running total that fell), one line each. */
+function notesBlock(report: Report, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const result of report.results) {
+    for (const note of result.notes ?? []) {
+      const where = result.region === '' ? '' : formatMessage('finding.in-region', { region: result.region }, lang);
+      lines.push(sanitize(`  ${where}${result.id}: ${formatMessage(note.code, note.params, lang)}`));
+    }
+  }
+  return lines.length === 0 ? [] : [formatMessage('word.notes', {}, lang), ...lines];
+}

@@ -1,12 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import YAML, { isMap, isNode, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
 import { ioReason, PlancheckError, type Problem } from '../problem.js';
+import { readFileBounded } from '../read-bounded.js';
 import { checkPlanShape, type RawPlan } from './check-plan.js';
+import { decodePlan } from './decode-plan.js';
 import { validatePlanSchema, type SchemaIssue } from './validate-schema.js';
 import type { Plan } from './types.js';
 
-/** Plan files larger than this are refused before parsing. */
+/** Plan files larger than this are refused before parsing (documented in docs/targets-format.md). */
 export const PLAN_SIZE_LIMIT = 4 * 1024 * 1024;
 
 /** How many YAML syntax errors are reported before the rest are left unsaid. */
@@ -70,23 +71,21 @@ export function parsePlan(text: string, file: string): PlanLoad {
   return checkPlanShape(data as RawPlan, file, locate);
 }
 
-/** Reads and checks the plan file at `path`; throws PlancheckError only when it cannot be read. */
+/**
+ * Reads and checks the plan file at `path`; throws PlancheckError only when it cannot be read.
+ * The read stops at PLAN_SIZE_LIMIT whatever the file is (a FIFO, `/dev/zero`, a growing file).
+ */
 export function loadPlan(path: string): PlanLoad {
-  let size: number;
+  let bytes: Buffer;
   try {
-    size = statSync(path).size;
+    bytes = readFileBounded(path, PLAN_SIZE_LIMIT, (error) => new PlancheckError('file.unreadable', { file: path, ...ioReason(error) }, [], { cause: error }));
   } catch (error) {
-    throw new PlancheckError('file.unreadable', { file: path, ...ioReason(error) }, [], { cause: error });
+    if (error instanceof PlancheckError && error.code === 'file.over-limit') return fail(path, error.code, error.params);
+    throw error;
   }
-  if (size > PLAN_SIZE_LIMIT) {
-    return fail(path, 'file.too-large', { file: path, size, limit: PLAN_SIZE_LIMIT });
-  }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new PlancheckError('file.unreadable', { file: path, ...ioReason(error) }, [], { cause: error });
-  }
+  const decoded = decodePlan(bytes, path);
+  if (!decoded.ok) return { plan: null, problems: [decoded.problem] };
+  let text = decoded.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const result = parsePlan(text, path);
   if (result.plan?.source) result.plan.source = resolve(dirname(path), result.plan.source);

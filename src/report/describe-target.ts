@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Kind, Op } from '../plan/types.js';
+import { showNumber } from './show-number.js';
 
 /** The parts of a target needed to put it in words. */
 export interface TargetTerms {
@@ -38,10 +39,7 @@ export function sanitize(text: string): string {
   });
 }
 
-/** A number as a report cell: up to 4 decimals, no binary noise, no exponent for plain sizes. */
+/** A number as a report cell: see `showNumber` (a non-zero gap is never shown as 0). */
 export function formatNumber(x: number | null | undefined, signed = false): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '';
-  const rounded = Number(x.toFixed(4));
-  const text = String(rounded);
-  return signed && rounded > 0 ? `+${text}` : text;
+  return showNumber(x, signed);
 }

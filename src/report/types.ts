@@ -89,7 +89,13 @@ export type ReasonCode =
   | 'reason.mixed-rates-levels'
   | 'reason.not-done-yet'
   | 'reason.failed-years'
-  | 'reason.wrong-steps';
+  | 'reason.wrong-steps'
+  // Issue 10: why a rating is what it is, and what a reader should know beside it.
+  | 'reason.crossed'
+  | 'reason.will-cross'
+  | 'reason.zero-baseline'
+  | 'reason.stale-figure'
+  | 'reason.total-fell';
 
 /** A verdict on one target in one region, before the policy assigns a severity. */
 export interface Judgement {
@@ -104,6 +110,13 @@ export interface Judgement {
   attainment: number | null;
   progress: Progress | null;
   reason: Reason | null;
+  /**
+   * Years between the review year and the latest figure the judgement rests on (0: a figure of
+   * the review year); null when no figure was used. Always set by `evaluate`.
+   */
+  figureAge?: number | null;
+  /** What a reader should know that does not change the status (a stale figure, a running total that fell). Always set by `evaluate`. */
+  notes?: Reason[];
 }
 
 /** The judgement of one target in one region: the target's terms, the verdict and its severity. */

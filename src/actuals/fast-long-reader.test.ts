@@ -1,0 +1,306 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { miniPlan } from '../evaluate/plan.test-helper.js';
+import { parsePlan } from '../plan/load-plan.js';
+import type { Plan } from '../plan/types.js';
+import type { Problem } from '../problem.js';
+import { cleanUtf8, readFastLong, readPlainNumber, type FastLongLayout, type FastLongResult } from './fast-long-reader.js';
+import { FigureStore } from './figure-store.js';
+import { guessDelimiter, readActuals } from './read-actuals.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const mini = miniPlan();
+const xiangshan = (() => {
+  const { plan } = parsePlan(readFileSync(join(root, 'targets.yaml'), 'utf8'), 'targets.yaml');
+  if (!plan) throw new Error('targets.yaml does not load');
+  return plan;
+})();
+
+/** The bytes of `bytes` in chunks of `size` (the last one shorter). */
+function chunked(bytes: Buffer, size: number): () => AsyncIterable<Uint8Array> {
+  return async function* () {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  };
+}
+
+// The header roles the normal path knows (read-actuals.ts), to tell the fast reader its columns.
+const ROLES: Record<string, 'id' | 'value' | 'year' | 'unit' | 'region'> = {
+  id: 'id', target: 'id', target_id: 'id', 编号: 'id', 指标编号: 'id', 目标编号: 'id',
+  value: 'value', actual: 'value', 实际值: 'value', 数值: 'value', 值: 'value', 实际: 'value', 完成值: 'value',
+  year: 'year', 年份: 'year', 年度: 'year', 年: 'year', unit: 'unit', 单位: 'unit',
+  region: 'region', 地区: 'region', 区域: 'region', 地区名称: 'region',
+};
+
+/** The layout of a long-format file as the header reader would give it; null when the fast path does not apply. */
+function layoutOf(bytes: Buffer): { layout: FastLongLayout; header: string[] } | null {
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  const lines = text.split('\n');
+  const headerIndex = lines.findIndex((line) => line.replace(/\r$/, '') !== '');
+  if (headerIndex < 0 || lines.slice(0, headerIndex + 1).some((line) => line.replace(/\r$/, '').includes('\r'))) return null;
+  const delimiter = guessDelimiter(text);
+  // A quoted header cell is named without its quotes (the fast path hands such a file over at once).
+  const header = (lines[headerIndex] ?? '').replace(/\r$/, '').split(delimiter).map((cell) => cell.replace(/^"(.*)"$/, '$1').normalize('NFKC').trim());
+  const layout: FastLongLayout = { fileIndex: 0, delimiter, headerLine: headerIndex + 1, columns: header.length, id: -1, value: -1 };
+  header.forEach((name, column) => {
+    const role = ROLES[name.toLowerCase()];
+    if (role && layout[role] === undefined) layout[role] = column;
+    else if (role && layout[role] === -1) layout[role] = column;
+  });
+  return layout.id >= 0 && layout.value >= 0 ? { layout, header } : null;
+}
+
+interface Run {
+  normal: Awaited<ReturnType<typeof readActuals>>;
+  fast: FastLongResult | null;
+  fastProblems: Problem[];
+  fastStore: FigureStore;
+  rest: Buffer | null;
+}
+
+/** Reads `bytes` by the normal path and, where it applies, by the fast path into a store of its own. */
+async function bothPaths(plan: Plan, bytes: Buffer, chunk = 64 * 1024): Promise<Run> {
+  const normal = await readActuals([{ name: 'in1.csv', open: chunked(bytes, chunk) }], plan);
+  const fastStore = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end);
+  const fastProblems: Problem[] = [];
+  const found = layoutOf(bytes);
+  const headerTrouble = normal.problems.some((p) => p.line === undefined || p.line <= (found?.layout.headerLine ?? Infinity));
+  if (!found || normal.inputs[0]?.encoding !== 'utf-8' || normal.inputs[0]?.layout !== 'long' || headerTrouble) {
+    return { normal, fast: null, fastProblems, fastStore, rest: null };
+  }
+  const { layout, header } = found;
+  // What the reader does with each figure, as read-actuals.ts's readFigure does.
+  const fast = await readFastLong(chunked(bytes, chunk)(), layout, plan.targets, (f) => {
+    const target = plan.targets[f.target];
+    if (!target) throw new Error(`no target ${f.target}`);
+    if (f.year < plan.baselineYear || f.year > plan.period.end) {
+      const column = layout.year ?? layout.value;
+      fastProblems.push({ code: 'row.year-outside-period', params: { year: f.year, start: plan.baselineYear, end: plan.period.end }, file: 'in1.csv', line: f.row, column: column + 1, field: header[column], value: undefined });
+      return;
+    }
+    const earlier = fastStore.set(f.regionName, f.target, f.year, f.value, { file: f.fileIndex, row: f.row });
+    if (earlier) {
+      const code = f.regionName === '' ? 'row.duplicate' : 'row.duplicate-in-region';
+      const params = { id: target.id, year: f.year, region: f.regionName, other: `in1.csv:${earlier.row}` };
+      fastProblems.push({ code, params, file: 'in1.csv', line: f.row, column: layout.value + 1, field: header[layout.value], value: f.valueText() });
+    }
+  });
+  let rest: Buffer | null = null;
+  if (fast.fallback) {
+    const parts: Uint8Array[] = [];
+    for await (const part of fast.fallback.rest) parts.push(part);
+    rest = Buffer.concat(parts);
+  }
+  return { normal, fast, fastProblems, fastStore, rest };
+}
+
+/** Every stored figure read before line `before`, as comparable rows (−0 kept apart from 0). */
+function figuresOf(store: FigureStore, plan: Plan, before: number): string[] {
+  const out: string[] = [];
+  for (const region of store.regionNames()) {
+    for (const target of plan.targets) {
+      for (const f of store.series(region, target.index)) {
+        if (f.source.row < before) out.push(`${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.row}|${f.level}`);
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** Byte offset where physical line `line` (1-based) starts. */
+function lineStart(bytes: Buffer, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) at = bytes.indexOf(10, at) + 1;
+  return at;
+}
+
+/**
+ * The rule both paths must keep: up to where the fast path stops (the whole file when it does
+ * not), the same figures, rows and located errors; past it, the normal path gets exactly the
+ * rest of the bytes.
+ */
+function expectSameAsNormal(run: Run, plan: Plan, bytes: Buffer): void {
+  const { normal, fast } = run;
+  if (!fast) return;
+  const before = fast.fallback ? fast.fallback.line : Infinity;
+  expect(figuresOf(run.fastStore, plan, before)).toEqual(figuresOf(normal.store, plan, before));
+  const normalProblems = normal.problems.filter((p) => (p.line ?? 0) < before);
+  expect(run.fastProblems).toEqual(normalProblems);
+  if (fast.fallback) {
+    expect(run.rest?.equals(bytes.subarray(lineStart(bytes, fast.fallback.line)))).toBe(true);
+  } else {
+    expect(fast.rows).toBe(normal.inputs[0]?.rows);
+    expect(normal.problemCount).toBe(run.fastProblems.length);
+  }
+}
+
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? fixtureFiles(path) : name.endsWith('.csv') ? [path] : [];
+  });
+}
+
+describe('fast long reader against the normal path, over every fixture CSV', () => {
+  const files = fixtureFiles(join(root, 'fixtures'));
+  it.each(files.map((file) => [file.slice(root.length), file]))('%s', async (_name, file) => {
+    const bytes = readFileSync(file);
+    const plan = file.includes('/xiangshan/') ? xiangshan : mini;
+    for (const chunk of [7, 64 * 1024]) expectSameAsNormal(await bothPaths(plan, bytes, chunk), plan, bytes);
+  });
+
+  it('reads the plain submissions whole, without falling back', async () => {
+    const plain = ['xiangshan/partial-2025.csv', 'xiangshan/utf8-no-bom-2025.csv', 'xiangshan/regions-2025.csv', 'xiangshan/semicolon-2025.csv', 'xiangshan/broken/duplicate-row.csv', 'xiangshan/broken/year-outside-period.csv'];
+    for (const name of plain) {
+      const run = await bothPaths(xiangshan, readFileSync(join(root, 'fixtures', name)));
+      expect({ name, fallback: run.fast?.fallback?.reason ?? null }).toEqual({ name, fallback: null });
+      expect(run.fast?.rows).toBeGreaterThan(0);
+    }
+  });
+
+  it('hands over at the first cell that is not plain: a level with its unit for a change target', async () => {
+    const run = await bothPaths(xiangshan, readFileSync(join(root, 'fixtures/xiangshan/submission-2025.csv')));
+    expect(run.fast?.fallback?.line).toBe(352); // M111.2,2020,1000件
+    expect(run.fast?.fallback?.reason).toBe('value');
+    expect(run.fast?.rows).toBe(350);
+  });
+
+  it('gives the duplicate and the out-of-period year the same located errors', async () => {
+    const dup = await bothPaths(xiangshan, readFileSync(join(root, 'fixtures/xiangshan/broken/duplicate-row.csv')));
+    expect(dup.fastProblems.map((p) => p.code)).toContain('row.duplicate');
+    const year = await bothPaths(xiangshan, readFileSync(join(root, 'fixtures/xiangshan/broken/year-outside-period.csv')));
+    expect(year.fastProblems.map((p) => p.code)).toContain('row.year-outside-period');
+  });
+});
+
+describe('where the fast path hands over', () => {
+  const cases: [string, string, number, string][] = [
+    ['a quote', 'id,value\nG1.1,3.5\nM1.1,"900"\nM1.3,3\n', 3, 'quote'],
+    ['a lone CR', 'id,value\nG1.1,3.5\rM1.1,900\n', 2, 'cr'],
+    ['a number with a thousands comma', 'id;value\nG1.1;3.5\nM1.1;1,200\n', 3, 'value'],
+    ['a unit in the cell', 'id,value\nM1.1,900亿元\n', 2, 'value'],
+    ['an id to normalise', 'id,value\nG1.1,3\ng1.1,3\n', 3, 'id'],
+    ['a year with a space', 'id,year,value\nG1.1, 2025,3\n', 2, 'year'],
+    ['a unit cell', 'id,value,unit\nM1.1,900,亿元\n', 2, 'unit'],
+    ['a ragged row', 'id,value\nG1.1,3,x\n', 2, 'shape'],
+    ['a field too long', `id,value,note\nG1.1,3,${'x'.repeat(10_001)}\n`, 2, 'long'],
+    ['a BOM inside a cell', 'id,value,note\nG1.1,3,a\ufeffb\n', 2, 'text'],
+    ['a milestone word not known byte for byte', 'id,value\nM2.5,Yes\n', 2, 'value'],
+    ['a quote in the header', '"id",value\nG1.1,3\n', 1, 'quote'],
+  ];
+  it.each(cases)('%s', async (_name, text, line, reason) => {
+    const bytes = Buffer.from(text);
+    const run = await bothPaths(mini, bytes);
+    expect(run.fast?.fallback?.line).toBe(line);
+    expect(run.fast?.fallback?.reason).toBe(reason);
+    expectSameAsNormal(run, mini, bytes);
+  });
+
+  it('reads CRLF, a BOM, blank lines, 年 years, blank values and regions by their normalised names', async () => {
+    const text = '\ufeff\r\n地区,编号,年份,实际值,备注\r\n东区,G1.1,2024年,3.5,说明\r\n\r\n Ｂ区 ,M2.5,,是,\r\nＢ区,M1.1,2025,,\r\n东区,M1.1,2025,-0,';
+    const bytes = Buffer.from(text);
+    const run = await bothPaths(mini, bytes, 5);
+    expect(run.fast?.fallback).toBeNull();
+    expect(run.fast?.rows).toBe(4);
+    expect(run.fast?.figures).toBe(3);
+    expect(run.fast?.regions).toEqual(['东区', 'B区']);
+    expect(figuresOf(run.fastStore, mini, Infinity)).toEqual(['B区|M2.5|2025|1|5|false', '东区|G1.1|2024|3.5|3|false', '东区|M1.1|2025|-0|7|false']);
+    expectSameAsNormal(run, mini, bytes);
+  });
+});
+
+describe('the layout it is given', () => {
+  const read = (layout: Partial<FastLongLayout>) =>
+    readFastLong(chunked(Buffer.from('id,value\nG1.1,3\n'), 64)(), { fileIndex: 0, delimiter: ',', headerLine: 1, columns: 2, id: 0, value: 1, ...layout }, mini.targets, () => {});
+  it('must name distinct columns inside the header, a one-byte separator and a header line', async () => {
+    await expect(read({})).resolves.toMatchObject({ rows: 1, figures: 1, fallback: null });
+    for (const wrong of [{ id: 2 }, { value: 0 }, { year: -1 }, { delimiter: ',,' }, { delimiter: '"' }, { delimiter: '，' }, { headerLine: 0 }, { columns: 1 }]) {
+      await expect(read(wrong)).rejects.toThrow(RangeError);
+    }
+  });
+});
+
+describe('cells read byte by byte', () => {
+  it('plain numbers are the doubles Number() gives', () => {
+    const read = (text: string) => readPlainNumber(Buffer.from(text), 0, Buffer.byteLength(text));
+    expect(read('840.97')).toBe(840.97);
+    expect(read('0.1')).toBe(0.1);
+    expect(read('-5')).toBe(-5);
+    expect(Object.is(read('-0'), -0)).toBe(true);
+    expect(read('007.50')).toBe(7.5);
+    expect(read('12345678901234567890.5')).toBe(12345678901234567890.5);
+    for (const bad of ['', '-', '.5', '5.', '+5', '1e3', '1,200', ' 5', '5 ', '1.2.3']) expect(read(bad)).toBeNaN();
+  });
+
+  it('UTF-8 is clean only when well formed and free of U+FEFF and U+FFFD', () => {
+    const clean = (bytes: number[]) => cleanUtf8(Uint8Array.from(bytes), 0, bytes.length);
+    expect(clean([...Buffer.from('丹东街道0001村')])).toBe(true);
+    expect(clean([0xf0, 0x9f, 0x98, 0x80])).toBe(true);
+    expect(clean([0xef, 0xbb, 0xbf])).toBe(false);
+    expect(clean([0xef, 0xbf, 0xbd])).toBe(false);
+    expect(clean([0xc0, 0x80])).toBe(false); // overlong
+    expect(clean([0xed, 0xa0, 0x80])).toBe(false); // a surrogate
+    expect(clean([0xe4, 0xb8])).toBe(false); // cut short
+    expect(clean([0xff])).toBe(false);
+  });
+});
+
+describe('property: random files read the same by both paths', () => {
+  const ids = [...mini.targets.map((t) => t.id), 'g1.1', 'X9.9', '', ' G1.1'];
+  const plainNumber = fc
+    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }))
+    .map(([negative, digits, scale]) => {
+      const text = digits.toString().padStart(scale + 1, '0');
+      const point = scale === 0 ? text : `${text.slice(0, -scale)}.${text.slice(-scale)}`;
+      return `${negative ? '-' : ''}${point}`;
+    });
+  // Mostly plain cells, so that many files are read far (or whole) before an odd cell hands over.
+  const mostly = <T,>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: odd, weight: 1 });
+  const cell = {
+    id: mostly(fc.constantFrom(...ids.slice(0, -4)), fc.constantFrom(...ids.slice(-4))),
+    region: mostly(fc.constantFrom('东区', '西区', 'a', ' b', 'Ｂ区', '', '㊀村'), fc.constantFrom('区\ufffd', 'x\ufeff')),
+    year: mostly(fc.constantFrom('2025', '2024', '2025年', '', '2019', '2026'), fc.constantFrom(' 2025', 'abc', '２０２５', '2025 年')),
+    value: mostly(fc.oneof(plainNumber, fc.constantFrom('是', '否', 'yes', '1', '0', '')), fc.constantFrom('Yes', '3.5%', '1,200', '"5"', 'abc', '—', '1.2.3', '900亿元', '+5', ' 5')),
+    unit: mostly(fc.constant(''), fc.constantFrom('%', '亿元')),
+    note: mostly(fc.constantFrom('', 'x', '备注'), fc.constantFrom('"a,b"', 'a\ufeffb', 'c\rd')),
+  };
+  const file = fc
+    .record({
+      columns: fc.shuffledSubarray(['region', 'year', 'unit', 'note'] as const).chain((extra) => fc.shuffledSubarray(['id', 'value', ...extra] as const, { minLength: extra.length + 2 })),
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      newline: fc.constantFrom('\n', '\r\n'),
+      bom: fc.boolean(),
+      rows: fc.array(fc.record({ id: cell.id, region: cell.region, year: cell.year, value: cell.value, unit: cell.unit, note: cell.note, blank: fc.integer({ min: 0, max: 12 }), ragged: fc.integer({ min: 0, max: 200 }) }), { maxLength: 40 }),
+      finalNewline: fc.boolean(),
+      chunk: fc.integer({ min: 1, max: 97 }),
+    })
+    .map(({ columns, delimiter, newline, bom, rows, finalNewline, chunk }) => {
+      const lines = [columns.join(delimiter)];
+      for (const row of rows) {
+        if (row.blank === 0) lines.push('');
+        const cells = columns.map((column) => row[column]);
+        if (row.ragged === 0) cells.push('extra');
+        lines.push(cells.join(delimiter));
+      }
+      const text = (bom ? '\ufeff' : '') + lines.join(newline) + (finalNewline ? newline : '');
+      return { bytes: Buffer.from(text), chunk };
+    });
+
+  it('same figures, rows and located errors up to the hand-over, and the exact rest after it', async () => {
+    let whole = 0;
+    let handedOver = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async ({ bytes, chunk }) => {
+        const run = await bothPaths(mini, bytes, chunk);
+        expectSameAsNormal(run, mini, bytes);
+        if (run.fast && !run.fast.fallback && run.fast.figures > 0) whole++;
+        if (run.fast?.fallback && run.fast.fallback.line > 2) handedOver++;
+      }),
+      { numRuns: 300 },
+    );
+    // The generator reaches both outcomes often: whole files, and hand-overs after rows were read.
+    expect(whole).toBeGreaterThan(30);
+    expect(handedOver).toBeGreaterThan(30);
+  });
+});

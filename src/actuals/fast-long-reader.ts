@@ -1,0 +1,461 @@
+import { parseYesNo } from './parse-number.js';
+
+/**
+ * Where the columns of a long-format file are, as the header reader found them (0-based), and
+ * the file's separator. Only UTF-8 or ASCII files are given to the fast reader.
+ */
+export interface FastLongLayout {
+  fileIndex: number;
+  /** One ASCII character: ',', ';', '\t' or '|'. */
+  delimiter: string;
+  /** Physical line (1-based) of the header; the data rows are the lines after it. */
+  headerLine: number;
+  /** How many fields the header has: every data row must have as many. */
+  columns: number;
+  id: number;
+  value: number;
+  year?: number;
+  region?: number;
+  unit?: number;
+}
+
+/** What the fast reader needs of each target, by target index. */
+export interface FastTarget {
+  id: string;
+  kind: string;
+  /** The year a figure counts for when its row gives none. */
+  year: number;
+}
+
+/** One figure read; the object is reused from row to row, so copy what you keep. */
+export interface FastFigure {
+  fileIndex: number;
+  /** Spreadsheet row: the physical line, as the normal path numbers records. */
+  row: number;
+  /** Dense index of the region in `FastLongResult.regions` (names as the normal path normalises them). */
+  region: number;
+  regionName: string;
+  target: number;
+  year: number;
+  value: number;
+  /** The value cell as written, for messages (a duplicate names it). */
+  valueText(): string;
+}
+
+/** Why the rest of a file must be read by the normal path. */
+export type FallbackReason = 'quote' | 'cr' | 'shape' | 'long' | 'text' | 'id' | 'year' | 'unit' | 'value' | 'regions';
+
+/** Where the normal path takes over: from the start of physical line `line`, whose bytes `rest` yields first. */
+export interface Fallback {
+  line: number;
+  reason: FallbackReason;
+  rest: AsyncIterable<Uint8Array>;
+}
+
+/** What the fast reader did: rows and figures read, the regions seen, and where it stopped, if it did. */
+export interface FastLongResult {
+  /** Data rows read (blank lines not counted), as `ActualsInput.rows` counts them. */
+  rows: number;
+  /** Figures given to the sink (blank value cells give none). */
+  figures: number;
+  regions: string[];
+  /** Null when the whole file was read; else every line before `line` was read and none after. */
+  fallback: Fallback | null;
+}
+
+const MAX_FIELD = 10_000;
+const MAX_COLUMNS = 1000;
+/** A longer line is not the common case: the normal path reads (or refuses) it. */
+const MAX_LINE = 1 << 20;
+/** More distinct region texts than this and the normal path's limits apply instead. */
+const MAX_REGIONS = 4_000_000;
+/** Significant digits that fit a double's exact integer range (< 2^53): mantissa / 10^k is then correctly rounded. */
+const EXACT_DIGITS = 15;
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Yes/no words tried byte for byte; each is classified by the normal path's own `parseYesNo`. */
+const YES_NO_WORDS = ['是', '否', '已完成', '完成', '未完成', '已实现', '实现', '未实现', '达成', '已达成', '未达成', 'yes', 'no', 'y', 'n', 'true', 'false', 'done', 'not done', '1', '0', '✓', '√', '✗', '×'];
+const YEAR_SUFFIX = Buffer.from('年');
+
+/** An open-addressed table from byte strings to small integers (FNV-1a hashes). */
+class ByteTable {
+  private keys: Buffer[] = [];
+  private values: number[] = [];
+  private slots = new Int32Array(64).fill(-1);
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The key of the last successful `get`. */
+  found: Buffer | null = null;
+
+  get(buf: Uint8Array, start: number, end: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash(buf, start, end) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot] ?? -1;
+      if (entry < 0) return -1;
+      const key = this.keys[entry] as Buffer;
+      if (key.length === end - start && sameBytes(key, buf, start)) {
+        this.found = key;
+        return this.values[entry] ?? -1;
+      }
+    }
+  }
+
+  add(key: Buffer, value: number): void {
+    if ((this.keys.length + 1) * 2 > this.slots.length) this.grow();
+    this.place(key, this.keys.length);
+    this.keys.push(key);
+    this.values.push(value);
+  }
+
+  private place(key: Buffer, entry: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash(key, 0, key.length) & mask;
+    while ((this.slots[slot] ?? -1) >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.keys.forEach((key, entry) => this.place(key, entry));
+  }
+}
+
+function hash(buf: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+function sameBytes(key: Buffer, buf: Uint8Array, start: number): boolean {
+  for (let i = 0; i < key.length; i++) if (key[i] !== buf[start + i]) return false;
+  return true;
+}
+
+/**
+ * True when bytes are well-formed UTF-8 holding neither U+FEFF nor U+FFFD: exactly the cells the
+ * normal path decodes without reporting them (it reports both characters, and a decoder turns
+ * every malformed sequence into U+FFFD).
+ */
+export function cleanUtf8(buf: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; ) {
+    const b = buf[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      else if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      else if (b === 0xf4) high = 0x8f;
+    } else return false;
+    if (i + need >= end) return false;
+    const second = buf[i + 1] as number;
+    if (second < low || second > high) return false;
+    for (let k = 2; k <= need; k++) {
+      const next = buf[i + k] as number;
+      if (next < 0x80 || next > 0xbf) return false;
+    }
+    // U+FEFF is EF BB BF; U+FFFD is EF BF BD.
+    if (b === 0xef && ((second === 0xbb && buf[i + 2] === 0xbf) || (second === 0xbf && buf[i + 2] === 0xbd))) return false;
+    i += need + 1;
+  }
+  return true;
+}
+
+/**
+ * Reads the data rows of a plain long-format CSV straight from its bytes, giving each figure to
+ * `onFigure`, and stops at the first line that is not the common case (a quote, a lone CR, an
+ * odd cell, anything the normal path would report or read differently) so that the normal path
+ * reads that line and the rest with the same results and the same located errors.
+ *
+ * `chunks` are the file's bytes from its first byte (a UTF-8 BOM is skipped here); the caller
+ * has sniffed UTF-8 and read the header. For each figure the caller does what the normal path
+ * does after reading a cell: the year-in-period check, the store, the duplicate check (naming
+ * `valueText()`). On a hand-over, the normal path goes on from `fallback.rest` as physical line
+ * `fallback.line` with the header it knows (from scratch when `line` is 1), into the same store.
+ */
+export async function readFastLong(
+  chunks: AsyncIterable<Uint8Array>,
+  layout: FastLongLayout,
+  targets: readonly FastTarget[],
+  onFigure: (figure: FastFigure) => void,
+): Promise<FastLongResult> {
+  checkLayout(layout);
+  const scanner = new LineScanner(layout, targets, onFigure);
+  const iterator = chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = []; // kept until the header is passed, for a fallback from the start
+  let carry: Buffer = Buffer.alloc(0);
+  let firstChunk = true;
+  const stop = (reason: FallbackReason, line: number, from: Buffer): FastLongResult => {
+    const before = line <= layout.headerLine ? head : [from];
+    return { ...scanner.result(), fallback: { line: line <= layout.headerLine ? 1 : line, reason, rest: restOf(before, iterator) } };
+  };
+  for (;;) {
+    const next = await iterator.next();
+    let chunk = next.done ? null : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    if (chunk && scanner.lineNo <= layout.headerLine) head.push(chunk);
+    if (chunk && firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    if (chunk) firstChunk = false;
+    const buf = chunk === null ? carry : carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    let pos = 0;
+    for (;;) {
+      const newline = buf.indexOf(10, pos);
+      const end = newline >= 0 ? newline : chunk === null && pos < buf.length ? buf.length : -1;
+      if (end < 0) break;
+      const reason = scanner.read(buf, pos, end);
+      if (reason !== null) return stop(reason, scanner.lineNo, buf.subarray(pos));
+      pos = end + 1;
+      scanner.lineNo++;
+    }
+    if (chunk === null) break;
+    carry = buf.subarray(pos);
+    if (carry.length > MAX_LINE) return stop('long', scanner.lineNo, carry);
+  }
+  return { ...scanner.result(), fallback: null };
+}
+
+/** A layout the header reader cannot have produced is a bug of the caller, not of the file. */
+function checkLayout(layout: FastLongLayout): void {
+  const { columns, delimiter, headerLine } = layout;
+  const indexes = [layout.id, layout.value, layout.year, layout.region, layout.unit].filter((i) => i !== undefined);
+  const bad =
+    delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter) ||
+    !Number.isInteger(columns) || columns < 2 || !Number.isInteger(headerLine) || headerLine < 1 ||
+    indexes.some((i) => !Number.isInteger(i) || i < 0 || i >= columns) || new Set(indexes).size !== indexes.length;
+  if (bad) throw new RangeError(`fast long reader: unusable layout ${JSON.stringify(layout)}`);
+}
+
+async function* restOf(first: Uint8Array[], iterator: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for (const chunk of first) if (chunk.byteLength > 0) yield chunk;
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+/** Reads one line at a time: the header lines are only checked, each data line is read whole or not at all. */
+class LineScanner {
+  /** The physical line being read (1-based). */
+  lineNo = 1;
+  private rows = 0;
+  private figures = 0;
+  private readonly delimiter: number;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly ids = new ByteTable();
+  private readonly yesNo = new ByteTable();
+  private readonly regionBytes = new ByteTable();
+  private readonly regionIndex = new Map<string, number>();
+  private readonly regions: string[] = [];
+  private readonly milestone: Uint8Array;
+  private readonly figure: FastFigure;
+  private lastRegionKey: Buffer | null = null;
+  private lastRegion = 0;
+  private valueBuf: Buffer = Buffer.alloc(0);
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  constructor(
+    private readonly layout: FastLongLayout,
+    private readonly targets: readonly FastTarget[],
+    private readonly onFigure: (figure: FastFigure) => void,
+  ) {
+    this.delimiter = layout.delimiter.charCodeAt(0);
+    const columns = Math.min(Math.max(layout.columns, 1), MAX_COLUMNS);
+    this.starts = new Int32Array(columns);
+    this.ends = new Int32Array(columns);
+    // Only ids the normal path takes as they are written (no normalisation) are read here.
+    targets.forEach((target, index) => {
+      if (target.id.normalize('NFKC').trim().toUpperCase() === target.id) this.ids.add(Buffer.from(target.id), index);
+    });
+    for (const word of YES_NO_WORDS) {
+      const answer = parseYesNo(word);
+      if (answer === 0 || answer === 1) this.yesNo.add(Buffer.from(word), answer);
+    }
+    this.milestone = Uint8Array.from(targets, (target) => (target.kind === 'milestone' ? 1 : 0));
+    const scanner = this;
+    this.figure = {
+      fileIndex: layout.fileIndex,
+      row: 0,
+      region: 0,
+      regionName: '',
+      target: 0,
+      year: 0,
+      value: 0,
+      valueText: () => scanner.valueBuf.toString('utf8', scanner.valueStart, scanner.valueEnd),
+    };
+  }
+
+  result(): Omit<FastLongResult, 'fallback'> {
+    return { rows: this.rows, figures: this.figures, regions: this.regions };
+  }
+
+  /** Reads the line buf[start, end) (its \n excluded); null when read, else why the normal path must. */
+  read(buf: Buffer, start: number, lineEnd: number): FallbackReason | null {
+    const layout = this.layout;
+    let end = lineEnd;
+    if (end > start && buf[end - 1] === 13) end--; // CRLF: the normal path reads it as one line end
+    if (layout.columns > MAX_COLUMNS) return 'shape';
+    const starts = this.starts;
+    const ends = this.ends;
+    const delimiter = this.delimiter;
+    let fields = 0;
+    let fieldStart = start;
+    for (let i = start; i < end; i++) {
+      const b = buf[i] as number;
+      if (b === delimiter) {
+        if (fields + 1 >= layout.columns) return 'shape';
+        starts[fields] = fieldStart;
+        ends[fields] = i;
+        fields++;
+        fieldStart = i + 1;
+      } else if (b === 0x22) return 'quote';
+      else if (b === 13) return 'cr';
+    }
+    if (this.lineNo <= layout.headerLine) return null;
+    if (end === start) return null; // a blank line: no row
+    starts[fields] = fieldStart;
+    ends[fields] = end;
+    fields++;
+    if (fields !== layout.columns) return 'shape';
+    for (let f = 0; f < fields; f++) {
+      const s = starts[f] as number;
+      const e = ends[f] as number;
+      if (e - s > MAX_FIELD) return 'long';
+      if (f === layout.region) continue; // checked once per distinct text below
+      for (let i = s; i < e; i++) {
+        if ((buf[i] as number) >= 0x80) {
+          if (!cleanUtf8(buf, i, e)) return 'text';
+          break;
+        }
+      }
+    }
+    const target = this.ids.get(buf, starts[layout.id] as number, ends[layout.id] as number);
+    if (target < 0) return 'id';
+    let year = this.targets[target]?.year ?? 0;
+    if (layout.year !== undefined) {
+      const s = starts[layout.year] as number;
+      const e = ends[layout.year] as number;
+      if (e > s) {
+        year = readYear(buf, s, e);
+        if (year < 0) return 'year';
+      }
+    }
+    if (layout.unit !== undefined && (ends[layout.unit] as number) > (starts[layout.unit] as number)) return 'unit';
+    let region = 0;
+    if (layout.region !== undefined) {
+      region = this.region(buf, starts[layout.region] as number, ends[layout.region] as number);
+      if (region < 0) return region === -2 ? 'regions' : 'text';
+    } else if (this.regions.length === 0) this.addRegion('');
+    const vs = starts[layout.value] as number;
+    const ve = ends[layout.value] as number;
+    let value = Number.NaN;
+    if (ve > vs) {
+      value = this.milestone[target] === 1 ? this.yesNo.get(buf, vs, ve) : readPlainNumber(buf, vs, ve);
+      if (value < 0 && this.milestone[target] === 1) return 'value';
+      if (Number.isNaN(value)) return 'value';
+    }
+    this.rows++;
+    if (ve === vs) return null; // a blank value cell: no figure, no error
+    const figure = this.figure;
+    figure.row = this.lineNo;
+    figure.region = region;
+    figure.regionName = this.regions[region] ?? '';
+    figure.target = target;
+    figure.year = year;
+    figure.value = value;
+    this.valueBuf = buf;
+    this.valueStart = vs;
+    this.valueEnd = ve;
+    this.figures++;
+    this.onFigure(figure);
+    return null;
+  }
+
+  /** The dense index of a region cell's text; -1 when it does not decode cleanly, -2 past the bound. */
+  private region(buf: Buffer, start: number, end: number): number {
+    // Files often list a region's rows together: the last region is tried before hashing.
+    const last = this.lastRegionKey;
+    if (last !== null && last.length === end - start && sameBytes(last, buf, start)) return this.lastRegion;
+    const known = this.regionBytes.get(buf, start, end);
+    if (known >= 0) {
+      this.lastRegionKey = this.regionBytes.found;
+      this.lastRegion = known;
+      return known;
+    }
+    if (!cleanUtf8(buf, start, end)) return -1;
+    if (this.regionBytes.size >= MAX_REGIONS) return -2;
+    const name = buf.toString('utf8', start, end).normalize('NFKC').trim();
+    const index = this.regionIndex.get(name) ?? this.addRegion(name);
+    this.regionBytes.add(Buffer.from(buf.subarray(start, end)), index);
+    return index;
+  }
+
+  private addRegion(name: string): number {
+    this.regions.push(name);
+    this.regionIndex.set(name, this.regions.length - 1);
+    return this.regions.length - 1;
+  }
+}
+
+/** A year cell: four ASCII digits, optionally followed by 年; -1 otherwise. */
+function readYear(buf: Buffer, start: number, end: number): number {
+  const length = end - start;
+  if (length !== 4 && !(length === 7 && sameBytes(YEAR_SUFFIX, buf, start + 4))) return -1;
+  let year = 0;
+  for (let i = start; i < start + 4; i++) {
+    const d = (buf[i] as number) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  return year;
+}
+
+/**
+ * A cell of the plain grammar `-?\d+(\.\d+)?` as the double `Number(text)` gives, exactly: up to
+ * 15 digits as mantissa / 10^k (both exact, so the quotient is correctly rounded), longer ones
+ * through `Number`. NaN for anything else.
+ */
+export function readPlainNumber(buf: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = buf[i] === 0x2d;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let intDigits = 0;
+  for (; i < end; i++) {
+    const d = (buf[i] as number) - 48;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+    intDigits++;
+  }
+  if (intDigits === 0) return Number.NaN;
+  digits = intDigits;
+  if (i < end) {
+    if (buf[i] !== 0x2e) return Number.NaN;
+    i++;
+    if (i === end) return Number.NaN;
+    for (; i < end; i++) {
+      const d = (buf[i] as number) - 48;
+      if (d < 0 || d > 9) return Number.NaN;
+      mantissa = mantissa * 10 + d;
+      scale++;
+    }
+    digits += scale;
+  }
+  if (digits > EXACT_DIGITS) return Number(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
+  const magnitude = scale === 0 ? mantissa : mantissa / (POW10[scale] as number);
+  return negative ? -magnitude : magnitude;
+}

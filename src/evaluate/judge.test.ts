@@ -1,0 +1,68 @@
+/**
+ * Trend, annual, average and milestone targets of the bundled plan, mid-term and final, and the
+ * age of the newest figure. Expected figures computed by hand from docs/progress.md.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledPlan, judgeOne } from './plan.test-helper.js';
+
+const plan = bundledPlan();
+const one = (rows: string, id: string, asOf?: number) => judgeOne(plan, `id,year,value\n${rows}`, id, asOf);
+
+describe('trend (G3.9 中等收入群体规模不断扩大)', () => {
+  it('rising every year to 2023 is on track mid-term', async () => {
+    const r = await one('G3.9,2020,10\nG3.9,2021,10.4\nG3.9,2023,11\n', 'G3.9', 2023);
+    expect(r).toMatchObject({ status: 'on_track', final: false, figureAge: 0, notes: [] });
+  });
+
+  it('final with 2022 and 2024 missing: no data, naming exactly those years', async () => {
+    const r = await one('G3.9,2020,10\nG3.9,2021,10.4\nG3.9,2023,11\nG3.9,2025,12\n', 'G3.9', 2025);
+    expect(r.status).toBe('no_data');
+    expect(r.reason).toEqual({ code: 'reason.missing-years', params: { years: '2022, 2024' } });
+  });
+
+  it('a fall below the first figure is moving away, the wrong step named', async () => {
+    const r = await one('G3.9,2020,10\nG3.9,2021,10.4\nG3.9,2022,9.9\n', 'G3.9', 2022);
+    expect(r.status).toBe('moving_away');
+    expect(r.reason).toEqual({ code: 'reason.wrong-steps', params: { years: '2022' } });
+  });
+});
+
+describe('annual (M35.1 每年新增创业实体1万家以上)', () => {
+  it('a year missed is a miss already mid-term, with the worst year\'s gap: 0.9 − 1 = −0.1', async () => {
+    const r = await one('M35.1,2021,1.2\nM35.1,2022,0.9\n', 'M35.1', 2023);
+    expect(r).toMatchObject({ status: 'not_met', final: false, gap: -0.1, attainment: 0.9 });
+    expect(r.reason).toEqual({ code: 'reason.failed-years', params: { years: '2022' } });
+  });
+
+  it('every year met so far, last figure 2022 reviewed in 2023: on track, noted as a year old', async () => {
+    const r = await one('M35.1,2021,1.2\nM35.1,2022,1.1\n', 'M35.1', 2023);
+    expect(r.status).toBe('on_track');
+    expect(r.figureAge).toBe(1);
+    expect(r.notes).toEqual([{ code: 'reason.stale-figure', params: { year: 2022, asOf: 2023, age: 1 } }]);
+  });
+});
+
+describe('average (M22.4 年均养护工程实施比例不低于6%)', () => {
+  it('5 and 7 average exactly 6: on track mid-term, gap 0', async () => {
+    const r = await one('M22.4,2021,5\nM22.4,2022,7\n', 'M22.4', 2022);
+    expect(r).toMatchObject({ status: 'on_track', gap: 0, attainment: 1 });
+  });
+
+  it('final: (6.1 + 5.9 + 6 + 5.8 + 6.1) ÷ 5 = 5.98, not met, gap −0.02', async () => {
+    const r = await one('M22.4,2021,6.1\nM22.4,2022,5.9\nM22.4,2023,6\nM22.4,2024,5.8\nM22.4,2025,6.1\n', 'M22.4', 2025);
+    expect(r).toMatchObject({ status: 'not_met', gap: -0.02 });
+    expect(r.actual?.value).toBe(5.98);
+  });
+});
+
+describe('milestone (G6.6 低风险社会基本建成, soft)', () => {
+  it('not done mid-term is pending; done by 2024 is met at the deadline', async () => {
+    expect((await one('G6.6,2022,否\n', 'G6.6', 2023)).status).toBe('pending');
+    const r = await one('G6.6,2022,否\nG6.6,2024,是\n', 'G6.6', 2025);
+    expect(r).toMatchObject({ status: 'met', attainment: 1, soft: true });
+  });
+
+  it('not done at the deadline is not met, and only warns: the target is soft', async () => {
+    expect(await one('G6.6,2025,否\n', 'G6.6', 2025)).toMatchObject({ status: 'not_met', severity: 'warning' });
+  });
+});

@@ -1,0 +1,52 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { miniPlan } from '../evaluate/plan.test-helper.js';
+import { readPrebuiltPlan, serialisePlan } from './bundled-plan.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'plancheck-prebuilt-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** A plan file and its prebuilt copy, made as the build makes them. */
+function prebuild(name: string): { yaml: string; json: string } {
+  const yaml = join(temp, `${name}.yaml`);
+  const json = join(temp, `${name}.json`);
+  copyFileSync(new URL('../../fixtures/plans/mini.yaml', import.meta.url), yaml);
+  const { size, mtimeMs } = statSync(yaml);
+  writeFileSync(json, serialisePlan(miniPlan(), readFileSync(yaml), { size, mtimeMs }));
+  return { yaml, json };
+}
+
+describe('the prebuilt plan is used only while its file is unchanged', () => {
+  it('same size and time: used, with goals and measures pointing at the same targets', () => {
+    const { yaml, json } = prebuild('same');
+    const plan = readPrebuiltPlan(json, yaml);
+    expect(plan?.targets.length).toBe(12);
+    expect(plan?.targetsById.get('M1.1')?.value).toBe(1000);
+    expect(plan?.goals[0]?.targets[0]).toBe(plan?.targets[0]);
+  });
+
+  it('same bytes with another time (an installed copy): used, after comparing hashes', () => {
+    const { yaml, json } = prebuild('touched');
+    utimesSync(yaml, new Date('1985-10-26T08:15:00Z'), new Date('1985-10-26T08:15:00Z'));
+    expect(readPrebuiltPlan(json, yaml)?.targets.length).toBe(12);
+  });
+
+  it('same size but other bytes: not used', () => {
+    const { yaml, json } = prebuild('edited');
+    const text = readFileSync(yaml, 'utf8');
+    writeFileSync(yaml, text.replace('value: 1000', 'value: 2000'));
+    expect(statSync(yaml).size).toBe(Buffer.byteLength(text));
+    expect(readPrebuiltPlan(json, yaml)).toBeNull();
+  });
+
+  it('other size, a missing file or an unreadable prebuilt copy: not used', () => {
+    const { yaml, json } = prebuild('grown');
+    writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}\n`);
+    expect(readPrebuiltPlan(json, yaml)).toBeNull();
+    expect(readPrebuiltPlan(json, join(temp, 'absent.yaml'))).toBeNull();
+    writeFileSync(json, '{');
+    expect(readPrebuiltPlan(json, yaml)).toBeNull();
+  });
+});

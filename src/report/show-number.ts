@@ -1,0 +1,26 @@
+import Big from 'big.js';
+
+/**
+ * A number as a person reads it: at most 4 decimals, no binary noise, no exponent; but a number
+ * that is not zero is never shown as 0 — it then keeps as many decimals as it has — so a gap of
+ * −1e-13 reads −0.0000000000001 beside "not met", never 0 (docs/progress.md, one rule).
+ */
+export function showNumber(x: number | null | undefined, signed = false): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  let rounded = Number(x.toFixed(4));
+  if (Object.is(rounded, -0)) rounded = 0;
+  // String(x) is the shortest decimal that reads back as x: exactly the figure computed.
+  const text = rounded === 0 && x !== 0 ? new Big(x).toFixed() : new Big(rounded).toFixed();
+  return signed && x > 0 ? `+${text}` : text;
+}
+
+/**
+ * A figure beside its gap: as `showNumber`, but in full when the figure lies so near the line
+ * that 4 decimals would put it on it (3.3999999999999 against ≥ 3.4 reads 3.3999999999999, not
+ * 3.4, so that it never looks met when it is not).
+ */
+export function showActual(x: number | null | undefined, gap: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  const nearLine = gap !== null && gap !== undefined && gap !== 0 && Number(gap.toFixed(4)) === 0;
+  return nearLine ? new Big(x).toFixed() : showNumber(x);
+}

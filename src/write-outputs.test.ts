@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { PlancheckError } from './problem.js';
+import type { Io } from './run.js';
+import { writeOutputs } from './write-outputs.js';
+
+const root = mkdtempSync(join(tmpdir(), 'plancheck-write-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let dir: string;
+let n = 0;
+beforeEach(() => {
+  dir = join(root, `case-${++n}`);
+  mkdirSync(dir);
+});
+
+const io: Io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: (async function* () {})(), env: {} };
+const write = (path: string, text = 'report\n') => writeOutputs([{ format: 'json', path, text }], io);
+
+async function failure(promise: Promise<unknown>): Promise<PlancheckError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof PlancheckError) return error;
+    throw error;
+  }
+  throw new Error('the write did not fail');
+}
+
+describe('writeOutputs: no write destroys data or leaves litter', () => {
+  it('replaces a regular file whole and keeps its permissions', async () => {
+    const out = join(dir, 'out.json');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o640);
+    await write(out, 'new\n');
+    expect(readFileSync(out, 'utf8')).toBe('new\n');
+    expect(statSync(out).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir)).toEqual(['out.json']);
+  });
+
+  it('writes the target of a symlink and keeps the link, dangling or not', async () => {
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'out.json'), 'old');
+    symlinkSync(join('real', 'out.json'), join(dir, 'link.json'));
+    symlinkSync(join('real', 'new.json'), join(dir, 'dangling.json'));
+    await write(join(dir, 'link.json'), 'one\n');
+    await write(join(dir, 'dangling.json'), 'two\n');
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.json'))).toBe(join('real', 'out.json'));
+    expect(lstatSync(join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'out.json'), 'utf8')).toBe('one\n');
+    expect(readFileSync(join(dir, 'real', 'new.json'), 'utf8')).toBe('two\n');
+    expect(readdirSync(join(dir, 'real')).sort()).toEqual(['new.json', 'out.json']);
+  });
+
+  it('refuses an existing directory with no temporary file left anywhere', async () => {
+    mkdirSync(join(dir, 'reports'));
+    const error = await failure(write(join(dir, 'reports')));
+    expect(error.code).toBe('file.write-failed');
+    expect(error.params).toMatchObject({ file: join(dir, 'reports'), reason: 'it is a directory' });
+    expect(readdirSync(dir)).toEqual(['reports']);
+    expect(readdirSync(join(dir, 'reports'))).toEqual([]);
+  });
+
+  it('says a missing folder is missing, and creates nothing', async () => {
+    const error = await failure(write(join(dir, 'nope', 'out.json')));
+    expect(error.params).toMatchObject({ reason: 'its folder does not exist', reasonZh: '所在的文件夹不存在' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes a file whose name is 250 bytes long (the temporary name is short)', async () => {
+    const name = `${'报'.repeat(80)}.json`; // 80 × 3 bytes + 5 = 245 bytes
+    expect(Buffer.byteLength(name)).toBe(245);
+    await write(join(dir, name), 'long\n');
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it('words a name longer than the file system allows', async () => {
+    const error = await failure(write(join(dir, `${'a'.repeat(300)}.json`)));
+    expect(error.params).toMatchObject({ reason: 'the file name or path is too long', reasonZh: '文件名或路径过长' });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('writes into a FIFO directly, leaving it a FIFO', async () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const reading = new Promise<void>((resolve, reject) => {
+      createReadStream(fifo).on('data', (chunk) => chunks.push(Buffer.from(chunk))).on('end', resolve).on('error', reject);
+    });
+    await write(fifo, 'through the pipe\n');
+    await reading;
+    expect(Buffer.concat(chunks).toString()).toBe('through the pipe\n');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
+  });
+
+  it('removes its signal handlers when done', async () => {
+    const before = process.listenerCount('SIGINT') + process.listenerCount('SIGTERM');
+    await write(join(dir, 'out.json'));
+    expect(process.listenerCount('SIGINT') + process.listenerCount('SIGTERM')).toBe(before);
+  });
+});
