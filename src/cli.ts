@@ -28,6 +28,7 @@ interface CheckFlags {
   quiet?: boolean;
   encoding?: string;
   maxErrors: number;
+  sheet?: string[];
   color?: boolean;
   width?: number;
   sort?: 'plan' | 'status';
@@ -116,6 +117,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('-q, --quiet', h('help.opt.quiet'))
     .addOption(caseInsensitive(new Option('--encoding <name>', h('help.opt.encoding')).choices(Object.keys(ENCODING_NAMES))))
     .option('--max-errors <n>', h('help.opt.max-errors'), parse.count, 50)
+    .option('--sheet <name>', h('help.opt.sheet'), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-color', h('help.opt.no-color'))
     .option('--width <n>', h('help.opt.width'), parse.width)
     .addOption(new Option('--sort <order>', h('help.opt.sort')).choices(['plan', 'status']))
@@ -145,6 +147,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             width: opts.width,
             sort: opts.sort,
             by: opts.by,
+            sheets: opts.sheet,
           },
           io,
         ),

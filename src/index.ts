@@ -3,7 +3,7 @@
  * and decide the exit code, without spawning the CLI. Documented in docs/api.md; a versioned contract.
  */
 export { loadPlan, parsePlan, type PlanLoad } from './plan/load-plan.js';
-export { readActuals, type Actuals, type ActualsInput, type ActualsSource, type ReadActualsOptions } from './actuals/read-actuals.js';
+export { readActuals, type Actuals, type ActualsInput, type ActualsSource, type Notice, type ReadActualsOptions } from './actuals/read-actuals.js';
 export type { Encoding } from './actuals/decode.js';
 export { evaluate, type EvaluateOptions } from './evaluate/evaluate.js';
 export { formatters, isFormatName, MACHINE_FORMATS, type FormatName } from './format/index.js';

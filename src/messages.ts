@@ -160,6 +160,129 @@ export const messages = {
     en: 'year {year} is outside the plan baseline and period {start}–{end}',
   },
 
+  // Analysts' files: workbooks, headers, names, magnitudes (issue 9) and reader hardening (issue 11)
+  'usage.stdin-twice': {
+    zh: '“-”(标准输入)出现了 {count} 次:标准输入只能读取一次',
+    en: '"-" (standard input) is given {count} times: standard input can be read only once',
+  },
+  'workbook.too-large': {
+    zh: '工作簿 {file} 过大({size} 字节,上限 {limit} 字节)',
+    en: 'workbook {file} is too large ({size} bytes, limit {limit})',
+  },
+  'workbook.zip-bomb': {
+    zh: '工作簿中的“{entry}”解压后超过上限({limit} 字节),疑似压缩炸弹,已拒绝',
+    en: 'the workbook part "{entry}" expands beyond the limit of {limit} bytes (a zip bomb?); refused',
+  },
+  'workbook.unreadable': {
+    zh: '无法读取工作簿:{reason}(是否已加密或损坏?可在 Excel/WPS 中另存为 .xlsx 后再检查)',
+    en: 'cannot read the workbook: {reason} (encrypted or damaged? save it again as .xlsx in Excel or WPS)',
+  },
+  'workbook.no-such-sheet': {
+    zh: '工作簿中没有名为“{sheet}”的工作表(现有:{sheets})',
+    en: 'the workbook has no sheet "{sheet}" (its sheets: {sheets})',
+  },
+  'workbook.sheet-too-large': {
+    zh: '工作表“{sheet}”过大(上限 {rows} 行、{columns} 列、{cells} 个单元格),已拒绝',
+    en: 'sheet "{sheet}" is too large (limits: {rows} rows, {columns} columns, {cells} cells); refused',
+  },
+  'workbook.no-header': {
+    zh: '没有一个工作表有可识别的表头({sheets}):需要“指标编号”或“指标名称”列,以及“实际值”或年份(如“2025年”)列',
+    en: 'no sheet has a header plancheck understands ({sheets}): it needs an id or name column (指标编号, 指标名称) and a figure or year column (实际值, 2025年)',
+  },
+  'header.not-found': {
+    zh: '前 {rows} 行中没有找到表头:需要“指标编号”或“指标名称”列,以及“实际值”或年份(如“2025年”)列;第 {best} 行最接近表头',
+    en: 'no header in the first {rows} rows: a header needs an id or name column (指标编号, 指标名称) and a figure or year column (实际值, 2025年); row {best} comes closest',
+  },
+  'row.not-finite': {
+    zh: '“{value}” 超出可表示的数值范围',
+    en: '"{value}" is too large to be a number',
+  },
+  'row.unknown-id-lookalike': {
+    zh: '规划中没有指标 “{value}”:其中 {lettersZh};是否指 {suggestion}?',
+    en: 'the plan has no target "{value}": {letters}; did you mean {suggestion}?',
+  },
+  'row.lookalike-letter': {
+    zh: '“{letter}” 看起来像 {latin},实为{scriptZh}字母 {letter}({codePoint})',
+    en: '"{letter}" looks like {latin} but is {script} {letter} ({codePoint})',
+  },
+  'row.unknown-name': {
+    zh: '规划中没有名为 “{value}” 的指标;最接近的有:{closest}',
+    en: 'the plan has no target named "{value}"; the closest names are: {closest}',
+  },
+  'row.ambiguous-name': {
+    zh: '名称 “{value}” 对应多个指标:{matches};请填写指标编号',
+    en: 'the name "{value}" stands for more than one target: {matches}; give the target id',
+  },
+  'row.magnitude-for-percent': {
+    zh: '“{value}” 带有数量级“{magnitude}”,但指标 {id} 的单位是 “{unit}”',
+    en: '"{value}" has the magnitude "{magnitude}", but target {id} is in "{unit}"',
+  },
+  'notice.header-found': {
+    zh: '表头在第 {row} 行;其上 {skipped} 行(标题、填报单位等)未读取',
+    en: 'the header is on row {row}; {skipped, plural, one {the row} other {the # rows}} above it (titles, 填报单位) were not read',
+  },
+  'notice.header-two-rows': {
+    zh: '表头占两行(第 {first} 行和第 {second} 行),已合并读取',
+    en: 'the header takes two rows ({first} and {second}), read together',
+  },
+  'notice.sheet-skipped': {
+    zh: '工作表“{sheet}”没有可识别的表头(如填报说明),已跳过',
+    en: 'sheet "{sheet}" has no header plancheck understands (instructions?); skipped',
+  },
+  'notice.column-ignored': {
+    zh: '未识别的列 “{column}”,未读取',
+    en: 'column "{column}" is not understood and was not read',
+  },
+  'notice.row-subtotal': {
+    zh: '“{value}” 行(小计/合计)已跳过',
+    en: 'the "{value}" row (a subtotal) was skipped',
+  },
+  'notice.row-footnote': {
+    zh: '表注或落款行 “{value}” 已跳过',
+    en: 'the footnote or signature row "{value}" was skipped',
+  },
+  'notice.row-title': {
+    zh: '没有指标编号、名称或数值的行 “{value}”(标题?)已跳过',
+    en: 'the row "{value}" has no id, name or figure (a title?) and was skipped',
+  },
+  'notice.error-cell': {
+    zh: '单元格显示 {value}(公式错误),按无数据处理',
+    en: 'the cell shows {value} (a formula error); read as no figure',
+  },
+  'notice.figure-note': {
+    zh: '“{value}” 读作 {figure},附注“{note}”',
+    en: '"{value}" read as {figure} with the note "{note}"',
+  },
+  'notice.row-note': { zh: '{id} 的备注:{note}', en: 'note on {id}: {note}' },
+  'notice.magnitude': {
+    zh: '“{value}” 读作 {figure} {unit}',
+    en: '"{value}" read as {figure} {unit}',
+  },
+  'warning.fraction-for-percent': {
+    zh: '{id} 的目标为 {target}%,填报值 {value} 像是小数形式:是否应为 {likely}%?(已按 {value}% 判定)',
+    en: 'target {id} is {target} %, and {value} looks like a fraction: did you mean {likely} %? (judged as {value} %)',
+  },
+  'warning.scale-off': {
+    zh: '{value} {unit} 约为 {id} 目标({target} {unit})的 {factor} 倍:是否按“{likelyUnit}”填报?可能应为 {likely} {unit}(已按 {value} {unit} 判定)',
+    en: '{value} {unit} is about {factor} times the target of {id} ({target} {unit}): was it entered in {likelyUnit}? The likely reading is {likely} {unit} (judged as {value} {unit})',
+  },
+  'warning.form-target-differs': {
+    zh: '表中 {id} 的目标值 {form} 与规划的 {plan} {unit} 不同:表格可能已过时,按规划判定',
+    en: 'the form gives {form} as the target of {id}, the plan {plan} {unit}: the form may be outdated; the plan is used',
+  },
+  'warning.name-differs': {
+    zh: '第 {row} 行的名称 “{name}” 是指标 {other} 的名称,而编号为 {id}:已按编号 {id} 读取,请核对',
+    en: 'the name "{name}" on row {row} is that of {other}, but the id is {id}: read as {id}; please check',
+  },
+  'report.notices-more': {
+    zh: '……另有 {count} 条提示未显示',
+    en: '… and {count, plural, one {# more notice} other {# more notices}} not shown',
+  },
+  'report.nothing-read': {
+    zh: '没有读到任何数据行,未进行检查。请检查:文件是否选对?表头是否在标题行下方?(见上方错误)',
+    en: 'no row of any input could be read, so nothing was checked. Is it the right file? Is the header below a title row? (see the errors above)',
+  },
+
   // Reports
   'report.errors-more': {
     zh: '……另有 {count} 处错误未显示(共 {total} 处)',
@@ -304,8 +427,8 @@ export const messages = {
     en: 'show a measure (M24), a goal (G2) or a target (M24.3) with its source text',
   },
   'help.cmd.schema': { zh: '输出规划文件的 JSON Schema', en: 'print the JSON Schema of plan files' },
-  'help.cmd.check': { zh: '检查实际数据 CSV 是否达到规划目标', en: 'check actuals CSV files against the plan' },
-  'help.cmd.template': { zh: '生成供填报的 CSV 模板(UTF-8 带 BOM)', en: 'write the CSV form analysts fill in (UTF-8 with BOM)' },
+  'help.cmd.check': { zh: '检查实际数据(CSV 或 Excel/WPS 工作簿)是否达到规划目标', en: 'check actuals (CSV files or Excel/WPS workbooks) against the plan' },
+  'help.cmd.template': { zh: '生成供填报的模板:CSV(UTF-8 带 BOM),或 -o form.xlsx 生成工作簿', en: 'write the form analysts fill in: CSV (UTF-8 with BOM), or a workbook with -o form.xlsx' },
   'help.cmd.help': { zh: '显示某个命令的帮助', en: 'show help for a command' },
   'help.opt.help': { zh: '显示帮助', en: 'show help' },
   'help.opt.version': { zh: '显示版本号', en: 'show the version number' },
@@ -318,11 +441,12 @@ export const messages = {
   'help.opt.soft': { zh: '只列力争类指标', en: 'only hedged (力争) targets' },
   'help.opt.list-format': { zh: '输出格式', en: 'output format' },
   'help.opt.years': {
-    zh: '每年一列,如 2021-2025(默认:一列年份、一列实际值)',
-    en: 'one column per year, e.g. 2021-2025 (default: a year and a value column)',
+    zh: '年份列,如 2021-2025(默认:各指标需要的年份)',
+    en: 'the year columns, e.g. 2021-2025 (default: the years the targets need)',
   },
   'help.opt.regions': { zh: '每个地区一组行,用逗号分隔', en: 'a block of rows per region, comma-separated' },
-  'help.opt.template-output': { zh: '写入文件,而不是标准输出', en: 'write to a file instead of stdout' },
+  'help.opt.template-output': { zh: '写入文件,而不是标准输出(如 form.xlsx 则生成工作簿)', en: 'write to a file instead of stdout (a name ending in .xlsx: a workbook)' },
+  'help.opt.sheet': { zh: '只读取工作簿中的这个工作表,可重复', en: 'read only this sheet of a workbook, repeatable' },
   'help.opt.format': { zh: '输出格式,可重复:{formats}', en: 'output format, repeatable: {formats}' },
   'help.opt.output': {
     zh: '把前一个 --format 的结果写入此文件(原子写入);须跟在 -f 之后',

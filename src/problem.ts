@@ -15,6 +15,8 @@ export interface Problem {
   field?: string;
   /** The raw text the user wrote, when one cell or scalar is at fault. */
   value?: string;
+  /** In a workbook, the cell's address (`F7`); `file` then names the sheet too: `book.xlsx[完成情况]`. */
+  cell?: string;
 }
 
 /** A failure of the tool or of its input as a whole: thrown, caught by `run`, exit 2. */
@@ -35,7 +37,8 @@ export class PlancheckError extends Error {
 /** Renders a problem as `file:line:column: message` in `lang`. */
 export function describeProblem(problem: Problem, lang: Lang): string {
   let where = problem.file;
-  if (problem.line !== undefined) {
+  if (problem.cell !== undefined) where += `!${problem.cell}`;
+  else if (problem.line !== undefined) {
     where += `:${problem.line}`;
     if (problem.column !== undefined) where += `:${problem.column}`;
   }

@@ -17,6 +17,7 @@ import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
 import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
+import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
@@ -69,6 +70,8 @@ export interface CheckOptions extends CommonOptions {
   width?: number;
   sort?: 'plan' | 'status';
   by?: 'indicator' | 'region';
+  /** Sheets of workbooks to read (--sheet); absent: every sheet with a header. */
+  sheets?: string[];
 }
 
 /** The bundled plan as checked at build time. */
@@ -133,6 +136,7 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
   return files.map((file) => {
     const name = file === '-' ? '<stdin>' : file;
     // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
+    // 64 KiB reads measured faster than 256 KiB.
     const open = (): AsyncIterable<Uint8Array> =>
       boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 64 * 1024 }), name, INPUT_SIZE_LIMIT);
     return { name, open };
@@ -148,7 +152,18 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
   if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
-  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
+  const stdinCount = options.files.filter((file) => file === '-').length;
+  if (stdinCount > 1) {
+    io.stderr.write(`${formatMessage('usage.stdin-twice', { count: stdinCount }, options.lang)}\n`);
+    return EXIT.invalid;
+  }
+  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets });
+  writeInputNotices(actuals, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
+  // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
+  const fatal = nothingRead(actuals);
+  // They go where the table would have gone (stdout); machine formats carry the errors themselves.
+  const humanOnStdout = options.outputs.some((output) => output.path === undefined && !MACHINE_FORMATS.has(output.format));
+  if (fatal && humanOnStdout) writeNothingRead(actuals, { lang: options.lang, max: options.maxErrors }, io.stdout);
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
@@ -164,7 +179,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
   });
-  const rendered = options.outputs.map((output) => {
+  const rendered = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format)).map((output) => {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
     const width = options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
@@ -178,7 +193,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
     return EXIT.invalid;
   }
-  return exitCode(report);
+  return fatal ? EXIT.invalid : exitCode(report);
 }
 
 /** Prints usage errors (refused options), each on a line in the user's language; exit 2. */

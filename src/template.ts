@@ -1,41 +1,84 @@
 import Papa from 'papaparse';
 import type { Lang } from './messages.js';
-import type { Plan } from './plan/types.js';
+import type { Plan, Target } from './plan/types.js';
 import { describeTarget } from './report/describe-target.js';
-
-const HEAD = {
-  zh: { id: '编号', measure: '措施', indicator: '指标', unit: '单位', target: '目标', year: '年份', value: '实际值', region: '地区' },
-  en: { id: 'id', measure: 'measure', indicator: 'indicator', unit: 'unit', target: 'target', year: 'year', value: 'value', region: 'region' },
-};
 
 /** Options of `plancheck template`. */
 export interface TemplateOptions {
   lang: Lang;
-  /** Year columns for the wide form; absent: the long form with one `value` column. */
+  /** Year columns; absent: the years the plan's targets need (the baseline year and the period years). */
   years?: number[];
   /** Regions to give a block of rows each; absent: no region column. */
   regions?: string[];
 }
 
+/** The form's column headers, in the vocabulary `check` reads. */
+export const FORM_HEAD = {
+  zh: { id: '指标编号', region: '地区', indicator: '指标名称', unit: '计量单位', target: '目标', year: (y: number) => `${y}年` },
+  en: { id: 'id', region: 'region', indicator: 'indicator', unit: 'unit', target: 'target', year: (y: number) => String(y) },
+};
+
 /**
- * The submission form an analyst fills in: one row per target (per region), UTF-8 with a BOM
- * so that Excel shows the Chinese; `check` reads it back unchanged.
+ * The years a target needs figures for: each period year up to its deadline, and the baseline
+ * year when progress is measured from a baseline the plan does not state.
  */
-export function buildTemplate(plan: Plan, options: TemplateOptions): string {
-  const h = HEAD[options.lang];
-  const regions = options.regions ?? [null];
-  const fields = [h.id, ...(options.regions ? [h.region] : []), h.measure, h.indicator, h.unit, h.target];
-  if (options.years) fields.push(...options.years.map(String));
-  else fields.push(h.year, h.value);
-  const rows: string[][] = [];
-  for (const region of regions) {
-    for (const t of plan.targets) {
-      const where = t.measure !== null ? `M${t.measure}` : `G${t.goal ?? ''}`;
-      const row = [t.id, ...(region !== null ? [region] : []), where, options.lang === 'zh' ? t.indicator : t.indicatorEn, t.unit, describeTarget(t, options.lang)];
-      if (options.years) row.push(...options.years.map(() => ''));
-      else row.push(String(t.year), '');
-      rows.push(row);
+export function yearsNeeded(target: Target, plan: Plan): number[] {
+  const years: number[] = [];
+  const fromBaseline = target.kind === 'level' || target.kind === 'cagr' || target.kind === 'change' || target.kind === 'trend';
+  if (fromBaseline && target.baseline === null) years.push(plan.baselineYear);
+  for (let year = plan.period.start; year <= target.year; year++) years.push(year);
+  return years;
+}
+
+/** The year columns of the form: those given, or every year some target needs. */
+export function formYears(plan: Plan, years?: number[]): number[] {
+  if (years) return [...new Set(years)].sort((a, b) => a - b);
+  const all = new Set<number>();
+  for (const target of plan.targets) for (const year of yearsNeeded(target, plan)) all.add(year);
+  return [...all].sort((a, b) => a - b);
+}
+
+/** One row of the form: a target (in a region), its words, and the years it needs. */
+export interface FormRow {
+  target: Target;
+  region: string | null;
+  indicator: string;
+  target_text: string;
+  needed: Set<number>;
+}
+
+/** The rows of the form, one per target (per region), in plan order. */
+export function formRows(plan: Plan, options: TemplateOptions): FormRow[] {
+  const rows: FormRow[] = [];
+  for (const region of options.regions ?? [null]) {
+    for (const target of plan.targets) {
+      rows.push({
+        target,
+        region,
+        indicator: options.lang === 'zh' ? target.indicator : target.indicatorEn,
+        target_text: describeTarget(target, options.lang),
+        needed: new Set(yearsNeeded(target, plan)),
+      });
     }
   }
-  return `\ufeff${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`;
+  return rows;
+}
+
+/** Text that a spreadsheet would take for a formula (=, +, -, @ first) is kept as text with a leading '. */
+export function formulaSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * The submission form as CSV, UTF-8 with a BOM so that Excel shows the Chinese: one row per target
+ * (per region), one column per year; `check` reads it back unchanged.
+ */
+export function buildTemplate(plan: Plan, options: TemplateOptions): string {
+  const h = FORM_HEAD[options.lang];
+  const years = formYears(plan, options.years);
+  const fields = [h.id, ...(options.regions ? [h.region] : []), h.indicator, h.unit, h.target, ...years.map(h.year)];
+  const data = formRows(plan, options).map((row) =>
+    [row.target.id, ...(row.region !== null ? [row.region] : []), row.indicator, row.target.unit, row.target_text, ...years.map(() => '')].map(formulaSafe),
+  );
+  return `\ufeff${Papa.unparse({ fields: fields.map(formulaSafe), data }, { newline: '\r\n' })}\r\n`;
 }

@@ -25,7 +25,7 @@ const MAX_LINKS = 40;
  * A symlink's target is written and the link kept. On SIGINT or SIGTERM mid-write the temporary
  * file is removed and the process ends by that signal. Throws PlancheckError 'file.write-failed'.
  */
-export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutput })[], io: Io): Promise<void> {
+export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutput | Uint8Array })[], io: Io): Promise<void> {
   const temps = new Set<string>();
   const onSignal = (signal: NodeJS.Signals): void => {
     for (const temp of temps) {
@@ -49,6 +49,8 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
   try {
     for (const output of outputs) {
       if (output.path === undefined || output.path === '-') {
+        // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
+        if (output.text instanceof Uint8Array) throw new TypeError(`binary ${output.format} output needs a file`);
         for (const piece of batches(output.text)) io.stdout.write(piece);
         continue;
       }
@@ -59,7 +61,7 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
   }
 }
 
-async function writeFileOutput(path: string, text: FormatOutput, io: Io, temps: Set<string>, pause: number): Promise<void> {
+async function writeFileOutput(path: string, text: FormatOutput | Uint8Array, io: Io, temps: Set<string>, pause: number): Promise<void> {
   const failed = (error: unknown): PlancheckError =>
     new PlancheckError('file.write-failed', { file: path, ...writeReason(error) }, [], { cause: error });
   let target: string;
@@ -70,6 +72,8 @@ async function writeFileOutput(path: string, text: FormatOutput, io: Io, temps: 
     // would truncate a file the caller appends to, and renaming over them would replace the link.
     fd = await descriptorAlias(path);
     if (fd === 1 || fd === 2) {
+      // Bytes (a workbook) never go to a terminal stream.
+      if (text instanceof Uint8Array) throw new Error('a workbook cannot be written to standard output or error');
       const sink = fd === 1 ? io.stdout : io.stderr;
       for (const piece of batches(text)) sink.write(piece);
       return;
@@ -125,11 +129,11 @@ async function descriptorAlias(path: string): Promise<number | null> {
 }
 
 /** Writes `output` to `file` opened with `flag` piece by piece, pausing halfway through the first piece when the test hook asks. */
-async function writeTo(file: string, flag: string, output: FormatOutput, pause: number): Promise<void> {
+async function writeTo(file: string, flag: string, output: FormatOutput | Uint8Array, pause: number): Promise<void> {
   const handle = await open(file, flag, 0o666);
   try {
     let first = pause > 0;
-    for (const piece of batches(output)) {
+    for (const piece of output instanceof Uint8Array ? [output] : batches(output)) {
       if (first) {
         first = false;
         const half = Math.floor(piece.length / 2);

@@ -122,7 +122,8 @@ describe('plancheck template', () => {
     const form = join(dir, 'form.csv');
     expect(plancheck(['template', ...MINI, '--lang', 'zh', '-o', form]).code).toBe(0);
     const text = readFileSync(form, 'utf8');
-    expect(text.startsWith('\ufeff编号,措施,指标,单位,目标,年份,实际值\r\n')).toBe(true);
+    // The years the mini plan's targets need: its baseline year 2020 and the period 2021–2025.
+    expect(text.startsWith('\ufeff指标编号,指标名称,计量单位,目标,2020年,2021年,2022年,2023年,2024年,2025年\r\n')).toBe(true);
     const filled = text.replace(/^(G1\.1,.*),$/m, '$1,3.6').replace(/^(M1\.1,.*),$/m, '$1,1200');
     writeFileSync(form, filled);
     const { code, stdout } = plancheck(['check', form, ...MINI, '-f', 'json']);
@@ -131,9 +132,16 @@ describe('plancheck template', () => {
     expect(report.results.filter((r) => r.status === 'met').map((r) => r.id)).toEqual(['G1.1', 'M1.1']);
   });
 
-  it('the wide form has one column per year', () => {
+  it('--years chooses the year columns', () => {
     const { stdout } = plancheck(['template', ...MINI, '--years', '2021-2023']);
-    expect(stdout.split('\r\n')[0]).toBe('\ufeffid,measure,indicator,unit,target,2021,2022,2023');
+    expect(stdout.split('\r\n')[0]).toBe('\ufeffid,indicator,unit,target,2021,2022,2023');
+  });
+
+  it('no cell of the CSV form starts like a formula', () => {
+    const { stdout } = plancheck(['template', '--regions', '=cmd,+x,-y,@z', '--lang', 'zh']);
+    const cells = stdout.replace(/^\ufeff/, '').split('\r\n').flatMap((line) => line.split(','));
+    expect(cells.filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
+    expect(stdout).toContain("'=cmd");
   });
 });
 

@@ -206,7 +206,7 @@ describe('check: broken submissions', () => {
     ['undecodable-bytes.csv', 'csv.undecodable', 3, 4],
     ['unterminated-quote.csv', 'csv.syntax', 2, undefined],
     ['not-yes-no.csv', 'row.not-yes-no', 3, 3],
-    ['workbook.xlsx', 'csv.workbook', undefined, undefined],
+    ['workbook.xlsx', 'workbook.unreadable', undefined, undefined],
   ])('%s: %s at row %s, column %s, exit 2, no stack trace', (file, code, line, column) => {
     const path = `fixtures/xiangshan/broken/${file}`;
     const out = plancheck(['check', path, '-f', 'json']);

@@ -19,12 +19,13 @@ export interface Figure {
 /**
  * One region's figures for one year, indexed by target, in flat typed arrays. A block exists
  * only for a year that has a figure; file indexes and level flags are kept only once one differs
- * from the default (file 0, not a level), so a single-file submission pays 12 bytes a target.
+ * from the default (file 0, not a level), so a single-file submission pays 12 bytes a target. File
+ * indexes are 32-bit: a run may read more than 65,535 files (or sheets).
  */
 class YearFigures {
   readonly values: Float64Array;
   readonly rows: Int32Array;
-  files: Uint16Array | null = null;
+  files: Uint32Array | null = null;
   /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
   levels: Uint8Array | null = null;
 
@@ -71,7 +72,7 @@ export class FigureStore {
     }
     block.values[target] = value;
     block.rows[target] = source.row;
-    if (source.file !== 0 || block.files) (block.files ??= new Uint16Array(this.targetCount))[target] = source.file;
+    if (source.file !== 0 || block.files) (block.files ??= new Uint32Array(this.targetCount))[target] = source.file;
     if (level || block.levels) (block.levels ??= new Uint8Array(this.targetCount))[target] = level ? 1 : 0;
     return null;
   }

@@ -1,11 +1,30 @@
 /** The outcome of reading one cell as a figure. */
 export type CellReading =
   | { kind: 'missing' }
-  | { kind: 'number'; value: number; digits: string; percent: '%' | '‰' | '‱' | null; unit: string | null }
+  | {
+      kind: 'number';
+      value: number;
+      digits: string;
+      percent: '%' | '‰' | '‱' | null;
+      unit: string | null;
+      /** Words in brackets after the figure: 374（预计） is 374 with the note 预计. */
+      note?: string;
+    }
   | { kind: 'invalid' };
 
 /** Cell texts that mean "no figure", never zero. */
-const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '…', '...', 'n/a', 'na', '#n/a', 'null', 'none', '无', '暂无', '空', '缺', '缺失', '未统计', '不适用']);
+const MISSING = new Set([
+  '', '-', '--', '—', '——', '–', '/', '\\', '…', '...', '……', 'n/a', 'na', '#n/a', 'null', 'none',
+  '无', '暂无', '暂缺', '空', '缺', '缺失', '未统计', '待统计', '暂未统计', '不适用', '待定', '无数据', '暂无数据',
+]);
+
+/** True when a cell's text is one of the words or marks for "no figure". */
+export function isMissingText(raw: string): boolean {
+  return MISSING.has((isAscii(raw) ? raw : raw.normalize('NFKC')).trim().toLowerCase());
+}
+
+// A note in brackets after a figure: "374（预计）", "374 (快报)". NFKC has made the brackets ASCII.
+const NOTE = /^(.*?\S)\s*\(([^()]*)\)$/;
 
 // Sign, integer part with optional thousands groups, fraction, then an optional percent sign and unit.
 // Written out so that nothing is read from a prefix the way parseFloat would ("12abc" is not 12).
@@ -22,6 +41,17 @@ export function parseCell(raw: string): CellReading {
   // Full-width digits, points and percent signs become ASCII; plain ASCII skips the work.
   const text = (isAscii(raw) ? raw : raw.normalize('NFKC')).trim();
   if (MISSING.has(text.toLowerCase())) return { kind: 'missing' };
+  // "约260" is 260, noted as approximate.
+  if (text.startsWith('约') && text.length > 1) {
+    const inner = parseCell(text.slice(1));
+    return inner.kind === 'number' ? { ...inner, note: inner.note ? `约; ${inner.note}` : '约' } : inner;
+  }
+  const noted = NOTE.exec(text);
+  if (noted) {
+    const inner = parseCell(noted[1] ?? '');
+    const note = (noted[2] ?? '').trim();
+    return inner.kind === 'number' && note !== '' ? { ...inner, note } : { kind: 'invalid' };
+  }
   const match = NUMBER.exec(text);
   if (!match) return { kind: 'invalid' };
   const sign = match[1] === '-' ? '-' : '';
@@ -38,8 +68,8 @@ export function parseCell(raw: string): CellReading {
   };
 }
 
-const YES = new Set(['是', '已完成', '完成', '已实现', '实现', '达成', '已达成', 'yes', 'y', 'true', 'done', '1', '✓', '√']);
-const NO = new Set(['否', '未完成', '未实现', '未达成', 'no', 'n', 'false', 'not done', '0', '✗', '×']);
+const YES = new Set(['是', '已完成', '完成', '已实现', '实现', '达成', '已达成', '达标', '已达标', 'yes', 'y', 'true', 'done', '1', '✓', '✔', '√']);
+const NO = new Set(['否', '未完成', '未实现', '未达成', '未达标', '不达标', 'no', 'n', 'false', 'not done', '0', '✗', '✘', '×']);
 
 /** Reads a milestone cell: 1 for done, 0 for not done, null for no figure, undefined when unreadable. */
 export function parseYesNo(raw: string): 1 | 0 | null | undefined {

@@ -131,8 +131,8 @@ describe('input errors: all of them, each located with the raw value', () => {
   });
 
   it('workbooks, empty files, header only', async () => {
-    expect((await read(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).problems.map((p) => p.code)).toEqual(['csv.workbook']);
-    expect((await read(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).problems.map((p) => p.code)).toEqual(['csv.workbook']);
+    expect((await read(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]))).problems.map((p) => p.code)).toEqual(['workbook.unreadable']);
+    expect((await read(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).problems.map((p) => p.code)).toEqual(['workbook.unreadable']);
     expect((await read('')).problems.map((p) => p.code)).toEqual(['csv.empty']);
     expect((await read('id,value\n')).problems.map((p) => p.code)).toEqual(['csv.header-only']);
   });

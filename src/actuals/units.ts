@@ -79,3 +79,35 @@ export function conversionExponent(from: string, to: string): number | null {
 export function scaleDigits(digits: string, exponent: number): number {
   return exponent === 0 ? Number(digits) : Number(`${digits}e${exponent}`);
 }
+
+// Counting magnitudes people write after a figure ("5.2亿", "50万"), longest first.
+const MAGNITUDE = /^(?:万亿|千万|百万|十万|亿|万|千|百|十)$/;
+const LEADING_MAGNITUDE = /^(?:万亿|千万|百万|十万|亿|万)/;
+
+/** True when a unit written after a figure is a bare magnitude (万, 亿, 百万) rather than a unit. */
+export function isMagnitude(unit: string): boolean {
+  return MAGNITUDE.test(unit);
+}
+
+/**
+ * The unit meant by a figure written with a bare magnitude, given the unit otherwise assumed:
+ * "5.2亿" in 亿元 is 5.2 亿元 (the magnitude stands for the assumed unit's own), "50万" in 千瓦 is
+ * 50 万千瓦, "1.2万" in 人 is 1.2 万人.
+ */
+export function withMagnitude(magnitude: string, assumed: string): string {
+  return magnitude + assumed.replace(LEADING_MAGNITUDE, '');
+}
+
+// What units end in: the things counted or measured in the plans' and statistics' units.
+const UNIT_WORDS = new Set([
+  '', '元', '人', '户', '家', '个', '所', '张', '条', '支', '件', '亩', '米', '平方米', '立方米', '千米', '公里', '平方公里', '克', '千克',
+  '公斤', '吨', '瓦', '千瓦', '千瓦时', '度', '%', '‰', '‱', '岁', '年', '次', '辆', '座', '公顷', '项', '台', '套', '间', '套(间)', '床',
+  '张床', '名', '位', '处', '艘', '只', '头', '株', '人次', '标箱', '元人民币', '美元', '天', '小时', '分', '倍', '册', '部', '场', '批',
+]);
+
+/** True when `text` reads as a unit (亿元, 万人, 平方米/万元, %), not as a note (基期, 预计). */
+export function isUnitText(text: string): boolean {
+  const unit = text.normalize('NFKC').trim();
+  if (unit === '') return false;
+  return unit.split('/').every((part) => UNIT_WORDS.has(part.replace(/^(?:万亿|千万|百万|十万|亿|万|千|百|十)+/, '')) || UNIT_WORDS.has(part));
+}

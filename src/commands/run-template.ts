@@ -19,10 +19,15 @@ export async function runTemplate(options: TemplateCommandOptions, io: Io): Prom
   const plan = await loadPlanFor(options, io);
   if (!plan) return EXIT.invalid;
   const regions = options.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
-  const text = buildTemplate(plan, { lang: options.lang, years: options.years, regions });
+  const templateOptions = { lang: options.lang, years: options.years, regions };
   // The form must never overwrite the plan it was made from.
   const clashes = checkOutputs([{ format: 'table', path: options.output }], [options.targets ?? BUNDLED_PLAN]);
   if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
+  // A path ending in .xlsx gets the workbook form (instructions sheet, drop-downs, shading).
+  const workbook = options.output !== undefined && /\.xlsx$/i.test(options.output);
+  const text = workbook
+    ? await (await import('../template-workbook.js')).buildTemplateWorkbook(plan, templateOptions)
+    : buildTemplate(plan, templateOptions);
   try {
     await writeOutputs([{ format: 'table', path: options.output, text }], io);
   } catch (error) {

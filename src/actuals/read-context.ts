@@ -1,0 +1,50 @@
+import type { Plan, Target } from '../plan/types.js';
+import type { Problem } from '../problem.js';
+import { FigureStore } from './figure-store.js';
+import { NameIndex } from './name-index.js';
+import type { ActualsInput } from './read-actuals.js';
+
+/** A located remark on the input that does not make it invalid: a warning or a notice. */
+export interface Notice extends Problem {
+  severity: 'warning' | 'notice';
+}
+
+/** What every table read in one run shares: the plan's lookups, the figures, where problems go. */
+export class ReadContext {
+  readonly store: FigureStore;
+  readonly ids: string[];
+  /** Targets by id, for cells that hold an id exactly as the plan writes it (most do). */
+  readonly exactIds: Map<string, Target>;
+  private nameIndex: NameIndex | null = null;
+  /** Display names of the tables read so far, by the index figures keep (a file, or a sheet of one). */
+  readonly tableNames: string[] = [];
+
+  constructor(
+    readonly plan: Plan,
+    readonly sink: (problem: Problem) => void,
+    /** Keeps a notice (with the input it is about) or only counts it, past a cap. */
+    readonly notice: (notice: Notice, input: ActualsInput) => void,
+  ) {
+    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end);
+    this.ids = plan.targets.map((target) => target.id);
+    this.exactIds = new Map([...plan.targetsById].filter(([id]) => normaliseId(id) === id));
+  }
+
+  /** Targets by name, built the first time a table has names and no ids. */
+  get names(): NameIndex {
+    this.nameIndex ??= new NameIndex(this.plan);
+    return this.nameIndex;
+  }
+}
+
+/** Target ids as people type them: full-width, lower-case, padded, with a space inside (G 2.7). */
+export function normaliseId(raw: string): string {
+  return raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}
+
+/** A 0-based column index as a spreadsheet letter: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}

@@ -1,0 +1,352 @@
+import type { MessageCode, MessageParams } from '../messages.js';
+import type { Target } from '../plan/types.js';
+import type { Problem } from '../problem.js';
+import { cellText, isBlankCell, type Cell } from './cell.js';
+import { classifyRow } from './classify-row.js';
+import type { HeaderLayout, YearColumn } from './read-header.js';
+import { HeaderScan, MAX_COLUMNS, type FoundHeader, type HeaderFault } from './header-scan.js';
+import { listTargets } from './name-index.js';
+import { describeLookalikes } from './point-lookalikes.js';
+import { compareFormTarget } from './compare-form-target.js';
+import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
+import type { ActualsInput } from './read-actuals.js';
+import { readFigure } from './read-figure.js';
+import { closest } from 'fastest-levenshtein';
+
+export { MAX_COLUMNS } from './header-scan.js';
+/** Characters a cell may have. */
+export const MAX_FIELD = 10_000;
+
+const YEAR_CELL = /^(\d{4})\s*年?(?:度)?$/;
+
+/** What a table gave when it ended: whether a header was found, and the faults to report if not. */
+export interface TableEnd {
+  header: boolean;
+  /** How close the best row came to a header (0–2), to choose which sheet's faults to report. */
+  score: number;
+  problems: Problem[];
+}
+
+/**
+ * Reads one table of cells (a CSV file or a workbook sheet), row by row: finds the header below
+ * any title rows, then turns each data row into figures, reporting each fault where it is.
+ */
+export class TableReader {
+  private layout: HeaderLayout | null = null;
+  private headerRow = 0;
+  private headerWidth = 0;
+  private readonly scan: HeaderScan;
+  private headerFaults: HeaderFault[] = [];
+  /** Set when nothing more of the table is to be read. */
+  stopped = false;
+  /** Set once the text read so far holds U+FFFD or U+FEFF; until then no cell can. */
+  scanCells = false;
+  private syntaxErrors = 0;
+  /** The columns that hold figures: the value column, or the year columns. */
+  private figureColumns: YearColumn[] = [];
+  // Long files repeat a region, an id or a year row after row: each text is normalised once.
+  private readonly idOf = memo(normaliseId);
+  private readonly regionOf = memo((raw: string) => raw.normalize('NFKC').trim());
+
+  constructor(
+    private readonly ctx: ReadContext,
+    private readonly input: ActualsInput,
+    private readonly tableIndex: number,
+    /** CSV rows must have as many fields as the header; sheet rows end at their last cell. */
+    private readonly strictWidth: boolean,
+    /** Report a missing header at once (CSV) or leave it to the caller (a sheet may be instructions). */
+    private readonly deferHeaderFaults: boolean,
+  ) {
+    this.scan = new HeaderScan(ctx.plan.baselineYear);
+  }
+
+  /** Reads one row (1-based as a spreadsheet shows it). */
+  push(cells: Cell[], row: number): void {
+    if (this.stopped) return;
+    if (this.layout !== null) return this.readRecord(cells, row);
+    const step = this.scan.push(cells, row);
+    if (step.kind === 'failed') {
+      this.stopped = true;
+      this.headerFaults = step.faults;
+    } else if (step.kind === 'found') {
+      this.acceptHeader(step.header);
+      if (step.rowIsData) this.readRecord(cells, row);
+    }
+  }
+
+  /** A row the CSV parser could not read: reported, and not taken as "header only". */
+  syntaxError(row: number, reason: string): void {
+    this.syntaxErrors++;
+    this.problem('csv.syntax', { reason }, row);
+  }
+
+  /** Gives up on the table at `row`: one of its fields or the line as a whole is too long. */
+  refuseLongLine(row: number, fault: { columns: number } | { column: number; length: number }): void {
+    if ('columns' in fault) {
+      if (this.layout === null) this.problem('csv.too-many-columns', { count: fault.columns, limit: MAX_COLUMNS }, row);
+      else this.problem('csv.ragged-row', { actual: fault.columns, expected: this.headerWidth }, row);
+    } else this.problem('csv.field-too-long', { length: fault.length, limit: MAX_FIELD }, row, fault.column);
+    this.stopped = true;
+  }
+
+  /** Ends the table: reports an empty or header-only table, or the header that was not found. */
+  finish(): TableEnd {
+    if (this.layout === null && !this.stopped) {
+      const step = this.scan.finish();
+      if (step.kind === 'found') this.acceptHeader(step.header);
+      else if (step.kind === 'failed') this.headerFaults = step.faults;
+    }
+    const end: TableEnd = { header: this.layout !== null, score: this.scan.score, problems: [] };
+    if (this.layout === null) {
+      end.problems = this.headerFaults.map((fault) =>
+        this.located(fault.code, fault.code === 'csv.undecodable' ? { encoding: this.input.encoding ?? '' } : fault.params, fault.row, fault.column));
+      if (!this.deferHeaderFaults) for (const problem of end.problems) this.ctx.sink(problem);
+    } else if (!this.stopped && this.input.rows === 0 && this.syntaxErrors === 0) {
+      this.problem('csv.header-only', {}, this.headerRow);
+    }
+    return end;
+  }
+
+  private acceptHeader(header: FoundHeader): void {
+    const { layout, row } = header;
+    this.layout = layout;
+    this.headerRow = row;
+    this.headerWidth = header.width;
+    this.input.headerRow = row;
+    if (header.topRow !== null) this.notice('notice.header-two-rows', { first: header.topRow, second: row }, row);
+    else if (header.skipped > 0) this.notice('notice.header-found', { row, skipped: header.skipped }, row);
+    for (const { role, first, second } of layout.duplicates) {
+      const name = layout.names[second] ?? role;
+      this.problem('csv.duplicate-column', { column: name, first: first + 1, second: second + 1 }, row, second);
+    }
+    for (const [column, name] of layout.unknown) this.notice('notice.column-ignored', { column: name }, row, column);
+    const values = layout.yearColumns.filter((y) => y.kind === 'value');
+    const value = layout.roles.get('value');
+    // With a value column, year columns are not figures: said, not silently passed over.
+    if (value !== undefined) for (const { column } of values) this.notice('notice.column-ignored', { column: layout.names[column] ?? '' }, row, column);
+    this.figureColumns = value !== undefined ? [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }] : values;
+    this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
+  }
+
+  private readRecord(cells: Cell[], row: number): void {
+    const layout = this.layout;
+    if (!layout) return;
+    if (cells.every(isBlankCell)) return;
+    if (this.strictWidth && cells.length !== this.headerWidth) {
+      // A footnote or title typed on a line of its own (one cell) is not a broken row.
+      const filled = cells.filter((cell) => !isBlankCell(cell));
+      if (filled.length === 1) {
+        const text = cellText(filled[0]).trim();
+        const column = cells.indexOf(filled[0] as Cell);
+        const skip = classifyRow(text, text);
+        return this.notice(skip === 'subtotal' ? 'notice.row-subtotal' : skip === 'footnote' ? 'notice.row-footnote' : 'notice.row-title', { value: clip(text) }, row, column);
+      }
+      this.input.rows++;
+      return this.problem('csv.ragged-row', { actual: cells.length, expected: this.headerWidth }, row);
+    }
+    for (let column = 0; column < cells.length; column++) {
+      const cell = cells[column];
+      if (typeof cell !== 'string') continue;
+      if (cell.length > MAX_FIELD) {
+        this.input.rows++;
+        return this.problem('csv.field-too-long', { length: cell.length, limit: MAX_FIELD }, row, column);
+      }
+      if (!this.scanCells) continue;
+      if (cell.includes('\ufffd')) {
+        this.input.rows++;
+        return this.problem('csv.undecodable', { encoding: this.input.encoding ?? '' }, row, column, cell);
+      }
+      if (cell.includes('\ufeff')) {
+        this.input.rows++;
+        return this.problem('csv.bom-inside', {}, row, column);
+      }
+    }
+    const idColumn = layout.roles.get('id');
+    const nameColumn = layout.roles.get('name');
+    let rawId = idColumn !== undefined ? cellText(cells[idColumn]) : '';
+    // Plan ids have letters (G2.7, M24.3): a number in an 编号 column beside names is a row number.
+    if (nameColumn !== undefined && /^\s*\d+\s*$/.test(rawId)) rawId = '';
+    // Most rows hold an id exactly as the plan writes it: nothing else needs looking at.
+    const exact = rawId === '' ? undefined : this.ctx.exactIds.get(rawId);
+    const rawName = nameColumn !== undefined ? cellText(cells[nameColumn]).trim() : '';
+    if (!exact) {
+      const firstColumn = cells.findIndex((cell) => !isBlankCell(cell));
+      const first = cellText(cells[firstColumn]).trim();
+      const skip = classifyRow(rawId.trim() !== '' ? rawId : rawName, first);
+      if (skip) return this.notice(skip === 'subtotal' ? 'notice.row-subtotal' : 'notice.row-footnote', { value: clip(first) }, row, firstColumn);
+      if (rawId.trim() === '' && rawName === '') {
+        if (!this.hasFigure(cells)) return this.notice('notice.row-title', { value: clip(first) }, row, firstColumn);
+        this.input.rows++;
+        return this.problem('row.missing-id', {}, row, idColumn ?? nameColumn);
+      }
+    }
+    const hasFigure = exact !== undefined || this.hasFigure(cells);
+    const found = this.findTarget(rawId, rawName, row, idColumn, nameColumn, hasFigure);
+    if (!found) return;
+    this.input.rows++;
+    const { target, nameUnit } = found;
+    const regionColumn = layout.roles.get('region');
+    const region = regionColumn !== undefined ? this.regionOf(cellText(cells[regionColumn])) : '';
+    const unitColumn = layout.roles.get('unit');
+    const unitCell = unitColumn !== undefined ? cellText(cells[unitColumn]).normalize('NFKC').trim() : '';
+    const valueColumn = layout.roles.get('value');
+    if (valueColumn !== undefined) {
+      const yearColumn = layout.roles.get('year');
+      let year = target.year;
+      const rawYear = yearColumn !== undefined ? cellText(cells[yearColumn]).normalize('NFKC').trim() : '';
+      if (rawYear !== '') {
+        const match = YEAR_CELL.exec(rawYear);
+        if (!match) return this.problem('row.bad-year', { value: rawYear }, row, yearColumn, rawYear);
+        year = Number(match[1]);
+      }
+      this.readFigure(target, cells, valueColumn, year, region, unitCell, layout.units.get(valueColumn) ?? nameUnit, row, yearColumn);
+      this.compareFormTarget(target, cells, layout.roles.get('target'), unitCell, row);
+    } else {
+      for (const { column, year, unit } of this.figureColumns) {
+        this.readFigure(target, cells, column, year, region, unitCell, unit ?? nameUnit, row, undefined);
+      }
+      const formTarget = layout.yearColumns.find((y) => y.kind === 'target' && y.year === target.year)?.column ?? layout.roles.get('target');
+      this.compareFormTarget(target, cells, formTarget, unitCell, row);
+    }
+    const noteColumn = layout.roles.get('note');
+    const note = noteColumn !== undefined ? cellText(cells[noteColumn]).trim() : '';
+    if (note !== '') this.notice('notice.row-note', { id: target.id, note: clip(note) }, row, noteColumn);
+  }
+
+  private hasFigure(cells: Cell[]): boolean {
+    return this.figureColumns.some(({ column }) => !isBlankCell(cells[column]));
+  }
+
+  /** The target a row stands for, by id or else by name; null (reported) when there is none. */
+  private findTarget(
+    rawId: string, rawName: string, row: number, idColumn: number | undefined, nameColumn: number | undefined, hasFigure: boolean,
+  ): { target: Target; nameUnit: string | null } | null {
+    if (rawId.trim() !== '') {
+      const target = this.ctx.exactIds.get(rawId) ?? this.ctx.plan.targetsById.get(this.idOf(rawId));
+      if (target) {
+        if (rawName !== '') this.checkName(target, rawName, row, nameColumn);
+        return { target, nameUnit: null };
+      }
+      if (!hasFigure) {
+        this.notice('notice.row-title', { value: clip(rawId.trim()) }, row, idColumn);
+        return null;
+      }
+      this.input.rows++;
+      const byName = rawName !== '' ? this.ctx.names.match(rawName) : null;
+      this.unknownId(rawId, row, idColumn, byName?.kind === 'one' ? byName.target.id : undefined);
+      return null;
+    }
+    const match = this.ctx.names.match(rawName);
+    if (match.kind === 'one') return { target: match.target, nameUnit: match.unit };
+    if (!hasFigure) {
+      this.notice('notice.row-title', { value: clip(rawName) }, row, nameColumn);
+      return null;
+    }
+    this.input.rows++;
+    if (match.kind === 'many') {
+      this.problem('row.ambiguous-name', { value: clip(rawName), matches: listTargets(match.targets) }, row, nameColumn, rawName);
+    } else {
+      this.problem('row.unknown-name', { value: clip(rawName), closest: listTargets(match.closest) }, row, nameColumn, rawName);
+    }
+    return null;
+  }
+
+  private unknownId(rawId: string, row: number, column: number | undefined, named?: string): void {
+    const id = this.idOf(rawId);
+    const lookalike = describeLookalikes(id, this.ctx.plan.targetsById, this.ctx.ids);
+    if (lookalike) return this.problem('row.unknown-id-lookalike', { value: clip(rawId.trim()), ...lookalike }, row, column, rawId);
+    this.problem('row.unknown-id', { value: clip(rawId.trim()), suggestion: named ?? closest(id, this.ctx.ids) }, row, column, rawId);
+  }
+
+  /** Warns when a row's name is another target's: the id may be a typo. */
+  private checkName(target: Target, rawName: string, row: number, column: number | undefined): void {
+    const match = this.ctx.names.match(rawName);
+    if (match.kind === 'one' && match.target !== target) {
+      this.notice('warning.name-differs', { name: clip(rawName), other: match.target.id, id: target.id, row }, row, column, 'warning');
+    }
+  }
+
+  private readFigure(
+    target: Target, cells: Cell[], column: number, year: number, region: string, unitCell: string, headerUnit: string | null, row: number,
+    yearColumn: number | undefined,
+  ): void {
+    const cell = cells[column];
+    const reading = readFigure(cell, target, { unitCell, headerUnit });
+    const raw = cellText(cell);
+    if (reading.kind === 'missing') {
+      if (reading.errorCell !== null) this.notice('notice.error-cell', { value: reading.errorCell }, row, column);
+      return;
+    }
+    if (reading.kind === 'error') {
+      const at = reading.unitColumn ? (this.layout?.roles.get('unit') ?? column) : column;
+      return this.problem(reading.code, reading.params, row, at, raw);
+    }
+    for (const remark of reading.remarks) this.notice(remark.code, remark.params, row, column, remark.severity);
+    const { baselineYear, period } = this.ctx.plan;
+    if (year < baselineYear || year > period.end) {
+      return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, yearColumn ?? column);
+    }
+    const earlier = this.ctx.store.set(region, target.index, year, reading.value, { file: this.tableIndex, row }, reading.level);
+    if (earlier) {
+      const other = `${this.ctx.tableNames[earlier.file] ?? ''}:${earlier.row}`;
+      const code = region === '' ? 'row.duplicate' : 'row.duplicate-in-region';
+      return this.problem(code, { id: target.id, year, region, other }, row, column, raw);
+    }
+    this.input.figures++;
+  }
+
+  /** Compares a target written on the form with the plan's: a form may be an outdated copy. */
+  private compareFormTarget(target: Target, cells: Cell[], column: number | undefined, unitCell: string, row: number): void {
+    if (column === undefined) return;
+    const form = compareFormTarget(target, cells[column], unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit));
+    if (form !== null) this.notice('warning.form-target-differs', { id: target.id, form, plan: String(target.value), unit: target.unit }, row, column, 'warning');
+  }
+
+  private located(code: MessageCode, params: MessageParams, row: number | undefined, column?: number, value?: string): Problem {
+    const field = column !== undefined ? ((this.layout?.names[column] ?? '') || columnLetter(column)) : undefined;
+    const problem: Problem = { code, params, file: this.input.file, line: row, column: column !== undefined ? column + 1 : undefined, field, value };
+    if (this.input.sheet != null && row !== undefined) problem.cell = `${column !== undefined ? columnLetter(column) : 'A'}${row}`;
+    if (row === undefined) delete problem.line;
+    if (column === undefined) {
+      delete problem.column;
+      delete problem.field;
+    }
+    if (value === undefined) delete problem.value;
+    return problem;
+  }
+
+  private problem(code: MessageCode, params: MessageParams, row: number, column?: number, value?: string): void {
+    this.ctx.sink(this.located(code, params, row, column, value));
+  }
+
+  private notice(code: MessageCode, params: MessageParams, row: number, column?: number, severity: 'warning' | 'notice' = 'notice'): void {
+    this.ctx.notice({ ...this.located(code, params, row, column), severity }, this.input);
+  }
+}
+
+/** Long texts in messages are cut: a message names a cell, it does not reproduce it. */
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+/** How many distinct texts a memo keeps before it starts afresh; bounds memory on hostile input. */
+const MEMO_LIMIT = 4096;
+
+/** Wraps a pure text function so that a text seen recently is not worked on again. */
+function memo(compute: (raw: string) => string): (raw: string) => string {
+  const seen = new Map<string, string>();
+  let lastRaw: string | undefined;
+  let last = '';
+  return (raw) => {
+    if (raw === lastRaw) return last;
+    let result = seen.get(raw);
+    if (result === undefined) {
+      result = compute(raw);
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(raw, result);
+    }
+    lastRaw = raw;
+    last = result;
+    return result;
+  };
+}

@@ -1,0 +1,42 @@
+import type { Actuals } from './actuals/read-actuals.js';
+import { formatMessage, type Lang } from './messages.js';
+import { describeProblem, type Problem } from './problem.js';
+import { sanitize } from './report/describe-target.js';
+import type { TextSink } from './run.js';
+
+/** One line of text from input: controls shown escaped, line breaks too, so a cell cannot add lines. */
+function oneLine(text: string): string {
+  return sanitize(text).replace(/[\n\t\u2028\u2029\u0085]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Writes the reader's warnings (always) and notices (unless `quiet`) to `sink`, at most `max` of them. */
+export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet: boolean; max: number }, sink: TextSink): void {
+  const { lang } = options;
+  // Notes from a 备注 column are kept in the report (inputs[].notices), not repeated on the terminal.
+  const shown = actuals.notices.filter((notice) => notice.severity === 'warning' || (!options.quiet && notice.code !== 'notice.row-note'));
+  for (const notice of shown.slice(0, options.max)) {
+    const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, lang);
+    sink.write(`${oneLine(`${label}: ${describeProblem(notice, lang)}`)}\n`);
+  }
+  const hidden = shown.length - Math.min(shown.length, options.max) + (actuals.noticeCount - actuals.notices.length);
+  if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, lang)}\n`);
+}
+
+/**
+ * When no row of any input could be read, the errors are all there is to say: they are written
+ * with a hint and the verdict line, and no table of "no data" follows to scroll them away.
+ */
+export function writeNothingRead(actuals: Actuals, options: { lang: Lang; max: number }, sink: TextSink): void {
+  const { lang } = options;
+  const lines = actuals.problems.slice(0, options.max).map((problem: Problem) => oneLine(describeProblem(problem, lang)));
+  for (const line of lines) sink.write(`${line}\n`);
+  const hidden = actuals.problemCount - lines.length;
+  if (hidden > 0) sink.write(`${formatMessage('report.errors-more', { count: hidden, total: actuals.problemCount }, lang)}\n`);
+  sink.write(`${formatMessage('report.nothing-read', {}, lang)}\n`);
+  sink.write(`${formatMessage('report.input-invalid', { count: actuals.problemCount }, lang)}\n`);
+}
+
+/** True when the inputs gave no figure at all and had errors: nothing could be read. */
+export function nothingRead(actuals: Actuals): boolean {
+  return actuals.problemCount > 0 && actuals.store.count() === 0;
+}
