@@ -1,0 +1,94 @@
+import { describe, expect, test } from 'vitest';
+import { fillOf, readBack } from './read-workbook.test-helper.js';
+import { cellAddress, writeWorkbook, type WorkbookSheet } from './write-workbook.js';
+
+const table: WorkbookSheet = {
+  name: '明细',
+  frozenRows: 1,
+  autoFilterRow: 0,
+  rows: [
+    [{ value: '编号', bold: true }, { value: '指标名称很长的一列' }, { value: '完成度' }, { value: '已完成' }],
+    [{ value: '=1+1' }, { value: '+86 574' }, { value: 0.5, format: '0.0%', fill: '#C6EFCE' }, { value: '是' }],
+    [{ value: '-3' }, { value: '@SUM(A1)' }, { value: 1234.5, format: '#,##0.00' }, { value: null }],
+    [{ value: 'a\u0007b\u0000c\u007f' }, { value: '第一行\r\n第二行', wrap: true }, { value: -0.25, format: '0.0%' }, { value: true }],
+  ],
+  validations: [{ column: 3, fromRow: 1, toRow: 99, choices: ['是', '否'] }],
+};
+
+describe('writeWorkbook', async () => {
+  const book = readBack(await writeWorkbook([table, { name: "it's 2", rows: [[{ value: 1 }]] }]));
+  const sheet = book.sheet('明细');
+  const xml = book.part('xl/worksheets/sheet1.xml');
+
+  test('numbers are number cells carrying their number format', () => {
+    expect(sheet.C2).toMatchObject({ t: 'n', v: 0.5, z: '0.0%', w: '50.0%' });
+    expect(sheet.C3).toMatchObject({ t: 'n', v: 1234.5, z: '#,##0.00', w: '1,234.50' });
+    expect(sheet.C4).toMatchObject({ t: 'n', v: -0.25, w: '-25.0%' });
+    expect(sheet.D4).toMatchObject({ t: 'b', v: true });
+  });
+
+  test('text that starts like a formula stays text, and no cell holds a formula', () => {
+    expect(sheet.A2).toMatchObject({ t: 's', v: '=1+1' });
+    expect(sheet.B2).toMatchObject({ t: 's', v: '+86 574' });
+    expect(sheet.A3).toMatchObject({ t: 's', v: '-3' });
+    expect(sheet.B3).toMatchObject({ t: 's', v: '@SUM(A1)' });
+    expect(xml).not.toMatch(/<f[ >]/);
+  });
+
+  test('control characters are shown as visible pictures; line breaks are kept', () => {
+    expect(sheet.A4?.v).toBe('a␇b␀c␡');
+    expect(sheet.B4?.v).toBe('第一行\n第二行');
+  });
+
+  test('fills are solid fills of the given colour; empty cells stay empty', () => {
+    expect(fillOf(sheet.C2)).toBe('C6EFCE');
+    expect(fillOf(sheet.A2)).toBeNull();
+    expect(sheet.D3).toBeUndefined();
+  });
+
+  test('the header row is frozen and the whole table has an auto-filter', () => {
+    expect(xml).toContain('<pane ySplit="1" xSplit="0" topLeftCell="A2" activePane="bottomRight" state="frozen"/>');
+    expect(sheet['!autofilter']).toEqual({ ref: 'A1:D4' });
+    expect(book.part('xl/workbook.xml')).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'明细'!$A$1:$D$4</definedName>`);
+    // One definedNames element only: a duplicate makes Excel repair the file.
+    expect(book.part('xl/workbook.xml').match(/<definedNames/g)).toHaveLength(1);
+  });
+
+  test('a drop-down list is a list validation over the given rows of its column', () => {
+    expect(xml).toContain('<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="D2:D100"><formula1>&quot;是,否&quot;</formula1></dataValidation>');
+    // The schema orders autoFilter before dataValidations after sheetData.
+    expect(xml.indexOf('</sheetData>')).toBeLessThan(xml.indexOf('<autoFilter'));
+    expect(xml.indexOf('<autoFilter')).toBeLessThan(xml.indexOf('<dataValidations'));
+  });
+
+  test('column widths fit the widest line, a CJK character counting two, plus room for the filter button', () => {
+    // 编号: 4 + 2 → the minimum 6; 指标名称很长的一列: 9 CJK = 18 + 2 = 20; 第一行 (6) is the widest line of B4.
+    expect(xml).toContain('<col min="1" max="1" width="6" customWidth="1"/>');
+    expect(xml).toContain('<col min="2" max="2" width="20" customWidth="1"/>');
+  });
+
+  test('sheet names with quotes are quoted in formulas', () => {
+    expect(book.book.SheetNames).toEqual(['明细', "it's 2"]);
+  });
+});
+
+describe('writeWorkbook refuses what it cannot write faithfully', () => {
+  test.each([
+    [[{ name: 'a/b', rows: [] }], /invalid sheet name/],
+    [[{ name: 'x'.repeat(32), rows: [] }], /invalid sheet name/],
+    [[{ name: 'A', rows: [] }, { name: 'a', rows: [] }], /duplicate sheet name/],
+    [[{ name: 'A', rows: [[{ value: Number.NaN }]] }], /not a finite number/],
+    [[{ name: 'A', rows: [[{ value: 1 }]], validations: [{ column: 0, fromRow: 0, toRow: 1, choices: ['a,b'] }] }], /comma or quote/],
+  ] as [WorkbookSheet[], RegExp][])('%#', async (sheets, message) => {
+    await expect(writeWorkbook(sheets)).rejects.toThrow(message);
+  });
+});
+
+test('cellAddress counts columns in base 26 without a zero', () => {
+  expect(cellAddress(0, 0)).toBe('A1');
+  expect(cellAddress(0, 25)).toBe('Z1');
+  expect(cellAddress(0, 26)).toBe('AA1');
+  expect(cellAddress(9, 701)).toBe('ZZ10');
+  expect(cellAddress(0, 702)).toBe('AAA1');
+  expect(cellAddress(4, 2, true)).toBe('$C$5');
+});
