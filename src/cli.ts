@@ -190,12 +190,14 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--measure <n>', 'only these measures', integers)
     .option('--status <status>', `list only these statuses: ${STATUSES.join(', ')}`, oneOf(STATUSES))
     .option('-q, --quiet', 'list failures only')
+    .option('--region <names>', 'list only these regions, comma-separated (the summary counts all)', (value: string) =>
+      value.split(',').map((name) => name.trim()).filter((name) => name !== ''))
     .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
     .option('--no-color', 'never colour the output')
     .action(async (files: string[], opts: {
       asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
-      measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean;
+      measure?: number[]; status?: Status[]; quiet?: boolean; region?: string[]; encoding?: string; maxErrors: number; color?: boolean;
     }) => {
       let encoding: Encoding | undefined;
       if (opts.encoding !== undefined) {
@@ -224,6 +226,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             measure: opts.measure,
             status: opts.status,
             quiet: opts.quiet ?? false,
+            region: opts.region,
             maxErrors: opts.maxErrors,
           },
           io,

@@ -3,7 +3,8 @@ import { packagePath } from './package-root.js';
 import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
-import { formatters, MACHINE_FORMATS } from './format/index.js';
+import { BINARY_FORMATS, formatters, MACHINE_FORMATS } from './format/index.js';
+import type { ReportSources } from './format/report-sources.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
@@ -59,6 +60,8 @@ export interface CheckOptions extends CommonOptions {
   status?: Status[];
   quiet: boolean;
   maxErrors: number;
+  /** List only these regions (the summary still counts all). */
+  region?: string[];
 }
 
 /** The bundled plan as checked at build time. */
@@ -116,6 +119,11 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  const binary = options.outputs.find((output) => BINARY_FORMATS.has(output.format) && (output.path === undefined || output.path === '-'));
+  if (binary) {
+    io.stderr.write(`${formatMessage('usage.binary-needs-file', { format: binary.format }, options.lang)}\n`);
+    return EXIT.invalid;
+  }
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
@@ -124,7 +132,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
   const listed = (result: Result): boolean =>
-    (!options.status || options.status.includes(result.status)) && (!options.quiet || result.severity === 'failure');
+    (!options.status || options.status.includes(result.status)) && (!options.quiet || result.severity === 'failure') &&
+    (!options.region || options.region.includes(result.region));
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,
@@ -136,11 +145,21 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
   });
-  const rendered = options.outputs.map((output) => {
+  const sources: ReportSources = {
+    plan,
+    series: (region, id) => {
+      const target = plan.targetsById.get(id);
+      return target ? actuals.store.series(region, target.index, report.asOf).map(({ year, value }) => ({ year, value })) : [];
+    },
+    madeAt: new Date(),
+  };
+  const rendered = [];
+  for (const output of options.outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
-    return { ...output, text: formatters[output.format](report, { lang: options.lang, color, maxErrors: options.maxErrors }) };
-  });
+    const text = await formatters[output.format](report, { lang: options.lang, color, maxErrors: options.maxErrors, sources });
+    rendered.push({ ...output, text });
+  }
   try {
     await writeOutputs(rendered, io);
   } catch (error) {

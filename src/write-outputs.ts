@@ -15,9 +15,11 @@ export interface OutputRequest {
  * Writes each rendered output: files atomically (a temporary file beside it, then a rename), so
  * a reader never sees half a report; the rest to stdout.
  */
-export async function writeOutputs(outputs: (OutputRequest & { text: string })[], io: Io): Promise<void> {
+export async function writeOutputs(outputs: (OutputRequest & { text: string | Uint8Array })[], io: Io): Promise<void> {
   for (const output of outputs) {
     if (output.path === undefined || output.path === '-') {
+      // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
+      if (typeof output.text !== 'string') throw new TypeError(`binary ${output.format} output needs a file`);
       io.stdout.write(output.text);
       continue;
     }
