@@ -120,6 +120,8 @@ export interface Tally {
   byStatus: Record<Status, number>;
   failures: number;
   warnings: number;
+  /** Soft (力争) targets missed or off track that only warn: counted apart from failures. */
+  softMisses: number;
   /** Targets met ÷ targets judged final with data (完成率); null when none. */
   completionRate: number | null;
 }
@@ -138,12 +140,16 @@ export interface Report {
     actions: { number: number; title: string; titleEn: string }[];
   };
   asOf: number;
+  /** Share of the plan period elapsed at the review year (时序进度), 0–1. */
+  elapsedShare: number;
   policy: Policy;
   inputs: ActualsInput[];
   /** Regions seen in the data; [''] when the data names none. */
   regions: string[];
   /** Results listed (after display filters); the summary counts all evaluated targets. */
   results: Result[];
+  /** Results evaluated but left out of `results` by the display filters or the no-figure rule. */
+  unlisted: number;
   summary: Tally & { byRegion: Record<string, Tally> };
   /** Input errors found (the first of them, up to a cap). */
   errors: Problem[];
