@@ -1,8 +1,8 @@
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
-import { sanitize } from '../report/describe-target.js';
+import { escapeControls } from './sanitize.js';
 import type { Report, Result } from '../report/types.js';
 import type { WorkbookCell, WorkbookSheet } from '../xlsx/workbook-types.js';
-import { groupByAction, regionName, viewHeader, viewResult } from './describe-result.js';
+import { groupByAction, viewHeader, viewRow, type HeaderView } from './describe-result.js';
 import type { FormatOptions } from './formatter.js';
 import { STATUS_STYLES } from './status-style.js';
 
@@ -39,25 +39,26 @@ function statusCell(result: Result, text: string): WorkbookCell {
   return { value: `${style.symbol} ${text}`, fill: style.fill, color: style.ink };
 }
 
-function detailRows(report: Report, options: FormatOptions, withRegion: boolean): WorkbookCell[][] {
+function detailRows(report: Report, options: FormatOptions, top: HeaderView, withRegion: boolean): WorkbookCell[][] {
   const { lang } = options;
+  const labels = new Map(top.view.regions.map((region) => [region.name, region.label]));
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
   const head = [w('word.action'), w('word.id'), w('leader.col-indicator'), w('leader.col-target'), w('leader.col-unit'), w('leader.col-actual'), w('word.year'),
     w('word.gap'), w('word.attainment'), w('word.status'), w('leader.reason'), w('word.projected'), w('word.quote')];
   const rows: WorkbookCell[][] = [header(withRegion ? [w('word.region'), ...head] : head)];
   for (const region of report.regions) {
     const results = report.results.filter((result) => result.region === region);
-    for (const group of groupByAction(report, results, lang)) {
+    for (const group of groupByAction(top.view, results)) {
       for (const result of group.results) {
-        const view = viewResult(result, lang);
+        const view = viewRow(result, lang);
         const target = options.sources?.plan.targetsById.get(result.id);
         const places = typeof result.value === 'number' ? decimals(result.value) : 0;
         const targetCell: WorkbookCell = typeof result.value === 'number' && OPS[result.op]
           ? amountCell(result.value, result.unit, { prefix: OPS[result.op] })
           : { value: view.target };
-        const actualCell: WorkbookCell = view.actualValue === null ? { value: view.actual || null } : amountCell(view.actualValue, result.unit, { places });
+        const actualCell: WorkbookCell = view.actualValue === null ? { value: view.figure || null } : amountCell(view.actualValue, result.unit, { places });
         const projected = amountCell(view.projectedValue, result.unit, { places });
-        if (view.wouldMiss) projected.color = STATUS_STYLES.not_met.ink;
+        if (view.projectionMisses) projected.color = STATUS_STYLES.not_met.ink;
         const row: WorkbookCell[] = [
           { value: group.title },
           { value: result.id },
@@ -71,26 +72,26 @@ function detailRows(report: Report, options: FormatOptions, withRegion: boolean)
           statusCell(result, view.status),
           { value: view.reason || null, wrap: true },
           projected,
-          { value: target ? sanitize(target.quote) : null, wrap: true },
+          { value: target ? escapeControls(target.quote) : null, wrap: true },
         ];
-        rows.push(withRegion ? [{ value: regionName(region, lang) }, ...row] : row);
+        rows.push(withRegion ? [{ value: labels.get(escapeControls(region)) ?? escapeControls(region) }, ...row] : row);
       }
     }
   }
   return rows;
 }
 
-function summaryRows(report: Report, options: FormatOptions): WorkbookCell[][] {
+function summaryRows(report: Report, options: FormatOptions, head: HeaderView): WorkbookCell[][] {
   const { lang } = options;
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
-  const head = viewHeader(report, lang);
   const rows: WorkbookCell[][] = [
     [{ value: w('leader.plan'), bold: true }, { value: head.title }],
     [{ value: w('leader.review-year'), bold: true }, { value: head.asOf }],
     [{ value: w('leader.elapsed'), bold: true }, { value: head.elapsed, format: '0%' }],
-    [{ value: w('leader.completion'), bold: true }, head.completionRate === null ? { value: head.completionText } : { value: head.completionRate, format: '0.0%' }, { value: head.completionText }],
+    [{ value: w('leader.completion'), bold: true }, head.completionRate === null ? { value: null } : { value: head.completionRate, format: '0.0%' }],
+    ...head.summary.map((line): WorkbookCell[] => [{ value: null }, { value: line }]),
     [{ value: w('leader.targets'), bold: true }, { value: report.summary.targets }],
-    [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => sanitize(input.file)).join('\n') || null, wrap: true }],
+    [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => escapeControls(input.file)).join('\n') || null, wrap: true }],
   ];
   if (options.sources) rows.push([{ value: w('leader.made-at'), bold: true }, { value: options.sources.madeAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' }]);
   rows.push([], header([w('word.status'), w('leader.col-count')]));
@@ -98,16 +99,15 @@ function summaryRows(report: Report, options: FormatOptions): WorkbookCell[][] {
   // Counts by action of the listed results (all of them unless a display filter was given).
   const statuses = head.counts.map((count) => count.status);
   rows.push([], header([w('word.action'), ...head.counts.map((count) => count.word), w('leader.targets')]));
-  for (const group of groupByAction(report, report.results, lang)) {
+  for (const group of groupByAction(head.view, report.results)) {
     const counts = statuses.map((status) => group.results.filter((result) => result.status === status).length);
     rows.push([{ value: group.title }, ...counts.map((value) => ({ value })), { value: group.results.length }]);
   }
   if (report.regions.length > 1 || report.regions[0] !== '') {
     rows.push([], header([w('word.region'), ...head.counts.map((count) => count.word), w('leader.targets'), w('leader.completion')]));
-    for (const region of report.regions) {
-      const tally = report.summary.byRegion[region];
-      if (!tally) continue;
-      rows.push([{ value: regionName(region, lang) }, ...statuses.map((status) => ({ value: tally.byStatus[status] })), { value: tally.targets },
+    for (const region of head.view.regions) {
+      const tally = region.tally;
+      rows.push([{ value: region.label }, ...statuses.map((status) => ({ value: tally.byStatus[status] })), { value: tally.targets },
         tally.completionRate === null ? { value: null } : { value: tally.completionRate, format: '0.0%' }]);
     }
   }
@@ -115,7 +115,7 @@ function summaryRows(report: Report, options: FormatOptions): WorkbookCell[][] {
 }
 
 /** Indicator × region: per region a status column and a figure column. */
-function regionRows(report: Report, lang: Lang): WorkbookCell[][] {
+function regionRows(report: Report, lang: Lang, head: HeaderView): WorkbookCell[][] {
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
   const byTarget = new Map<string, Map<string, Result>>();
   for (const result of report.results) {
@@ -123,21 +123,21 @@ function regionRows(report: Report, lang: Lang): WorkbookCell[][] {
     if (!row) byTarget.set(result.id, (row = new Map()));
     row.set(result.region, result);
   }
-  const rows: WorkbookCell[][] = [header([w('word.id'), w('leader.col-indicator'), ...report.regions.flatMap((region) => {
-    const name = regionName(region, lang);
+  const rows: WorkbookCell[][] = [header([w('word.id'), w('leader.col-indicator'), ...head.view.regions.flatMap((region) => {
+    const name = region.label;
     return [`${name} ${w('word.status')}`, `${name} ${w('leader.col-actual')}`];
   })])];
   for (const [id, perRegion] of byTarget) {
     const first = perRegion.values().next().value as Result;
-    const cells: WorkbookCell[] = [{ value: id }, { value: viewResult(first, lang).indicator }];
+    const cells: WorkbookCell[] = [{ value: escapeControls(id) }, { value: viewRow(first, lang).indicator }];
     for (const region of report.regions) {
       const result = perRegion.get(region);
       if (!result) {
         cells.push({ value: null }, { value: null });
         continue;
       }
-      const view = viewResult(result, lang);
-      cells.push(statusCell(result, view.status), view.actualValue === null ? { value: view.actual || null } : amountCell(view.actualValue, result.unit));
+      const view = viewRow(result, lang);
+      cells.push(statusCell(result, view.status), view.actualValue === null ? { value: view.figure || null } : amountCell(view.actualValue, result.unit));
     }
     rows.push(cells);
   }
@@ -149,10 +149,10 @@ function errorRows(report: Report, lang: Lang): WorkbookCell[][] {
   const rows: WorkbookCell[][] = [header([w('leader.col-file'), w('leader.col-row'), w('leader.col-column'), w('leader.col-message')])];
   for (const problem of report.errors) {
     rows.push([
-      { value: sanitize(problem.file) },
+      { value: escapeControls(problem.file) },
       { value: problem.line ?? null },
-      { value: problem.field !== undefined ? sanitize(problem.field) : (problem.column ?? null) },
-      { value: sanitize(formatMessage(problem.code, problem.params, lang)), wrap: true },
+      { value: problem.field !== undefined ? escapeControls(problem.field) : (problem.column ?? null) },
+      { value: escapeControls(formatMessage(problem.code, problem.params, lang)), wrap: true },
     ]);
   }
   if (report.errorCount > report.errors.length) {
@@ -165,18 +165,19 @@ function errorRows(report: Report, lang: Lang): WorkbookCell[][] {
 export async function formatXlsx(report: Report, options: FormatOptions): Promise<Uint8Array> {
   const { lang } = options;
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
-  const withRegion = report.regions.length > 1 || report.regions[0] !== '';
-  const details = detailRows(report, options, withRegion);
+  const head = viewHeader(report, lang, options.maxErrors);
+  const withRegion = head.view.hasRegions;
+  const details = detailRows(report, options, head, withRegion);
   const shift = withRegion ? 1 : 0;
   const widths: (number | undefined)[] = [];
   widths[shift + 2] = 30; // 指标名称, wrapped
   widths[shift + 10] = 40; // 原因, wrapped
   widths[shift + 12] = 60; // 原文, wrapped
   const sheets: WorkbookSheet[] = [
-    { name: w('word.summary'), rows: summaryRows(report, options), widths: [24], landscape: true },
+    { name: w('word.summary'), rows: summaryRows(report, options, head), widths: [24], landscape: true },
     { name: w('leader.sheet-details'), rows: details, widths, frozenRows: 1, frozenColumns: shift + 2, autoFilterRow: 0, landscape: true },
   ];
-  if (withRegion) sheets.push({ name: w('leader.regions'), rows: regionRows(report, lang), widths: [8, 30], frozenRows: 1, frozenColumns: 2, autoFilterRow: 0 });
+  if (withRegion) sheets.push({ name: w('leader.regions'), rows: regionRows(report, lang, head), widths: [8, 30], frozenRows: 1, frozenColumns: 2, autoFilterRow: 0 });
   if (report.errorCount > 0) sheets.push({ name: w('leader.errors'), rows: errorRows(report, lang), widths: [undefined, 8, 12, 80], frozenRows: 1, autoFilterRow: 0 });
   const { writeWorkbook } = await import('../xlsx/write-workbook.js');
   return writeWorkbook(sheets);
