@@ -149,7 +149,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     plan,
     series: (region, id) => {
       const target = plan.targetsById.get(id);
-      return target ? actuals.store.series(region, target.index, report.asOf).map(({ year, value }) => ({ year, value })) : [];
+      return target ? actuals.store.series(region, target.index, report.asOf).map(({ year, value, level }) => ({ year, value, level })) : [];
     },
     madeAt: new Date(),
   };

@@ -4,6 +4,8 @@ import type { Plan } from '../plan/types.js';
 export interface SeriesPoint {
   year: number;
   value: number;
+  /** True when the figure is the indicator's level given for a rate target (see `Figure.level`). */
+  level: boolean;
 }
 
 /**

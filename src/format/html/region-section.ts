@@ -1,0 +1,57 @@
+import { renderHeatMap, heatFill, type HeatCell } from '../../charts/heat-map.js';
+import { formatMessage, type Lang } from '../../messages.js';
+import type { Result } from '../../report/types.js';
+import type { ReportView } from '../view.js';
+import { escapeControls, escapeHtml } from '../sanitize.js';
+
+/** Up to this many regions the heat map is a chart; beyond, a compact table (3,000 regions stay a few hundred kB). */
+export const HEAT_CHART_MAX_REGIONS = 40;
+
+const GOOD = new Set<Result['status']>(['met', 'achieved', 'on_track']);
+
+/**
+ * Regions × groups (goals, then actions): targets met or on track out of those listed, as a
+ * heat map, followed by each region's counts in words.
+ */
+export function regionSection(view: ReportView, lang: Lang): string {
+  const groups = [...new Set(view.report.results.map((r) => (r.goal !== null ? 0 : (r.action ?? 0))))].sort((a, b) => a - b);
+  const column = new Map(groups.map((group, i) => [group, i]));
+  const cells = new Map<string, HeatCell[]>();
+  for (const result of view.report.results) {
+    let row = cells.get(result.region);
+    if (!row) cells.set(result.region, (row = groups.map(() => ({ met: 0, targets: 0 }))));
+    const cell = row[column.get(result.goal !== null ? 0 : (result.action ?? 0)) ?? 0];
+    if (!cell) continue;
+    cell.targets += 1;
+    if (GOOD.has(result.status)) cell.met += 1;
+  }
+  const noRegion = formatMessage('word.no-region', {}, lang);
+  const shown: { label: string; cells: HeatCell[] }[] = [];
+  for (const region of view.report.regions) {
+    const row = cells.get(region);
+    if (row) shown.push({ label: region === '' ? noRegion : escapeControls(region), cells: row });
+  }
+  const headers = groups.map((group) => (group === 0 ? formatMessage('word.goals', {}, lang) : String(group)));
+  const out: string[] = [`<section class="regions"><h2>${escapeHtml(formatMessage('leader.regions', {}, lang))}</h2>`];
+  out.push(`<h3>${escapeHtml(formatMessage('leader.heat-map', {}, lang))}</h3>`);
+  if (shown.length === 0) {
+    out.push(`<p class="note">${escapeHtml(formatMessage('leader.no-results', {}, lang))}</p>`);
+  } else if (shown.length <= HEAT_CHART_MAX_REGIONS) {
+    const svg = renderHeatMap(shown.map((row) => row.label), headers, shown.map((row) => row.cells));
+    out.push(`<div class="heat chart">${svg}</div>`);
+  } else {
+    out.push('<div class="heat"><table class="heat-table"><thead><tr>', `<th>${escapeHtml(formatMessage('word.region', {}, lang))}</th>`);
+    for (const header of headers) out.push(`<th>${escapeHtml(header)}</th>`);
+    out.push('</tr></thead><tbody>');
+    for (const row of shown) {
+      out.push(`<tr><th>${escapeHtml(row.label)}</th>`);
+      for (const cell of row.cells) out.push(cell.targets === 0 ? '<td></td>' : `<td style="background:${heatFill(cell)}">${cell.met}/${cell.targets}</td>`);
+      out.push('</tr>');
+    }
+    out.push('</tbody></table></div>');
+  }
+  out.push('<ul class="note">');
+  for (const region of view.regions) out.push(`<li>${escapeHtml(region.summary.join(' '))}</li>`);
+  out.push('</ul></section>');
+  return out.join('');
+}
