@@ -107,7 +107,7 @@ export function renderTargetChart(data: TargetChartData): string {
     xAxis: { type: 'category', data: data.years.map(label), boundaryGap: false, axisLabel: { fontSize: 10, color: '#333' }, axisLine: { lineStyle: { color: '#888' } } },
     yAxis: {
       type: 'value', scale: true, min: Number((low - pad).toPrecision(3)), max: Number((high + pad).toPrecision(3)),
-      splitNumber: 3, axisLabel: { fontSize: 10, color: '#333' }, splitLine: { lineStyle: { color: '#e5e5e5' } },
+      splitNumber: 3, axisLabel: { fontSize: 10, color: '#333', showMinLabel: false, showMaxLabel: false }, splitLine: { lineStyle: { color: '#e5e5e5' } },
     },
     series,
   }, WIDTH, HEIGHT);

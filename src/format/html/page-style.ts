@@ -30,7 +30,7 @@ h3{font-size:15px;margin:16px 0 6px}
 .strip b{font-size:18px;margin-right:4px}
 .meta,.note{color:#555;font-size:12px;overflow-wrap:anywhere}
 .verdict{font-weight:bold;color:#9C0006}
-.badge{display:inline-block;border:1px solid;border-radius:3px;padding:0 4px;white-space:nowrap}
+.badge{display:inline-block;border:1px solid;border-radius:3px;padding:0 4px}
 .soft{display:inline-block;border:1px dashed #555;border-radius:3px;padding:0 3px;margin-left:4px;font-size:11px;color:#333;white-space:nowrap}
 .miss{color:#9C0006;font-weight:bold}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
