@@ -1,4 +1,5 @@
 import type { Status } from '../../report/types.js';
+import { HEAT_BANDS } from '../../charts/heat-map.js';
 import { STATUS_STYLES } from '../status-style.js';
 
 /** The font stack: a CJK face first on every system, so that Chinese never falls back to tofu. */
@@ -50,6 +51,7 @@ svg text{font-family:${FONT_STACK}}
 table.heat-table{table-layout:auto;width:auto;font-size:12px}
 table.heat-table td{text-align:center;min-width:44px}
 table.heat-table th{white-space:nowrap}
+${HEAT_BANDS.map((band, i) => `.h${i}{background:${band.fill}}`).join('\n')}
 ${statusRules}
 @media (max-width:760px){
   body{padding:8px;font-size:15px}

@@ -1,4 +1,4 @@
-import { renderHeatMap, heatFill, type HeatCell } from '../../charts/heat-map.js';
+import { HEAT_BANDS, heatFill, renderHeatMap, type HeatCell } from '../../charts/heat-map.js';
 import { formatMessage, type Lang } from '../../messages.js';
 import type { Result } from '../../report/types.js';
 import type { ReportView } from '../view.js';
@@ -42,16 +42,23 @@ export function regionSection(view: ReportView, lang: Lang): string {
   } else {
     out.push('<div class="heat"><table class="heat-table"><thead><tr>', `<th>${escapeHtml(formatMessage('word.region', {}, lang))}</th>`);
     for (const header of headers) out.push(`<th>${escapeHtml(header)}</th>`);
-    out.push('</tr></thead><tbody>');
+    out.push(`<th>${escapeHtml(formatMessage('summary.all', {}, lang))}</th></tr></thead><tbody>`);
+    // Classes, not inline styles, and one short line a region: 3,000 regions stay about a megabyte.
+    const band = (cell: HeatCell): string => `h${HEAT_BANDS.findIndex((b) => b.fill === heatFill(cell))}`;
     for (const row of shown) {
+      const total = row.cells.reduce((sum, cell) => ({ met: sum.met + cell.met, targets: sum.targets + cell.targets }), { met: 0, targets: 0 });
       out.push(`<tr><th>${escapeHtml(row.label)}</th>`);
-      for (const cell of row.cells) out.push(cell.targets === 0 ? '<td></td>' : `<td style="background:${heatFill(cell)}">${cell.met}/${cell.targets}</td>`);
-      out.push('</tr>');
+      for (const cell of [...row.cells, total]) out.push(cell.targets === 0 ? '<td></td>' : `<td class="${band(cell)}">${cell.met}/${cell.targets}</td>`);
+      out.push('</tr>\n');
     }
     out.push('</tbody></table></div>');
   }
-  out.push('<ul class="note">');
-  for (const region of view.regions) out.push(`<li>${escapeHtml(region.summary.join(' '))}</li>`);
-  out.push('</ul></section>');
+  // Each region's counts in words, while they fit on a page; beyond, the table's total column says it.
+  if (shown.length <= HEAT_CHART_MAX_REGIONS) {
+    out.push('<ul class="note">');
+    for (const region of view.regions) out.push(`<li>${escapeHtml(region.summary.join(' '))}</li>`);
+    out.push('</ul>');
+  }
+  out.push('</section>');
   return out.join('');
 }
