@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ENCODING_NAMES, type Encoding } from './actuals/decode.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { findForShow, listJson, listTable, selectTargets, showText } from './list-targets.js';
+import { escapeLines } from './format/sanitize.js';
 import { detectLang, formatMessage, type Lang } from './messages.js';
 import { KINDS, type Kind, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
@@ -195,7 +196,11 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
     .option('--no-color', 'never colour the output')
+    .option('--width <n>', 'table width in columns (default: the terminal\'s, else 100)', count)
+    .addOption(new Option('--sort <order>', 'order of results: plan, or status (failures first)').choices(['plan', 'status']))
+    .addOption(new Option('--by <layout>', 'with regions: indicator (indicator × region, default) or region (one listing per region)').choices(['indicator', 'region']))
     .action(async (files: string[], opts: {
+      width?: number; sort?: 'plan' | 'status'; by?: 'indicator' | 'region';
       asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
       measure?: number[]; status?: Status[]; quiet?: boolean; region?: string[]; encoding?: string; maxErrors: number; color?: boolean;
     }) => {
@@ -228,6 +233,9 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             quiet: opts.quiet ?? false,
             region: opts.region,
             maxErrors: opts.maxErrors,
+            width: opts.width,
+            sort: opts.sort,
+            by: opts.by,
           },
           io,
         ),
@@ -242,6 +250,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const explicit = langFlag < 0 ? undefined : argv[langFlag]?.includes('=') ? argv[langFlag]?.split('=')[1] : argv[langFlag + 1];
   const lang = detectLang(io.env, explicit);
   let code: number = EXIT.ok;
+  // Whatever reaches stderr (our messages, commander's) may quote the user's input: escape it once, here.
+  const rawStderr = io.stderr;
+  io = { ...io, stderr: { isTTY: rawStderr.isTTY, columns: rawStderr.columns, write: (text: string) => rawStderr.write(escapeLines(text)) } };
   const program = buildProgram(io, lang, (c) => {
     code = c;
   });
@@ -276,7 +287,7 @@ export async function runFromProcess(): Promise<void> {
     const lang = detectLang(process.env);
     const detail = process.env.PLANCHECK_DEBUG ? (error instanceof Error ? error.stack : String(error)) : (error instanceof Error ? error.message : String(error));
     const head = lang === 'zh' ? 'plancheck 内部错误(请报告此问题)' : 'plancheck internal error (please report it)';
-    process.stderr.write(`${head}: ${detail}\n`);
+    process.stderr.write(`${head}: ${escapeLines(detail ?? '')}\n`);
     process.exitCode = EXIT.invalid;
   }
 }

@@ -332,8 +332,8 @@ export const messages = {
   'view.warning-tag': { zh: '警告', en: 'warning' },
   'view.reason': { zh: '原因', en: 'Why' },
   'view.tally': {
-    zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet}(其中力争目标 {soft} 个,不计失败),无数据 {noData};失败 {failures},警告 {warnings}',
-    en: '{scope}: {targets} targets, {met} met, {notMet} not met ({soft} of them soft, not failing), {noData} no data; {failures} failing, {warnings} warnings',
+    zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},无数据 {noData};失败 {failures},警告 {warnings}(其中力争目标 {soft} 个,不计失败)',
+    en: '{scope}: {targets} targets, {met} met, {notMet} not met, {noData} no data; {failures} failing, {warnings} warnings ({soft} of them soft targets, not failing)',
   },
   'view.completion-final': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
   'view.completion-so-far': {

@@ -5,6 +5,7 @@ import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { BINARY_FORMATS, formatters, MACHINE_FORMATS } from './format/index.js';
 import type { ReportSources } from './format/report-sources.js';
+import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
@@ -12,13 +13,15 @@ import { targetsSchema } from './plan/targets-schema.js';
 import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
-import { sanitize } from './report/describe-target.js';
+import { escapeControls as sanitize } from './format/sanitize.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width in columns, when it is a terminal. */
+  columns?: number;
 }
 
 /** The process as plancheck sees it; tests pass a fake that captures everything. */
@@ -62,6 +65,10 @@ export interface CheckOptions extends CommonOptions {
   maxErrors: number;
   /** List only these regions (the summary still counts all). */
   region?: string[];
+  /** Table width; default: the terminal's, then COLUMNS, then 100. */
+  width?: number;
+  sort?: 'plan' | 'status';
+  by?: 'indicator' | 'region';
 }
 
 /** The bundled plan as checked at build time. */
@@ -110,6 +117,18 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
+/**
+ * The terminal's width: stdout's columns when it is a terminal, else COLUMNS, else stderr's
+ * columns when only stdout is piped (`plancheck check … | less` in a terminal), else unknown.
+ */
+export function terminalWidth(io: Io): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  if (io.stderr.isTTY && io.stderr.columns && io.stderr.columns > 0) return io.stderr.columns;
+  return undefined;
+}
+
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
   return files.map((file) => ({
     name: file === '-' ? '<stdin>' : file,
@@ -131,9 +150,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
-  const listed = (result: Result): boolean =>
-    (!options.status || options.status.includes(result.status)) && (!options.quiet || result.severity === 'failure') &&
-    (!options.region || options.region.includes(result.region));
+  const listFilter = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
+  const listed = (result: Result): boolean => listFilter(result) && (!options.region || options.region.includes(result.region));
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,
@@ -157,14 +175,15 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   for (const output of options.outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
-    const text = await formatters[output.format](report, { lang: options.lang, color, maxErrors: options.maxErrors, sources });
-    rendered.push({ ...output, text });
+    const width = options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
+    const formatOptions = { lang: options.lang, color, maxErrors: options.maxErrors, width, sort: options.sort, by: options.by, sources };
+    rendered.push({ ...output, text: await formatters[output.format](report, formatOptions) });
   }
   try {
     await writeOutputs(rendered, io);
   } catch (error) {
     if (!(error instanceof PlancheckError)) throw error;
-    io.stderr.write(`${formatMessage(error.code, error.params, options.lang)}\n`);
+    io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
     return EXIT.invalid;
   }
   return exitCode(report);

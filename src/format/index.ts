@@ -34,6 +34,14 @@ export const MACHINE_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['js
 /** Formats whose output is bytes, never written to a terminal: they need `-o FILE`. */
 export const BINARY_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['xlsx']);
 
+/** Formats computed synchronously as text: every format but those loaded on demand (html, xlsx). */
+export type TextFormatName = { [K in FormatName]: (typeof formatters)[K] extends Formatter ? K : never }[FormatName];
+
+/** True when a format is computed synchronously as text. */
+export function isTextFormat(name: FormatName): name is TextFormatName {
+  return name !== 'html' && name !== 'xlsx';
+}
+
 /** True when `name` is a known format. */
 export function isFormatName(name: string): name is FormatName {
   return Object.hasOwn(formatters, name);

@@ -57,8 +57,8 @@ describe('escapeControls', () => {
 describe('escapeMarkdown', () => {
   it('renders HTML comments, images and links inert', () => {
     expect(escapeMarkdown('<!-- hide')).toBe('&lt;!-- hide');
-    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert\\(1\\)\\>');
-    expect(escapeMarkdown('[x](https://evil.example)')).toBe('\\[x\\]\\(https:\\/\\/evil.example\\)');
+    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)\\>');
+    expect(escapeMarkdown('[x](https://evil.example)')).toBe('\\[x\\](https:\\/\\/evil.example)');
     expect(escapeMarkdown('see www.evil.example')).toBe('see www\\.evil.example');
   });
 

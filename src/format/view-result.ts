@@ -140,6 +140,8 @@ function aboveTarget(result: Result): boolean {
 
 function reasonOf(result: Result, lang: Lang, unit: string): string {
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  // A pending milestone's status says it all.
+  if (result.status === 'pending' && result.reason?.code === 'reason.not-done-yet') return '';
   if (explained && !result.reason) return '';
   const because = judgeReason(result, lang);
   const detail = because || (explained ? '' : shortfall(result, lang, unit));

@@ -101,7 +101,7 @@ describe('figures for display', () => {
 describe('the report view', () => {
   it('soft misses are counted apart from failures', () => {
     const view = viewReport(sampleReport, { lang: 'en', maxErrors: 50 });
-    expect(view.summary[0]).toBe('All: 5 targets, 1 met, 2 not met (1 of them soft, not failing), 1 no data; 1 failing, 1 warnings; completion rate 33.3% (1 of 3)');
+    expect(view.summary[0]).toBe('All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warnings (1 of them soft targets, not failing); completion rate 33.3% (1 of 3)');
   });
 
   it('mid-term, 完成率 says it counts only targets judged so far', () => {

@@ -20,6 +20,8 @@ export interface ViewOptions {
 
 /** One region as people see it: its label and its counts in words. */
 export interface RegionView {
+  /** The region exactly as in the data (a key into results' `region`); never print it. */
+  key: string;
   /** The region as given, escaped; '' when the data names none. */
   name: string;
   /** The name shown: the region, or `(未填地区)`. */
@@ -34,6 +36,8 @@ export interface RegionView {
 /** What every person-facing format shows about a report, worded and escaped once. */
 export interface ReportView {
   lang: Lang;
+  /** The order of `results()`. */
+  sort: SortOrder;
   report: Report;
   /** The plan's title in the user's language. */
   title: string;
@@ -140,6 +144,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     const label = region === '' ? formatMessage('word.no-region', {}, lang) : name;
     const s = tally.byStatus;
     regions.push({
+      key: region,
       name,
       label,
       tally,
@@ -156,6 +161,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
   };
   return {
     lang,
+    sort: options.sort ?? 'plan',
     report,
     title: escapeControls(lang === 'zh' ? report.plan.title : report.plan.titleEn),
     errors: errorLines(report, lang, options.maxErrors),
