@@ -53,7 +53,7 @@ table.heat-table td{text-align:center;min-width:44px}
 table.heat-table th{white-space:nowrap}
 ${HEAT_BANDS.map((band, i) => `.h${i}{background:${band.fill}}`).join('\n')}
 ${statusRules}
-@media (max-width:760px){
+@media screen and (max-width:760px){
   body{padding:8px;font-size:15px}
   table.results,table.results tbody,table.results tr,table.results td{display:block;width:100%}
   table.results colgroup,table.results thead{display:none}
