@@ -1,0 +1,29 @@
+/** The leadership reports from the built CLI: both at once, and a workbook never sent to a terminal. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { plancheck } from './helpers/run-bin.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'plancheck-leader-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('one run writes the page and the workbook', () => {
+  const html = join(dir, 'report.html');
+  const xlsx = join(dir, 'report.xlsx');
+  const run = plancheck(['check', 'fixtures/xiangshan/midterm-2020-2023.csv', '--as-of', '2023', '-f', 'html', '-o', html, '-f', 'xlsx', '-o', xlsx]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toBe('');
+  expect(readFileSync(html, 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+  // A workbook is a zip archive.
+  expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+}, 120_000);
+
+test.each([[[]], [['-o', '-']]])('-f xlsx %j: a usage error in the user\'s language, no bytes on the terminal', (output) => {
+  const zh = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output], { LANG: 'zh_CN.UTF-8' });
+  expect(zh.code).toBe(2);
+  expect(zh.stdout).toBe('');
+  expect(zh.stderr).toContain('xlsx 格式输出的是文件,不能写到终端');
+  const en = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output]);
+  expect(en.stderr).toContain('the xlsx format writes a file, never to a terminal');
+});
