@@ -265,6 +265,10 @@ export const messages = {
     zh: '{format} 格式输出的是文件,不能写到终端:请用 -o 指定文件,例如 -f {format} -o report.{format}',
     en: 'the {format} format writes a file, never to a terminal: name one with -o, e.g. -f {format} -o report.{format}',
   },
+  'usage.unknown-region': {
+    zh: '数据中没有地区 {region}(已有地区:{known})',
+    en: 'the data names no region {region} (regions: {known})',
+  },
   'leader.review-year': { zh: '评估年份', en: 'Review year' },
   'leader.elapsed': { zh: '时序进度', en: 'Time elapsed' },
   'leader.completion': { zh: '完成率', en: 'Completion rate' },

@@ -147,6 +147,16 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   if (!loaded) return EXIT.invalid;
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
+  if (options.region) {
+    // A mistyped region would list nothing and look like a region without data: refuse it instead.
+    const known = new Set(actuals.store.regionNames());
+    const unknown = options.region.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      const names = [...known].slice(0, 10).map((name) => sanitize(name)).join(', ');
+      io.stderr.write(`${formatMessage('usage.unknown-region', { region: sanitize(unknown.join(', ')), known: names || '—' }, options.lang)}\n`);
+      return EXIT.invalid;
+    }
+  }
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));

@@ -27,3 +27,9 @@ test.each([[[]], [['-o', '-']]])('-f xlsx %j: a usage error in the user\'s langu
   const en = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output]);
   expect(en.stderr).toContain('the xlsx format writes a file, never to a terminal');
 });
+
+test('--region naming no region of the data is refused, naming the regions there are', () => {
+  const run = plancheck(['check', 'fixtures/xiangshan/regions-2025.csv', '--region', '丹东', '-f', 'html', '-o', join(dir, 'x.html')], { LANG: 'zh_CN.UTF-8' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe('数据中没有地区 丹东(已有地区:丹东街道, 丹西街道, 石浦镇)\n');
+});
