@@ -129,11 +129,9 @@ export async function formatHtml(report: Report, options: FormatOptions): Promis
   // Said before the heat map: with thousands of regions the table below is long.
   if (totalsOnly) body.push(`<p class="note">${esc(formatMessage('leader.region-detail-hint', { count: listedRegions.size }, lang))}</p>`);
   if (withRegion) body.push(regionSection(head.view, lang));
-  if (totalsOnly) {
-    // Rows per region and target would be 291 × the regions: --region asks for chosen ones.
-  } else if (report.results.length === 0) {
-    body.push(`<p class="note">${esc(formatMessage('leader.no-results', {}, lang))}</p>`);
-  } else {
+  // With many regions, rows per region and target would be 291 × the regions: --region asks for chosen ones.
+  if (!totalsOnly && report.results.length === 0) body.push(`<p class="note">${esc(formatMessage('leader.no-results', {}, lang))}</p>`);
+  if (!totalsOnly && report.results.length > 0) {
     // Charts of one region's series only: several regions' figures in one small chart do not read.
     const charts = listedRegions.size === 1;
     for (const group of groupByAction(head.view, report.results)) body.push(groupSection(group.title, group.results, options, charts, withRegion));
