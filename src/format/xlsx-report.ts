@@ -91,7 +91,7 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
     [{ value: w('leader.completion'), bold: true }, head.completionRate === null ? { value: null } : { value: head.completionRate, format: '0.0%' }],
     ...head.summary.map((line): WorkbookCell[] => [{ value: null }, { value: line }]),
     [{ value: w('leader.targets'), bold: true }, { value: report.summary.targets }],
-    [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => escapeControls(input.file)).join('\n') || null, wrap: true }],
+    [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => escapeControls(input.file)).join(', ') || null }],
   ];
   if (options.sources) rows.push([{ value: w('leader.made-at'), bold: true }, { value: options.sources.madeAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' }]);
   rows.push([], header([w('word.status'), w('leader.col-count')]));
@@ -174,7 +174,8 @@ export async function formatXlsx(report: Report, options: FormatOptions): Promis
   widths[shift + 10] = 40; // 原因, wrapped
   widths[shift + 12] = 60; // 原文, wrapped
   const sheets: WorkbookSheet[] = [
-    { name: w('word.summary'), rows: summaryRows(report, options, head), widths: [24], landscape: true },
+    // Narrow columns for the count tables; the long lines above them run over the empty cells.
+    { name: w('word.summary'), rows: summaryRows(report, options, head), widths: [26, ...Array.from({ length: 16 }, () => 12)], landscape: true },
     { name: w('leader.sheet-details'), rows: details, widths, frozenRows: 1, frozenColumns: shift + 2, autoFilterRow: 0, landscape: true },
   ];
   if (withRegion) sheets.push({ name: w('leader.regions'), rows: regionRows(report, lang, head), widths: [8, 30], frozenRows: 1, frozenColumns: 2, autoFilterRow: 0 });
