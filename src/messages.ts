@@ -366,6 +366,9 @@ export const messages = {
     en: 'Key: ✓ met or on track  ✗ failing  ! warning or behind  ~ moderate  ? no data  - pending; blank: not listed for that region',
   },
   'view.tallies': { zh: '各地区合计', en: 'Per region' },
+  'view.missed': { zh: '实际 {actual},未达到目标 {target}', en: 'actual {actual} does not reach the target {target}' },
+  'view.behind': { zh: '进度落后于时序进度', en: 'behind the time elapsed' },
+  'view.cannot-assess': { zh: '数据不足,无法评估', en: 'not enough figures to assess' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */
