@@ -1,5 +1,5 @@
 /** The leadership reports from the built CLI: both at once, and a workbook never sent to a terminal. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -33,3 +33,19 @@ test('--region naming no region of the data is refused, naming the regions there
   expect(run.code).toBe(2);
   expect(run.stderr).toBe('数据中没有地区 丹东(已有地区:丹东街道, 丹西街道, 石浦镇)\n');
 });
+
+test('3,000 regions: a page that stays usable (under 2 MB, the --region hint first, a heat table, no per-target rows)', () => {
+  const csv = ['地区,编号,年份,实际值'];
+  for (let r = 0; r < 3000; r += 1) for (const id of ['M1.1', 'G2.2', 'M2.4']) csv.push(`镇${r},${id},2025,${(r % 7) + 1}`);
+  const input = join(dir, 'towns.csv');
+  writeFileSync(input, `${csv.join('\n')}\n`);
+  const html = join(dir, 'towns.html');
+  const run = plancheck(['check', input, '--lang', 'en', '-f', 'html', '-o', html]);
+  expect(run.code).toBe(1);
+  const page = readFileSync(html, 'utf8');
+  expect(page.length).toBeLessThan(2_000_000);
+  expect(page.indexOf('3000 regions: this page shows totals only')).toBeLessThan(page.indexOf('<table class="heat-table">'));
+  // A row per region, none per target.
+  expect(page.match(/<tr><th>镇\d+<\/th>/g)).toHaveLength(3000);
+  expect(page).not.toContain('<table class="results">');
+}, 120_000);
