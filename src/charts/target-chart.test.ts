@@ -58,6 +58,13 @@ describe('targetChartData', () => {
     expect(targetChartData({ ...level, kind: 'cagr' }, undefined, [{ year: 2020, value: 100, level: true }, { year: 2021, value: 5, level: false }], 2020)).toBeNull();
   });
 
+  test('levels given for a change target: the figures alone, no target line in another unit', () => {
+    const change: Result = { ...level, kind: 'change', value: -10, unit: '%', progress: null };
+    const data = targetChartData(change, undefined, [{ year: 2020, value: 50, level: true }, { year: 2023, value: 47, level: true }], 2020);
+    expect(data?.figures).toEqual([['2020', 50], ['2023', 47]]);
+    expect([data?.targetLines, data?.required, data?.projection, data?.targetPoint]).toEqual([[], [], [], null]);
+  });
+
   test('a final judgement has no projection', () => {
     expect(targetChartData({ ...level, final: true }, undefined, series, 2020)?.projection).toEqual([]);
   });

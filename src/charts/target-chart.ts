@@ -41,7 +41,6 @@ export function targetChartData(result: Result, target: Target | undefined, seri
   const levels = series.some((point) => point.level);
   // A rate target given partly as levels and partly as rates cannot share one axis.
   if (levels && !series.every((point) => point.level)) return null;
-  if (levels && result.kind !== 'cagr') return null;
   const deadline = result.year;
   const figures: Point[] = series.map((point) => [label(point.year), point.value]);
   const targetLines: number[] = [];
@@ -56,7 +55,8 @@ export function targetChartData(result: Result, target: Target | undefined, seri
       targetPoint = [label(deadline), Number(to.toPrecision(12))];
       required = requiredPath({ fromYear: base.year, from: base.value, toYear: deadline, to }, true);
     }
-  } else if (result.kind !== 'trend' && result.kind !== 'change') {
+  } else if (!levels && result.kind !== 'trend' && result.kind !== 'change') {
+    // (Levels given for a change target are drawn as they are: the target is a change, not a level.)
     if (typeof result.value === 'number') targetLines.push(result.value);
     if (Array.isArray(result.value)) targetLines.push(...result.value);
     if (p && typeof result.value === 'number') {
