@@ -2,7 +2,7 @@ import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { escapeControls } from './sanitize.js';
 import type { Report, Result } from '../report/types.js';
 import type { WorkbookCell, WorkbookSheet } from '../xlsx/workbook-types.js';
-import { groupByAction, viewHeader, viewRow, type HeaderView } from './describe-result.js';
+import { groupByAction, viewHeader, viewRow, type HeaderView } from './view-row.js';
 import type { FormatOptions } from './formatter.js';
 import { STATUS_STYLES } from './status-style.js';
 

@@ -2,7 +2,7 @@ import { renderStatusChart } from '../../charts/status-chart.js';
 import { CHART_LINES, renderTargetChart, targetChartData } from '../../charts/target-chart.js';
 import { formatMessage, type Lang, type MessageCode } from '../../messages.js';
 import { STATUSES, type Report, type Result } from '../../report/types.js';
-import { groupByAction, viewHeader, viewRow, type HeaderView } from '../describe-result.js';
+import { groupByAction, viewHeader, viewRow, type HeaderView } from '../view-row.js';
 import type { FormatOptions } from '../formatter.js';
 import { escapeHtml } from '../sanitize.js';
 import { STATUS_STYLES } from '../status-style.js';
