@@ -45,14 +45,14 @@ function writeReport(name: string, args: string[], lang: 'zh' | 'en'): string {
 }
 
 /**
- * Targets that must have a chart, worked out from the sample itself: ids with figures for two or
+ * Targets that must have a chart, worked out from the sample itself: ids with figures (numbers, with or without a unit such as 件) for two or
  * more years up to the review year, except yes/no milestones.
  */
 function multiYearTargets(csv: string, asOf: number): Set<string> {
   const years = new Map<string, Set<string>>();
   for (const line of readFileSync(join(ROOT, csv), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1)) {
     const [id, year, value] = line.split(',');
-    if (!id || !year || value === undefined || Number(year) > asOf || !/^-?[\d.]+$/.test(value.trim())) continue;
+    if (!id || !year || value === undefined || Number(year) > asOf || !/^-?\d/.test(value.trim())) continue;
     let seen = years.get(id);
     if (!seen) years.set(id, (seen = new Set()));
     seen.add(year);
