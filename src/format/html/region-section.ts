@@ -58,7 +58,7 @@ export function regionSection(view: ReportView, lang: Lang): string {
   if (keys.length > 0) out.push(`<p class="note">${escapeHtml(keys.join(' · '))}</p>`);
   const swatches = HEAT_BANDS.map((band, i) => {
     const range = i === 0 ? `≥ ${band.min * 100}%` : `${band.min * 100}–${(HEAT_BANDS[i - 1]?.min ?? 1) * 100}%`;
-    return `<li><span class="badge" style="background:${band.fill};border-color:#888">${range}</span></li>`;
+    return `<li><span class="badge h${i}" style="border-color:#888">${range}</span></li>`;
   });
   out.push(`<ul class="legend">${swatches.join('')}</ul>`);
   // Each region's counts in words, while they fit on a page; beyond, the table's total column says it.
