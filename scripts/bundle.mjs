@@ -49,7 +49,7 @@ await build({
   // Loaded on demand from node_modules, not read at every start-up: iconv-lite for GB18030 and
   // UTF-16 files only (its code tables are half a megabyte); the workbook reader and writer
   // (imported with import(), which becomes a deferred require()) for .xlsx files only.
-  external: ['iconv-lite', '@e965/xlsx', 'write-excel-file'],
+  external: ['iconv-lite', '@e965/xlsx', 'write-excel-file', 'echarts'],
   plugins: [lazyBuiltins],
   logLevel: 'warning',
 });

@@ -90,12 +90,11 @@ describe('plurals', () => {
 
 describe('help pages', () => {
   it('fit 80 columns in both languages, Chinese counted two columns a character', async () => {
-    const stringWidth = (await import('string-width')).default;
     for (const env of [{ LANG: 'en_US.UTF-8' }, { LANG: 'zh_CN.UTF-8' }]) {
       for (const command of [[], ['validate'], ['list'], ['show'], ['schema'], ['template'], ['check']]) {
         const fake = fakeIo('', env);
         expect(await main([...command, '--help'], fake.io)).toBe(0);
-        for (const line of fake.stdout().split('\n')) expect(stringWidth(line), `${env.LANG} ${command.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
+        for (const line of fake.stdout().split('\n')) expect(displayWidth(line), `${env.LANG} ${command.join(' ')}: ${line}`).toBeLessThanOrEqual(80);
       }
     }
   });

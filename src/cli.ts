@@ -29,6 +29,7 @@ interface CheckFlags {
   encoding?: string;
   maxErrors: number;
   sheet?: string[];
+  region?: string[];
   color?: boolean;
   width?: number;
   sort?: 'plan' | 'status';
@@ -115,6 +116,10 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--measure <n>', h('help.opt.measure'), parse.integers)
     .option('--status <status>', h('help.opt.status', { statuses: STATUSES.join(', ') }), parse.oneOf(STATUSES))
     .option('-q, --quiet', h('help.opt.quiet'))
+    .option('--region <names>', h('help.opt.region'), (value: string, previous: string[] | undefined) => [
+      ...(previous ?? []),
+      ...value.split(',').map((name) => name.trim()).filter((name) => name !== ''),
+    ])
     .addOption(caseInsensitive(new Option('--encoding <name>', h('help.opt.encoding')).choices(Object.keys(ENCODING_NAMES))))
     .option('--max-errors <n>', h('help.opt.max-errors'), parse.count, 50)
     .option('--sheet <name>', h('help.opt.sheet'), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
@@ -148,6 +153,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             sort: opts.sort,
             by: opts.by,
             sheets: opts.sheet,
+            region: opts.region,
           },
           io,
         ),

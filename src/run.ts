@@ -3,7 +3,8 @@ import { packagePath } from './package-root.js';
 import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
-import { formatters, MACHINE_FORMATS } from './format/index.js';
+import { BINARY_FORMATS, formatters, MACHINE_FORMATS } from './format/index.js';
+import type { ReportSources } from './format/report-sources.js';
 import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
@@ -66,6 +67,8 @@ export interface CheckOptions extends CommonOptions {
   status?: Status[];
   quiet: boolean;
   maxErrors: number;
+  /** List only these regions (the summary still counts all). */
+  region?: string[];
   /** Table width; default: the terminal's, then COLUMNS, then 100. */
   width?: number;
   sort?: 'plan' | 'status';
@@ -147,6 +150,11 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const clashes = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
   if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
+  const binary = options.outputs.find((output) => BINARY_FORMATS.has(output.format) && (output.path === undefined || output.path === '-'));
+  if (binary) {
+    io.stderr.write(`${formatMessage('usage.binary-needs-file', { format: binary.format }, options.lang)}\n`);
+    return EXIT.invalid;
+  }
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
   const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
@@ -164,10 +172,21 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // They go where the table would have gone (stdout); machine formats carry the errors themselves.
   const humanOnStdout = options.outputs.some((output) => output.path === undefined && !MACHINE_FORMATS.has(output.format));
   if (fatal && humanOnStdout) writeNothingRead(actuals, { lang: options.lang, max: options.maxErrors }, io.stdout);
+  if (options.region) {
+    // A mistyped region would list nothing and look like a region without data: refuse it instead.
+    const known = new Set(actuals.store.regionNames());
+    const unknown = options.region.filter((name) => !known.has(name));
+    if (unknown.length > 0) {
+      const names = [...known].slice(0, 10).map((name) => sanitize(name)).join(', ');
+      io.stderr.write(`${formatMessage('usage.unknown-region', { region: sanitize(unknown.join(', ')), known: names || '—' }, options.lang)}\n`);
+      return EXIT.invalid;
+    }
+  }
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
-  const listed = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
+  const listFilter = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
+  const listed = (result: Result): boolean => listFilter(result) && (!options.region || options.region.includes(result.region));
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,
@@ -179,13 +198,22 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
   });
-  const rendered = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format)).map((output) => {
+  const sources: ReportSources = {
+    plan,
+    series: (region, id) => {
+      const target = plan.targetsById.get(id);
+      return target ? actuals.store.series(region, target.index, report.asOf).map(({ year, value, level }) => ({ year, value, level })) : [];
+    },
+    madeAt: new Date(),
+  };
+  const rendered = [];
+  for (const output of options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format))) {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
     const width = options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
-    const formatOptions = { lang: options.lang, color, maxErrors: options.maxErrors, width, sort: options.sort, by: options.by };
-    return { ...output, text: formatters[output.format](report, formatOptions) };
-  });
+    const formatOptions = { lang: options.lang, color, maxErrors: options.maxErrors, width, sort: options.sort, by: options.by, sources };
+    rendered.push({ ...output, text: await formatters[output.format](report, formatOptions) });
+  }
   try {
     await writeOutputs(rendered, io);
   } catch (error) {

@@ -48,7 +48,8 @@ const CSV = [
 ].join('\n');
 
 describe('hostile input in every format, stdout and stderr', () => {
-  for (const format of Object.keys(formatters)) {
+  // xlsx writes bytes, only to a file: its text cells are checked in src/format/xlsx-report.test.ts.
+  for (const format of Object.keys(formatters).filter((name) => name !== 'xlsx')) {
     for (const by of ['indicator', 'region']) {
       it(`${format} --by ${by}`, () => {
         const { code, stdout, stderr } = run(['check', '-', '-f', format, '--by', by], CSV);

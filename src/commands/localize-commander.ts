@@ -1,5 +1,5 @@
 import { Command, Help, type Argument, type Option } from 'commander';
-import stringWidth from 'string-width';
+import { displayWidth } from '../format/text-width.js';
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { sanitize } from '../report/describe-target.js';
 
@@ -75,7 +75,7 @@ export function localizedHelp(lang: Lang): Partial<Help> {
       const code = TITLES.get(title);
       return code ? formatMessage(code, {}, lang) : title;
     },
-    displayWidth: (text: string) => stringWidth(text),
+    displayWidth: (text: string) => displayWidth(text),
     commandUsage: (cmd: Command) => localizePlaceholders(base.commandUsage.call(new Help(), cmd), lang),
     subcommandTerm: (cmd: Command) => localizePlaceholders(base.subcommandTerm.call(new Help(), cmd), lang),
     optionTerm: (option: Option) => localizePlaceholders(option.flags, lang),

@@ -1,5 +1,6 @@
 import type { Lang } from '../messages.js';
 import type { Report } from '../report/types.js';
+import type { ReportSources } from './report-sources.js';
 
 /** What every formatter may take into account besides the report. */
 export interface FormatOptions {
@@ -8,6 +9,8 @@ export interface FormatOptions {
   color: boolean;
   /** How many input errors to show before a count of the rest. */
   maxErrors: number;
+  /** Plan wording, yearly figures and the time made, for the formats that show them (html, xlsx). */
+  sources?: ReportSources;
   /** Display columns a table may take (terminal formats); default 100. */
   width?: number;
   /** `status` lists failures first; default: the plan's order. */
@@ -32,3 +35,9 @@ export function outputToString(output: FormatOutput): string {
 
 /** The default table width when the terminal's is unknown (output piped or written to a file). */
 export const DEFAULT_WIDTH = 100;
+
+/**
+ * A formatter that loads its libraries on demand and may return bytes (a workbook) rather than
+ * text; bytes are never written to a terminal.
+ */
+export type AsyncFormatter = (report: Report, options: FormatOptions) => Promise<FormatOutput | Uint8Array>;

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../format/text-width.js';
 
 /**
  * Text as it may be stored in a workbook cell: control characters (which XML cannot carry and the
@@ -9,14 +9,9 @@ export function visibleCellText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => (c === '\u007f' ? '\u2421' : String.fromCharCode(0x2400 + c.charCodeAt(0))));
 }
 
-/** True when a spreadsheet application would read this text, typed in, as a formula. */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@\t\r]/.test(text);
-}
-
 /** The widest line of a text in spreadsheet character widths (a CJK character counts two). */
 export function textWidth(text: string): number {
   let widest = 0;
-  for (const line of text.split('\n')) widest = Math.max(widest, stringWidth(line));
+  for (const line of text.split('\n')) widest = Math.max(widest, displayWidth(line));
   return widest;
 }

@@ -10,7 +10,7 @@ export interface ReadBack {
 
 /** Reads the bytes of an .xlsx file the way a test inspects it. */
 export function readBack(bytes: Uint8Array): ReadBack {
-  const book = XLSX.read(bytes, { cellStyles: true, cellNF: true });
+  const book = XLSX.read(bytes, { cellStyles: true, cellNF: true, sheetStubs: true });
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
   return {
     book,

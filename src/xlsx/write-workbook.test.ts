@@ -72,6 +72,15 @@ describe('writeWorkbook', async () => {
   });
 });
 
+test('an empty cell can be shaded (a cell to fill in)', async () => {
+  const book = readBack(await writeWorkbook([{ name: 'S', rows: [[{ value: 'a' }, { value: null, fill: '#FFF2CC' }]] }]));
+  const xml = book.part('xl/worksheets/sheet1.xml');
+  // B1 exists with a style and no value.
+  expect(xml).toMatch(/<c r="B1" s="\d+"\/>|<c r="B1" s="\d+"><\/c>/);
+  expect(book.sheet('S').B1?.v).toBeUndefined();
+  expect(fillOf(book.sheet('S').B1)).toBe('FFF2CC');
+});
+
 describe('writeWorkbook refuses what it cannot write faithfully', () => {
   test.each([
     [[{ name: 'a/b', rows: [] }], /invalid sheet name/],

@@ -1,0 +1,31 @@
+import type { Status } from '../report/types.js';
+
+/** How a status looks in the leadership reports: a shape that survives grey-scale printing, and colours. */
+export interface StatusStyle {
+  /** A symbol every CJK font has (GB 2312), shown beside the status word. */
+  symbol: string;
+  /** Background fill, `#rrggbb`. */
+  fill: string;
+  /** Text colour on that fill, `#rrggbb`. */
+  ink: string;
+}
+
+const GOOD = { fill: '#C6EFCE', ink: '#006100' };
+const WATCH = { fill: '#DDEBF7', ink: '#1F4E79' };
+const BEHIND = { fill: '#FFEB9C', ink: '#7A4500' };
+const BAD = { fill: '#FFC7CE', ink: '#9C0006' };
+const NONE = { fill: '#EDEDED', ink: '#3F3F3F' };
+
+/** Symbol and colours of every status. */
+export const STATUS_STYLES: Record<Status, StatusStyle> = {
+  met: { symbol: '√', ...GOOD },
+  achieved: { symbol: '★', ...GOOD },
+  on_track: { symbol: '●', ...GOOD },
+  moderate: { symbol: '◎', ...WATCH },
+  insufficient: { symbol: '△', ...BEHIND },
+  moving_away: { symbol: '↓', ...BAD },
+  not_met: { symbol: '×', ...BAD },
+  pending: { symbol: '○', ...NONE },
+  no_data: { symbol: '◇', ...NONE },
+  not_assessable: { symbol: '□', ...NONE },
+};

@@ -1,0 +1,51 @@
+/** The leadership reports from the built CLI: both at once, and a workbook never sent to a terminal. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { plancheck } from './helpers/run-bin.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'plancheck-leader-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('one run writes the page and the workbook', () => {
+  const html = join(dir, 'report.html');
+  const xlsx = join(dir, 'report.xlsx');
+  const run = plancheck(['check', 'fixtures/xiangshan/midterm-2020-2023.csv', '--as-of', '2023', '-f', 'html', '-o', html, '-f', 'xlsx', '-o', xlsx]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toBe('');
+  expect(readFileSync(html, 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+  // A workbook is a zip archive.
+  expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
+}, 120_000);
+
+test.each([[[]], [['-o', '-']]])('-f xlsx %j: a usage error in the user\'s language, no bytes on the terminal', (output) => {
+  const zh = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output], { LANG: 'zh_CN.UTF-8' });
+  expect(zh.code).toBe(2);
+  expect(zh.stdout).toBe('');
+  expect(zh.stderr).toContain('xlsx 格式输出的是文件,不能写到终端');
+  const en = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output]);
+  expect(en.stderr).toContain('the xlsx format writes a file, never to a terminal');
+});
+
+test('--region naming no region of the data is refused, naming the regions there are', () => {
+  const run = plancheck(['check', 'fixtures/xiangshan/regions-2025.csv', '--region', '丹东', '-f', 'html', '-o', join(dir, 'x.html')], { LANG: 'zh_CN.UTF-8' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe('数据中没有地区 丹东(已有地区:丹东街道, 丹西街道, 石浦镇)\n');
+});
+
+test('3,000 regions: a page that stays usable (under 2 MB, the --region hint first, a heat table, no per-target rows)', () => {
+  const csv = ['地区,编号,年份,实际值'];
+  for (let r = 0; r < 3000; r += 1) for (const id of ['M1.1', 'G2.2', 'M2.4']) csv.push(`镇${r},${id},2025,${(r % 7) + 1}`);
+  const input = join(dir, 'towns.csv');
+  writeFileSync(input, `${csv.join('\n')}\n`);
+  const html = join(dir, 'towns.html');
+  const run = plancheck(['check', input, '--lang', 'en', '-f', 'html', '-o', html]);
+  expect(run.code).toBe(1);
+  const page = readFileSync(html, 'utf8');
+  expect(page.length).toBeLessThan(2_000_000);
+  expect(page.indexOf('3000 regions: this page shows totals only')).toBeLessThan(page.indexOf('<table class="heat-table">'));
+  // A row per region, none per target.
+  expect(page.match(/<tr><th>镇\d+<\/th>/g)).toHaveLength(3000);
+  expect(page).not.toContain('<table class="results">');
+}, 120_000);
