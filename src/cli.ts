@@ -193,7 +193,9 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
     .option('--no-color', 'never colour the output')
+    .option('--region-targets <file>', "towns' decomposed targets and weights (CSV: region, id, value, optionally op and year)")
     .action(async (files: string[], opts: {
+      regionTargets?: string;
       asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
       measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean;
     }) => {
@@ -225,6 +227,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             status: opts.status,
             quiet: opts.quiet ?? false,
             maxErrors: opts.maxErrors,
+            regionTargets: opts.regionTargets,
           },
           io,
         ),

@@ -59,6 +59,8 @@ export interface CheckOptions extends CommonOptions {
   status?: Status[];
   quiet: boolean;
   maxErrors: number;
+  /** Towns' decomposed targets and weights (`--region-targets FILE`). */
+  regionTargets?: string;
 }
 
 /** The bundled plan as checked at build time. */
@@ -120,6 +122,14 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   if (!loaded) return EXIT.invalid;
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding });
+  let regionTargets = null;
+  if (options.regionTargets !== undefined) {
+    const { readRegionTargets } = await import('./actuals/read-region-targets.js');
+    regionTargets = await readRegionTargets(options.regionTargets, plan, options.encoding);
+    // Faults in the decomposed targets are input errors like any other: located, and exit 2.
+    actuals.problems.push(...regionTargets.problems);
+    actuals.problemCount += regionTargets.problems.length;
+  }
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
@@ -135,6 +145,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     detail: !summaryOnly,
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
+    regionTargets,
   });
   const rendered = options.outputs.map((output) => {
     const machine = MACHINE_FORMATS.has(output.format);

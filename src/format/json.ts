@@ -1,4 +1,5 @@
 import { formatMessage } from '../messages.js';
+import { describeCheck } from './describe-check.js';
 import type { Formatter } from './formatter.js';
 
 /**
@@ -45,6 +46,28 @@ export const formatJson: Formatter = (report, { lang }) => {
       attainment: result.attainment,
       progress: result.progress,
       reason: result.reason && { ...result.reason, message: formatMessage(result.reason.code, result.reason.params, lang) },
+      target_source: result.targetSource ?? null,
+      figure_source: result.figureSource ?? null,
+    })),
+    region_roles: report.regionRoles
+      ? { plan_level: report.regionRoles.planLevel, derived: report.regionRoles.derived, towns: report.regionRoles.towns }
+      : null,
+    checks: (report.checks ?? []).map((check) => ({
+      kind: check.kind,
+      id: check.id,
+      indicator: check.indicator,
+      indicator_en: check.indicatorEn,
+      unit: check.unit,
+      year: check.year,
+      region: check.region,
+      severity: check.severity,
+      expected: check.expected,
+      actual: check.actual,
+      difference: check.difference,
+      regions: check.regions,
+      total: check.total,
+      reported: check.reported,
+      message: check.severity === 'warning' ? describeCheck(check, lang) : null,
     })),
     errors: report.errors.map((problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) })),
     error_count: report.errorCount,

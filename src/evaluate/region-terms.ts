@@ -1,0 +1,155 @@
+import type { Actuals } from '../actuals/read-actuals.js';
+import type { Figure } from '../actuals/figure-store.js';
+import type { RegionTargets } from '../actuals/interpret-region-targets.js';
+import { isPlanLevel, planLevelKeys } from '../plan/plan-level.js';
+import type { Plan, Target } from '../plan/types.js';
+import type { FigureSource, Judgement, Reason, RegionCheck, RegionRoles, TargetSource } from '../report/types.js';
+import { clean, meets } from './compare.js';
+import { rollUp, type RollUp } from './roll-up.js';
+
+/** What one region is judged on for one target, decided before any judge runs. */
+export interface RegionalTerms {
+  /** The terms judged against: the plan's target, or the region's decomposed target. */
+  target: Target;
+  /** The figures to judge: the region's own, or the plan level's (reported or derived). */
+  series: Figure[];
+  targetSource: TargetSource | null;
+  figureSource: FigureSource | null;
+  /** A verdict given without judging (no decomposed target); its severity is always `info`. */
+  verdict: Judgement | null;
+  /** Replaces a "no figure" reason of the judgement (why the plan level could not be derived). */
+  reasonIfMissing: Reason | null;
+}
+
+/** The regions of a submission read against a plan that is carried out by towns. */
+export interface RegionalPlan {
+  roles: RegionRoles;
+  /** Regions in report order: the plan level first, then the towns. */
+  regions: string[];
+  terms(region: string, target: Target, asOf: number): RegionalTerms;
+  checks(targets: Target[], asOf: number): RegionCheck[];
+}
+
+const INTENSIVE = new Set(['mean', 'weighted']);
+
+/**
+ * Sorts the regions of a submission into the plan level and its towns; null when the plan
+ * declares no regions or the submission (with its decomposed targets) names no town.
+ */
+export function regionalPlan(
+  plan: Plan,
+  actuals: Actuals,
+  decomposed: RegionTargets | null,
+  fileName: (index: number) => string,
+): RegionalPlan | null {
+  if (!plan.regions) return null;
+  const keys = planLevelKeys(plan);
+  const seen = actuals.store.regionNames();
+  const levelNames = seen.filter((name) => isPlanLevel(name, keys));
+  const towns = [...new Set([...seen.filter((name) => !isPlanLevel(name, keys)), ...(decomposed?.byRegion.keys() ?? [])])];
+  if (towns.length === 0) return null;
+  // Every town the plan lists or the data names must have a figure before a year is derived.
+  const required = [...new Set([...plan.regions.units, ...towns])];
+  const planLevel = levelNames[0] ?? plan.regions.name;
+  const roles: RegionRoles = { planLevel, derived: levelNames.length === 0, towns };
+  const { store } = actuals;
+  const rollUps = new Map<string, RollUp>();
+  const rolled = (target: Target, asOf: number): RollUp => {
+    const key = `${target.index}:${asOf}`;
+    let found = rollUps.get(key);
+    if (!found) rollUps.set(key, (found = rollUp(target, asOf, { plan, store, towns: required, weights: decomposed?.weights ?? new Map() })));
+    return found;
+  };
+  const reportedLevel = (target: Target, asOf: number): Figure[] => {
+    for (const name of levelNames) {
+      const series = store.series(name, target.index, asOf);
+      if (series.length > 0) return series;
+    }
+    return [];
+  };
+
+  const terms = (region: string, target: Target, asOf: number): RegionalTerms => {
+    const base = { target, targetSource: null, figureSource: null, verdict: null, reasonIfMissing: null };
+    if (region === planLevel) {
+      const reported = reportedLevel(target, asOf);
+      if (reported.length > 0) return { ...base, series: reported, targetSource: 'plan', figureSource: 'reported' };
+      const derived = rolled(target, asOf);
+      const reasonYear = Math.min(asOf, target.year);
+      const reason = derived.reasons.get(reasonYear) ?? lastReason(derived) ?? null;
+      return {
+        ...base,
+        series: derived.series,
+        targetSource: 'plan',
+        figureSource: derived.series.length > 0 ? 'derived' : null,
+        reasonIfMissing: target.aggregate?.method === 'none' ? { code: 'reason.roll-up-none', params: {} } : reason,
+      };
+    }
+    const series = store.series(region, target.index, asOf);
+    const figureSource: FigureSource | null = series.length > 0 ? 'reported' : null;
+    const own = decomposed?.byRegion.get(region)?.get(target.id);
+    if (own) {
+      const kind = target.kind === 'trend' ? 'level' : target.kind;
+      const mine: Target = { ...target, kind, op: own.op, value: own.value, year: own.year, baseline: null, tolerance: own.op === '~' ? target.tolerance : null };
+      return { ...base, target: mine, series, targetSource: 'decomposed', figureSource };
+    }
+    if (target.aggregate && INTENSIVE.has(target.aggregate.method)) return { ...base, series, targetSource: 'intensive_plan', figureSource };
+    const last = series[series.length - 1];
+    const final = asOf >= target.year;
+    const verdict: Judgement = {
+      status: 'not_assessable', final, actual: last ? { year: last.year, value: clean(last.value), file: fileName(last.source.file), row: last.source.row } : null,
+      gap: null, attainment: null, progress: null, reason: { code: 'reason.no-decomposed-target', params: {} },
+    };
+    return { ...base, series, figureSource, verdict };
+  };
+
+  const checks = (targets: Target[], asOf: number): RegionCheck[] => {
+    const out: RegionCheck[] = [];
+    const tolerance = plan.regions?.rollUpTolerance ?? 0;
+    for (const target of targets) {
+      if (levelNames.length > 0 && target.aggregate && target.aggregate.method !== 'none') {
+        const derived = new Map(rolled(target, asOf).series.map((figure) => [figure.year, figure]));
+        for (const figure of reportedLevel(target, asOf)) {
+          const mine = derived.get(figure.year);
+          if (!mine || mine.level !== figure.level) continue;
+          const difference = clean(mine.value - figure.value);
+          const ok = Math.abs(difference) <= tolerance * Math.max(Math.abs(figure.value), Math.abs(mine.value)) + 1e-9;
+          out.push({
+            kind: 'roll-up', id: target.id, indicator: target.indicator, indicatorEn: target.indicatorEn, unit: target.unit, year: figure.year, severity: ok ? 'ok' : 'warning', expected: clean(figure.value), actual: mine.value,
+            difference, regions: required.length, total: required.length, region: planLevel,
+            reported: { year: figure.year, value: clean(figure.value), file: fileName(figure.source.file), row: figure.source.row },
+          });
+        }
+      }
+      const share = decomposition(target, decomposed, required.length, plan.approxTolerance);
+      if (share) out.push({ ...share, region: planLevel });
+    }
+    return out;
+  };
+
+  return { roles, regions: [planLevel, ...towns], terms, checks };
+}
+
+function lastReason(derived: RollUp): Reason | undefined {
+  return [...derived.reasons.values()].pop();
+}
+
+/** Whether the shares of an additive target add up to the plan's value (for its deadline and comparator). */
+function decomposition(target: Target, decomposed: RegionTargets | null, total: number, tolerance: number): Omit<RegionCheck, 'region'> | null {
+  if (!decomposed || target.aggregate?.method !== 'sum' || typeof target.value !== 'number') return null;
+  const shares = [...decomposed.byRegion.values()].flatMap((mine) => {
+    const own = mine.get(target.id);
+    return own && own.year === target.year && typeof own.value === 'number' && direction(own.op) === direction(target.op) ? [own.value] : [];
+  });
+  if (shares.length === 0) return null;
+  const sum = clean(shares.reduce((acc, value) => acc + value, 0));
+  return {
+    kind: 'decomposition', id: target.id, indicator: target.indicator, indicatorEn: target.indicatorEn, unit: target.unit, year: target.year, severity: meets(sum, target, tolerance) ? 'ok' : 'warning',
+    expected: target.value, actual: sum, difference: clean(sum - target.value), regions: shares.length, total, reported: null,
+  };
+}
+
+function direction(op: string): 'up' | 'down' | 'other' {
+  if (op === '>=' || op === '>') return 'up';
+  if (op === '<=' || op === '<') return 'down';
+  return 'other';
+}
