@@ -150,11 +150,14 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--years <years>', 'one column per year, e.g. 2021-2025 (default: a year and a value column)', integers)
     .option('--regions <names>', 'a block of rows per region, comma-separated')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .action(async (opts: { years?: number[]; regions?: string; output?: string }) => {
+    .option('--decomposition', "the form for towns' decomposed targets (分解目标) and weights, with a check column")
+    .action(async (opts: { years?: number[]; regions?: string; output?: string; decomposition?: boolean }) => {
       const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
-      const text = buildTemplate(plan, { lang, years: opts.years, regions });
+      const text = opts.decomposition
+        ? (await import('./build-decomposition-template.js')).buildDecompositionTemplate(plan, { lang, regions })
+        : buildTemplate(plan, { lang, years: opts.years, regions });
       try {
         await writeOutputs([{ format: 'table', path: opts.output, text }], io);
       } catch (error) {

@@ -32,7 +32,7 @@ export interface RegionTargets {
 
 type Role = 'region' | 'id' | 'value' | 'op' | 'year';
 const HEADERS: Record<string, Role> = {
-  region: 'region', town: 'region', 地区: 'region', 区域: 'region', 乡镇: 'region', '乡镇(街道)': 'region', '镇乡(街道)': 'region', 单位: 'region',
+  region: 'region', town: 'region', 地区: 'region', 区域: 'region', 乡镇: 'region', '乡镇(街道)': 'region', '镇乡(街道)': 'region',
   id: 'id', target: 'id', target_id: 'id', 编号: 'id', 指标编号: 'id', 目标编号: 'id',
   value: 'value', 'decomposed value': 'value', target_value: 'value', 分解目标值: 'value', 分解目标: 'value', 目标值: 'value', 数值: 'value', 值: 'value',
   op: 'op', comparator: 'op', 比较符: 'op',

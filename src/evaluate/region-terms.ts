@@ -1,7 +1,7 @@
 import type { Actuals } from '../actuals/read-actuals.js';
 import type { Figure } from '../actuals/figure-store.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
-import { isPlanLevel, planLevelKeys } from '../plan/plan-level.js';
+import { isPlanLevel, planLevelKeys, sharesAddUp } from '../plan/plan-level.js';
 import type { Plan, Target } from '../plan/types.js';
 import type { FigureSource, Judgement, Reason, RegionCheck, RegionRoles, TargetSource } from '../report/types.js';
 import { clean, meets } from './compare.js';
@@ -135,7 +135,7 @@ function lastReason(derived: RollUp): Reason | undefined {
 
 /** Whether the shares of an additive target add up to the plan's value (for its deadline and comparator). */
 function decomposition(target: Target, decomposed: RegionTargets | null, total: number, tolerance: number): Omit<RegionCheck, 'region'> | null {
-  if (!decomposed || target.aggregate?.method !== 'sum' || typeof target.value !== 'number') return null;
+  if (!decomposed || !sharesAddUp(target) || typeof target.value !== 'number') return null;
   const shares = [...decomposed.byRegion.values()].flatMap((mine) => {
     const own = mine.get(target.id);
     return own && own.year === target.year && typeof own.value === 'number' && direction(own.op) === direction(target.op) ? [own.value] : [];

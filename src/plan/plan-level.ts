@@ -1,4 +1,4 @@
-import type { Plan } from './types.js';
+import type { Plan, Target } from './types.js';
 
 /**
  * Names that always mean the plan level (the county as a whole) in a region column. 县本级 is
@@ -21,4 +21,13 @@ export function planLevelKeys(plan: Plan): Set<string> {
 /** True when a region named so stands for the plan level: blank, 全县, 合计, or the plan's region name. */
 export function isPlanLevel(name: string, keys: Set<string>): boolean {
   return name.trim() === '' || keys.has(regionKey(name));
+}
+
+/** True when towns' shares of a target add up to it: an additive total with a figure (not a growth rate or change in %). */
+export function sharesAddUp(target: Target): boolean {
+  return (
+    target.aggregate?.method === 'sum' &&
+    target.kind !== 'milestone' && target.kind !== 'cagr' && target.kind !== 'change' && target.kind !== 'trend' &&
+    (typeof target.value === 'number' || Array.isArray(target.value))
+  );
 }
