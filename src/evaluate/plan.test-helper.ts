@@ -23,3 +23,11 @@ export function actualsFrom(plan: Plan, ...files: (string | Uint8Array)[]): Prom
     plan,
   );
 }
+
+/** The three-town plan of fixtures/plans/towns.yaml (regions, weights, one target per aggregate). */
+export function townsPlan(): Plan {
+  const file = new URL('../../fixtures/plans/towns.yaml', import.meta.url);
+  const { plan, problems } = parsePlan(readFileSync(file, 'utf8'), 'towns.yaml');
+  if (!plan) throw new Error(`towns plan invalid: ${JSON.stringify(problems)}`);
+  return plan;
+}

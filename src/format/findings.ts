@@ -1,6 +1,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { describeTarget, formatNumber } from '../report/describe-target.js';
 import type { Report, Result } from '../report/types.js';
+import { describeCheck, describeSources } from './describe-check.js';
 
 /** One thing a reader must act on: an input error, a failed target or a warning. */
 export interface Finding {
@@ -17,7 +18,8 @@ export interface Finding {
 export function describeResult(result: Result, lang: Lang): string {
   const indicator = lang === 'zh' ? result.indicator : result.indicatorEn;
   const status = formatMessage(`status.${result.status}`, {}, lang);
-  const target = describeTarget(result, lang);
+  const sources = describeSources(result, lang);
+  const target = describeTarget(result, lang) + sources.target;
   const prefix = result.region === '' ? '' : formatMessage('finding.in-region', { region: result.region }, lang);
   if (!result.actual) {
     const reason = result.reason ? formatMessage(result.reason.code, result.reason.params, lang) : '';
@@ -48,5 +50,15 @@ export function findingsOf(report: Report, lang: Lang): Finding[] {
         column: null,
         message: describeResult(result, lang),
       }));
-  return [...errors, ...results('failure'), ...results('warning')];
+  const checks: Finding[] = (report.checks ?? [])
+    .filter((check) => check.severity === 'warning')
+    .map((check) => ({
+      level: 'warning',
+      rule: check.id,
+      file: check.reported?.file ?? null,
+      line: check.reported?.row ?? null,
+      column: null,
+      message: describeCheck(check, lang),
+    }));
+  return [...errors, ...results('failure'), ...results('warning'), ...checks];
 }

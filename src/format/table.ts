@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { describeTarget, formatNumber, sanitize } from '../report/describe-target.js';
 import type { Report, Result, Status } from '../report/types.js';
+import { describeCheck, describeSources } from './describe-check.js';
 import { describeErrors } from './errors.js';
 import type { Formatter } from './formatter.js';
 import { summaryLine } from './summary.js';
@@ -40,8 +41,10 @@ function actualCell(result: Result, lang: Lang): string {
   if (result.reason && !result.actual) return formatMessage(result.reason.code, result.reason.params, lang);
   if (!result.actual) return '';
   if (result.kind === 'milestone') return formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang);
-  const value = formatNumber(result.actual.value);
-  return result.actual.year === result.year ? value : `${value} (${result.actual.year})`;
+  const value = formatNumber(result.actual.value) + describeSources(result, lang).figure;
+  const shown = result.actual.year === result.year ? value : `${value} (${result.actual.year})`;
+  // A town not judged (无分解目标) still shows its figure, with the reason beside it.
+  return result.reason?.code === 'reason.no-decomposed-target' ? `${shown}; ${formatMessage(result.reason.code, {}, lang)}` : shown;
 }
 
 function groupOf(result: Result): number {
@@ -77,7 +80,7 @@ export const formatTable: Formatter = (report, options) => {
       table.push([
         result.id,
         sanitize(lang === 'zh' ? result.indicator : result.indicatorEn),
-        describeTarget(result, lang),
+        describeTarget(result, lang) + describeSources(result, lang).target,
         sanitize(actualCell(result, lang)),
         formatNumber(result.gap, true),
         status,
@@ -93,6 +96,9 @@ export const formatTable: Formatter = (report, options) => {
     blocks.push(text);
     const tally = report.summary.byRegion[region];
     if (tally && report.regions.length > 1) blocks.push(summaryLine(scope, tally, report, lang));
+  }
+  for (const check of report.checks ?? []) {
+    if (check.severity === 'warning') blocks.push(chalk.yellow(sanitize(`${formatMessage('severity.warning', {}, lang)}: ${describeCheck(check, lang)}`)));
   }
   blocks.push(summaryLine(formatMessage('summary.all', {}, lang), report.summary, report, lang));
   return `${blocks.join('\n')}\n`;
