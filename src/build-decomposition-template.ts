@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { formatMessage, type Lang } from './messages.js';
 import { sharesAddUp } from './plan/plan-level.js';
 import type { Plan, Target } from './plan/types.js';
-import { describeTarget } from './report/describe-target.js';
+import { describeTarget } from './format/describe-target.js';
 
 /** Options of `plancheck template --decomposition`. */
 export interface DecompositionOptions {

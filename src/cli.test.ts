@@ -23,7 +23,7 @@ describe('main(argv, io)', () => {
   it('checks standard input and returns the exit code instead of exiting', async () => {
     const fake = fakeIo('id,value\nG1.1,3.3\n');
     expect(await main([...MINI, 'check', '-', '-f', 'summary'], fake.io)).toBe(1);
-    expect(fake.stdout()).toBe('All: 12 targets, 0 met, 1 not met, 0 warnings, 11 no data; completion rate 0.0% (0 of 1)\n');
+    expect(fake.stdout()).toBe('All: 12 targets, 0 met, 1 not met, 11 no data; 1 failing, 0 warnings (0 of them soft targets, not failing); completion rate 0.0% (0 of 1)\nexit code 1: 1 targets fail under --fail-on not_met\n');
     expect(fake.stderr()).toBe('');
   });
 

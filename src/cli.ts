@@ -196,9 +196,12 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
     .option('--no-color', 'never colour the output')
+    .option('--width <n>', 'table width in columns (default: the terminal\'s, else 100)', count)
+    .addOption(new Option('--sort <order>', 'order of results: plan, or status (failures first)').choices(['plan', 'status']))
+    .addOption(new Option('--by <layout>', 'with regions: indicator (indicator × region, default) or region (one listing per region)').choices(['indicator', 'region']))
     .option('--region-targets <file>', "towns' decomposed targets and weights (CSV: region, id, value, optionally op and year)")
     .action(async (files: string[], opts: {
-      regionTargets?: string;
+      width?: number; sort?: 'plan' | 'status'; by?: 'indicator' | 'region'; regionTargets?: string;
       asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];
       measure?: number[]; status?: Status[]; quiet?: boolean; encoding?: string; maxErrors: number; color?: boolean;
     }) => {
@@ -230,6 +233,9 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             status: opts.status,
             quiet: opts.quiet ?? false,
             maxErrors: opts.maxErrors,
+            width: opts.width,
+            sort: opts.sort,
+            by: opts.by,
             regionTargets: opts.regionTargets,
           },
           io,

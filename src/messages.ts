@@ -259,6 +259,70 @@ export const messages = {
   'word.attainment': { zh: '完成度', en: 'Attainment' },
   'word.severity': { zh: '级别', en: 'Severity' },
   'word.summary': { zh: '汇总', en: 'Summary' },
+
+  // Reports people read (view): reasons, projections, tallies, verdict lines
+  'view.done': { zh: '已完成', en: 'done' },
+  'view.not-done': { zh: '未完成', en: 'not done' },
+  'view.need-growth': {
+    zh: '需年均增长 {required}%,实际 {observed}%,为所需的 {ratio}%',
+    en: 'needs {required} %/yr, observed {observed} %/yr ({ratio} % of needed)',
+  },
+  'view.need-change': {
+    zh: '需年均变化 {required}{unit},实际 {observed}{unit},为所需的 {ratio}%',
+    en: 'needs {required}{unit} a year, observed {observed}{unit} ({ratio} % of needed)',
+  },
+  'view.moving-away': {
+    zh: '需年均增长 {required}%,实际 {observed}%,方向相反',
+    en: 'needs {required} %/yr, observed {observed} %/yr: moving away',
+  },
+  'view.time-share': { zh: '累计完成 {completion}%,时序进度 {elapsed}%', en: '{completion} % done in total, {elapsed} % of the period elapsed' },
+  'view.completion': { zh: '完成进度 {completion}%,时序进度 {elapsed}%', en: '{completion} % of the way, {elapsed} % of the period elapsed' },
+  'view.mean-short': { zh: '年均值 {observed}{unit},目标 {target}', en: 'yearly mean {observed}{unit}, target {target}' },
+  'view.short': { zh: '比目标少 {gap}{unit}(完成度 {attainment})', en: '{gap}{unit} short of the target ({attainment} attained)' },
+  'view.over-limit': { zh: '超出上限 {gap}{unit}', en: '{gap}{unit} over the limit' },
+  'view.above-band': { zh: '高于目标 {gap}{unit}', en: '{gap}{unit} above the target' },
+  'view.below-band': { zh: '低于目标 {gap}{unit}', en: '{gap}{unit} below the target' },
+  'view.off-exact': { zh: '与目标相差 {gap}{unit}', en: '{gap}{unit} off the target' },
+  'view.not-done-by': { zh: '截至 {year} 年未完成', en: 'not done by {year}' },
+  'view.soft-miss': { zh: '力争目标,未达不计失败', en: 'a soft (力争) target: a miss does not fail the run' },
+  'view.no-baseline': { zh: '缺少 {year} 年基期数', en: 'no {year} baseline figure' },
+  'view.unknown-reason': { zh: '无法判断({code})', en: 'cannot be judged ({code})' },
+  'view.projected': { zh: '预计{year}年 {value}', en: 'projected {year}: {value}' },
+  'view.projected-miss': { zh: '预计{year}年 {value}(将未达标)', en: 'projected {year}: {value} (would miss)' },
+  'view.soft-tag': { zh: '力争', en: 'soft' },
+  'view.warning-tag': { zh: '警告', en: 'warning' },
+  'view.reason': { zh: '原因', en: 'Why' },
+  'view.tally': {
+    zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},无数据 {noData};失败 {failures},警告 {warnings}(其中力争目标 {soft} 个,不计失败)',
+    en: '{scope}: {targets} targets, {met} met, {notMet} not met, {noData} no data; {failures} failing, {warnings} warnings ({soft} of them soft targets, not failing)',
+  },
+  'view.completion-final': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
+  'view.completion-so-far': {
+    zh: '完成率 {rate}(仅计已到期评判的 {judged} 个中达标 {met} 个)',
+    en: 'completion rate {rate} ({met} of {judged} judged so far)',
+  },
+  'view.exit-invalid': {
+    zh: '退出码 2:提交的数据有 {count} 处错误,不是有效的提交',
+    en: 'exit code 2: the submission has {count} errors; it is not a valid submission',
+  },
+  'view.exit-failures': {
+    zh: '退出码 1:{failures} 个指标按 --fail-on {rule} 判为失败',
+    en: 'exit code 1: {failures} targets fail under --fail-on {rule}',
+  },
+  'view.exit-warnings': {
+    zh: '退出码 1:警告 {warnings} 个,超过 --max-warnings {max}',
+    en: 'exit code 1: {warnings} warnings, more than --max-warnings {max}',
+  },
+  'view.unlisted': {
+    zh: '另有 {count} 项(地区 × 指标)未列出:没有任何数据或不在所选范围;用 --status no_data,not_assessable 列出无数据的项',
+    en: '{count} more results (region × target) are not listed: no figure at all, or not selected; --status no_data,not_assessable lists those without data',
+  },
+  'view.region-tally': { zh: '✓{met} ✗{failures} !{warnings} ?{noData}', en: '✓{met} ✗{failures} !{warnings} ?{noData}' },
+  'view.legend': {
+    zh: '图例:✓ 达标或符合进度 ✗ 失败 ! 警告或滞后 ~ 基本符合 ? 无数据 - 尚未完成;空白:该地区无此项',
+    en: 'Key: ✓ met or on track  ✗ failing  ! warning or behind  ~ moderate  ? no data  - pending; blank: not listed for that region',
+  },
+  'view.tallies': { zh: '各地区合计', en: 'Per region' },
   // Towns and the county: decomposed targets, roll-ups (issue 14)
   'plan.aggregate-missing': {
     zh: '规划声明了 regions(按乡镇分解),指标 {id} 须写明 aggregate(sum / mean / weighted:权重 / none)',
@@ -342,6 +406,10 @@ export const messages = {
   'word.weight': { zh: '权重', en: 'weight' },
   'template.check-ok': { zh: '分解之和已达县级目标', en: 'shares add up to the county target' },
   'template.check-short': { zh: '分解之和未达县级目标', en: 'shares fall short of the county target' },
+  'view.legend-towns': {
+    zh: 'Σ 由乡镇汇总 · 无分解目标(不评判);乡镇按分解目标评判,比率、人均指标按县级目标评判',
+    en: 'Σ rolled up from the towns  · no decomposed target (not judged); towns are judged against their decomposed targets, rates and per-capita figures against the county target',
+  },
   'template.check-intensive': { zh: '各乡镇适用县级目标', en: 'the county target applies to every town' },
 } satisfies Record<string, Message>;
 

@@ -11,13 +11,15 @@ import { targetsSchema } from './plan/targets-schema.js';
 import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Result, Status } from './report/types.js';
-import { sanitize } from './report/describe-target.js';
+import { escapeControls as sanitize } from './format/sanitize.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width in columns, when it is a terminal. */
+  columns?: number;
 }
 
 /** The process as plancheck sees it; tests pass a fake that captures everything. */
@@ -59,6 +61,10 @@ export interface CheckOptions extends CommonOptions {
   status?: Status[];
   quiet: boolean;
   maxErrors: number;
+  /** Table width; default: the terminal's, then COLUMNS, then 100. */
+  width?: number;
+  sort?: 'plan' | 'status';
+  by?: 'indicator' | 'region';
   /** Towns' decomposed targets and weights (`--region-targets FILE`). */
   regionTargets?: string;
 }
@@ -109,6 +115,13 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** The terminal's width: stdout's columns when it is a terminal, else COLUMNS, else unknown. */
+export function terminalWidth(io: Io): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
   return files.map((file) => ({
     name: file === '-' ? '<stdin>' : file,
@@ -133,8 +146,17 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
+  // With many regions, a target without any figure in a region is counted, not listed (unless
+  // --status asks for it): 3,000 regions would otherwise list 291 empty rows each.
+  const manyRegions = actuals.store.regionNames().length > 1;
+  // A county figure that could not be rolled up from the towns is listed: its reason says what is missing.
+  const noFigure = (result: Result): boolean =>
+    result.actual === null && (result.status === 'no_data' || result.status === 'not_assessable') && !result.reason?.code.startsWith('reason.roll-up');
+  // -q lists what is off track (not met, behind, moving away) even when the policy only warns.
+  const offTrack = (result: Result): boolean => result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
   const listed = (result: Result): boolean =>
-    (!options.status || options.status.includes(result.status)) && (!options.quiet || result.severity === 'failure');
+    (options.status ? options.status.includes(result.status) : !(manyRegions && noFigure(result))) &&
+    (!options.quiet || result.severity === 'failure' || offTrack(result));
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,
@@ -150,13 +172,15 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const rendered = options.outputs.map((output) => {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
-    return { ...output, text: formatters[output.format](report, { lang: options.lang, color, maxErrors: options.maxErrors }) };
+    const width = options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
+    const formatOptions = { lang: options.lang, color, maxErrors: options.maxErrors, width, sort: options.sort, by: options.by };
+    return { ...output, text: formatters[output.format](report, formatOptions) };
   });
   try {
     await writeOutputs(rendered, io);
   } catch (error) {
     if (!(error instanceof PlancheckError)) throw error;
-    io.stderr.write(`${formatMessage(error.code, error.params, options.lang)}\n`);
+    io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
     return EXIT.invalid;
   }
   return exitCode(report);

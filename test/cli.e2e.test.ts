@@ -27,7 +27,7 @@ describe('plancheck check (mini plan)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(stdout).toContain('M1.1');
-    expect(stdout).toMatch(/All: 12 targets, 10 met, 2 not met, 1 warnings, 0 no data/);
+    expect(stdout).toMatch(/All: 12 targets, 10 met, 2 not met, 0 no data; 1 failing, 1 warnings/);
   });
 
   it('exit 0 when nothing failed, even with targets missing', () => {

@@ -12,7 +12,7 @@ import {
 } from '../report/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { meets } from './compare.js';
-import { judges } from './judge.js';
+import { elapsedShare, judges } from './judge.js';
 import { regionalPlan } from './region-terms.js';
 
 /** What to evaluate and how to judge it. */
@@ -44,7 +44,9 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   const regional = regionalPlan(plan, actuals, options.regionTargets ?? null, fileName);
   const regions = regional?.regions ?? store.regionNames();
   if (regions.length === 0) regions.push('');
-  const summary: Report['summary'] = { ...emptyTally(), byRegion: {} };
+  // Region names come from input: a null-prototype object keeps `__proto__` an ordinary key.
+  const summary: Report['summary'] = { ...emptyTally(), byRegion: Object.create(null) as Record<string, Tally> };
+  let unlisted = 0;
   const results: Result[] = [];
   const detail = options.detail ?? true;
   for (const region of regions) {
@@ -55,7 +57,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         // The common case of a large final review, counted without building a series.
         const value = store.valueAt(region, target.index, target.year);
         const status: Status = value === undefined ? 'no_data' : meets(value, target, plan.approxTolerance) ? 'met' : 'not_met';
-        count(tally, status, severityOf(status, target.soft, options.policy));
+        count(tally, status, severityOf(status, target.soft, options.policy), target.soft);
         continue;
       }
       const terms = regional?.terms(region, target, asOf);
@@ -66,7 +68,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
       else if (terms?.reasonIfMissing && judgement.reason?.code === 'reason.no-figure') judgement.reason = terms.reasonIfMissing;
       const severity = terms?.verdict ? 'info' : severityOf(judgement.status, target.soft, options.policy);
       if (!detail) {
-        count(tally, judgement.status, severity);
+        count(tally, judgement.status, severity, target.soft);
         continue;
       }
       const result: Result = {
@@ -88,8 +90,9 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         targetSource: terms ? terms.targetSource : 'plan',
         figureSource: terms ? terms.figureSource : judgement.actual ? 'reported' : null,
       };
-      count(tally, result.status, result.severity);
+      count(tally, result.status, result.severity, result.soft);
       if (!options.list || options.list(result)) results.push(result);
+      else unlisted++;
     }
   }
   // Regions are counted once each; the whole is their sum.
@@ -111,10 +114,12 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
       actions: plan.actions.map(({ number, title, titleEn }) => ({ number, title, titleEn })),
     },
     asOf,
+    elapsedShare: elapsedShare(plan, asOf),
     policy: options.policy,
     inputs: actuals.inputs,
     regions,
     results,
+    unlisted,
     summary,
     regionRoles: regional?.roles ?? null,
     checks,
@@ -154,11 +159,12 @@ export function severityOf(status: Status, soft: boolean, policy: Policy): Sever
 
 function emptyTally(): Tally {
   const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
-  return { targets: 0, byStatus, failures: 0, warnings: 0, completionRate: null };
+  return { targets: 0, byStatus, failures: 0, warnings: 0, softMisses: 0, completionRate: null };
 }
 
-function count(tally: Tally, status: Status, severity: Severity): void {
+function count(tally: Tally, status: Status, severity: Severity, soft: boolean): void {
   tally.targets++;
+  if (soft && severity === 'warning') tally.softMisses++;
   tally.byStatus[status]++;
   if (severity === 'failure') tally.failures++;
   if (severity === 'warning') tally.warnings++;
@@ -168,6 +174,7 @@ function addTally(into: Tally, from: Tally): void {
   into.targets += from.targets;
   into.failures += from.failures;
   into.warnings += from.warnings;
+  into.softMisses += from.softMisses;
   for (const status of STATUSES) into.byStatus[status] += from.byStatus[status];
 }
 

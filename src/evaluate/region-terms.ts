@@ -81,7 +81,8 @@ export function regionalPlan(
         series: derived.series,
         targetSource: 'plan',
         figureSource: derived.series.length > 0 ? 'derived' : null,
-        reasonIfMissing: target.aggregate?.method === 'none' ? { code: 'reason.roll-up-none', params: {} } : reason,
+        // A target no town reported needs no roll-up reason: "no figure" says it.
+        reasonIfMissing: target.aggregate?.method === 'none' ? (derived.reasons.size > 0 ? { code: 'reason.roll-up-none', params: {} } : null) : reason,
       };
     }
     const series = store.series(region, target.index, asOf);

@@ -1,44 +1,63 @@
-import Papa from 'papaparse';
-import { formatMessage } from '../messages.js';
-import { describeTarget } from '../report/describe-target.js';
+import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
+import { matrixCell, regionMatrix } from './region-matrix.js';
+import { escapeSpreadsheetText, FORMULA_START } from './sanitize.js';
+import { viewReport, type ResultView } from './view.js';
 
-/**
- * Text cells a spreadsheet would run as a formula (OWASP CSV injection): a leading `=`, `+`, `-`,
- * `@`, tab, CR or LF, or their full-width forms, which Excel also accepts.
- */
-export const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
+export { FORMULA_START } from './sanitize.js';
 
-/** Makes a text cell inert in a spreadsheet by prefixing a single quote when it could start a formula. */
+/** Makes a text cell inert in a spreadsheet: controls escaped, a single quote before a formula start. */
 export function escapeFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
+/** One CSV line (CRLF): text cells escaped against formulas and quoted when needed; numbers plain. */
+function csvLine(cells: (string | number | null)[]): string {
+  return `${cells
+    .map((cell) => {
+      if (cell === null) return '';
+      if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+      const text = escapeSpreadsheetText(cell);
+      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    })
+    .join(',')}\r\n`;
+}
+
 /**
- * The gap table as CSV for Excel: UTF-8 with a BOM, CRLF line ends, one row per target and
- * region. Text cells are escaped against formula injection; numbers stay numbers.
+ * The gap table as CSV for Excel: UTF-8 with a BOM, CRLF line ends. Without regions (or with
+ * `--by region`) one row per target and region with its reason; with regions, indicator × region
+ * (a figure and a status column per region). Text cells are escaped against formula injection
+ * and control characters; numbers stay numbers. Written row by row.
  */
-export const formatCsv: Formatter = (report, { lang }) => {
-  const word = (code: Parameters<typeof formatMessage>[0]): string => formatMessage(code, {}, lang);
-  const fields = [
-    word('word.id'), word('word.region'), word('word.measure'), word('word.action'), word('word.indicator'), word('word.target'),
-    word('word.unit'), word('word.year'), word('word.actual'), word('word.gap'), word('word.attainment'), word('word.status'), word('word.severity'),
+export const formatCsv: Formatter = function* (report, options) {
+  const { lang } = options;
+  const word = (code: MessageCode): string => formatMessage(code, {}, lang);
+  const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort });
+  if (view.hasRegions && options.by !== 'region') {
+    const header: string[] = [word('word.id'), word('word.indicator'), word('word.target'), word('word.unit')];
+    for (const region of view.regions) header.push(`${region.label} ${word('word.actual')}`, `${region.label} ${word('word.status')}`);
+    yield `\ufeff${csvLine(header)}`;
+    for (const row of regionMatrix(view, view.sort)) {
+      const first = row.cells.values().next().value as ResultView | undefined;
+      const cells: (string | number | null)[] = [row.id, row.indicator, row.target, first?.result.unit ?? ''];
+      for (const region of view.regions) {
+        const cell = row.cells.get(region.key);
+        cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? matrixCell({ ...cell, figure: '' }) + ' ' + cell.status : '');
+      }
+      yield csvLine(cells);
+    }
+    return;
+  }
+  const fields: MessageCode[] = [
+    'word.id', 'word.region', 'word.measure', 'word.action', 'word.indicator', 'word.target', 'word.unit', 'word.year', 'word.actual',
+    'word.gap', 'word.attainment', 'word.status', 'word.severity', 'view.reason', 'word.projected',
   ];
-  const data = report.results.map((r) => [
-    r.id,
-    r.region,
-    r.measure ?? (r.goal !== null ? `G${r.goal}` : ''),
-    r.action ?? '',
-    lang === 'zh' ? r.indicator : r.indicatorEn,
-    describeTarget(r, lang),
-    r.unit,
-    r.year,
-    r.actual?.value ?? '',
-    r.gap ?? '',
-    r.attainment ?? '',
-    word(`status.${r.status}`),
-    word(`severity.${r.severity}`),
-  ]);
-  // Papa escapes only strings that match, so our numeric columns are never prefixed.
-  return `\ufeff${Papa.unparse({ fields, data }, { newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
+  yield `\ufeff${csvLine(fields.map(word))}`;
+  for (const v of view.results()) {
+    const r = v.result;
+    yield csvLine([
+      v.id, v.region, r.measure ?? (r.goal !== null ? `G${r.goal}` : ''), r.action ?? '', v.indicator, v.target, r.unit, r.year,
+      r.kind === 'milestone' ? v.figure : (r.actual?.value ?? null), r.gap, r.attainment, v.status, word(`severity.${r.severity}`), v.reason, v.projection,
+    ]);
+  }
 };

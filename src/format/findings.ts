@@ -1,64 +1,73 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { describeTarget, formatNumber } from '../report/describe-target.js';
-import type { Report, Result } from '../report/types.js';
-import { describeCheck, describeSources } from './describe-check.js';
+import type { Report } from '../report/types.js';
+import { describeCheck } from './describe-check.js';
+import { escapeControls } from './sanitize.js';
+import { noteOf } from './table.js';
+import { viewResult, type ResultView } from './view.js';
 
 /** One thing a reader must act on: an input error, a failed target or a warning. */
 export interface Finding {
   level: 'error' | 'failure' | 'warning';
-  /** A message code (input errors) or a target id (results). */
+  /** A message code (input errors) or a target id (results); escaped. */
   rule: string;
+  /** The file it points at, escaped; null when none. */
   file: string | null;
   line: number | null;
   column: number | null;
+  /** The message in words, escaped (`escapeControls`): a format adds only its own escaping. */
   message: string;
 }
 
-/** The words of a result: status, actual against target, gap; or why there is no actual. */
-export function describeResult(result: Result, lang: Lang): string {
-  const indicator = lang === 'zh' ? result.indicator : result.indicatorEn;
-  const status = formatMessage(`status.${result.status}`, {}, lang);
-  const sources = describeSources(result, lang);
-  const target = describeTarget(result, lang) + sources.target;
-  const prefix = result.region === '' ? '' : formatMessage('finding.in-region', { region: result.region }, lang);
-  if (!result.actual) {
-    const reason = result.reason ? formatMessage(result.reason.code, result.reason.params, lang) : '';
-    return prefix + formatMessage('finding.result-no-actual', { id: result.id, indicator, status, reason, target }, lang);
+/** The sentence of a result for line formats: `[region] indicator: status; actual, target, gap; reason`. */
+export function describeResult(view: ResultView, lang: Lang): string {
+  const prefix = view.region === '' ? '' : formatMessage('finding.in-region', { region: view.region }, lang);
+  const note = noteOf(view, lang);
+  const why = note ? `${lang === 'zh' ? ';' : '; '}${note}` : '';
+  if (!view.actual) {
+    return prefix + formatMessage('finding.result-no-actual', { indicator: view.indicator, status: view.status, reason: view.reason || '—', target: view.target }, lang);
   }
-  const actual = result.kind === 'milestone' ? formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang) : formatNumber(result.actual.value);
-  return prefix + formatMessage('finding.result', { id: result.id, indicator, status, actual, target, gap: formatNumber(result.gap, true) || '—' }, lang);
+  const sentence = formatMessage('finding.result', { indicator: view.indicator, status: view.status, actual: view.actual, target: view.target, gap: view.gap || '—' }, lang);
+  return prefix + sentence + why;
 }
 
-/** Input errors first, then failing results, then warnings, each with the CSV place it points at. */
-export function findingsOf(report: Report, lang: Lang): Finding[] {
-  const errors: Finding[] = report.errors.map((problem) => ({
-    level: 'error',
-    rule: problem.code,
-    file: problem.file,
-    line: problem.line ?? null,
-    column: problem.column ?? null,
-    message: (problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang),
-  }));
-  const results = (severity: 'failure' | 'warning'): Finding[] =>
-    report.results
-      .filter((result) => result.severity === severity)
-      .map((result) => ({
-        level: severity,
-        rule: result.id,
-        file: result.actual?.file ?? null,
+/** Input errors first, then failing results, then warnings (and results off track), each located at its CSV place. */
+export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
+  for (const problem of report.errors) {
+    yield {
+      level: 'error',
+      rule: problem.code,
+      file: escapeControls(problem.file),
+      line: problem.line ?? null,
+      column: problem.column ?? null,
+      message: escapeControls((problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang)),
+    };
+  }
+  for (const level of ['failure', 'warning'] as const) {
+    for (const result of report.results) {
+      const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
+      if (result.severity !== 'failure' && result.severity !== 'warning' && !offTrack) continue;
+      if ((result.severity === 'failure' ? 'failure' : 'warning') !== level) continue;
+      const view = viewResult(result, lang);
+      yield {
+        level,
+        rule: view.id,
+        file: result.actual?.file ? escapeControls(result.actual.file) : null,
         line: result.actual?.row ?? null,
         column: null,
-        message: describeResult(result, lang),
-      }));
-  const checks: Finding[] = (report.checks ?? [])
-    .filter((check) => check.severity === 'warning')
-    .map((check) => ({
+        message: describeResult(view, lang),
+      };
+    }
+  }
+  // Roll-up and decomposition checks (docs/regions.md): warnings located at the county row when reported.
+  for (const check of report.checks ?? []) {
+    if (check.severity !== 'warning') continue;
+    yield {
       level: 'warning',
-      rule: check.id,
-      file: check.reported?.file ?? null,
+      rule: escapeControls(check.id),
+      file: check.reported?.file ? escapeControls(check.reported.file) : null,
       line: check.reported?.row ?? null,
       column: null,
-      message: describeCheck(check, lang),
-    }));
-  return [...errors, ...results('failure'), ...results('warning'), ...checks];
+      message: escapeControls(describeCheck(check, lang)),
+    };
+  }
 }

@@ -1,38 +1,29 @@
 import { formatMessage } from '../messages.js';
 import { findingsOf } from './findings.js';
 import type { Formatter } from './formatter.js';
+import { escapeWorkflowData, escapeWorkflowProperty } from './sanitize.js';
+import { tallyLines, verdictLine } from './view.js';
 
-/** Escapes a workflow command's message as @actions/core does: `%`, CR, LF. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a workflow command's property value: as data, plus `:` and `,`. */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
+export { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapeProperty } from './sanitize.js';
 
 /**
  * GitHub Actions workflow commands: an `::error` or `::warning` annotation on the CSV row of each
- * invalid or failing figure, then a `::notice` with the summary.
+ * invalid or failing figure, with its reason; then a `::notice` with the summary, and the rule
+ * that failed the run. Everything from the input is escaped, so no line can forge a command.
  */
-export const formatGithub: Formatter = (report, { lang }) => {
-  const lines = findingsOf(report, lang).map((finding) => {
+export const formatGithub: Formatter = function* (report, { lang }) {
+  for (const finding of findingsOf(report, lang)) {
     const command = finding.level === 'warning' ? 'warning' : 'error';
     const props = [
-      ...(finding.file ? [`file=${escapeProperty(finding.file)}`] : []),
+      ...(finding.file ? [`file=${escapeWorkflowProperty(finding.file)}`] : []),
       ...(finding.line ? [`line=${finding.line}`] : []),
       ...(finding.column ? [`col=${finding.column}`] : []),
-      `title=${escapeProperty(`plancheck ${finding.rule}`)}`,
+      `title=${escapeWorkflowProperty(`plancheck ${finding.rule}`)}`,
     ];
-    return `::${command} ${props.join(',')}::${escapeData(finding.message)}`;
-  });
-  const s = report.summary;
-  const summary = formatMessage(
-    'summary.line',
-    { scope: formatMessage('summary.all', {}, lang), targets: s.targets, met: s.byStatus.met, notMet: s.byStatus.not_met, warnings: s.warnings, noData: s.byStatus.no_data },
-    lang,
-  );
-  lines.push(`::notice title=plancheck::${escapeData(summary)}`);
-  return `${lines.join('\n')}\n`;
+    yield `::${command} ${props.join(',')}::${escapeWorkflowData(finding.message)}\n`;
+  }
+  const summary = tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang).map(escapeWorkflowData).join('%0A');
+  yield `::notice title=plancheck::${summary}\n`;
+  const verdict = verdictLine(report, lang);
+  if (verdict) yield `::error title=plancheck::${escapeWorkflowData(verdict)}\n`;
 };

@@ -2,78 +2,65 @@ import { formatMessage } from '../messages.js';
 import type { Result } from '../report/types.js';
 import { describeResult } from './findings.js';
 import type { Formatter } from './formatter.js';
+import { escapeXml } from './sanitize.js';
+import { viewResult } from './view.js';
 
-/** Text made safe for XML 1.0: markup escaped, characters XML cannot hold removed. */
-export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+/** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
+export const xmlEscape = escapeXml;
+
+function groupKey(result: Result): string {
+  return result.goal !== null ? 'goals' : `action${result.action ?? 0}`;
 }
 
-interface Case {
-  name: string;
-  classname: string;
-  failure?: string;
-  skipped?: string;
-  out?: string;
-}
-
-function suite(name: string, cases: Case[]): { xml: string; tests: number; failures: number; skipped: number } {
-  const failures = cases.filter((c) => c.failure !== undefined).length;
-  const skipped = cases.filter((c) => c.skipped !== undefined).length;
-  const body = cases.map((c) => {
-    const attrs = `name="${xmlEscape(c.name)}" classname="${xmlEscape(c.classname)}"`;
-    const inner = [
-      c.failure !== undefined ? `      <failure message="${xmlEscape(c.failure)}" type="failure">${xmlEscape(c.failure)}</failure>` : '',
-      c.skipped !== undefined ? `      <skipped message="${xmlEscape(c.skipped)}"/>` : '',
-      c.out !== undefined ? `      <system-out>${xmlEscape(c.out)}</system-out>` : '',
-    ].filter((line) => line !== '');
-    return inner.length === 0 ? `    <testcase ${attrs}/>` : `    <testcase ${attrs}>\n${inner.join('\n')}\n    </testcase>`;
-  });
-  const head = `  <testsuite name="${xmlEscape(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">`;
-  return { xml: [head, ...body, '  </testsuite>'].join('\n'), tests: cases.length, failures, skipped };
+function skipped(result: Result): boolean {
+  return result.status === 'no_data' || result.status === 'not_assessable' || result.status === 'pending';
 }
 
 /**
  * JUnit XML for test dashboards: a suite per action (and one for the goals), a test case per
- * target and region, named stably (`M3.1`, `M3.1 [丹东街道]`); failures fail, missing data is
- * skipped, warnings pass with their text in system-out; input errors form an "input" suite.
+ * target and region, named stably (`M3.1`, `M3.1 [丹东街道]`); failures fail with their reason,
+ * missing data is skipped, warnings and soft misses pass with their reason in system-out (so the
+ * failure count is the table's); input errors form an "input" suite. Streams suite by suite.
  */
-export const formatJunit: Formatter = (report, { lang }) => {
-  const groups = new Map<string, Case[]>();
-  const toCase = (result: Result, classname: string): Case => {
-    const name = result.region === '' ? result.id : `${result.id} [${result.region}]`;
-    const message = describeResult(result, lang);
-    if (result.severity === 'failure') return { name, classname, failure: message };
-    if (result.status === 'no_data' || result.status === 'not_assessable' || result.status === 'pending') return { name, classname, skipped: message };
-    return result.severity === 'warning' ? { name, classname, out: message } : { name, classname };
-  };
+export const formatJunit: Formatter = function* (report, { lang }) {
+  const counts = new Map<string, { tests: number; failures: number; skipped: number }>();
   for (const result of report.results) {
-    const key = result.goal !== null ? 'goals' : `action${result.action ?? 0}`;
-    const cases = groups.get(key) ?? [];
-    cases.push(toCase(result, `plancheck.${report.plan.id}.${key}`));
-    groups.set(key, cases);
+    const key = groupKey(result);
+    const count = counts.get(key) ?? { tests: 0, failures: 0, skipped: 0 };
+    count.tests++;
+    if (result.severity === 'failure') count.failures++;
+    else if (skipped(result)) count.skipped++;
+    counts.set(key, count);
   }
-  const suites = [...groups.entries()].map(([key, cases]) => suite(`${report.plan.id} ${key}`, cases));
-  if (report.errors.length > 0) {
-    const cases: Case[] = report.errors.map((problem, i) => ({
-      name: `${problem.file}:${problem.line ?? 0}:${problem.column ?? 0} #${i + 1}`,
-      classname: `plancheck.${report.plan.id}.input`,
-      failure: formatMessage(problem.code, problem.params, lang),
-    }));
-    suites.unshift(suite(`${report.plan.id} input`, cases));
+  const errors = report.errors.length;
+  const total = [...counts.values()].reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, skipped: a.skipped + c.skipped }), { tests: errors, failures: errors, skipped: 0 });
+  const id = escapeXml(report.plan.id);
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="plancheck" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">\n`;
+  if (errors > 0) {
+    yield `  <testsuite name="${id} input" tests="${errors}" failures="${errors}" errors="0" skipped="0">\n`;
+    for (const [i, problem] of report.errors.entries()) {
+      const name = escapeXml(`${problem.file}:${problem.line ?? 0}:${problem.column ?? 0} #${i + 1}`);
+      const message = escapeXml(formatMessage(problem.code, problem.params, lang));
+      yield `    <testcase name="${name}" classname="plancheck.${id}.input">\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`;
+    }
+    yield '  </testsuite>\n';
   }
-  const total = suites.reduce((acc, s) => ({ tests: acc.tests + s.tests, failures: acc.failures + s.failures, skipped: acc.skipped + s.skipped }), { tests: 0, failures: 0, skipped: 0 });
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="plancheck" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">`,
-    ...suites.map((s) => s.xml),
-    '</testsuites>',
-    '',
-  ].join('\n');
+  for (const [key, count] of counts) {
+    yield `  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`;
+    const classname = `plancheck.${id}.${key}`;
+    for (const result of report.results) {
+      if (groupKey(result) !== key) continue;
+      const view = viewResult(result, lang);
+      const name = escapeXml(result.region === '' ? view.id : `${view.id} [${view.region}]`);
+      const attrs = `name="${name}" classname="${classname}"`;
+      const message = escapeXml(describeResult(view, lang));
+      if (result.severity === 'failure') yield `    <testcase ${attrs}>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`;
+      else if (skipped(result)) yield `    <testcase ${attrs}>\n      <skipped message="${message}"/>\n    </testcase>\n`;
+      else if (result.severity === 'warning' || view.offTrack) yield `    <testcase ${attrs}>\n      <system-out>${message}</system-out>\n    </testcase>\n`;
+      else yield `    <testcase ${attrs}/>\n`;
+    }
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
 };

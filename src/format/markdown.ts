@@ -1,63 +1,68 @@
-import { formatMessage, type Lang } from '../messages.js';
-import { describeTarget, formatNumber } from '../report/describe-target.js';
-import type { Report, Result } from '../report/types.js';
-import { describeErrors } from './errors.js';
+import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
-import { summaryLine } from './summary.js';
+import { matrixCell, regionMatrix } from './region-matrix.js';
+import { escapeMarkdown } from './sanitize.js';
+import { noteOf } from './table.js';
+import { viewReport, type ResultView, type Tone } from './view.js';
 
-/** A table cell safe in Markdown: pipes escaped, line breaks folded, control characters dropped. */
-export function markdownCell(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+/** A table cell safe in Markdown: controls escaped, HTML and link syntax inert, pipes escaped. */
+export const markdownCell = escapeMarkdown;
+
+const ICONS: Record<Tone, string> = { bad: '❌', warn: '⚠️', moderate: '🔸', neutral: 'ℹ️', good: '✅' };
+
+function tableRow(cells: string[]): string {
+  return `| ${cells.map(escapeMarkdown).join(' | ')} |\n`;
 }
 
-const ICONS: Record<Result['severity'], string> = { failure: '❌', warning: '⚠️', info: 'ℹ️', ok: '✅' };
-
-function row(result: Result, lang: Lang): string {
-  const actual = result.actual ? formatNumber(result.actual.value) : result.reason ? formatMessage(result.reason.code, result.reason.params, lang) : '';
-  const cells = [
-    result.id,
-    lang === 'zh' ? result.indicator : result.indicatorEn,
-    describeTarget(result, lang),
-    actual,
-    formatNumber(result.gap, true),
-    `${ICONS[result.severity]} ${formatMessage(`status.${result.status}`, {}, lang)}`,
-  ];
-  return `| ${cells.map(markdownCell).join(' | ')} |`;
-}
-
-/** A summary and per-action tables, fit for a pull-request comment or a document. */
-export const formatMarkdown: Formatter = (report: Report, options) => {
+/**
+ * A summary and per-action tables with a reason column, fit for a pull-request comment or a
+ * document; with regions, one indicator × region table and the results off track with their
+ * reasons. Every piece of input text is escaped (no HTML, links or comments from a cell).
+ */
+export const formatMarkdown: Formatter = function* (report, options) {
   const { lang } = options;
-  const word = (code: Parameters<typeof formatMessage>[0]): string => formatMessage(code, {}, lang);
-  const out: string[] = [`# ${markdownCell(lang === 'zh' ? report.plan.title : report.plan.titleEn)}`, ''];
-  const errors = describeErrors(report, options);
-  if (errors.length > 0) {
-    out.push(`## ${word('word.inputs')}`, '', ...errors.map((line) => `- ${markdownCell(line)}`), '');
+  const word = (code: MessageCode): string => formatMessage(code, {}, lang);
+  const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort });
+  yield `# ${escapeMarkdown(view.title)}\n\n`;
+  if (view.errors.length > 0) {
+    yield `## ${word('word.inputs')}\n\n`;
+    for (const line of view.errors) yield `- ${escapeMarkdown(line)}\n`;
+    yield '\n';
   }
-  const bullets = (text: string): string[] => text.split('\n').map((line) => `- ${markdownCell(line)}`);
-  out.push(`## ${word('word.summary')}`, '', ...bullets(summaryLine(word('summary.all'), report.summary, report, lang)));
-  if (report.regions.length > 1 || (report.regions[0] ?? '') !== '') {
-    for (const region of report.regions) {
-      const tally = report.summary.byRegion[region];
-      if (tally) out.push(...bullets(summaryLine(region === '' ? word('word.no-region') : region, tally, report, lang)));
+  yield `## ${word('word.summary')}\n\n`;
+  for (const line of view.summary) yield `- ${escapeMarkdown(line)}\n`;
+  if (view.hasRegions) for (const region of view.regions) for (const line of region.summary) yield `- ${escapeMarkdown(line)}\n`;
+  if (view.unlisted) yield `- ${escapeMarkdown(view.unlisted)}\n`;
+  if (view.hasRegions && options.by !== 'region') {
+    const rows = regionMatrix(view, view.sort);
+    yield '\n';
+    yield tableRow([word('word.id'), word('word.indicator'), word('word.target'), ...view.regions.map((region) => region.label)]);
+    yield `|---|---|---|${view.regions.map(() => '---|').join('')}\n`;
+    for (const row of rows) yield tableRow([row.id, row.indicator, row.target, ...view.regions.map((region) => matrixCell(row.cells.get(region.key)))]);
+    yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
+    yield `\n${escapeMarkdown(word('view.legend'))}\n`;
+    const offTrack: ResultView[] = [];
+    for (const row of rows) for (const cell of row.cells.values()) if (cell.offTrack || cell.tone === 'bad') offTrack.push(cell);
+    if (offTrack.length > 0) yield '\n';
+    for (const v of offTrack) {
+      const region = v.region || word('word.no-region');
+      yield `- ${ICONS[v.tone]} ${escapeMarkdown(`${region} ${v.id} ${v.indicator}${lang === 'zh' ? ':' : ': '}${v.status}${v.reason ? `${lang === 'zh' ? ';' : '; '}${v.reason}` : ''}`)}\n`;
     }
-  }
-  const titles = new Map(report.plan.actions.map((a) => [a.number, lang === 'zh' ? a.title : a.titleEn]));
-  for (const region of report.regions) {
-    const results = report.results.filter((r) => r.region === region);
-    let group: number | null | undefined;
-    for (const result of results) {
-      const key = result.goal !== null ? 0 : (result.action ?? 0);
+  } else {
+    let group: string | null = null;
+    for (const v of view.results()) {
+      const title = view.sort === 'status' ? '' : view.groupTitle(v.group);
+      const key = `${v.result.region}\u0000${title}`;
       if (key !== group) {
         group = key;
-        const title = key === 0 ? word('word.goals') : `${word('word.action')} ${key} ${titles.get(key) ?? ''}`.trim();
-        out.push('', `### ${markdownCell(region === '' ? title : `${region} · ${title}`)}`, '');
-        out.push(`| ${['word.id', 'word.indicator', 'word.target', 'word.actual', 'word.gap', 'word.status'].map((c) => word(c as 'word.id')).join(' | ')} |`);
-        out.push('|---|---|---|---:|---:|---|');
+        const region = view.hasRegions ? (v.region || word('word.no-region')) : '';
+        const heading = [region, title].filter((part) => part !== '').join(' · ') || word('word.summary');
+        yield `\n### ${escapeMarkdown(heading)}\n\n`;
+        yield tableRow(['word.id', 'word.indicator', 'word.target', 'word.actual', 'word.gap', 'word.status', 'view.reason'].map((c) => word(c as MessageCode)));
+        yield '|---|---|---|---:|---:|---|---|\n';
       }
-      out.push(row(result, lang));
+      yield `| ${[v.id, v.indicator, v.target, v.actual, v.gap].map(escapeMarkdown).join(' | ')} | ${ICONS[v.tone]} ${escapeMarkdown(v.status)} | ${escapeMarkdown(noteOf(v, lang))} |\n`;
     }
   }
-  return `${out.join('\n')}\n`;
+  if (view.verdict) yield `\n**${escapeMarkdown(view.verdict)}**\n`;
 };

@@ -22,6 +22,7 @@ function tally(list: Result[]): Tally {
     targets: list.length, byStatus,
     failures: list.filter((r) => r.severity === 'failure').length,
     warnings: list.filter((r) => r.severity === 'warning').length,
+    softMisses: list.filter((r) => r.soft && r.severity === 'warning').length,
     completionRate: judged ? Number((byStatus.met / judged).toPrecision(12)) : null,
   };
 }
@@ -32,10 +33,12 @@ export const sampleReport: Report = {
   tool: { name: 'plancheck', version: '9.9.9' },
   plan: { id: 'sample', title: '示例方案', titleEn: 'Sample plan', file: 'plan.yaml', period: { start: 2021, end: 2025 }, baselineYear: 2020, actions: [{ number: 1, title: '经济行动', titleEn: 'Economy' }] },
   asOf: 2025,
+  elapsedShare: 1,
   policy: { failOn: ['not_met'], maxWarnings: null },
   inputs: [{ file: 'in.csv', encoding: 'utf-8', bom: true, delimiter: ',', layout: 'long', rows: 12, figures: 6 }],
   regions: ['', '丹东街道'],
   results,
+  unlisted: 0,
   summary: { ...tally(results), byRegion: { '': tally(results.slice(0, 4)), 丹东街道: tally(results.slice(4)) } },
   errors: [{ code: 'row.not-a-number', params: { value: '=1+2' }, file: 'in.csv', line: 7, column: 2, field: 'value', value: '=1+2' }],
   errorCount: 1,

@@ -3,42 +3,43 @@ import type { Formatter } from './formatter.js';
 
 const LEVELS = { error: 'error', failure: 'error', warning: 'warning' } as const;
 
+function indent(json: string, spaces: number): string {
+  return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}
+
 /**
  * SARIF 2.1.0 for code-scanning tools: one result per input error, failed target or warning,
- * located at its CSV row; one rule per message code or target id.
+ * located at its CSV row, its message with the reason; one rule per message code or target id.
+ * Written result by result.
  */
-export const formatSarif: Formatter = (report, { lang }) => {
-  const findings = findingsOf(report, lang);
-  const ruleIds = [...new Set(findings.map((f) => f.rule))];
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'plancheck',
-            version: report.tool.version,
-            informationUri: 'https://www.npmjs.com/package/plancheck',
-            rules: ruleIds.map((id) => ({ id, shortDescription: { text: id } })),
+export const formatSarif: Formatter = function* (report, { lang }) {
+  const ruleIndex = new Map<string, number>();
+  for (const finding of findingsOf(report, lang)) if (!ruleIndex.has(finding.rule)) ruleIndex.set(finding.rule, ruleIndex.size);
+  const driver = {
+    name: 'plancheck',
+    version: report.tool.version,
+    informationUri: 'https://www.npmjs.com/package/plancheck',
+    rules: [...ruleIndex.keys()].map((id) => ({ id, shortDescription: { text: id } })),
+  };
+  yield `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`;
+  let first = true;
+  for (const finding of findingsOf(report, lang)) {
+    const result = {
+      ruleId: finding.rule,
+      ruleIndex: ruleIndex.get(finding.rule),
+      level: LEVELS[finding.level],
+      message: { text: finding.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: finding.file ?? report.plan.file },
+            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
           },
         },
-        results: findings.map((finding) => ({
-          ruleId: finding.rule,
-          ruleIndex: ruleIds.indexOf(finding.rule),
-          level: LEVELS[finding.level],
-          message: { text: finding.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: finding.file ?? report.plan.file },
-                ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
-              },
-            },
-          ],
-        })),
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+      ],
+    };
+    yield `${first ? '' : ','}\n        ${indent(JSON.stringify(result, null, 2), 8)}`;
+    first = false;
+  }
+  yield `${first ? '' : '\n      '}]\n    }\n  ]\n}\n`;
 };

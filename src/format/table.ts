@@ -1,105 +1,154 @@
-import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
-import { describeTarget, formatNumber, sanitize } from '../report/describe-target.js';
-import type { Report, Result, Status } from '../report/types.js';
-import { describeCheck, describeSources } from './describe-check.js';
-import { describeErrors } from './errors.js';
-import type { Formatter } from './formatter.js';
-import { summaryLine } from './summary.js';
+import type { Report } from '../report/types.js';
+import { DEFAULT_WIDTH, type Formatter, type FormatOptions } from './formatter.js';
+import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js';
+import { painter, type Painter } from './paint.js';
+import { formatMatrix } from './table-matrix.js';
+import { wrapText } from './text-width.js';
+import { viewReport, type ReportView, type ResultView, type Tone } from './view.js';
 
-type Paint = (chalk: ChalkInstance, text: string) => string;
+/** Below this width results are stacked line by line instead of in columns. */
+const MIN_COLUMNS_WIDTH = 40;
 
-const PAINT: Record<Status, Paint> = {
-  met: (c, t) => c.green(t),
-  achieved: (c, t) => c.green(t),
-  on_track: (c, t) => c.green(t),
-  moderate: (c, t) => c.cyan(t),
-  insufficient: (c, t) => c.yellow(t),
-  moving_away: (c, t) => c.red(t),
-  not_met: (c, t) => c.red(t),
-  pending: (c, t) => c.gray(t),
-  no_data: (c, t) => c.gray(t),
-  not_assessable: (c, t) => c.gray(t),
-};
+/** The text under a result: its reason, and its projection when that matters. */
+export function noteOf(result: ResultView, lang: Lang): string {
+  const parts = [result.reason];
+  if (result.projection && (result.tone !== 'good' || result.projectionMisses)) parts.push(result.projection);
+  return parts.filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ');
+}
+
+/** Lines wrapped to `width`, each painted after wrapping. */
+export function wrapped(text: string, width: number, paint: (line: string) => string = (line) => line): string[] {
+  return wrapText(text, width).map(paint);
+}
+
+function toneTag(tone: Tone): string {
+  return tone;
+}
+
+/** One region's results as a listing: a table when it fits the width, stacked lines when not. */
+function* listing(view: ReportView, results: ResultView[], width: number, paint: Painter): Generator<string> {
+  const { lang } = view;
+  const word = (code: MessageCode): string => formatMessage(code, {}, lang);
+  const notes = results.map((result) => noteOf(result, lang));
+  const base: Column[] = [
+    { header: word('word.id'), min: 4, max: 10 },
+    { header: word('word.indicator'), min: 8, max: 40, flex: true },
+    { header: word('word.target'), min: 6, max: 22 },
+    { header: word('word.actual'), min: 6, max: 16 },
+    { header: word('word.gap'), min: 4, max: 10, align: 'right' },
+    { header: word('word.status'), min: 4, max: 16 },
+  ];
+  const cellsOf = (result: ResultView): string[] => [result.id, result.indicator, result.target, result.actual, result.gap, result.status];
+  const rows = (withReason: boolean): Row[] => {
+    const out: Row[] = [];
+    let group = -1;
+    results.forEach((result, i) => {
+      if (result.group !== group && !sorted(view)) {
+        group = result.group;
+        out.push({ kind: 'title', text: view.groupTitle(group) });
+      }
+      const tag = toneTag(result.tone);
+      if (withReason) out.push({ kind: 'cells', cells: [...cellsOf(result), notes[i]!], tag });
+      else {
+        out.push({ kind: 'cells', cells: cellsOf(result), tag });
+        if (notes[i]) out.push({ kind: 'note', text: `${word('view.reason')}${lang === 'zh' ? ':' : ': '}${notes[i]}`, tag });
+      }
+    });
+    return out;
+  };
+  const reasonColumn: Column = { header: word('view.reason'), min: 20, max: 60, flex: true };
+  const anyNote = notes.some((note) => note !== '');
+  let columns = [...base, reasonColumn];
+  let body = rows(true);
+  let widths = anyNote ? fitColumns(columns, body, width) : null;
+  // A reason column only when it gets room for most reasons; else reasons go on a line of their own.
+  if (!widths || widths[6]! < Math.min(30, Math.max(...notes.map((n) => n.length)))) {
+    columns = base;
+    body = rows(false);
+    widths = fitColumns(columns, body, width);
+  }
+  if (!widths || width < MIN_COLUMNS_WIDTH) {
+    yield* stacked(view, results, notes, width, paint);
+    return;
+  }
+  const colour = (text: string, role: { column: number | 'title' | 'note' | 'header'; tag?: string }): string => {
+    if (role.column === 'header' || role.column === 'title') return paint.bold(text);
+    if (role.column === 5 && role.tag) return paint.tone(role.tag as Tone, text);
+    if (role.column === 'note' || role.column === 6) return role.tag === 'good' ? text : paint.dim(text);
+    return text;
+  };
+  yield* layoutRows(columns, body, widths, width, colour);
+}
+
+function sorted(view: ReportView): boolean {
+  return view.sort === 'status';
+}
+
+/** Results one under another, for widths too narrow for columns. */
+function* stacked(view: ReportView, results: ResultView[], notes: string[], width: number, paint: Painter): Generator<string> {
+  const { lang } = view;
+  const colon = lang === 'zh' ? ':' : ': ';
+  const word = (code: MessageCode): string => formatMessage(code, {}, lang);
+  let group = -1;
+  for (const [i, result] of results.entries()) {
+    if (result.group !== group && !sorted(view)) {
+      group = result.group;
+      yield* wrapped(view.groupTitle(group), width, paint.bold);
+    }
+    yield* wrapped(`${result.symbol} ${result.id} ${result.indicator}`, width);
+    const figures = [`${word('word.target')}${colon}${result.target}`, `${word('word.actual')}${colon}${result.actual || '—'}`];
+    if (result.gap) figures.push(`${word('word.gap')}${colon}${result.gap}`);
+    yield* wrapped(figures.join('  '), width);
+    yield* wrapped(result.status, width, (line) => paint.tone(result.tone, line));
+    if (notes[i]) yield* wrapped(notes[i]!, width, paint.dim);
+  }
+}
+
+/** Where the summary goes: at the top and again at the bottom, with the rule that failed the run last. */
+function* framed(view: ReportView, width: number, paint: Painter, body: Iterable<string>): Generator<string> {
+  for (const line of view.errors) yield* wrapped(line, width, (text) => paint.tone('bad', text));
+  for (const line of view.summary) yield* wrapped(line, width, paint.bold);
+  yield '';
+  yield* body;
+  yield '';
+  for (const line of view.checks) yield* wrapped(line, width, (text) => paint.tone('warn', text));
+  for (const line of view.summary) yield* wrapped(line, width, paint.bold);
+  if (view.unlisted) yield* wrapped(view.unlisted, width, paint.dim);
+  if (view.verdict) yield* wrapped(view.verdict, width, (text) => paint.tone('bad', text));
+}
+
+/** Each region's listing in turn, under its name, with its counts (`--by region`, or data without regions). */
+function* byRegion(view: ReportView, width: number, paint: Painter): Generator<string> {
+  const groups = new Map<string, ResultView[]>();
+  for (const result of view.results()) {
+    const list = groups.get(result.result.region);
+    if (list) list.push(result);
+    else groups.set(result.result.region, [result]);
+  }
+  for (const region of view.regions) {
+    const results = groups.get(region.key) ?? [];
+    if (view.hasRegions) yield* wrapped(`${formatMessage('word.region', {}, view.lang)}${view.lang === 'zh' ? ':' : ': '}${region.label}`, width, paint.bold);
+    if (results.length > 0) yield* listing(view, results, width, paint);
+    if (view.hasRegions) {
+      for (const line of region.summary) yield* wrapped(line, width);
+      yield '';
+    }
+  }
+}
+
+function* lines(report: Report, options: FormatOptions): Generator<string> {
+  const width = Math.max(1, Math.floor(options.width ?? DEFAULT_WIDTH));
+  const paint = painter(options.color);
+  const view = viewReport(report, { lang: options.lang, maxErrors: options.maxErrors, sort: options.sort });
+  const matrix = view.hasRegions && options.by !== 'region';
+  yield* framed(view, width, paint, matrix ? formatMatrix(view, width, paint) : byRegion(view, width, paint));
+}
 
 /**
- * A status cell's text and its coloured form: softened to a warning colour when the result only
- * warns. Colours are applied after layout because cli-table3 breaks escape codes when it wraps.
+ * The gap table for a terminal, at most `width` columns wide: rows grouped by action with the
+ * reason under each (or in a column when there is room); with regions, indicator × region.
  */
-function statusCell(result: Result, chalk: ChalkInstance, lang: Lang): [string, string] {
-  let word = formatMessage(`status.${result.status}`, {}, lang);
-  if (result.severity === 'warning' && result.status === 'not_met') {
-    word += ` (${formatMessage('severity.warning', {}, lang)})`;
-    return [word, chalk.yellow(word)];
-  }
-  if (result.soft && result.severity !== 'ok') word += ` (${formatMessage('word.soft', {}, lang)})`;
-  return [word, PAINT[result.status](chalk, word)];
-}
-
-function actualCell(result: Result, lang: Lang): string {
-  if (result.reason && !result.actual) return formatMessage(result.reason.code, result.reason.params, lang);
-  if (!result.actual) return '';
-  if (result.kind === 'milestone') return formatMessage(result.actual.value === 1 ? 'word.done' : 'status.not_met', {}, lang);
-  const value = formatNumber(result.actual.value) + describeSources(result, lang).figure;
-  const shown = result.actual.year === result.year ? value : `${value} (${result.actual.year})`;
-  // A town not judged (无分解目标) still shows its figure, with the reason beside it.
-  return result.reason?.code === 'reason.no-decomposed-target' ? `${shown}; ${formatMessage(result.reason.code, {}, lang)}` : shown;
-}
-
-function groupOf(result: Result): number {
-  return result.goal !== null ? 0 : (result.action ?? 0);
-}
-
-/** The gap table: one table per region, rows grouped by action, a summary line under each. */
-export const formatTable: Formatter = (report, options) => {
-  const { lang } = options;
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const withProgress = report.results.some((result) => result.progress?.projected != null);
-  const words: MessageCode[] = ['word.id', 'word.indicator', 'word.target', 'word.actual', 'word.gap', 'word.status'];
-  if (withProgress) words.push('word.projected');
-  const head = words.map(
-    (word) => chalk.bold(formatMessage(word, {}, lang)),
-  );
-  const titles = new Map(report.plan.actions.map((action) => [action.number, lang === 'zh' ? action.title : action.titleEn]));
-  const blocks: string[] = [...describeErrors(report, options)];
-  for (const region of report.regions) {
-    const rows = report.results.filter((result) => result.region === region);
-    if (rows.length === 0) continue;
-    const table = new Table({ head, style: { head: [], border: [], compact: true }, wordWrap: true, wrapOnWordBoundary: false, colWidths: [8, 30, 20, 20, 10, 22, ...(withProgress ? [12] : [])] });
-    const painted = new Map<string, string>();
-    let group = -1;
-    for (const result of rows) {
-      if (groupOf(result) !== group) {
-        group = groupOf(result);
-        const title = group === 0 ? formatMessage('word.goals', {}, lang) : `${formatMessage('word.action', {}, lang)} ${group}${titles.has(group) ? ` ${titles.get(group)}` : ''}`;
-        table.push([{ colSpan: head.length, content: chalk.bold(title) }]);
-      }
-      const [status, paintedStatus] = statusCell(result, chalk, lang);
-      painted.set(status, paintedStatus);
-      table.push([
-        result.id,
-        sanitize(lang === 'zh' ? result.indicator : result.indicatorEn),
-        describeTarget(result, lang) + describeSources(result, lang).target,
-        sanitize(actualCell(result, lang)),
-        formatNumber(result.gap, true),
-        status,
-        ...(withProgress ? [formatNumber(result.progress?.projected)] : []),
-      ]);
-    }
-    const scope = region === '' ? formatMessage('word.no-region', {}, lang) : sanitize(region);
-    if (region !== '') blocks.push(chalk.bold(`${formatMessage('word.region', {}, lang)}: ${scope}`));
-    let text = table.toString();
-    if (options.color) {
-      for (const [word, colored] of painted) text = text.split(`│ ${word} `).join(`│ ${colored} `);
-    }
-    blocks.push(text);
-    const tally = report.summary.byRegion[region];
-    if (tally && report.regions.length > 1) blocks.push(summaryLine(scope, tally, report, lang));
-  }
-  for (const check of report.checks ?? []) {
-    if (check.severity === 'warning') blocks.push(chalk.yellow(sanitize(`${formatMessage('severity.warning', {}, lang)}: ${describeCheck(check, lang)}`)));
-  }
-  blocks.push(summaryLine(formatMessage('summary.all', {}, lang), report.summary, report, lang));
-  return `${blocks.join('\n')}\n`;
+export const formatTable: Formatter = function* (report, options) {
+  for (const line of lines(report, options)) yield `${line}\n`;
 };

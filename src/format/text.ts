@@ -1,16 +1,17 @@
-import { sanitize } from '../report/describe-target.js';
 import { findingsOf } from './findings.js';
 import type { Formatter } from './formatter.js';
+import { verdictLine } from './view.js';
 
 /**
- * One line per finding, greppable: `file:row:col severity id message`. A finding with no CSV
- * place (a target with no figure) is reported against the plan file.
+ * One line per finding, greppable: `file:row:col level id message`, the message with its reason.
+ * A finding with no CSV place (a target with no figure) is reported against the plan file. When
+ * the run fails, a last line names the rule that failed it.
  */
-export const formatText: Formatter = (report, { lang }) => {
-  const lines = findingsOf(report, lang).map((finding) => {
+export const formatText: Formatter = function* (report, { lang }) {
+  for (const finding of findingsOf(report, lang)) {
     const file = finding.file ?? report.plan.file;
-    const place = `${file}:${finding.line ?? 0}:${finding.column ?? 0}`;
-    return sanitize(`${place} ${finding.level} ${finding.rule} ${finding.message}`);
-  });
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+    yield `${file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.level} ${finding.rule} ${finding.message}\n`;
+  }
+  const verdict = verdictLine(report, lang);
+  if (verdict) yield `${verdict}\n`;
 };

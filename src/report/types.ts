@@ -171,6 +171,8 @@ export interface Tally {
   byStatus: Record<Status, number>;
   failures: number;
   warnings: number;
+  /** Soft (力争) targets missed or off track that only warn: counted apart from failures. */
+  softMisses: number;
   /** Targets met ÷ targets judged final with data (完成率); null when none. */
   completionRate: number | null;
 }
@@ -189,12 +191,16 @@ export interface Report {
     actions: { number: number; title: string; titleEn: string }[];
   };
   asOf: number;
+  /** Share of the plan period elapsed at the review year (时序进度), 0–1. */
+  elapsedShare: number;
   policy: Policy;
   inputs: ActualsInput[];
   /** Regions seen in the data; [''] when the data names none. */
   regions: string[];
   /** Results listed (after display filters); the summary counts all evaluated targets. */
   results: Result[];
+  /** Results evaluated but left out of `results` by the display filters or the no-figure rule. */
+  unlisted: number;
   summary: Tally & { byRegion: Record<string, Tally> };
   /** With towns: which region is the plan level; null when the plan or the data has no towns. */
   regionRoles?: RegionRoles | null;

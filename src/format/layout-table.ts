@@ -1,0 +1,102 @@
+import { displayWidth, padEnd, padStart, wrapText } from './text-width.js';
+
+/** A column of a laid-out table. */
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+  /** Narrowest width the column may shrink to (its content then wraps). */
+  min: number;
+  /** Widest it grows to; wider content wraps. */
+  max: number;
+  /** Flexible columns share what is left of the width after the others. */
+  flex?: boolean;
+}
+
+/** A row of cells, a title spanning the table, or a note under the previous row. */
+export type Row =
+  | { kind: 'cells'; cells: string[]; tag?: string; tags?: (string | undefined)[] }
+  | { kind: 'title'; text: string }
+  | { kind: 'note'; text: string; tag?: string };
+
+/** Colours a piece of laid-out text; gets each line of a cell separately, so no escape is ever split. */
+export type Paint = (text: string, role: { column: number | 'title' | 'note' | 'header'; tag?: string }) => string;
+
+const GAP = 2;
+
+/**
+ * Column widths that fit `width`: natural widths (capped at `max`), then the widest shrinkable
+ * column loses a column at a time until the table fits; null when even the minimums do not fit.
+ */
+export function fitColumns(columns: Column[], rows: Row[], width: number): number[] | null {
+  const natural = columns.map((column) => Math.min(column.max, displayWidth(column.header)));
+  for (const row of rows) {
+    if (row.kind !== 'cells') continue;
+    row.cells.forEach((cell, i) => {
+      const column = columns[i];
+      if (column) natural[i] = Math.min(column.max, Math.max(natural[i] ?? 0, displayWidth(cell)));
+    });
+  }
+  const widths = natural.map((w, i) => Math.max(w, Math.min(columns[i]!.min, w)));
+  const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  const minimum = columns.reduce((sum, column, i) => sum + Math.min(column.min, natural[i]!), 0) + GAP * (columns.length - 1);
+  if (minimum > width) return null;
+  // First down to a comfortable floor (wide enough for words), then to the minimums; always the
+  // column with most to spare, so no one column is squeezed while another stays roomy.
+  const floors = [columns.map((column) => Math.max(column.min, column.flex ? 20 : 10)), columns.map((column) => column.min)];
+  for (const floor of floors) {
+    while (total() > width) {
+      let pick = -1;
+      let spare = 0;
+      widths.forEach((w, i) => {
+        const room = w - floor[i]!;
+        if (room > spare) {
+          pick = i;
+          spare = room;
+        }
+      });
+      if (pick < 0) break;
+      widths[pick]!--;
+    }
+  }
+  return total() <= width ? widths : null;
+}
+
+/**
+ * Lays out rows under a header in `widths` columns (from `fitColumns`): cells wrapped word-aware,
+ * padded by display width, coloured line by line after layout. Titles and notes span the table
+ * and wrap to `width`. Every line is at most `width` columns.
+ */
+export function* layoutRows(columns: Column[], rows: Iterable<Row>, widths: number[], width: number, paint: Paint): Generator<string> {
+  const headerCells = columns.map((column, i) => wrapText(column.header, widths[i]!));
+  yield* joinLines(headerCells, columns, widths, (text) => paint(text, { column: 'header' }));
+  yield paint('-'.repeat(Math.min(width, widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1))), { column: 'header' });
+  const noteIndent = (widths[0] ?? 0) + GAP;
+  for (const row of rows) {
+    if (row.kind === 'title') {
+      for (const line of wrapText(row.text, width)) yield paint(line, { column: 'title' });
+    } else if (row.kind === 'note') {
+      const indent = noteIndent + 8 <= width ? noteIndent : 0;
+      for (const line of wrapText(row.text, width - indent)) yield ' '.repeat(indent) + paint(line, { column: 'note', tag: row.tag });
+    } else {
+      const cells = row.cells.map((cell, i) => wrapText(cell, widths[i] ?? 1));
+      yield* joinLines(cells, columns, widths, (text, column) => paint(text, { column, tag: row.tags?.[column] ?? row.tag }));
+    }
+  }
+}
+
+function* joinLines(cells: string[][], columns: Column[], widths: number[], paint: (text: string, column: number) => string): Generator<string> {
+  const height = Math.max(1, ...cells.map((lines) => lines.length));
+  for (let line = 0; line < height; line++) {
+    const parts: string[] = [];
+    cells.forEach((lines, i) => {
+      const text = lines[line] ?? '';
+      const w = widths[i]!;
+      const padded = columns[i]!.align === 'right' ? padStart(text, w) : padEnd(text, w);
+      // Paint the text, not the padding: the escape codes then sit inside the cell's own columns.
+      const pad = padded.slice(0, padded.length - text.length);
+      const painted = text === '' ? padded : columns[i]!.align === 'right' ? pad + paint(text, i) : paint(text, i) + padded.slice(text.length);
+      parts.push(painted);
+    });
+    yield parts.join(' '.repeat(GAP)).trimEnd();
+  }
+}

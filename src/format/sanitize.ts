@@ -1,0 +1,90 @@
+/**
+ * Escapers for text that came from a user's file or a plan: one place, imported by every format.
+ * `escapeControls` makes text safe for a terminal or a CI log; the others add what their format
+ * needs on top of it, so each is safe on raw text and idempotent on text already escaped.
+ */
+
+// C0 (all of them, including tab and line ends), DEL and C1: shown as \u001b.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// Bidi embeddings, overrides and isolates, marks, zero-width characters, line and paragraph
+// separators, the BOM: invisible yet able to reorder or hide text; shown as <U+202E>.
+const INVISIBLE = /[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+
+function hex(ch: string): string {
+  return ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+}
+
+/**
+ * Text made safe for a terminal and a CI log: control characters as `\u001b`, invisible and
+ * bidi characters as `<U+202E>`, and `::` broken as `:\u003a` so that no line it lands on can be
+ * a GitHub Actions workflow command.
+ */
+export function escapeControls(text: string): string {
+  return text
+    .replace(CONTROL, (ch) => `\\u${hex(ch).toLowerCase()}`)
+    .replace(INVISIBLE, (ch) => `<U+${hex(ch)}>`)
+    .replace(/::/g, ':\\u003a');
+}
+
+/** True when `text` holds nothing `escapeControls` would change. */
+export function isInert(text: string): boolean {
+  return escapeControls(text) === text;
+}
+
+/**
+ * Text made inert in Markdown (a table cell, a list item or a heading): controls escaped, HTML
+ * (`<!--`, `<img>`) shown as text, link, emphasis and table syntax escaped, bare URLs not linked.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeControls(text)
+    .replace(/[\\`*_{}[\]#|~>]/g, (ch) => `\\${ch}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/:\/\//g, ':\\/\\/')
+    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\\.`)
+    .replace(/@/g, '&#64;');
+}
+
+/** Text made safe in HTML element content and quoted attribute values, controls escaped. */
+export function escapeHtml(text: string): string {
+  return escapeControls(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Text made safe in XML 1.0 content and attributes (JUnit): controls escaped, markup escaped. */
+export function escapeXml(text: string): string {
+  return escapeControls(text)
+    .replace(/[\ufffe\uffff]/g, (ch) => `<U+${hex(ch)}>`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** A workflow command's message, escaped as @actions/core does (`%`, CR, LF) after the controls. */
+export function escapeWorkflowData(text: string): string {
+  return escapeControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: as data, plus `:` and `,`. */
+export function escapeWorkflowProperty(text: string): string {
+  return escapeWorkflowData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * Text cells a spreadsheet would run as a formula (OWASP CSV injection): a leading `=`, `+`, `-`,
+ * `@`, tab, CR or LF, or their full-width forms, which Excel also accepts.
+ */
+export const FORMULA_START = /^[=+\-@\t\r\n＝＋－＠]/;
+
+/** A spreadsheet text cell: controls escaped, and a single quote before anything a formula could start with. */
+export function escapeSpreadsheetText(text: string): string {
+  const safe = escapeControls(text);
+  return FORMULA_START.test(safe) ? `'${safe}` : safe;
+}

@@ -1,0 +1,159 @@
+/**
+ * Display width of text in a terminal, counted as East Asian Width says (wide and full-width
+ * characters take two columns, combining marks none), and word-aware wrapping to a width.
+ * Text passed here holds no control characters: the view escapes them first.
+ */
+
+// Wide (W) and full-width (F) ranges of Unicode's East Asian Width, plus emoji presentation.
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x23f0, 0x23f0], [0x23f3, 0x23f3],
+  [0x25fd, 0x25fe], [0x2614, 0x2615], [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1],
+  [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce], [0x26d4, 0x26d4], [0x26ea, 0x26ea],
+  [0x26f2, 0x26f3], [0x26f5, 0x26f5], [0x26fa, 0x26fa], [0x26fd, 0x26fd], [0x2705, 0x2705], [0x270a, 0x270b],
+  [0x2728, 0x2728], [0x274c, 0x274c], [0x274e, 0x274e], [0x2753, 0x2755], [0x2757, 0x2757], [0x2795, 0x2797],
+  [0x27b0, 0x27b0], [0x27bf, 0x27bf], [0x2b1b, 0x2b1c], [0x2b50, 0x2b50], [0x2b55, 0x2b55], [0x2e80, 0x303e],
+  [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xa960, 0xa97f], [0xac00, 0xd7a3],
+  [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x16fe0, 0x16fe4],
+  [0x17000, 0x18cff], [0x1b000, 0x1b2ff], [0x1f004, 0x1f004], [0x1f0cf, 0x1f0cf], [0x1f18e, 0x1f18e],
+  [0x1f191, 0x1f19a], [0x1f200, 0x1f251], [0x1f300, 0x1f64f], [0x1f680, 0x1f6ff], [0x1f7e0, 0x1f7eb],
+  [0x1f90c, 0x1f9ff], [0x1fa70, 0x1faff], [0x20000, 0x3fffd],
+];
+
+// Combining marks, zero-width characters and variation selectors: no column of their own.
+const ZERO = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{e0100}-\u{e01ef}]/u;
+
+function isWide(code: number): boolean {
+  if (code < 0x1100) return false;
+  let lo = 0;
+  let hi = WIDE.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [start, end] = WIDE[mid]!;
+    if (code < start) hi = mid - 1;
+    else if (code > end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Columns one character (a code point) takes: 0, 1 or 2. */
+export function charWidth(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+  if (ZERO.test(ch)) return 0;
+  return isWide(code) ? 2 : 1;
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Columns `text` takes in a terminal; colour escapes take none. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  // eslint-disable-next-line no-control-regex
+  const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
+  for (const ch of plain) width += charWidth(ch);
+  return width;
+}
+
+/** `text` followed by spaces up to `width` columns. */
+export function padEnd(text: string, width: number): string {
+  const missing = width - displayWidth(text);
+  return missing > 0 ? text + ' '.repeat(missing) : text;
+}
+
+/** `text` preceded by spaces up to `width` columns. */
+export function padStart(text: string, width: number): string {
+  const missing = width - displayWidth(text);
+  return missing > 0 ? ' '.repeat(missing) + text : text;
+}
+
+/** True for characters a line may break before or after without a space (CJK and full-width). */
+function breaksFreely(ch: string): boolean {
+  return charWidth(ch) === 2;
+}
+
+/** Splits text into pieces: runs of Latin letters and digits stay together, CJK characters stand alone. */
+function tokens(text: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of text) {
+    if (ch === ' ') {
+      if (word) out.push(word);
+      out.push(' ');
+      word = '';
+    } else if (breaksFreely(ch)) {
+      if (word) out.push(word);
+      out.push(ch);
+      word = '';
+    } else {
+      word += ch;
+    }
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+/** Cuts one over-long word into pieces of at most `width` columns. */
+function hardBreak(word: string, width: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  let used = 0;
+  for (const ch of word) {
+    const w = charWidth(ch);
+    if (used + w > width && piece) {
+      pieces.push(piece);
+      piece = '';
+      used = 0;
+    }
+    piece += ch;
+    used += w;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/**
+ * Wraps plain text to lines of at most `width` columns: at spaces for English, between any two
+ * CJK characters, and through a word only when it alone is wider than the line. Never returns
+ * an empty list.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const limit = Math.max(1, width);
+  if (displayWidth(text) <= limit) return [text];
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  const flush = (): void => {
+    lines.push(line.trimEnd());
+    line = '';
+    used = 0;
+  };
+  for (const token of tokens(text)) {
+    const w = displayWidth(token);
+    if (token === ' ') {
+      if (used > 0 && used + 1 <= limit) {
+        line += ' ';
+        used += 1;
+      }
+      continue;
+    }
+    if (used + w <= limit) {
+      line += token;
+      used += w;
+      continue;
+    }
+    if (used > 0) flush();
+    if (w <= limit) {
+      line = token;
+      used = w;
+      continue;
+    }
+    const pieces = hardBreak(token, limit);
+    for (const piece of pieces.slice(0, -1)) lines.push(piece);
+    line = pieces[pieces.length - 1] ?? '';
+    used = displayWidth(line);
+  }
+  if (line || lines.length === 0) flush();
+  return lines;
+}

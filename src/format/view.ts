@@ -1,0 +1,188 @@
+import { formatMessage, type Lang } from '../messages.js';
+import { describeProblem } from '../problem.js';
+import { EXIT, exitCode } from '../report/exit-code.js';
+import type { Report, Result, Tally } from '../report/types.js';
+import { describeCheck } from './describe-check.js';
+import { escapeControls } from './sanitize.js';
+import { viewResult, type ResultView } from './view-result.js';
+
+export { viewResult, displayNumber, decimalsOf, type ResultView, type Tone } from './view-result.js';
+
+/** How results are ordered: as in the plan, or failures first. */
+export type SortOrder = 'plan' | 'status';
+
+/** What a view needs besides the report. */
+export interface ViewOptions {
+  lang: Lang;
+  /** How many input errors to word before a count of the rest. */
+  maxErrors: number;
+  sort?: SortOrder;
+}
+
+/** One region as people see it: its label and its counts in words. */
+export interface RegionView {
+  /** The region exactly as in the data (a key into results' `region`); never print it. */
+  key: string;
+  /** The region as given, escaped; '' when the data names none. */
+  name: string;
+  /** The name shown: the region, or `(未填地区)`. */
+  label: string;
+  tally: Tally;
+  /** Its count lines (a second line mid-term for progress ratings). */
+  summary: string[];
+  /** Counts for a matrix column: `✓12 ✗3 !1 ?5`. */
+  short: string;
+}
+
+/** What every person-facing format shows about a report, worded and escaped once. */
+export interface ReportView {
+  lang: Lang;
+  /** The order of `results()`. */
+  sort: SortOrder;
+  report: Report;
+  /** The plan's title in the user's language. */
+  title: string;
+  /** Input error lines, capped with a count of the rest, then the line saying the input is invalid. */
+  errors: string[];
+  /** True when the data names regions: tables become indicator × region. */
+  hasRegions: boolean;
+  regions: RegionView[];
+  /** The count lines for all regions together. */
+  summary: string[];
+  /** A note that results without any figure are not listed, or ''. */
+  unlisted: string;
+  /** Warnings of the checks across regions (分项之和与合计不符, shares short of the plan), worded; docs/regions.md. */
+  checks: string[];
+  /** With towns: the marks a matrix uses for them (Σ derived, · not judged), or ''. */
+  townsLegend: string;
+  /** The exit code the run will end with. */
+  exitCode: number;
+  /** The last line when the run exits 1 or 2: which rule made it fail; '' on success. */
+  verdict: string;
+  /** The title of a group: `发展目标` for 0, else `行动 7 ……`. */
+  groupTitle: (group: number) => string;
+  /** The listed results in display order, each worded once as it is reached. */
+  results: () => Iterable<ResultView>;
+}
+
+/** Rank for `--sort status`: failures, then off-track warnings, other warnings, moderate, no data, met. */
+export function rankOf(result: Result): number {
+  if (result.severity === 'failure') return 0;
+  const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
+  if (offTrack) return 1;
+  if (result.severity === 'warning') return 2;
+  if (result.status === 'moderate') return 3;
+  if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 5;
+  return 4;
+}
+
+/** A tally in words: targets, met, not met (soft ones apart), failures and warnings, then 完成率. */
+export function tallyLines(scope: string, tally: Tally, report: Report, lang: Lang): string[] {
+  const s = tally.byStatus;
+  let line = formatMessage(
+    'view.tally',
+    { scope, targets: tally.targets, met: s.met, notMet: s.not_met, soft: tally.softMisses, noData: s.no_data, failures: tally.failures, warnings: tally.warnings },
+    lang,
+  );
+  if (tally.completionRate !== null) {
+    const judged = s.met + s.not_met;
+    const code = report.asOf >= report.plan.period.end ? 'view.completion-final' : 'view.completion-so-far';
+    line += `${lang === 'zh' ? ';' : '; '}${formatMessage(code, { rate: `${(tally.completionRate * 100).toFixed(1)}%`, met: s.met, judged }, lang)}`;
+  }
+  const lines = [line];
+  const rated = s.achieved + s.on_track + s.moderate + s.insufficient + s.moving_away + s.pending + s.not_assessable;
+  if (rated > 0) {
+    lines.push(
+      formatMessage(
+        'summary.progress',
+        {
+          scope,
+          asOf: report.asOf,
+          elapsed: `${Math.round(report.elapsedShare * 100)}%`,
+          achieved: s.achieved,
+          onTrack: s.on_track,
+          moderate: s.moderate,
+          insufficient: s.insufficient,
+          movingAway: s.moving_away,
+          unassessable: s.not_assessable + s.pending,
+        },
+        lang,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** The line naming the rule that makes the run exit 1 or 2; '' when it exits 0. */
+export function verdictLine(report: Report, lang: Lang): string {
+  const code = exitCode(report);
+  if (code === EXIT.ok) return '';
+  if (report.errorCount > 0) return formatMessage('view.exit-invalid', { count: report.errorCount }, lang);
+  const { failures, warnings } = report.summary;
+  if (failures > 0) return formatMessage('view.exit-failures', { failures, rule: report.policy.failOn.join(',') }, lang);
+  return formatMessage('view.exit-warnings', { warnings, max: report.policy.maxWarnings ?? 0 }, lang);
+}
+
+/** The input errors as lines, capped at `maxErrors` with a count of the rest, then a verdict line. */
+export function errorLines(report: Report, lang: Lang, maxErrors: number): string[] {
+  if (report.errorCount === 0) return [];
+  const lines = report.errors.slice(0, maxErrors).map((problem) => escapeControls(describeProblem(problem, lang)));
+  const hidden = report.errorCount - lines.length;
+  if (hidden > 0) lines.push(formatMessage('report.errors-more', { count: hidden, total: report.errorCount }, lang));
+  lines.push(formatMessage('report.input-invalid', { count: report.errorCount }, lang));
+  return lines;
+}
+
+/** The view of a report: summary, regions and errors now; each result worded when it is reached. */
+export function viewReport(report: Report, options: ViewOptions): ReportView {
+  const { lang } = options;
+  const titles = new Map(report.plan.actions.map((a) => [a.number, escapeControls(lang === 'zh' ? a.title : a.titleEn)]));
+  const action = formatMessage('word.action', {}, lang);
+  const groupTitle = (group: number): string =>
+    group === 0 ? formatMessage('word.goals', {}, lang) : `${action} ${group}${titles.has(group) ? ` ${titles.get(group)}` : ''}`;
+  const hasRegions = report.regions.some((region) => region !== '');
+  const regions: RegionView[] = [];
+  for (const region of report.regions) {
+    const tally = Object.hasOwn(report.summary.byRegion, region) ? report.summary.byRegion[region] : undefined;
+    if (!tally) continue;
+    const name = escapeControls(region);
+    const label = region === '' ? formatMessage('word.no-region', {}, lang) : name;
+    const s = tally.byStatus;
+    regions.push({
+      key: region,
+      name,
+      label,
+      tally,
+      summary: tallyLines(label, tally, report, lang),
+      short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable }, lang),
+    });
+  }
+  const ordered = (): readonly Result[] => {
+    if (options.sort !== 'status') return report.results;
+    // Array.prototype.sort is stable: within a rank the plan's order stays.
+    return report.results.map((result, i) => ({ result, i, rank: rankOf(result) }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map((entry) => entry.result);
+  };
+  return {
+    lang,
+    sort: options.sort ?? 'plan',
+    report,
+    title: escapeControls(lang === 'zh' ? report.plan.title : report.plan.titleEn),
+    errors: errorLines(report, lang, options.maxErrors),
+    hasRegions,
+    regions,
+    summary: tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang),
+    unlisted: report.unlisted > 0 && hasRegions ? formatMessage('view.unlisted', { count: report.unlisted }, lang) : '',
+    checks: (report.checks ?? [])
+      .filter((check) => check.severity === 'warning')
+      .map((check) => escapeControls(`${formatMessage('severity.warning', {}, lang)}${lang === 'zh' ? ':' : ': '}${describeCheck(check, lang)}`)),
+    townsLegend: report.regionRoles ? formatMessage('view.legend-towns', {}, lang) : '',
+    exitCode: exitCode(report),
+    verdict: verdictLine(report, lang),
+    groupTitle,
+    results: function* () {
+      for (const result of ordered()) yield viewResult(result, lang);
+    },
+  };
+}
