@@ -407,8 +407,8 @@ export const messages = {
   'template.check-ok': { zh: '分解之和已达县级目标', en: 'shares add up to the county target' },
   'template.check-short': { zh: '分解之和未达县级目标', en: 'shares fall short of the county target' },
   'view.legend-towns': {
-    zh: 'Σ 由乡镇汇总 · 无分解目标(不评判);乡镇按分解目标评判,比率、人均指标按县级目标评判',
-    en: 'Σ rolled up from the towns  · no decomposed target (not judged); towns are judged against their decomposed targets, rates and per-capita figures against the county target',
+    zh: 'Σ 由乡镇汇总 · 无分解目标(不评判) 37/40 实际/分解目标;比率、人均指标按县级目标评判各乡镇',
+    en: 'Σ rolled up from the towns  · no decomposed target (not judged)  37/40 figure/decomposed target; rates and per-capita figures are judged against the county target in every town',
   },
   'template.check-intensive': { zh: '各乡镇适用县级目标', en: 'the county target applies to every town' },
 } satisfies Record<string, Message>;

@@ -214,7 +214,7 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     group: result.goal !== null ? 0 : (result.action ?? 0),
     target: escapeControls(describeTarget(result, lang) + towns.targetTag),
     actual: escapeControls(actual + towns.figureTag),
-    figure: escapeControls(towns.figureMark + figure),
+    figure: escapeControls(towns.figureMark + figure + (figure === '' ? '' : towns.ownTarget)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
     status: statusWord(result, lang),
@@ -231,9 +231,9 @@ export function viewResult(result: Result, lang: Lang): ResultView {
 /**
  * How a result of a plan carried out by towns reads (docs/regions.md): which target it was
  * judged against (`(分解目标)`, `(县级目标)`), a figure rolled up from the towns (`Σ`, `(乡镇汇总)`),
- * and a town not judged (`·`). A town's own target leads its reason, so a matrix line names it.
+ * and a town not judged (`·`). The target a town was judged against leads its reason, so a matrix line names it.
  */
-function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; figureMark: string; notJudged: boolean; reasonHead: string } {
+function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; figureMark: string; ownTarget: string; notJudged: boolean; reasonHead: string } {
   const open = lang === 'zh' ? '(' : ' (';
   const close = lang === 'zh' ? ')' : ')';
   const source = result.targetSource;
@@ -241,13 +241,15 @@ function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: 
   const derived = result.figureSource === 'derived' && result.actual !== null;
   const notJudged = result.reason?.code === 'reason.no-decomposed-target';
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
-  const reasonHead = source === 'decomposed' && !explained
-    ? `${say('source.decomposed', {}, lang)} ${describeTarget(result, lang)}`
+  const reasonHead = (source === 'decomposed' || source === 'intensive_plan') && !explained
+    ? `${say(`source.${source}`, {}, lang)} ${describeTarget(result, lang)}`
     : '';
   return {
     targetTag,
     figureTag: derived ? `${open}${say('source.derived', {}, lang)}${close}` : '',
     figureMark: derived ? 'Σ' : '',
+    // A matrix cell of a town with its own target reads `37/40`: its figure against its target.
+    ownTarget: source === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '',
     notJudged,
     reasonHead,
   };
