@@ -155,6 +155,10 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
       const regions = opts.regions?.split(',').map((r) => r.trim()).filter((r) => r !== '');
+      if (opts.decomposition && !plan.regions) {
+        io.stderr.write(`${formatMessage('rt.no-regions', {}, lang)}\n`);
+        return setCode(EXIT.invalid);
+      }
       const text = opts.decomposition
         ? (await import('./build-decomposition-template.js')).buildDecompositionTemplate(plan, { lang, regions })
         : buildTemplate(plan, { lang, years: opts.years, regions });

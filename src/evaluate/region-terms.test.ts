@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { parsePlan } from '../plan/load-plan.js';
 import { describe, expect, it } from 'vitest';
 import { interpretRegionTargets, type RegionTargets } from '../actuals/interpret-region-targets.js';
 import type { Plan } from '../plan/types.js';
@@ -166,5 +168,15 @@ describe('without towns', () => {
     expect(report.regionRoles).toBeNull();
     expect(report.regions).toEqual(['']);
     expect(result(report, '', 'M1.1')).toMatchObject({ status: 'not_met', targetSource: 'plan', figureSource: 'reported' });
+  });
+});
+
+describe('a weight that is a target of the plan', () => {
+  it('weighted:M1.1 averages a rate by each town\'s figure of M1.1: (80×120 + 60×90 + 50×50) ÷ 260 = 67.31', async () => {
+    const text = readFileSync(new URL('../../fixtures/plans/towns.yaml', import.meta.url), 'utf8').replace('"weighted:常住人口"', '"weighted:M1.1"');
+    const byTrade = parsePlan(text, 'towns.yaml').plan!;
+    const report = await check(`${TRADE}甲镇,M1.2,2025,80\n乙镇,M1.2,2025,60\n丙乡,M1.2,2025,50\n`, null, byTrade);
+    // 9600 + 5400 + 2500 = 17500; 17500 ÷ 260 = 67.3076923077
+    expect(result(report, '示例县', 'M1.2').actual?.value).toBe(67.3076923077);
   });
 });
