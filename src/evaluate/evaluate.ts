@@ -60,7 +60,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         count(tally, status, severityOf(status, target.soft, options.policy), target.soft);
         continue;
       }
-      const terms = regional?.terms(region, target, asOf);
+      const terms = regional?.terms(region, target, asOf, detail);
       const judged = terms?.target ?? target;
       const series = terms?.series ?? store.series(region, target.index, asOf);
       const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail });

@@ -26,11 +26,18 @@ export interface RegionalPlan {
   roles: RegionRoles;
   /** Regions in report order: the plan level first, then the towns. */
   regions: string[];
-  terms(region: string, target: Target, asOf: number): RegionalTerms;
+  /** `detail` false: only the status is wanted, so figures of towns not judged are not read. */
+  terms(region: string, target: Target, asOf: number, detail?: boolean): RegionalTerms;
   checks(targets: Target[], asOf: number): RegionCheck[];
 }
 
 const INTENSIVE = new Set(['mean', 'weighted']);
+const NO_FIGURES: Figure[] = [];
+/** The verdict on a town not judged, shared by the counts of a summary (never changed: no reason is replaced). */
+const NOT_JUDGED_FINAL: Judgement = Object.freeze({
+  status: 'not_assessable', final: true, actual: null, gap: null, attainment: null, progress: null, reason: { code: 'reason.no-decomposed-target', params: {} },
+}) as Judgement;
+const NOT_JUDGED_OPEN: Judgement = Object.freeze({ ...NOT_JUDGED_FINAL, final: false }) as Judgement;
 
 /**
  * Sorts the regions of a submission into the plan level and its towns; null when the plan
@@ -68,39 +75,45 @@ export function regionalPlan(
     return [];
   };
 
-  const terms = (region: string, target: Target, asOf: number): RegionalTerms => {
-    const base = { target, targetSource: null, figureSource: null, verdict: null, reasonIfMissing: null };
-    if (region === planLevel) {
-      const reported = reportedLevel(target, asOf);
-      if (reported.length > 0) return { ...base, series: reported, targetSource: 'plan', figureSource: 'reported' };
-      const derived = rolled(target, asOf);
-      const reasonYear = Math.min(asOf, target.year);
-      const reason = derived.reasons.get(reasonYear) ?? lastReason(derived) ?? null;
-      return {
-        ...base,
-        series: derived.series,
-        targetSource: 'plan',
-        figureSource: derived.series.length > 0 ? 'derived' : null,
-        // A target no town reported needs no roll-up reason: "no figure" says it.
-        reasonIfMissing: target.aggregate?.method === 'none' ? (derived.reasons.size > 0 ? { code: 'reason.roll-up-none', params: {} } : null) : reason,
-      };
+  const intensive = plan.targets.map((target) => target.aggregate !== null && target.aggregate !== undefined && INTENSIVE.has(target.aggregate.method));
+  const countyTerms = (target: Target, asOf: number): RegionalTerms => {
+    const reported = reportedLevel(target, asOf);
+    if (reported.length > 0) return { target, series: reported, targetSource: 'plan', figureSource: 'reported', verdict: null, reasonIfMissing: null };
+    const derived = rolled(target, asOf);
+    const reason = derived.reasons.get(Math.min(asOf, target.year)) ?? lastReason(derived) ?? null;
+    return {
+      target,
+      series: derived.series,
+      targetSource: 'plan',
+      figureSource: derived.series.length > 0 ? 'derived' : null,
+      verdict: null,
+      // A target no town reported needs no roll-up reason: "no figure" says it.
+      reasonIfMissing: target.aggregate?.method === 'none' ? (derived.reasons.size > 0 ? { code: 'reason.roll-up-none', params: {} } : null) : reason,
+    };
+  };
+
+  // Called for every town and target: no spreads, and a summary reads no figures of towns not judged.
+  const terms = (region: string, target: Target, asOf: number, detail = true): RegionalTerms => {
+    if (region === planLevel) return countyTerms(target, asOf);
+    const own = decomposed?.byRegion.get(region)?.get(target.id);
+    const final = asOf >= target.year;
+    if (!own && !intensive[target.index] && !detail) {
+      return { target, series: NO_FIGURES, targetSource: null, figureSource: null, verdict: final ? NOT_JUDGED_FINAL : NOT_JUDGED_OPEN, reasonIfMissing: null };
     }
     const series = store.series(region, target.index, asOf);
     const figureSource: FigureSource | null = series.length > 0 ? 'reported' : null;
-    const own = decomposed?.byRegion.get(region)?.get(target.id);
     if (own) {
       const kind = target.kind === 'trend' ? 'level' : target.kind;
       const mine: Target = { ...target, kind, op: own.op, value: own.value, year: own.year, baseline: null, tolerance: own.op === '~' ? target.tolerance : null };
-      return { ...base, target: mine, series, targetSource: 'decomposed', figureSource };
+      return { target: mine, series, targetSource: 'decomposed', figureSource, verdict: null, reasonIfMissing: null };
     }
-    if (target.aggregate && INTENSIVE.has(target.aggregate.method)) return { ...base, series, targetSource: 'intensive_plan', figureSource };
+    if (intensive[target.index]) return { target, series, targetSource: 'intensive_plan', figureSource, verdict: null, reasonIfMissing: null };
     const last = series[series.length - 1];
-    const final = asOf >= target.year;
     const verdict: Judgement = {
       status: 'not_assessable', final, actual: last ? { year: last.year, value: clean(last.value), file: fileName(last.source.file), row: last.source.row } : null,
       gap: null, attainment: null, progress: null, reason: { code: 'reason.no-decomposed-target', params: {} },
     };
-    return { ...base, series, figureSource, verdict };
+    return { target, series, targetSource: null, figureSource, verdict, reasonIfMissing: null };
   };
 
   const checks = (targets: Target[], asOf: number): RegionCheck[] => {

@@ -25,43 +25,51 @@ export interface RollUp {
 export function rollUp(target: Target, until: number, input: RollUpInput): RollUp {
   const aggregate = target.aggregate;
   const out: RollUp = { series: [], reasons: new Map() };
-  const perTown = input.towns.map((town) => new Map(input.store.series(town, target.index, until).map((figure) => [figure.year, figure])));
-  const years = [...new Set(perTown.flatMap((figures) => [...figures.keys()]))].sort((a, b) => a - b);
-  if (!aggregate || aggregate.method === 'none') {
-    for (const year of years) out.reasons.set(year, { code: 'reason.roll-up-none', params: {} });
-    return out;
-  }
+  const { store, towns } = input;
+  // Figures are looked up year by year (cheap), whole series only for a year every town has.
+  const seriesOf = new Map<number, Map<number, Figure>>();
+  const figureOf = (i: number, year: number): Figure | undefined => {
+    let figures = seriesOf.get(i);
+    if (!figures) seriesOf.set(i, (figures = new Map(store.series(towns[i]!, target.index, until).map((figure) => [figure.year, figure]))));
+    return figures.get(year);
+  };
   const growth = target.kind === 'cagr' || target.kind === 'change';
-  for (const year of years) {
-    const figures = perTown.map((figures) => figures.get(year));
-    const missing = input.towns.filter((_, i) => figures[i] === undefined);
+  for (let year = store.firstYear; year <= Math.min(until, store.lastYear); year++) {
+    const missing: string[] = [];
+    let present = 0;
+    for (const town of towns) {
+      if (store.valueAt(town, target.index, year) === undefined) missing.push(town);
+      else present++;
+    }
+    if (present === 0) continue;
+    if (!aggregate || aggregate.method === 'none') {
+      out.reasons.set(year, { code: 'reason.roll-up-none', params: {} });
+      continue;
+    }
     if (missing.length > 0) {
       out.reasons.set(year, { code: 'reason.roll-up-incomplete', params: { year, count: missing.length, regions: listNames(missing) } });
       continue;
     }
-    const present = figures as Figure[];
-    const level = present[0]?.level ?? false;
+    const figures = towns.map((_, i) => figureOf(i, year)!);
+    const level = figures[0]?.level ?? false;
     // Growth rates and changes in % do not add up; the levels they come from do.
-    if ((growth && !level) || present.some((figure) => figure.level !== level)) {
+    if ((growth && !level) || figures.some((figure) => figure.level !== level)) {
       out.reasons.set(year, { code: 'reason.roll-up-rates', params: {} });
       continue;
     }
     let value: number;
-    if (aggregate.method === 'sum') value = present.reduce((sum, figure) => sum + figure.value, 0);
-    else if (aggregate.method === 'mean') value = present.reduce((sum, figure) => sum + figure.value, 0) / present.length;
+    if (aggregate.method === 'sum') value = figures.reduce((sum, figure) => sum + figure.value, 0);
+    else if (aggregate.method === 'mean') value = figures.reduce((sum, figure) => sum + figure.value, 0) / figures.length;
     else {
-      const weights = input.towns.map((town) => weightOf(aggregate.weight, town, year, input));
-      const lacking = input.towns.filter((_, i) => weights[i] === undefined);
-      if (lacking.length > 0) {
-        out.reasons.set(year, { code: 'reason.roll-up-weights', params: { weight: aggregate.weight, year, count: lacking.length, regions: listNames(lacking) } });
+      const weights = towns.map((town) => weightOf(aggregate.weight, town, year, input));
+      const lacking = towns.filter((_, i) => weights[i] === undefined);
+      const total = weights.reduce<number>((sum, weight) => sum + (weight ?? 0), 0);
+      if (lacking.length > 0 || !(total > 0)) {
+        const named = lacking.length > 0 ? lacking : towns;
+        out.reasons.set(year, { code: 'reason.roll-up-weights', params: { weight: aggregate.weight, year, count: named.length, regions: listNames(named) } });
         continue;
       }
-      const total = (weights as number[]).reduce((sum, weight) => sum + weight, 0);
-      if (!(total > 0)) {
-        out.reasons.set(year, { code: 'reason.roll-up-weights', params: { weight: aggregate.weight, year, count: input.towns.length, regions: listNames(input.towns) } });
-        continue;
-      }
-      value = present.reduce((sum, figure, i) => sum + figure.value * (weights[i] ?? 0), 0) / total;
+      value = figures.reduce((sum, figure, i) => sum + figure.value * (weights[i] ?? 0), 0) / total;
     }
     out.series.push({ year, value: clean(value), source: { file: -1, row: 0 }, level });
   }
