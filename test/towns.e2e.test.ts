@@ -100,6 +100,12 @@ describe('18 towns (fixtures/towns)', () => {
     ]);
   });
 
+  it('list --format json says how each target adds up', () => {
+    const targets = JSON.parse(plancheck(['list', '--format', 'json']).stdout) as { id: string; aggregate: string }[];
+    const of = (id: string) => targets.find((t) => t.id === id)?.aggregate;
+    expect([of('G2.1'), of('G2.2'), of('G2.7'), of('G4.8')]).toEqual(['none', 'weighted:常住人口', 'sum', 'mean']);
+  });
+
   it('template --decomposition writes the form the check reads back, with a check column', () => {
     const { code, stdout } = plancheck(['template', '--decomposition', '--regions', '甲镇,=乙镇', '--lang', 'zh']);
     expect(code).toBe(0);
