@@ -365,6 +365,10 @@ export const messages = {
     zh: '规划未声明 regions(乡镇及汇总方式),不能使用分解目标表',
     en: 'the plan declares no regions (towns and how figures add up): decomposed targets cannot be used',
   },
+  'rt.region-not-in-plan': {
+    zh: '地区“{value}”不在规划的乡镇名单中(是否指 {suggestion}?);按单独的地区计,全县汇总要求名单中每个乡镇都有数据',
+    en: 'region "{value}" is not among the plan\'s towns (did you mean {suggestion}?); it is kept apart, and a county roll-up needs every listed town',
+  },
   'rt.too-large': {
     zh: '分解目标表 {file} 过大({size} 字节,上限 {limit} 字节)',
     en: 'the decomposed-targets file {file} is too large ({size} bytes, limit {limit})',

@@ -98,7 +98,8 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   // Regions are counted once each; the whole is their sum.
   for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
   const checks = regional?.checks(targets, asOf) ?? [];
-  summary.warnings += checks.filter((check) => check.severity === 'warning').length;
+  const inputWarnings = regional?.warnings ?? [];
+  summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length;
   finishTally(summary);
   for (const tally of Object.values(summary.byRegion)) finishTally(tally);
   return {
@@ -123,6 +124,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
     summary,
     regionRoles: regional?.roles ?? null,
     checks,
+    inputWarnings,
     errors: actuals.problems,
     errorCount: actuals.problemCount,
   };

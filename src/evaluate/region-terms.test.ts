@@ -162,6 +162,18 @@ describe('an indicator that does not add up (aggregate: none)', () => {
   });
 });
 
+describe('a region the plan does not list', () => {
+  it('is a warning at its first row, with the likely name; it is kept as a town, and the county is not derived without 丙乡', async () => {
+    const report = await check('region,id,year,value\n甲镇,M1.1,2025,120\n乙镇,M1.1,2025,90\n丙,M1.1,2025,50\n');
+    expect(report.inputWarnings).toEqual([
+      { code: 'rt.region-not-in-plan', params: { value: '丙', suggestion: '丙乡' }, file: 'in1.csv', line: 4, value: '丙' },
+    ]);
+    expect(report.summary.warnings).toBe(1);
+    expect(report.regionRoles?.towns).toEqual(['甲镇', '乙镇', '丙']);
+    expect(result(report, '示例县', 'M1.1').reason).toEqual({ code: 'reason.roll-up-incomplete', params: { year: 2025, count: 1, regions: '丙乡' } });
+  });
+});
+
 describe('without towns', () => {
   it('a submission with only the county level is judged as before: target and figure from the plan and the file', async () => {
     const report = await check('id,year,value\nM1.1,2025,240\n');

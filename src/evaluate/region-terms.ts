@@ -1,8 +1,10 @@
+import { closest } from 'fastest-levenshtein';
 import type { Actuals } from '../actuals/read-actuals.js';
 import type { Figure } from '../actuals/figure-store.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { isPlanLevel, planLevelKeys, sharesAddUp } from '../plan/plan-level.js';
 import type { Plan, Target } from '../plan/types.js';
+import type { Problem } from '../problem.js';
 import type { FigureSource, Judgement, Reason, RegionCheck, RegionRoles, TargetSource } from '../report/types.js';
 import { clean, meets } from './compare.js';
 import { rollUp, type RollUp } from './roll-up.js';
@@ -29,6 +31,8 @@ export interface RegionalPlan {
   /** `detail` false: only the status is wanted, so figures of towns not judged are not read. */
   terms(region: string, target: Target, asOf: number, detail?: boolean): RegionalTerms;
   checks(targets: Target[], asOf: number): RegionCheck[];
+  /** Regions of the data the plan does not list among its towns, each located at its first figure. */
+  warnings: Problem[];
 }
 
 const INTENSIVE = new Set(['mean', 'weighted']);
@@ -140,7 +144,31 @@ export function regionalPlan(
     return out;
   };
 
-  return { roles, regions: [planLevel, ...towns], terms, checks };
+  return { roles, regions: [planLevel, ...towns], terms, checks, warnings: unlistedRegions(plan, actuals, towns, fileName) };
+}
+
+/**
+ * A region the plan does not list is likely a misspelt town (丹东 for 丹东街道): it is kept as a
+ * town of its own, and said so, at the first row that names it.
+ */
+function unlistedRegions(plan: Plan, actuals: Actuals, towns: string[], fileName: (index: number) => string): Problem[] {
+  const units = plan.regions?.units ?? [];
+  if (units.length === 0) return [];
+  const listed = new Set(units);
+  const out: Problem[] = [];
+  for (const town of towns) {
+    if (listed.has(town)) continue;
+    let first: { file: number; row: number } | undefined;
+    for (const target of plan.targets) {
+      const figure = actuals.store.series(town, target.index)[0];
+      if (figure && (!first || figure.source.file < first.file || (figure.source.file === first.file && figure.source.row < first.row))) first = figure.source;
+    }
+    out.push({
+      code: 'rt.region-not-in-plan', params: { value: town, suggestion: closest(town, units) },
+      file: first ? fileName(first.file) : '', line: first?.row, value: town,
+    });
+  }
+  return out;
 }
 
 function lastReason(derived: RollUp): Reason | undefined {

@@ -58,6 +58,16 @@ export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
       };
     }
   }
+  for (const problem of report.inputWarnings ?? []) {
+    yield {
+      level: 'warning',
+      rule: problem.code,
+      file: problem.file ? escapeControls(problem.file) : null,
+      line: problem.line ?? null,
+      column: problem.column ?? null,
+      message: escapeControls(formatMessage(problem.code, problem.params, lang)),
+    };
+  }
   // Roll-up and decomposition checks (docs/regions.md): warnings located at the county row when reported.
   for (const check of report.checks ?? []) {
     if (check.severity !== 'warning') continue;

@@ -107,6 +107,8 @@ export const formatJson: Formatter = function* (report, { lang }) {
   const rolesJson = roles ? { plan_level: roles.planLevel, derived: roles.derived, towns: roles.towns } : null;
   yield `,\n  "region_roles": ${indent(JSON.stringify(rolesJson, null, 2), 2)},\n  "checks": `;
   yield* streamArray(report.checks ?? [], (check) => checkJson(check, lang), 2);
+  yield `,\n  "input_warnings": `;
+  yield* streamArray(report.inputWarnings ?? [], (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
   yield `,\n  "unlisted": ${report.unlisted},\n  "errors": `;
   yield* streamArray(report.errors, (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
   yield `,\n  "error_count": ${report.errorCount}\n}\n`;

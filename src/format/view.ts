@@ -51,7 +51,7 @@ export interface ReportView {
   summary: string[];
   /** A note that results without any figure are not listed, or ''. */
   unlisted: string;
-  /** Warnings of the checks across regions (分项之和与合计不符, shares short of the plan), worded; docs/regions.md. */
+  /** Warnings about regions (a region the plan does not list, 分项之和与合计不符, shares short of the plan), worded; docs/regions.md. */
   checks: string[];
   /** With towns: the marks a matrix uses for them (Σ derived, · not judged), or ''. */
   townsLegend: string;
@@ -174,9 +174,10 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     regions,
     summary: tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang),
     unlisted: report.unlisted > 0 && hasRegions ? formatMessage('view.unlisted', { count: report.unlisted }, lang) : '',
-    checks: (report.checks ?? [])
-      .filter((check) => check.severity === 'warning')
-      .map((check) => escapeControls(`${formatMessage('severity.warning', {}, lang)}${lang === 'zh' ? ':' : ': '}${describeCheck(check, lang)}`)),
+    checks: [
+      ...(report.inputWarnings ?? []).map((problem) => `${problem.file}:${problem.line ?? 0}: ${formatMessage(problem.code, problem.params, lang)}`),
+      ...(report.checks ?? []).filter((check) => check.severity === 'warning').map((check) => describeCheck(check, lang)),
+    ].map((line) => escapeControls(`${formatMessage('severity.warning', {}, lang)}${lang === 'zh' ? ':' : ': '}${line}`)),
     townsLegend: report.regionRoles ? formatMessage('view.legend-towns', {}, lang) : '',
     exitCode: exitCode(report),
     verdict: verdictLine(report, lang),

@@ -206,6 +206,8 @@ export interface Report {
   regionRoles?: RegionRoles | null;
   /** Roll-up and decomposition checks across regions; their warnings count in `summary.warnings`. */
   checks?: RegionCheck[];
+  /** Located warnings about the input that do not stop the evaluation (a region the plan does not list). */
+  inputWarnings?: Problem[];
   /** Input errors found (the first of them, up to a cap). */
   errors: Problem[];
   errorCount: number;
