@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './cli.js';
+import { displayWidth } from './format/text-width.js';
 import type { Io } from './run.js';
 
 /** A fake process: captures what plancheck writes, feeds `input` as standard input. */
@@ -7,7 +8,7 @@ function fakeIo(input = '', env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
-    stdout: { write: (text: string) => out.push(text) },
+    stdout: { write: (text: string) => out.push(text) } as Io['stdout'],
     stderr: { write: (text: string) => err.push(text) },
     stdin: (async function* () {
       yield Buffer.from(input);
@@ -46,5 +47,51 @@ describe('main(argv, io)', () => {
     const fake = fakeIo();
     expect(await main([...MINI, 'show', 'm1.3', '--lang', 'zh'], fake.io)).toBe(0);
     expect(fake.stdout()).toContain('原文: 城镇登记失业率控制在3.5%以内');
+  });
+});
+
+describe('reports people read', () => {
+  const MIDTERM = new URL('../fixtures/xiangshan/midterm-2020-2023.csv', import.meta.url).pathname;
+  const widest = (text: string): number => Math.max(...text.split('\n').map((line) => displayWidth(line)));
+
+  it('the table takes the terminal width, then COLUMNS, then 100, and --width over all', async () => {
+    const tty = fakeIo('', { COLUMNS: '70' });
+    tty.io.stdout.isTTY = true;
+    tty.io.stdout.columns = 90;
+    await main(['check', MIDTERM], tty.io);
+    expect(widest(tty.stdout())).toBeLessThanOrEqual(90);
+    expect(widest(tty.stdout())).toBeGreaterThan(80);
+    const piped = fakeIo('', { COLUMNS: '70' });
+    await main(['check', MIDTERM], piped.io);
+    expect(widest(piped.stdout())).toBeLessThanOrEqual(70);
+    const plain = fakeIo();
+    await main(['check', MIDTERM], plain.io);
+    expect(widest(plain.stdout())).toBeLessThanOrEqual(100);
+    expect(widest(plain.stdout())).toBeGreaterThan(90);
+    const asked = fakeIo('', { COLUMNS: '70' });
+    await main(['check', MIDTERM, '--width', '50'], asked.io);
+    expect(widest(asked.stdout())).toBeLessThanOrEqual(50);
+  });
+
+  it('mid-term, -q lists what is behind or moving away although the policy only warns', async () => {
+    const fake = fakeIo();
+    expect(await main(['check', MIDTERM, '-q', '-f', 'text'], fake.io)).toBe(0);
+    const lines = fake.stdout().trimEnd().split('\n');
+    // 22 insufficient + 8 moving away + 1 not met (a soft target) in the sample.
+    expect(lines).toHaveLength(31);
+    expect(lines.every((line) => / (insufficient progress|moving away|not met)/.test(line))).toBe(true);
+  });
+
+  it('when a policy fails the run, the last line names the rule', async () => {
+    const fake = fakeIo();
+    expect(await main(['check', MIDTERM, '--max-warnings', '0'], fake.io)).toBe(1);
+    expect(fake.stdout().trimEnd().split('\n').at(-1)).toBe('exit code 1: 31 warnings, more than --max-warnings 0');
+  });
+
+  it('--sort status lists failures first', async () => {
+    const fake = fakeIo('id,value\nG1.1,3.5\nM1.1,900\n');
+    await main([...MINI, 'check', '-', '--sort', 'status', '-f', 'csv', '--status', 'met,not_met'], fake.io);
+    const ids = fake.stdout().split('\r\n').slice(1, 3).map((line) => line.split(',')[0]);
+    expect(ids).toEqual(['M1.1', 'G1.1']);
   });
 });

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ENCODING_NAMES, type Encoding } from './actuals/decode.js';
 import { formatters, isFormatName, type FormatName } from './format/index.js';
 import { findForShow, listJson, listTable, selectTargets, showText } from './list-targets.js';
+import { escapeLines } from './format/sanitize.js';
 import { detectLang, formatMessage, type Lang } from './messages.js';
 import { KINDS, type Kind, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
@@ -255,6 +256,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const explicit = langFlag < 0 ? undefined : argv[langFlag]?.includes('=') ? argv[langFlag]?.split('=')[1] : argv[langFlag + 1];
   const lang = detectLang(io.env, explicit);
   let code: number = EXIT.ok;
+  // Whatever reaches stderr (our messages, commander's) may quote the user's input: escape it once, here.
+  const rawStderr = io.stderr;
+  io = { ...io, stderr: { isTTY: rawStderr.isTTY, columns: rawStderr.columns, write: (text: string) => rawStderr.write(escapeLines(text)) } };
   const program = buildProgram(io, lang, (c) => {
     code = c;
   });
@@ -289,7 +293,7 @@ export async function runFromProcess(): Promise<void> {
     const lang = detectLang(process.env);
     const detail = process.env.PLANCHECK_DEBUG ? (error instanceof Error ? error.stack : String(error)) : (error instanceof Error ? error.message : String(error));
     const head = lang === 'zh' ? 'plancheck 内部错误(请报告此问题)' : 'plancheck internal error (please report it)';
-    process.stderr.write(`${head}: ${detail}\n`);
+    process.stderr.write(`${head}: ${escapeLines(detail ?? '')}\n`);
     process.exitCode = EXIT.invalid;
   }
 }

@@ -4,6 +4,7 @@ import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { formatters, MACHINE_FORMATS } from './format/index.js';
+import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
@@ -115,11 +116,16 @@ export function wantsColor(flag: boolean | undefined, io: Io): boolean {
   return io.stdout.isTTY === true;
 }
 
-/** The terminal's width: stdout's columns when it is a terminal, else COLUMNS, else unknown. */
+/**
+ * The terminal's width: stdout's columns when it is a terminal, else COLUMNS, else stderr's
+ * columns when only stdout is piped (`plancheck check … | less` in a terminal), else unknown.
+ */
 export function terminalWidth(io: Io): number | undefined {
   if (io.stdout.isTTY && io.stdout.columns && io.stdout.columns > 0) return io.stdout.columns;
   const columns = Number(io.env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  if (io.stderr.isTTY && io.stderr.columns && io.stderr.columns > 0) return io.stderr.columns;
+  return undefined;
 }
 
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
@@ -146,17 +152,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
-  // With many regions, a target without any figure in a region is counted, not listed (unless
-  // --status asks for it): 3,000 regions would otherwise list 291 empty rows each.
-  const manyRegions = actuals.store.regionNames().length > 1;
-  // A county figure that could not be rolled up from the towns is listed: its reason says what is missing.
-  const noFigure = (result: Result): boolean =>
-    result.actual === null && (result.status === 'no_data' || result.status === 'not_assessable') && !result.reason?.code.startsWith('reason.roll-up');
-  // -q lists what is off track (not met, behind, moving away) even when the policy only warns.
-  const offTrack = (result: Result): boolean => result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
-  const listed = (result: Result): boolean =>
-    (options.status ? options.status.includes(result.status) : !(manyRegions && noFigure(result))) &&
-    (!options.quiet || result.severity === 'failure' || offTrack(result));
+  const listed = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,

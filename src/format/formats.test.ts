@@ -97,14 +97,15 @@ describe('table', () => {
       moving away, 0 not assessable
 
       ID    Indicator           Target             (no region)  丹东街道
-      ---------------------------------------------------------------------
+      ------------------------------------------------------------------
       Development goals
       G1.1  R&D share of GDP    ≥ 3.4 %            ✓ 3.52
       Action 1 Economy
       M1.1  Industrial output   > 1000 亿元        ✗ 950        ✓ 900
       M1.2  Maintenance, share  yearly mean ≥ 6 %  ! 5.9
       M1.3  New urban jobs      total ≥ 4.5 万人   ?
-            Per region                             ✓1 ✗1 !1 ?1  ✓1 ✗0 !0 ?0
+            Per region                             ✓1 ✗1 !1 ?1  ✓1 ✗0 !0
+                                                                ?0
 
       Key: ✓ met or on track  ✗ failing  ! warning or behind  ~ moderate  ? no data  - pending; blank: not
       listed for that region

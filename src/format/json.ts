@@ -2,6 +2,7 @@ import { formatMessage } from '../messages.js';
 import type { RegionCheck, Result } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import type { Formatter } from './formatter.js';
+import { escapeJsonText } from './sanitize.js';
 
 function indent(json: string, spaces: number): string {
   return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
@@ -71,7 +72,7 @@ function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth
  * by region), so its size is bounded by the disk, not by the longest string a runtime can hold;
  * the text is what `JSON.stringify(report, null, 2)` would give.
  */
-export const formatJson: Formatter = function* (report, { lang }) {
+const rawJson: Formatter = function* (report, { lang }) {
   const head = {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
@@ -112,4 +113,9 @@ export const formatJson: Formatter = function* (report, { lang }) {
   yield `,\n  "unlisted": ${report.unlisted},\n  "errors": `;
   yield* streamArray(report.errors, (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
   yield `,\n  "error_count": ${report.errorCount}\n}\n`;
+};
+
+/** The JSON report, with characters a viewer would act on written as escapes. */
+export const formatJson: Formatter = function* (report, options) {
+  for (const piece of rawJson(report, options)) yield escapeJsonText(piece);
 };

@@ -14,7 +14,7 @@ export interface Column {
 
 /** A row of cells, a title spanning the table, or a note under the previous row. */
 export type Row =
-  | { kind: 'cells'; cells: string[]; tag?: string; tags?: (string | undefined)[] }
+  | { kind: 'cells'; cells: string[]; tag?: string; tags?: (string | undefined)[]; /** False: wraps to the others' widths rather than widening them. */ sizes?: boolean }
   | { kind: 'title'; text: string }
   | { kind: 'note'; text: string; tag?: string };
 
@@ -30,7 +30,7 @@ const GAP = 2;
 export function fitColumns(columns: Column[], rows: Row[], width: number): number[] | null {
   const natural = columns.map((column) => Math.min(column.max, displayWidth(column.header)));
   for (const row of rows) {
-    if (row.kind !== 'cells') continue;
+    if (row.kind !== 'cells' || row.sizes === false) continue;
     row.cells.forEach((cell, i) => {
       const column = columns[i];
       if (column) natural[i] = Math.min(column.max, Math.max(natural[i] ?? 0, displayWidth(cell)));

@@ -88,3 +88,20 @@ export function escapeSpreadsheetText(text: string): string {
   const safe = escapeControls(text);
   return FORMULA_START.test(safe) ? `'${safe}` : safe;
 }
+
+// Characters JSON.stringify leaves raw although a terminal or a viewer would act on them.
+const JSON_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+
+/**
+ * JSON text with DEL, C1, bidi, invisible and separator characters written as `\u202e` escapes:
+ * the same data once parsed, but inert when the file is shown. Valid on any JSON text, because
+ * these characters can occur only inside strings.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_RAW, (ch) => `\\u${hex(ch).toLowerCase()}`);
+}
+
+/** Lines of text for a log or a terminal: each line escaped as `escapeControls` does, the line ends kept. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControls).join('\n');
+}

@@ -1,5 +1,6 @@
 import { findingsOf } from './findings.js';
 import type { Formatter } from './formatter.js';
+import { escapeJsonText } from './sanitize.js';
 
 const LEVELS = { error: 'error', failure: 'error', warning: 'warning' } as const;
 
@@ -12,7 +13,7 @@ function indent(json: string, spaces: number): string {
  * located at its CSV row, its message with the reason; one rule per message code or target id.
  * Written result by result.
  */
-export const formatSarif: Formatter = function* (report, { lang }) {
+const rawSarif: Formatter = function* (report, { lang }) {
   const ruleIndex = new Map<string, number>();
   for (const finding of findingsOf(report, lang)) if (!ruleIndex.has(finding.rule)) ruleIndex.set(finding.rule, ruleIndex.size);
   const driver = {
@@ -42,4 +43,9 @@ export const formatSarif: Formatter = function* (report, { lang }) {
     first = false;
   }
   yield `${first ? '' : '\n      '}]\n    }\n  ]\n}\n`;
+};
+
+/** The SARIF log, with characters a viewer would act on written as escapes. */
+export const formatSarif: Formatter = function* (report, options) {
+  for (const piece of rawSarif(report, options)) yield escapeJsonText(piece);
 };

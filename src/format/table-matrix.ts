@@ -28,7 +28,7 @@ function blockRows(view: ReportView, rows: MatrixRow[], regions: RegionView[]): 
     const results = regions.map((region) => row.cells.get(region.key));
     out.push({ kind: 'cells', cells: [row.id, row.indicator, row.target, ...results.map(matrixCell)], tags: [undefined, undefined, undefined, ...results.map((r) => r?.tone)] });
   }
-  out.push({ kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...regions.map((region) => region.short)] });
+  out.push({ kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...regions.map((region) => region.short)], sizes: false });
   return out;
 }
 
@@ -41,8 +41,8 @@ function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: num
     const columns = [...left, ...regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
     const body = blockRows(view, rows, regions);
     const widths = fitColumns(columns, body, width);
-    // Prefer fewer regions to an indicator squeezed below 12 columns.
-    if (widths && (widths[1]! >= 12 || count === 1)) return { regions, widths, body };
+    // Prefer fewer regions to an indicator squeezed below 16 columns.
+    if (widths && (widths[1]! >= 16 || count === 1)) return { regions, widths, body };
   }
   const regions = view.regions.slice(from, from + 1);
   return { regions, widths: null, body: blockRows(view, rows, regions) };

@@ -57,7 +57,7 @@ function* listing(view: ReportView, results: ResultView[], width: number, paint:
     });
     return out;
   };
-  const reasonColumn: Column = { header: word('view.reason'), min: 20, max: 60, flex: true };
+  const reasonColumn: Column = { header: word('view.reason'), min: 20, max: 120, flex: true };
   const anyNote = notes.some((note) => note !== '');
   let columns = [...base, reasonColumn];
   let body = rows(true);

@@ -1,0 +1,109 @@
+/**
+ * 3,000 regions (and one named __proto__) through every format in one run: each output is
+ * checked for correctness, not timed (the bench measures time and memory).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { displayWidth } from '../src/format/text-width.js';
+import type { Io } from '../src/run.js';
+
+const REGIONS = Array.from({ length: 3000 }, (_, i) => `镇${String(i + 1).padStart(4, '0')}`).concat('__proto__');
+// G2.2 (人均地区生产总值 > 15 万元): 16 (met) in the 1st, 3rd, … town and in __proto__ (the 3,001st), 14 (not met) in the others.
+const value = (i: number): number => (i % 2 === 0 ? 16 : 14);
+const failing = REGIONS.filter((_, i) => value(i) === 14).length;
+const FORMATS = { json: 'a.json', csv: 'b.csv', table: 't.txt', summary: 's.txt', text: 'x.txt', markdown: 'm.md', junit: 'j.xml', github: 'g.txt', sarif: 'r.sarif' };
+
+const dir = mkdtempSync(join(tmpdir(), 'plancheck-regions-'));
+const read = (name: keyof typeof FORMATS): string => readFileSync(join(dir, FORMATS[name]), 'utf8');
+let code = -1;
+let stderr = '';
+
+beforeAll(async () => {
+  const csv = ['region,id,year,value', ...REGIONS.map((region, i) => `${region},G2.2,2025,${value(i)}`)].join('\n');
+  const err: string[] = [];
+  const io: Io = {
+    stdout: { write: () => true },
+    stderr: { write: (text: string) => err.push(text) },
+    stdin: (async function* () {
+      yield Buffer.from(csv);
+    })(),
+    env: { LANG: 'en_US.UTF-8' },
+  };
+  const outputs = Object.entries(FORMATS).flatMap(([format, file]) => ['-f', format, '-o', join(dir, file)]);
+  code = await main(['check', '-', ...outputs], io);
+  stderr = err.join('');
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('3,000 regions in every format', () => {
+  it('the run fails on the even towns and writes every output', () => {
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    expect(failing).toBe(1500);
+  });
+
+  it('json keeps its shape; targets without figures are counted, not listed', () => {
+    const json = JSON.parse(read('json')) as { regions: string[]; results: { region: string; status: string }[]; unlisted: number; summary: { failures: number; byRegion: Record<string, { targets: number }> } };
+    expect(json.regions).toHaveLength(3001);
+    expect(json.results).toHaveLength(3001);
+    expect(json.results.filter((r) => r.status === 'not_met')).toHaveLength(failing);
+    expect(json.unlisted).toBe(3001 * 290);
+    expect(json.summary.failures).toBe(failing);
+    expect(Object.keys(json.summary.byRegion)).toHaveLength(3001);
+    expect(Object.hasOwn(json.summary.byRegion, '__proto__')).toBe(true);
+    expect(json.summary.byRegion.__proto__?.targets).toBe(291);
+  });
+
+  it('csv is the matrix: a figure and a status column per region, one row per target listed', () => {
+    const lines = read('csv').split('\r\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.split(',')).toHaveLength(4 + 2 * 3001);
+    const row = lines[1]!.split(',');
+    expect(row.slice(0, 2)).toEqual(['G2.2', 'GDP per capita']);
+    expect(row[4]).toBe('16');
+    expect(row[5]).toBe('✓ met');
+    expect(row.at(-2)).toBe('16');
+    expect(row[7]).toBe('✗ not met');
+  });
+
+  it('table: blocks of regions that fit 100 columns, each region once, each line no wider', () => {
+    const text = read('table');
+    const lines = text.split('\n');
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+    const headers = lines.filter((line) => line.startsWith('ID '));
+    const columns = headers.flatMap((line) => line.split(/\s{2,}/).slice(3));
+    expect(columns).toEqual(REGIONS);
+    expect(text).toContain(`${3001 * 290} more results (region × target) are not listed`);
+  });
+
+  it('summary: a line for all, one per region, the failing rule last', () => {
+    const lines = read('summary').trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + 3001 + 1);
+    expect(lines[0]).toMatch(/^All: 873291 targets, 1501 met, 1500 not met, 870290 no data; 1500 failing/);
+    expect(lines.at(-2)).toMatch(/^__proto__: 291 targets, 1 met, 0 not met/);
+    expect(lines.at(-1)).toBe('exit code 1: 1500 targets fail under --fail-on not_met');
+  });
+
+  it('text, github and sarif: one finding per failing town', () => {
+    expect(read('text').trimEnd().split('\n')).toHaveLength(failing + 1);
+    const github = read('github').trimEnd().split('\n');
+    expect(github.filter((line) => line.startsWith('::error file='))).toHaveLength(failing);
+    const sarif = JSON.parse(read('sarif')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0]!.results).toHaveLength(failing);
+  });
+
+  it('markdown: one matrix row with a column per region', () => {
+    const row = read('markdown').split('\n').find((line) => line.startsWith('| G2.2 |'))!;
+    expect(row.split(' | ')).toHaveLength(3 + 3001);
+  });
+
+  it('junit: a test case per listed result, failures as in the summary', () => {
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(read('junit')) as { testsuites: { tests: string; failures: string } };
+    expect(doc.testsuites).toMatchObject({ tests: '3001', failures: String(failing) });
+  });
+});
