@@ -369,6 +369,11 @@ export const messages = {
     zh: '地区“{value}”不在规划的乡镇名单中(是否指 {suggestion}?);按单独的地区计,全县汇总要求名单中每个乡镇都有数据',
     en: 'region "{value}" is not among the plan\'s towns (did you mean {suggestion}?); it is kept apart, and a county roll-up needs every listed town',
   },
+  'rt.regions-not-in-plan': {
+    zh: '{count} 个地区不在规划的乡镇名单中(如 {regions});全县汇总要求名单中每个乡镇都有数据',
+    en: '{count} regions are not among the plan\'s towns (such as {regions}); a county roll-up needs every listed town',
+  },
+  'view.not-judged': { zh: '无分解目标不评判 {count}', en: '{count} not judged (no decomposed target)' },
   'rt.too-large': {
     zh: '分解目标表 {file} 过大({size} 字节,上限 {limit} 字节)',
     en: 'the decomposed-targets file {file} is too large ({size} bytes, limit {limit})',

@@ -67,6 +67,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
       if (terms?.reasonIfMissing && series.length === 0) judgement.reason = terms.reasonIfMissing;
       else if (terms?.reasonIfMissing && judgement.reason?.code === 'reason.no-figure') judgement.reason = terms.reasonIfMissing;
       const severity = terms?.verdict ? 'info' : severityOf(judgement.status, target.soft, options.policy);
+      if (terms?.verdict) tally.notJudged = (tally.notJudged ?? 0) + 1;
       if (!detail) {
         count(tally, judgement.status, severity, target.soft);
         continue;
@@ -177,6 +178,7 @@ function addTally(into: Tally, from: Tally): void {
   into.failures += from.failures;
   into.warnings += from.warnings;
   into.softMisses += from.softMisses;
+  if (from.notJudged) into.notJudged = (into.notJudged ?? 0) + from.notJudged;
   for (const status of STATUSES) into.byStatus[status] += from.byStatus[status];
 }
 

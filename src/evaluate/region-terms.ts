@@ -36,6 +36,8 @@ export interface RegionalPlan {
 }
 
 const INTENSIVE = new Set(['mean', 'weighted']);
+/** Regions the plan does not list that are each warned about; more are one warning. */
+const MAX_UNLISTED_WARNINGS = 10;
 const NO_FIGURES: Figure[] = [];
 /** The verdict on a town not judged, shared by the counts of a summary (never changed: no reason is replaced). */
 const NOT_JUDGED_FINAL: Judgement = Object.freeze({
@@ -155,9 +157,13 @@ function unlistedRegions(plan: Plan, actuals: Actuals, towns: string[], fileName
   const units = plan.regions?.units ?? [];
   if (units.length === 0) return [];
   const listed = new Set(units);
+  const unlisted = towns.filter((town) => !listed.has(town));
+  if (unlisted.length > MAX_UNLISTED_WARNINGS) {
+    // Most regions unknown: the data is at another level (villages?) or of another plan; one warning says so.
+    return [{ code: 'rt.regions-not-in-plan', params: { count: unlisted.length, regions: unlisted.slice(0, 5).join('、') }, file: actuals.inputs[0]?.file ?? '' }];
+  }
   const out: Problem[] = [];
-  for (const town of towns) {
-    if (listed.has(town)) continue;
+  for (const town of unlisted) {
     let first: { file: number; row: number } | undefined;
     for (const target of plan.targets) {
       const figure = actuals.store.series(town, target.index)[0];

@@ -89,8 +89,11 @@ export function tallyLines(scope: string, tally: Tally, report: Report, lang: La
     const code = report.asOf >= report.plan.period.end ? 'view.completion-final' : 'view.completion-so-far';
     line += `${lang === 'zh' ? ';' : '; '}${formatMessage(code, { rate: `${(tally.completionRate * 100).toFixed(1)}%`, met: s.met, judged }, lang)}`;
   }
+  // Towns not judged (无分解目标) are neither missing data nor progress to rate: they are said apart.
+  const notJudged = tally.notJudged ?? 0;
+  if (notJudged > 0) line += `${lang === 'zh' ? ';' : '; '}${formatMessage('view.not-judged', { count: notJudged }, lang)}`;
   const lines = [line];
-  const rated = s.achieved + s.on_track + s.moderate + s.insufficient + s.moving_away + s.pending + s.not_assessable;
+  const rated = s.achieved + s.on_track + s.moderate + s.insufficient + s.moving_away + s.pending + s.not_assessable - notJudged;
   if (rated > 0) {
     lines.push(
       formatMessage(
@@ -104,7 +107,7 @@ export function tallyLines(scope: string, tally: Tally, report: Report, lang: La
           moderate: s.moderate,
           insufficient: s.insufficient,
           movingAway: s.moving_away,
-          unassessable: s.not_assessable + s.pending,
+          unassessable: s.not_assessable - notJudged + s.pending,
         },
         lang,
       ),

@@ -175,6 +175,11 @@ export interface Tally {
   softMisses: number;
   /** Targets met ÷ targets judged final with data (完成率); null when none. */
   completionRate: number | null;
+  /**
+   * Of the `not_assessable` results, those of towns not judged because they were given no
+   * decomposed target of a total (无分解目标; docs/regions.md). Absent when there are none.
+   */
+  notJudged?: number;
 }
 
 /** The outcome of checking actuals against a plan: pure data, formatted at the edge. */
