@@ -75,6 +75,9 @@ describe('18 towns (fixtures/towns)', () => {
     expect(county('M35.3')).toMatchObject({ status: 'not_met', figure_source: 'derived' });
     expect(report.results.find((r) => r.region === '东陈乡' && r.id === 'M3.7')).toMatchObject({ target_source: 'decomposed', value: 13 });
     for (const result of report.results) expect(result).toHaveProperty('target_source');
+    // 18 towns × 291 targets: only the 99 intensive targets and the towns' own targets are judged in a town.
+    const summary = plancheck(['check', TOWNS[0]!, '--region-targets', REGION_TARGETS, '-f', 'summary']).stdout.split('\n');
+    expect(summary[0]).toMatch(/; 3420 not judged \(no decomposed target\)$/); // 18 × (291 − 99 − 2 shared out) = 3420
     // The firms' shares add up to 770 of 800: one warning.
     expect(report.checks.filter((c) => c.severity === 'warning').map((c) => [c.kind, c.id, c.actual, c.expected])).toEqual([['decomposition', 'M3.7', 770, 800]]);
   });
