@@ -91,6 +91,13 @@ function count(value: string): number {
   return Number(value);
 }
 
+/** A table width: 20 columns at least (the narrowest a stacked listing stays readable), 1,000 at most. */
+function tableWidth(value: string): number {
+  const width = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(width >= 20 && width <= 1000)) throw new InvalidArgumentError(`"${value}" is not a width between 20 and 1000 columns`);
+  return width;
+}
+
 /** Builds the command-line program; each action hands its options to a runner and records the exit code. */
 function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Command {
   const help = HELP[lang];
@@ -201,7 +208,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--encoding <name>', `force the CSV encoding: ${Object.keys(ENCODING_NAMES).join(', ')}`)
     .option('--max-errors <n>', 'input errors to show before a count of the rest', count, 50)
     .option('--no-color', 'never colour the output')
-    .option('--width <n>', 'table width in columns (default: the terminal\'s, else 100)', count)
+    .option('--width <n>', 'table width in columns, 20–1000 (default: the terminal\'s, else 100)', tableWidth)
     .addOption(new Option('--sort <order>', 'order of results: plan, or status (failures first)').choices(['plan', 'status']))
     .addOption(new Option('--by <layout>', 'with regions: indicator (indicator × region, default) or region (one listing per region)').choices(['indicator', 'region']))
     .option('--region-targets <file>', "towns' decomposed targets and weights (CSV: region, id, value, optionally op and year)")

@@ -420,6 +420,9 @@ export const messages = {
     en: 'Σ rolled up from the towns  · no decomposed target (not judged)  37/40 figure/decomposed target; rates and per-capita figures are judged against the county target in every town',
   },
   'template.check-intensive': { zh: '各乡镇适用县级目标', en: 'the county target applies to every town' },
+  'view.missed': { zh: '实际 {actual},未达到目标 {target}', en: 'actual {actual} does not reach the target {target}' },
+  'view.behind': { zh: '进度落后于时序进度', en: 'behind the time elapsed' },
+  'view.cannot-assess': { zh: '数据不足,无法评估', en: 'not enough figures to assess' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */

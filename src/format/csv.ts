@@ -1,8 +1,8 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
-import { matrixCell, regionMatrix } from './region-matrix.js';
+import { regionMatrix } from './region-matrix.js';
 import { escapeSpreadsheetText, FORMULA_START } from './sanitize.js';
-import { viewReport, type ResultView } from './view.js';
+import { viewReport } from './view.js';
 
 export { FORMULA_START } from './sanitize.js';
 
@@ -38,11 +38,10 @@ export const formatCsv: Formatter = function* (report, options) {
     for (const region of view.regions) header.push(`${region.label} ${word('word.actual')}`, `${region.label} ${word('word.status')}`);
     yield `\ufeff${csvLine(header)}`;
     for (const row of regionMatrix(view, view.sort)) {
-      const first = row.cells.values().next().value as ResultView | undefined;
-      const cells: (string | number | null)[] = [row.id, row.indicator, row.target, first?.result.unit ?? ''];
+      const cells: (string | number | null)[] = [row.id, row.indicator, row.target, row.unit];
       for (const region of view.regions) {
         const cell = row.cells.get(region.key);
-        cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? matrixCell({ ...cell, figure: '' }) + ' ' + cell.status : '');
+        cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? `${cell.symbol} ${cell.status}` : '');
       }
       yield csvLine(cells);
     }
@@ -50,14 +49,14 @@ export const formatCsv: Formatter = function* (report, options) {
   }
   const fields: MessageCode[] = [
     'word.id', 'word.region', 'word.measure', 'word.action', 'word.indicator', 'word.target', 'word.unit', 'word.year', 'word.actual',
-    'word.gap', 'word.attainment', 'word.status', 'word.severity', 'view.reason', 'word.projected',
+    'word.gap', 'word.attainment', 'word.status', 'word.severity', 'view.reason', 'word.projected', 'word.progress',
   ];
   yield `\ufeff${csvLine(fields.map(word))}`;
   for (const v of view.results()) {
     const r = v.result;
     yield csvLine([
       v.id, v.region, r.measure ?? (r.goal !== null ? `G${r.goal}` : ''), r.action ?? '', v.indicator, v.target, r.unit, r.year,
-      r.kind === 'milestone' ? v.figure : (r.actual?.value ?? null), r.gap, r.attainment, v.status, word(`severity.${r.severity}`), v.reason, v.projection,
+      r.kind === 'milestone' ? v.figure : (r.actual?.value ?? null), r.gap, r.attainment, v.status, word(`severity.${r.severity}`), v.reason, v.projection, v.progress,
     ]);
   }
 };

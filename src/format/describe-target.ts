@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Kind, Op } from '../plan/types.js';
+import { escapeControls } from './sanitize.js';
 
 /** The parts of a target needed to put it in words. */
 export interface TargetTerms {
@@ -30,13 +31,8 @@ const KIND_WORDS: Partial<Record<Kind, 'word.growth' | 'word.change' | 'word.per
   cumulative: 'word.total',
 };
 
-/** Text from a user's file made safe for a terminal: control characters shown escaped. */
-export function sanitize(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
+/** Text from a user's file made safe for a terminal: the one rule of `escapeControls`. */
+export const sanitize = escapeControls;
 
 /** A number as a report cell: up to 4 decimals, no binary noise, no exponent for plain sizes. */
 export function formatNumber(x: number | null | undefined, signed = false): string {

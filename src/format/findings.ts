@@ -2,8 +2,7 @@ import { formatMessage, type Lang } from '../messages.js';
 import type { Report } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import { escapeControls } from './sanitize.js';
-import { noteOf } from './table.js';
-import { viewResult, type ResultView } from './view.js';
+import { noteOf, viewResult, type ResultView } from './view.js';
 
 /** One thing a reader must act on: an input error, a failed target or a warning. */
 export interface Finding {

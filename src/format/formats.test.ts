@@ -183,11 +183,11 @@ describe('markdown', () => {
 describe('csv', () => {
   it('UTF-8 with BOM, CRLF, numbers plain, a reason column', () => {
     expect(render('csv', single, en)).toMatchInlineSnapshot(`
-      "﻿ID,Region,Measure,Action,Indicator,Target,Unit,Year,Actual,Gap,Attainment,Status,Severity,Why,Projected
-      G1.1,,G1,,R&D share of GDP,≥ 3.4 %,%,2025,3.52,0.12,1.0353,met,ok,,
-      M1.1,,1,1,Industrial output,> 1000 亿元,亿元,2025,950,-50,0.95,not met,failure,50 亿元 short of the target (95.0% attained),
-      M1.2,,1,1,"Maintenance, share",yearly mean ≥ 6 %,%,2025,5.9,-0.1,0.9833,not met (soft),warning,0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run,
-      M1.3,,1,1,New urban jobs,total ≥ 4.5 万人,万人,2025,,,,no data,info,no figure for 2025,
+      "﻿ID,Region,Measure,Action,Indicator,Target,Unit,Year,Actual,Gap,Attainment,Status,Severity,Why,Projected,Progress
+      G1.1,,G1,,R&D share of GDP,≥ 3.4 %,%,2025,3.52,0.12,1.0353,met,ok,,,
+      M1.1,,1,1,Industrial output,> 1000 亿元,亿元,2025,950,-50,0.95,not met,failure,50 亿元 short of the target (95.0% attained),,
+      M1.2,,1,1,"Maintenance, share",yearly mean ≥ 6 %,%,2025,5.9,-0.1,0.9833,not met (soft),warning,0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run,,
+      M1.3,,1,1,New urban jobs,total ≥ 4.5 万人,万人,2025,,,,no data,info,no figure for 2025,,
       "
     `);
   });

@@ -23,20 +23,30 @@ export type Paint = (text: string, role: { column: number | 'title' | 'note' | '
 
 const GAP = 2;
 
-/**
- * Column widths that fit `width`: natural widths (capped at `max`), then the widest shrinkable
- * column loses a column at a time until the table fits; null when even the minimums do not fit.
- */
-export function fitColumns(columns: Column[], rows: Row[], width: number): number[] | null {
+/** Each column's natural width: its widest cell or header, capped at its `max`. */
+export function naturalWidths(columns: Column[], rows: Iterable<Row>): number[] {
   const natural = columns.map((column) => Math.min(column.max, displayWidth(column.header)));
   for (const row of rows) {
     if (row.kind !== 'cells' || row.sizes === false) continue;
     row.cells.forEach((cell, i) => {
       const column = columns[i];
-      if (column) natural[i] = Math.min(column.max, Math.max(natural[i] ?? 0, displayWidth(cell)));
+      if (column && natural[i]! < column.max) natural[i] = Math.min(column.max, Math.max(natural[i]!, displayWidth(cell)));
     });
   }
-  const widths = natural.map((w, i) => Math.max(w, Math.min(columns[i]!.min, w)));
+  return natural;
+}
+
+/**
+ * Column widths that fit `width`: natural widths (capped at `max`), then the widest shrinkable
+ * column loses a column at a time until the table fits; null when even the minimums do not fit.
+ */
+export function fitColumns(columns: Column[], rows: Row[], width: number): number[] | null {
+  return fitWidths(columns, naturalWidths(columns, rows), width);
+}
+
+/** As `fitColumns`, from natural widths already measured. */
+export function fitWidths(columns: Column[], natural: number[], width: number): number[] | null {
+  const widths = [...natural];
   const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
   const minimum = columns.reduce((sum, column, i) => sum + Math.min(column.min, natural[i]!), 0) + GAP * (columns.length - 1);
   if (minimum > width) return null;
@@ -66,7 +76,14 @@ export function fitColumns(columns: Column[], rows: Row[], width: number): numbe
  * padded by display width, coloured line by line after layout. Titles and notes span the table
  * and wrap to `width`. Every line is at most `width` columns.
  */
-export function* layoutRows(columns: Column[], rows: Iterable<Row>, widths: number[], width: number, paint: Paint): Generator<string> {
+export function* layoutRows(
+  columns: Column[],
+  rows: Iterable<Row>,
+  widths: number[],
+  width: number,
+  paint: Paint,
+  wrap: (text: string, width: number) => string[] = wrapText,
+): Generator<string> {
   const headerCells = columns.map((column, i) => wrapText(column.header, widths[i]!));
   yield* joinLines(headerCells, columns, widths, (text) => paint(text, { column: 'header' }));
   yield paint('-'.repeat(Math.min(width, widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1))), { column: 'header' });
@@ -78,7 +95,7 @@ export function* layoutRows(columns: Column[], rows: Iterable<Row>, widths: numb
       const indent = noteIndent + 8 <= width ? noteIndent : 0;
       for (const line of wrapText(row.text, width - indent)) yield ' '.repeat(indent) + paint(line, { column: 'note', tag: row.tag });
     } else {
-      const cells = row.cells.map((cell, i) => wrapText(cell, widths[i] ?? 1));
+      const cells = row.cells.map((cell, i) => wrap(cell, widths[i] ?? 1));
       yield* joinLines(cells, columns, widths, (text, column) => paint(text, { column, tag: row.tags?.[column] ?? row.tag }));
     }
   }
@@ -99,4 +116,20 @@ function* joinLines(cells: string[][], columns: Column[], widths: number[], pain
     });
     yield parts.join(' '.repeat(GAP)).trimEnd();
   }
+}
+
+/** `wrapText` remembering its answers: blocks of a matrix wrap the same indicators again and again. */
+export function memoWrap(): (text: string, width: number) => string[] {
+  const cache = new Map<string, string[]>();
+  return (text, width) => {
+    if (text.length <= width && !/[^\u0020-\u007e]/.test(text)) return [text];
+    const key = `${width}\u0000${text}`;
+    let lines = cache.get(key);
+    if (!lines) {
+      lines = wrapText(text, width);
+      // Bounded: figures are many and rarely repeat; indicators are few and repeat in every block.
+      if (cache.size < 4096) cache.set(key, lines);
+    }
+    return lines;
+  };
 }

@@ -1,9 +1,8 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
-import { matrixCell, regionMatrix } from './region-matrix.js';
+import { matrixCell, offTrackOf, regionMatrix } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
-import { noteOf } from './table.js';
-import { viewReport, type ResultView, type Tone } from './view.js';
+import { noteOf, viewReport, type Tone } from './view.js';
 
 /** A table cell safe in Markdown: controls escaped, HTML and link syntax inert, pipes escaped. */
 export const markdownCell = escapeMarkdown;
@@ -42,10 +41,10 @@ export const formatMarkdown: Formatter = function* (report, options) {
     for (const row of rows) yield tableRow([row.id, row.indicator, row.target, ...view.regions.map((region) => matrixCell(row.cells.get(region.key)))]);
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
-    const offTrack: ResultView[] = [];
-    for (const row of rows) for (const cell of row.cells.values()) if (cell.offTrack || cell.tone === 'bad') offTrack.push(cell);
-    if (offTrack.length > 0) yield '\n';
-    for (const v of offTrack) {
+    let first = true;
+    for (const v of offTrackOf(view, rows)) {
+      if (first) yield '\n';
+      first = false;
       const region = v.region || word('word.no-region');
       yield `- ${ICONS[v.tone]} ${escapeMarkdown(`${region} ${v.id} ${v.indicator}${lang === 'zh' ? ':' : ': '}${v.status}${v.reason ? `${lang === 'zh' ? ';' : '; '}${v.reason}` : ''}`)}\n`;
     }

@@ -1,9 +1,9 @@
 import { formatMessage, type MessageCode } from '../messages.js';
-import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js';
+import { fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
-import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
-import { wrapText } from './text-width.js';
-import type { RegionView, ReportView, ResultView, Tone } from './view.js';
+import { matrixCell, offTrackOf, regionMatrix, type MatrixRow } from './region-matrix.js';
+import { displayWidth, wrapText } from './text-width.js';
+import type { RegionView, ReportView, Tone } from './view.js';
 
 const REGION_COLUMN: Omit<Column, 'header'> = { min: 6, max: 16 };
 
@@ -32,17 +32,22 @@ function blockRows(view: ReportView, rows: MatrixRow[], regions: RegionView[]): 
   return out;
 }
 
-/** How many regions from `from` fit beside the indicator columns, and their widths (at least one region). */
-function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: number): { regions: RegionView[]; widths: number[] | null; body: Row[] } {
+interface Block {
+  regions: RegionView[];
+  widths: number[] | null;
+  body: Row[];
+}
+
+/** As many regions from `from` as fit beside the indicator columns (at least one), from widths measured once. */
+function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: number, leftNatural: number[], regionNatural: number[]): Block {
   const left = leftColumns(view);
   const most = Math.max(1, Math.floor((width - 4 - 8 - 6 - 4) / (REGION_COLUMN.min + 2)));
   for (let count = Math.min(most, view.regions.length - from); count >= 1; count--) {
     const regions = view.regions.slice(from, from + count);
     const columns = [...left, ...regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
-    const body = blockRows(view, rows, regions);
-    const widths = fitColumns(columns, body, width);
+    const widths = fitWidths(columns, [...leftNatural, ...regionNatural.slice(from, from + count)], width);
     // Prefer fewer regions to an indicator squeezed below 16 columns.
-    if (widths && (widths[1]! >= 16 || count === 1)) return { regions, widths, body };
+    if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths, body: blockRows(view, rows, regions) };
   }
   const regions = view.regions.slice(from, from + 1);
   return { regions, widths: null, body: blockRows(view, rows, regions) };
@@ -55,8 +60,19 @@ function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: num
  */
 export function* formatMatrix(view: ReportView, width: number, paint: Painter): Generator<string> {
   const rows = regionMatrix(view, view.sort);
+  const wrap = memoWrap();
+  // Widths are measured once, so every block lines up and each cell is measured once.
+  const leftNatural = naturalWidths(leftColumns(view), rows.map((row): Row => ({ kind: 'cells', cells: [row.id, row.indicator, row.target] })));
+  const regionNatural = view.regions.map((region) => {
+    let w = Math.min(REGION_COLUMN.max, displayWidth(region.label));
+    for (const row of rows) {
+      const cell = row.cells.get(region.key);
+      if (cell && w < REGION_COLUMN.max) w = Math.min(REGION_COLUMN.max, Math.max(w, displayWidth(cell.text)));
+    }
+    return w;
+  });
   for (let from = 0; from < view.regions.length; ) {
-    const block = nextBlock(view, rows, from, width);
+    const block = nextBlock(view, rows, from, width, leftNatural, regionNatural);
     from += block.regions.length;
     if (!block.widths) {
       // Too narrow for columns: each region's cells as lines.
@@ -74,15 +90,15 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
     yield* layoutRows(columns, block.body, block.widths, width, (text, role) => {
       if (role.column === 'header' || role.column === 'title') return paint.bold(text);
       return role.tag ? paint.tone(role.tag as Tone, text) : text;
-    });
+    }, wrap);
     yield '';
   }
   yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
   if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
-  const offTrack: ResultView[] = [];
-  for (const row of rows) for (const cell of row.cells.values()) if (cell.offTrack || cell.tone === 'bad') offTrack.push(cell);
-  if (offTrack.length > 0) yield '';
-  for (const result of offTrack) {
+  let first = true;
+  for (const result of offTrackOf(view, rows)) {
+    if (first) yield '';
+    first = false;
     const region = result.region || formatMessage('word.no-region', {}, view.lang);
     const colon = view.lang === 'zh' ? ':' : ': ';
     const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${view.lang === 'zh' ? ';' : '; '}${result.reason}` : ''}`;

@@ -1,29 +1,18 @@
-import { formatMessage, type Lang, type MessageCode } from '../messages.js';
+import { formatMessage, type MessageCode } from '../messages.js';
 import type { Report } from '../report/types.js';
 import { DEFAULT_WIDTH, type Formatter, type FormatOptions } from './formatter.js';
 import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js';
 import { painter, type Painter } from './paint.js';
 import { formatMatrix } from './table-matrix.js';
-import { wrapText } from './text-width.js';
-import { viewReport, type ReportView, type ResultView, type Tone } from './view.js';
+import { displayWidth, wrapText } from './text-width.js';
+import { noteOf, viewReport, type ReportView, type ResultView, type Tone } from './view.js';
 
 /** Below this width results are stacked line by line instead of in columns. */
 const MIN_COLUMNS_WIDTH = 40;
 
-/** The text under a result: its reason, and its projection when that matters. */
-export function noteOf(result: ResultView, lang: Lang): string {
-  const parts = [result.reason];
-  if (result.projection && (result.tone !== 'good' || result.projectionMisses)) parts.push(result.projection);
-  return parts.filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ');
-}
-
 /** Lines wrapped to `width`, each painted after wrapping. */
 export function wrapped(text: string, width: number, paint: (line: string) => string = (line) => line): string[] {
   return wrapText(text, width).map(paint);
-}
-
-function toneTag(tone: Tone): string {
-  return tone;
 }
 
 /** One region's results as a listing: a table when it fits the width, stacked lines when not. */
@@ -48,7 +37,7 @@ function* listing(view: ReportView, results: ResultView[], width: number, paint:
         group = result.group;
         out.push({ kind: 'title', text: view.groupTitle(group) });
       }
-      const tag = toneTag(result.tone);
+      const tag = result.tone;
       if (withReason) out.push({ kind: 'cells', cells: [...cellsOf(result), notes[i]!], tag });
       else {
         out.push({ kind: 'cells', cells: cellsOf(result), tag });
@@ -63,7 +52,7 @@ function* listing(view: ReportView, results: ResultView[], width: number, paint:
   let body = rows(true);
   let widths = anyNote ? fitColumns(columns, body, width) : null;
   // A reason column only when it gets room for most reasons; else reasons go on a line of their own.
-  if (!widths || widths[6]! < Math.min(30, Math.max(...notes.map((n) => n.length)))) {
+  if (!widths || widths[6]! < Math.min(30, notes.reduce((most, note) => Math.max(most, displayWidth(note)), 0))) {
     columns = base;
     body = rows(false);
     widths = fitColumns(columns, body, width);

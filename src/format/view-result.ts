@@ -1,7 +1,11 @@
-import { formatMessage, messages, type Lang, type MessageCode, type MessageParams } from '../messages.js';
+import type { Lang } from '../messages.js';
 import type { Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
+import { decimalsOf, displayNumber, fixed, percent, targetDecimals } from './display-number.js';
 import { escapeControls } from './sanitize.js';
+import { aboveTarget, progressOf, reasonOf, say, shareCeiling } from './word-reason.js';
+
+export { decimalsOf, displayNumber } from './display-number.js';
 
 /** How a result reads at a glance: drives colours, icons and what counts as off track. */
 export type Tone = 'good' | 'bad' | 'warn' | 'moderate' | 'neutral';
@@ -50,119 +54,20 @@ export interface ResultView {
 
 const OFF_TRACK = new Set<Result['status']>(['not_met', 'insufficient', 'moving_away']);
 
-/** Decimal places of a number as written (3.4 → 1), at most 4. */
-export function decimalsOf(x: number): number {
-  if (!Number.isFinite(x)) return 0;
-  const text = String(Number(x.toFixed(4)));
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);
-}
-
-/** The target's own precision: the decimals of its figure (or of a range's ends). */
-function targetDecimals(result: Result): number {
-  const { value } = result;
-  if (Array.isArray(value)) return Math.max(decimalsOf(value[0]), decimalsOf(value[1]));
-  return typeof value === 'number' ? decimalsOf(value) : 0;
-}
-
-/** A number for display: up to 4 decimals without binary noise, a plus sign when asked. */
-export function displayNumber(x: number | null | undefined, signed = false): string {
-  if (x === null || x === undefined || !Number.isFinite(x)) return '';
-  const rounded = Number(x.toFixed(4));
-  const text = String(Object.is(rounded, -0) ? 0 : rounded);
-  return signed && rounded > 0 ? `+${text}` : text;
-}
-
-/** A number with exactly `decimals` places (no exponent for plain sizes). */
-function fixed(x: number, decimals: number): string {
-  const text = x.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
-}
-
-function percent(share: number, decimals: number): string {
-  return fixed(share * 100, decimals);
-}
-
-function say(code: MessageCode, params: MessageParams, lang: Lang): string {
-  return formatMessage(code, params, lang);
-}
-
-/** The reason a judge gave, in words; an unknown code is worded generically rather than failing. */
-function judgeReason(result: Result, lang: Lang): string {
-  const reason = result.reason;
-  if (!reason) return '';
-  if (reason.code === 'reason.no-baseline') return say('view.no-baseline', reason.params, lang);
-  if (Object.hasOwn(messages, reason.code)) return say(reason.code, reason.params, lang);
-  return say('view.unknown-reason', { code: String(reason.code) }, lang);
-}
-
-/** What the numbers say about a shortfall: rates, time share, or distance from the target. */
-function shortfall(result: Result, lang: Lang, unit: string): string {
-  const p = result.progress;
-  if (p && (p.method === 'growth-ratio' || p.method === 'rate-ratio') && p.requiredRate !== null && p.observedRate !== null && p.ratio !== null) {
-    const params = { required: fixed(p.requiredRate, 2), observed: fixed(p.observedRate, 2), ratio: fixed(p.ratio * 100, 0) };
-    return say(p.ratio < 0 ? 'view.moving-away' : 'view.need-growth', params, lang);
-  }
-  if (p && p.method === 'linear-ratio' && p.requiredRate !== null && p.observedRate !== null && p.ratio !== null) {
-    return say('view.need-change', { required: displayNumber(p.requiredRate), observed: displayNumber(p.observedRate), ratio: fixed(p.ratio * 100, 0), unit }, lang);
-  }
-  if (p && p.method === 'time-share' && p.completionShare !== null && p.elapsedShare !== null) {
-    return say('view.time-share', { completion: percent(p.completionShare, 1), elapsed: percent(p.elapsedShare, 0) }, lang);
-  }
-  if (p && p.method === 'mean' && p.observedRate !== null && !result.final) {
-    return say('view.mean-short', { observed: displayNumber(p.observedRate), unit, target: describeTarget(result, lang) }, lang);
-  }
-  if (result.kind === 'milestone') return say('view.not-done-by', { year: result.year }, lang);
-  if (result.gap === null || result.actual === null) return '';
-  const decimals = Math.max(targetDecimals(result), decimalsOf(result.actual.value));
-  const gap = fixed(Math.abs(result.gap), decimals);
-  switch (result.op) {
-    case '<=':
-    case '<':
-      return say('view.over-limit', { gap, unit }, lang);
-    case '~':
-    case 'range':
-      return say(aboveTarget(result) ? 'view.above-band' : 'view.below-band', { gap, unit }, lang);
-    case '==':
-      return say('view.off-exact', { gap, unit }, lang);
-    default:
-      return say('view.short', { gap, unit, attainment: result.attainment === null ? '—' : `${percent(result.attainment, 1)}%` }, lang);
-  }
-}
-
-/** For a band (`~`, range): true when the actual lies above it. */
-function aboveTarget(result: Result): boolean {
-  const actual = result.actual?.value ?? 0;
-  const { value } = result;
-  if (Array.isArray(value)) return actual > value[1];
-  return typeof value === 'number' && actual > value;
-}
-
-function reasonOf(result: Result, lang: Lang, unit: string): string {
-  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
-  // A pending milestone's status says it all.
-  if (result.status === 'pending' && result.reason?.code === 'reason.not-done-yet') return '';
-  if (explained && !result.reason) return '';
-  const because = judgeReason(result, lang);
-  const detail = because || (explained ? '' : shortfall(result, lang, unit));
-  if (result.soft && result.severity === 'warning') {
-    const soft = say('view.soft-miss', {}, lang);
-    return detail ? `${detail}${lang === 'zh' ? ';' : '; '}${soft}` : soft;
-  }
-  return detail;
-}
-
-function progressOf(result: Result, lang: Lang): string {
-  const p = result.progress;
-  if (!p || p.elapsedShare === null) return '';
-  if (p.method === 'time-share' && p.completionShare !== null) {
-    return say('view.time-share', { completion: percent(p.completionShare, 1), elapsed: percent(p.elapsedShare, 0) }, lang);
-  }
-  if (p.completionShare !== null) return say('view.completion', { completion: percent(p.completionShare, 1), elapsed: percent(p.elapsedShare, 0) }, lang);
-  return '';
-}
+// Status words depend on four small things only: word them once per combination.
+const STATUS_WORDS = new Map<string, string>();
 
 function statusWord(result: Result, lang: Lang): string {
+  const key = `${lang}|${result.status}|${result.soft}|${result.severity}`;
+  let word = STATUS_WORDS.get(key);
+  if (word === undefined) {
+    word = wordStatus(result, lang);
+    STATUS_WORDS.set(key, word);
+  }
+  return word;
+}
+
+function wordStatus(result: Result, lang: Lang): string {
   const word = say(`status.${result.status}`, {}, lang);
   const open = lang === 'zh' ? '(' : ' (';
   if (result.soft && result.severity !== 'ok') return `${word}${open}${say('view.soft-tag', {}, lang)})`;
@@ -180,13 +85,52 @@ function toneOf(result: Result): Tone {
 
 const SYMBOLS: Record<Tone, string> = { good: '✓', bad: '✗', warn: '!', moderate: '~', neutral: '?' };
 
+/** What a matrix cell shows of a result: the parts of its view that a cell needs, cheaply. */
+export interface ResultCell {
+  result: Result;
+  /** `✗ 950`: the symbol and the figure. */
+  text: string;
+  /** The figure alone: `950`, `已完成`; '' without one. */
+  figure: string;
+  symbol: string;
+  tone: Tone;
+  status: string;
+  offTrack: boolean;
+}
+
+function figureOf(result: Result, lang: Lang): string {
+  if (!result.actual) return '';
+  return result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : displayNumber(result.actual.value);
+}
+
+function symbolOf(result: Result, tone: Tone): string {
+  // A town not judged (无分解目标) is neither good nor missing: a dot.
+  if (result.reason?.code === 'reason.no-decomposed-target') return '·';
+  return result.status === 'pending' ? '-' : SYMBOLS[tone];
+}
+
+/** The figure of a cell: `Σ` before a figure rolled up from towns, `/40` after a town's figure when it had its own target. */
+function cellFigure(result: Result, lang: Lang): string {
+  const figure = figureOf(result, lang);
+  if (figure === '') return '';
+  const mark = result.figureSource === 'derived' ? 'Σ' : '';
+  const own = result.targetSource === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '';
+  return `${mark}${figure}${own}`;
+}
+
+/** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
+export function cellOf(result: Result, lang: Lang): ResultCell {
+  const tone = toneOf(result);
+  // A figure is a number or one of our words: nothing from the input to escape.
+  const figure = cellFigure(result, lang);
+  const symbol = symbolOf(result, tone);
+  return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
+}
+
 /** The words of one result in `lang`: computed here once, laid out by every format. */
 export function viewResult(result: Result, lang: Lang): ResultView {
   const unit = result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
-  let figure = '';
-  if (result.actual) {
-    figure = result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : displayNumber(result.actual.value);
-  }
+  const figure = figureOf(result, lang);
   const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
   let gap = '';
   if (result.gap !== null && result.actual) {
@@ -201,7 +145,7 @@ export function viewResult(result: Result, lang: Lang): ResultView {
   let projectionMisses = false;
   if (p && p.projected !== null && !result.final) {
     projectionMisses = p.projectedGap !== null && p.projectedGap < 0;
-    const value = fixed(p.projected, targetDecimals(result));
+    const value = fixed(shareCeiling(result, p.projected), targetDecimals(result));
     projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
   }
   const tone = toneOf(result);
@@ -214,11 +158,11 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     group: result.goal !== null ? 0 : (result.action ?? 0),
     target: escapeControls(describeTarget(result, lang) + towns.targetTag),
     actual: escapeControls(actual + towns.figureTag),
-    figure: escapeControls(towns.figureMark + figure + (figure === '' ? '' : towns.ownTarget)),
+    figure: escapeControls(cellFigure(result, lang)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
     status: statusWord(result, lang),
-    symbol: towns.notJudged ? '·' : result.status === 'pending' ? '-' : SYMBOLS[tone],
+    symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
     reason: escapeControls([towns.reasonHead, reasonOf(result, lang, unit)].filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ')),
@@ -229,17 +173,16 @@ export function viewResult(result: Result, lang: Lang): ResultView {
 }
 
 /**
- * How a result of a plan carried out by towns reads (docs/regions.md): which target it was
- * judged against (`(分解目标)`, `(县级目标)`), a figure rolled up from the towns (`Σ`, `(乡镇汇总)`),
- * and a town not judged (`·`). The target a town was judged against leads its reason, so a matrix line names it.
+ * How a result of a plan carried out by towns reads in a listing (docs/regions.md): which target
+ * it was judged against (`(分解目标)`, `(县级目标)`) and a figure rolled up from the towns
+ * (`(乡镇汇总)`); the target a town was judged against leads its reason, so a matrix line names it.
  */
-function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; figureMark: string; ownTarget: string; notJudged: boolean; reasonHead: string } {
+function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; reasonHead: string } {
   const open = lang === 'zh' ? '(' : ' (';
   const close = lang === 'zh' ? ')' : ')';
   const source = result.targetSource;
   const targetTag = source === 'decomposed' || source === 'intensive_plan' ? `${open}${say(`source.${source}`, {}, lang)}${close}` : '';
   const derived = result.figureSource === 'derived' && result.actual !== null;
-  const notJudged = result.reason?.code === 'reason.no-decomposed-target';
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
   const reasonHead = (source === 'decomposed' || source === 'intensive_plan') && !explained
     ? `${say(`source.${source}`, {}, lang)} ${describeTarget(result, lang)}`
@@ -247,10 +190,6 @@ function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: 
   return {
     targetTag,
     figureTag: derived ? `${open}${say('source.derived', {}, lang)}${close}` : '',
-    figureMark: derived ? 'Σ' : '',
-    // A matrix cell of a town with its own target reads `37/40`: its figure against its target.
-    ownTarget: source === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '',
-    notJudged,
     reasonHead,
   };
 }

@@ -132,3 +132,21 @@ describe('the report view', () => {
     expect(view.regions.map((r) => r.label)).toEqual(['__proto__']);
   });
 });
+
+describe('a reason for every result that needs one', () => {
+  it.each(['not_met', 'insufficient', 'moving_away', 'moderate', 'no_data', 'not_assessable'] as const)('%s without figures or a judge reason still says why', (status) => {
+    const r: Result = { ...base, status, severity: status === 'not_met' ? 'failure' : 'info', final: status === 'not_met' || status === 'no_data' };
+    expect(viewResult(r, 'zh').reason).not.toBe('');
+    expect(viewResult(r, 'en').reason).not.toBe('');
+  });
+});
+
+describe('projections of shares', () => {
+  it('a coverage in % is not projected past 100 %', () => {
+    const r: Result = { ...base, unit: '%', value: 95, status: 'on_track', severity: 'ok', final: false, actual: fig(93, 2023),
+      progress: { ...noProgress, projected: 100.98, projectedGap: 5.98 } };
+    expect(viewResult(r, 'zh').projection).toBe('预计2025年 100');
+    // Not a share: left as projected.
+    expect(viewResult({ ...r, unit: '亿元' }, 'zh').projection).toBe('预计2025年 101');
+  });
+});

@@ -65,6 +65,13 @@ export interface ReportView {
   results: () => Iterable<ResultView>;
 }
 
+/** The words under a result: its reason, and its projection when that matters (not good, or it misses). */
+export function noteOf(result: ResultView, lang: Lang): string {
+  const parts = [result.reason];
+  if (result.projection && (result.tone !== 'good' || result.projectionMisses)) parts.push(result.projection);
+  return parts.filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ');
+}
+
 /** Rank for `--sort status`: failures, then off-track warnings, other warnings, moderate, no data, met. */
 export function rankOf(result: Result): number {
   if (result.severity === 'failure') return 0;

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { charWidth, displayWidth, padEnd, wrapText } from './text-width.js';
+
+describe('displayWidth counts columns as a terminal does', () => {
+  it.each([
+    ['abc', 3], ['城镇新增就业', 12], ['≥ 3.4 %', 7], ['ＡＢ', 4], ['한국', 4], ['e\u0301', 1], ['✓ 950', 5], ['😀', 2], ['', 0],
+    ['\u001b[31mred\u001b[39m', 3], ['（地区）', 8], ['‱', 1],
+  ])('%j is %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('a character is 0, 1 or 2 columns', () => {
+    expect(charWidth('中')).toBe(2);
+    expect(charWidth('a')).toBe(1);
+    expect(charWidth('\u0301')).toBe(0);
+  });
+
+  it('pads by columns, not code units', () => {
+    expect(padEnd('中文', 6)).toBe('中文  ');
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks English at spaces', () => {
+    expect(wrapText('Share of new-energy buses in urban transport', 16)).toEqual(['Share of', 'new-energy buses', 'in urban', 'transport']);
+  });
+
+  it('breaks Chinese between characters, keeping Latin runs whole', () => {
+    expect(wrapText('全社会R&D经费占GDP比重', 10)).toEqual(['全社会R&D', '经费占GDP', '比重']);
+  });
+
+  it('cuts a word only when it alone is wider than the line', () => {
+    expect(wrapText('internationalisation is long', 8)).toEqual(['internat', 'ionalisa', 'tion is', 'long']);
+  });
+
+  const text = fc.array(fc.constantFrom('a', 'bc', 'word', ' ', '中', '文字', '，', '%', 'ＡＢ', '😀', 'e\u0301', '-', '10.5'), { maxLength: 40 }).map((parts) => parts.join(''));
+
+  it('every line fits any width of 2 or more, and no character is lost', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 120 }), (input, width) => {
+        const lines = wrapText(input, width);
+        for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        expect(lines.join('').replace(/ /g, '')).toBe(input.replace(/ /g, ''));
+      }),
+    );
+  });
+});

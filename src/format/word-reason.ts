@@ -1,0 +1,118 @@
+import { formatMessage, messages, type Lang, type MessageCode, type MessageParams } from '../messages.js';
+import type { Result } from '../report/types.js';
+import { describeTarget } from './describe-target.js';
+import { decimalsOf, displayNumber, fixed, percent, targetDecimals } from './display-number.js';
+
+// Why a result stands where it does, in one sentence: part of the view (see view-result.ts).
+
+/** A message in `lang`. */
+export function say(code: MessageCode, params: MessageParams, lang: Lang): string {
+  return formatMessage(code, params, lang);
+}
+
+/** The reason a judge gave, in words; an unknown code is worded generically rather than failing. */
+function judgeReason(result: Result, lang: Lang): string {
+  const reason = result.reason;
+  if (!reason) return '';
+  if (reason.code === 'reason.no-baseline') return say('view.no-baseline', reason.params, lang);
+  if (Object.hasOwn(messages, reason.code)) return say(reason.code, reason.params, lang);
+  return say('view.unknown-reason', { code: String(reason.code) }, lang);
+}
+
+/** What the numbers say about a shortfall: rates, time share, or distance from the target. */
+function shortfall(result: Result, lang: Lang, unit: string): string {
+  const p = result.progress;
+  if (p && (p.method === 'growth-ratio' || p.method === 'rate-ratio') && p.requiredRate !== null && p.observedRate !== null && p.ratio !== null) {
+    const params = { required: fixed(p.requiredRate, 2), observed: fixed(p.observedRate, 2), ratio: fixed(p.ratio * 100, 0) };
+    return say(p.ratio < 0 ? 'view.moving-away' : 'view.need-growth', params, lang);
+  }
+  if (p && p.method === 'linear-ratio' && p.requiredRate !== null && p.observedRate !== null && p.ratio !== null) {
+    return say('view.need-change', { required: displayNumber(p.requiredRate), observed: displayNumber(p.observedRate), ratio: fixed(p.ratio * 100, 0), unit }, lang);
+  }
+  if (p && p.method === 'time-share' && p.completionShare !== null && p.elapsedShare !== null) {
+    return say('view.time-share', { completion: percent(p.completionShare, 1), elapsed: percent(p.elapsedShare, 0) }, lang);
+  }
+  if (p && p.method === 'mean' && p.observedRate !== null && !result.final) {
+    return say('view.mean-short', { observed: displayNumber(p.observedRate), unit, target: describeTarget(result, lang) }, lang);
+  }
+  if (result.kind === 'milestone') return say('view.not-done-by', { year: result.year }, lang);
+  if (result.gap === null || result.actual === null) return '';
+  const decimals = Math.max(targetDecimals(result), decimalsOf(result.actual.value));
+  const gap = fixed(Math.abs(result.gap), decimals);
+  switch (result.op) {
+    case '<=':
+    case '<':
+      return say('view.over-limit', { gap, unit }, lang);
+    case '~':
+    case 'range':
+      return say(aboveTarget(result) ? 'view.above-band' : 'view.below-band', { gap, unit }, lang);
+    case '==':
+      return say('view.off-exact', { gap, unit }, lang);
+    default:
+      return say('view.short', { gap, unit, attainment: result.attainment === null ? '—' : `${percent(result.attainment, 1)}%` }, lang);
+  }
+}
+
+/**
+ * A share in % (a level such as a coverage or a rate of 占比) cannot be projected past 100 %: a
+ * trend that would cross it is shown as 100. Applies only to levels in % whose target and latest
+ * figure lie within 0–100.
+ */
+export function shareCeiling(result: Result, projected: number): number {
+  if (result.unit !== '%' || (result.kind !== 'level' && result.kind !== 'cumulative')) return projected;
+  const target = Array.isArray(result.value) ? result.value[1] : result.value;
+  const latest = result.actual?.value;
+  if (target === null || target > 100 || latest === undefined || latest > 100 || latest < 0) return projected;
+  return Math.min(100, projected);
+}
+
+/** For a band (`~`, range): true when the actual lies above it. */
+export function aboveTarget(result: Result): boolean {
+  const actual = result.actual?.value ?? 0;
+  const { value } = result;
+  if (Array.isArray(value)) return actual > value[1];
+  return typeof value === 'number' && actual > value;
+}
+
+/** A reason when the figures say nothing more precise: never leave a result that needs one without. */
+function fallback(result: Result, lang: Lang): string {
+  switch (result.status) {
+    case 'not_met':
+      return say('view.missed', { actual: result.actual ? displayNumber(result.actual.value) : '—', target: describeTarget(result, lang) }, lang);
+    case 'insufficient':
+    case 'moving_away':
+    case 'moderate':
+      return say('view.behind', {}, lang);
+    case 'no_data':
+    case 'not_assessable':
+      return say('view.cannot-assess', {}, lang);
+    default:
+      return '';
+  }
+}
+
+/** Why, in one short sentence, for results not met, behind or not assessable (soft misses say so); '' otherwise. */
+export function reasonOf(result: Result, lang: Lang, unit: string): string {
+  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  // A pending milestone's status says it all.
+  if (result.status === 'pending' && result.reason?.code === 'reason.not-done-yet') return '';
+  if (explained && !result.reason) return '';
+  const because = judgeReason(result, lang);
+  const detail = because || (explained ? '' : shortfall(result, lang, unit) || fallback(result, lang));
+  if (result.soft && result.severity === 'warning') {
+    const soft = say('view.soft-miss', {}, lang);
+    return detail ? `${detail}${lang === 'zh' ? ';' : '; '}${soft}` : soft;
+  }
+  return detail;
+}
+
+/** The progress figures in words: 完成进度 against 时序进度; '' when there are none. */
+export function progressOf(result: Result, lang: Lang): string {
+  const p = result.progress;
+  if (!p || p.elapsedShare === null) return '';
+  if (p.method === 'time-share' && p.completionShare !== null) {
+    return say('view.time-share', { completion: percent(p.completionShare, 1), elapsed: percent(p.elapsedShare, 0) }, lang);
+  }
+  if (p.completionShare !== null) return say('view.completion', { completion: percent(p.completionShare, 1), elapsed: percent(p.elapsedShare, 0) }, lang);
+  return '';
+}
