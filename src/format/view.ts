@@ -164,7 +164,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
       label,
       tally,
       summary: tallyLines(label, tally, report, lang),
-      short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable }, lang),
+      short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable - (tally.notJudged ?? 0) }, lang),
     });
   }
   const ordered = (): readonly Result[] => {
