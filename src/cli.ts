@@ -158,7 +158,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--years <years>', 'one column per year, e.g. 2021-2025 (default: a year and a value column)', integers)
     .option('--regions <names>', 'a block of rows per region, comma-separated')
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--decomposition', "the form for towns' decomposed targets (分解目标) and weights, with a check column")
+    .option('--decomposition', formatMessage('help.opt.decomposition', {}, lang))
     .action(async (opts: { years?: number[]; regions?: string; output?: string; decomposition?: boolean }) => {
       const plan = await loadPlanFor(common(), io);
       if (!plan) return setCode(EXIT.invalid);
@@ -211,7 +211,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--width <n>', 'table width in columns, 20–1000 (default: the terminal\'s, else 100)', tableWidth)
     .addOption(new Option('--sort <order>', 'order of results: plan, or status (failures first)').choices(['plan', 'status']))
     .addOption(new Option('--by <layout>', 'with regions: indicator (indicator × region, default) or region (one listing per region)').choices(['indicator', 'region']))
-    .option('--region-targets <file>', "towns' decomposed targets and weights (CSV: region, id, value, optionally op and year)")
+    .option('--region-targets <file>', formatMessage('help.opt.region-targets', {}, lang))
     .action(async (files: string[], opts: {
       width?: number; sort?: 'plan' | 'status'; by?: 'indicator' | 'region'; regionTargets?: string;
       asOf?: number; bands?: ProgressBands; failOn?: FailCondition[]; requireComplete?: boolean; maxWarnings?: number; action?: number[];

@@ -373,6 +373,14 @@ export const messages = {
     zh: '{count} 个地区不在规划的乡镇名单中(如 {regions});全县汇总要求名单中每个乡镇都有数据',
     en: '{count} regions are not among the plan\'s towns (such as {regions}); a county roll-up needs every listed town',
   },
+  'help.opt.region-targets': {
+    zh: '各乡镇的分解目标和权重(CSV:地区、编号、分解目标值,可选比较符和年份),见 docs/regions.md',
+    en: "towns' decomposed targets and weights (CSV: region, id, value, optionally op and year); see docs/regions.md",
+  },
+  'help.opt.decomposition': {
+    zh: '生成乡镇分解目标表(含县级目标和校核列)及权重行',
+    en: "write the form of towns' decomposed targets (with the county target and a check column) and weights",
+  },
   'view.not-judged': { zh: '无分解目标不评判 {count}', en: '{count} not judged (no decomposed target)' },
   'rt.too-large': {
     zh: '分解目标表 {file} 过大({size} 字节,上限 {limit} 字节)',
