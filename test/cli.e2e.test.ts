@@ -175,3 +175,21 @@ describe('usage', () => {
     expect(result.stdout.split('\n').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('reports people read (built bin)', () => {
+  const SGR = /\u001b\[[0-9;]*m/g;
+  const width = (line: string): number => {
+    let w = 0;
+    for (const ch of line.replace(SGR, '')) w += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+    return w;
+  };
+
+  it('in an 80-column Chinese terminal the mid-term table fits, says why, and keeps colours per line', () => {
+    const { code, stdout } = plancheck(['check', 'fixtures/xiangshan/midterm-2020-2023.csv'], { env: { LANG: 'zh_CN.UTF-8', COLUMNS: '80', FORCE_COLOR: '1' } });
+    expect(code).toBe(0);
+    for (const line of stdout.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
+    expect(stdout).toContain('原因:需年均增长');
+    expect(stdout).toContain('预计2025年');
+    expect(stdout.replace(SGR, '')).toContain('完成率 0.0%(仅计已到期评判的 1 个中达标 0 个)');
+  });
+});

@@ -26,6 +26,7 @@ export function displayNumber(x: number | null | undefined, signed = false): str
 
 /** A number with exactly `decimals` places (no exponent for plain sizes). */
 export function fixed(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return '—';
   const text = x.toFixed(decimals);
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }

@@ -67,8 +67,8 @@ describe('tables fit the width asked', () => {
   });
 
   it('no colour escape is split across lines, and every line ends with its colours closed', () => {
-    for (const width of [40, 80, 120]) {
-      const text = render('table', midterm, { lang: 'zh', color: true, maxErrors: 50, width });
+    for (const [report, width] of [[midterm, 40], [midterm, 80], [midterm, 120], [towns, 50], [towns, 100]] as const) {
+      const text = render('table', report, { lang: 'zh', color: true, maxErrors: 50, width });
       for (const line of text.split('\n')) {
         // An ESC is always the start of a whole SGR sequence on the same line.
         expect(line.replace(SGR, '')).not.toContain('\u001b');
