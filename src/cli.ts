@@ -30,6 +30,7 @@ interface CheckFlags {
   maxErrors: number;
   sheet?: string[];
   region?: string[];
+  regionTargets?: string;
   color?: boolean;
   width?: number;
   sort?: 'plan' | 'status';
@@ -87,6 +88,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--years <years>', h('help.opt.years'), parse.integers)
     .option('--regions <names>', h('help.opt.regions'))
     .option('-o, --output <file>', h('help.opt.template-output'))
+    .option('--decomposition', h('help.opt.decomposition'))
     .action(async (opts: Omit<TemplateCommandOptions, 'lang' | 'targets'>) => setCode(await runTemplate({ ...common(), ...opts }, io)));
 
   // -f and -o pair up in the order given: "-f json -o report.json -f junit -o junit.xml".
@@ -122,6 +124,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     ])
     .addOption(caseInsensitive(new Option('--encoding <name>', h('help.opt.encoding')).choices(Object.keys(ENCODING_NAMES))))
     .option('--max-errors <n>', h('help.opt.max-errors'), parse.count, 50)
+    .option('--region-targets <file>', h('help.opt.region-targets'))
     .option('--sheet <name>', h('help.opt.sheet'), (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--no-color', h('help.opt.no-color'))
     .option('--width <n>', h('help.opt.width'), parse.width)
@@ -154,6 +157,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
             by: opts.by,
             sheets: opts.sheet,
             region: opts.region,
+            regionTargets: opts.regionTargets,
           },
           io,
         ),

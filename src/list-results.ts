@@ -19,7 +19,9 @@ const OFF_TRACK = new Set<Status>(['not_met', 'insufficient', 'moving_away']);
  * the policy only warns about it.
  */
 export function listResults(options: ListOptions): (result: Result) => boolean {
-  const noFigure = (result: Result): boolean => result.actual === null && (result.status === 'no_data' || result.status === 'not_assessable');
+  // A county figure that could not be rolled up from the towns is listed: its reason says what is missing.
+  const noFigure = (result: Result): boolean =>
+    result.actual === null && (result.status === 'no_data' || result.status === 'not_assessable') && !result.reason?.code.startsWith('reason.roll-up');
   return (result) =>
     (options.status ? options.status.includes(result.status) : !(options.manyRegions && noFigure(result))) &&
     (!options.quiet || result.severity === 'failure' || OFF_TRACK.has(result.status));

@@ -53,7 +53,15 @@ export function targetJson(target: Target): Record<string, unknown> {
     baseline: target.baseline,
     tolerance: target.tolerance,
     quote: target.quote,
+    aggregate: aggregateText(target),
   };
+}
+
+/** A target's `aggregate` as the plan file writes it (`sum`, `weighted:常住人口`), or null when the plan has no regions. */
+function aggregateText(target: Target): string | null {
+  const aggregate = target.aggregate;
+  if (!aggregate) return null;
+  return aggregate.method === 'weighted' ? `weighted:${aggregate.weight}` : aggregate.method;
 }
 
 /** `plancheck list --format json`: a JSON array of the selected targets. */

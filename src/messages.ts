@@ -710,6 +710,110 @@ export const messages = {
     en: 'Key: ✓ met or on track  ✗ failing  ! warning or behind  ~ moderate  ? no data  - pending; blank: not listed for that region',
   },
   'view.tallies': { zh: '各地区合计', en: 'Per region' },
+  // Towns and the county: decomposed targets, roll-ups (issue 14)
+  'plan.aggregate-missing': {
+    zh: '规划声明了 regions(按乡镇分解),指标 {id} 须写明 aggregate(sum / mean / weighted:权重 / none)',
+    en: 'the plan declares regions, so target {id} needs an aggregate (sum / mean / weighted:<weight> / none)',
+  },
+  'plan.aggregate-weight-unknown': {
+    zh: '权重“{weight}”既不是 regions.weights 中声明的权重,也不是指标编号',
+    en: 'weight "{weight}" is neither declared in regions.weights nor a target id',
+  },
+  'rt.missing-column': {
+    zh: '分解目标表缺少“{column}”列(可用表头:{accepted})',
+    en: 'the decomposed-targets file has no "{column}" column (accepted headers: {accepted})',
+  },
+  'rt.unknown-region': {
+    zh: '“{value}”不是规划中的乡镇(街道)(是否指 {suggestion}?)',
+    en: '"{value}" is not a region of the plan (did you mean {suggestion}?)',
+  },
+  'rt.plan-level-region': {
+    zh: '“{value}”是县级(规划层级):县级目标以规划为准,不在分解表中填写',
+    en: '"{value}" is the plan level: its targets are the plan\'s and are not decomposed',
+  },
+  'rt.missing-region': { zh: '缺少地区', en: 'the region is missing' },
+  'rt.bad-op': {
+    zh: '“{value}”不是可用的比较符(可用:≥ > ≤ < = 左右,或留空沿用规划的比较符)',
+    en: '"{value}" is not a comparator (use ≥ > ≤ < = ~, or leave it blank for the plan\'s)',
+  },
+  'rt.op-needed': {
+    zh: '指标 {id} 的规划比较符为 {op},请在比较符列写明分解目标的比较符',
+    en: 'target {id} has comparator {op} in the plan: give the comparator of the decomposed target',
+  },
+  'rt.duplicate': {
+    zh: '{region} 的 {id}({year} 年)已在 {other} 给出分解目标',
+    en: '{region} was given a decomposed target for {id} ({year}) already at {other}',
+  },
+  'rt.weight-year': {
+    zh: '年份 {year} 不在规划的基期与规划期 {start}–{end} 内',
+    en: 'year {year} is outside the plan baseline and period {start}–{end}',
+  },
+  'rt.no-regions': {
+    zh: '规划未声明 regions(乡镇及汇总方式),不能使用分解目标表',
+    en: 'the plan declares no regions (towns and how figures add up): decomposed targets cannot be used',
+  },
+  'rt.region-not-in-plan': {
+    zh: '地区“{value}”不在规划的乡镇名单中(是否指 {suggestion}?);按单独的地区计,全县汇总要求名单中每个乡镇都有数据',
+    en: 'region "{value}" is not among the plan\'s towns (did you mean {suggestion}?); it is kept apart, and a county roll-up needs every listed town',
+  },
+  'rt.regions-not-in-plan': {
+    zh: '{count} 个地区不在规划的乡镇名单中(如 {regions});全县汇总要求名单中每个乡镇都有数据',
+    en: '{count} regions are not among the plan\'s towns (such as {regions}); a county roll-up needs every listed town',
+  },
+  'help.opt.region-targets': {
+    zh: '各乡镇的分解目标和权重文件(CSV),见 docs/regions.md',
+    en: "towns' decomposed targets and weights (CSV: region, id, value, optionally op and year); see docs/regions.md",
+  },
+  'help.opt.decomposition': {
+    zh: '生成乡镇分解目标表(含县级目标和校核列)及权重行',
+    en: "write the form of towns' decomposed targets (with the county target and a check column) and weights",
+  },
+  'view.not-judged': { zh: '无分解目标不评判 {count}', en: '{count} not judged (no decomposed target)' },
+  'rt.too-large': {
+    zh: '分解目标表 {file} 过大({size} 字节,上限 {limit} 字节)',
+    en: 'the decomposed-targets file {file} is too large ({size} bytes, limit {limit})',
+  },
+  'reason.no-decomposed-target': { zh: '无分解目标', en: 'no decomposed target' },
+  'reason.roll-up-none': {
+    zh: '无县级数据;该指标不能由乡镇数据汇总',
+    en: 'no county figure; this indicator cannot be derived from the towns\' figures',
+  },
+  'reason.roll-up-incomplete': {
+    zh: '无县级数据;{year} 年乡镇数据不全,无法汇总(缺 {count} 个:{regions})',
+    en: 'no county figure; the towns\' figures for {year} are incomplete ({count} missing: {regions})',
+  },
+  'reason.roll-up-weights': {
+    zh: '无县级数据;缺少 {count} 个乡镇 {year} 年的权重“{weight}”:{regions}',
+    en: 'no county figure; weight "{weight}" for {year} is missing for {count, plural, one {# town} other {# towns}}: {regions}',
+  },
+  'reason.roll-up-rates': {
+    zh: '无县级数据;乡镇填报的是增速(%),不能汇总,请填报绝对值',
+    en: 'no county figure; the towns reported rates (%), which do not add up: report levels',
+  },
+  'check.roll-up-mismatch': {
+    zh: '{indicator}({id},{year} 年):分项之和与合计不符:乡镇汇总 {derived},{county}填报 {reported},相差 {difference}',
+    en: '{indicator} ({id}, {year}): the towns do not add up to the county figure: towns {derived}, {county} reported {reported}, difference {difference}',
+  },
+  'check.decomposition-short': {
+    zh: '{indicator}({id}):分解目标之和 {sum} 未达到县级目标 {target}(相差 {difference};已分解 {count}/{total} 个乡镇)',
+    en: '{indicator} ({id}): the decomposed targets add up to {sum}, short of the county target {target} (difference {difference}; {count} of {total} towns given one)',
+  },
+  'source.plan': { zh: '规划目标', en: 'plan target' },
+  'source.decomposed': { zh: '分解目标', en: 'decomposed target' },
+  'source.intensive_plan': { zh: '县级目标', en: 'county target' },
+  'source.derived': { zh: '乡镇汇总', en: 'derived from towns' },
+  'source.reported': { zh: '填报', en: 'reported' },
+  'word.check': { zh: '校核', en: 'check' },
+  'word.plan-target': { zh: '县级目标', en: 'county target' },
+  'word.decomposed-value': { zh: '分解目标值', en: 'decomposed value' },
+  'word.weight': { zh: '权重', en: 'weight' },
+  'template.check-ok': { zh: '分解之和已达县级目标', en: 'shares add up to the county target' },
+  'template.check-short': { zh: '分解之和未达县级目标', en: 'shares fall short of the county target' },
+  'view.legend-towns': {
+    zh: 'Σ 由乡镇汇总 · 无分解目标(不评判) 37/40 实际/分解目标;比率、人均指标按县级目标评判各乡镇',
+    en: 'Σ rolled up from the towns  · no decomposed target (not judged)  37/40 figure/decomposed target; rates and per-capita figures are judged against the county target in every town',
+  },
+  'template.check-intensive': { zh: '各乡镇适用县级目标', en: 'the county target applies to every town' },
   'view.missed': { zh: '实际 {actual},未达到目标 {target}', en: 'actual {actual} does not reach the target {target}' },
   'view.behind': { zh: '进度落后于时序进度', en: 'behind the time elapsed' },
   'view.cannot-assess': { zh: '数据不足,无法评估', en: 'not enough figures to assess' },

@@ -75,6 +75,8 @@ export interface CheckOptions extends CommonOptions {
   by?: 'indicator' | 'region';
   /** Sheets of workbooks to read (--sheet); absent: every sheet with a header. */
   sheets?: string[];
+  /** Towns' decomposed targets and weights (`--region-targets FILE`). */
+  regionTargets?: string;
 }
 
 /** The bundled plan as checked at build time. */
@@ -148,7 +150,8 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const clashes = checkOutputs(options.outputs, [...options.files, options.targets ?? BUNDLED_PLAN]);
+  const inputs = [...options.files, options.targets ?? BUNDLED_PLAN, ...(options.regionTargets === undefined ? [] : [options.regionTargets])];
+  const clashes = checkOutputs(options.outputs, inputs);
   if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
   const binary = options.outputs.find((output) => BINARY_FORMATS.has(output.format) && (output.path === undefined || output.path === '-'));
   if (binary) {
@@ -182,6 +185,14 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
       return EXIT.invalid;
     }
   }
+  let regionTargets = null;
+  if (options.regionTargets !== undefined) {
+    const { readRegionTargets } = await import('./actuals/read-region-targets.js');
+    regionTargets = await readRegionTargets(options.regionTargets, plan, options.encoding);
+    // Faults in the decomposed targets are input errors like any other: located, and exit 2.
+    actuals.problems.push(...regionTargets.problems);
+    actuals.problemCount += regionTargets.problems.length;
+  }
   const inScope = (target: Target): boolean =>
     (!options.action || (target.action !== null && options.action.includes(target.action))) &&
     (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
@@ -197,6 +208,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     detail: !summaryOnly,
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
+    regionTargets,
   });
   const sources: ReportSources = {
     plan,

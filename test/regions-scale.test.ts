@@ -14,6 +14,10 @@ const REGIONS = Array.from({ length: 3000 }, (_, i) => `镇${String(i + 1).padSt
 // G2.2 (人均地区生产总值 > 15 万元): 16 (met) in the 1st, 3rd, … town and in __proto__ (the 3,001st), 14 (not met) in the others.
 const value = (i: number): number => (i % 2 === 0 ? 16 : 14);
 const failing = REGIONS.filter((_, i) => value(i) === 14).length;
+// The bundled plan declares its towns (docs/regions.md): the county (象山县) comes first, its G2.2
+// (weighted by population, none given) not derived; per town, the 98 other intensive targets have no
+// data and the 192 totals and others are not judged; the 3,001 unlisted names are one warning.
+const COUNTY = '象山县';
 const FORMATS = { json: 'a.json', csv: 'b.csv', table: 't.txt', summary: 's.txt', text: 'x.txt', markdown: 'm.md', junit: 'j.xml', github: 'g.txt', sarif: 'r.sarif' };
 
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-regions-'));
@@ -47,12 +51,13 @@ describe('3,000 regions in every format', () => {
 
   it('json keeps its shape; targets without figures are counted, not listed', () => {
     const json = JSON.parse(read('json')) as { regions: string[]; results: { region: string; status: string }[]; unlisted: number; summary: { failures: number; byRegion: Record<string, { targets: number }> } };
-    expect(json.regions).toHaveLength(3001);
-    expect(json.results).toHaveLength(3001);
+    expect(json.regions).toHaveLength(3002);
+    expect(json.regions[0]).toBe(COUNTY);
+    expect(json.results).toHaveLength(3002);
     expect(json.results.filter((r) => r.status === 'not_met')).toHaveLength(failing);
-    expect(json.unlisted).toBe(3001 * 310); // every region lists 1 of the 311 targets
+    expect(json.unlisted).toBe(3002 * 310); // every region, the county too, lists 1 of the 311 targets
     expect(json.summary.failures).toBe(failing);
-    expect(Object.keys(json.summary.byRegion)).toHaveLength(3001);
+    expect(Object.keys(json.summary.byRegion)).toHaveLength(3002);
     expect(Object.hasOwn(json.summary.byRegion, '__proto__')).toBe(true);
     expect(json.summary.byRegion.__proto__?.targets).toBe(311);
   });
@@ -60,13 +65,14 @@ describe('3,000 regions in every format', () => {
   it('csv is the matrix: a figure and a status column per region, one row per target listed', () => {
     const lines = read('csv').split('\r\n').filter((line) => line !== '');
     expect(lines).toHaveLength(2);
-    expect(lines[0]!.split(',')).toHaveLength(4 + 2 * 3001);
+    expect(lines[0]!.split(',')).toHaveLength(4 + 2 * 3002);
     const row = lines[1]!.split(',');
     expect(row.slice(0, 2)).toEqual(['G2.2', 'GDP per capita']);
-    expect(row[4]).toBe('16');
-    expect(row[5]).toBe('✓ met');
+    expect(row[4]).toBe('');
+    expect(row[6]).toBe('16');
+    expect(row[7]).toBe('✓ met');
     expect(row.at(-2)).toBe('16');
-    expect(row[7]).toBe('✗ not met');
+    expect(row[9]).toBe('✗ not met');
   });
 
   it('table: blocks of regions that fit 100 columns, each region once, each line no wider', () => {
@@ -75,33 +81,36 @@ describe('3,000 regions in every format', () => {
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(100);
     const headers = lines.filter((line) => line.startsWith('ID '));
     const columns = headers.flatMap((line) => line.split(/\s{2,}/).slice(3));
-    expect(columns).toEqual(REGIONS);
-    expect(text).toContain(`${3001 * 310} more results (region × target) are not listed`);
+    expect(columns).toEqual([COUNTY, ...REGIONS]);
+    expect(text).toContain(`${3002 * 310} more results (region × target) are not listed`);
   });
 
   it('summary: a line for all, one per region, the failing rule last', () => {
     const lines = read('summary').trimEnd().split('\n');
-    expect(lines).toHaveLength(1 + 3001 + 1);
-    expect(lines[0]).toMatch(/^All: 933311 targets, 1501 met, 1500 not met, 930310 no data; 1500 failing/);
+    expect(lines).toHaveLength(1 + 3002 + 1);
+    // 3002 × 311 = 933622 = 1501 met + 1500 not met + (3001 × 98 + 311 = 294409) no data + 3001 × 212 = 636212 not judged
+    expect(lines[0]).toMatch(/^All: 933622 targets, 1501 met, 1500 not met, 294409 no data; 1500 failing, 1 warning.*; 636212 not judged/);
     expect(lines.at(-2)).toMatch(/^__proto__: 311 targets, 1 met, 0 not met/);
     expect(lines.at(-1)).toBe('exit code 1: 1500 targets fail under --fail-on not_met');
   });
 
   it('text, github and sarif: one finding per failing town', () => {
-    expect(read('text').trimEnd().split('\n')).toHaveLength(failing + 1);
+    // One more line: the warning that the 3,001 regions are not the plan's towns.
+    expect(read('text').trimEnd().split('\n')).toHaveLength(failing + 2);
+    expect(read('text')).toContain('3001 regions are not among the plan\'s towns');
     const github = read('github').trimEnd().split('\n');
     expect(github.filter((line) => line.startsWith('::error file='))).toHaveLength(failing);
     const sarif = JSON.parse(read('sarif')) as { runs: { results: unknown[] }[] };
-    expect(sarif.runs[0]!.results).toHaveLength(failing);
+    expect(sarif.runs[0]!.results).toHaveLength(failing + 1);
   });
 
   it('markdown: one matrix row with a column per region', () => {
     const row = read('markdown').split('\n').find((line) => line.startsWith('| G2.2 |'))!;
-    expect(row.split(' | ')).toHaveLength(3 + 3001);
+    expect(row.split(' | ')).toHaveLength(3 + 3002);
   });
 
   it('junit: a test case per listed result, failures as in the summary', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(read('junit')) as { testsuites: { tests: string; failures: string } };
-    expect(doc.testsuites).toMatchObject({ tests: '3001', failures: String(failing) });
+    expect(doc.testsuites).toMatchObject({ tests: '3002', failures: String(failing) });
   });
 });

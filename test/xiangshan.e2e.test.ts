@@ -149,10 +149,10 @@ describe('check: dialects of the same figures agree', () => {
     expect(json.results.filter((r) => /^M[23]\./.test(r.id) && r.status === 'no_data')).toEqual([]);
   });
 
-  it('regions are judged and tallied each on their own', () => {
+  it('regions are judged and tallied each on their own, the plan level (象山县, not in the file) first', () => {
     const { json } = report(['check', 'fixtures/xiangshan/regions-2025.csv']);
-    expect(Object.keys(json.summary.byRegion)).toEqual(['丹东街道', '丹西街道', '石浦镇']);
-    expect(new Set(json.results.map((r) => r.region))).toEqual(new Set(['丹东街道', '丹西街道', '石浦镇']));
+    expect(Object.keys(json.summary.byRegion)).toEqual(['象山县', '丹东街道', '丹西街道', '石浦镇']);
+    expect(new Set(json.results.map((r) => r.region))).toEqual(new Set(['象山县', '丹东街道', '丹西街道', '石浦镇']));
   });
 });
 

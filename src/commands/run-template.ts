@@ -12,6 +12,8 @@ export interface TemplateCommandOptions extends CommonOptions {
   /** Regions as typed: comma-separated names. */
   regions?: string;
   output?: string;
+  /** Write the form of towns' decomposed targets (分解目标) instead of the figures form. */
+  decomposition?: boolean;
 }
 
 /** `plancheck template`: writes the form analysts fill in, to stdout or a file. */
@@ -25,7 +27,13 @@ export async function runTemplate(options: TemplateCommandOptions, io: Io): Prom
   if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
   // A path ending in .xlsx gets the workbook form (instructions sheet, drop-downs, shading).
   const workbook = options.output !== undefined && /\.xlsx$/i.test(options.output);
-  const text = workbook
+  if (options.decomposition && !plan.regions) {
+    io.stderr.write(`${formatMessage('rt.no-regions', {}, options.lang)}\n`);
+    return EXIT.invalid;
+  }
+  const text = options.decomposition
+    ? (await import('../build-decomposition-template.js')).buildDecompositionTemplate(plan, { lang: options.lang, regions })
+    : workbook
     ? await (await import('../template-workbook.js')).buildTemplateWorkbook(plan, templateOptions)
     : buildTemplate(plan, templateOptions);
   try {

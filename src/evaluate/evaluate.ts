@@ -10,8 +10,10 @@ import {
   type Status,
   type Tally,
 } from '../report/types.js';
+import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { meets } from './compare.js';
 import { elapsedShare, judges } from './judge.js';
+import { regionalPlan } from './region-terms.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -27,17 +29,21 @@ export interface EvaluateOptions {
   /** The plan file's name, for the report. */
   planFile: string;
   toolVersion: string;
+  /** Towns' own targets (`--region-targets`); see docs/regions.md. */
+  regionTargets?: RegionTargets | null;
 }
 
 /** Judges every target in scope, in every region, against the actuals. Pure: no I/O. */
 export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions): Report {
   const { store } = actuals;
-  const regions = store.regionNames();
-  if (regions.length === 0) regions.push('');
   const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
   const scope = options.scope ?? (() => true);
   const targets = plan.targets.filter(scope);
   const fileName = (index: number): string => actuals.inputs[index]?.file ?? '';
+  // With towns, each is judged on its own terms and the plan level is reported or derived (docs/regions.md).
+  const regional = regionalPlan(plan, actuals, options.regionTargets ?? null, fileName);
+  const regions = regional?.regions ?? store.regionNames();
+  if (regions.length === 0) regions.push('');
   // Region names come from input: a null-prototype object keeps `__proto__` an ordinary key.
   const summary: Report['summary'] = { ...emptyTally(), byRegion: Object.create(null) as Record<string, Tally> };
   let unlisted = 0;
@@ -47,16 +53,21 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
     const tally = emptyTally();
     summary.byRegion[region] = tally;
     for (const target of targets) {
-      if (!detail && asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative')) {
+      if (!regional && !detail && asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative')) {
         // The common case of a large final review, counted without building a series.
         const value = store.valueAt(region, target.index, target.year);
         const status: Status = value === undefined ? 'no_data' : meets(value, target, plan.approxTolerance) ? 'met' : 'not_met';
         count(tally, status, severityOf(status, target.soft, options.policy), target.soft);
         continue;
       }
-      const series = store.series(region, target.index, asOf);
-      const judgement = judges[target.kind]({ target, series, asOf, plan, fileName, detail });
-      const severity = severityOf(judgement.status, target.soft, options.policy);
+      const terms = regional?.terms(region, target, asOf, detail);
+      const judged = terms?.target ?? target;
+      const series = terms?.series ?? store.series(region, target.index, asOf);
+      const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail });
+      if (terms?.reasonIfMissing && series.length === 0) judgement.reason = terms.reasonIfMissing;
+      else if (terms?.reasonIfMissing && judgement.reason?.code === 'reason.no-figure') judgement.reason = terms.reasonIfMissing;
+      const severity = terms?.verdict ? 'info' : severityOf(judgement.status, target.soft, options.policy);
+      if (terms?.verdict) tally.notJudged = (tally.notJudged ?? 0) + 1;
       if (!detail) {
         count(tally, judgement.status, severity, target.soft);
         continue;
@@ -69,14 +80,16 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         region,
         indicator: target.indicator,
         indicatorEn: target.indicatorEn,
-        kind: target.kind,
-        op: target.op,
-        value: target.value,
+        kind: judged.kind,
+        op: judged.op,
+        value: judged.value,
         unit: target.unit,
-        year: target.year,
+        year: judged.year,
         soft: target.soft,
         severity,
         ...judgement,
+        targetSource: terms ? terms.targetSource : 'plan',
+        figureSource: terms ? terms.figureSource : judgement.actual ? 'reported' : null,
       };
       count(tally, result.status, result.severity, result.soft);
       if (!options.list || options.list(result)) results.push(result);
@@ -85,6 +98,9 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   }
   // Regions are counted once each; the whole is their sum.
   for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
+  const checks = regional?.checks(targets, asOf) ?? [];
+  const inputWarnings = regional?.warnings ?? [];
+  summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length;
   finishTally(summary);
   for (const tally of Object.values(summary.byRegion)) finishTally(tally);
   return {
@@ -107,6 +123,9 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
     results,
     unlisted,
     summary,
+    regionRoles: regional?.roles ?? null,
+    checks,
+    inputWarnings,
     errors: actuals.problems,
     errorCount: actuals.problemCount,
   };
@@ -159,6 +178,7 @@ function addTally(into: Tally, from: Tally): void {
   into.failures += from.failures;
   into.warnings += from.warnings;
   into.softMisses += from.softMisses;
+  if (from.notJudged) into.notJudged = (into.notJudged ?? 0) + from.notJudged;
   for (const status of STATUSES) into.byStatus[status] += from.byStatus[status];
 }
 

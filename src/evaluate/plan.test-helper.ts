@@ -43,3 +43,11 @@ export async function judgeOne(plan: Plan, csv: string, id: string, asOf?: numbe
   if (!result) throw new Error(`no result for ${id}`);
   return result;
 }
+
+/** The three-town plan of fixtures/plans/towns.yaml (regions, weights, one target per aggregate). */
+export function townsPlan(): Plan {
+  const file = new URL('../../fixtures/plans/towns.yaml', import.meta.url);
+  const { plan, problems } = parsePlan(readFileSync(file, 'utf8'), 'towns.yaml');
+  if (!plan) throw new Error(`towns plan invalid: ${JSON.stringify(problems)}`);
+  return plan;
+}

@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Report } from '../report/types.js';
+import { describeCheck } from './describe-check.js';
 import { escapeControls } from './sanitize.js';
 import { noteOf, viewResult, type ResultView } from './view.js';
 
@@ -55,5 +56,27 @@ export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
         message: describeResult(view, lang),
       };
     }
+  }
+  for (const problem of report.inputWarnings ?? []) {
+    yield {
+      level: 'warning',
+      rule: problem.code,
+      file: problem.file ? escapeControls(problem.file) : null,
+      line: problem.line ?? null,
+      column: problem.column ?? null,
+      message: escapeControls(formatMessage(problem.code, problem.params, lang)),
+    };
+  }
+  // Roll-up and decomposition checks (docs/regions.md): warnings located at the county row when reported.
+  for (const check of report.checks ?? []) {
+    if (check.severity !== 'warning') continue;
+    yield {
+      level: 'warning',
+      rule: escapeControls(check.id),
+      file: check.reported?.file ? escapeControls(check.reported.file) : null,
+      line: check.reported?.row ?? null,
+      column: null,
+      message: escapeControls(describeCheck(check, lang)),
+    };
   }
 }

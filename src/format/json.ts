@@ -1,5 +1,6 @@
 import { formatMessage } from '../messages.js';
-import type { Result } from '../report/types.js';
+import type { RegionCheck, Result } from '../report/types.js';
+import { describeCheck } from './describe-check.js';
 import type { Formatter } from './formatter.js';
 import { escapeJsonText } from './sanitize.js';
 
@@ -32,6 +33,28 @@ function resultJson(result: Result, lang: Parameters<typeof formatMessage>[2]): 
     reason: result.reason && { ...result.reason, message: formatMessage(result.reason.code, result.reason.params, lang) },
     figure_age: result.figureAge ?? null,
     notes: (result.notes ?? []).map((note) => ({ ...note, message: formatMessage(note.code, note.params, lang) })),
+    target_source: result.targetSource ?? null,
+    figure_source: result.figureSource ?? null,
+  };
+}
+
+function checkJson(check: RegionCheck, lang: Parameters<typeof formatMessage>[2]): unknown {
+  return {
+    kind: check.kind,
+    id: check.id,
+    indicator: check.indicator,
+    indicator_en: check.indicatorEn,
+    unit: check.unit,
+    year: check.year,
+    region: check.region,
+    severity: check.severity,
+    expected: check.expected,
+    actual: check.actual,
+    difference: check.difference,
+    regions: check.regions,
+    total: check.total,
+    reported: check.reported,
+    message: check.severity === 'warning' ? describeCheck(check, lang) : null,
   };
 }
 
@@ -83,6 +106,12 @@ const rawJson: Formatter = function* (report, { lang }) {
   }
   yield `${first ? '}' : '\n    }'}\n  },\n  "results": `;
   yield* streamArray(report.results, (result) => resultJson(result, lang), 2);
+  const roles = report.regionRoles;
+  const rolesJson = roles ? { plan_level: roles.planLevel, derived: roles.derived, towns: roles.towns } : null;
+  yield `,\n  "region_roles": ${indent(JSON.stringify(rolesJson, null, 2), 2)},\n  "checks": `;
+  yield* streamArray(report.checks ?? [], (check) => checkJson(check, lang), 2);
+  yield `,\n  "input_warnings": `;
+  yield* streamArray(report.inputWarnings ?? [], (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
   yield `,\n  "unlisted": ${report.unlisted},\n  "errors": `;
   yield* streamArray(report.errors, (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
   yield `,\n  "error_count": ${report.errorCount}\n}\n`;

@@ -32,6 +32,7 @@ export const formatMarkdown: Formatter = function* (report, options) {
   for (const line of view.summary) yield `- ${escapeMarkdown(line)}\n`;
   if (view.hasRegions) for (const region of view.regions) for (const line of region.summary) yield `- ${escapeMarkdown(line)}\n`;
   if (view.unlisted) yield `- ${escapeMarkdown(view.unlisted)}\n`;
+  for (const line of view.checks) yield `- ${escapeMarkdown(line)}\n`;
   if (view.hasRegions && options.by !== 'region') {
     const rows = regionMatrix(view, view.sort);
     yield '\n';

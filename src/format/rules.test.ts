@@ -143,7 +143,8 @@ describe('towns side by side', () => {
   it('the default table is indicator × region: one column per region, one row per target listed, a count row per block', () => {
     const text = render('table', towns, { lang: 'zh', color: false, maxErrors: 50, width: 200 });
     const header = text.split('\n').find((line) => line.startsWith('编号'))!;
-    expect(header.split(/\s{2,}/)).toEqual(['编号', '指标', '目标', '丹东街道', '丹西街道', '爵溪街道', '&lt;!-- hide'.replace('&lt;', '<')]);
+    // The bundled plan declares its towns: the county (象山县) comes first (docs/regions.md).
+    expect(header.split(/\s{2,}/)).toEqual(['编号', '指标', '目标', '象山县', '丹东街道', '丹西街道', '爵溪街道', '&lt;!-- hide'.replace('&lt;', '<')]);
     const rows = text.split('\n').filter((line) => /^G\d/.test(line));
     expect(rows.map((line) => line.split(/\s+/)[0])).toEqual(['G2.2', 'G3.5']);
     expect(rows[0]).toMatch(/✓ 16\s+✗ 14\s+✓ 15\.5\s+✗ 12$/);
@@ -155,21 +156,22 @@ describe('towns side by side', () => {
     const headers = text.split('\n').filter((line) => line.startsWith('编号'));
     expect(headers.length).toBeGreaterThan(1);
     const columns = headers.flatMap((line) => line.split(/\s{2,}/).slice(3));
-    expect(columns).toEqual(['丹东街道', '丹西街道', '爵溪街道', '<!-- hide']);
+    expect(columns).toEqual(['象山县', '丹东街道', '丹西街道', '爵溪街道', '<!-- hide']);
     expect(text.split('\n').filter((line) => line.includes('各地区合计'))).toHaveLength(headers.length);
   });
 
   it('markdown and csv get the same matrix', () => {
     const md = render('markdown', towns, { lang: 'zh', color: false, maxErrors: 50 });
-    expect(md).toContain('| 编号 | 指标 | 目标 | 丹东街道 | 丹西街道 | 爵溪街道 | &lt;!-- hide |');
+    expect(md).toContain('| 编号 | 指标 | 目标 | 象山县 | 丹东街道 | 丹西街道 | 爵溪街道 | &lt;!-- hide |');
     const csv = render('csv', towns, { lang: 'zh', color: false, maxErrors: 50 }).split('\r\n');
-    expect(csv[0]!.split(',')).toHaveLength(4 + 2 * 4);
+    expect(csv[0]!.split(',')).toHaveLength(4 + 2 * 5);
     expect(csv.filter((line) => /^G/.test(line)).map((line) => line.split(',')[0])).toEqual(['G2.2', 'G3.5']);
   });
 
   it('without figures a target in a region is counted, not listed', () => {
-    expect(towns.unlisted).toBe(4 * 311 - 8); // 4 regions × the bundled plan's 311 targets, less the 8 with figures
-    expect(render('table', towns, { lang: 'en', color: false, maxErrors: 50, width: 120 })).toContain('1236 more results (region × target) are not listed');
+    // Five regions (the county too) × the bundled plan's 311 targets; listed: 8 towns' figures and the county's G2.2 and G3.5, whose reason names the missing weights.
+    expect(towns.unlisted).toBe(5 * 311 - 8 - 2);
+    expect(render('table', towns, { lang: 'en', color: false, maxErrors: 50, width: 120 })).toContain('1545 more results (region × target) are not listed');
   });
 });
 

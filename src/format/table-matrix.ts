@@ -94,6 +94,7 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
     yield '';
   }
   yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
+  if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
   let first = true;
   for (const result of offTrackOf(view, rows)) {
     if (first) yield '';

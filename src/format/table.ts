@@ -101,6 +101,7 @@ function* framed(view: ReportView, width: number, paint: Painter, body: Iterable
   yield '';
   yield* body;
   yield '';
+  for (const line of view.checks) yield* wrapped(line, width, (text) => paint.tone('warn', text));
   for (const line of view.summary) yield* wrapped(line, width, paint.bold);
   if (view.unlisted) yield* wrapped(view.unlisted, width, paint.dim);
   if (view.verdict) yield* wrapped(view.verdict, width, (text) => paint.tone('bad', text));

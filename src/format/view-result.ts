@@ -1,7 +1,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
-import { decimalsOf, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
+import { decimalsOf, displayNumber, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
 import { showActual } from './show-number.js';
 import { escapeControls } from './sanitize.js';
 import { aboveTarget, progressOf, reasonOf, say, shareCeiling } from './word-reason.js';
@@ -107,14 +107,25 @@ function figureOf(result: Result, lang: Lang): string {
 }
 
 function symbolOf(result: Result, tone: Tone): string {
+  // A town not judged (无分解目标) is neither good nor missing: a dot.
+  if (result.reason?.code === 'reason.no-decomposed-target') return '·';
   return result.status === 'pending' ? '-' : SYMBOLS[tone];
+}
+
+/** The figure of a cell: `Σ` before a figure rolled up from towns, `/40` after a town's figure when it had its own target. */
+function cellFigure(result: Result, lang: Lang): string {
+  const figure = figureOf(result, lang);
+  if (figure === '') return '';
+  const mark = result.figureSource === 'derived' ? 'Σ' : '';
+  const own = result.targetSource === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '';
+  return `${mark}${figure}${own}`;
 }
 
 /** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
 export function cellOf(result: Result, lang: Lang): ResultCell {
   const tone = toneOf(result);
   // A figure is a number or one of our words: nothing from the input to escape.
-  const figure = figureOf(result, lang);
+  const figure = cellFigure(result, lang);
   const symbol = symbolOf(result, tone);
   return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
 }
@@ -141,25 +152,48 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
   }
   const tone = toneOf(result);
+  const towns = townWords(result, lang);
   return {
     result,
     id: escapeControls(result.id),
     region: escapeControls(result.region),
     indicator: escapeControls(lang === 'zh' ? result.indicator : result.indicatorEn),
     group: result.goal !== null ? 0 : (result.action ?? 0),
-    target: escapeControls(describeTarget(result, lang)),
-    actual: escapeControls(actual),
-    figure: escapeControls(figure),
+    target: escapeControls(describeTarget(result, lang) + towns.targetTag),
+    actual: escapeControls(actual + towns.figureTag),
+    figure: escapeControls(cellFigure(result, lang)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
     status: statusWord(result, lang),
     symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
-    reason: escapeControls(reasonOf(result, lang, unit)),
+    reason: escapeControls([towns.reasonHead, reasonOf(result, lang, unit)].filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ')),
     progress: progressOf(result, lang),
     projection,
     projectionMisses,
     notes: escapeControls((result.notes ?? []).map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')),
+  };
+}
+
+/**
+ * How a result of a plan carried out by towns reads in a listing (docs/regions.md): which target
+ * it was judged against (`(分解目标)`, `(县级目标)`) and a figure rolled up from the towns
+ * (`(乡镇汇总)`); the target a town was judged against leads its reason, so a matrix line names it.
+ */
+function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; reasonHead: string } {
+  const open = lang === 'zh' ? '(' : ' (';
+  const close = lang === 'zh' ? ')' : ')';
+  const source = result.targetSource;
+  const targetTag = source === 'decomposed' || source === 'intensive_plan' ? `${open}${say(`source.${source}`, {}, lang)}${close}` : '';
+  const derived = result.figureSource === 'derived' && result.actual !== null;
+  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  const reasonHead = (source === 'decomposed' || source === 'intensive_plan') && !explained
+    ? `${say(`source.${source}`, {}, lang)} ${describeTarget(result, lang)}`
+    : '';
+  return {
+    targetTag,
+    figureTag: derived ? `${open}${say('source.derived', {}, lang)}${close}` : '',
+    reasonHead,
   };
 }

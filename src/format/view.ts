@@ -2,6 +2,7 @@ import { formatMessage, type Lang } from '../messages.js';
 import { describeProblem } from '../problem.js';
 import { EXIT, exitCode } from '../report/exit-code.js';
 import type { Report, Result, Tally } from '../report/types.js';
+import { describeCheck } from './describe-check.js';
 import { escapeControls } from './sanitize.js';
 import { viewResult, type ResultView } from './view-result.js';
 
@@ -50,6 +51,10 @@ export interface ReportView {
   summary: string[];
   /** A note that results without any figure are not listed, or ''. */
   unlisted: string;
+  /** Warnings about regions (a region the plan does not list, 分项之和与合计不符, shares short of the plan), worded; docs/regions.md. */
+  checks: string[];
+  /** With towns: the marks a matrix uses for them (Σ derived, · not judged), or ''. */
+  townsLegend: string;
   /** The exit code the run will end with. */
   exitCode: number;
   /** The last line when the run exits 1 or 2: which rule made it fail; '' on success. */
@@ -92,8 +97,11 @@ export function tallyLines(scope: string, tally: Tally, report: Report, lang: La
     const code = report.asOf >= report.plan.period.end ? 'view.completion-final' : 'view.completion-so-far';
     line += `${lang === 'zh' ? ';' : '; '}${formatMessage(code, { rate: `${(tally.completionRate * 100).toFixed(1)}%`, met: s.met, judged }, lang)}`;
   }
+  // Towns not judged (无分解目标) are neither missing data nor progress to rate: they are said apart.
+  const notJudged = tally.notJudged ?? 0;
+  if (notJudged > 0) line += `${lang === 'zh' ? ';' : '; '}${formatMessage('view.not-judged', { count: notJudged }, lang)}`;
   const lines = [line];
-  const rated = s.achieved + s.on_track + s.moderate + s.insufficient + s.moving_away + s.pending + s.not_assessable;
+  const rated = s.achieved + s.on_track + s.moderate + s.insufficient + s.moving_away + s.pending + s.not_assessable - notJudged;
   if (rated > 0) {
     lines.push(
       formatMessage(
@@ -107,7 +115,7 @@ export function tallyLines(scope: string, tally: Tally, report: Report, lang: La
           moderate: s.moderate,
           insufficient: s.insufficient,
           movingAway: s.moving_away,
-          unassessable: s.not_assessable + s.pending,
+          unassessable: s.not_assessable - notJudged + s.pending,
         },
         lang,
       ),
@@ -160,7 +168,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
       get summary() {
         return tallyLines(label, tally, report, lang);
       },
-      short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable }, lang),
+      short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable - (tally.notJudged ?? 0) }, lang),
     });
   }
   const ordered = (): readonly Result[] => {
@@ -180,6 +188,11 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     regions,
     summary: tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang),
     unlisted: report.unlisted > 0 && hasRegions ? formatMessage('view.unlisted', { count: report.unlisted }, lang) : '',
+    checks: [
+      ...(report.inputWarnings ?? []).map((problem) => `${problem.file}:${problem.line ?? 0}: ${formatMessage(problem.code, problem.params, lang)}`),
+      ...(report.checks ?? []).filter((check) => check.severity === 'warning').map((check) => describeCheck(check, lang)),
+    ].map((line) => escapeControls(`${formatMessage('severity.warning', {}, lang)}${lang === 'zh' ? ':' : ': '}${line}`)),
+    townsLegend: report.regionRoles ? formatMessage('view.legend-towns', {}, lang) : '',
     exitCode: exitCode(report),
     verdict: verdictLine(report, lang),
     groupTitle,

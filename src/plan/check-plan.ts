@@ -1,4 +1,5 @@
 import type { Problem } from '../problem.js';
+import { buildRegions, checkWeights, parseAggregate, type RawRegions } from './check-regions.js';
 import type { Locate, PlanLoad } from './load-plan.js';
 import type { Action, Goal, Kind, Measure, Op, Plan, Target } from './types.js';
 
@@ -18,6 +19,7 @@ interface RawTarget {
   figure?: string;
   quote: string;
   note?: string;
+  aggregate?: string;
 }
 
 interface RawEntry {
@@ -46,6 +48,7 @@ export interface RawPlan {
     approx_tolerance?: number;
     progress_bands?: { on_track: number; moderate: number };
   };
+  regions?: RawRegions;
   actions?: { number: number; title: string; title_en?: string; measures: number[] }[];
   goals?: RawEntry[];
   measures: RawEntry[];
@@ -115,7 +118,9 @@ export function checkPlanShape(raw: RawPlan, file: string, locate: Locate): Plan
         tolerance: rawTarget.tolerance ?? null,
         figure: rawTarget.figure ?? null,
         note: rawTarget.note ?? null,
+        aggregate: rawTarget.aggregate === undefined ? null : parseAggregate(rawTarget.aggregate),
       };
+      if (raw.regions && rawTarget.aggregate === undefined) report(here, 'plan.aggregate-missing', { id: rawTarget.id });
       targets.push(target);
       return target;
     });
@@ -154,6 +159,8 @@ export function checkPlanShape(raw: RawPlan, file: string, locate: Locate): Plan
     };
   });
 
+  const regions = raw.regions ? buildRegions(raw.regions) : null;
+  if (regions) checkWeights(raw, targets, regions, report);
   if (problems.length > 0) return { plan: null, problems };
   const bands = raw.plan.progress_bands;
   const plan: Plan = {
@@ -167,6 +174,7 @@ export function checkPlanShape(raw: RawPlan, file: string, locate: Locate): Plan
     source: raw.plan.source ?? null,
     approxTolerance: raw.plan.approx_tolerance ?? DEFAULT_APPROX_TOLERANCE,
     progressBands: bands ? { onTrack: bands.on_track, moderate: bands.moderate } : DEFAULT_BANDS,
+    regions,
     actions,
     goals,
     measures,

@@ -32,6 +32,11 @@ const target = {
     figure: text,
     quote: text,
     note: text,
+    aggregate: {
+      type: 'string',
+      pattern: '^(sum|mean|none|weighted:.+)$',
+      description: 'how regional figures add up: sum | mean | weighted:<weight or target id> | none (required when the plan has `regions`)',
+    },
   },
 } as const;
 
@@ -76,6 +81,28 @@ export const targetsSchema = {
             moderate: { type: 'number', minimum: 0, maximum: 1 },
           },
         },
+      },
+    },
+    regions: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      description: 'present when the plan is carried out by regions (towns); see docs/regions.md',
+      properties: {
+        name: text,
+        name_en: text,
+        aliases: { type: 'array', items: text },
+        units: { type: 'array', items: text },
+        weights: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name', 'unit'],
+            properties: { name: text, name_en: text, unit: { type: 'string' } },
+          },
+        },
+        roll_up_tolerance: { type: 'number', minimum: 0, maximum: 1 },
       },
     },
     actions: {

@@ -10,6 +10,13 @@ export const OPS: readonly Op[] = ['>=', '>', '<=', '<', '==', '~', 'range', 'do
 /** Every target kind. */
 export const KINDS: readonly Kind[] = ['level', 'cumulative', 'cagr', 'change', 'trend', 'annual', 'average', 'milestone'];
 
+/**
+ * How towns' figures relate to the plan-level (county) figure: `sum` (totals and counts),
+ * `mean` or `weighted` by a named weight (rates, shares, per-capita figures: intensive), or
+ * `none` (cannot be derived: ratios, indices, standards, milestones). See docs/regions.md.
+ */
+export type Aggregate = { method: 'sum' } | { method: 'mean' } | { method: 'weighted'; weight: string } | { method: 'none' };
+
 /** A figure the plan states as a starting point. */
 export interface Baseline {
   value: number;
@@ -39,6 +46,8 @@ export interface Target {
   tolerance: number | null;
   figure: string | null;
   note: string | null;
+  /** How regional figures add up to this target's figure; null when the plan does not use regions. */
+  aggregate?: Aggregate | null;
 }
 
 /** A numbered measure of the plan. */
@@ -76,6 +85,27 @@ export interface ProgressBands {
   moderate: number;
 }
 
+/** A weight that regional figures of intensive targets can be averaged by (常住人口). */
+export interface RegionWeight {
+  name: string;
+  nameEn: string;
+  unit: string;
+}
+
+/** How a plan that is carried out by regions (towns of a county) names them and rolls up. */
+export interface PlanRegions {
+  /** The plan level's own name (象山县); a region of this name is the plan level. */
+  name: string;
+  nameEn: string;
+  /** More names of the plan level (全县, 合计) besides the built-in ones. */
+  aliases: string[];
+  /** The regions that make up the plan level, when the plan lists them. */
+  units: string[];
+  weights: RegionWeight[];
+  /** Relative difference tolerated between the towns' roll-up and a reported county figure. */
+  rollUpTolerance: number;
+}
+
 /** A whole plan, loaded and checked. */
 export interface Plan {
   id: string;
@@ -88,6 +118,8 @@ export interface Plan {
   source: string | null;
   approxTolerance: number;
   progressBands: ProgressBands;
+  /** Present when the plan is carried out by regions; then every target has an `aggregate`. */
+  regions?: PlanRegions | null;
   actions: Action[];
   goals: Goal[];
   measures: Measure[];

@@ -95,7 +95,12 @@ export type ReasonCode =
   | 'reason.will-cross'
   | 'reason.zero-baseline'
   | 'reason.stale-figure'
-  | 'reason.total-fell';
+  | 'reason.total-fell'
+  | 'reason.no-decomposed-target'
+  | 'reason.roll-up-none'
+  | 'reason.roll-up-incomplete'
+  | 'reason.roll-up-weights'
+  | 'reason.roll-up-rates';
 
 /** A verdict on one target in one region, before the policy assigns a severity. */
 export interface Judgement {
@@ -125,6 +130,52 @@ export interface Result
     Judgement {
   region: string;
   severity: Severity;
+  /**
+   * Which target the region was judged against: the plan's (the plan level itself), its own
+   * decomposed target, or the plan's because the indicator is intensive; null when not judged.
+   */
+  targetSource?: TargetSource | null;
+  /** Whether the figure was reported or derived from the towns' figures; null when there is none. */
+  figureSource?: FigureSource | null;
+}
+
+/** Which target a result was judged against; see docs/regions.md. */
+export type TargetSource = 'plan' | 'decomposed' | 'intensive_plan';
+
+/** Where a result's figure comes from. */
+export type FigureSource = 'reported' | 'derived';
+
+/** A check across regions: towns against the county figure, or shares against the plan target. */
+export interface RegionCheck {
+  kind: 'roll-up' | 'decomposition';
+  id: string;
+  indicator: string;
+  indicatorEn: string;
+  unit: string;
+  year: number;
+  severity: 'ok' | 'warning';
+  /** roll-up: the county figure reported; decomposition: the plan's target value. */
+  expected: number;
+  /** roll-up: the towns' figures rolled up; decomposition: the sum of the shares. */
+  actual: number;
+  /** actual − expected. */
+  difference: number;
+  /** Regions that went into `actual`, and how many there are in all. */
+  regions: number;
+  total: number;
+  /** roll-up: where the county figure was reported. */
+  reported: FigureRef | null;
+  /** The region holding the plan level's figure (roll-up). */
+  region: string;
+}
+
+/** How the regions of a submission were read: which one is the plan level, and the towns. */
+export interface RegionRoles {
+  /** The region reported or derived as the plan level (全县, the plan's region name). */
+  planLevel: string;
+  /** True when the submission had no plan-level row and its figures are derived where they can be. */
+  derived: boolean;
+  towns: string[];
 }
 
 /** Counts of results by status and severity. */
@@ -137,6 +188,11 @@ export interface Tally {
   softMisses: number;
   /** Targets met ÷ targets judged final with data (完成率); null when none. */
   completionRate: number | null;
+  /**
+   * Of the `not_assessable` results, those of towns not judged because they were given no
+   * decomposed target of a total (无分解目标; docs/regions.md). Absent when there are none.
+   */
+  notJudged?: number;
 }
 
 /** The outcome of checking actuals against a plan: pure data, formatted at the edge. */
@@ -164,6 +220,12 @@ export interface Report {
   /** Results evaluated but left out of `results` by the display filters or the no-figure rule. */
   unlisted: number;
   summary: Tally & { byRegion: Record<string, Tally> };
+  /** With towns: which region is the plan level; null when the plan or the data has no towns. */
+  regionRoles?: RegionRoles | null;
+  /** Roll-up and decomposition checks across regions; their warnings count in `summary.warnings`. */
+  checks?: RegionCheck[];
+  /** Located warnings about the input that do not stop the evaluation (a region the plan does not list). */
+  inputWarnings?: Problem[];
   /** Input errors found (the first of them, up to a cap). */
   errors: Problem[];
   errorCount: number;

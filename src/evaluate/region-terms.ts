@@ -1,0 +1,203 @@
+import { closest } from 'fastest-levenshtein';
+import type { Actuals } from '../actuals/read-actuals.js';
+import type { Figure } from '../actuals/figure-store.js';
+import type { RegionTargets } from '../actuals/interpret-region-targets.js';
+import { isPlanLevel, planLevelKeys, sharesAddUp } from '../plan/plan-level.js';
+import type { Plan, Target } from '../plan/types.js';
+import type { Problem } from '../problem.js';
+import type { FigureSource, Judgement, Reason, RegionCheck, RegionRoles, TargetSource } from '../report/types.js';
+import { clean, meets } from './compare.js';
+import { rollUp, type RollUp } from './roll-up.js';
+
+/** What one region is judged on for one target, decided before any judge runs. */
+export interface RegionalTerms {
+  /** The terms judged against: the plan's target, or the region's decomposed target. */
+  target: Target;
+  /** The figures to judge: the region's own, or the plan level's (reported or derived). */
+  series: Figure[];
+  targetSource: TargetSource | null;
+  figureSource: FigureSource | null;
+  /** A verdict given without judging (no decomposed target); its severity is always `info`. */
+  verdict: Judgement | null;
+  /** Replaces a "no figure" reason of the judgement (why the plan level could not be derived). */
+  reasonIfMissing: Reason | null;
+}
+
+/** The regions of a submission read against a plan that is carried out by towns. */
+export interface RegionalPlan {
+  roles: RegionRoles;
+  /** Regions in report order: the plan level first, then the towns. */
+  regions: string[];
+  /** `detail` false: only the status is wanted, so figures of towns not judged are not read. */
+  terms(region: string, target: Target, asOf: number, detail?: boolean): RegionalTerms;
+  checks(targets: Target[], asOf: number): RegionCheck[];
+  /** Regions of the data the plan does not list among its towns, each located at its first figure. */
+  warnings: Problem[];
+}
+
+const INTENSIVE = new Set(['mean', 'weighted']);
+/** Regions the plan does not list that are each warned about; more are one warning. */
+const MAX_UNLISTED_WARNINGS = 10;
+const NO_FIGURES: Figure[] = [];
+/** The verdict on a town not judged, shared by the counts of a summary (never changed: no reason is replaced). */
+const NOT_JUDGED_FINAL: Judgement = Object.freeze({
+  status: 'not_assessable', final: true, actual: null, gap: null, attainment: null, progress: null, reason: { code: 'reason.no-decomposed-target', params: {} },
+}) as Judgement;
+const NOT_JUDGED_OPEN: Judgement = Object.freeze({ ...NOT_JUDGED_FINAL, final: false }) as Judgement;
+
+/**
+ * Sorts the regions of a submission into the plan level and its towns; null when the plan
+ * declares no regions or the submission (with its decomposed targets) names no town.
+ */
+export function regionalPlan(
+  plan: Plan,
+  actuals: Actuals,
+  decomposed: RegionTargets | null,
+  fileName: (index: number) => string,
+): RegionalPlan | null {
+  if (!plan.regions) return null;
+  const keys = planLevelKeys(plan);
+  const seen = actuals.store.regionNames();
+  const levelNames = seen.filter((name) => isPlanLevel(name, keys));
+  const towns = [...new Set([...seen.filter((name) => !isPlanLevel(name, keys)), ...(decomposed?.byRegion.keys() ?? [])])];
+  if (towns.length === 0) return null;
+  // Every town the plan lists or the data names must have a figure before a year is derived.
+  const required = [...new Set([...plan.regions.units, ...towns])];
+  const planLevel = levelNames[0] ?? plan.regions.name;
+  const roles: RegionRoles = { planLevel, derived: levelNames.length === 0, towns };
+  const { store } = actuals;
+  const rollUps = new Map<string, RollUp>();
+  const rolled = (target: Target, asOf: number): RollUp => {
+    const key = `${target.index}:${asOf}`;
+    let found = rollUps.get(key);
+    if (!found) rollUps.set(key, (found = rollUp(target, asOf, { plan, store, towns: required, weights: decomposed?.weights ?? new Map() })));
+    return found;
+  };
+  const reportedLevel = (target: Target, asOf: number): Figure[] => {
+    for (const name of levelNames) {
+      const series = store.series(name, target.index, asOf);
+      if (series.length > 0) return series;
+    }
+    return [];
+  };
+
+  const intensive = plan.targets.map((target) => target.aggregate !== null && target.aggregate !== undefined && INTENSIVE.has(target.aggregate.method));
+  const countyTerms = (target: Target, asOf: number): RegionalTerms => {
+    const reported = reportedLevel(target, asOf);
+    if (reported.length > 0) return { target, series: reported, targetSource: 'plan', figureSource: 'reported', verdict: null, reasonIfMissing: null };
+    const derived = rolled(target, asOf);
+    const reason = derived.reasons.get(Math.min(asOf, target.year)) ?? lastReason(derived) ?? null;
+    return {
+      target,
+      series: derived.series,
+      targetSource: 'plan',
+      figureSource: derived.series.length > 0 ? 'derived' : null,
+      verdict: null,
+      // A target no town reported needs no roll-up reason: "no figure" says it.
+      reasonIfMissing: target.aggregate?.method === 'none' ? (derived.reasons.size > 0 ? { code: 'reason.roll-up-none', params: {} } : null) : reason,
+    };
+  };
+
+  // Called for every town and target: no spreads, and a summary reads no figures of towns not judged.
+  const terms = (region: string, target: Target, asOf: number, detail = true): RegionalTerms => {
+    if (region === planLevel) return countyTerms(target, asOf);
+    const own = decomposed?.byRegion.get(region)?.get(target.id);
+    const final = asOf >= target.year;
+    if (!own && !intensive[target.index] && !detail) {
+      return { target, series: NO_FIGURES, targetSource: null, figureSource: null, verdict: final ? NOT_JUDGED_FINAL : NOT_JUDGED_OPEN, reasonIfMissing: null };
+    }
+    const series = store.series(region, target.index, asOf);
+    const figureSource: FigureSource | null = series.length > 0 ? 'reported' : null;
+    if (own) {
+      const kind = target.kind === 'trend' ? 'level' : target.kind;
+      const mine: Target = { ...target, kind, op: own.op, value: own.value, year: own.year, baseline: null, tolerance: own.op === '~' ? target.tolerance : null };
+      return { target: mine, series, targetSource: 'decomposed', figureSource, verdict: null, reasonIfMissing: null };
+    }
+    if (intensive[target.index]) return { target, series, targetSource: 'intensive_plan', figureSource, verdict: null, reasonIfMissing: null };
+    const last = series[series.length - 1];
+    const verdict: Judgement = {
+      status: 'not_assessable', final, actual: last ? { year: last.year, value: clean(last.value), file: fileName(last.source.file), row: last.source.row } : null,
+      gap: null, attainment: null, progress: null, reason: { code: 'reason.no-decomposed-target', params: {} },
+    };
+    return { target, series, targetSource: null, figureSource, verdict, reasonIfMissing: null };
+  };
+
+  const checks = (targets: Target[], asOf: number): RegionCheck[] => {
+    const out: RegionCheck[] = [];
+    const tolerance = plan.regions?.rollUpTolerance ?? 0;
+    for (const target of targets) {
+      if (levelNames.length > 0 && target.aggregate && target.aggregate.method !== 'none') {
+        const derived = new Map(rolled(target, asOf).series.map((figure) => [figure.year, figure]));
+        for (const figure of reportedLevel(target, asOf)) {
+          const mine = derived.get(figure.year);
+          if (!mine || mine.level !== figure.level) continue;
+          const difference = clean(mine.value - figure.value);
+          const ok = Math.abs(difference) <= tolerance * Math.max(Math.abs(figure.value), Math.abs(mine.value)) + 1e-9;
+          out.push({
+            kind: 'roll-up', id: target.id, indicator: target.indicator, indicatorEn: target.indicatorEn, unit: target.unit, year: figure.year, severity: ok ? 'ok' : 'warning', expected: clean(figure.value), actual: mine.value,
+            difference, regions: required.length, total: required.length, region: planLevel,
+            reported: { year: figure.year, value: clean(figure.value), file: fileName(figure.source.file), row: figure.source.row },
+          });
+        }
+      }
+      const share = decomposition(target, decomposed, required.length, plan.approxTolerance);
+      if (share) out.push({ ...share, region: planLevel });
+    }
+    return out;
+  };
+
+  return { roles, regions: [planLevel, ...towns], terms, checks, warnings: unlistedRegions(plan, actuals, towns, fileName) };
+}
+
+/**
+ * A region the plan does not list is likely a misspelt town (丹东 for 丹东街道): it is kept as a
+ * town of its own, and said so, at the first row that names it.
+ */
+function unlistedRegions(plan: Plan, actuals: Actuals, towns: string[], fileName: (index: number) => string): Problem[] {
+  const units = plan.regions?.units ?? [];
+  if (units.length === 0) return [];
+  const listed = new Set(units);
+  const unlisted = towns.filter((town) => !listed.has(town));
+  if (unlisted.length > MAX_UNLISTED_WARNINGS) {
+    // Most regions unknown: the data is at another level (villages?) or of another plan; one warning says so.
+    return [{ code: 'rt.regions-not-in-plan', params: { count: unlisted.length, regions: unlisted.slice(0, 5).join('、') }, file: actuals.inputs[0]?.file ?? '' }];
+  }
+  const out: Problem[] = [];
+  for (const town of unlisted) {
+    let first: { file: number; row: number } | undefined;
+    for (const target of plan.targets) {
+      const figure = actuals.store.series(town, target.index)[0];
+      if (figure && (!first || figure.source.file < first.file || (figure.source.file === first.file && figure.source.row < first.row))) first = figure.source;
+    }
+    out.push({
+      code: 'rt.region-not-in-plan', params: { value: town, suggestion: closest(town, units) },
+      file: first ? fileName(first.file) : '', line: first?.row, value: town,
+    });
+  }
+  return out;
+}
+
+function lastReason(derived: RollUp): Reason | undefined {
+  return [...derived.reasons.values()].pop();
+}
+
+/** Whether the shares of an additive target add up to the plan's value (for its deadline and comparator). */
+function decomposition(target: Target, decomposed: RegionTargets | null, total: number, tolerance: number): Omit<RegionCheck, 'region'> | null {
+  if (!decomposed || !sharesAddUp(target) || typeof target.value !== 'number') return null;
+  const shares = [...decomposed.byRegion.values()].flatMap((mine) => {
+    const own = mine.get(target.id);
+    return own && own.year === target.year && typeof own.value === 'number' && direction(own.op) === direction(target.op) ? [own.value] : [];
+  });
+  if (shares.length === 0) return null;
+  const sum = clean(shares.reduce((acc, value) => acc + value, 0));
+  return {
+    kind: 'decomposition', id: target.id, indicator: target.indicator, indicatorEn: target.indicatorEn, unit: target.unit, year: target.year, severity: meets(sum, target, tolerance) ? 'ok' : 'warning',
+    expected: target.value, actual: sum, difference: clean(sum - target.value), regions: shares.length, total, reported: null,
+  };
+}
+
+function direction(op: string): 'up' | 'down' | 'other' {
+  if (op === '>=' || op === '>') return 'up';
+  if (op === '<=' || op === '<') return 'down';
+  return 'other';
+}

@@ -1,0 +1,33 @@
+import type { Plan, Target } from './types.js';
+
+/**
+ * Names that always mean the plan level (the county as a whole) in a region column. 县本级 is
+ * not among them: it is the county's own departments, a part that adds up with the towns.
+ */
+const BUILT_IN = ['全县', '合计', '总计', '汇总', '全县合计', '全县总计', '全县汇总', '县合计', '县级', '全域', 'total', 'county', 'all', 'county total'];
+
+/** A region name as compared: NFKC, no spaces, lower case. */
+export function regionKey(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** The keys (see `regionKey`) of every name that means the plan level in this plan. */
+export function planLevelKeys(plan: Plan): Set<string> {
+  const names = [...BUILT_IN];
+  if (plan.regions) names.push(plan.regions.name, plan.regions.nameEn, ...plan.regions.aliases);
+  return new Set(names.map(regionKey));
+}
+
+/** True when a region named so stands for the plan level: blank, 全县, 合计, or the plan's region name. */
+export function isPlanLevel(name: string, keys: Set<string>): boolean {
+  return name.trim() === '' || keys.has(regionKey(name));
+}
+
+/** True when towns' shares of a target add up to it: an additive total with a figure (not a growth rate or change in %). */
+export function sharesAddUp(target: Target): boolean {
+  return (
+    target.aggregate?.method === 'sum' &&
+    target.kind !== 'milestone' && target.kind !== 'cagr' && target.kind !== 'change' && target.kind !== 'trend' &&
+    (typeof target.value === 'number' || Array.isArray(target.value))
+  );
+}
