@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import { closest } from 'fastest-levenshtein';
 import { formatMessage, type Lang } from './messages.js';
 import type { Kind, Op, Plan, Target } from './plan/types.js';
-import { describeTarget, sanitize } from './report/describe-target.js';
+import { describeTarget, sanitize } from './format/describe-target.js';
 
 /** The kind of a target in words (`level` → 水平值). */
 export function kindWord(kind: Kind, lang: Lang): string {

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { Lang } from './messages.js';
 import type { Plan, Target } from './plan/types.js';
-import { describeTarget } from './report/describe-target.js';
+import { describeTarget } from './format/describe-target.js';
 
 /** Options of `plancheck template`. */
 export interface TemplateOptions {

@@ -1,7 +1,7 @@
 import type { Actuals } from './actuals/read-actuals.js';
 import { formatMessage, type Lang } from './messages.js';
 import { describeProblem, type Problem } from './problem.js';
-import { sanitize } from './report/describe-target.js';
+import { sanitize } from './format/describe-target.js';
 import type { TextSink } from './run.js';
 
 /** One line of text from input: controls shown escaped, line breaks too, so a cell cannot add lines. */

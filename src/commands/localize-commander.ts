@@ -1,7 +1,7 @@
 import { Command, Help, type Argument, type Option } from 'commander';
 import { displayWidth } from '../format/text-width.js';
 import { formatMessage, type Lang, type MessageCode } from '../messages.js';
-import { sanitize } from '../report/describe-target.js';
+import { sanitize } from '../format/describe-target.js';
 
 /** Where commander writes: help to `out`, errors to `err`. */
 export interface CommanderSinks {

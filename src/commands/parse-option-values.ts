@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { formatMessage, type Lang, type MessageCode, type MessageParams } from '../messages.js';
 import type { ProgressBands } from '../plan/types.js';
-import { sanitize } from '../report/describe-target.js';
+import { sanitize } from '../format/describe-target.js';
 
 /** A commander value parser: the raw text and what earlier occurrences gave. */
 export type ValueParser<T> = (value: string, previous: T | undefined) => T;

@@ -1,7 +1,7 @@
 import { findForShow, showText } from '../list-targets.js';
 import { formatMessage } from '../messages.js';
 import { EXIT } from '../report/exit-code.js';
-import { sanitize } from '../report/describe-target.js';
+import { sanitize } from '../format/describe-target.js';
 import { loadPlanFor, type CommonOptions, type Io } from '../run.js';
 
 /** `plancheck show ID`: prints a measure, goal or target with its source text; an unknown id is exit 2. */
