@@ -1,7 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import Big from 'big.js';
 import Papa from 'papaparse';
 import type { Plan } from '../plan/types.js';
-import { ioReason, type Problem } from '../problem.js';
+import { ioReason as ioReasonOf, PlancheckError, type Problem } from '../problem.js';
+import { readFileBounded } from '../read-bounded.js';
+import type { Cell } from './cell.js';
 import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
 import { interpretRegionTargets, type RegionTargets } from './interpret-region-targets.js';
 import { guessDelimiter } from './read-actuals.js';
@@ -16,18 +18,47 @@ export const REGION_TARGETS_SIZE_LIMIT = 16 * 1024 * 1024;
 export async function readRegionTargets(file: string, plan: Plan, encoding?: Encoding): Promise<RegionTargets> {
   const cells = await readCells(file, encoding);
   if ('problem' in cells) return { byRegion: new Map(), weights: new Map(), problems: [cells.problem] };
-  return interpretRegionTargets(cells.rows, plan, file);
+  return interpretRegionTargets(cells.rows, plan, cells.name);
 }
 
-async function readCells(file: string, encoding: Encoding | undefined): Promise<{ rows: string[][] } | { problem: Problem }> {
+/** Sheets that explain a form rather than hold it (the xlsx forms plancheck writes start with one). */
+const INSTRUCTION_SHEET = /^(填报说明|说明|instructions?|read ?me)$/i;
+
+/**
+ * A workbook's form sheet as rows of text: the first sheet that is not an instructions sheet and
+ * holds any cell. Numbers are written out in full (no exponent); a %-formatted cell (0.031 shown
+ * as 3.1%) is written as the percentage Excel shows.
+ */
+async function readWorkbookCells(bytes: Buffer, file: string, kind: 'zip' | 'cfb'): Promise<{ rows: string[][]; name: string } | { problem: Problem }> {
+  const { readWorkbook } = await import('./read-workbook.js');
+  const book = await readWorkbook(bytes, kind);
+  if (!book.ok) return { problem: { code: book.code, params: { file, ...book.params }, file } };
+  const sheet = book.sheets.find((s) => !INSTRUCTION_SHEET.test(s.name.trim()) && s.rows.some((row) => row?.some((cell) => cellToText(cell) !== '')));
+  if (!sheet) return { problem: { code: 'csv.empty', params: {}, file } };
+  const rows = sheet.rows.map((row) => (row ?? []).map(cellToText));
+  return { rows, name: `${file}[${sheet.name}]` };
+}
+
+function cellToText(cell: Cell | undefined): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'string') return cell;
+  if ('error' in cell) return cell.error;
+  if (!Number.isFinite(cell.number)) return cell.text;
+  return cell.percent ? `${new Big(cell.number).times(100).toFixed()}%` : new Big(cell.number).toFixed();
+}
+
+async function readCells(file: string, encoding: Encoding | undefined): Promise<{ rows: string[][]; name: string } | { problem: Problem }> {
   let bytes: Buffer;
   try {
-    const size = (await stat(file)).size;
-    if (size > REGION_TARGETS_SIZE_LIMIT) return { problem: { code: 'rt.too-large', params: { file, size, limit: REGION_TARGETS_SIZE_LIMIT }, file } };
-    bytes = await readFile(file);
+    // The read itself is bounded: a FIFO or /dev/zero says nothing true about its size.
+    bytes = readFileBounded(file, REGION_TARGETS_SIZE_LIMIT, (error) => new PlancheckError('file.unreadable', { file, ...ioReasonOf(error) }));
   } catch (error) {
-    return { problem: { code: 'file.unreadable', params: { file, ...ioReason(error) }, file } };
+    if (!(error instanceof PlancheckError)) throw error;
+    return { problem: { code: error.code, params: error.params, file } };
   }
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const cfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (zip || cfb) return readWorkbookCells(bytes, file, zip ? 'zip' : 'cfb');
   if (bytes.length === 0) return { problem: { code: 'csv.empty', params: {}, file } };
   const sniff = sniffEncoding(bytes.subarray(0, 64 * 1024), encoding);
   if (!sniff.ok) return { problem: { code: sniff.code, params: sniff.params, file } };
@@ -38,5 +69,5 @@ async function readCells(file: string, encoding: Encoding | undefined): Promise<
   if (syntax) {
     return { problem: { code: 'csv.syntax', params: { reason: syntax.message }, file, line: (syntax.row ?? 0) + 1 } };
   }
-  return { rows: parsed.data };
+  return { rows: parsed.data, name: file };
 }
