@@ -85,6 +85,17 @@ describe('never a silent misread', () => {
     expect(run.stderr).not.toContain('G2.3');
   });
 
+  it('a scale warning counts as a warning of the run: --max-warnings 0 fails a run whose only doubt is a figure 10⁴ off', () => {
+    // G2.7 > 250 亿元 given as 2600000 (亿元 assumed): met as read, but most likely 万元.
+    const only = '指标编号,实际值\nG2.7,2600000\n';
+    const relaxed = runPlancheck(['check', '-', '-f', 'summary'], { input: only });
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toMatch(/1 met, 0 not met, 310 no data; 0 failing, 1 warning/);
+    const strict = runPlancheck(['check', '-', '-f', 'summary', '--max-warnings', '0'], { input: only });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout.trimEnd().split('\n').at(-1)).toBe('exit code 1: 1 warning, more than --max-warnings 0');
+  });
+
   it('names that match no target or two are located errors listing the closest names and ids', () => {
     const run = runPlancheck(['check', `${dir}names-errors.csv`], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(run.code).toBe(2);

@@ -49,6 +49,8 @@ export interface Actuals {
   /** Warnings and notices of every table, in file order (up to the cap). */
   notices: Notice[];
   noticeCount: number;
+  /** How many of the notices are warnings (a likely misreading, such as a figure 10⁴ off its target's scale); all are counted. */
+  warningCount?: number;
 }
 
 /** Options for reading actuals. */
@@ -71,12 +73,14 @@ export async function readActuals(sources: ActualsSource[], plan: Plan, options:
   const notices: Notice[] = [];
   let problemCount = 0;
   let noticeCount = 0;
+  let warningCount = 0;
   const sink = (problem: Problem): void => {
     problemCount++;
     if (problems.length < maxProblems) problems.push(problem);
   };
   const notice = (item: Notice, input: ActualsInput): void => {
     noticeCount++;
+    if (item.severity === 'warning') warningCount++;
     if (notices.length < maxProblems) {
       notices.push(item);
       (input.notices ??= []).push(item);
@@ -85,7 +89,7 @@ export async function readActuals(sources: ActualsSource[], plan: Plan, options:
   const ctx = new ReadContext(plan, sink, notice);
   const inputs: ActualsInput[] = [];
   for (const source of sources) await readSource(source, ctx, inputs, options);
-  return { store: ctx.store, inputs, problems, problemCount, notices, noticeCount };
+  return { store: ctx.store, inputs, problems, problemCount, notices, noticeCount, warningCount };
 }
 
 function newInput(file: string, sheet: string | null, format: ActualsInput['format']): ActualsInput {

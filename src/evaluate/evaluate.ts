@@ -100,7 +100,10 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
   const checks = regional?.checks(targets, asOf) ?? [];
   const inputWarnings = regional?.warnings ?? [];
-  summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length;
+  // A reader's warning (a figure far from its target's scale, a form's target that differs from
+  // the plan's) is a likely misreading: it counts against --max-warnings like a judged warning.
+  const readerWarnings = actuals.warningCount ?? 0;
+  summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length + readerWarnings;
   finishTally(summary);
   for (const tally of Object.values(summary.byRegion)) finishTally(tally);
   return {
