@@ -315,6 +315,10 @@ export const messages = {
   'reason.one-point': { zh: '只有一个数据点,无法计算变化', en: 'only one figure: no change can be computed' },
   'reason.missing-years': { zh: '缺少以下年份的数据:{years}', en: 'figures missing for {years}' },
   'reason.non-positive': { zh: '基期或最新值为零或负数,无法计算增速', en: 'a zero or negative level: no growth rate can be computed' },
+  'reason.rate-below-minus-100': {
+    zh: '{years} 年的增速低于 -100%(下降超过全部),无法计算年均增速,请核对',
+    en: 'the rate for {years} is below −100 % (more than everything lost): no average rate can be computed; please check',
+  },
   'reason.mixed-rates-levels': {
     zh: '同一指标既有增速(%)又有绝对值,请统一',
     en: 'growth rates (%) and levels are mixed for one target; submit one or the other',

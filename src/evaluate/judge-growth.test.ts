@@ -81,3 +81,18 @@ describe('an approximate rate (M35.6, 年均增长6%左右 = [5.7, 6.3] % a year
     expect((await judgeOne(plan, csv('M35.6,2021,-1,%\nM35.6,2022,-1,%\n'), 'M35.6', 2022)).status).toBe('moving_away');
   });
 });
+
+describe('yearly rates that no level can have', () => {
+  it('M1.2 rates 0 % (2021) and −100.01 % (2022): not assessable, naming 2022, never a crash', async () => {
+    const r = await judgeOne(plan, csv('M1.2,2021,0,%\nM1.2,2022,-100.01,%\n'), 'M1.2', 2023);
+    expect(r.status).toBe('not_assessable');
+    expect(r.reason).toEqual({ code: 'reason.rate-below-minus-100', params: { years: '2022' } });
+  });
+
+  it('a rate of exactly −100 % is a level that fell to nothing: averaged, not refused', async () => {
+    // (1 + 0) × (1 − 1) = 0 over two years: the mean rate is 0^(1/2) − 1 = −100 %.
+    const r = await judgeOne(plan, csv('M1.2,2021,0,%\nM1.2,2022,-100,%\n'), 'M1.2', 2023);
+    expect(r.status).not.toBe('not_assessable');
+    expect(r.progress?.observedRate).toBe(-100);
+  });
+});

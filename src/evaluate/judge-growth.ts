@@ -39,6 +39,9 @@ export function judgeGrowth(ctx: JudgeContext): Judgement {
     if (rates.length === 0) return noFigure(final, until);
     const missing = missingYears(rates, plan.period.start, until);
     if (final && missing.length > 0) return verdict('no_data', true, { reason: because('reason.missing-years', { years: missing.join(', ') }) });
+    // A level cannot fall by more than all of it: such a rate has no compound mean (an even root of a negative).
+    const impossible = rates.filter((figure) => figure.value < -100).map((figure) => figure.year);
+    if (impossible.length > 0) return notAssessable({ reason: because('reason.rate-below-minus-100', { years: impossible.join(', ') }) });
     const product = rates.reduce((acc, figure) => acc * (1 + figure.value / 100), 1);
     observed = clean((product ** (1 / rates.length) - 1) * 100);
     latest = rates[rates.length - 1];

@@ -86,6 +86,7 @@ export type ReasonCode =
   | 'reason.one-point'
   | 'reason.missing-years'
   | 'reason.non-positive'
+  | 'reason.rate-below-minus-100'
   | 'reason.mixed-rates-levels'
   | 'reason.not-done-yet'
   | 'reason.failed-years'
