@@ -150,6 +150,13 @@ describe('reports people read', () => {
     expect(lines.every((line) => / (insufficient progress|moving away|not met)/.test(line))).toBe(true);
   });
 
+  it('mid-term, milestones not yet due are counted as pending, apart from what cannot be assessed', async () => {
+    const fake = fakeIo();
+    await main(['check', MIDTERM, '-f', 'summary'], fake.io);
+    // The sample's 48 milestones are all undone in 2023, before their deadline; no target lacks figures.
+    expect(fake.stdout()).toContain('8 moving away, 48 pending, 0 not assessable');
+  });
+
   it('when a policy fails the run, the last line names the rule', async () => {
     const fake = fakeIo();
     expect(await main(['check', MIDTERM, '--max-warnings', '0'], fake.io)).toBe(1);

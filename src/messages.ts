@@ -361,8 +361,8 @@ export const messages = {
     en: '{scope}: {targets, plural, one {# target} other {# targets}}, {met} met, {notMet} not met, {warnings, plural, one {# warning} other {# warnings}}, {noData} no data',
   },
   'summary.progress': {
-    zh: '{scope}({asOf} 年,时序进度 {elapsed}):提前实现 {achieved},符合进度 {onTrack},基本符合 {moderate},滞后 {insufficient},逆向 {movingAway},无法评估 {unassessable}',
-    en: '{scope} ({asOf}, {elapsed} of the period elapsed): {achieved} already met, {onTrack} on track, {moderate} moderate, {insufficient} insufficient, {movingAway} moving away, {unassessable} not assessable',
+    zh: '{scope}({asOf} 年,时序进度 {elapsed}):提前实现 {achieved},符合进度 {onTrack},基本符合 {moderate},滞后 {insufficient},逆向 {movingAway},尚未完成 {pending},无法评估 {unassessable}',
+    en: '{scope} ({asOf}, {elapsed} of the period elapsed): {achieved} already met, {onTrack} on track, {moderate} moderate, {insufficient} insufficient, {movingAway} moving away, {pending} pending, {unassessable} not assessable',
   },
   'summary.all': { zh: '合计', en: 'All' },
   'summary.completion': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
