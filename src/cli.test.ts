@@ -157,6 +157,22 @@ describe('reports people read', () => {
     expect(fake.stdout()).toContain('8 moving away, 48 pending, 0 not assessable');
   });
 
+  it('a coverage projected past 100 % reaches 100 and meets "= 100 %": no "would miss" beside on track', async () => {
+    const fake = fakeIo();
+    await main(['check', MIDTERM, '-f', 'csv'], fake.io);
+    // G4.8 = 100 %: 92 in 2023 on a path projected to 100.98 in 2025.
+    const line = fake.stdout().split('\n').find((text) => text.startsWith('G4.8,')) ?? '';
+    expect(line).toContain('projected 2025: 100,');
+    expect(line).toContain('on track');
+    expect(line).not.toContain('would miss');
+  });
+
+  it('a gap between percentages is worded in percentage points', async () => {
+    const fake = fakeIo('id,value\nG1.1,3.3\n');
+    await main([...MINI, 'check', '-', '-f', 'text'], fake.io);
+    expect(fake.stdout()).toMatch(/0\.1 percentage points short of the target/);
+  });
+
   it('when a policy fails the run, the last line names the rule', async () => {
     const fake = fakeIo();
     expect(await main(['check', MIDTERM, '--max-warnings', '0'], fake.io)).toBe(1);

@@ -673,6 +673,7 @@ export const messages = {
   'view.over-limit': { zh: '超出上限 {gap}{unit}', en: '{gap}{unit} over the limit' },
   'view.above-band': { zh: '高于目标 {gap}{unit}', en: '{gap}{unit} above the target' },
   'view.below-band': { zh: '低于目标 {gap}{unit}', en: '{gap}{unit} below the target' },
+  'view.points': { zh: ' 个百分点', en: ' percentage points' },
   'view.off-exact': { zh: '与目标相差 {gap}{unit}', en: '{gap}{unit} off the target' },
   'view.not-done-by': { zh: '截至 {year} 年未完成', en: 'not done by {year}' },
   'view.soft-miss': { zh: '力争目标,未达不计失败', en: 'a soft (力争) target: a miss does not fail the run' },

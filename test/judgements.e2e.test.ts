@@ -71,7 +71,7 @@ describe('final (--as-of 2025): decimal figures', () => {
     expect(byId.get('G2.3')).toMatchObject({ status: 'not_met', actual: { value: 3.3999999999999 }, gap: -1e-13, attainment: 0.99999999999997 });
     expect(table).toMatch(/G2\.3 .* 3\.3999999999999 +-0\.0000000000001 +not met/);
     // The reason's figures never read as met either: no 0.0 short, no 100.0 % attained.
-    expect(table).toMatch(/0\.0000000000001% short of the target \(99\.9% attained\)/);
+    expect(table).toMatch(/0\.0000000000001 percentage points short of the target \(99\.9% attained\)/);
   });
 
   it('0.00150001亿元 against > 15万元: 15.0001, gap exactly 0.0001', () => {

@@ -23,7 +23,7 @@ describe('text', () => {
     expect(render('text', sampleReport, en)).toMatchInlineSnapshot(`
       "in.csv:7:2 error row.not-a-number [value] "=1+2" is not a number
       in.csv:3:0 failure M1.1 Industrial output: not met; actual 950, target > 1000 亿元, gap -50; 50 亿元 short of the target (95.0% attained)
-      in.csv:9:0 warning M1.2 Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %, gap -0.1; 0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run
+      in.csv:9:0 warning M1.2 Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %, gap -0.1; 0.1 percentage points short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run
       exit code 2: the submission has 1 error; it is not a valid submission
       "
     `);
@@ -67,8 +67,8 @@ describe('table', () => {
       M1.1  Industrial output   > 1000 亿元        950       -50  not met
             Why: 50 亿元 short of the target (95.0% attained)
       M1.2  Maintenance, share  yearly mean ≥ 6 %  5.9      -0.1  not met (soft)
-            Why: 0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the
-            run
+            Why: 0.1 percentage points short of the target (98.3% attained); a soft (力争) target: a miss
+            does not fail the run
       M1.3  New urban jobs      total ≥ 4.5 万人                  no data
             Why: no figure for 2025
 
@@ -111,8 +111,8 @@ describe('table', () => {
       listed for that region
 
       ✗ (no region) M1.1 Industrial output: not met; 50 亿元 short of the target (95.0% attained)
-      ! (no region) M1.2 Maintenance, share: not met (soft); 0.1% short of the target (98.3% attained); a
-      soft (力争) target: a miss does not fail the run
+      ! (no region) M1.2 Maintenance, share: not met (soft); 0.1 percentage points short of the target
+      (98.3% attained); a soft (力争) target: a miss does not fail the run
 
       All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not
       failing); completion rate 33.3% (1 of 3)
@@ -165,7 +165,7 @@ describe('markdown', () => {
       | ID | Indicator | Target | Actual | Gap | Status | Why |
       |---|---|---|---:|---:|---|---|
       | M1.1 | Industrial output | \\> 1000 亿元 | 950 | -50 | ❌ not met | 50 亿元 short of the target (95.0% attained) |
-      | M1.2 | Maintenance, share | yearly mean ≥ 6 % | 5.9 | -0.1 | ⚠️ not met (soft) | 0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run |
+      | M1.2 | Maintenance, share | yearly mean ≥ 6 % | 5.9 | -0.1 | ⚠️ not met (soft) | 0.1 percentage points short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run |
       | M1.3 | New urban jobs | total ≥ 4.5 万人 |  |  | ℹ️ no data | no figure for 2025 |
 
       **exit code 2: the submission has 1 error; it is not a valid submission**
@@ -186,7 +186,7 @@ describe('csv', () => {
       "﻿ID,Region,Measure,Action,Indicator,Target,Unit,Year,Actual,Gap,Attainment,Status,Severity,Why,Projected,Progress
       G1.1,,G1,,R&D share of GDP,≥ 3.4 %,%,2025,3.52,0.12,1.0353,met,ok,,,
       M1.1,,1,1,Industrial output,> 1000 亿元,亿元,2025,950,-50,0.95,not met,failure,50 亿元 short of the target (95.0% attained),,
-      M1.2,,1,1,"Maintenance, share",yearly mean ≥ 6 %,%,2025,5.9,-0.1,0.9833,not met (soft),warning,0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run,,
+      M1.2,,1,1,"Maintenance, share",yearly mean ≥ 6 %,%,2025,5.9,-0.1,0.9833,not met (soft),warning,0.1 percentage points short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run,,
       M1.3,,1,1,New urban jobs,total ≥ 4.5 万人,万人,2025,,,,no data,info,no figure for 2025,,
       "
     `);
@@ -222,7 +222,7 @@ describe('junit', () => {
     // 1 input error + 1 failing target; the soft miss M1.2 is not a failure, as in the summary.
     expect(doc.testsuites).toMatchObject({ tests: '6', failures: String(1 + sampleReport.summary.failures), skipped: '1' });
     expect(doc.testsuites.testsuite.map((s) => [s.name, s.tests])).toEqual([['sample input', '1'], ['sample goals', '1'], ['sample action1', '4']]);
-    expect(xml).toContain('<system-out>Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %, gap -0.1; 0.1% short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run</system-out>');
+    expect(xml).toContain('<system-out>Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %, gap -0.1; 0.1 percentage points short of the target (98.3% attained); a soft (力争) target: a miss does not fail the run</system-out>');
   });
 
   it('names test cases stably and uniquely', () => {
@@ -242,7 +242,7 @@ describe('github', () => {
     expect(render('github', sampleReport, en)).toMatchInlineSnapshot(`
       "::error file=in.csv,line=7,col=2,title=plancheck row.not-a-number::[value] "=1+2" is not a number
       ::error file=in.csv,line=3,title=plancheck M1.1::Industrial output: not met; actual 950, target > 1000 亿元, gap -50; 50 亿元 short of the target (95.0%25 attained)
-      ::warning file=in.csv,line=9,title=plancheck M1.2::Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %25, gap -0.1; 0.1%25 short of the target (98.3%25 attained); a soft (力争) target: a miss does not fail the run
+      ::warning file=in.csv,line=9,title=plancheck M1.2::Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %25, gap -0.1; 0.1 percentage points short of the target (98.3%25 attained); a soft (力争) target: a miss does not fail the run
       ::notice title=plancheck::All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not failing); completion rate 33.3%25 (1 of 3)%0AAll (2025, 100%25 of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 pending, 0 not assessable
       ::error title=plancheck::exit code 2: the submission has 1 error; it is not a valid submission
       "

@@ -147,8 +147,11 @@ export function viewResult(result: Result, lang: Lang): ResultView {
   let projection = '';
   let projectionMisses = false;
   if (p && p.projected !== null && !result.final) {
-    projectionMisses = p.projectedGap !== null && p.projectedGap < 0;
-    const value = fixedBeside(shareCeiling(result, p.projected), targetDecimals(result), p.projectedGap);
+    // A coverage cannot pass 100 %: a trend projected past it reaches 100, which meets "= 100 %".
+    const capped = shareCeiling(result, p.projected);
+    const reachesCap = capped !== p.projected && capped === result.value;
+    projectionMisses = p.projectedGap !== null && p.projectedGap < 0 && !reachesCap;
+    const value = fixedBeside(capped, targetDecimals(result), reachesCap ? 0 : p.projectedGap);
     projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
   }
   const tone = toneOf(result);

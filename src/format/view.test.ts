@@ -49,9 +49,9 @@ describe('reasons in words', () => {
     expect(viewResult({ ...base, status: 'not_met', severity: 'failure', actual: fig(950), value: 1000, gap: -50, attainment: 0.95 }, 'en').reason)
       .toBe('50 亿元 short of the target (95.0% attained)');
     expect(viewResult({ ...base, op: '<=', unit: '%', value: 5.5, status: 'not_met', severity: 'failure', actual: fig(6.25), gap: -0.75 }, 'zh').reason)
-      .toBe('超出上限 0.75%');
+      .toBe('超出上限 0.75 个百分点');
     const band: Result = { ...base, kind: 'cagr', op: '~', unit: '%', value: 7, status: 'not_met', severity: 'failure', actual: fig(8.46), gap: -0.96 };
-    expect(viewResult(band, 'zh').reason).toBe('高于目标 0.96%');
+    expect(viewResult(band, 'zh').reason).toBe('高于目标 0.96 个百分点');
     // Above a band reads +, not as a shortfall.
     expect(viewResult(band, 'zh').gap).toBe('+0.96');
   });

@@ -39,6 +39,8 @@ function shortfall(result: Result, lang: Lang, unit: string): string {
   if (result.gap === null || result.actual === null) return '';
   const decimals = Math.max(targetDecimals(result), decimalsOf(result.actual.value));
   const gap = fixedBeside(Math.abs(result.gap), decimals, result.gap);
+  // The difference of two percentages is in percentage points (个百分点), not a relative share.
+  if (result.unit === '%') unit = say('view.points', {}, lang);
   switch (result.op) {
     case '<=':
     case '<':
