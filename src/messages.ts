@@ -632,7 +632,7 @@ export const messages = {
   'leader.chart-statuses': { zh: '各状态指标数', en: 'Targets by status' },
   'leader.charts': { zh: '指标走势', en: 'Indicators by year' },
   'leader.regions': { zh: '分地区', en: 'By region' },
-  'leader.heat-map': { zh: '各地区分行动达标情况(达标数/指标数)', en: 'Targets met by region and action (met / targets)' },
+  'leader.heat-map': { zh: '各地区分行动达标情况(达标或符合进度数/已评判指标数)', en: 'Targets met by region and action (met or on track / targets judged)' },
   'leader.region-detail-hint': {
     zh: '共 {count} 个地区,本页只列汇总;用 --region 名称 生成某一地区的明细',
     en: '{count} regions: this page shows totals only; use --region NAME for one region\'s detail',

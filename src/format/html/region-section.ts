@@ -8,9 +8,12 @@ import { escapeControls, escapeHtml } from '../sanitize.js';
 export const HEAT_CHART_MAX_REGIONS = 40;
 
 const GOOD = new Set<Result['status']>(['met', 'achieved', 'on_track']);
+/** Statuses that judge nothing yet: no figure, not assessable, a milestone before its deadline. */
+const UNJUDGED = new Set<Result['status']>(['no_data', 'not_assessable', 'pending']);
 
 /**
- * Regions × groups (goals, then actions): targets met or on track out of those listed, as a
+ * Regions × groups (goals, then actions): targets met or on track out of those judged (a town
+ * with no decomposed target for a total, and targets without figures, are not counted), as a
  * heat map, followed by each region's counts in words.
  */
 export function regionSection(view: ReportView, lang: Lang): string {
@@ -18,6 +21,7 @@ export function regionSection(view: ReportView, lang: Lang): string {
   const column = new Map(groups.map((group, i) => [group, i]));
   const cells = new Map<string, HeatCell[]>();
   for (const result of view.report.results) {
+    if (UNJUDGED.has(result.status) || result.reason?.code === 'reason.no-decomposed-target') continue;
     let row = cells.get(result.region);
     if (!row) cells.set(result.region, (row = groups.map(() => ({ met: 0, targets: 0 }))));
     const cell = row[column.get(result.goal !== null ? 0 : (result.action ?? 0)) ?? 0];
