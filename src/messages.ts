@@ -662,6 +662,14 @@ export const messages = {
     zh: '需年均变化 {required}{unit},实际 {observed}{unit},为所需的 {ratio}%',
     en: 'needs {required}{unit} a year, observed {observed}{unit} ({ratio} % of needed)',
   },
+  'view.need-fall': {
+    zh: '需年均下降 {required}%,实际年均下降 {observed}%,为所需的 {ratio}%',
+    en: 'needs a fall of {required} %/yr, observed a fall of {observed} %/yr ({ratio} % of needed)',
+  },
+  'view.away-fall': {
+    zh: '需年均下降 {required}%,实际年均增长 {observed}%,方向相反',
+    en: 'needs a fall of {required} %/yr, observed growth of {observed} %/yr: moving away',
+  },
   'view.moving-away': {
     zh: '需年均增长 {required}%,实际 {observed}%,方向相反',
     en: 'needs {required} %/yr, observed {observed} %/yr: moving away',

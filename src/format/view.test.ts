@@ -27,6 +27,15 @@ describe('reasons in words', () => {
     expect(viewResult(r, 'zh').reason).toBe('需年均增长 3.00%,实际 -1.50%,方向相反');
   });
 
+  it('a target that needs a fall reads as a fall, both when falling too slowly and when rising', () => {
+    const slow: Result = { ...base, op: '<=', status: 'insufficient', severity: 'warning', final: false, actual: fig(0.6, 2023),
+      progress: { ...noProgress, requiredRate: -4.3601, observedRate: -2.18, ratio: 0.5 } };
+    expect(viewResult(slow, 'zh').reason).toBe('需年均下降 4.36%,实际年均下降 2.18%,为所需的 50%');
+    expect(viewResult(slow, 'en').reason).toBe('needs a fall of 4.36 %/yr, observed a fall of 2.18 %/yr (50 % of needed)');
+    const rising: Result = { ...slow, status: 'moving_away', progress: { ...noProgress, requiredRate: -4.36, observedRate: 0.75, ratio: -0.172 } };
+    expect(viewResult(rising, 'zh').reason).toBe('需年均下降 4.36%,实际年均增长 0.75%,方向相反');
+  });
+
   it('cumulative: completion against the time share', () => {
     const r: Result = { ...base, kind: 'cumulative', status: 'moderate', severity: 'info', final: false, actual: fig(2.6, 2023),
       progress: { ...noProgress, method: 'time-share', completionShare: 0.5778, elapsedShare: 0.6 } };

@@ -23,6 +23,11 @@ function judgeReason(result: Result, lang: Lang): string {
 function shortfall(result: Result, lang: Lang, unit: string): string {
   const p = result.progress;
   if (p && (p.method === 'growth-ratio' || p.method === 'rate-ratio') && p.requiredRate !== null && p.observedRate !== null && p.ratio !== null) {
+    if (p.requiredRate < 0) {
+      // A target that needs a fall reads as a fall ("需年均下降 4.36%"), never as growth of −4.36 %.
+      const params = { required: fixed(-p.requiredRate, 2), observed: fixed(Math.abs(p.observedRate), 2), ratio: fixed(p.ratio * 100, 0) };
+      return say(p.observedRate > 0 ? 'view.away-fall' : 'view.need-fall', params, lang);
+    }
     const params = { required: fixed(p.requiredRate, 2), observed: fixed(p.observedRate, 2), ratio: fixed(p.ratio * 100, 0) };
     return say(p.ratio < 0 ? 'view.moving-away' : 'view.need-growth', params, lang);
   }
