@@ -364,7 +364,8 @@ class LineScanner {
     if (ve > vs) {
       value = this.milestone[target] === 1 ? this.yesNo.get(buf, vs, ve) : readPlainNumber(buf, vs, ve);
       if (value < 0 && this.milestone[target] === 1) return 'value';
-      if (Number.isNaN(value)) return 'value';
+      // NaN: not plain; ±Infinity (hundreds of digits): the normal path's located "not finite" error.
+      if (!Number.isFinite(value)) return 'value';
     }
     this.rows++;
     if (ve === vs) return null; // a blank value cell: no figure, no error

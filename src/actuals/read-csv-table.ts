@@ -24,22 +24,35 @@ export interface OpenedBytes {
   exhausted: boolean;
 }
 
-/** Reads a CSV (or tab-separated) text file into `table`, record by record, as its bytes arrive. */
+/** Where the fast path handed a UTF-8 file over: its separator, and the records it read before. */
+export interface CsvResume {
+  delimiter: string;
+  /** Records (physical lines) already read: the first byte of `bytes` starts record `records + 1`. */
+  records: number;
+}
+
+/**
+ * Reads a CSV (or tab-separated) text file into `table`, record by record, as its bytes arrive;
+ * with `resume`, the rest of a UTF-8 file whose first lines the fast path read.
+ */
 export async function readCsvTable(
   bytes: OpenedBytes,
   input: ActualsInput,
   table: TableReader,
   encodingOverride: Encoding | undefined,
   sink: (problem: Problem) => void,
+  resume?: CsvResume,
 ): Promise<void> {
   const file = input.file;
-  const sniff = sniffEncoding(bytes.head.subarray(0, 64 * 1024), encodingOverride);
+  const sniff = resume ? ({ ok: true, encoding: 'utf-8', bomLength: 0 } as const) : sniffEncoding(bytes.head.subarray(0, 64 * 1024), encodingOverride);
   if (!sniff.ok) {
     sink({ code: sniff.code, params: sniff.params, file });
     return;
   }
-  input.encoding = sniff.encoding;
-  input.bom = sniff.bomLength > 0;
+  if (!resume) {
+    input.encoding = sniff.encoding;
+    input.bom = sniff.bomLength > 0;
+  }
   const decoder = createDecoder(sniff.encoding);
   const { rest } = bytes;
 
@@ -60,7 +73,7 @@ export async function readCsvTable(
     if (!table.scanCells && (chunk.includes('\ufffd') || chunk.includes('\ufeff'))) table.scanCells = true;
     return chunk;
   };
-  let records = 0;
+  let records = resume?.records ?? 0;
   async function* decoded(first: string): AsyncGenerator<string> {
     yield lines(first);
     if (!bytes.exhausted) {
@@ -105,9 +118,9 @@ export async function readCsvTable(
 
   let firstText = decoder.write(bytes.head.subarray(sniff.bomLength));
   // Excel writes `sep=;` as a first line to name the separator; it is not a row of the table.
-  const separator = excelSeparatorLine(firstText);
+  const separator = resume ? null : excelSeparatorLine(firstText);
   if (separator) firstText = firstText.slice(separator.length);
-  input.delimiter = separator?.delimiter ?? guessDelimiter(firstText);
+  input.delimiter = resume?.delimiter ?? separator?.delimiter ?? guessDelimiter(firstText);
   const delimiter = input.delimiter;
   await new Promise<void>((resolve) => {
     const stream = Readable.from(text(firstText, delimiter));

@@ -132,6 +132,9 @@ export function scaleWarning(value: number, target: Target, explicitPercent: boo
   const reference = referenceSize(target);
   if (reference === null || reference === 0 || value === 0) return null;
   const size = Math.abs(value);
+  // Within a factor of ~500 of the target, and above 1 (no fraction for a percentage), nothing below can warn:
+  // most figures leave here, before the unit is parsed.
+  if (size > 1 && size / reference > 0.0021 && size / reference < 490) return null;
   const scale = unitScale(target.unit);
   const targetText = (): string => (Array.isArray(target.value) ? `${target.value[0]}–${target.value[1]}` : String(target.value));
   if (scale.base === '%') {

@@ -10,7 +10,7 @@ import { describeLookalikes } from './point-lookalikes.js';
 import { compareFormTarget } from './compare-form-target.js';
 import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
 import type { ActualsInput } from './read-actuals.js';
-import { readFigure } from './read-figure.js';
+import { readFigure, scaleWarning } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
 
 export { MAX_COLUMNS } from './header-scan.js';
@@ -72,6 +72,30 @@ export class TableReader {
       this.acceptHeader(step.header);
       if (step.rowIsData) this.readRecord(cells, row);
     }
+  }
+
+  /** Takes a header found outside (the fast path's probe of the first lines) as if this reader had found it. */
+  adoptHeader(header: FoundHeader): void {
+    this.acceptHeader(header);
+  }
+
+  /**
+   * Stores one figure the fast path read from a data row of the adopted header, exactly as
+   * `readRecord` would store it: the row is counted, then the year and duplicate checks.
+   */
+  fastFigure(target: Target, year: number, region: string, value: number, row: number, raw: () => string): void {
+    const layout = this.layout;
+    const column = layout?.roles.get('value');
+    if (column === undefined) throw new Error('fastFigure before a long-format header');
+    // A plain number in the target's own unit: the only remark readFigure can make on it is the scale's.
+    const scale = scaleWarning(value, target, false);
+    if (scale) this.notice(scale.code, scale.params, row, column, scale.severity);
+    this.storeFigure(target, year, region, value, false, row, column, layout?.roles.get('year'), raw);
+  }
+
+  /** Counts rows the fast path read (rows without a figure included). */
+  addRows(rows: number): void {
+    this.input.rows += rows;
   }
 
   /** A row the CSV parser could not read: reported, and not taken as "header only". */
@@ -282,15 +306,23 @@ export class TableReader {
       return this.problem(reading.code, reading.params, row, at, raw);
     }
     for (const remark of reading.remarks) this.notice(remark.code, remark.params, row, column, remark.severity);
+    this.storeFigure(target, year, region, reading.value, reading.level, row, column, yearColumn, () => raw);
+  }
+
+  /** The year-in-period check, the store and the duplicate check of one figure read (both paths). */
+  private storeFigure(
+    target: Target, year: number, region: string, value: number, level: boolean, row: number, column: number,
+    yearColumn: number | undefined, raw: () => string,
+  ): void {
     const { baselineYear, period } = this.ctx.plan;
     if (year < baselineYear || year > period.end) {
       return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, yearColumn ?? column);
     }
-    const earlier = this.ctx.store.set(region, target.index, year, reading.value, { file: this.tableIndex, row }, reading.level);
+    const earlier = this.ctx.store.set(region, target.index, year, value, { file: this.tableIndex, row }, level);
     if (earlier) {
       const other = `${this.ctx.tableNames[earlier.file] ?? ''}:${earlier.row}`;
       const code = region === '' ? 'row.duplicate' : 'row.duplicate-in-region';
-      return this.problem(code, { id: target.id, year, region, other }, row, column, raw);
+      return this.problem(code, { id: target.id, year, region, other }, row, column, raw());
     }
     this.input.figures++;
   }

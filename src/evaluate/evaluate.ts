@@ -13,6 +13,7 @@ import {
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { meets } from './compare.js';
 import { elapsedShare, judges } from './judge.js';
+import { atYear } from './judge-parts.js';
 import { regionalPlan } from './region-terms.js';
 
 /** What to evaluate and how to judge it. */
@@ -62,6 +63,13 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
       }
       const terms = regional?.terms(region, target, asOf, detail);
       const judged = terms?.target ?? target;
+      if (terms && !terms.verdict && !detail && asOf >= judged.year && (judged.kind === 'level' || judged.kind === 'cumulative')) {
+        // Status only, as judgeLevel gives it for a deadline passed: the figure of the target's year meets it or not.
+        const value = atYear(terms.series, judged.year)?.value;
+        const status: Status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
+        count(tally, status, severityOf(status, target.soft, options.policy), target.soft);
+        continue;
+      }
       const series = terms?.series ?? store.series(region, target.index, asOf);
       const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail });
       if (terms?.reasonIfMissing && series.length === 0) judgement.reason = terms.reasonIfMissing;

@@ -1,0 +1,196 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { miniPlan } from '../evaluate/plan.test-helper.js';
+import { parsePlan } from '../plan/load-plan.js';
+import type { Plan } from '../plan/types.js';
+import type { FallbackReason } from './fast-long-reader.js';
+import { readActuals, type Actuals } from './read-actuals.js';
+
+// Every call of the byte-level reader is recorded, to tell whether a file went through it and where it handed over.
+const calls: { fallback: FallbackReason | null; line: number | null }[] = [];
+vi.mock('./fast-long-reader.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./fast-long-reader.js')>();
+  return {
+    ...original,
+    readFastLong: async (...args: Parameters<typeof original.readFastLong>) => {
+      const result = await original.readFastLong(...args);
+      calls.push({ fallback: result.fallback?.reason ?? null, line: result.fallback?.line ?? null });
+      return result;
+    },
+  };
+});
+
+const root = new URL('../../', import.meta.url).pathname;
+const mini = miniPlan();
+const xiangshan = (() => {
+  const { plan } = parsePlan(readFileSync(join(root, 'targets.yaml'), 'utf8'), 'targets.yaml');
+  if (!plan) throw new Error('targets.yaml does not load');
+  return plan;
+})();
+
+function chunked(bytes: Buffer, size: number): () => AsyncIterable<Uint8Array> {
+  return async function* () {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  };
+}
+
+/** Everything a read gives, figures with their rows and files included, as comparable data. */
+function observable(actuals: Actuals, plan: Plan): unknown {
+  const figures: string[] = [];
+  for (const region of actuals.store.regionNames()) {
+    for (const target of plan.targets) {
+      for (const f of actuals.store.series(region, target.index)) {
+        figures.push(`${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.file}:${f.source.row}|${f.level}`);
+      }
+    }
+  }
+  const { inputs, problems, problemCount, notices, noticeCount } = actuals;
+  return { figures: figures.sort(), inputs, problems, problemCount, notices, noticeCount };
+}
+
+/** Reads `files` (name → bytes) with the fast path and without it; returns both and the fast reader's calls. */
+async function bothWays(plan: Plan, files: [string, Buffer][], chunk = 64 * 1024) {
+  const sources = files.map(([name, bytes]) => ({ name, open: chunked(bytes, chunk) }));
+  calls.length = 0;
+  const fast = observable(await readActuals(sources, plan), plan);
+  const used = [...calls];
+  calls.length = 0;
+  const normal = observable(await readActuals(sources, plan, { fast: false }), plan);
+  expect(calls).toEqual([]);
+  return { fast, normal, used };
+}
+
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? fixtureFiles(path) : name.endsWith('.csv') ? [path] : [];
+  });
+}
+
+describe('reading actuals with the fast path gives exactly what the normal path gives', () => {
+  const files = fixtureFiles(join(root, 'fixtures'));
+  it.each(files.map((file) => [file.slice(root.length), file]))('%s', async (_name, file) => {
+    const plan = file.includes('/xiangshan/') ? xiangshan : mini;
+    const bytes = readFileSync(file);
+    for (const chunk of [5, 64 * 1024]) {
+      const { fast, normal } = await bothWays(plan, [['in.csv', bytes]], chunk);
+      expect(fast).toEqual(normal);
+    }
+  });
+
+  it('reads the plain submissions through the fast reader, whole', async () => {
+    for (const name of ['xiangshan/partial-2025.csv', 'xiangshan/utf8-no-bom-2025.csv', 'xiangshan/regions-2025.csv', 'xiangshan/broken/duplicate-row.csv']) {
+      const { fast, normal, used } = await bothWays(xiangshan, [[name, readFileSync(join(root, 'fixtures', name))]]);
+      expect(fast).toEqual(normal);
+      expect({ name, used }).toEqual({ name, used: [{ fallback: null, line: null }] });
+    }
+  });
+
+  it('leaves to the normal path what the fast reader does not know: names, notes, units in headers, title rows, other encodings', async () => {
+    const cases = [
+      '指标名称,实际值\n城乡居民收入倍差,1.9\n',
+      'id,value,备注\nG1.1,5,x\n',
+      'id,实际值（亿元）\nG1.1,5\n',
+      '2025年报表\nid,value\nG1.1,5\n',
+      'sep=;\nid;value\nG1.1;5\n',
+      '"id",value\nG1.1,5\n',
+      'id,value,extra\nG1.1,5,1\n',
+      'id,value\n',
+    ];
+    for (const text of cases) {
+      const { fast, normal, used } = await bothWays(mini, [['x.csv', Buffer.from(text)]]);
+      expect(fast).toEqual(normal);
+      expect({ text, used }).toEqual({ text, used: [] });
+    }
+    const gbk = Buffer.from([0x69, 0x64, 0x2c, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x0a, 0x47, 0x31, 0x2e, 0x31, 0x2c, 0xca, 0xc7, 0x0a]);
+    const { fast, normal, used } = await bothWays(mini, [['gbk.csv', gbk]]);
+    expect(fast).toEqual(normal);
+    expect(used).toEqual([]);
+  });
+
+  it('hands over mid-file with the header, row numbers and duplicates of the rows read before', async () => {
+    // Line 4 has a quoted cell: lines 2–3 are read fast, the rest by the normal path.
+    const text = 'region,id,value\n东区,G1.1,5\n西区,G1.1,6\n东区,"G1.1",7\n西区,G1.1,8\n北区,G9.9,1\n';
+    const { fast, normal, used } = await bothWays(mini, [['a.csv', Buffer.from(text)]]);
+    expect(used).toEqual([{ fallback: 'quote', line: 4 }]);
+    expect(fast).toEqual(normal);
+    const problems = (fast as { problems: { code: string; line: number; params: { other?: string } }[] }).problems;
+    expect(problems.map((p) => [p.code, p.line, p.params.other ?? null])).toEqual([
+      ['row.duplicate-in-region', 4, 'a.csv:2'],
+      ['row.duplicate-in-region', 5, 'a.csv:3'],
+      ['row.unknown-id', 6, null],
+    ]);
+  });
+
+  it('leaves a figure too large for a double to the normal path, which refuses it where it is', async () => {
+    const text = `id,value\nM1.1,${'9'.repeat(400)}\nG1.1,5\n`;
+    const { fast, normal, used } = await bothWays(mini, [['big.csv', Buffer.from(text)]]);
+    expect(used).toEqual([{ fallback: 'value', line: 2 }]);
+    expect(fast).toEqual(normal);
+    const problems = (fast as { problems: { code: string; line: number }[] }).problems;
+    expect(problems.map((p) => [p.code, p.line])).toEqual([['row.not-finite', 2]]);
+  });
+
+  it('keeps figures of several files apart and finds a duplicate across them', async () => {
+    const a = Buffer.from('id,value\nG1.1,5\n');
+    const b = Buffer.from('id,value\nM1.1,1000\nG1.1,6\n');
+    const { fast, normal, used } = await bothWays(mini, [['a.csv', a], ['b.csv', b]]);
+    expect(used.length).toBe(2);
+    expect(fast).toEqual(normal);
+    const problems = (fast as { problems: { code: string; file: string; line: number; params: { other?: string } }[] }).problems;
+    expect(problems.map((p) => [p.code, p.file, p.line, p.params.other])).toEqual([['row.duplicate', 'b.csv', 3, 'a.csv:2']]);
+  });
+});
+
+describe('property: random long-format files read the same with and without the fast path', () => {
+  const ids = [...mini.targets.map((t) => t.id), 'g1.1', 'X9.9', '', '小计'];
+  const mostly = <T,>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 150 }, { arbitrary: odd, weight: 1 });
+  const cell = {
+    id: mostly(fc.constantFrom(...ids.slice(0, -4)), fc.constantFrom(...ids.slice(-4))),
+    region: mostly(fc.constantFrom('东区', '西区', 'a', ' b', 'Ｂ区', ''), fc.constantFrom('区\ufffd', 'x\ufeff', '"c"')),
+    year: mostly(fc.constantFrom('2025', '2024', '2025年', '', '2019', '2026'), fc.constantFrom(' 2025', 'abc', '2025年度')),
+    value: mostly(fc.oneof(fc.integer().map(String), fc.tuple(fc.integer({ min: -1e6, max: 1e9 }), fc.integer({ min: 0, max: 999 })).map(([a, b]) => `${a}.${b}`), fc.constantFrom('是', '否', '', '1e5')), fc.constantFrom('3.5%', '1,200', '"5"', 'abc', '—', '900亿元', '#N/A')),
+    unit: mostly(fc.constant(''), fc.constantFrom('%', '亿元')),
+    note: mostly(fc.constantFrom('', 'x'), fc.constantFrom('"a,b"', 'c\rd', 'e\n')),
+  };
+  const headers = { id: ['id', '指标编号'], value: ['value', '实际值', '完成值'], region: ['region', '地区'], year: ['year', '年份'], unit: ['unit', '单位'], note: ['序号', '备注'] } as const;
+  const file = fc
+    .record({
+      columns: fc.shuffledSubarray(['region', 'year', 'unit', 'note'] as const).chain((extra) => fc.shuffledSubarray(['id', 'value', ...extra] as const, { minLength: extra.length + 2 })),
+      chinese: fc.boolean(),
+      delimiter: fc.constantFrom(',', ';', '\t'),
+      newline: fc.constantFrom('\n', '\r\n'),
+      bom: fc.boolean(),
+      rows: fc.array(fc.record({ id: cell.id, region: cell.region, year: cell.year, value: cell.value, unit: cell.unit, note: cell.note, blank: fc.integer({ min: 0, max: 12 }), ragged: fc.integer({ min: 0, max: 100 }) }), { maxLength: 40 }),
+      chunk: fc.integer({ min: 1, max: 97 }),
+    })
+    .map(({ columns, chinese, delimiter, newline, bom, rows, chunk }) => {
+      const lines = [columns.map((column) => headers[column][chinese ? 1 : 0]).join(delimiter)];
+      for (const row of rows) {
+        if (row.blank === 0) lines.push('');
+        const cells = columns.map((column) => row[column]);
+        if (row.ragged === 0) cells.push('extra');
+        lines.push(cells.join(delimiter));
+      }
+      return { bytes: Buffer.from((bom ? '\ufeff' : '') + lines.join(newline) + newline), chunk };
+    });
+
+  it('same figures, rows, located errors and notices', async () => {
+    let fastWhole = 0;
+    let handedOver = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async ({ bytes, chunk }) => {
+        const { fast, normal, used } = await bothWays(mini, [['r.csv', bytes]], chunk);
+        expect(fast).toEqual(normal);
+        if (used.length === 1 && used[0]?.fallback === null) fastWhole++;
+        if (used.length === 1 && (used[0]?.line ?? 0) > 3) handedOver++;
+      }),
+      { numRuns: 200 },
+    );
+    // The generator reaches both outcomes often: files read whole, and hand-overs after rows were read.
+    expect(fastWhole).toBeGreaterThan(20);
+    expect(handedOver).toBeGreaterThan(20);
+  });
+});
