@@ -4,20 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { root, runPlancheck as plancheck } from './run-plancheck.test-helper.js';
 
-const root = new URL('../', import.meta.url).pathname;
 const MINI = ['--targets', 'fixtures/plans/mini.yaml'];
-
-function plancheck(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, ['bin/plancheck.js', ...args], {
-    cwd: root,
-    input: options.input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', ...options.env },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const STACK = /\n\s+at .+:\d+:\d+/;
 
