@@ -17,7 +17,8 @@ Papa.parse(createReadStream(report, { encoding: 'utf8' }), {
     if (!level.has(id)) return;
     const pair = counts.get(data.Region) ?? [0, 0];
     if (data.Status === 'met') pair[0]++;
-    else if (data.Status === 'not met') pair[1]++;
+    // A soft (力争) miss is worded "not met (soft)": it is still not met.
+    else if (data.Status === 'not met' || data.Status?.startsWith('not met (')) pair[1]++;
     counts.set(data.Region, pair);
   },
   complete: () => process.stdout.write(`${JSON.stringify(Object.fromEntries(counts))}\n`),
