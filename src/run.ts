@@ -1,6 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { packagePath } from './package-root.js';
-import { readActuals, type ActualsSource } from './actuals/read-actuals.js';
+import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
+import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
 import { BINARY_FORMATS, formatters, MACHINE_FORMATS } from './format/index.js';
@@ -12,7 +13,7 @@ import { describeProblem, PlancheckError } from './problem.js';
 import { targetsSchema } from './plan/targets-schema.js';
 import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
-import type { FailCondition, Result, Status } from './report/types.js';
+import type { FailCondition, Report, Result, Status } from './report/types.js';
 import { escapeControls as sanitize } from './format/sanitize.js';
 import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
 import { checkSelection } from './check-selection.js';
@@ -150,24 +151,13 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const inputs = [...options.files, options.targets ?? BUNDLED_PLAN, ...(options.regionTargets === undefined ? [] : [options.regionTargets])];
-  const clashes = checkOutputs(options.outputs, inputs);
-  if (clashes.length > 0) return usageErrors(clashes, options.lang, io);
-  const binary = options.outputs.find((output) => BINARY_FORMATS.has(output.format) && (output.path === undefined || output.path === '-'));
-  if (binary) {
-    io.stderr.write(`${formatMessage('usage.binary-needs-file', { format: binary.format }, options.lang)}\n`);
-    return EXIT.invalid;
-  }
+  const refused = outputRefusals(options);
+  if (refused.length > 0) return usageErrors(refused, options.lang, io);
   const loaded = await loadPlanFor(options, io);
   if (!loaded) return EXIT.invalid;
   const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
   if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
-  const stdinCount = options.files.filter((file) => file === '-').length;
-  if (stdinCount > 1) {
-    io.stderr.write(`${formatMessage('usage.stdin-twice', { count: stdinCount }, options.lang)}\n`);
-    return EXIT.invalid;
-  }
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets });
   writeInputNotices(actuals, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
   // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
@@ -175,42 +165,78 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // They go where the table would have gone (stdout); machine formats carry the errors themselves.
   const humanOnStdout = options.outputs.some((output) => output.path === undefined && !MACHINE_FORMATS.has(output.format));
   if (fatal && humanOnStdout) writeNothingRead(actuals, { lang: options.lang, max: options.maxErrors }, io.stdout);
-  if (options.region) {
-    // A mistyped region would list nothing and look like a region without data: refuse it instead.
-    const known = new Set(actuals.store.regionNames());
-    const unknown = options.region.filter((name) => !known.has(name));
-    if (unknown.length > 0) {
-      const names = [...known].slice(0, 10).map((name) => sanitize(name)).join(', ');
-      io.stderr.write(`${formatMessage('usage.unknown-region', { region: sanitize(unknown.join(', ')), known: names || '—' }, options.lang)}\n`);
-      return EXIT.invalid;
-    }
-  }
-  let regionTargets = null;
-  if (options.regionTargets !== undefined) {
-    const { readRegionTargets } = await import('./actuals/read-region-targets.js');
-    regionTargets = await readRegionTargets(options.regionTargets, plan, options.encoding);
-    // Faults in the decomposed targets are input errors like any other: located, and exit 2.
-    actuals.problems.push(...regionTargets.problems);
-    actuals.problemCount += regionTargets.problems.length;
-  }
-  const inScope = (target: Target): boolean =>
-    (!options.action || (target.action !== null && options.action.includes(target.action))) &&
-    (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
-  const listFilter = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
-  const listed = (result: Result): boolean => listFilter(result) && (!options.region || options.region.includes(result.region));
-  const summaryOnly = options.outputs.every((output) => output.format === 'summary');
+  const unknownRegion = regionRefusal(options, actuals);
+  if (unknownRegion) return usageErrors([unknownRegion], options.lang, io);
+  const regionTargets = await readRegionTargetsInto(options, plan, actuals);
   const report = evaluate(plan, actuals, {
     asOf: options.asOf,
     policy: { failOn: options.failOn, maxWarnings: options.maxWarnings },
-    scope: inScope,
+    scope: inScope(options),
+    list: listedBy(options, actuals),
     // A summary lists nothing, so a large run builds no per-target results at all.
-    list: listed,
-    detail: !summaryOnly,
+    detail: !options.outputs.every((output) => output.format === 'summary'),
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
     regionTargets,
   });
-  const sources: ReportSources = {
+  const outputs = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format));
+  try {
+    await writeOutputs(await renderOutputs(outputs, report, sourcesOf(plan, actuals, report), options, io), io);
+  } catch (error) {
+    if (!(error instanceof PlancheckError)) throw error;
+    io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
+    return EXIT.invalid;
+  }
+  return fatal ? EXIT.invalid : exitCode(report);
+}
+
+/** Refusals known before anything is read: an output onto an input, bytes to a terminal, stdin twice. */
+function outputRefusals(options: CheckOptions): PlancheckError[] {
+  const inputs = [...options.files, options.targets ?? BUNDLED_PLAN, ...(options.regionTargets === undefined ? [] : [options.regionTargets])];
+  const refusals = checkOutputs(options.outputs, inputs);
+  const binary = options.outputs.find((output) => BINARY_FORMATS.has(output.format) && (output.path === undefined || output.path === '-'));
+  if (binary) refusals.push(new PlancheckError('usage.binary-needs-file', { format: binary.format }));
+  const stdinCount = options.files.filter((file) => file === '-').length;
+  if (stdinCount > 1) refusals.push(new PlancheckError('usage.stdin-twice', { count: stdinCount }));
+  return refusals;
+}
+
+/** A `--region` the data does not name: a mistyped region would list nothing and look like a region without data. */
+function regionRefusal(options: CheckOptions, actuals: Actuals): PlancheckError | null {
+  if (!options.region) return null;
+  const known = new Set(actuals.store.regionNames());
+  const unknown = options.region.filter((name) => !known.has(name));
+  if (unknown.length === 0) return null;
+  const names = [...known].slice(0, 10).join(', ');
+  return new PlancheckError('usage.unknown-region', { region: unknown.join(', '), known: names || '—' });
+}
+
+/** Reads `--region-targets`; its faults are input errors like any other: located, and exit 2. */
+async function readRegionTargetsInto(options: CheckOptions, plan: Plan, actuals: Actuals): Promise<RegionTargets | null> {
+  if (options.regionTargets === undefined) return null;
+  const { readRegionTargets } = await import('./actuals/read-region-targets.js');
+  const regionTargets = await readRegionTargets(options.regionTargets, plan, options.encoding);
+  actuals.problems.push(...regionTargets.problems);
+  actuals.problemCount += regionTargets.problems.length;
+  return regionTargets;
+}
+
+/** The targets `--action` and `--measure` select. */
+function inScope(options: CheckOptions): (target: Target) => boolean {
+  return (target) =>
+    (!options.action || (target.action !== null && options.action.includes(target.action))) &&
+    (!options.measure || (target.measure !== null && options.measure.includes(target.measure)));
+}
+
+/** The results a report lists: by `--status`, `-q` and `--region`; the summary counts all. */
+function listedBy(options: CheckOptions, actuals: Actuals): (result: Result) => boolean {
+  const listFilter = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
+  return (result) => listFilter(result) && (!options.region || options.region.includes(result.region));
+}
+
+/** What the page and workbook formats read beyond the report: the plan and each target's yearly figures. */
+function sourcesOf(plan: Plan, actuals: Actuals, report: Report): ReportSources {
+  return {
     plan,
     series: (region, id) => {
       const target = plan.targetsById.get(id);
@@ -218,22 +244,19 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     },
     madeAt: new Date(),
   };
+}
+
+/** Each requested format laid out, coloured only for a terminal, as wide as the terminal unless `--width` says. */
+async function renderOutputs(outputs: OutputRequest[], report: Report, sources: ReportSources, options: CheckOptions, io: Io) {
   const rendered = [];
-  for (const output of options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format))) {
+  for (const output of outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
     const width = options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
     const formatOptions = { lang: options.lang, color, maxErrors: options.maxErrors, width, sort: options.sort, by: options.by, sources };
     rendered.push({ ...output, text: await formatters[output.format](report, formatOptions) });
   }
-  try {
-    await writeOutputs(rendered, io);
-  } catch (error) {
-    if (!(error instanceof PlancheckError)) throw error;
-    io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
-    return EXIT.invalid;
-  }
-  return fatal ? EXIT.invalid : exitCode(report);
+  return rendered;
 }
 
 /** Prints usage errors (refused options), each on a line in the user's language; exit 2. */
