@@ -1,29 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { miniPlan } from '../evaluate/plan.test-helper.js';
-import { parsePlan } from '../plan/load-plan.js';
+import { bundledPlan, miniPlan } from '../evaluate/plan.test-helper.js';
+import { chunked, fixtureFiles, root } from './csv-bytes.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { cleanUtf8, readFastLong, readPlainNumber, type FastLongLayout, type FastLongResult } from './fast-long-reader.js';
 import { FigureStore } from './figure-store.js';
 import { guessDelimiter, readActuals } from './read-actuals.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const mini = miniPlan();
-const xiangshan = (() => {
-  const { plan } = parsePlan(readFileSync(join(root, 'targets.yaml'), 'utf8'), 'targets.yaml');
-  if (!plan) throw new Error('targets.yaml does not load');
-  return plan;
-})();
-
-/** The bytes of `bytes` in chunks of `size` (the last one shorter). */
-function chunked(bytes: Buffer, size: number): () => AsyncIterable<Uint8Array> {
-  return async function* () {
-    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-  };
-}
+const xiangshan = bundledPlan();
 
 // The header roles the normal path knows (read-actuals.ts), to tell the fast reader its columns.
 const ROLES: Record<string, 'id' | 'value' | 'year' | 'unit' | 'region'> = {
@@ -133,13 +121,6 @@ function expectSameAsNormal(run: Run, plan: Plan, bytes: Buffer): void {
     expect(fast.rows).toBe(normal.inputs[0]?.rows);
     expect(normal.problemCount).toBe(run.fastProblems.length);
   }
-}
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? fixtureFiles(path) : name.endsWith('.csv') ? [path] : [];
-  });
 }
 
 describe('fast long reader against the normal path, over every fixture CSV', () => {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { miniPlan } from '../evaluate/plan.test-helper.js';
-import { parsePlan } from '../plan/load-plan.js';
+import { bundledPlan, miniPlan } from '../evaluate/plan.test-helper.js';
+import { chunked, fixtureFiles, root } from './csv-bytes.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { FallbackReason } from './fast-long-reader.js';
 import { readActuals, type Actuals } from './read-actuals.js';
@@ -22,19 +22,8 @@ vi.mock('./fast-long-reader.js', async (importOriginal) => {
   };
 });
 
-const root = new URL('../../', import.meta.url).pathname;
 const mini = miniPlan();
-const xiangshan = (() => {
-  const { plan } = parsePlan(readFileSync(join(root, 'targets.yaml'), 'utf8'), 'targets.yaml');
-  if (!plan) throw new Error('targets.yaml does not load');
-  return plan;
-})();
-
-function chunked(bytes: Buffer, size: number): () => AsyncIterable<Uint8Array> {
-  return async function* () {
-    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
-  };
-}
+const xiangshan = bundledPlan();
 
 /** Everything a read gives, figures with their rows and files included, as comparable data. */
 function observable(actuals: Actuals, plan: Plan): unknown {
@@ -60,13 +49,6 @@ async function bothWays(plan: Plan, files: [string, Buffer][], chunk = 64 * 1024
   const normal = observable(await readActuals(sources, plan, { fast: false }), plan);
   expect(calls).toEqual([]);
   return { fast, normal, used };
-}
-
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? fixtureFiles(path) : name.endsWith('.csv') ? [path] : [];
-  });
 }
 
 describe('reading actuals with the fast path gives exactly what the normal path gives', () => {
