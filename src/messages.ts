@@ -850,24 +850,74 @@ const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('
 
 /** The plural category (`one`, `other`, …) of `count` in `lang`, by `Intl.PluralRules`. */
 export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
-  return pluralRules[lang].select(count);
+  // Counts are mostly small whole numbers, asked for again and again: each asked of Intl once.
+  if (!Number.isInteger(count) || count < 0 || count >= PLURAL_CACHE_SIZE) return pluralRules[lang].select(count);
+  const cache = pluralCache[lang];
+  let category = cache[count];
+  if (category === undefined) cache[count] = category = pluralRules[lang].select(count);
+  return category;
 }
+
+const PLURAL_CACHE_SIZE = 4096;
+const pluralCache: Record<Lang, Intl.LDMLPluralRule[]> = { zh: [], en: [] };
 
 /**
  * Fills a message template: `{name}` takes `params.name`; `{name, plural, one {# row} other {# rows}}`
  * picks the branch for the number `params.name` (by `Intl.PluralRules`), `#` standing for it.
  */
 export function fillTemplate(template: string, params: MessageParams, lang: Lang): string {
-  const plurals = template.replace(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g, (whole, name: string, branches: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
+  let parts = compiled.get(template);
+  if (!parts) compiled.set(template, (parts = compileTemplate(template)));
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else if (part.forms === null) {
+      const value = params[part.name];
+      out += value === undefined ? `{${part.name}}` : String(value);
+    } else {
+      const value = params[part.name];
+      // A plural without its number stays as written, its `{name}`s still filled (as a second pass would).
+      if (value === undefined) out += fillPlaceholders(part.whole, params);
+      else {
+        // An exact branch (`=0 {…}`) wins over the language's plural category, as in ICU.
+        const forms = part.forms;
+        const chosen = forms.get(`=${Number(value)}`) ?? forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
+        out += chosen.replace(/#/g, String(value));
+      }
+    }
+  }
+  return out;
+}
+
+/** A template cut once into text, `{name}` places and plural blocks: a report fills thousands of lines with a few templates. */
+type TemplatePart = string | { name: string; forms: Map<string, string> | null; whole: string };
+const compiled = new Map<string, TemplatePart[]>();
+
+function compileTemplate(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  const placeholders = (text: string): void => {
+    let at = 0;
+    for (const match of text.matchAll(/\{(\w+)\}/g)) {
+      if (match.index > at) parts.push(text.slice(at, match.index));
+      parts.push({ name: match[1] ?? '', forms: null, whole: match[0] });
+      at = match.index + match[0].length;
+    }
+    if (at < text.length) parts.push(text.slice(at));
+  };
+  let at = 0;
+  for (const match of template.matchAll(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g)) {
+    placeholders(template.slice(at, match.index));
     const forms = new Map<string, string>();
-    for (const branch of branches.matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
-    // An exact branch (`=0 {…}`) wins over the language's plural category, as in ICU.
-    const chosen = forms.get(`=${Number(value)}`) ?? forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
-    return chosen.replace(/#/g, String(value));
-  });
-  return plurals.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    for (const branch of (match[2] ?? '').matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
+    parts.push({ name: match[1] ?? '', forms, whole: match[0] });
+    at = match.index + match[0].length;
+  }
+  placeholders(template.slice(at));
+  return parts;
+}
+
+function fillPlaceholders(text: string, params: MessageParams): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined ? whole : String(value);
   });

@@ -1,3 +1,4 @@
+import { NOT_SHORT } from './figure-store.js';
 import { parseYesNo } from './parse-number.js';
 
 /**
@@ -38,6 +39,8 @@ export interface FastFigure {
   target: number;
   year: number;
   value: number;
+  /** The value as the figure store keeps it: m·16 + k for m / 10^k, or another number when it is not such a short decimal. */
+  code: number;
   /** The value cell as written, for messages (a duplicate names it). */
   valueText(): string;
 }
@@ -75,6 +78,16 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** Yes/no words tried byte for byte; each is classified by the normal path's own `parseYesNo`. */
 const YES_NO_WORDS = ['是', '否', '已完成', '完成', '未完成', '已实现', '实现', '未实现', '达成', '已达成', '未达成', 'yes', 'no', 'y', 'n', 'true', 'false', 'done', 'not done', '1', '0', '✓', '√', '✗', '×'];
 const YEAR_SUFFIX = Buffer.from('年');
+const ROLE_IGNORED = 0;
+const ROLE_ID = 1;
+const ROLE_VALUE = 2;
+const ROLE_YEAR = 3;
+const ROLE_REGION = 4;
+const ROLE_UNIT = 5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Short decimals are given to the store as m·16 + k with |m| below this (see figure-store.ts). */
+const MAX_SHORT_MANTISSA = 1 << 27;
 
 /** An open-addressed table from byte strings to small integers (FNV-1a hashes). */
 class ByteTable {
@@ -90,8 +103,13 @@ class ByteTable {
   found: Buffer | null = null;
 
   get(buf: Uint8Array, start: number, end: number): number {
+    return this.getHashed(hash(buf, start, end), buf, start, end);
+  }
+
+  /** `get` for a key whose hash the caller worked out while scanning it. */
+  getHashed(h: number, buf: Uint8Array, start: number, end: number): number {
     const mask = this.slots.length - 1;
-    for (let slot = hash(buf, start, end) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? -1;
       if (entry < 0) return -1;
       const key = this.keys[entry] as Buffer;
@@ -123,8 +141,8 @@ class ByteTable {
 }
 
 function hash(buf: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -208,7 +226,10 @@ export async function readFastLong(
     if (chunk) firstChunk = false;
     const buf = chunk === null ? carry : carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     let pos = 0;
+    // Complete lines end at or before the last newline; the hot loop takes the plain ones.
+    const limit = scanner.lineNo > layout.headerLine ? buf.lastIndexOf(10) + 1 : 0;
     for (;;) {
+      if (pos < limit) pos = scanner.readPlain(buf, pos, limit);
       const newline = buf.indexOf(10, pos);
       const end = newline >= 0 ? newline : chunk === null && pos < buf.length ? buf.length : -1;
       if (end < 0) break;
@@ -259,6 +280,8 @@ class LineScanner {
   private readonly regionIndex = new Map<string, number>();
   private readonly regions: string[] = [];
   private readonly milestone: Uint8Array;
+  /** The role of each column (ROLE_*), for the hot loop. */
+  private readonly roles: Uint8Array;
   private readonly figure: FastFigure;
   private lastRegionKey: Buffer | null = null;
   private lastRegion = 0;
@@ -284,6 +307,9 @@ class LineScanner {
       if (answer === 0 || answer === 1) this.yesNo.add(Buffer.from(word), answer);
     }
     this.milestone = Uint8Array.from(targets, (target) => (target.kind === 'milestone' ? 1 : 0));
+    this.roles = new Uint8Array(layout.columns <= MAX_COLUMNS ? layout.columns : 0).fill(ROLE_IGNORED);
+    const roleOf: [number | undefined, number][] = [[layout.id, ROLE_ID], [layout.value, ROLE_VALUE], [layout.year, ROLE_YEAR], [layout.region, ROLE_REGION], [layout.unit, ROLE_UNIT]];
+    for (const [column, role] of roleOf) if (column !== undefined && column < this.roles.length) this.roles[column] = role;
     const scanner = this;
     this.figure = {
       fileIndex: layout.fileIndex,
@@ -293,12 +319,156 @@ class LineScanner {
       target: 0,
       year: 0,
       value: 0,
+      code: 0,
       valueText: () => scanner.valueBuf.toString('utf8', scanner.valueStart, scanner.valueEnd),
     };
   }
 
   result(): Omit<FastLongResult, 'fallback'> {
     return { rows: this.rows, figures: this.figures, regions: this.regions };
+  }
+
+  /**
+   * Reads, from `pos`, the lines that are the hot case: every field is a known id, a known region,
+   * a four-digit year, an empty unit, a plain number or a known yes/no word, or an ignored field
+   * of plain ASCII. Returns the start of the first line that is not (for \`read\`), or `limit`.
+   * Each line it reads gives exactly what \`read\` gives for it: known ids, regions and words
+   * passed \`read\`'s checks when they were learnt, so a match needs none of them again.
+   */
+  readPlain(buf: Buffer, pos: number, limit: number): number {
+    const layout = this.layout;
+    const columns = layout.columns;
+    if (columns > MAX_COLUMNS || this.regions.length === 0) return pos;
+    const delimiter = this.delimiter;
+    const roles = this.roles;
+    const last = columns - 1;
+    const figure = this.figure;
+    const ids = this.ids;
+    while (pos < limit) {
+      let p = pos;
+      let target = -1;
+      let year = -1;
+      let region = 0;
+      let vs = 0;
+      let ve = 0;
+      let negative = false;
+      let mantissa = 0;
+      let intDigits = 0;
+      let scale = 0;
+      let plain = false;
+      // Each field is read where it stands, by its role, each byte once.
+      for (let c = 0; c < columns; c++) {
+        const stop = c === last ? 10 : delimiter;
+        const role = roles[c];
+        if (role === ROLE_REGION) {
+          const key = this.lastRegionKey;
+          if (key !== null && buf[p + key.length] === stop && sameBytes(key, buf, p)) {
+            region = this.lastRegion;
+            p += key.length;
+          } else {
+            const s = p;
+            let b = buf[p] as number;
+            while (b !== delimiter && b !== 10) b = buf[++p] as number;
+            if (b !== stop) return pos;
+            const e = stop === 10 && p > s && buf[p - 1] === 13 ? p - 1 : p;
+            region = this.regionBytes.get(buf, s, e);
+            if (region < 0) return pos;
+            this.lastRegionKey = this.regionBytes.found;
+            this.lastRegion = region;
+          }
+        } else if (role === ROLE_ID) {
+          const s = p;
+          let h = FNV_OFFSET;
+          let b = buf[p] as number;
+          while (b !== delimiter && b !== 10) {
+            h = Math.imul(h ^ b, FNV_PRIME);
+            b = buf[++p] as number;
+          }
+          if (b !== stop) return pos;
+          if (stop === 10 && p > s && buf[p - 1] === 13) return pos; // an id last on a CRLF line: `read` takes it
+          target = ids.getHashed(h >>> 0, buf, s, p);
+          if (target < 0) return pos;
+        } else if (role === ROLE_YEAR) {
+          if (buf[p + 4] !== stop) return pos;
+          year = readYear(buf, p, p + 4);
+          if (year < 0) return pos;
+          p += 4;
+        } else if (role === ROLE_VALUE) {
+          // Read as `-?\d+(\.\d+)?` while scanning; anything else is left to readPlainNumber below.
+          vs = p;
+          let b = buf[p] as number;
+          negative = b === 0x2d;
+          if (negative) b = buf[++p] as number;
+          mantissa = 0;
+          intDigits = 0;
+          scale = 0;
+          let dot = false;
+          plain = true;
+          while (b !== delimiter && b !== 10) {
+            const d = b - 48;
+            if (d >= 0 && d <= 9) {
+              mantissa = mantissa * 10 + d;
+              if (dot) scale++;
+              else intDigits++;
+            } else if (b === 0x2e && !dot) dot = true;
+            else plain = false;
+            b = buf[++p] as number;
+          }
+          if (b !== stop) return pos;
+          ve = stop === 10 && p > vs && buf[p - 1] === 13 ? p - 1 : p;
+          if (intDigits === 0 || (dot && scale === 0) || intDigits + scale > EXACT_DIGITS) plain = false;
+        } else if (role === ROLE_UNIT) {
+          if (buf[p] !== stop) return pos;
+        } else {
+          const s = p;
+          let b = buf[p] as number;
+          while (b !== delimiter && b !== 10) {
+            if (b === 0x22 || b === 13 || b >= 0x80) {
+              if (!(b === 13 && stop === 10 && buf[p + 1] === 10)) return pos;
+            }
+            b = buf[++p] as number;
+          }
+          if (b !== stop) return pos;
+          if ((stop === 10 && p > s && buf[p - 1] === 13 ? p - 1 : p) - s > MAX_FIELD) return pos;
+        }
+        p++;
+      }
+      // A blank value is a row without a figure: `read` counts it.
+      if (ve === vs) return pos;
+      if (year < 0) year = this.targets[target]?.year ?? 0;
+      let value: number;
+      let code: number;
+      if (this.milestone[target] === 1) {
+        value = this.yesNo.get(buf, vs, ve);
+        if (value < 0) return pos;
+        code = value * 16;
+      } else if (plain) {
+        // As readPlainNumber reads it: mantissa / 10^scale, both exact below 2^53.
+        const magnitude = scale === 0 ? mantissa : mantissa / (POW10[scale] as number);
+        value = negative ? -magnitude : magnitude;
+        code = mantissa < MAX_SHORT_MANTISSA && !(negative && mantissa === 0) ? (negative ? -mantissa : mantissa) * 16 + scale : NOT_SHORT;
+      } else {
+        value = readPlainNumber(buf, vs, ve);
+        if (!Number.isFinite(value)) return pos;
+        code = plainCode;
+      }
+      this.rows++;
+      figure.row = this.lineNo;
+      figure.region = region;
+      figure.regionName = this.regions[region] ?? '';
+      figure.target = target;
+      figure.year = year;
+      figure.value = value;
+      figure.code = code;
+      this.valueBuf = buf;
+      this.valueStart = vs;
+      this.valueEnd = ve;
+      this.figures++;
+      this.onFigure(figure);
+      this.lineNo++;
+      pos = p;
+    }
+    return pos;
   }
 
   /** Reads the line buf[start, end) (its \n excluded); null when read, else why the normal path must. */
@@ -376,6 +546,7 @@ class LineScanner {
     figure.target = target;
     figure.year = year;
     figure.value = value;
+    figure.code = this.milestone[target] === 1 ? value * 16 : plainCode;
     this.valueBuf = buf;
     this.valueStart = vs;
     this.valueEnd = ve;
@@ -429,6 +600,7 @@ function readYear(buf: Buffer, start: number, end: number): number {
  * through `Number`. NaN for anything else.
  */
 export function readPlainNumber(buf: Uint8Array, start: number, end: number): number {
+  plainCode = NOT_SHORT;
   let i = start;
   const negative = buf[i] === 0x2d;
   if (negative) i++;
@@ -458,5 +630,10 @@ export function readPlainNumber(buf: Uint8Array, start: number, end: number): nu
   }
   if (digits > EXACT_DIGITS) return Number(Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1'));
   const magnitude = scale === 0 ? mantissa : mantissa / (POW10[scale] as number);
+  // −0 is no short decimal: the store keeps it as it is.
+  if (mantissa < MAX_SHORT_MANTISSA && scale < 16 && !(negative && mantissa === 0)) plainCode = (negative ? -mantissa : mantissa) * 16 + scale;
   return negative ? -magnitude : magnitude;
 }
+
+/** The store's code of the number `readPlainNumber` read last (NOT_SHORT when it is no short decimal): no object per figure. */
+let plainCode = NOT_SHORT;

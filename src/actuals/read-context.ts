@@ -2,6 +2,7 @@ import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { FigureStore } from './figure-store.js';
 import { NameIndex } from './name-index.js';
+import { scaleReference } from './read-figure.js';
 import type { ActualsInput } from './read-actuals.js';
 
 /** A located remark on the input that does not make it invalid: a warning or a notice. */
@@ -16,6 +17,8 @@ export class ReadContext {
   /** Targets by id, for cells that hold an id exactly as the plan writes it (most do). */
   readonly exactIds: Map<string, Target>;
   private nameIndex: NameIndex | null = null;
+  /** Each target's `scaleReference`, by index, for the fast path's per-figure check. */
+  readonly scaleReferences: Float64Array;
   /** Display names of the tables read so far, by the index figures keep (a file, or a sheet of one). */
   readonly tableNames: string[] = [];
 
@@ -27,6 +30,7 @@ export class ReadContext {
   ) {
     this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end);
     this.ids = plan.targets.map((target) => target.id);
+    this.scaleReferences = Float64Array.from(plan.targets, (target) => scaleReference(target));
     this.exactIds = new Map([...plan.targetsById].filter(([id]) => normaliseId(id) === id));
   }
 

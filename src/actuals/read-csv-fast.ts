@@ -42,11 +42,18 @@ export async function readCsvFast(
   input.bom = sniff.bomLength > 0;
   input.delimiter = probe.layout.delimiter;
   table.adoptHeader(probe.header);
-  const { plan } = ctx;
+  const { plan, store } = ctx;
+  // The store's slot of each region the fast reader numbers, looked up once per region.
+  const slots: number[] = [];
   const result = await readFastLong(allBytes(opened), probe.layout, plan.targets, (figure) => {
     const target = plan.targets[figure.target];
     if (!target) throw new Error(`fast reader: no target ${figure.target}`);
-    table.fastFigure(target, figure.year, figure.regionName, figure.value, figure.row, figure.valueText);
+    let slot = slots[figure.region] ?? -1;
+    if (slot < 0) {
+      slot = store.findSlot(figure.regionName);
+      if (slot >= 0) slots[figure.region] = slot;
+    }
+    table.fastFigure(target, figure.year, figure.regionName, slot, figure.value, figure.code, figure.row, figure.valueText);
   });
   table.addRows(result.rows);
   const fallback = result.fallback;

@@ -121,20 +121,30 @@ function referenceSize(target: Target): number | null {
   return null;
 }
 
+/** The size `scaleWarning` compares a target's figures with; 0 when no figure of the target can warn. */
+export function scaleReference(target: Target): number {
+  if (target.kind === 'cagr' || target.kind === 'change' || target.kind === 'milestone') return 0;
+  return referenceSize(target) ?? 0;
+}
+
+/** True when `scaleWarning` has nothing to say of a figure against a target of this reference size. */
+export function quietScale(value: number, reference: number): boolean {
+  if (reference === 0 || value === 0) return true;
+  const size = Math.abs(value);
+  // Within a factor of ~500 of the target, and above 1 (no fraction for a percentage), nothing can warn:
+  // most figures leave here, before the unit is parsed.
+  return size > 1 && size / reference > 0.0021 && size / reference < 490;
+}
+
 const MAGNITUDE_PREFIXES = ['', '十', '百', '千', '万', '十万', '百万', '千万', '亿', '十亿', '百亿', '千亿', '万亿'];
 
 /**
  * A warning when a figure is far from the scale of its target in a way that has a likely
  * reading: a fraction for a percentage (0.832 for ≥ 80 %), or 10⁴ or 10⁸ off (元, 万元, 亿元).
  */
-export function scaleWarning(value: number, target: Target, explicitPercent: boolean): FigureRemark | null {
-  if (target.kind === 'cagr' || target.kind === 'change' || target.kind === 'milestone') return null;
-  const reference = referenceSize(target);
-  if (reference === null || reference === 0 || value === 0) return null;
+export function scaleWarning(value: number, target: Target, explicitPercent: boolean, reference = scaleReference(target)): FigureRemark | null {
+  if (quietScale(value, reference)) return null;
   const size = Math.abs(value);
-  // Within a factor of ~500 of the target, and above 1 (no fraction for a percentage), nothing below can warn:
-  // most figures leave here, before the unit is parsed.
-  if (size > 1 && size / reference > 0.0021 && size / reference < 490) return null;
   const scale = unitScale(target.unit);
   const targetText = (): string => (Array.isArray(target.value) ? `${target.value[0]}–${target.value[1]}` : String(target.value));
   if (scale.base === '%') {

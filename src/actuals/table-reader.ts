@@ -10,7 +10,8 @@ import { describeLookalikes } from './point-lookalikes.js';
 import { compareFormTarget } from './compare-form-target.js';
 import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
 import type { ActualsInput } from './read-actuals.js';
-import { readFigure, scaleWarning } from './read-figure.js';
+import type { FigureSource } from './figure-store.js';
+import { quietScale, readFigure, scaleWarning } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
 
 export { MAX_COLUMNS } from './header-scan.js';
@@ -83,14 +84,30 @@ export class TableReader {
    * Stores one figure the fast path read from a data row of the adopted header, exactly as
    * `readRecord` would store it: the row is counted, then the year and duplicate checks.
    */
-  fastFigure(target: Target, year: number, region: string, value: number, row: number, raw: () => string): void {
-    const layout = this.layout;
-    const column = layout?.roles.get('value');
-    if (column === undefined) throw new Error('fastFigure before a long-format header');
+  fastFigure(target: Target, year: number, region: string, slot: number, value: number, code: number, row: number, raw: () => string): void {
+    const column = this.fastValueColumn >= 0 ? this.fastValueColumn : (this.fastValueColumn = this.valueColumn);
     // A plain number in the target's own unit: the only remark readFigure can make on it is the scale's.
-    const scale = scaleWarning(value, target, false);
-    if (scale) this.notice(scale.code, scale.params, row, column, scale.severity);
-    this.storeFigure(target, year, region, value, false, row, column, layout?.roles.get('year'), raw);
+    const reference = this.ctx.scaleReferences[target.index] ?? 0;
+    if (!quietScale(value, reference)) {
+      const scale = scaleWarning(value, target, false, reference);
+      if (scale) this.notice(scale.code, scale.params, row, column, scale.severity);
+    }
+    const { baselineYear, period } = this.ctx.plan;
+    if (year < baselineYear || year > period.end) {
+      return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, this.layout?.roles.get('year') ?? column);
+    }
+    const earlier = this.ctx.store.setAt(slot < 0 ? this.ctx.store.slotOf(region) : slot, target.index, year, value, this.tableIndex, row, false, code);
+    if (earlier) return this.duplicate(target, year, region, earlier, row, column, raw);
+    this.input.figures++;
+  }
+
+  private fastValueColumn = -1;
+
+  /** The column of values of a long-format table (the fast path reads only those). */
+  private get valueColumn(): number {
+    const column = this.layout?.roles.get('value');
+    if (column === undefined) throw new Error('fastFigure before a long-format header');
+    return column;
   }
 
   /** Counts rows the fast path read (rows without a figure included). */
@@ -319,12 +336,14 @@ export class TableReader {
       return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, yearColumn ?? column);
     }
     const earlier = this.ctx.store.set(region, target.index, year, value, { file: this.tableIndex, row }, level);
-    if (earlier) {
-      const other = `${this.ctx.tableNames[earlier.file] ?? ''}:${earlier.row}`;
-      const code = region === '' ? 'row.duplicate' : 'row.duplicate-in-region';
-      return this.problem(code, { id: target.id, year, region, other }, row, column, raw());
-    }
+    if (earlier) return this.duplicate(target, year, region, earlier, row, column, raw);
     this.input.figures++;
+  }
+
+  private duplicate(target: Target, year: number, region: string, earlier: FigureSource, row: number, column: number, raw: () => string): void {
+    const other = `${this.ctx.tableNames[earlier.file] ?? ''}:${earlier.row}`;
+    const code = region === '' ? 'row.duplicate' : 'row.duplicate-in-region';
+    this.problem(code, { id: target.id, year, region, other }, row, column, raw());
   }
 
   /** Compares a target written on the form with the plan's: a form may be an outdated copy. */

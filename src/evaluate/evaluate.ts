@@ -14,7 +14,8 @@ import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { meets } from './compare.js';
 import { elapsedShare, judges } from './judge.js';
 import { atYear } from './judge-parts.js';
-import { regionalPlan } from './region-terms.js';
+import { regionalPlan, type QuickTerms } from './region-terms.js';
+import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -50,16 +51,29 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   let unlisted = 0;
   const results: Result[] = [];
   const detail = options.detail ?? true;
+  const severityFor = severityTable(options.policy);
+  // Without towns, every region is judged on the plan's targets: final levels by status only.
+  const planQuick: QuickTerms = plan.targets.map((target) => (asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative') ? target : null));
   for (const region of regions) {
-    const tally = emptyTally();
-    summary.byRegion[region] = tally;
+    const tally = new TallyCounter();
+    const slot = store.findSlot(region);
+    // The common case of a large final review, counted without building a series: a level's
+    // status is its deadline year's figure against the target it is judged on.
+    const quickTerms = detail ? null : regional ? regional.quickTerms(region, asOf) : planQuick;
     for (const target of targets) {
-      if (!regional && !detail && asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative')) {
-        // The common case of a large final review, counted without building a series.
-        const value = store.valueAt(region, target.index, target.year);
-        const status: Status = value === undefined ? 'no_data' : meets(value, target, plan.approxTolerance) ? 'met' : 'not_met';
-        count(tally, status, severityOf(status, target.soft, options.policy), target.soft);
-        continue;
+      if (quickTerms) {
+        const quick = quickTerms[target.index] ?? null;
+        if (quick === 'not_judged') {
+          tally.add('not_assessable', 'info', target.soft);
+          tally.addNotJudged();
+          continue;
+        }
+        if (quick !== null) {
+          const value = store.valueAtSlot(slot, target.index, quick.year);
+          const status: Status = value === undefined ? 'no_data' : meets(value, quick, plan.approxTolerance) ? 'met' : 'not_met';
+          tally.add(status, severityFor(status, target.soft), target.soft);
+          continue;
+        }
       }
       const terms = regional?.terms(region, target, asOf, detail);
       const judged = terms?.target ?? target;
@@ -67,17 +81,17 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         // Status only, as judgeLevel gives it for a deadline passed: the figure of the target's year meets it or not.
         const value = atYear(terms.series, judged.year)?.value;
         const status: Status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
-        count(tally, status, severityOf(status, target.soft, options.policy), target.soft);
+        tally.add(status, severityFor(status, target.soft), target.soft);
         continue;
       }
       const series = terms?.series ?? store.series(region, target.index, asOf);
       const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail });
       if (terms?.reasonIfMissing && series.length === 0) judgement.reason = terms.reasonIfMissing;
       else if (terms?.reasonIfMissing && judgement.reason?.code === 'reason.no-figure') judgement.reason = terms.reasonIfMissing;
-      const severity = terms?.verdict ? 'info' : severityOf(judgement.status, target.soft, options.policy);
-      if (terms?.verdict) tally.notJudged = (tally.notJudged ?? 0) + 1;
+      const severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
+      if (terms?.verdict) tally.addNotJudged();
       if (!detail) {
-        count(tally, judgement.status, severity, target.soft);
+        tally.add(judgement.status, severity, target.soft);
         continue;
       }
       const result: Result = {
@@ -99,10 +113,11 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         targetSource: terms ? terms.targetSource : 'plan',
         figureSource: terms ? terms.figureSource : judgement.actual ? 'reported' : null,
       };
-      count(tally, result.status, result.severity, result.soft);
+      tally.add(result.status, result.severity, result.soft);
       if (!options.list || options.list(result)) results.push(result);
       else unlisted++;
     }
+    summary.byRegion[region] = tally.toTally();
   }
   // Regions are counted once each; the whole is their sum.
   for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
@@ -113,7 +128,6 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   const readerWarnings = actuals.warningCount ?? 0;
   summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length + readerWarnings;
   finishTally(summary);
-  for (const tally of Object.values(summary.byRegion)) finishTally(tally);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'plancheck', version: options.toolVersion },
@@ -147,6 +161,12 @@ function latestYear(actuals: Actuals): number | undefined {
   return actuals.store.latestYear();
 }
 
+/** `severityOf` for every status, soft and not, worked out once for a run. */
+function severityTable(policy: Policy): (status: Status, soft: boolean) => Severity {
+  const table = new Map<Status, [Severity, Severity]>(STATUSES.map((status) => [status, [severityOf(status, false, policy), severityOf(status, true, policy)]]));
+  return (status, soft) => (table.get(status) as [Severity, Severity])[soft ? 1 : 0];
+}
+
 /** How a status counts under the policy: soft targets warn unless `soft` is asked to fail. */
 export function severityOf(status: Status, soft: boolean, policy: Policy): Severity {
   const fails = (condition: Policy['failOn'][number]): boolean => policy.failOn.includes(condition);
@@ -169,31 +189,4 @@ export function severityOf(status: Status, soft: boolean, policy: Policy): Sever
     case 'not_assessable':
       return fails('no_data') ? 'failure' : 'info';
   }
-}
-
-function emptyTally(): Tally {
-  const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
-  return { targets: 0, byStatus, failures: 0, warnings: 0, softMisses: 0, completionRate: null };
-}
-
-function count(tally: Tally, status: Status, severity: Severity, soft: boolean): void {
-  tally.targets++;
-  if (soft && severity === 'warning') tally.softMisses++;
-  tally.byStatus[status]++;
-  if (severity === 'failure') tally.failures++;
-  if (severity === 'warning') tally.warnings++;
-}
-
-function addTally(into: Tally, from: Tally): void {
-  into.targets += from.targets;
-  into.failures += from.failures;
-  into.warnings += from.warnings;
-  into.softMisses += from.softMisses;
-  if (from.notJudged) into.notJudged = (into.notJudged ?? 0) + from.notJudged;
-  for (const status of STATUSES) into.byStatus[status] += from.byStatus[status];
-}
-
-function finishTally(tally: Tally): void {
-  const judged = tally.byStatus.met + tally.byStatus.not_met;
-  tally.completionRate = judged > 0 ? Number((tally.byStatus.met / judged).toPrecision(12)) : null;
 }

@@ -77,6 +77,12 @@ function judgeAverage(ctx: JudgeContext): Judgement {
   // Summed in decimal; the quotient rounded once to 12 significant digits.
   const sum = points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0));
   const mean = Number(sum.div(points.length).prec(12).toString());
+  if (!ctx.detail) {
+    // A count needs the status only: no gap, attainment or references.
+    if (final && missing.length > 0) return verdict('no_data', true, {});
+    const met = meets(mean, target, tol);
+    return verdict(final ? (met ? 'met' : 'not_met') : met ? 'on_track' : 'insufficient', final, {});
+  }
   const last = points[points.length - 1]!;
   const progress: Progress = { ...EMPTY_PROGRESS, method: 'mean', latest: ref(last, ctx), observedRate: mean };
   const rest = { actual: { ...ref(last, ctx)!, value: mean }, gap: gapOf(mean, target, tol), attainment: attainmentOf(mean, target, tol), progress };

@@ -1,6 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import type { Actuals } from '../actuals/read-actuals.js';
-import type { Figure } from '../actuals/figure-store.js';
+import type { Figure, YearPresence } from '../actuals/figure-store.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { isPlanLevel, planLevelKeys, sharesAddUp } from '../plan/plan-level.js';
 import type { Plan, Target } from '../plan/types.js';
@@ -23,6 +23,9 @@ export interface RegionalTerms {
   reasonIfMissing: Reason | null;
 }
 
+/** By target index: how a count without details judges a region on each target (see `RegionalPlan.quickTerms`). */
+export type QuickTerms = readonly ('not_judged' | Target | null)[];
+
 /** The regions of a submission read against a plan that is carried out by towns. */
 export interface RegionalPlan {
   roles: RegionRoles;
@@ -30,6 +33,12 @@ export interface RegionalPlan {
   regions: string[];
   /** `detail` false: only the status is wanted, so figures of towns not judged are not read. */
   terms(region: string, target: Target, asOf: number, detail?: boolean): RegionalTerms;
+  /**
+   * For a count without details, by target index: 'not_judged' for a town not judged on the
+   * target, the target a town is judged on when its status is the figure of the deadline's year
+   * against it, or null when `terms` must say. Null for a region that `terms` must judge whole.
+   */
+  quickTerms(region: string, asOf: number): QuickTerms | null;
   checks(targets: Target[], asOf: number): RegionCheck[];
   /** Regions of the data the plan does not list among its towns, each located at its first figure. */
   warnings: Problem[];
@@ -67,10 +76,18 @@ export function regionalPlan(
   const roles: RegionRoles = { planLevel, derived: levelNames.length === 0, towns };
   const { store } = actuals;
   const rollUps = new Map<string, RollUp>();
+  // Which towns have figures, year by year, looked up once for every target's roll-up.
+  const townSlots = required.map((town) => store.findSlot(town));
+  const presenceByYear = new Map<number, YearPresence>();
+  const presence = (year: number): YearPresence => {
+    let found = presenceByYear.get(year);
+    if (!found) presenceByYear.set(year, (found = store.presence(townSlots, year)));
+    return found;
+  };
   const rolled = (target: Target, asOf: number): RollUp => {
     const key = `${target.index}:${asOf}`;
     let found = rollUps.get(key);
-    if (!found) rollUps.set(key, (found = rollUp(target, asOf, { plan, store, towns: required, weights: decomposed?.weights ?? new Map() })));
+    if (!found) rollUps.set(key, (found = rollUp(target, asOf, { plan, store, towns: required, weights: decomposed?.weights ?? new Map(), presence })));
     return found;
   };
   const reportedLevel = (target: Target, asOf: number): Figure[] => {
@@ -122,6 +139,18 @@ export function regionalPlan(
     return { target, series, targetSource: null, figureSource, verdict, reasonIfMissing: null };
   };
 
+  // The same for every town without targets of its own: worked out once per review year.
+  const plainTowns = new Map<number, QuickTerms>();
+  const quickTerms = (region: string, asOf: number): QuickTerms | null => {
+    if (region === planLevel || decomposed?.byRegion.has(region)) return null;
+    let found = plainTowns.get(asOf);
+    if (!found) {
+      found = plan.targets.map((target) => (!intensive[target.index] ? 'not_judged' : asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative') ? target : null));
+      plainTowns.set(asOf, found);
+    }
+    return found;
+  };
+
   const checks = (targets: Target[], asOf: number): RegionCheck[] => {
     const out: RegionCheck[] = [];
     const tolerance = plan.regions?.rollUpTolerance ?? 0;
@@ -146,7 +175,7 @@ export function regionalPlan(
     return out;
   };
 
-  return { roles, regions: [planLevel, ...towns], terms, checks, warnings: unlistedRegions(plan, actuals, towns, fileName) };
+  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, warnings: unlistedRegions(plan, actuals, towns, fileName) };
 }
 
 /**

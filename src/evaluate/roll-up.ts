@@ -1,8 +1,11 @@
-import type { Figure, FigureStore } from '../actuals/figure-store.js';
+import type { Figure, FigureStore, YearPresence } from '../actuals/figure-store.js';
 import type { RegionWeights } from '../actuals/interpret-region-targets.js';
 import type { Plan, Target } from '../plan/types.js';
 import type { Reason } from '../report/types.js';
 import { clean } from './compare.js';
+
+/** Towns named in a reason; more are counted. */
+const SHOWN_NAMES = 5;
 
 /** What a roll-up needs: the figures, the towns that make up the plan level, and weights. */
 export interface RollUpInput {
@@ -12,6 +15,8 @@ export interface RollUpInput {
   towns: string[];
   /** Weight name → region → figures by year, from the decomposed-targets file. */
   weights: Map<string, RegionWeights>;
+  /** Which towns have figures in a year, when the caller keeps them for every target. */
+  presence?: (year: number) => YearPresence;
 }
 
 /** The plan-level figures derived from the towns' figures, and why the other years could not be. */
@@ -34,20 +39,21 @@ export function rollUp(target: Target, until: number, input: RollUpInput): RollU
     return figures.get(year);
   };
   const growth = target.kind === 'cagr' || target.kind === 'change';
+  const presenceOf = input.presence ?? ((year: number) => store.presence(towns.map((town) => store.findSlot(town)), year));
   for (let year = store.firstYear; year <= Math.min(until, store.lastYear); year++) {
-    const missing: string[] = [];
-    let present = 0;
-    for (const town of towns) {
-      if (store.valueAt(town, target.index, year) === undefined) missing.push(town);
-      else present++;
-    }
+    const presence = presenceOf(year);
+    const present = presence.count(target.index);
     if (present === 0) continue;
     if (!aggregate || aggregate.method === 'none') {
       out.reasons.set(year, { code: 'reason.roll-up-none', params: {} });
       continue;
     }
-    if (missing.length > 0) {
-      out.reasons.set(year, { code: 'reason.roll-up-incomplete', params: { year, count: missing.length, regions: listNames(missing) } });
+    if (present < towns.length) {
+      // Only the first names are shown: they are all that is looked for.
+      const missing: string[] = [];
+      for (let i = 0; i < towns.length && missing.length < SHOWN_NAMES; i++) if (!presence.has(i, target.index)) missing.push(towns[i] as string);
+      const count = towns.length - present;
+      out.reasons.set(year, { code: 'reason.roll-up-incomplete', params: { year, count, regions: listNames(missing, count) } });
       continue;
     }
     const figures = towns.map((_, i) => figureOf(i, year)!);
@@ -66,7 +72,7 @@ export function rollUp(target: Target, until: number, input: RollUpInput): RollU
       const total = weights.reduce<number>((sum, weight) => sum + (weight ?? 0), 0);
       if (lacking.length > 0 || !(total > 0)) {
         const named = lacking.length > 0 ? lacking : towns;
-        out.reasons.set(year, { code: 'reason.roll-up-weights', params: { weight: aggregate.weight, year, count: named.length, regions: listNames(named) } });
+        out.reasons.set(year, { code: 'reason.roll-up-weights', params: { weight: aggregate.weight, year, count: named.length, regions: listNames(named, named.length) } });
         continue;
       }
       value = figures.reduce((sum, figure, i) => sum + figure.value * (weights[i] ?? 0), 0) / total;
@@ -96,8 +102,8 @@ function weightOf(name: string, town: string, year: number, input: RollUpInput):
   return best?.value;
 }
 
-/** Up to five names, then how many more: reasons stay one line. */
-function listNames(names: string[]): string {
-  const shown = names.slice(0, 5).join('、');
-  return names.length > 5 ? `${shown} … (+${names.length - 5})` : shown;
+/** Up to five names, then how many more of `total`: reasons stay one line. */
+function listNames(names: string[], total: number): string {
+  const shown = names.slice(0, SHOWN_NAMES).join('、');
+  return total > SHOWN_NAMES ? `${shown} … (+${total - SHOWN_NAMES})` : shown;
 }

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeFigure, encodeFigure, FigureStore } from './figure-store.js';
+
+const EXACT = -0x7fffffff;
+
+describe('figures kept in 32 bits', () => {
+  it('keeps a short decimal as m·16 + k and gives back the very same double', () => {
+    // 123.45 = 12345 / 10^2 → 12345·16 + 2 = 197522
+    expect(encodeFigure(123.45)).toBe(197522);
+    expect(decodeFigure(197522)).toBe(123.45);
+    // −0.5 = −5 / 10 → −80 + 1 = −79
+    expect(encodeFigure(-0.5)).toBe(-79);
+    expect(decodeFigure(-79)).toBe(-0.5);
+    expect(encodeFigure(0)).toBe(0);
+  });
+
+  it('keeps a double that is no short decimal (or −0) aside, never a rounded copy', () => {
+    for (const value of [0.1 + 0.2, Math.PI, 2 ** 27, -(2 ** 27), 1e-9, 123456789.5, -0, Number.MAX_VALUE, Infinity]) expect(encodeFigure(value)).toBe(EXACT);
+  });
+
+  it('round-trips every double it encodes, bit for bit', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (value) => {
+        const code = encodeFigure(value);
+        if (code !== EXACT) expect(Object.is(decodeFigure(code), value)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('encodes every decimal as readers write them (up to 7 places, |m| < 2^27)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 27) + 1, max: 2 ** 27 - 1 }), fc.integer({ min: 0, max: 7 }), (mantissa, places) => {
+        const value = Number(`${mantissa < 0 ? '-' : ''}${String(Math.abs(mantissa)).padStart(places + 1, '0').replace(new RegExp(`(\\d{${places}})$`), '.$1')}`.replace(/\.$/, ''));
+        if (Object.is(value, -0)) return;
+        const code = encodeFigure(value);
+        expect(code).not.toBe(EXACT);
+        expect(decodeFigure(code)).toBe(value);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('FigureStore', () => {
+  it('stores short decimals and other doubles alike, and says where a figure given twice was first', () => {
+    const store = new FigureStore(3, 2020, 2025);
+    expect(store.set('甲镇', 0, 2025, 3.4, { file: 0, row: 2 })).toBeNull();
+    expect(store.set('甲镇', 1, 2025, Math.PI, { file: 1, row: 3 })).toBeNull();
+    expect(store.set('甲镇', 0, 2025, 9, { file: 2, row: 9 })).toEqual({ file: 0, row: 2 });
+    expect(store.valueAt('甲镇', 0, 2025)).toBe(3.4);
+    expect(store.valueAt('甲镇', 1, 2025)).toBe(Math.PI);
+    expect(store.valueAt('甲镇', 2, 2025)).toBeUndefined();
+    expect(store.series('甲镇', 1)).toEqual([{ year: 2025, value: Math.PI, source: { file: 1, row: 3 }, level: false }]);
+    const slot = store.findSlot('甲镇');
+    expect(store.hasAt(slot, 1, 2025)).toBe(true);
+    expect(store.hasAt(slot, 1, 2024)).toBe(false);
+    expect(store.hasAt(store.findSlot('乙镇'), 1, 2025)).toBe(false);
+    expect(store.count()).toBe(2);
+    expect(store.latestYear()).toBe(2025);
+  });
+});
