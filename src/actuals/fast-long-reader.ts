@@ -214,9 +214,28 @@ export async function readFastLong(
   const head: Uint8Array[] = []; // kept until the header is passed, for a fallback from the start
   let carry: Buffer = Buffer.alloc(0);
   let firstChunk = true;
-  const stop = (reason: FallbackReason, line: number, from: Buffer): FastLongResult => {
-    const before = line <= layout.headerLine ? head : [from];
+  const stop = (reason: FallbackReason, line: number, ...from: Buffer[]): FastLongResult => {
+    const before = line <= layout.headerLine ? head : from;
     return { ...scanner.result(), fallback: { line: line <= layout.headerLine ? 1 : line, reason, rest: restOf(before, iterator) } };
+  };
+  /**
+   * Reads the lines of buf from `pos` (the last one without its newline only when `final`);
+   * returns where the unread rest starts, or why the normal path must take over at `at`.
+   */
+  const lines = (buf: Buffer, from: number, final: boolean): number | { reason: FallbackReason; at: number } => {
+    let pos = from;
+    // Complete lines end at or before the last newline; the hot loop takes the plain ones.
+    const limit = scanner.lineNo > layout.headerLine ? buf.lastIndexOf(10) + 1 : 0;
+    for (;;) {
+      if (pos < limit) pos = scanner.readPlain(buf, pos, limit);
+      const newline = buf.indexOf(10, pos);
+      const end = newline >= 0 ? newline : final && pos < buf.length ? buf.length : -1;
+      if (end < 0) return pos;
+      const reason = scanner.read(buf, pos, end);
+      if (reason !== null) return { reason, at: pos };
+      pos = end + 1;
+      scanner.lineNo++;
+    }
   };
   for (;;) {
     const next = await iterator.next();
@@ -224,22 +243,28 @@ export async function readFastLong(
     if (chunk && scanner.lineNo <= layout.headerLine) head.push(chunk);
     if (chunk && firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     if (chunk) firstChunk = false;
-    const buf = chunk === null ? carry : carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    let pos = 0;
-    // Complete lines end at or before the last newline; the hot loop takes the plain ones.
-    const limit = scanner.lineNo > layout.headerLine ? buf.lastIndexOf(10) + 1 : 0;
-    for (;;) {
-      if (pos < limit) pos = scanner.readPlain(buf, pos, limit);
-      const newline = buf.indexOf(10, pos);
-      const end = newline >= 0 ? newline : chunk === null && pos < buf.length ? buf.length : -1;
-      if (end < 0) break;
-      const reason = scanner.read(buf, pos, end);
-      if (reason !== null) return stop(reason, scanner.lineNo, buf.subarray(pos));
-      pos = end + 1;
-      scanner.lineNo++;
+    if (chunk === null) {
+      const read = lines(carry, 0, true);
+      if (typeof read !== 'number') return stop(read.reason, scanner.lineNo, carry.subarray(read.at));
+      break;
     }
-    if (chunk === null) break;
-    carry = buf.subarray(pos);
+    // Lines are read where they lie in the chunk; only the line across two chunks is joined.
+    let start = 0;
+    if (carry.length > 0) {
+      const newline = chunk.indexOf(10);
+      if (newline < 0) {
+        carry = Buffer.concat([carry, chunk]);
+        if (carry.length > MAX_LINE) return stop('long', scanner.lineNo, carry);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(0, newline + 1)]);
+      const read = lines(joined, 0, false);
+      if (typeof read !== 'number') return stop(read.reason, scanner.lineNo, joined.subarray(read.at), chunk.subarray(newline + 1));
+      start = newline + 1;
+    }
+    const read = lines(chunk, start, false);
+    if (typeof read !== 'number') return stop(read.reason, scanner.lineNo, chunk.subarray(read.at));
+    carry = chunk.subarray(read);
     if (carry.length > MAX_LINE) return stop('long', scanner.lineNo, carry);
   }
   return { ...scanner.result(), fallback: null };
