@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlancheckError } from './problem.js';
-import { boundChunks, byteSize, fileChunks, readFileBounded } from './read-bounded.js';
+import { boundChunks, byteSize, readFileBounded } from './read-bounded.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,35 +94,5 @@ describe('byteSize', () => {
     [1536, '1.5 KiB'],
   ])('%d bytes are written %s', (bytes, text) => {
     expect(byteSize(bytes)).toBe(text);
-  });
-});
-
-describe('fileChunks', () => {
-  const collect = async (iterable: AsyncIterable<Uint8Array>) => {
-    const parts: Uint8Array[] = [];
-    for await (const part of iterable) parts.push(part);
-    return parts;
-  };
-
-  it('gives a file in chunks of the size asked, the last one shorter, each a buffer of its own', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plancheck-chunks-'));
-    const file = join(dir, 'a.csv');
-    const bytes = Buffer.from('x'.repeat(10) + 'y'.repeat(10) + 'z'.repeat(5));
-    writeFileSync(file, bytes);
-    const parts = await collect(fileChunks(file, 10));
-    expect(parts.map((part) => part.length)).toEqual([10, 10, 5]);
-    expect(Buffer.concat(parts)).toEqual(bytes);
-    // No later read overwrites a chunk already given.
-    expect(Buffer.from(parts[0] ?? []).toString()).toBe('x'.repeat(10));
-    writeFileSync(join(dir, 'empty.csv'), '');
-    expect(await collect(fileChunks(join(dir, 'empty.csv'), 64))).toEqual([]);
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('throws a missing file or a folder at the first read, as a read stream does', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'plancheck-chunks-'));
-    await expect(collect(fileChunks(join(dir, 'none.csv')))).rejects.toMatchObject({ code: 'ENOENT' });
-    await expect(collect(fileChunks(dir))).rejects.toMatchObject({ code: 'EISDIR' });
-    rmSync(dir, { recursive: true, force: true });
   });
 });

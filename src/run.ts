@@ -15,7 +15,8 @@ import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Report, Result, Status } from './report/types.js';
 import { escapeControls as sanitize } from './format/sanitize.js';
-import { boundChunks, fileChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
+import { fileChunks } from './file-chunks.js';
+import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
 import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
@@ -144,7 +145,7 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
     // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
     // 64 KiB reads measured faster than 256 KiB.
     const open = (): AsyncIterable<Uint8Array> => boundChunks(file === '-' ? io.stdin : fileChunks(file, 64 * 1024), name, INPUT_SIZE_LIMIT);
-    return { name, open };
+    return file === '-' ? { name, open } : { name, open, path: file };
   });
 }
 

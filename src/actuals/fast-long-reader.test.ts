@@ -119,6 +119,7 @@ function expectSameAsNormal(run: Run, plan: Plan, bytes: Buffer): void {
   expect(run.fastProblems).toEqual(normalProblems);
   if (fast.fallback) {
     expect(run.rest?.equals(bytes.subarray(lineStart(bytes, fast.fallback.line)))).toBe(true);
+    expect(fast.fallback.offset).toBe(lineStart(bytes, fast.fallback.line));
   } else {
     expect(fast.rows).toBe(normal.inputs[0]?.rows);
     expect(normal.problemCount).toBe(run.fastProblems.length);

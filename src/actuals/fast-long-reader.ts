@@ -9,7 +9,7 @@ export interface FastLongLayout {
   fileIndex: number;
   /** One ASCII character: ',', ';', '\t' or '|'. */
   delimiter: string;
-  /** Physical line (1-based) of the header; the data rows are the lines after it. */
+  /** Physical line (1-based) of the header; the data rows are the lines after it (0: every line is data). */
   headerLine: number;
   /** How many fields the header has: every data row must have as many. */
   columns: number;
@@ -53,10 +53,14 @@ export interface Fallback {
   line: number;
   reason: FallbackReason;
   rest: AsyncIterable<Uint8Array>;
+  /** How many bytes of the input come before line `line` (a BOM counted): where `rest` starts. */
+  offset: number;
 }
 
 /** What the fast reader did: rows and figures read, the regions seen, and where it stopped, if it did. */
 export interface FastLongResult {
+  /** Physical lines read whole (the header and blank lines counted). */
+  lines: number;
   /** Data rows read (blank lines not counted), as `ActualsInput.rows` counts them. */
   rows: number;
   /** Figures given to the sink (blank value cells give none). */
@@ -214,9 +218,12 @@ export async function readFastLong(
   const head: Uint8Array[] = []; // kept until the header is passed, for a fallback from the start
   let carry: Buffer = Buffer.alloc(0);
   let firstChunk = true;
+  let consumed = 0; // bytes taken from the input so far
   const stop = (reason: FallbackReason, line: number, ...from: Buffer[]): FastLongResult => {
-    const before = line <= layout.headerLine ? head : from;
-    return { ...scanner.result(), fallback: { line: line <= layout.headerLine ? 1 : line, reason, rest: restOf(before, iterator) } };
+    const inHeader = line <= layout.headerLine;
+    const before = inHeader ? head : from;
+    const offset = inHeader ? 0 : consumed - from.reduce((sum, part) => sum + part.length, 0);
+    return { ...scanner.result(), fallback: { line: inHeader ? 1 : line, reason, rest: restOf(before, iterator), offset } };
   };
   /**
    * Reads the lines of buf from `pos` (the last one without its newline only when `final`);
@@ -240,6 +247,7 @@ export async function readFastLong(
   for (;;) {
     const next = await iterator.next();
     let chunk = next.done ? null : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+    if (chunk) consumed += chunk.length;
     if (chunk && scanner.lineNo <= layout.headerLine) head.push(chunk);
     if (chunk && firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     if (chunk) firstChunk = false;
@@ -276,7 +284,7 @@ function checkLayout(layout: FastLongLayout): void {
   const indexes = [layout.id, layout.value, layout.year, layout.region, layout.unit].filter((i) => i !== undefined);
   const bad =
     delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f || '"\r\n'.includes(delimiter) ||
-    !Number.isInteger(columns) || columns < 2 || !Number.isInteger(headerLine) || headerLine < 1 ||
+    !Number.isInteger(columns) || columns < 2 || !Number.isInteger(headerLine) || headerLine < 0 ||
     indexes.some((i) => !Number.isInteger(i) || i < 0 || i >= columns) || new Set(indexes).size !== indexes.length;
   if (bad) throw new RangeError(`fast long reader: unusable layout ${JSON.stringify(layout)}`);
 }
@@ -350,7 +358,7 @@ class LineScanner {
   }
 
   result(): Omit<FastLongResult, 'fallback'> {
-    return { rows: this.rows, figures: this.figures, regions: this.regions };
+    return { lines: this.lineNo - 1, rows: this.rows, figures: this.figures, regions: this.regions };
   }
 
   /**

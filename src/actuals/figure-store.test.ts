@@ -61,3 +61,23 @@ describe('FigureStore', () => {
     expect(store.latestYear()).toBe(2025);
   });
 });
+
+describe('FigureStore.merge', () => {
+  it('takes the figures of a store read further on as if read here: rows moved on, regions in order, duplicates told', () => {
+    const here = new FigureStore(3, 2020, 2025);
+    here.set('甲', 0, 2025, 1.5, { file: 2, row: 2 });
+    const later = new FigureStore(3, 2020, 2025);
+    later.set('乙', 1, 2024, Math.PI, { file: 0, row: 1 });
+    later.set('甲', 0, 2025, 9, { file: 0, row: 2 });
+    later.set('甲', 2, 2025, -0.25, { file: 0, row: 3 });
+    const told: unknown[] = [];
+    const taken = here.merge(later.toData(), 2, 100, (region, target, year, earlier, row) => told.push({ region, target, year, earlier, row }));
+    expect(taken).toBe(2);
+    expect(told).toEqual([{ region: '甲', target: 0, year: 2025, earlier: { file: 2, row: 2 }, row: 102 }]);
+    expect(here.regionNames()).toEqual(['甲', '乙']);
+    expect(here.series('乙', 1)).toEqual([{ year: 2024, value: Math.PI, source: { file: 2, row: 101 }, level: false }]);
+    expect(here.series('甲', 2)).toEqual([{ year: 2025, value: -0.25, source: { file: 2, row: 103 }, level: false }]);
+    expect(here.valueAt('甲', 0, 2025)).toBe(1.5);
+    expect(here.sourceAt('甲', 0, 2025)).toEqual({ file: 2, row: 2 });
+  });
+});

@@ -74,6 +74,21 @@ class YearFigures {
   }
 }
 
+/**
+ * A store's figures as a few flat arrays, to pass to another thread (single file, no levels):
+ * see `FigureStore.toData` and `FigureStore.merge`.
+ */
+export interface StoreData {
+  names: string[];
+  /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows in `codes` and `rows`. */
+  blockMap: Uint8Array;
+  codes: Int32Array;
+  rows: Int32Array;
+  /** Figures that are no short decimals: the cell (block × targetCount + target) and its value. */
+  exactCells: Int32Array;
+  exactValues: Float64Array;
+}
+
 /** Which of some regions have a figure of a target in one year (see `FigureStore.presence`). */
 export class YearPresence {
   /** True when none of the regions has any figure that year. */
@@ -172,6 +187,81 @@ export class FigureStore {
     return null;
   }
 
+  /** This store's figures as flat arrays (their buffers can be transferred). */
+  toData(): StoreData {
+    const T = this.targetCount;
+    const blockMap = new Uint8Array(this.names.length * this.yearCount);
+    const blocks: YearFigures[] = [];
+    this.blocks.forEach((years, r) =>
+      years.forEach((block, y) => {
+        if (!block) return;
+        blockMap[r * this.yearCount + y] = 1;
+        blocks.push(block);
+      }),
+    );
+    const codes = new Int32Array(blocks.length * T);
+    const rows = new Int32Array(blocks.length * T);
+    const exactCells: number[] = [];
+    const exactValues: number[] = [];
+    blocks.forEach((block, b) => {
+      codes.set(block.codes, b * T);
+      rows.set(block.rows, b * T);
+      block.codes.forEach((code, t) => {
+        if (code !== EXACT) return;
+        exactCells.push(b * T + t);
+        exactValues.push(block.exact?.[t] ?? Number.NaN);
+      });
+    });
+    return { names: [...this.names], blockMap, codes, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
+  }
+
+  /**
+   * Adds the figures of another store read from the same table further on (its rows after
+   * `rowOffset` lines), region by region in the order they were first seen, as if read here.
+   * A figure this store has already is not taken: `onDuplicate` is told of it. Returns how many were taken.
+   */
+  merge(data: StoreData, file: number, rowOffset: number, onDuplicate: (region: string, target: number, year: number, earlier: FigureSource, row: number) => void): number {
+    const T = this.targetCount;
+    const exact = new Map<number, number>();
+    data.exactCells.forEach((cell, i) => exact.set(cell, data.exactValues[i] ?? Number.NaN));
+    let b = 0;
+    let taken = 0;
+    data.names.forEach((name, r) => {
+      let slot = -1;
+      for (let y = 0; y < this.yearCount; y++) {
+        if (data.blockMap[r * this.yearCount + y] !== 1) continue;
+        const base = b++ * T;
+        if (slot < 0) slot = this.slotOf(name);
+        const years = this.blocks[slot] as (YearFigures | undefined)[];
+        if (!years[y]) {
+          // A block this store has not got: taken whole, its rows moved on.
+          const block = new YearFigures(T);
+          years[y] = block;
+          block.codes.set(data.codes.subarray(base, base + T));
+          for (let t = 0; t < T; t++) {
+            const code = block.codes[t] as number;
+            if (code === EMPTY) continue;
+            block.rows[t] = (data.rows[base + t] ?? 0) + rowOffset;
+            if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
+            taken++;
+          }
+          if (file !== 0) block.files = new Uint32Array(T).fill(file);
+          continue;
+        }
+        for (let t = 0; t < T; t++) {
+          const code = data.codes[base + t] ?? EMPTY;
+          if (code === EMPTY) continue;
+          const row = (data.rows[base + t] ?? 0) + rowOffset;
+          const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : decodeFigure(code);
+          const earlier = this.setAt(slot, t, this.firstYear + y, value, file, row, false, code);
+          if (earlier) onDuplicate(name, t, this.firstYear + y, earlier, row);
+          else taken++;
+        }
+      }
+    });
+    return taken;
+  }
+
   /** The regions that have at least one figure, in the order first seen ('' is "no region"). */
   regionNames(): string[] {
     return [...this.names];
@@ -186,6 +276,13 @@ export class FigureStore {
   valueAtSlot(slot: number, target: number, year: number): number | undefined {
     const value = this.blocks[slot]?.[year - this.firstYear]?.value(target);
     return value === undefined || Number.isNaN(value) ? undefined : value;
+  }
+
+  /** Where the figure of one target in one region for one year came from, if there is one. */
+  sourceAt(region: string, target: number, year: number): FigureSource | null {
+    const block = this.blocks[this.slots.get(region) ?? -1]?.[year - this.firstYear];
+    if (!block || block.codes[target] === EMPTY) return null;
+    return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
   }
 
   /** Whether a region's slot (-1: none) has a figure of the target for the year. */

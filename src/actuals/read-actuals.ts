@@ -16,6 +16,8 @@ export type { Notice } from './read-context.js';
 export interface ActualsSource {
   name: string;
   open(): AsyncIterable<Uint8Array>;
+  /** The file's path when it is a file on disk (not stdin): a large one may then be read in parts at once. */
+  path?: string;
 }
 
 /** What was learnt about one table read: a CSV file, or one sheet of a workbook. */
@@ -63,6 +65,8 @@ export interface ReadActualsOptions {
   sheets?: string[];
   /** Internal: false reads every CSV through the normal path (the differential tests compare both). */
   fast?: boolean;
+  /** Internal: false reads every file in one thread; a number is the size from which a file is read in two (tests use small files). */
+  parallel?: boolean | number;
 }
 
 const DEFAULT_MAX_PROBLEMS = 10_000;
@@ -128,7 +132,7 @@ async function readSource(source: ActualsSource, ctx: ReadContext, inputs: Actua
     return;
   }
   const table = new TableReader(ctx, input, index, true, false);
-  const read = options.fast !== false && (await readCsvFast(opened, input, table, index, ctx, options.encoding, ctx.sink));
+  const read = options.fast !== false && (await readCsvFast(opened, input, table, index, ctx, options.encoding, ctx.sink, source.path, options.parallel ?? true));
   if (!read) await readCsvTable(opened, input, table, options.encoding, ctx.sink);
   if (input.encoding !== null) table.finish();
 }

@@ -1,6 +1,7 @@
 import type { Problem } from '../problem.js';
 import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
-import { readFastLong, type FastLongLayout } from './fast-long-reader.js';
+import { readFastLong, type FastFigure, type FastLongLayout } from './fast-long-reader.js';
+import { readInParallel, readLongInParallel, type FastRead } from './read-csv-parallel.js';
 import { excelSeparatorLine, guessDelimiter } from './guess-delimiter.js';
 import { HeaderScan, MAX_COLUMNS, type FoundHeader } from './header-scan.js';
 import type { ActualsInput } from './read-actuals.js';
@@ -32,6 +33,10 @@ export async function readCsvFast(
   ctx: ReadContext,
   encodingOverride: Encoding | undefined,
   sink: (problem: Problem) => void,
+  /** The file's path, when it is a file that can be read by position (a large one is then read in two threads). */
+  path?: string,
+  /** False: one thread; a number: the size from which a file is read in two. */
+  parallel: boolean | number = true,
 ): Promise<boolean> {
   const sniff = sniffEncoding(opened.head.subarray(0, 64 * 1024), encodingOverride);
   if (!sniff.ok || sniff.encoding !== 'utf-8') return false;
@@ -43,18 +48,30 @@ export async function readCsvFast(
   input.delimiter = probe.layout.delimiter;
   table.adoptHeader(probe.header);
   const { plan, store } = ctx;
-  // The store's slot of each region the fast reader numbers, looked up once per region.
-  const slots: number[] = [];
-  const result = await readFastLong(allBytes(opened), probe.layout, plan.targets, (figure) => {
-    const target = plan.targets[figure.target];
-    if (!target) throw new Error(`fast reader: no target ${figure.target}`);
-    let slot = slots[figure.region] ?? -1;
-    if (slot < 0) {
-      slot = store.findSlot(figure.regionName);
-      if (slot >= 0) slots[figure.region] = slot;
-    }
-    table.fastFigure(target, figure.year, figure.regionName, slot, figure.value, figure.code, figure.row, figure.valueText);
-  });
+  /** What is done with each figure read by one run of the fast reader, whose rows start after `rowOffset` lines. */
+  const figureSink = (rowOffset: number): ((figure: FastFigure) => void) => {
+    // The store's slot of each region the fast reader numbers, looked up once per region.
+    const slots: number[] = [];
+    return (figure) => {
+      const target = plan.targets[figure.target];
+      if (!target) throw new Error(`fast reader: no target ${figure.target}`);
+      let slot = slots[figure.region] ?? -1;
+      if (slot < 0) {
+        slot = store.findSlot(figure.regionName);
+        if (slot >= 0) slots[figure.region] = slot;
+      }
+      table.fastFigure(target, figure.year, figure.regionName, slot, figure.value, figure.code, figure.row + rowOffset, figure.valueText);
+    };
+  };
+  let result: FastRead;
+  if (parallel !== false && readInParallel(path, parallel === true ? undefined : parallel)) {
+    // The file is read again by position: the bytes already taken are not needed.
+    await opened.rest.return?.();
+    result = await readLongInParallel(path, probe.layout, ctx, table, tableIndex, figureSink);
+  } else {
+    const read = await readFastLong(allBytes(opened), probe.layout, plan.targets, figureSink(0));
+    result = { rows: read.rows, fallback: read.fallback };
+  }
   table.addRows(result.rows);
   const fallback = result.fallback;
   if (fallback) {

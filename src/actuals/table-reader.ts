@@ -85,20 +85,43 @@ export class TableReader {
    * `readRecord` would store it: the row is counted, then the year and duplicate checks.
    */
   fastFigure(target: Target, year: number, region: string, slot: number, value: number, code: number, row: number, raw: () => string): void {
-    const column = this.fastValueColumn >= 0 ? this.fastValueColumn : (this.fastValueColumn = this.valueColumn);
     // A plain number in the target's own unit: the only remark readFigure can make on it is the scale's.
     const reference = this.ctx.scaleReferences[target.index] ?? 0;
     if (!quietScale(value, reference)) {
       const scale = scaleWarning(value, target, false, reference);
-      if (scale) this.notice(scale.code, scale.params, row, column, scale.severity);
+      if (scale) this.fastRemark(row, scale.code, scale.params, scale.severity);
     }
     const { baselineYear, period } = this.ctx.plan;
-    if (year < baselineYear || year > period.end) {
-      return this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, this.layout?.roles.get('year') ?? column);
-    }
+    if (year < baselineYear || year > period.end) return this.fastYearOutside(row, year);
     const earlier = this.ctx.store.setAt(slot < 0 ? this.ctx.store.slotOf(region) : slot, target.index, year, value, this.tableIndex, row, false, code);
-    if (earlier) return this.duplicate(target, year, region, earlier, row, column, raw);
+    if (earlier) return this.fastDuplicate(target, year, region, earlier, row, raw());
     this.input.figures++;
+  }
+
+  /** A remark on a figure the fast path read (in this thread or another): on its value cell. */
+  fastRemark(row: number, code: MessageCode, params: MessageParams, severity: 'warning' | 'notice'): void {
+    this.notice(code, params, row, this.fastColumn(), severity);
+  }
+
+  /** A figure the fast path read for a year outside the plan's period. */
+  fastYearOutside(row: number, year: number): void {
+    const { baselineYear, period } = this.ctx.plan;
+    this.problem('row.year-outside-period', { year, start: baselineYear, end: period.end }, row, this.layout?.roles.get('year') ?? this.fastColumn());
+  }
+
+  /** A figure the fast path read that the store had already (from `earlier`). */
+  fastDuplicate(target: Target, year: number, region: string, earlier: FigureSource, row: number, raw: string): void {
+    this.duplicate(target, year, region, earlier, row, this.fastColumn(), () => raw);
+  }
+
+  /** Counts figures stored for this table without passing here (merged from another thread's reading). */
+  addFigures(count: number): void {
+    this.input.figures += count;
+  }
+
+  private fastColumn(): number {
+    if (this.fastValueColumn < 0) this.fastValueColumn = this.valueColumn;
+    return this.fastValueColumn;
   }
 
   private fastValueColumn = -1;

@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { miniPlan } from '../evaluate/plan.test-helper.js';
+import type { Plan } from '../plan/types.js';
+import { fileChunks } from '../file-chunks.js';
+import { parallelReads } from './read-csv-parallel.js';
+import { readActuals, type Actuals } from './read-actuals.js';
+
+// The worker is the built one (dist/actuals/scan-worker.js): `npm test` builds before testing.
+const plan = miniPlan();
+const dir = mkdtempSync(join(tmpdir(), 'plancheck-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Reads `text` as a file, in two threads (every size counts as large) or in one. */
+async function read(text: string, parallel: boolean): Promise<Actuals> {
+  const path = join(dir, 'in.csv');
+  writeFileSync(path, text);
+  return readActuals([{ name: 'in.csv', path, open: () => fileChunks(path) }], plan, { parallel: parallel ? 1 : false });
+}
+
+/** Everything a reading gives that a report can show: figures with their rows, errors, notices, counts. */
+function observable(actuals: Actuals, p: Plan): unknown {
+  const figures = actuals.store.regionNames().flatMap((region) =>
+    p.targets.flatMap((target) => actuals.store.series(region, target.index).map((f) => `${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.file}:${f.source.row}`)),
+  );
+  return { regions: actuals.store.regionNames(), figures, problems: actuals.problems, problemCount: actuals.problemCount, notices: actuals.notices, warnings: actuals.warningCount, inputs: actuals.inputs };
+}
+
+const ids = plan.targets.map((target) => target.id);
+
+/** A long file: every target for many regions, then the odd lines asked for at given lines. */
+function longFile(regions: number, odd: Map<number, string> = new Map(), newline = '\n'): string {
+  const lines = ['region,id,year,value'];
+  for (let r = 0; r < regions; r++) {
+    for (const id of ids) lines.push(`区${r},${id},2025,${id === 'M2.5' ? '是' : String(3 + (r % 7) / 10)}`);
+  }
+  for (const [at, line] of odd) lines.splice(at, 0, line);
+  return `${lines.join(newline)}${newline}`;
+}
+
+describe('reading a large file in two threads', () => {
+  it('gives what one thread gives: figures, rows, regions in the order first seen', async () => {
+    const text = longFile(300);
+    const one = await read(text, false);
+    const before = parallelReads.worker;
+    const two = await read(text, true);
+    expect(parallelReads.worker).toBe(before + 1);
+    expect(two.store.count()).toBe(300 * ids.length);
+    expect(observable(two, plan)).toEqual(observable(one, plan));
+  });
+
+  it('says a figure given in both halves at its row in the second, naming the first, with its cell as written', async () => {
+    const lines = longFile(300).split('\n');
+    const half = lines.length >> 1;
+    // 区1's G1.1 again late in the file, twice; a region new in the second half, twice; a year outside the plan; a scale slip.
+    const odd = new Map([
+      [half + 40, '区1,G1.1,2025,3.50'],
+      [half + 900, '区1,G1.1,2025,9'],
+      [half + 50, '新区,M1.1,2025,1200'],
+      [half + 60, '新区,M1.1,2025,1300'],
+      [half + 70, '区2,M1.1,2019,5'],
+      [30, '区2,M1.1,2030,5'],
+      [half + 80, '区3,M1.1,2025,0.12'],
+      [half + 90, '区4,M2.1,2024,45000'],
+      [40, '区4,M2.1,2023,45000'],
+    ]);
+    const text = longFile(300, odd);
+    const one = await read(text, false);
+    const two = await read(text, true);
+    expect(one.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['row.duplicate-in-region', 'row.year-outside-period']));
+    expect(one.problems.filter((p) => p.code === 'row.duplicate-in-region')).toHaveLength(4);
+    expect(one.notices.some((n) => n.code === 'warning.scale-off')).toBe(true);
+    expect(one.inputs[0]?.rows).toBe(300 * ids.length + odd.size);
+    expect(observable(two, plan)).toEqual(observable(one, plan));
+  });
+
+  it('hands the rest to the normal path at an odd line in either half, and reads CRLF files alike', async () => {
+    for (const at of [20, 2500]) {
+      for (const newline of ['\n', '\r\n']) {
+        const text = longFile(300, new Map([[at, '区9,"G1.1",2025,"3,5"']]), newline);
+        expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+      }
+    }
+  });
+
+  it('property: random files with slips anywhere read the same in two threads as in one', async () => {
+    const slip = fc.constantFrom('区1,G1.1,2025,3.5', '区1,G1.1,2024,4', '区x,M1.1,2031,5', '区2,M1.1,2025,0.0001', '区3,M2.1,2025,45000', ',G1.1,2025,3', '区4,M2.5,2025,否', '区5,M1.3,2025,', '区6,M1.3,2025,"4"');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 1300 }), slip), { maxLength: 12 }), fc.integer({ min: 20, max: 110 }), async (slips, regions) => {
+        const text = longFile(regions, new Map(slips));
+        expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});

@@ -1,0 +1,155 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { packagePath } from '../package-root.js';
+import { fileRange } from '../file-chunks.js';
+import { INPUT_SIZE_LIMIT } from '../read-bounded.js';
+import { readFastLong, type FastFigure, type FastLongLayout } from './fast-long-reader.js';
+import type { FigureSource } from './figure-store.js';
+import type { ReadContext } from './read-context.js';
+import type { RangeEvent, RangeScan } from './scan-range.js';
+import type { ScanWorkerData } from './scan-worker.js';
+import type { TableReader } from './table-reader.js';
+
+/** Smaller files are read in one thread: a worker's start (~40 ms) and its own heap would cost more than they save. */
+export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+
+/** How files were read in two threads in this process (by a worker, or here when none could be used): for tests and diagnostics. */
+export const parallelReads = { worker: 0, inThread: 0 };
+
+/** Where the normal path takes over from the fast path: at physical line `line`, whose bytes `rest` yields first. */
+export interface Handover {
+  line: number;
+  rest: AsyncIterable<Uint8Array>;
+}
+
+/** What reading the file gave: data rows read, and the hand-over, if any. */
+export interface FastRead {
+  rows: number;
+  fallback: Handover | null;
+}
+
+/** True when a file is worth reading in two threads. */
+export function readInParallel(path: string | undefined, minBytes = PARALLEL_MIN_BYTES): path is string {
+  if (path === undefined || availableParallelism() < 2 || !existsSync(packagePath('dist', 'actuals', 'scan-worker.js'))) return false;
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size >= minBytes && stat.size <= INPUT_SIZE_LIMIT;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a large plain long-format file in two parts at once: a worker thread reads the second
+ * half (scan-worker.ts) while this thread reads the first, then the worker's figures are merged
+ * into the store as if read here, with the same remarks, errors and row numbers as one thread
+ * gives (a differential test compares both). `figureSink(rowOffset)` is what the caller does
+ * with each figure it reads itself, in a run of the fast reader whose rows follow `rowOffset` lines. When the first half must be handed to the normal path,
+ * the worker's work is dropped; when the worker cannot be used, the second half is read here.
+ */
+export async function readLongInParallel(
+  path: string,
+  layout: FastLongLayout,
+  ctx: ReadContext,
+  table: TableReader,
+  tableIndex: number,
+  figureSink: (rowOffset: number) => (figure: FastFigure) => void,
+): Promise<FastRead> {
+  const split = splitPoint(path);
+  const { plan } = ctx;
+  const data: ScanWorkerData = { path, start: split, layout, plan: { targets: plan.targets, baselineYear: plan.baselineYear, endYear: plan.period.end } };
+  const worker = new Worker(packagePath('dist', 'actuals', 'scan-worker.js'), { workerData: data });
+  const scanned = new Promise<RangeScan | null>((resolve) => {
+    worker.once('message', (message: RangeScan | { error: string }) => resolve('error' in message ? null : message));
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+  const first = await readFastLong(fileRange(path, 0, split), layout, plan.targets, figureSink(0));
+  if (first.fallback) {
+    await worker.terminate();
+    return { rows: first.rows, fallback: { line: first.fallback.line, rest: chain(first.fallback.rest, fileRange(path, split)) } };
+  }
+  const scan = await scanned;
+  await worker.terminate();
+  if (!scan || scan.overflow) {
+    parallelReads.inThread++;
+    // Read here, as one thread reads it: the rows go on from the first half's.
+    const second = await readFastLong(fileRange(path, split), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
+    const fallback = second.fallback ? { line: first.lines + second.fallback.line, rest: second.fallback.rest } : null;
+    return { rows: first.rows + second.rows, fallback };
+  }
+  parallelReads.worker++;
+  await mergeScan(scan, path, split, first.lines, layout, ctx, table, tableIndex);
+  const fallback = scan.fallback ? { line: first.lines + scan.fallback.line, rest: fileRange(path, split + scan.fallback.offset) } : null;
+  return { rows: first.rows + scan.rows, fallback };
+}
+
+/** The start of the line after the middle of the file (or its end, when none starts after it). */
+function splitPoint(path: string): number {
+  const size = statSync(path).size;
+  const probe = Buffer.alloc(Math.min(1 << 20, size));
+  const middle = Math.floor(size / 2);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, probe, 0, probe.length, middle);
+    const newline = probe.subarray(0, read).indexOf(10);
+    return newline < 0 ? size : middle + newline + 1;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Puts a worker's figures into the store and says its remarks, in row order, as one thread would. */
+async function mergeScan(scan: RangeScan, path: string, start: number, rowOffset: number, layout: FastLongLayout, ctx: ReadContext, table: TableReader, tableIndex: number): Promise<void> {
+  const { plan, store } = ctx;
+  const crossing: { region: string; target: number; year: number; earlier: FigureSource; line: number }[] = [];
+  const taken = store.merge(scan.store, tableIndex, rowOffset, (region, target, year, earlier, row) => crossing.push({ region, target, year, earlier, line: row - rowOffset }));
+  table.addFigures(taken);
+  // A figure given in both halves is a duplicate at its row in the second: its cell's text is read again (rare).
+  const texts = crossing.length > 0 ? await valueTexts(path, start, new Set(crossing.map((c) => c.line)), layout) : new Map<number, string>();
+  const events: RangeEvent[] = [...scan.events];
+  for (const c of crossing) events.push({ kind: 'duplicate', line: c.line, target: c.target, year: c.year, region: c.region, earlierLine: -1, value: texts.get(c.line) ?? '' });
+  // One thread says a row's scale remark before its error; rows in order.
+  const rank = (event: RangeEvent): number => (event.kind === 'scale' ? 0 : 1);
+  events.sort((a, b) => a.line - b.line || rank(a) - rank(b));
+  for (const event of events) {
+    const row = event.line + rowOffset;
+    if (event.kind === 'scale') table.fastRemark(row, event.code, event.params, event.severity);
+    else if (event.kind === 'year') table.fastYearOutside(row, event.year);
+    else {
+      const target = plan.targets[event.target];
+      if (!target) throw new Error(`parallel reader: no target ${event.target}`);
+      // The figure kept is the first in the file: the first half's, else the second half's first.
+      const earlier = store.sourceAt(event.region, event.target, event.year) ?? { file: tableIndex, row: event.earlierLine + rowOffset };
+      table.fastDuplicate(target, event.year, event.region, earlier, row, event.value);
+    }
+  }
+}
+
+/** The value cells of some lines of a part of the file (lines counted from 1 at `start`). */
+async function valueTexts(path: string, start: number, lines: Set<number>, layout: FastLongLayout): Promise<Map<number, string>> {
+  const texts = new Map<number, string>();
+  const last = Math.max(...lines);
+  let line = 1;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of fileRange(path, start)) {
+    const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let pos = 0;
+    for (let newline = buf.indexOf(10, pos); newline >= 0; newline = buf.indexOf(10, pos)) {
+      if (lines.has(line)) {
+        const cells = buf.toString('utf8', pos, newline).replace(/\r$/, '').split(layout.delimiter);
+        texts.set(line, cells[layout.value] ?? '');
+      }
+      pos = newline + 1;
+      if (++line > last) return texts;
+    }
+    carry = buf.subarray(pos);
+  }
+  if (lines.has(line)) texts.set(line, carry.toString('utf8').replace(/\r$/, '').split(layout.delimiter)[layout.value] ?? '');
+  return texts;
+}
+
+async function* chain(...parts: AsyncIterable<Uint8Array>[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield* part;
+}

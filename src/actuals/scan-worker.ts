@@ -1,0 +1,27 @@
+// A worker thread that reads the second part of a large long-format file while the main
+// thread reads the first (see read-csv-parallel.ts). It gets the file, the part's bounds, the
+// layout and the plan's targets; it answers one message, a RangeScan (its arrays transferred),
+// or { error } when it could not read the part.
+import { parentPort, workerData } from 'node:worker_threads';
+import { fileRange } from '../file-chunks.js';
+import type { FastLongLayout } from './fast-long-reader.js';
+import { scanRange, type RangePlan } from './scan-range.js';
+
+/** What the main thread gives the worker. */
+export interface ScanWorkerData {
+  path: string;
+  start: number;
+  layout: FastLongLayout;
+  plan: RangePlan;
+}
+
+const data = workerData as ScanWorkerData;
+try {
+  const scan = await scanRange(fileRange(data.path, data.start), data.layout, data.plan);
+  const { store } = scan;
+  // The arrays were made by toData from plain ArrayBuffers (none is shared): moved, not copied.
+  const buffers = [store.blockMap, store.codes, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
+  parentPort?.postMessage(scan, buffers);
+} catch (error) {
+  parentPort?.postMessage({ error: String((error as Error)?.message ?? error) });
+}
