@@ -54,21 +54,35 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   const severityFor = severityTable(options.policy);
   // Without towns, every region is judged on the plan's targets: final levels by status only.
   const planQuick: QuickTerms = plan.targets.map((target) => (asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative') ? target : null));
+  // Targets a town is not judged on count the same in every such town: counted once, then copied.
+  const notJudgedOnce = new Map<QuickTerms, { counted: TallyCounter; rest: Target[] }>();
+  const splitQuick = (quickTerms: QuickTerms): { counted: TallyCounter; rest: Target[] } => {
+    let found = notJudgedOnce.get(quickTerms);
+    if (!found) {
+      const counted = new TallyCounter();
+      const rest: Target[] = [];
+      for (const target of targets) {
+        if (quickTerms[target.index] !== 'not_judged') rest.push(target);
+        else {
+          counted.add('not_assessable', 'info', target.soft);
+          counted.addNotJudged();
+        }
+      }
+      notJudgedOnce.set(quickTerms, (found = { counted, rest }));
+    }
+    return found;
+  };
   for (const region of regions) {
-    const tally = new TallyCounter();
     const slot = store.findSlot(region);
     // The common case of a large final review, counted without building a series: a level's
     // status is its deadline year's figure against the target it is judged on.
     const quickTerms = detail ? null : regional ? regional.quickTerms(region, asOf) : planQuick;
-    for (const target of targets) {
+    const quickSplit = quickTerms ? splitQuick(quickTerms) : null;
+    const tally = quickSplit ? quickSplit.counted.copy() : new TallyCounter();
+    for (const target of quickSplit ? quickSplit.rest : targets) {
       if (quickTerms) {
         const quick = quickTerms[target.index] ?? null;
-        if (quick === 'not_judged') {
-          tally.add('not_assessable', 'info', target.soft);
-          tally.addNotJudged();
-          continue;
-        }
-        if (quick !== null) {
+        if (quick !== null && quick !== 'not_judged') {
           const value = store.valueAtSlot(slot, target.index, quick.year);
           const status: Status = value === undefined ? 'no_data' : meets(value, quick, plan.approxTolerance) ? 'met' : 'not_met';
           tally.add(status, severityFor(status, target.soft), target.soft);

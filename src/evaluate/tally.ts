@@ -28,6 +28,13 @@ export class TallyCounter {
     }
   }
 
+  /** A counter that starts from this one's counts. */
+  copy(): TallyCounter {
+    const copy = new TallyCounter();
+    copy.counts.set(this.counts);
+    return copy;
+  }
+
   /** Counts a result of a town not judged (no decomposed target); `add` counts its status. */
   addNotJudged(): void {
     bump(this.counts, NOT_JUDGED);
