@@ -24,7 +24,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 /** Compiles the bundle (with the code cache when there is one) and runs the CLI. */
 function startBundle() {
   const bundle = join(__dirname, '..', 'dist', 'bundle', 'plancheck.cjs');
-  const source = readFileSync(bundle, 'utf8');
+  // The build makes the bundle pure ASCII: read as Latin-1, it is a one-byte string, decoded fast.
+  const source = readFileSync(bundle, 'latin1');
   const tag = `${process.version}-${process.arch}-${source.length}`;
   // The cache made at build time sits beside the bundle; a user's own, in their cache folder
   // (never a shared temporary folder: a cache is code), serves another Node version or flags.

@@ -4,7 +4,7 @@
 // validator) and anything else imported with import() is evaluated only when first needed.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -53,6 +53,19 @@ await build({
   plugins: [lazyBuiltins],
   logLevel: 'warning',
 });
+
+// esbuild escapes non-ASCII characters in strings but keeps them in regular expressions and
+// comments. Escaped there too (\uXXXX means the same code unit in a regular expression, with or
+// without the u flag, and nothing in a comment), the bundle is pure ASCII: bin/plancheck.js reads
+// it as Latin-1, a one-byte string, about three times faster than decoding UTF-8 into a two-byte one.
+const bundlePath = 'dist/bundle/plancheck.cjs';
+const text = readFileSync(bundlePath, 'utf8');
+// An identity escape (`\é`, an odd run of backslashes before the character) loses its backslash:
+// `\é` and `\u00E9` mean the same character.
+const ascii = text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, c) =>
+  `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+);
+if (ascii !== text) writeFileSync(bundlePath, ascii);
 
 // The code cache shipped beside the bundle: made by one sample check, so that the functions a
 // check runs are in it, not only the top level. A Node of another version makes its own.
