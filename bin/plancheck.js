@@ -8,7 +8,6 @@
 'use strict';
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -26,24 +25,32 @@ function startBundle() {
   const bundle = join(__dirname, '..', 'dist', 'bundle', 'plancheck.cjs');
   // The build makes the bundle pure ASCII: read as Latin-1, it is a one-byte string, decoded fast.
   const source = readFileSync(bundle, 'latin1');
-  const tag = `${process.version}-${process.arch}-${source.length}`;
-  // The cache made at build time sits beside the bundle; a user's own, in their cache folder
-  // (never a shared temporary folder: a cache is code), serves another Node version or flags.
-  // Both are named by the bundle's build id: V8 checks a cache against the source's length only.
   const build = /^\/\/ plancheck build ([0-9a-f]{16})\n/.exec(source)?.[1];
-  const shipped = build && join(dirname(bundle), `plancheck-${build}.cache`);
-  const home = process.env.XDG_CACHE_HOME || (homedir() && join(homedir(), '.cache'));
-  const flags = [...process.execArgv.join(' ')].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0, 0x811c9dc5).toString(16);
-  const own = build && home ? join(home, 'plancheck', `code-${build}-${process.version}-${process.arch}-${flags}.cache`) : undefined;
   const useCache = build !== undefined && !process.env.PLANCHECK_NO_CODE_CACHE;
+  // The cache made at build time sits beside the bundle, named by the build id (V8 checks a cache
+  // against the source's length only) and by the Node that made it, with no flags. A run of
+  // another Node, or with flags, keeps its own in the user's cache folder (never a shared
+  // temporary folder: a cache is code); only then is the home folder looked up.
+  const shipped = build && join(dirname(bundle), `plancheck-${build}-${process.version}-${process.arch}.cache`);
+  const plain = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+  const own = () => {
+    const { homedir } = require('node:os');
+    const home = process.env.XDG_CACHE_HOME || (homedir() && join(homedir(), '.cache'));
+    const flags = [...`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0, 0x811c9dc5).toString(16);
+    return home ? join(home, 'plancheck', `code-${build}-${process.version}-${process.arch}-${flags}.cache`) : undefined;
+  };
 
+  // A plain run tries the shipped cache first; a run with flags its own first (flags such as
+  // --import leave V8's alone, so the shipped cache may still fit).
   let cachedData;
-  for (const file of useCache ? [own, shipped] : []) {
+  let ownFile;
+  const candidates = [() => shipped, () => (ownFile = own())];
+  for (const file of useCache ? (plain ? candidates : candidates.reverse()) : []) {
     try {
-      if (file) cachedData = readFileSync(file);
-      if (cachedData) break;
+      cachedData = readFileSync(file() ?? '');
+      break;
     } catch {
-      // none here
+      // none there
     }
   }
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
@@ -51,7 +58,7 @@ function startBundle() {
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 
-  const writeCache = process.env.PLANCHECK_WRITE_CODE_CACHE ? shipped : useCache && (cachedData === undefined || script.cachedDataRejected) ? own : undefined;
+  const writeCache = process.env.PLANCHECK_WRITE_CODE_CACHE ? shipped : useCache && (cachedData === undefined || script.cachedDataRejected) ? (ownFile ?? own()) : undefined;
   if (writeCache) {
     // After the run, so that the functions it compiled are in the cache too.
     process.once('exit', () => {

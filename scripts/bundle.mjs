@@ -11,12 +11,12 @@ rmSync('dist/bundle', { recursive: true, force: true });
 
 /**
  * Builtins that start-up must not load (commander requires child_process for subcommands we do
- * not have; crypto is only for a changed plan file): each becomes an object of getters that
- * requires the real module on first use.
+ * not have; crypto is only for a changed plan file and temporary names; zlib for workbooks
+ * only): each becomes an object of getters that requires the real module on first use.
  */
 const buildId = randomBytes(8).toString('hex');
 
-const LAZY_BUILTINS = ['child_process', 'crypto'];
+const LAZY_BUILTINS = ['child_process', 'crypto', 'zlib'];
 const lazyBuiltins = {
   name: 'lazy-builtins',
   setup(build) {
@@ -71,5 +71,10 @@ if (ascii !== text) writeFileSync(bundlePath, ascii);
 // check runs are in it, not only the top level. A Node of another version makes its own.
 const sample = 'fixtures/xiangshan/submission-2025.csv';
 const warmArgs = existsSync(sample) && existsSync('dist/bundled-plan.json') ? ['check', sample, '--format', 'summary'] : ['--version'];
-const warm = spawnSync(process.execPath, ['bin/plancheck.js', ...warmArgs], { env: { ...process.env, PLANCHECK_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
-if (warm.error || !existsSync(`dist/bundle/plancheck-${buildId}.cache`)) console.error('bundle: no code cache was made; start-up compiles the bundle on each run');
+// Made with no flags (the bin uses it only for runs without any), named by this Node's version.
+const warmEnv = { ...process.env, PLANCHECK_WRITE_CODE_CACHE: '1' };
+delete warmEnv.NODE_OPTIONS;
+const warm = spawnSync(process.execPath, ['bin/plancheck.js', ...warmArgs], { env: warmEnv, stdio: 'ignore' });
+if (warm.error || !existsSync(`dist/bundle/plancheck-${buildId}-${process.version}-${process.arch}.cache`)) {
+  console.error('bundle: no code cache was made; start-up compiles the bundle on each run');
+}
