@@ -24,7 +24,84 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, loaded };
 }
 
+// Runs the bundle as the bin does (without the code cache), recording each bundled module as it is
+// evaluated: esbuild wraps a module reached by import() in an initialiser keyed by its path.
+const harness = join(temp, 'harness.cjs');
+writeFileSync(
+  harness,
+  `'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
+const bundle = process.env.BUNDLE;
+const source = readFileSync(bundle, 'latin1');
+const helpers = /^var __toCommonJS = .*$/m;
+if (!helpers.test(source)) throw new Error('the bundle no longer has esbuild helpers where expected');
+const evaluated = new Set();
+globalThis.__recordModule = (name) => evaluated.add(name);
+const record = (wrap) => (body, ...rest) => { const name = Object.keys(body)[0]; const init = wrap(body, ...rest); return (...args) => (globalThis.__recordModule(name), init(...args)); };
+const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);');
+const mod = { exports: {} };
+new Script('(function (exports, require, module, __filename, __dirname) {' + patched + '\\n})', { filename: bundle }).runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+process.on('exit', () => process.stderr.write('\\nEVALUATED ' + [...evaluated].join(',') + '\\n'));
+mod.exports.runFromProcess();
+`,
+);
+
+function evaluatedModules(args: string[]) {
+  const result = spawnSync(process.execPath, [harness, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', BUNDLE: join(root, 'dist', 'bundle', 'plancheck.cjs') },
+    timeout: 30_000,
+  });
+  const evaluated = /EVALUATED (.*)/.exec(result.stderr)?.[1]?.split(',') ?? [];
+  return { code: result.status, stdout: result.stdout, evaluated };
+}
+
+/** Modules a summary check of the bundled plan must not evaluate: other formats, other commands, the plan parser. */
+const HEAVY = [
+  'node_modules/cli-table3/index.js',
+  'node_modules/chalk/source/index.js',
+  'node_modules/yaml/dist/index.js',
+  'src/format/table.ts',
+  'src/format/paint.ts',
+  'src/format/json.ts',
+  'src/format/html/format-html.ts',
+  'src/format/xlsx-report.ts',
+  'src/list-targets.ts',
+  'src/template.ts',
+  'src/commands/run-show.ts',
+  'src/plan/load-plan.ts',
+  'src/plan/targets-schema.ts',
+  'src/write-file-output.ts',
+];
+
 describe('start-up', () => {
+  it('a summary check evaluates only what it needs: no other format, command, plan parser or file writer', () => {
+    const source = readFileSync(join(root, 'dist', 'bundle', 'plancheck.cjs'), 'latin1');
+    // Each is in the bundle behind an initialiser (so its evaluation would be recorded), not at its top level.
+    for (const name of HEAVY) expect(source, name).toContain(`"${name}"(`);
+    const { code, stdout, evaluated } = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('All: 311 targets');
+    expect(evaluated).toContain('src/format/summary.ts');
+    expect(evaluated).toContain('src/evaluate/evaluate.ts');
+    expect(evaluated.filter((name) => HEAVY.includes(name))).toEqual([]);
+  });
+
+  it('the default table evaluates the table and its colours, and a plan file given with --targets the plan parser', () => {
+    const table = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv']);
+    expect(table.code).toBe(1);
+    expect(table.evaluated).toEqual(expect.arrayContaining(['src/format/table.ts', 'src/format/paint.ts', 'node_modules/chalk/source/index.js']));
+    expect(table.evaluated).not.toContain('src/plan/load-plan.ts');
+    const parsed = evaluatedModules(['--targets', 'targets.yaml', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
+    expect(parsed.code).toBe(1);
+    expect(parsed.evaluated).toEqual(expect.arrayContaining(['src/plan/load-plan.ts', 'node_modules/yaml/dist/index.js']));
+  });
+
+
   it('a check of the bundled plan loads neither child_process nor crypto', () => {
     const { code, stdout, loaded } = run(['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
     expect(code).toBe(1);
