@@ -846,12 +846,11 @@ export function formatMessage(code: MessageCode, params: MessageParams, lang: La
 /** Short name of `formatMessage`: the message `code` in `lang` with `params` filled in. */
 export const t = formatMessage;
 
-// Made on first use: an Intl object costs its locale data, and most runs need one language only.
-const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
 
 /** The plural category (`one`, `other`, …) of `count` in `lang`, by `Intl.PluralRules`. */
 export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
-  return (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(count);
+  return pluralRules[lang].select(count);
 }
 
 /**

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PlancheckError } from './problem.js';
-import { boundChunks, byteSize, readChunks, readFileBounded } from './read-bounded.js';
+import { boundChunks, byteSize, readFileBounded } from './read-bounded.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-bounded-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,41 +94,5 @@ describe('byteSize', () => {
     [1536, '1.5 KiB'],
   ])('%d bytes are written %s', (bytes, text) => {
     expect(byteSize(bytes)).toBe(text);
-  });
-});
-
-describe('readChunks: a file in chunks of a fixed size, read synchronously', () => {
-  const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
-
-  it('gives chunks of the size asked for, the last one shorter, that together are the file', async () => {
-    const file = join(dir, 'chunks.txt');
-    writeFileSync(file, 'abcdefghij'); // 10 bytes: chunks of 4, 4 and 2
-    const chunks: string[] = [];
-    for await (const chunk of readChunks(file, 4)) chunks.push(Buffer.from(chunk).toString());
-    expect(chunks).toEqual(['abcd', 'efgh', 'ij']);
-  });
-
-  it('an empty file gives no chunk; a missing file throws its error at the first step', async () => {
-    const empty = join(dir, 'empty.txt');
-    writeFileSync(empty, '');
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of readChunks(empty, 4)) chunks.push(chunk);
-    expect(chunks).toEqual([]);
-    const missing = readChunks(join(dir, 'absent.txt'), 4);
-    await expect(missing.next()).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
-  it('each chunk keeps its bytes, and the file is closed when iteration stops early', async () => {
-    const file = join(dir, 'early.txt');
-    writeFileSync(file, `${'a'.repeat(10)}${'b'.repeat(10)}${'c'.repeat(80)}`);
-    const before = openDescriptors();
-    const kept: Uint8Array[] = [];
-    for await (const chunk of readChunks(file, 10)) {
-      kept.push(chunk);
-      if (kept.length === 2) break;
-    }
-    // The first chunk still holds its bytes after the second was read: no buffer is reused.
-    expect(kept.map((chunk) => Buffer.from(chunk).toString())).toEqual(['a'.repeat(10), 'b'.repeat(10)]);
-    expect(openDescriptors()).toBe(before);
   });
 });

@@ -58,34 +58,6 @@ export function readFileBounded(path: string, limit: number, ioError: (error: un
 }
 
 /**
- * The bytes of the file at `path` in chunks of `size` bytes, read synchronously: no stream and no
- * thread pool (a read stream costs node:fs/promises and its readline at start-up, and a round
- * trip per chunk), one fresh buffer per chunk. An open or read error is thrown at the first step,
- * as from a read stream; the file is closed when iteration ends, however it ends.
- */
-export async function* readChunks(path: string, size: number): AsyncGenerator<Uint8Array> {
-  const fd = openSync(path, 'r');
-  try {
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(size);
-      let read: number;
-      try {
-        read = readSync(fd, chunk, 0, size, null);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
-        // A non-blocking FIFO with nothing yet: wait a little rather than spin.
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-        continue;
-      }
-      if (read === 0) return;
-      yield read === size ? chunk : chunk.subarray(0, read);
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
  * Passes the chunks of `source` through until more than `limit` bytes have gone by, then throws
  * 'file.over-limit' and stops reading: an endless stdin or `/dev/zero` ends there.
  */

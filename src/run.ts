@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
@@ -14,7 +14,7 @@ import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Report, Result, Status } from './report/types.js';
 import { escapeControls as sanitize } from './format/sanitize.js';
-import { boundChunks, INPUT_SIZE_LIMIT, readChunks } from './read-bounded.js';
+import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
 import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
@@ -146,7 +146,7 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
     // The read itself is bounded: stdin, a FIFO or /dev/zero says nothing true about its size.
     // 64 KiB reads measured faster than 256 KiB.
     const open = (): AsyncIterable<Uint8Array> =>
-      boundChunks(file === '-' ? io.stdin : readChunks(file, 64 * 1024), name, INPUT_SIZE_LIMIT);
+      boundChunks(file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 64 * 1024 }), name, INPUT_SIZE_LIMIT);
     return { name, open };
   });
 }
