@@ -26,7 +26,11 @@ function startBundle() {
   // the CPU is shared) than it saves. Six times the default budget before a function is
   // considered for it delays it by a fraction of a millisecond in a long run; a one-region check
   // then costs about a fifth less. Set before the bundle is compiled, as when the cache was made.
-  require('node:v8').setFlagsFromString('--interrupt-budget=400000');
+  try {
+    require('node:v8').setFlagsFromString('--interrupt-budget=400000');
+  } catch {
+    // Only a speed-up.
+  }
   const bundle = join(__dirname, '..', 'dist', 'bundle', 'plancheck.cjs');
   // The build makes the bundle pure ASCII: read as Latin-1, it is a one-byte string, decoded fast.
   const source = readFileSync(bundle, 'latin1');
