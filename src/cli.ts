@@ -11,7 +11,9 @@ import { KINDS, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
-import { runCheck, runSchema, runValidate, toolVersion, type Io, type TextSink } from './run.js';
+// The check, validate and schema runners (and what they import) load when a command runs: --help needs none.
+import type { Io, TextSink } from './run.js';
+import { toolVersion } from './tool-version.js';
 import type { OutputRequest } from './write-outputs.js';
 
 /** Options of `plancheck check` as commander parses them. */
@@ -59,7 +61,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
   program
     .command('validate [file]')
     .description(h('help.cmd.validate'))
-    .action(async (file: string | undefined) => setCode(await runValidate(file, common(), io)));
+    .action(async (file: string | undefined) => setCode(await (await import('./run.js')).runValidate(file, common(), io)));
 
   // list, show and template load their modules (cli-table3, the form builders) only when run.
   program
@@ -80,7 +82,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .description(h('help.cmd.show'))
     .action(async (id: string) => setCode(await (await import('./commands/run-show.js')).runShow(id, common(), io)));
 
-  program.command('schema').description(h('help.cmd.schema')).action(async () => setCode(await runSchema(io)));
+  program.command('schema').description(h('help.cmd.schema')).action(async () => setCode(await (await import('./run.js')).runSchema(io)));
 
   program
     .command('template')
@@ -138,7 +140,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       if (opts.requireComplete) failOn.add('no_data');
       const requested: OutputRequest[] = outputs.length > 0 ? outputs : [{ format: 'table' as FormatName }];
       setCode(
-        await runCheck(
+        await (await import('./run.js')).runCheck(
           {
             ...common(),
             files,

@@ -1,4 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
@@ -19,6 +19,7 @@ import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
+import { toolVersion } from './tool-version.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
@@ -39,13 +40,7 @@ export interface Io {
 /** The bundled plan: Xiangshan County's common-prosperity action plan. */
 export const BUNDLED_PLAN = packagePath('targets.yaml');
 
-let version: string | undefined;
-
-/** The package's version, for `--version` and reports. */
-export function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version;
-  return version;
-}
+export { toolVersion };
 
 /** Options every command shares. */
 export interface CommonOptions {

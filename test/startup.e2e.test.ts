@@ -91,6 +91,15 @@ describe('start-up', () => {
     expect(evaluated.filter((name) => HEAVY.includes(name))).toEqual([]);
   });
 
+  it('--help evaluates no runner: neither the reader, the evaluation nor any format', () => {
+    const { code, stdout, evaluated } = evaluatedModules(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: plancheck');
+    expect(evaluated).toContain('node_modules/commander/index.js');
+    const runners = ['src/run.ts', 'src/actuals/read-actuals.ts', 'node_modules/papaparse/papaparse.js', 'src/evaluate/evaluate.ts', 'src/format/summary.ts', ...HEAVY];
+    expect(evaluated.filter((name) => runners.includes(name))).toEqual([]);
+  });
+
   it('the default table evaluates the table and its colours, and a plan file given with --targets the plan parser', () => {
     const table = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv']);
     expect(table.code).toBe(1);
