@@ -82,32 +82,34 @@ describe('start-up', () => {
   it('a summary check evaluates only what it needs: no other format, command, plan parser or file writer', () => {
     const source = readFileSync(join(root, 'dist', 'bundle', 'plancheck.cjs'), 'latin1');
     // Each is in the bundle behind an initialiser (so its evaluation would be recorded), not at its top level.
-    for (const name of HEAVY) expect(source, name).toContain(`"${name}"(`);
+    // (Matched by the end of the path: a linked node_modules gives esbuild a longer one.)
+    for (const name of HEAVY) expect(source, name).toContain(`${name}"(`);
     const { code, stdout, evaluated } = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
     expect(code).toBe(1);
     expect(stdout).toContain('All: 311 targets');
     expect(evaluated).toContain('src/format/summary.ts');
     expect(evaluated).toContain('src/evaluate/evaluate.ts');
-    expect(evaluated.filter((name) => HEAVY.includes(name))).toEqual([]);
+    expect(evaluated.filter((name) => HEAVY.some((heavy) => name.endsWith(heavy)))).toEqual([]);
   });
 
   it('--help evaluates no runner: neither the reader, the evaluation nor any format', () => {
     const { code, stdout, evaluated } = evaluatedModules(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: plancheck');
-    expect(evaluated).toContain('node_modules/commander/index.js');
+    expect(evaluated.some((name) => name.endsWith('node_modules/commander/index.js'))).toBe(true);
     const runners = ['src/run.ts', 'src/actuals/read-actuals.ts', 'node_modules/papaparse/papaparse.js', 'src/evaluate/evaluate.ts', 'src/format/summary.ts', ...HEAVY];
-    expect(evaluated.filter((name) => runners.includes(name))).toEqual([]);
+    expect(evaluated.filter((name) => runners.some((runner) => name.endsWith(runner)))).toEqual([]);
   });
 
   it('the default table evaluates the table and its colours, and a plan file given with --targets the plan parser', () => {
     const table = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv']);
     expect(table.code).toBe(1);
-    expect(table.evaluated).toEqual(expect.arrayContaining(['src/format/table.ts', 'src/format/paint.ts', 'node_modules/chalk/source/index.js']));
+    const ending = (names: string[], end: string): boolean => names.some((name) => name.endsWith(end));
+    for (const name of ['src/format/table.ts', 'src/format/paint.ts', 'node_modules/chalk/source/index.js']) expect(ending(table.evaluated, name), name).toBe(true);
     expect(table.evaluated).not.toContain('src/plan/load-plan.ts');
     const parsed = evaluatedModules(['--targets', 'targets.yaml', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
     expect(parsed.code).toBe(1);
-    expect(parsed.evaluated).toEqual(expect.arrayContaining(['src/plan/load-plan.ts', 'node_modules/yaml/dist/index.js']));
+    for (const name of ['src/plan/load-plan.ts', 'node_modules/yaml/dist/index.js']) expect(ending(parsed.evaluated, name), name).toBe(true);
   });
 
 
