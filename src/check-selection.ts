@@ -1,4 +1,4 @@
-import { selectTargets, type ListFilter } from './list-targets.js';
+import { selectTargets, type ListFilter } from './select-targets.js';
 import type { Plan } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 

@@ -2,17 +2,18 @@ import { CommanderError, Option, type Command } from 'commander';
 import { ENCODING_NAMES, type Encoding } from './actuals/decode.js';
 import { createLocalizedProgram } from './commands/localize-commander.js';
 import { parseOptionValues } from './commands/parse-option-values.js';
-import { runList, type ListOptions } from './commands/run-list.js';
-import { runShow } from './commands/run-show.js';
-import { runTemplate, type TemplateCommandOptions } from './commands/run-template.js';
-import { formatters, isFormatName, type FormatName } from './format/index.js';
+import type { ListOptions } from './commands/run-list.js';
+import type { TemplateCommandOptions } from './commands/run-template.js';
+import { formatLoaders, isFormatName, type FormatName } from './format/load-formatter.js';
 import { escapeLines } from './format/sanitize.js';
 import { detectLang, formatMessage, type Lang, type MessageCode } from './messages.js';
 import { KINDS, type ProgressBands } from './plan/types.js';
 import { PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
-import { runCheck, runSchema, runValidate, toolVersion, type Io } from './run.js';
+// The check, validate and schema runners (and what they import) load when a command runs: --help needs none.
+import type { Io, TextSink } from './run.js';
+import { toolVersion } from './tool-version.js';
 import type { OutputRequest } from './write-outputs.js';
 
 /** Options of `plancheck check` as commander parses them. */
@@ -60,8 +61,9 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
   program
     .command('validate [file]')
     .description(h('help.cmd.validate'))
-    .action(async (file: string | undefined) => setCode(await runValidate(file, common(), io)));
+    .action(async (file: string | undefined) => setCode(await (await import('./run.js')).runValidate(file, common(), io)));
 
+  // list, show and template load their modules (cli-table3, the form builders) only when run.
   program
     .command('list')
     .description(h('help.cmd.list'))
@@ -72,15 +74,15 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--soft', h('help.opt.soft'))
     .addOption(new Option('--format <format>', h('help.opt.list-format')).choices(['table', 'json']).default('table'))
     .action(async (opts: Omit<ListOptions, 'lang' | 'targets'>) =>
-      setCode(await runList({ ...common(), ...opts, soft: opts.soft ? true : undefined }, io)),
+      setCode(await (await import('./commands/run-list.js')).runList({ ...common(), ...opts, soft: opts.soft ? true : undefined }, io)),
     );
 
   program
     .command('show <id>')
     .description(h('help.cmd.show'))
-    .action(async (id: string) => setCode(await runShow(id, common(), io)));
+    .action(async (id: string) => setCode(await (await import('./commands/run-show.js')).runShow(id, common(), io)));
 
-  program.command('schema').description(h('help.cmd.schema')).action(() => setCode(runSchema(io)));
+  program.command('schema').description(h('help.cmd.schema')).action(async () => setCode(await (await import('./run.js')).runSchema(io)));
 
   program
     .command('template')
@@ -89,11 +91,13 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--regions <names>', h('help.opt.regions'))
     .option('-o, --output <file>', h('help.opt.template-output'))
     .option('--decomposition', h('help.opt.decomposition'))
-    .action(async (opts: Omit<TemplateCommandOptions, 'lang' | 'targets'>) => setCode(await runTemplate({ ...common(), ...opts }, io)));
+    .action(async (opts: Omit<TemplateCommandOptions, 'lang' | 'targets'>) =>
+      setCode(await (await import('./commands/run-template.js')).runTemplate({ ...common(), ...opts }, io)),
+    );
 
   // -f and -o pair up in the order given: "-f json -o report.json -f junit -o junit.xml".
   const outputs: OutputRequest[] = [];
-  const formatNames = Object.keys(formatters).join(', ');
+  const formatNames = Object.keys(formatLoaders).join(', ');
   program
     .command('check <files...>')
     .description(h('help.cmd.check'))
@@ -136,7 +140,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       if (opts.requireComplete) failOn.add('no_data');
       const requested: OutputRequest[] = outputs.length > 0 ? outputs : [{ format: 'table' as FormatName }];
       setCode(
-        await runCheck(
+        await (await import('./run.js')).runCheck(
           {
             ...common(),
             files,
@@ -180,7 +184,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   // Whatever reaches stderr (our messages, commander's) may quote the user's input: escape it once, here.
   const rawStderr = io.stderr;
-  io = { ...io, stderr: { isTTY: rawStderr.isTTY, columns: rawStderr.columns, write: (text: string) => rawStderr.write(escapeLines(text)) } };
+  const stderr: TextSink = {
+    write: (text: string) => rawStderr.write(escapeLines(text)),
+    // Read when asked, not now: the real stderr is opened on first use.
+    get isTTY() {
+      return rawStderr.isTTY;
+    },
+    get columns() {
+      return rawStderr.columns;
+    },
+  };
+  io = { ...io, stderr };
   const program = buildProgram(io, lang, (c) => {
     code = c;
   });
@@ -207,14 +221,33 @@ export async function runFromProcess(): Promise<void> {
     if (error.code !== 'EPIPE') throw error;
   };
   process.stdout.on('error', ignoreBrokenPipe);
-  process.stderr.on('error', ignoreBrokenPipe);
-  const io: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  // stderr and stdin are opened on first use: each costs a stream (and a pipe or TTY module) that
+  // a run with nothing to say and nothing to read from stdin never needs.
+  let stderr: NodeJS.WriteStream | undefined;
+  const openStderr = (): NodeJS.WriteStream => {
+    if (!stderr) (stderr = process.stderr).on('error', ignoreBrokenPipe);
+    return stderr;
+  };
+  const io: Io = {
+    stdout: process.stdout,
+    stderr: {
+      write: (text: string) => openStderr().write(text),
+      get isTTY() {
+        return openStderr().isTTY;
+      },
+      get columns() {
+        return openStderr().columns;
+      },
+    },
+    stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
+    env: process.env,
+  };
   try {
     process.exitCode = await main(process.argv.slice(2), io);
   } catch (error) {
     const lang = detectLang(process.env, langFlag(process.argv.slice(2)));
     const detail = process.env.PLANCHECK_DEBUG ? (error instanceof Error ? error.stack : String(error)) : (error instanceof Error ? error.message : String(error));
-    process.stderr.write(`${formatMessage('cli.internal-error', { detail: escapeLines(detail ?? '') }, lang)}\n`);
+    openStderr().write(`${formatMessage('cli.internal-error', { detail: escapeLines(detail ?? '') }, lang)}\n`);
     process.exitCode = EXIT.invalid;
   }
 }

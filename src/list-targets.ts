@@ -14,26 +14,7 @@ export function opWord(op: Op, lang: Lang): string {
   return formatMessage(`op.${op}`, {}, lang);
 }
 
-/** Filters of `plancheck list`. */
-export interface ListFilter {
-  action?: number[];
-  measure?: number[];
-  goal?: number[];
-  kind?: Kind[];
-  soft?: boolean;
-}
-
-/** The targets a filter selects, in plan order. */
-export function selectTargets(plan: Plan, filter: ListFilter): Target[] {
-  return plan.targets.filter(
-    (t) =>
-      (!filter.action || (t.action !== null && filter.action.includes(t.action))) &&
-      (!filter.measure || (t.measure !== null && filter.measure.includes(t.measure))) &&
-      (!filter.goal || (t.goal !== null && filter.goal.includes(t.goal))) &&
-      (!filter.kind || filter.kind.includes(t.kind)) &&
-      (filter.soft === undefined || t.soft === filter.soft),
-  );
-}
+export { selectTargets, type ListFilter } from './select-targets.js';
 
 /** A target as `list --format json` prints it: format version 1, documented in docs/cli.md. */
 export function targetJson(target: Target): Record<string, unknown> {

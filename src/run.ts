@@ -4,13 +4,12 @@ import { readActuals, type Actuals, type ActualsSource } from './actuals/read-ac
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
-import { BINARY_FORMATS, formatters, MACHINE_FORMATS } from './format/index.js';
+import { BINARY_FORMATS, loadFormatter, MACHINE_FORMATS } from './format/load-formatter.js';
 import type { ReportSources } from './format/report-sources.js';
 import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
-import { targetsSchema } from './plan/targets-schema.js';
 import type { Plan, ProgressBands, Target } from './plan/types.js';
 import { EXIT, exitCode } from './report/exit-code.js';
 import type { FailCondition, Report, Result, Status } from './report/types.js';
@@ -21,6 +20,7 @@ import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
+import { toolVersion } from './tool-version.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
@@ -41,11 +41,7 @@ export interface Io {
 /** The bundled plan: Xiangshan County's common-prosperity action plan. */
 export const BUNDLED_PLAN = packagePath('targets.yaml');
 
-/** The package's version, for `--version` and reports. */
-export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string };
-  return pkg.version;
-}
+export { toolVersion };
 
 /** Options every command shares. */
 export interface CommonOptions {
@@ -113,7 +109,8 @@ export async function runValidate(file: string | undefined, options: CommonOptio
 }
 
 /** `plancheck schema`: prints the JSON Schema of targets files. */
-export function runSchema(io: Io): number {
+export async function runSchema(io: Io): Promise<number> {
+  const { targetsSchema } = await import('./plan/targets-schema.js');
   io.stdout.write(`${JSON.stringify(targetsSchema, null, 2)}\n`);
   return EXIT.ok;
 }
@@ -252,9 +249,20 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, sources: 
   for (const output of outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
-    const width = options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
-    const formatOptions = { lang: options.lang, color, maxErrors: options.maxErrors, width, sort: options.sort, by: options.by, sources };
-    rendered.push({ ...output, text: await formatters[output.format](report, formatOptions) });
+    const formatOptions = {
+      lang: options.lang,
+      color,
+      maxErrors: options.maxErrors,
+      // Found when a format asks: the terminal's width may need stderr, which a summary never opens.
+      get width() {
+        return options.width ?? (output.path === undefined ? terminalWidth(io) : undefined);
+      },
+      sort: options.sort,
+      by: options.by,
+      sources,
+    };
+    const format = await loadFormatter(output.format);
+    rendered.push({ ...output, text: await format(report, formatOptions) });
   }
   return rendered;
 }

@@ -24,7 +24,95 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, loaded };
 }
 
+// Runs the bundle as the bin does (without the code cache), recording each bundled module as it is
+// evaluated: esbuild wraps a module reached by import() in an initialiser keyed by its path.
+const harness = join(temp, 'harness.cjs');
+writeFileSync(
+  harness,
+  `'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { Script } = require('node:vm');
+const bundle = process.env.BUNDLE;
+const source = readFileSync(bundle, 'latin1');
+const helpers = /^var __toCommonJS = .*$/m;
+if (!helpers.test(source)) throw new Error('the bundle no longer has esbuild helpers where expected');
+const evaluated = new Set();
+globalThis.__recordModule = (name) => evaluated.add(name);
+const record = (wrap) => (body, ...rest) => { const name = Object.keys(body)[0]; const init = wrap(body, ...rest); return (...args) => (globalThis.__recordModule(name), init(...args)); };
+const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);');
+const mod = { exports: {} };
+new Script('(function (exports, require, module, __filename, __dirname) {' + patched + '\\n})', { filename: bundle }).runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+process.on('exit', () => process.stderr.write('\\nEVALUATED ' + [...evaluated].join(',') + '\\n'));
+mod.exports.runFromProcess();
+`,
+);
+
+function evaluatedModules(args: string[]) {
+  const result = spawnSync(process.execPath, [harness, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', BUNDLE: join(root, 'dist', 'bundle', 'plancheck.cjs') },
+    timeout: 30_000,
+  });
+  const evaluated = /EVALUATED (.*)/.exec(result.stderr)?.[1]?.split(',') ?? [];
+  return { code: result.status, stdout: result.stdout, evaluated };
+}
+
+/** Modules a summary check of the bundled plan must not evaluate: other formats, other commands, the plan parser. */
+const HEAVY = [
+  'node_modules/cli-table3/index.js',
+  'node_modules/chalk/source/index.js',
+  'node_modules/yaml/dist/index.js',
+  'src/format/table.ts',
+  'src/format/paint.ts',
+  'src/format/json.ts',
+  'src/format/html/format-html.ts',
+  'src/format/xlsx-report.ts',
+  'src/list-targets.ts',
+  'src/template.ts',
+  'src/commands/run-show.ts',
+  'src/plan/load-plan.ts',
+  'src/plan/targets-schema.ts',
+  'src/write-file-output.ts',
+];
+
 describe('start-up', () => {
+  it('a summary check evaluates only what it needs: no other format, command, plan parser or file writer', () => {
+    const source = readFileSync(join(root, 'dist', 'bundle', 'plancheck.cjs'), 'latin1');
+    // Each is in the bundle behind an initialiser (so its evaluation would be recorded), not at its top level.
+    // (Matched by the end of the path: a linked node_modules gives esbuild a longer one.)
+    for (const name of HEAVY) expect(source, name).toContain(`${name}"(`);
+    const { code, stdout, evaluated } = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('All: 311 targets');
+    expect(evaluated).toContain('src/format/summary.ts');
+    expect(evaluated).toContain('src/evaluate/evaluate.ts');
+    expect(evaluated.filter((name) => HEAVY.some((heavy) => name.endsWith(heavy)))).toEqual([]);
+  });
+
+  it('--help evaluates no runner: neither the reader, the evaluation nor any format', () => {
+    const { code, stdout, evaluated } = evaluatedModules(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: plancheck');
+    expect(evaluated.some((name) => name.endsWith('node_modules/commander/index.js'))).toBe(true);
+    const runners = ['src/run.ts', 'src/actuals/read-actuals.ts', 'node_modules/papaparse/papaparse.js', 'src/evaluate/evaluate.ts', 'src/format/summary.ts', ...HEAVY];
+    expect(evaluated.filter((name) => runners.some((runner) => name.endsWith(runner)))).toEqual([]);
+  });
+
+  it('the default table evaluates the table and its colours, and a plan file given with --targets the plan parser', () => {
+    const table = evaluatedModules(['check', 'fixtures/xiangshan/submission-2025.csv']);
+    expect(table.code).toBe(1);
+    const ending = (names: string[], end: string): boolean => names.some((name) => name.endsWith(end));
+    for (const name of ['src/format/table.ts', 'src/format/paint.ts', 'node_modules/chalk/source/index.js']) expect(ending(table.evaluated, name), name).toBe(true);
+    expect(table.evaluated).not.toContain('src/plan/load-plan.ts');
+    const parsed = evaluatedModules(['--targets', 'targets.yaml', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
+    expect(parsed.code).toBe(1);
+    for (const name of ['src/plan/load-plan.ts', 'node_modules/yaml/dist/index.js']) expect(ending(parsed.evaluated, name), name).toBe(true);
+  });
+
+
   it('a check of the bundled plan loads neither child_process nor crypto', () => {
     const { code, stdout, loaded } = run(['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
     expect(code).toBe(1);
@@ -48,7 +136,8 @@ describe('start-up', () => {
   });
 
   it('the build ships a code cache for this Node; another Node or other flags get one in the user cache folder', () => {
-    expect(readdirSync(join(root, 'dist', 'bundle')).filter((name) => /^plancheck-[0-9a-f]{16}\.cache$/.test(name))).toHaveLength(1);
+    const shipped = `-${process.version}-${process.arch}.cache`;
+    expect(readdirSync(join(root, 'dist', 'bundle')).filter((name) => /^plancheck-[0-9a-f]{16}-/.test(name) && name.endsWith(shipped))).toHaveLength(1);
     run(['--help']);
     expect(() => readdirSync(join(temp, 'cache', 'plancheck'))).toThrow(); // the shipped cache fitted: nothing written
     const { status } = spawnSync(process.execPath, ['--max-old-space-size=200', 'bin/plancheck.js', '--help'], { cwd: root, env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: join(temp, 'cache') } });

@@ -1,0 +1,39 @@
+import type { AsyncFormatter, Formatter } from './formatter.js';
+
+/**
+ * Every output format by name, each module loaded on first use, so that a run evaluates only the
+ * formats it writes (the table pulls in chalk and the layout code; html ECharts; xlsx the
+ * workbook writer). The list of `--format` choices is this table's keys.
+ */
+export const formatLoaders = {
+  table: async (): Promise<Formatter> => (await import('./table.js')).formatTable,
+  summary: async (): Promise<Formatter> => (await import('./summary.js')).formatSummary,
+  text: async (): Promise<Formatter> => (await import('./text.js')).formatText,
+  json: async (): Promise<Formatter> => (await import('./json.js')).formatJson,
+  csv: async (): Promise<Formatter> => (await import('./csv.js')).formatCsv,
+  markdown: async (): Promise<Formatter> => (await import('./markdown.js')).formatMarkdown,
+  junit: async (): Promise<Formatter> => (await import('./junit.js')).formatJunit,
+  github: async (): Promise<Formatter> => (await import('./github.js')).formatGithub,
+  sarif: async (): Promise<Formatter> => (await import('./sarif.js')).formatSarif,
+  html: async (): Promise<AsyncFormatter> => (await import('./html/format-html.js')).formatHtml,
+  xlsx: async (): Promise<AsyncFormatter> => (await import('./xlsx-report.js')).formatXlsx,
+} satisfies Record<string, () => Promise<Formatter | AsyncFormatter>>;
+
+/** The name of an output format. */
+export type FormatName = keyof typeof formatLoaders;
+
+/** The formatter of format `name`, its module loaded on first use. */
+export function loadFormatter(name: FormatName): Promise<Formatter | AsyncFormatter> {
+  return formatLoaders[name]();
+}
+
+/** Formats whose output is read by programs: never coloured. */
+export const MACHINE_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['json', 'csv', 'junit', 'github', 'sarif']);
+
+/** Formats whose output is bytes, never written to a terminal: they need `-o FILE`. */
+export const BINARY_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['xlsx']);
+
+/** True when `name` is a known format. */
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(formatLoaders, name);
+}
