@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
