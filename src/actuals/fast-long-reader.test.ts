@@ -203,9 +203,17 @@ describe('the layout it is given', () => {
     readFastLong(chunked(Buffer.from('id,value\nG1.1,3\n'), 64)(), { fileIndex: 0, delimiter: ',', headerLine: 1, columns: 2, id: 0, value: 1, ...layout }, mini.targets, () => {});
   it('must name distinct columns inside the header, a one-byte separator and a header line', async () => {
     await expect(read({})).resolves.toMatchObject({ rows: 1, figures: 1, fallback: null });
-    for (const wrong of [{ id: 2 }, { value: 0 }, { year: -1 }, { delimiter: ',,' }, { delimiter: '"' }, { delimiter: '，' }, { headerLine: 0 }, { columns: 1 }]) {
+    for (const wrong of [{ id: 2 }, { value: 0 }, { year: -1 }, { delimiter: ',,' }, { delimiter: '"' }, { delimiter: '，' }, { headerLine: -1 }, { headerLine: 1.5 }, { columns: 1 }]) {
       await expect(read(wrong)).rejects.toThrow(RangeError);
     }
+  });
+
+  it('reads every line as data with header line 0 (a part of a file after its header)', async () => {
+    const figures: number[] = [];
+    const layout: FastLongLayout = { fileIndex: 0, delimiter: ',', headerLine: 0, columns: 2, id: 0, value: 1 };
+    const result = await readFastLong(chunked(Buffer.from('G1.1,3\nM1.1,1200\n'), 64)(), layout, mini.targets, (f) => figures.push(f.row));
+    expect(result).toMatchObject({ lines: 2, rows: 2, figures: 2, fallback: null });
+    expect(figures).toEqual([1, 2]);
   });
 });
 
