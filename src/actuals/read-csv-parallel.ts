@@ -42,7 +42,7 @@ export function readInParallel(path: string | undefined, minBytes = PARALLEL_MIN
 
 /**
  * Reads a large plain long-format file in two parts at once: a worker thread reads the second
- * half (scan-worker.ts) while this thread reads the first, then the worker's figures are merged
+ * part (scan-worker.ts) while this thread reads the first, then the worker's figures are merged
  * into the store as if read here, with the same remarks, errors and row numbers as one thread
  * gives (a differential test compares both). `figureSink(rowOffset)` is what the caller does
  * with each figure it reads itself, in a run of the fast reader whose rows follow `rowOffset` lines. When the first half must be handed to the normal path,
@@ -85,11 +85,17 @@ export async function readLongInParallel(
   return { rows: first.rows + scan.rows, fallback };
 }
 
-/** The start of the line after the middle of the file (or its end, when none starts after it). */
+/**
+ * The worker's share of the file: a little less than half, because it starts later (its
+ * modules load while this thread reads) and its figures are merged after it ends.
+ */
+const WORKER_SHARE = 0.46;
+
+/** The start of the first line after the worker's share begins (or the file's end, when none starts after it). */
 function splitPoint(path: string): number {
   const size = statSync(path).size;
   const probe = Buffer.alloc(Math.min(1 << 20, size));
-  const middle = Math.floor(size / 2);
+  const middle = Math.floor(size * (1 - WORKER_SHARE));
   const fd = openSync(path, 'r');
   try {
     const read = readSync(fd, probe, 0, probe.length, middle);
