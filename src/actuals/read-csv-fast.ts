@@ -64,7 +64,7 @@ export async function readCsvFast(
     };
   };
   let result: FastRead;
-  if (parallel !== false && readInParallel(path, parallel === true ? undefined : parallel)) {
+  if (parallel !== false && path !== undefined && (await readInParallel(path, parallel === true ? undefined : parallel))) {
     // The file is read again by position: the bytes already taken are not needed.
     await opened.rest.return?.();
     result = await readLongInParallel(path, probe.layout, ctx, table, tableIndex, figureSink);

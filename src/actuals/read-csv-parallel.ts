@@ -1,6 +1,4 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { packagePath } from '../package-root.js';
 import { fileRange } from '../file-chunks.js';
 import { INPUT_SIZE_LIMIT } from '../read-bounded.js';
@@ -30,14 +28,17 @@ export interface FastRead {
 }
 
 /** True when a file is worth reading in two threads. */
-export function readInParallel(path: string | undefined, minBytes = PARALLEL_MIN_BYTES): path is string {
-  if (path === undefined || availableParallelism() < 2 || !existsSync(packagePath('dist', 'actuals', 'scan-worker.js'))) return false;
+export async function readInParallel(path: string | undefined, minBytes = PARALLEL_MIN_BYTES): Promise<boolean> {
+  if (path === undefined) return false;
   try {
     const stat = statSync(path);
-    return stat.isFile() && stat.size >= minBytes && stat.size <= INPUT_SIZE_LIMIT;
+    if (!stat.isFile() || stat.size < minBytes || stat.size > INPUT_SIZE_LIMIT) return false;
   } catch {
     return false;
   }
+  // Loaded only for a large file: a small check starts without them.
+  const { availableParallelism } = await import('node:os');
+  return availableParallelism() >= 2 && existsSync(packagePath('dist', 'actuals', 'scan-worker.js'));
 }
 
 /**
@@ -59,6 +60,7 @@ export async function readLongInParallel(
   const split = splitPoint(path);
   const { plan } = ctx;
   const data: ScanWorkerData = { path, start: split, layout, plan: { targets: plan.targets, baselineYear: plan.baselineYear, endYear: plan.period.end } };
+  const { Worker } = await import('node:worker_threads');
   const worker = new Worker(packagePath('dist', 'actuals', 'scan-worker.js'), { workerData: data });
   const scanned = new Promise<RangeScan | null>((resolve) => {
     worker.once('message', (message: RangeScan | { error: string }) => resolve('error' in message ? null : message));
