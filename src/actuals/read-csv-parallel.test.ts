@@ -9,7 +9,7 @@ import { fileChunks } from '../file-chunks.js';
 import { parallelReads } from './read-csv-parallel.js';
 import { readActuals, type Actuals } from './read-actuals.js';
 
-// The worker is the built one (dist/actuals/scan-worker.js): `npm test` builds before testing.
+// The worker is the built one (dist/bundle/scan-worker.cjs): `npm test` builds before testing.
 const plan = miniPlan();
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

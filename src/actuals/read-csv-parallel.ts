@@ -38,7 +38,7 @@ export async function readInParallel(path: string | undefined, minBytes = PARALL
   }
   // Loaded only for a large file: a small check starts without them.
   const { availableParallelism } = await import('node:os');
-  return availableParallelism() >= 2 && existsSync(packagePath('dist', 'actuals', 'scan-worker.js'));
+  return availableParallelism() >= 2 && existsSync(packagePath('dist', 'bundle', 'scan-worker.cjs'));
 }
 
 /**
@@ -61,7 +61,7 @@ export async function readLongInParallel(
   const { plan } = ctx;
   const data: ScanWorkerData = { path, start: split, layout, plan: { targets: plan.targets, baselineYear: plan.baselineYear, endYear: plan.period.end } };
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(packagePath('dist', 'actuals', 'scan-worker.js'), { workerData: data });
+  const worker = new Worker(packagePath('dist', 'bundle', 'scan-worker.cjs'), { workerData: data });
   const scanned = new Promise<RangeScan | null>((resolve) => {
     worker.once('message', (message: RangeScan | { error: string }) => resolve('error' in message ? null : message));
     worker.once('error', () => resolve(null));

@@ -1,4 +1,4 @@
-// A worker thread that reads the second part of a large long-format file while the main
+// A worker thread (built as dist/bundle/scan-worker.cjs) that reads the second part of a large long-format file while the main
 // thread reads the first (see read-csv-parallel.ts). It gets the file, the part's bounds, the
 // layout and the plan's targets; it answers one message, a RangeScan (its arrays transferred),
 // or { error } when it could not read the part.
@@ -15,13 +15,17 @@ export interface ScanWorkerData {
   plan: RangePlan;
 }
 
-const data = workerData as ScanWorkerData;
-try {
-  const scan = await scanRange(fileRange(data.path, data.start), data.layout, data.plan);
-  const { store } = scan;
-  // The arrays were made by toData from plain ArrayBuffers (none is shared): moved, not copied.
-  const buffers = [store.blockMap, store.codes, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
-  parentPort?.postMessage(scan, buffers);
-} catch (error) {
-  parentPort?.postMessage({ error: String((error as Error)?.message ?? error) });
+/** Reads the part and answers: a function, not top-level await, so that the worker can be one CommonJS file. */
+async function answer(data: ScanWorkerData): Promise<void> {
+  try {
+    const scan = await scanRange(fileRange(data.path, data.start), data.layout, data.plan);
+    const { store } = scan;
+    // The arrays were made by toData from plain ArrayBuffers (none is shared): moved, not copied.
+    const buffers = [store.blockMap, store.codes, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
+    parentPort?.postMessage(scan, buffers);
+  } catch (error) {
+    parentPort?.postMessage({ error: String((error as Error)?.message ?? error) });
+  }
 }
+
+void answer(workerData as ScanWorkerData);
