@@ -24,6 +24,8 @@ const EXACT = NOT_SHORT;
 /** Short decimals m / 10^k are kept in 32 bits as m·16 + k: |m| below 2^27, k up to 15. */
 const MAX_MANTISSA = 1 << 27;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+/** The most blocks cut from one array. */
+const SLAB_BLOCKS = 256;
 
 /**
  * A figure as 32 bits when it is a short decimal (m / 10^k giving exactly this double), the
@@ -62,9 +64,9 @@ class YearFigures {
   /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
   levels: Uint8Array | null = null;
 
-  constructor(size: number) {
-    this.codes = new Int32Array(size).fill(EMPTY);
-    this.rows = new Int32Array(size);
+  constructor(codes: Int32Array, rows: Int32Array) {
+    this.codes = codes;
+    this.rows = rows;
   }
 
   value(target: number): number {
@@ -136,12 +138,29 @@ export class FigureStore {
   private readonly names: string[] = [];
   /** Per slot, one block per year (index = year − firstYear), created on first use. */
   private readonly blocks: (YearFigures | undefined)[][] = [];
+  // Blocks are cut from larger arrays (growing to SLAB_BLOCKS blocks): one allocation for many regions.
+  private slabCodes = new Int32Array(0);
+  private slabRows = new Int32Array(0);
+  private slabFree = 0;
+  private slabSize = 2;
 
   constructor(targetCount: number, firstYear: number, lastYear: number) {
     this.targetCount = targetCount;
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.yearCount = lastYear - firstYear + 1;
+  }
+
+  private newBlock(): YearFigures {
+    const T = this.targetCount;
+    if (this.slabFree === 0) {
+      this.slabSize = Math.min(this.slabSize * 2, SLAB_BLOCKS);
+      this.slabCodes = new Int32Array(this.slabSize * T).fill(EMPTY);
+      this.slabRows = new Int32Array(this.slabSize * T);
+      this.slabFree = this.slabSize;
+    }
+    const at = (this.slabSize - this.slabFree--) * T;
+    return new YearFigures(this.slabCodes.subarray(at, at + T), this.slabRows.subarray(at, at + T));
   }
 
   /** The slot of a region, given on first use ('' is "no region"). */
@@ -173,7 +192,7 @@ export class FigureStore {
     const yearIndex = year - this.firstYear;
     let block = years[yearIndex];
     if (!block) {
-      block = new YearFigures(this.targetCount);
+      block = this.newBlock();
       years[yearIndex] = block;
     }
     if (block.codes[target] !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
@@ -235,7 +254,7 @@ export class FigureStore {
         const years = this.blocks[slot] as (YearFigures | undefined)[];
         if (!years[y]) {
           // A block this store has not got: taken whole, its rows moved on.
-          const block = new YearFigures(T);
+          const block = this.newBlock();
           years[y] = block;
           block.codes.set(data.codes.subarray(base, base + T));
           for (let t = 0; t < T; t++) {

@@ -2,7 +2,7 @@ import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { FigureStore } from './figure-store.js';
 import { NameIndex } from './name-index.js';
-import { scaleReference } from './read-figure.js';
+import { scaleFractions, scaleReference } from './read-figure.js';
 import type { ActualsInput } from './read-actuals.js';
 
 /** A located remark on the input that does not make it invalid: a warning or a notice. */
@@ -17,8 +17,9 @@ export class ReadContext {
   /** Targets by id, for cells that hold an id exactly as the plan writes it (most do). */
   readonly exactIds: Map<string, Target>;
   private nameIndex: NameIndex | null = null;
-  /** Each target's `scaleReference`, by index, for the fast path's per-figure check. */
+  /** Each target's `scaleReference` and `scaleFractions`, by index, for the fast path's per-figure check. */
   readonly scaleReferences: Float64Array;
+  readonly scaleFractions: Uint8Array;
   /** Display names of the tables read so far, by the index figures keep (a file, or a sheet of one). */
   readonly tableNames: string[] = [];
 
@@ -31,6 +32,7 @@ export class ReadContext {
     this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end);
     this.ids = plan.targets.map((target) => target.id);
     this.scaleReferences = Float64Array.from(plan.targets, (target) => scaleReference(target));
+    this.scaleFractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));
     this.exactIds = new Map([...plan.targetsById].filter(([id]) => normaliseId(id) === id));
   }
 

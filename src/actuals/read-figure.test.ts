@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../plan/load-plan.js';
 import type { Target } from '../plan/types.js';
-import { scaleWarning } from './read-figure.js';
+import { quietScale, scaleFractions, scaleReference, scaleWarning } from './read-figure.js';
 import { unitScale } from './units.js';
 
 const { plan } = parsePlan(readFileSync(new URL('../../targets.yaml', import.meta.url), 'utf8'), 'targets.yaml');
@@ -51,5 +51,20 @@ describe('the scale warning follows its rule at every magnitude', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('the quick check a reader makes first never passes over a figure that warns, with or without knowing the unit', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...plan.targets), fc.double({ min: -12, max: 12, noNaN: true }), fc.boolean(), (target, exponent, negative) => {
+        const value = (negative ? -1 : 1) * 10 ** exponent;
+        const warns = scaleWarning(value, target, false) !== null;
+        if (quietScale(value, scaleReference(target), scaleFractions(target))) expect(warns).toBe(false);
+        if (quietScale(value, scaleReference(target))) expect(warns).toBe(false);
+      }),
+      { numRuns: 5000 },
+    );
+    // Below 1, a figure of a target not in % of 5 or more is passed over quickly: the case the unit decides.
+    const small = plan.targets.find((t) => typeof t.value === 'number' && t.value > 0 && t.value < 1 && !scaleFractions(t));
+    expect(small && quietScale(small.value as number, scaleReference(small), false)).toBe(true);
   });
 });

@@ -127,13 +127,24 @@ export function scaleReference(target: Target): number {
   return referenceSize(target) ?? 0;
 }
 
-/** True when `scaleWarning` has nothing to say of a figure against a target of this reference size. */
-export function quietScale(value: number, reference: number): boolean {
+/**
+ * Whether a figure of at most 1 can be a fraction written for a percentage (0.832 for 83.2 %):
+ * only for a target in % of 5 or more; `quietScale` then looks at such figures closely.
+ */
+export function scaleFractions(target: Target): boolean {
+  return unitScale(target.unit).base === '%' && scaleReference(target) >= 5;
+}
+
+/**
+ * True when `scaleWarning` has nothing to say of a figure against a target of this reference
+ * size (`fractions`: see `scaleFractions`; true when not known).
+ */
+export function quietScale(value: number, reference: number, fractions = true): boolean {
   if (reference === 0 || value === 0) return true;
   const size = Math.abs(value);
-  // Within a factor of ~500 of the target, and above 1 (no fraction for a percentage), nothing can warn:
-  // most figures leave here, before the unit is parsed.
-  return size > 1 && size / reference > 0.0021 && size / reference < 490;
+  // Within a factor of ~500 of the target (and above 1 where a fraction may stand for a
+  // percentage), nothing can warn: most figures leave here, before the unit is parsed.
+  return (!fractions || size > 1) && size / reference > 0.0021 && size / reference < 490;
 }
 
 const MAGNITUDE_PREFIXES = ['', '十', '百', '千', '万', '十万', '百万', '千万', '亿', '十亿', '百亿', '千亿', '万亿'];

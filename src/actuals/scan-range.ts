@@ -2,7 +2,7 @@ import type { MessageCode, MessageParams } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { readFastLong, type FallbackReason, type FastLongLayout } from './fast-long-reader.js';
 import { FigureStore, type StoreData } from './figure-store.js';
-import { quietScale, scaleReference, scaleWarning } from './read-figure.js';
+import { quietScale, scaleFractions, scaleReference, scaleWarning } from './read-figure.js';
 
 /** What reading a part of a long-format file needs of the plan. */
 export interface RangePlan {
@@ -46,6 +46,7 @@ export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastL
   const store = new FigureStore(plan.targets.length, plan.baselineYear, plan.endYear);
   const events: RangeEvent[] = [];
   const references = Float64Array.from(plan.targets, (target) => scaleReference(target));
+  const fractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));
   const slots: number[] = [];
   let overflow = false;
   const remark = (event: RangeEvent): void => {
@@ -56,7 +57,7 @@ export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastL
     const target = plan.targets[figure.target];
     if (!target) throw new Error(`fast reader: no target ${figure.target}`);
     const reference = references[figure.target] ?? 0;
-    if (!quietScale(figure.value, reference)) {
+    if (!quietScale(figure.value, reference, fractions[figure.target] === 1)) {
       const scale = scaleWarning(figure.value, target, false, reference);
       if (scale) remark({ kind: 'scale', line: figure.row, code: scale.code, params: scale.params, severity: scale.severity });
     }

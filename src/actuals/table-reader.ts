@@ -87,7 +87,7 @@ export class TableReader {
   fastFigure(target: Target, year: number, region: string, slot: number, value: number, code: number, row: number, raw: () => string): void {
     // A plain number in the target's own unit: the only remark readFigure can make on it is the scale's.
     const reference = this.ctx.scaleReferences[target.index] ?? 0;
-    if (!quietScale(value, reference)) {
+    if (!quietScale(value, reference, this.ctx.scaleFractions[target.index] === 1)) {
       const scale = scaleWarning(value, target, false, reference);
       if (scale) this.fastRemark(row, scale.code, scale.params, scale.severity);
     }
