@@ -74,12 +74,12 @@ function judgeAverage(ctx: JudgeContext): Judgement {
   const { points, final, until } = periodFigures(ctx);
   if (points.length === 0) return noFigure(final, until);
   const missing = missingYears(points, plan.period.start, until);
+  // A count needs the status only: no gap, attainment or references (nor a mean, when years are missing).
+  if (!ctx.detail && final && missing.length > 0) return verdict('no_data', true, {});
   // Summed in decimal; the quotient rounded once to 12 significant digits.
   const sum = points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0));
   const mean = Number(sum.div(points.length).prec(12).toString());
   if (!ctx.detail) {
-    // A count needs the status only: no gap, attainment or references.
-    if (final && missing.length > 0) return verdict('no_data', true, {});
     const met = meets(mean, target, tol);
     return verdict(final ? (met ? 'met' : 'not_met') : met ? 'on_track' : 'insufficient', final, {});
   }

@@ -43,7 +43,10 @@ export class TallyCounter {
   /** The counts as the report gives them, with the completion rate (完成率). */
   toTally(): Tally {
     const c = this.counts;
-    const byStatus = Object.fromEntries(STATUSES.map((status) => [status, c[STATUS_INDEX.get(status) as number] ?? 0])) as Record<Status, number>;
+    const byStatus = {} as Record<Status, number>;
+    STATUSES.forEach((status, i) => {
+      byStatus[status] = c[BY_STATUS + i] ?? 0;
+    });
     const tally: Tally = { targets: c[TARGETS] ?? 0, byStatus, failures: c[FAILURES] ?? 0, warnings: c[WARNINGS] ?? 0, softMisses: c[SOFT_MISSES] ?? 0, completionRate: null };
     if (c[NOT_JUDGED]) tally.notJudged = c[NOT_JUDGED];
     finishTally(tally);
