@@ -850,27 +850,81 @@ const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('
 
 /** The plural category (`one`, `other`, …) of `count` in `lang`, by `Intl.PluralRules`. */
 export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
-  return pluralRules[lang].select(count);
+  // Counts repeat (a row per result says "1 …", "2 …"): each is asked of Intl once.
+  const known = pluralCache[lang];
+  let category = known.get(count);
+  if (category === undefined) {
+    category = pluralRules[lang].select(count);
+    if (known.size < 4096) known.set(count, category);
+  }
+  return category;
 }
+
+const pluralCache: Record<Lang, Map<number, Intl.LDMLPluralRule>> = { zh: new Map(), en: new Map() };
 
 /**
  * Fills a message template: `{name}` takes `params.name`; `{name, plural, one {# row} other {# rows}}`
  * picks the branch for the number `params.name` (by `Intl.PluralRules`), `#` standing for it.
  */
 export function fillTemplate(template: string, params: MessageParams, lang: Lang): string {
-  const plurals = template.replace(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g, (whole, name: string, branches: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    const forms = new Map<string, string>();
-    for (const branch of branches.matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
-    // An exact branch (`=0 {…}`) wins over the language's plural category, as in ICU.
-    const chosen = forms.get(`=${Number(value)}`) ?? forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
-    return chosen.replace(/#/g, String(value));
-  });
-  return plurals.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    compiled = compileTemplate(template);
+    // Bounded: the message table is a few hundred templates; anything beyond is not cached.
+    if (compiledTemplates.size < 4096) compiledTemplates.set(template, compiled);
+  }
+  let out = '';
+  for (const part of compiled) {
+    if (typeof part === 'string') out += part;
+    else if (part.kind === 'param') out += substitute(part.name, part.whole, params);
+    else {
+      const value = params[part.name];
+      const branch = value === undefined ? part.whole
+        : (part.forms.get(`=${Number(value)}`) ?? part.forms.get(pluralCategory(Number(value), lang)) ?? part.forms.get('other') ?? []);
+      for (const piece of branch) out += typeof piece === 'string' ? piece : piece.kind === 'count' ? String(value) : substitute(piece.name, piece.whole, params);
+    }
+  }
+  return out;
+}
+
+function substitute(name: string, whole: string, params: MessageParams): string {
+  const value = params[name];
+  return value === undefined ? whole : String(value);
+}
+
+// A template parsed once into literal text, `{name}` placeholders and plural blocks, whose
+// branches are parsed the same way (`#` standing for the count). Filling it gives the same text
+// as replacing the plural blocks first and the placeholders then.
+type Piece = string | { kind: 'param'; name: string; whole: string } | { kind: 'count' };
+type Part = string | { kind: 'param'; name: string; whole: string } | { kind: 'plural'; name: string; whole: Piece[]; forms: Map<string, Piece[]> };
+
+const compiledTemplates = new Map<string, Part[]>();
+
+function placeholders(text: string, count: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  const pattern = count ? /\{(\w+)\}|#/g : /\{(\w+)\}/g;
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > at) pieces.push(text.slice(at, match.index));
+    pieces.push(match[0] === '#' ? { kind: 'count' } : { kind: 'param', name: match[1] ?? '', whole: match[0] });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  return pieces;
+}
+
+function compileTemplate(template: string): Part[] {
+  const parts: Part[] = [];
+  let at = 0;
+  for (const match of template.matchAll(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g)) {
+    if (match.index > at) parts.push(...(placeholders(template.slice(at, match.index), false) as Part[]));
+    const forms = new Map<string, Piece[]>();
+    for (const branch of (match[2] ?? '').matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', placeholders(branch[2] ?? '', true));
+    parts.push({ kind: 'plural', name: match[1] ?? '', whole: placeholders(match[0], false), forms });
+    at = match.index + match[0].length;
+  }
+  if (at < template.length) parts.push(...(placeholders(template.slice(at), false) as Part[]));
+  return parts;
 }
 
 /** The language of a locale name such as `zh_CN.UTF-8`, `zh-Hans-CN` or `en_US`. */

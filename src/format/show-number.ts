@@ -10,8 +10,14 @@ export function showNumber(x: number | null | undefined, signed = false): string
   let rounded = Number(x.toFixed(4));
   if (Object.is(rounded, -0)) rounded = 0;
   // String(x) is the shortest decimal that reads back as x: exactly the figure computed.
-  const text = rounded === 0 && x !== 0 ? new Big(x).toFixed() : new Big(rounded).toFixed();
+  const text = rounded === 0 && x !== 0 ? new Big(x).toFixed() : plain(rounded);
   return signed && x > 0 ? `+${text}` : text;
+}
+
+/** A number in positional notation, as big.js writes it: String(x) itself unless it has an exponent. */
+function plain(x: number): string {
+  const text = String(x);
+  return text.includes('e') ? new Big(x).toFixed() : text;
 }
 
 /**

@@ -16,16 +16,16 @@ function leftColumns(view: ReportView): Column[] {
   ];
 }
 
-function blockRows(view: ReportView, rows: MatrixRow[], regions: RegionView[]): Row[] {
+function blockRows(view: ReportView, rows: MatrixRow[], from: number, regions: RegionView[]): Row[] {
   const out: Row[] = [];
   let group = -1;
   for (const row of rows) {
-    if (!regions.some((region) => row.cells.has(region.key))) continue;
+    if (!regions.some((_, i) => row.has(from + i))) continue;
     if (row.group !== group && view.sort !== 'status') {
       group = row.group;
       out.push({ kind: 'title', text: view.groupTitle(group) });
     }
-    const results = regions.map((region) => row.cells.get(region.key));
+    const results = regions.map((_, i) => row.cell(from + i));
     out.push({ kind: 'cells', cells: [row.id, row.indicator, row.target, ...results.map(matrixCell)], tags: [undefined, undefined, undefined, ...results.map((r) => r?.tone)] });
   }
   out.push({ kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...regions.map((region) => region.short)], sizes: false });
@@ -47,10 +47,10 @@ function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: num
     const columns = [...left, ...regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
     const widths = fitWidths(columns, [...leftNatural, ...regionNatural.slice(from, from + count)], width);
     // Prefer fewer regions to an indicator squeezed below 16 columns.
-    if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths, body: blockRows(view, rows, regions) };
+    if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths, body: blockRows(view, rows, from, regions) };
   }
   const regions = view.regions.slice(from, from + 1);
-  return { regions, widths: null, body: blockRows(view, rows, regions) };
+  return { regions, widths: null, body: blockRows(view, rows, from, regions) };
 }
 
 /**
@@ -63,10 +63,11 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   const wrap = memoWrap();
   // Widths are measured once, so every block lines up and each cell is measured once.
   const leftNatural = naturalWidths(leftColumns(view), rows.map((row): Row => ({ kind: 'cells', cells: [row.id, row.indicator, row.target] })));
-  const regionNatural = view.regions.map((region) => {
+  const regionNatural = view.regions.map((region, i) => {
     let w = Math.min(REGION_COLUMN.max, displayWidth(region.label));
     for (const row of rows) {
-      const cell = row.cells.get(region.key);
+      if (w >= REGION_COLUMN.max) break;
+      const cell = row.cell(i);
       if (cell && w < REGION_COLUMN.max) w = Math.min(REGION_COLUMN.max, Math.max(w, displayWidth(cell.text)));
     }
     return w;
@@ -76,10 +77,10 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
     from += block.regions.length;
     if (!block.widths) {
       // Too narrow for columns: each region's cells as lines.
-      for (const region of block.regions) {
+      for (const [i, region] of block.regions.entries()) {
         yield* wrapText(region.label, width).map(paint.bold);
         for (const row of rows) {
-          const cell = row.cells.get(region.key);
+          const cell = row.cell(from - block.regions.length + i);
           if (cell) yield* wrapText(`${matrixCell(cell)} ${row.id} ${row.indicator}`, width);
         }
         yield* wrapText(region.short, width);
