@@ -7,6 +7,10 @@ import Big from 'big.js';
  */
 export function showNumber(x: number | null | undefined, signed = false): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  // A figure written with at most 4 decimals and no exponent is its own text: rounding keeps it.
+  const own = String(x);
+  const point = own.indexOf('.');
+  if ((point < 0 || own.length - point - 1 <= 4) && !own.includes('e')) return signed && x > 0 ? `+${own}` : own;
   let rounded = Number(x.toFixed(4));
   if (Object.is(rounded, -0)) rounded = 0;
   // String(x) is the shortest decimal that reads back as x: exactly the figure computed.

@@ -46,3 +46,17 @@ describe('wrapText', () => {
     );
   });
 });
+
+describe('displayWidth by code units equals the sum of each code point\'s width', () => {
+  it('holds for any text, lone surrogates, astral characters and colour escapes included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        let sum = 0;
+        for (const ch of text.replace(/\u001b\[[0-9;]*m/g, '')) sum += charWidth(ch);
+        expect(displayWidth(text)).toBe(sum);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(displayWidth('\ud83d')).toBe(charWidth('\ud83d'));
+  });
+});

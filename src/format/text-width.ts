@@ -52,7 +52,18 @@ export function displayWidth(text: string): number {
   let width = 0;
   // eslint-disable-next-line no-control-regex
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
-  for (const ch of plain) width += charWidth(ch);
+  // By UTF-16 unit for the common characters (Latin, CJK ideographs), by code point for the rest,
+  // as iterating the string would: a table cell is measured without making a string per character.
+  for (let i = 0; i < plain.length; i++) {
+    const unit = plain.charCodeAt(i);
+    if (unit < 0x300) width += unit < 0x20 || (unit >= 0x7f && unit < 0xa0) ? 0 : 1;
+    else if (unit >= 0x4e00 && unit <= 0x9fff) width += 2;
+    else {
+      const code = plain.codePointAt(i) ?? unit;
+      width += charWidth(String.fromCodePoint(code));
+      if (code > 0xffff) i++;
+    }
+  }
   return width;
 }
 
