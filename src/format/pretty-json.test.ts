@@ -49,4 +49,13 @@ describe('prettyJson: the text of JSON.stringify(value, null, 2), indented and e
       { numRuns: 1000 },
     );
   });
+
+  it('equals the reference for objects of any text, lone surrogates and invisible characters included', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.array(fc.string({ unit: 'binary' }))), (value) => {
+        expect(prettyJson(value, 2, escapeJsonText)).toBe(reference(value, 2));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

@@ -10,6 +10,29 @@ export function prettyJson(value: unknown, depth: number, escape: (json: string)
   return write(value, ' '.repeat(depth), escape) ?? 'undefined';
 }
 
+// A string JSON writes as it is between quotes, and `escape` leaves alone (no quote, backslash,
+// control, lone surrogate, bidi or invisible character): most strings, quoted without a call.
+// eslint-disable-next-line no-control-regex
+const SPECIAL = /["\\\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]/;
+
+function quote(text: string, escape: (json: string) => string): string {
+  return SPECIAL.test(text) ? escape(JSON.stringify(text)) : `"${text}"`;
+}
+
+// Keys repeat in every object: each is quoted once per escaper.
+const quotedKeys = new WeakMap<(json: string) => string, Map<string, string>>();
+
+function quoteKey(key: string, escape: (json: string) => string): string {
+  let known = quotedKeys.get(escape);
+  if (!known) quotedKeys.set(escape, (known = new Map()));
+  let quoted = known.get(key);
+  if (quoted === undefined) {
+    quoted = `${quote(key, escape)}: `;
+    if (known.size < 1024) known.set(key, quoted);
+  }
+  return quoted;
+}
+
 // undefined where JSON.stringify leaves a value out (undefined, a function, a symbol).
 function write(value: unknown, pad: string, escape: (json: string) => string): string | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
@@ -17,7 +40,7 @@ function write(value: unknown, pad: string, escape: (json: string) => string): s
   }
   switch (typeof value) {
     case 'string':
-      return escape(JSON.stringify(value));
+      return quote(value, escape);
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -35,7 +58,7 @@ function write(value: unknown, pad: string, escape: (json: string) => string): s
       for (const key of Object.keys(value)) {
         const text = write((value as Record<string, unknown>)[key], inner, escape);
         if (text === undefined) continue;
-        out += `${out === '' ? '{' : ','}\n${inner}${escape(JSON.stringify(key))}: ${text}`;
+        out += `${out === '' ? '{' : ','}\n${inner}${quoteKey(key, escape)}${text}`;
       }
       return out === '' ? '{}' : `${out}\n${pad}}`;
     }

@@ -60,3 +60,16 @@ describe('displayWidth by code units equals the sum of each code point\'s width'
     expect(displayWidth('\ud83d')).toBe(charWidth('\ud83d'));
   });
 });
+
+describe('wrapText by code units wraps as the rule says, for any text', () => {
+  it('every line fits, and the words are those of the text in order', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '中', '文', '✓', '😀', 'e\u0301', '1') }), fc.integer({ min: 1, max: 12 }), (text, width) => {
+        const lines = wrapText(text, width);
+        for (const line of lines) expect(displayWidth(line) <= width || [...line].length === 1).toBe(true);
+        expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -87,21 +87,27 @@ function breaksFreely(ch: string): boolean {
 /** Splits text into pieces: runs of Latin letters and digits stay together, CJK characters stand alone. */
 function tokens(text: string): string[] {
   const out: string[] = [];
-  let word = '';
-  for (const ch of text) {
-    if (ch === ' ') {
-      if (word) out.push(word);
-      out.push(' ');
-      word = '';
-    } else if (breaksFreely(ch)) {
-      if (word) out.push(word);
-      out.push(ch);
-      word = '';
-    } else {
-      word += ch;
+  // Slices of the text rather than a string grown a character at a time.
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let size = 1;
+    let alone: boolean;
+    if (unit === 0x20 || (unit >= 0x4e00 && unit <= 0x9fff)) alone = true;
+    else if (unit < 0x300) alone = false;
+    else {
+      const code = text.codePointAt(i) ?? unit;
+      if (code > 0xffff) size = 2;
+      alone = breaksFreely(String.fromCodePoint(code));
     }
+    if (alone) {
+      if (i > start) out.push(text.slice(start, i));
+      out.push(text.slice(i, i + size));
+      start = i + size;
+    }
+    i += size;
   }
-  if (word) out.push(word);
+  if (start < text.length) out.push(text.slice(start));
   return out;
 }
 
