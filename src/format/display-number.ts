@@ -55,6 +55,7 @@ export function percent(share: number, decimals: number): string {
  */
 export function fixedBeside(x: number, decimals: number, gap: number | null | undefined): string {
   const text = fixed(x, decimals);
-  const onLine = gap !== null && gap !== undefined && gap !== 0 && Number(fixed(gap, decimals)) === 0;
+  // A gap of at least one unit of the last place never rounds to 0: only small gaps need the rounding.
+  const onLine = gap !== null && gap !== undefined && gap !== 0 && Math.abs(gap) < 10 ** -decimals && Number(fixed(gap, decimals)) === 0;
   return onLine && Number.isFinite(x) ? new Big(x).toFixed() : text;
 }

@@ -31,6 +31,7 @@ function plain(x: number): string {
  */
 export function showActual(x: number | null | undefined, gap: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '';
-  const nearLine = gap !== null && gap !== undefined && gap !== 0 && Number(gap.toFixed(4)) === 0;
+  // A gap of 0.0001 or more never rounds to 0 at 4 decimals: only small gaps need the rounding.
+  const nearLine = gap !== null && gap !== undefined && gap !== 0 && Math.abs(gap) < 0.0001 && Number(gap.toFixed(4)) === 0;
   return nearLine ? new Big(x).toFixed() : showNumber(x);
 }

@@ -147,7 +147,8 @@ export function wrapText(text: string, width: number): string[] {
     used = 0;
   };
   for (const token of tokens(text)) {
-    const w = displayWidth(token);
+    // A space and a CJK character are tokens of their own; only words need measuring.
+    const w = token === ' ' ? 1 : token.length === 1 && token.charCodeAt(0) >= 0x4e00 && token.charCodeAt(0) <= 0x9fff ? 2 : displayWidth(token);
     if (token === ' ') {
       if (used > 0 && used + 1 <= limit) {
         line += ' ';
