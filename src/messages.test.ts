@@ -113,3 +113,43 @@ describe('detectLang', () => {
     expect(detectLang({ LANG: 'zh_CN.UTF-8' }, 'fr', english)).toBe('zh');
   });
 });
+
+describe('fillTemplate: a template parsed once fills as the two passes of replacement do', () => {
+  // The rule as first written: plural blocks replaced first, then `{name}` placeholders.
+  function reference(template: string, params: Record<string, string | number>, lang: 'zh' | 'en'): string {
+    const plurals = template.replace(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g, (whole, name: string, branches: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      const forms = new Map<string, string>();
+      for (const branch of branches.matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
+      const chosen = forms.get(`=${Number(value)}`) ?? forms.get(new Intl.PluralRules(lang).select(Number(value))) ?? forms.get('other') ?? '';
+      return chosen.replace(/#/g, String(value));
+    });
+    return plurals.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  }
+
+  it('gives the same text for every message, in both languages, with counts 0, 1, 2 and 21, words and missing parameters', () => {
+    let checked = 0;
+    for (const [code, message] of Object.entries(messages)) {
+      for (const lang of ['zh', 'en'] as const) {
+        const template = message[lang];
+        const names = [...template.matchAll(/\{(\w+)/g)].map((m) => m[1]!);
+        for (const count of [0, 1, 2, 21]) {
+          const params = Object.fromEntries(names.map((name, i) => [name, i % 2 === 0 ? count : `w${i}`]));
+          expect([code, fillTemplate(template, params, lang)]).toEqual([code, reference(template, params, lang)]);
+          checked++;
+        }
+        expect(fillTemplate(template, {}, lang)).toBe(reference(template, {}, lang));
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('fills a plural with an exact branch, a category and `#`, and leaves an unknown placeholder as written', () => {
+    const template = '{n, plural, =0 {none} one {# row} other {# rows}} in {file}; {missing}';
+    expect(fillTemplate(template, { n: 0, file: 'a.csv' }, 'en')).toBe('none in a.csv; {missing}');
+    expect(fillTemplate(template, { n: 1, file: 'a.csv' }, 'en')).toBe('1 row in a.csv; {missing}');
+    expect(fillTemplate(template, { n: 3, file: 'a.csv' }, 'en')).toBe('3 rows in a.csv; {missing}');
+    expect(fillTemplate(template, { file: 'a.csv' }, 'en')).toBe('{n, plural, =0 {none} one {# row} other {# rows}} in a.csv; {missing}');
+  });
+});

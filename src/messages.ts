@@ -850,77 +850,81 @@ const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('
 
 /** The plural category (`one`, `other`, …) of `count` in `lang`, by `Intl.PluralRules`. */
 export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
-  // Counts are mostly small whole numbers, asked for again and again: each asked of Intl once.
-  if (!Number.isInteger(count) || count < 0 || count >= PLURAL_CACHE_SIZE) return pluralRules[lang].select(count);
-  const cache = pluralCache[lang];
-  let category = cache[count];
-  if (category === undefined) cache[count] = category = pluralRules[lang].select(count);
+  // Counts repeat (a row per result says "1 …", "2 …"): each is asked of Intl once.
+  const known = pluralCache[lang];
+  let category = known.get(count);
+  if (category === undefined) {
+    category = pluralRules[lang].select(count);
+    if (known.size < 4096) known.set(count, category);
+  }
   return category;
 }
 
-const PLURAL_CACHE_SIZE = 4096;
-const pluralCache: Record<Lang, Intl.LDMLPluralRule[]> = { zh: [], en: [] };
+const pluralCache: Record<Lang, Map<number, Intl.LDMLPluralRule>> = { zh: new Map(), en: new Map() };
 
 /**
  * Fills a message template: `{name}` takes `params.name`; `{name, plural, one {# row} other {# rows}}`
  * picks the branch for the number `params.name` (by `Intl.PluralRules`), `#` standing for it.
  */
 export function fillTemplate(template: string, params: MessageParams, lang: Lang): string {
-  let parts = compiled.get(template);
-  if (!parts) compiled.set(template, (parts = compileTemplate(template)));
+  let compiled = compiledTemplates.get(template);
+  if (compiled === undefined) {
+    compiled = compileTemplate(template);
+    // Bounded: the message table is a few hundred templates; anything beyond is not cached.
+    if (compiledTemplates.size < 4096) compiledTemplates.set(template, compiled);
+  }
   let out = '';
-  for (const part of parts) {
+  for (const part of compiled) {
     if (typeof part === 'string') out += part;
-    else if (part.forms === null) {
+    else if (part.kind === 'param') out += substitute(part.name, part.whole, params);
+    else {
       const value = params[part.name];
-      out += value === undefined ? `{${part.name}}` : String(value);
-    } else {
-      const value = params[part.name];
-      // A plural without its number stays as written, its `{name}`s still filled (as a second pass would).
-      if (value === undefined) out += fillPlaceholders(part.whole, params);
-      else {
-        // An exact branch (`=0 {…}`) wins over the language's plural category, as in ICU.
-        const forms = part.forms;
-        const chosen = forms.get(`=${Number(value)}`) ?? forms.get(pluralCategory(Number(value), lang)) ?? forms.get('other') ?? '';
-        out += chosen.replace(/#/g, String(value));
-      }
+      const branch = value === undefined ? part.whole
+        : (part.forms.get(`=${Number(value)}`) ?? part.forms.get(pluralCategory(Number(value), lang)) ?? part.forms.get('other') ?? []);
+      for (const piece of branch) out += typeof piece === 'string' ? piece : piece.kind === 'count' ? String(value) : substitute(piece.name, piece.whole, params);
     }
   }
   return out;
 }
 
-/** A template cut once into text, `{name}` places and plural blocks: a report fills thousands of lines with a few templates. */
-type TemplatePart = string | { name: string; forms: Map<string, string> | null; whole: string };
-const compiled = new Map<string, TemplatePart[]>();
-
-function compileTemplate(template: string): TemplatePart[] {
-  const parts: TemplatePart[] = [];
-  const placeholders = (text: string): void => {
-    let at = 0;
-    for (const match of text.matchAll(/\{(\w+)\}/g)) {
-      if (match.index > at) parts.push(text.slice(at, match.index));
-      parts.push({ name: match[1] ?? '', forms: null, whole: match[0] });
-      at = match.index + match[0].length;
-    }
-    if (at < text.length) parts.push(text.slice(at));
-  };
-  let at = 0;
-  for (const match of template.matchAll(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g)) {
-    placeholders(template.slice(at, match.index));
-    const forms = new Map<string, string>();
-    for (const branch of (match[2] ?? '').matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', branch[2] ?? '');
-    parts.push({ name: match[1] ?? '', forms, whole: match[0] });
-    at = match.index + match[0].length;
-  }
-  placeholders(template.slice(at));
-  return parts;
+function substitute(name: string, whole: string, params: MessageParams): string {
+  const value = params[name];
+  return value === undefined ? whole : String(value);
 }
 
-function fillPlaceholders(text: string, params: MessageParams): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+// A template parsed once into literal text, `{name}` placeholders and plural blocks, whose
+// branches are parsed the same way (`#` standing for the count). Filling it gives the same text
+// as replacing the plural blocks first and the placeholders then.
+type Piece = string | { kind: 'param'; name: string; whole: string } | { kind: 'count' };
+type Part = string | { kind: 'param'; name: string; whole: string } | { kind: 'plural'; name: string; whole: Piece[]; forms: Map<string, Piece[]> };
+
+const compiledTemplates = new Map<string, Part[]>();
+
+function placeholders(text: string, count: boolean): Piece[] {
+  const pieces: Piece[] = [];
+  const pattern = count ? /\{(\w+)\}|#/g : /\{(\w+)\}/g;
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > at) pieces.push(text.slice(at, match.index));
+    pieces.push(match[0] === '#' ? { kind: 'count' } : { kind: 'param', name: match[1] ?? '', whole: match[0] });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) pieces.push(text.slice(at));
+  return pieces;
+}
+
+function compileTemplate(template: string): Part[] {
+  const parts: Part[] = [];
+  let at = 0;
+  for (const match of template.matchAll(/\{(\w+), plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g)) {
+    if (match.index > at) parts.push(...(placeholders(template.slice(at, match.index), false) as Part[]));
+    const forms = new Map<string, Piece[]>();
+    for (const branch of (match[2] ?? '').matchAll(/(=?\w+) \{([^{}]*)\}/g)) forms.set(branch[1] ?? '', placeholders(branch[2] ?? '', true));
+    parts.push({ kind: 'plural', name: match[1] ?? '', whole: placeholders(match[0], false), forms });
+    at = match.index + match[0].length;
+  }
+  if (at < template.length) parts.push(...(placeholders(template.slice(at), false) as Part[]));
+  return parts;
 }
 
 /** The language of a locale name such as `zh_CN.UTF-8`, `zh-Hans-CN` or `en_US`. */

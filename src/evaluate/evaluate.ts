@@ -123,7 +123,16 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
         year: judged.year,
         soft: target.soft,
         severity,
-        ...judgement,
+        // Named one by one rather than spread: a million results then share one object shape.
+        status: judgement.status,
+        final: judgement.final,
+        actual: judgement.actual,
+        gap: judgement.gap,
+        attainment: judgement.attainment,
+        progress: judgement.progress,
+        reason: judgement.reason,
+        figureAge: judgement.figureAge,
+        notes: judgement.notes,
         targetSource: terms ? terms.targetSource : 'plan',
         figureSource: terms ? terms.figureSource : judgement.actual ? 'reported' : null,
       };

@@ -39,8 +39,8 @@ export const formatCsv: Formatter = function* (report, options) {
     yield `\ufeff${csvLine(header)}`;
     for (const row of regionMatrix(view, view.sort)) {
       const cells: (string | number | null)[] = [row.id, row.indicator, row.target, row.unit];
-      for (const region of view.regions) {
-        const cell = row.cells.get(region.key);
+      for (let region = 0; region < view.regions.length; region++) {
+        const cell = row.cell(region);
         cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? `${cell.symbol} ${cell.status}` : '');
       }
       yield csvLine(cells);

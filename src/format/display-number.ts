@@ -6,6 +6,11 @@ import { showNumber } from './show-number.js';
 /** Decimal places of a number as written (3.4 → 1), at most 4. */
 export function decimalsOf(x: number): number {
   if (!Number.isFinite(x)) return 0;
+  // Most figures have 4 decimals or fewer and no exponent: their own text says how many.
+  const own = String(x);
+  const point = own.indexOf('.');
+  if (point < 0 && !own.includes('e')) return 0;
+  if (point >= 0 && own.length - point - 1 <= 4 && !own.includes('e')) return own.length - point - 1;
   const text = String(Number(x.toFixed(4)));
   const dot = text.indexOf('.');
   return dot < 0 ? 0 : Math.min(4, text.length - dot - 1);
@@ -27,7 +32,7 @@ export function displayNumber(x: number | null | undefined, signed = false): str
 export function fixed(x: number, decimals: number): string {
   if (!Number.isFinite(x)) return '—';
   const text = x.toFixed(decimals);
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 45 && text.charCodeAt(1) === 48 && /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /**
@@ -50,6 +55,7 @@ export function percent(share: number, decimals: number): string {
  */
 export function fixedBeside(x: number, decimals: number, gap: number | null | undefined): string {
   const text = fixed(x, decimals);
-  const onLine = gap !== null && gap !== undefined && gap !== 0 && Number(fixed(gap, decimals)) === 0;
+  // A gap of at least one unit of the last place never rounds to 0: only small gaps need the rounding.
+  const onLine = gap !== null && gap !== undefined && gap !== 0 && Math.abs(gap) < 10 ** -decimals && Number(fixed(gap, decimals)) === 0;
   return onLine && Number.isFinite(x) ? new Big(x).toFixed() : text;
 }

@@ -29,6 +29,23 @@ export function describeResult(view: ResultView, lang: Lang): string {
   return prefix + sentence + why;
 }
 
+/** True when a result is a finding of `level` ('failure' or 'warning', which takes results off track too). */
+function isFindingOf(result: Report['results'][number], level: 'failure' | 'warning'): boolean {
+  const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
+  if (result.severity !== 'failure' && result.severity !== 'warning' && !offTrack) return false;
+  return (result.severity === 'failure' ? 'failure' : 'warning') === level;
+}
+
+/** The rule of each finding, in the order of `findingsOf`, without wording any message. */
+export function* findingRules(report: Report): Generator<string> {
+  for (const problem of report.errors) yield problem.code;
+  for (const level of ['failure', 'warning'] as const) {
+    for (const result of report.results) if (isFindingOf(result, level)) yield escapeControls(result.id);
+  }
+  for (const problem of report.inputWarnings ?? []) yield problem.code;
+  for (const check of report.checks ?? []) if (check.severity === 'warning') yield escapeControls(check.id);
+}
+
 /** Input errors first, then failing results, then warnings (and results off track), each located at its CSV place. */
 export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
   for (const problem of report.errors) {
@@ -43,9 +60,7 @@ export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
   }
   for (const level of ['failure', 'warning'] as const) {
     for (const result of report.results) {
-      const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
-      if (result.severity !== 'failure' && result.severity !== 'warning' && !offTrack) continue;
-      if ((result.severity === 'failure' ? 'failure' : 'warning') !== level) continue;
+      if (!isFindingOf(result, level)) continue;
       const view = viewResult(result, lang);
       yield {
         level,

@@ -2,6 +2,7 @@ import { formatMessage } from '../messages.js';
 import type { RegionCheck, Result } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import type { Formatter } from './formatter.js';
+import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
 
 function indent(json: string, spaces: number): string {
@@ -58,11 +59,12 @@ function checkJson(check: RegionCheck, lang: Parameters<typeof formatMessage>[2]
   };
 }
 
-/** A JSON array written element by element at `depth` spaces: `[` … `]`. */
+/** A JSON array written element by element at `depth` spaces: `[` … `]`, its strings escaped. */
 function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth: number): Generator<string> {
   let first = true;
+  const pad = ' '.repeat(depth + 2);
   for (const item of items) {
-    yield `${first ? '[' : ','}\n${' '.repeat(depth + 2)}${indent(JSON.stringify(toJson(item), null, 2), depth + 2)}`;
+    yield `${first ? '[' : ','}\n${pad}${prettyJson(toJson(item), depth + 2, escapeJsonText)}`;
     first = false;
   }
   yield first ? '[]' : `\n${' '.repeat(depth)}]`;
@@ -70,11 +72,12 @@ function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth
 
 /**
  * The versioned JSON report (docs/report.md): the report's data with snake_case keys and each
- * message rendered in the user's language beside its code. Written result by result (and region
- * by region), so its size is bounded by the disk, not by the longest string a runtime can hold;
- * the text is what `JSON.stringify(report, null, 2)` would give.
+ * message rendered in the user's language beside its code; characters a viewer would act on
+ * are written as escapes. Written result by result (and region by region), so its size is
+ * bounded by the disk, not by the longest string a runtime can hold; the text is what
+ * `JSON.stringify(report, null, 2)` would give.
  */
-const rawJson: Formatter = function* (report, { lang }) {
+export const formatJson: Formatter = function* (report, { lang }) {
   const head = {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
@@ -93,22 +96,22 @@ const rawJson: Formatter = function* (report, { lang }) {
     inputs: report.inputs,
   };
   const text = JSON.stringify(head, null, 2);
-  yield `${text.slice(0, -2)},\n  "regions": `;
+  yield escapeJsonText(`${text.slice(0, -2)},\n  "regions": `);
   yield* streamArray(report.regions, (region) => region, 2);
   const { byRegion, ...all } = report.summary;
   const allText = JSON.stringify(all, null, 2);
-  yield `,\n  "summary": ${indent(allText.slice(0, -2), 2)},\n    "byRegion": {`;
+  yield escapeJsonText(`,\n  "summary": ${indent(allText.slice(0, -2), 2)},\n    "byRegion": {`);
   let first = true;
   for (const region of report.regions) {
     if (!Object.hasOwn(byRegion, region)) continue;
-    yield `${first ? '' : ','}\n      ${JSON.stringify(region)}: ${indent(JSON.stringify(byRegion[region], null, 2), 6)}`;
+    yield `${first ? '' : ','}\n      ${escapeJsonText(JSON.stringify(region))}: ${prettyJson(byRegion[region], 6, escapeJsonText)}`;
     first = false;
   }
   yield `${first ? '}' : '\n    }'}\n  },\n  "results": `;
   yield* streamArray(report.results, (result) => resultJson(result, lang), 2);
   const roles = report.regionRoles;
   const rolesJson = roles ? { plan_level: roles.planLevel, derived: roles.derived, towns: roles.towns } : null;
-  yield `,\n  "region_roles": ${indent(JSON.stringify(rolesJson, null, 2), 2)},\n  "checks": `;
+  yield `,\n  "region_roles": ${prettyJson(rolesJson, 2, escapeJsonText)},\n  "checks": `;
   yield* streamArray(report.checks ?? [], (check) => checkJson(check, lang), 2);
   yield `,\n  "input_warnings": `;
   yield* streamArray(report.inputWarnings ?? [], (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
@@ -117,7 +120,3 @@ const rawJson: Formatter = function* (report, { lang }) {
   yield `,\n  "error_count": ${report.errorCount}\n}\n`;
 };
 
-/** The JSON report, with characters a viewer would act on written as escapes. */
-export const formatJson: Formatter = function* (report, options) {
-  for (const piece of rawJson(report, options)) yield escapeJsonText(piece);
-};

@@ -23,14 +23,16 @@ function skipped(result: Result): boolean {
  * failure count is the table's); input errors form an "input" suite. Streams suite by suite.
  */
 export const formatJunit: Formatter = function* (report, { lang }) {
-  const counts = new Map<string, { tests: number; failures: number; skipped: number }>();
+  // One pass groups the results by suite: each suite then lists its own, not every result again.
+  const counts = new Map<string, { tests: number; failures: number; skipped: number; results: Result[] }>();
   for (const result of report.results) {
     const key = groupKey(result);
-    const count = counts.get(key) ?? { tests: 0, failures: 0, skipped: 0 };
+    let count = counts.get(key);
+    if (!count) counts.set(key, (count = { tests: 0, failures: 0, skipped: 0, results: [] }));
     count.tests++;
+    count.results.push(result);
     if (result.severity === 'failure') count.failures++;
     else if (skipped(result)) count.skipped++;
-    counts.set(key, count);
   }
   const errors = report.errors.length;
   const total = [...counts.values()].reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, skipped: a.skipped + c.skipped }), { tests: errors, failures: errors, skipped: 0 });
@@ -49,8 +51,7 @@ export const formatJunit: Formatter = function* (report, { lang }) {
   for (const [key, count] of counts) {
     yield `  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`;
     const classname = `plancheck.${id}.${key}`;
-    for (const result of report.results) {
-      if (groupKey(result) !== key) continue;
+    for (const result of count.results) {
       const view = viewResult(result, lang);
       const name = escapeXml(result.region === '' ? view.id : `${view.id} [${view.region}]`);
       const attrs = `name="${name}" classname="${classname}"`;

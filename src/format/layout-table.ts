@@ -123,6 +123,8 @@ export function memoWrap(): (text: string, width: number) => string[] {
   const cache = new Map<string, string[]>();
   return (text, width) => {
     if (text.length <= width && !/[^\u0020-\u007e]/.test(text)) return [text];
+    // A cell that fits is its own line: no key to build, nothing to remember.
+    if (text.length <= width * 2 && displayWidth(text) <= width) return [text];
     const key = `${width}\u0000${text}`;
     let lines = cache.get(key);
     if (!lines) {

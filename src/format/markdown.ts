@@ -38,7 +38,7 @@ export const formatMarkdown: Formatter = function* (report, options) {
     yield '\n';
     yield tableRow([word('word.id'), word('word.indicator'), word('word.target'), ...view.regions.map((region) => region.label)]);
     yield `|---|---|---|${view.regions.map(() => '---|').join('')}\n`;
-    for (const row of rows) yield tableRow([row.id, row.indicator, row.target, ...view.regions.map((region) => matrixCell(row.cells.get(region.key)))]);
+    for (const row of rows) yield tableRow([row.id, row.indicator, row.target, ...view.regions.map((_, region) => matrixCell(row.cell(region)))]);
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
     let first = true;

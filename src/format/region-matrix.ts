@@ -1,19 +1,23 @@
 import type { Result } from '../report/types.js';
-import { cellOf, type ResultCell } from './view-result.js';
+import { cellOf, isOffTrackOrFailing, type ResultCell } from './view-result.js';
 import type { ReportView, ResultView } from './view.js';
 import { rankOf, viewResult } from './view.js';
 
 export type { ResultCell } from './view-result.js';
 
-/** One target across regions: its words once, and a cell for each region that lists it. */
+/** One target across regions: its words once, and the result in each region that lists it. */
 export interface MatrixRow {
   id: string;
   indicator: string;
   target: string;
   unit: string;
   group: number;
-  /** The cell in each region, keyed by the region as in the data (`RegionView.key`). */
-  cells: Map<string, ResultCell>;
+  /** True when the region at this position of `ReportView.regions` lists this target. */
+  has(region: number): boolean;
+  /** The cell in the region at this position of `ReportView.regions`, worded when asked for; undefined where none. */
+  cell(region: number): ResultCell | undefined;
+  /** The result in that region, if any. */
+  result(region: number): Result | undefined;
   /** The worst rank among its cells, for `--sort status`. */
   rank: number;
 }
@@ -36,19 +40,43 @@ export function compareIds(a: string, b: string): number {
 
 /**
  * The results as an indicator × region matrix: one row per target listed in any region, in the
- * plan's order (or worst first with `--sort status`). Linear in the listed results; a cell holds
- * only what it shows, and a result's full view is made only when it is off track.
+ * plan's order (or worst first with `--sort status`). Linear in the listed results: a row keeps
+ * the index of its result in each region (one number per region), and a cell is worded only
+ * when a format asks for it, so 3,000 regions hold no million cell objects.
  */
 export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan'): MatrixRow[] {
+  const { results } = view.report;
+  const lang = view.lang;
+  const position = new Map<string, number>();
+  view.regions.forEach((region, i) => position.set(region.key, i));
+  const count = view.regions.length;
   const rows = new Map<string, MatrixRow>();
-  for (const result of view.report.results) {
+  const slots = new Map<string, Int32Array>();
+  for (let index = 0; index < results.length; index++) {
+    const result = results[index]!;
+    const at = position.get(result.region);
     let row = rows.get(result.id);
     if (!row) {
-      const first = viewResult(result, view.lang);
-      row = { id: first.id, indicator: first.indicator, target: first.target, unit: result.unit, group: first.group, cells: new Map(), rank: 9 };
+      const first = viewResult(result, lang);
+      const where = new Int32Array(count).fill(-1);
+      slots.set(result.id, where);
+      const of = (region: number): Result | undefined => {
+        const i = where[region];
+        return i === undefined || i < 0 ? undefined : results[i];
+      };
+      row = {
+        id: first.id, indicator: first.indicator, target: first.target, unit: result.unit, group: first.group, rank: 9,
+        has: (region) => (where[region] ?? -1) >= 0,
+        cell: (region) => {
+          const found = of(region);
+          return found ? cellOf(found, lang) : undefined;
+        },
+        result: of,
+      };
       rows.set(result.id, row);
     }
-    row.cells.set(result.region, cellOf(result, view.lang));
+    // A region the view does not list has no column (as before: its cell was never read).
+    if (at !== undefined) slots.get(result.id)![at] = index;
     row.rank = Math.min(row.rank, rankOf(result));
   }
   const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
@@ -64,9 +92,9 @@ export function matrixCell(cell: ResultCell | undefined): string {
 /** The results of the matrix that are off track or failing, each in full, row by row. */
 export function* offTrackOf(view: ReportView, rows: MatrixRow[]): Generator<ResultView> {
   for (const row of rows) {
-    for (const region of view.regions) {
-      const cell = row.cells.get(region.key);
-      if (cell && (cell.offTrack || cell.tone === 'bad')) yield viewResult(cell.result as Result, view.lang);
+    for (let region = 0; region < view.regions.length; region++) {
+      const result = row.result(region);
+      if (result && isOffTrackOrFailing(result)) yield viewResult(result, view.lang);
     }
   }
 }

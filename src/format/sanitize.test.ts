@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   escapeControls, escapeHtml, escapeMarkdown, escapeSpreadsheetText, escapeWorkflowData, escapeWorkflowProperty, escapeXml, isInert,
@@ -101,5 +102,22 @@ describe('escapeSpreadsheetText', () => {
 
   it('a tab or line break at the start is escaped, so the cell cannot start a formula', () => {
     expect(escapeSpreadsheetText('\t=1')).toBe('\\u0009=1');
+  });
+});
+
+describe('escapeControls skips clean text only when the replacements would change nothing', () => {
+  it('gives the text of the three replacements for any text', () => {
+    const reference = (text: string): string =>
+      text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g, (ch) => `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`)
+        .replace(/::/g, ':\\u003a');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ':', '中', '\u0000', '\u001b', '\u007f', '\u0085', '\u061c', '\u200b', '\u200f', '\u2028', '\u202e', '\u2060', '\u2069', '\ufeff', '\ufff9', '\ufffb', '\u3000', '\ufefe', '\u2070', '\u2027') }), (text) => {
+        expect(escapeControls(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

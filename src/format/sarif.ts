@@ -1,5 +1,6 @@
-import { findingsOf } from './findings.js';
+import { findingRules, findingsOf } from './findings.js';
 import type { Formatter } from './formatter.js';
+import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
 
 const LEVELS = { error: 'error', failure: 'error', warning: 'warning' } as const;
@@ -11,18 +12,19 @@ function indent(json: string, spaces: number): string {
 /**
  * SARIF 2.1.0 for code-scanning tools: one result per input error, failed target or warning,
  * located at its CSV row, its message with the reason; one rule per message code or target id.
- * Written result by result.
+ * Written result by result, with characters a viewer would act on written as escapes.
  */
-const rawSarif: Formatter = function* (report, { lang }) {
+export const formatSarif: Formatter = function* (report, { lang }) {
   const ruleIndex = new Map<string, number>();
-  for (const finding of findingsOf(report, lang)) if (!ruleIndex.has(finding.rule)) ruleIndex.set(finding.rule, ruleIndex.size);
+  // The rules come first in the log: a first pass collects them without wording any message.
+  for (const rule of findingRules(report)) if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
   const driver = {
     name: 'plancheck',
     version: report.tool.version,
     informationUri: 'https://www.npmjs.com/package/plancheck',
     rules: [...ruleIndex.keys()].map((id) => ({ id, shortDescription: { text: id } })),
   };
-  yield `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`;
+  yield escapeJsonText(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`);
   let first = true;
   for (const finding of findingsOf(report, lang)) {
     const result = {
@@ -39,13 +41,9 @@ const rawSarif: Formatter = function* (report, { lang }) {
         },
       ],
     };
-    yield `${first ? '' : ','}\n        ${indent(JSON.stringify(result, null, 2), 8)}`;
+    yield `${first ? '' : ','}\n        ${prettyJson(result, 8, escapeJsonText)}`;
     first = false;
   }
   yield `${first ? '' : '\n      '}]\n    }\n  ]\n}\n`;
 };
 
-/** The SARIF log, with characters a viewer would act on written as escapes. */
-export const formatSarif: Formatter = function* (report, options) {
-  for (const piece of rawSarif(report, options)) yield escapeJsonText(piece);
-};

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { showActual, showNumber } from './show-number.js';
@@ -37,5 +38,21 @@ describe('property: a number shown keeps its sign and is 0 only when it is 0', (
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('showNumber without big.js for plain numbers: the same text as big.js writes', () => {
+  it('holds for numbers of every size, including those String() writes with an exponent', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        let rounded = Number(x.toFixed(4));
+        if (Object.is(rounded, -0)) rounded = 0;
+        const expected = rounded === 0 && x !== 0 ? new Big(x).toFixed() : new Big(rounded).toFixed();
+        expect(showNumber(x)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(showNumber(1.5e21)).toBe('1500000000000000000000');
+    expect(showNumber(-2.25)).toBe('-2.25');
   });
 });

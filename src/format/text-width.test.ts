@@ -46,3 +46,30 @@ describe('wrapText', () => {
     );
   });
 });
+
+describe('displayWidth by code units equals the sum of each code point\'s width', () => {
+  it('holds for any text, lone surrogates, astral characters and colour escapes included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        let sum = 0;
+        for (const ch of text.replace(/\u001b\[[0-9;]*m/g, '')) sum += charWidth(ch);
+        expect(displayWidth(text)).toBe(sum);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(displayWidth('\ud83d')).toBe(charWidth('\ud83d'));
+  });
+});
+
+describe('wrapText by code units wraps as the rule says, for any text', () => {
+  it('every line fits, and the words are those of the text in order', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', ' ', '中', '文', '✓', '😀', 'e\u0301', '1') }), fc.integer({ min: 1, max: 12 }), (text, width) => {
+        const lines = wrapText(text, width);
+        for (const line of lines) expect(displayWidth(line) <= width || [...line].length === 1).toBe(true);
+        expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -52,7 +52,18 @@ export function displayWidth(text: string): number {
   let width = 0;
   // eslint-disable-next-line no-control-regex
   const plain = text.includes('\u001b') ? text.replace(SGR, '') : text;
-  for (const ch of plain) width += charWidth(ch);
+  // By UTF-16 unit for the common characters (Latin, CJK ideographs), by code point for the rest,
+  // as iterating the string would: a table cell is measured without making a string per character.
+  for (let i = 0; i < plain.length; i++) {
+    const unit = plain.charCodeAt(i);
+    if (unit < 0x300) width += unit < 0x20 || (unit >= 0x7f && unit < 0xa0) ? 0 : 1;
+    else if (unit >= 0x4e00 && unit <= 0x9fff) width += 2;
+    else {
+      const code = plain.codePointAt(i) ?? unit;
+      width += charWidth(String.fromCodePoint(code));
+      if (code > 0xffff) i++;
+    }
+  }
   return width;
 }
 
@@ -76,21 +87,27 @@ function breaksFreely(ch: string): boolean {
 /** Splits text into pieces: runs of Latin letters and digits stay together, CJK characters stand alone. */
 function tokens(text: string): string[] {
   const out: string[] = [];
-  let word = '';
-  for (const ch of text) {
-    if (ch === ' ') {
-      if (word) out.push(word);
-      out.push(' ');
-      word = '';
-    } else if (breaksFreely(ch)) {
-      if (word) out.push(word);
-      out.push(ch);
-      word = '';
-    } else {
-      word += ch;
+  // Slices of the text rather than a string grown a character at a time.
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let size = 1;
+    let alone: boolean;
+    if (unit === 0x20 || (unit >= 0x4e00 && unit <= 0x9fff)) alone = true;
+    else if (unit < 0x300) alone = false;
+    else {
+      const code = text.codePointAt(i) ?? unit;
+      if (code > 0xffff) size = 2;
+      alone = breaksFreely(String.fromCodePoint(code));
     }
+    if (alone) {
+      if (i > start) out.push(text.slice(start, i));
+      out.push(text.slice(i, i + size));
+      start = i + size;
+    }
+    i += size;
   }
-  if (word) out.push(word);
+  if (start < text.length) out.push(text.slice(start));
   return out;
 }
 
@@ -130,7 +147,8 @@ export function wrapText(text: string, width: number): string[] {
     used = 0;
   };
   for (const token of tokens(text)) {
-    const w = displayWidth(token);
+    // A space and a CJK character are tokens of their own; only words need measuring.
+    const w = token === ' ' ? 1 : token.length === 1 && token.charCodeAt(0) >= 0x4e00 && token.charCodeAt(0) <= 0x9fff ? 2 : displayWidth(token);
     if (token === ' ') {
       if (used > 0 && used + 1 <= limit) {
         line += ' ';

@@ -1,5 +1,5 @@
 import { formatMessage, type Lang } from '../messages.js';
-import type { Result } from '../report/types.js';
+import { STATUSES, type Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
 import { decimalsOf, displayNumber, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
 import { showActual } from './show-number.js';
@@ -58,10 +58,13 @@ export interface ResultView {
 const OFF_TRACK = new Set<Result['status']>(['not_met', 'insufficient', 'moving_away']);
 
 // Status words depend on four small things only: word them once per combination.
-const STATUS_WORDS = new Map<string, string>();
+const STATUS_WORDS = new Map<number, string>();
+const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
+const SEVERITY_INDEX = new Map<string, number>(['ok', 'info', 'warning', 'failure'].map((severity, i) => [severity, i]));
 
 function statusWord(result: Result, lang: Lang): string {
-  const key = `${lang}|${result.status}|${result.soft}|${result.severity}`;
+  // A number, not a string, as key: no string is built per result.
+  const key = (STATUS_INDEX.get(result.status) ?? 99) * 32 + (SEVERITY_INDEX.get(result.severity) ?? 7) * 4 + (result.soft ? 2 : 0) + (lang === 'zh' ? 1 : 0);
   let word = STATUS_WORDS.get(key);
   if (word === undefined) {
     word = wordStatus(result, lang);
@@ -119,6 +122,11 @@ function cellFigure(result: Result, lang: Lang): string {
   const mark = result.figureSource === 'derived' ? 'Σ' : '';
   const own = result.targetSource === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '';
   return `${mark}${figure}${own}`;
+}
+
+/** True when a result's cell reads off track (not met, behind, moving away) or failing (its tone is bad). */
+export function isOffTrackOrFailing(result: Result): boolean {
+  return OFF_TRACK.has(result.status) || toneOf(result) === 'bad';
 }
 
 /** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */

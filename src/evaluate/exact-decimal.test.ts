@@ -1,0 +1,100 @@
+import Big from 'big.js';
+import { describe, expect, it } from 'vitest';
+import { fastDifference, fastQuotient } from './exact-decimal.js';
+
+// What compare.ts computes with big.js, the reference the fast paths must equal.
+const Dec = Big();
+Dec.DP = 40;
+function bigQuotient(a: number, b: number): number {
+  const q = new Dec(a).div(new Dec(b));
+  return q.eq(0) ? 0 : Number(q.prec(15, Big.roundDown).toString());
+}
+function bigDifference(a: number, b: number): number {
+  return Number(new Dec(a).minus(new Dec(b)).toString());
+}
+
+/** A seeded PRNG (mulberry32), so a failure can be reproduced. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A figure as people write them: up to 12 digits, 0–6 decimals, sometimes negative, sometimes tiny or huge. */
+function figure(next: () => number): number {
+  const digits = 1 + Math.floor(next() * 12);
+  const places = Math.floor(next() * 7);
+  let mantissa = Math.floor(next() * 10 ** digits);
+  if (next() < 0.05) mantissa = 0;
+  const scale = next() < 0.05 ? 10 ** (Math.floor(next() * 40) - 20) : 1;
+  const value = Number((mantissa / 10 ** places).toFixed(places)) * scale;
+  return next() < 0.2 ? -value : value;
+}
+
+describe('fastQuotient: a ÷ b truncated toward zero at 15 significant digits, as big.js gives it', () => {
+  it.each([
+    [3.52, 3.4, 1.03529411764705],
+    [1, 3, 0.333333333333333],
+    [2, 3, 0.666666666666666],
+    [-2, 3, -0.666666666666666],
+    [950, 1000, 0.95],
+    [1000, 950, 1.05263157894736],
+    [0, 7, 0],
+    [123456789012, 0.001, 123456789012000],
+  ])('%d ÷ %d = %d', (a, b, expected) => {
+    expect(fastQuotient(a, b)).toBe(expected);
+  });
+
+  it('leaves what it cannot do exactly to big.js: a zero divisor, 17 digits, a quotient below 1e-5', () => {
+    expect(fastQuotient(1, 0)).toBeUndefined();
+    expect(fastQuotient(0.1 + 0.2, 3)).toBeUndefined(); // 0.30000000000000004: 17 digits
+    expect(fastQuotient(1e-30, 3)).toBeUndefined();
+  });
+
+  it('equals big.js on 100,000 random pairs of figures', () => {
+    const next = random(15);
+    let fast = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const a = figure(next);
+      const b = figure(next);
+      if (b === 0) continue;
+      const answer = fastQuotient(a, b);
+      if (answer === undefined) continue;
+      fast++;
+      if (!Object.is(answer, bigQuotient(a, b))) expect([a, b, answer]).toEqual([a, b, bigQuotient(a, b)]);
+    }
+    // The fast path is the common one, not a rarity.
+    expect(fast).toBeGreaterThan(70_000);
+  });
+});
+
+describe('fastDifference: a − b of the decimals as written, as big.js gives it', () => {
+  it.each([
+    [3.52, 3.4, 0.12],
+    [0.3, 0.1, 0.2],
+    [3.4, 3.4, 0],
+    [-1.5, 2.25, -3.75],
+    [1e-7, 1e-8, 9e-8],
+  ])('%d − %d = %d', (a, b, expected) => {
+    expect(fastDifference(a, b)).toBe(expected);
+  });
+
+  it('equals big.js on 100,000 random pairs of figures', () => {
+    const next = random(42);
+    let fast = 0;
+    for (let i = 0; i < 100_000; i++) {
+      const a = figure(next);
+      const b = next() < 0.1 ? a : figure(next);
+      const answer = fastDifference(a, b);
+      if (answer === undefined) continue;
+      fast++;
+      if (!Object.is(answer, bigDifference(a, b))) expect([a, b, answer]).toEqual([a, b, bigDifference(a, b)]);
+    }
+    expect(fast).toBeGreaterThan(70_000);
+  });
+});

@@ -1,0 +1,102 @@
+// Fast exact paths for the decimal arithmetic of compare.ts: the common figures (at most 15
+// significant digits) are divided and subtracted as whole numbers in doubles, where every step is
+// exact; anything else returns undefined and the caller uses big.js. The answers are the same
+// numbers big.js gives (tested against it), at a fraction of the cost: a check of 3,000 regions
+// computes a million shares and gaps.
+
+/** Whole numbers up to this are exact in a double, and so are their sums and products below 2^53. */
+const LIMIT = 2 ** 52;
+
+/** A figure as `mantissa × 10^exponent` from its shortest decimal, mantissa a whole number ≥ 0; undefined when too long. */
+interface Parts {
+  negative: boolean;
+  mantissa: number;
+  exponent: number;
+}
+
+function partsOf(x: number): Parts | undefined {
+  if (!Number.isFinite(x)) return undefined;
+  const text = String(x);
+  let end = text.length;
+  let exponent = 0;
+  const e = text.indexOf('e');
+  if (e >= 0) {
+    exponent = Number(text.slice(e + 1));
+    end = e;
+  }
+  const negative = text.charCodeAt(0) === 45; // '-'
+  let digits = '';
+  let start = negative ? 1 : 0;
+  const dot = text.indexOf('.');
+  if (dot >= 0 && dot < end) {
+    digits = text.slice(start, dot) + text.slice(dot + 1, end);
+    exponent -= end - dot - 1;
+  } else digits = text.slice(start, end);
+  // Leading zeros (0.0035) carry no digits of their own.
+  start = 0;
+  while (start < digits.length - 1 && digits.charCodeAt(start) === 48) start++;
+  if (digits.length - start > 15) return undefined;
+  return { negative, mantissa: Number(digits.slice(start)), exponent };
+}
+
+/**
+ * `a ÷ b` of the decimals the figures were written as, truncated toward zero at 15 significant
+ * digits (as `quotient` in compare.ts); undefined when a fast exact answer is not possible
+ * (more than 15 digits, a quotient below 1e-5 where big.js's 40 decimal places would round it).
+ */
+export function fastQuotient(a: number, b: number): number | undefined {
+  const x = partsOf(a);
+  const y = partsOf(b);
+  if (!x || !y || y.mantissa === 0 || x.mantissa >= LIMIT || y.mantissa >= LIMIT) return undefined;
+  if (x.mantissa === 0) return 0;
+  const divisor = y.mantissa;
+  // The whole part, corrected if the double division rounded across a whole number.
+  let whole = Math.floor(x.mantissa / divisor);
+  let rest = x.mantissa - whole * divisor;
+  while (rest < 0) {
+    whole--;
+    rest += divisor;
+  }
+  while (rest >= divisor) {
+    whole++;
+    rest -= divisor;
+  }
+  let digits = whole === 0 ? '' : String(whole);
+  let shift = 0; // decimal places taken by long division
+  // Long division, digit by digit: rest < divisor < 2^52, so rest × 10 < 2^56 would not be exact;
+  // stay below 2^53 by requiring divisor < 2^52 / 10 for this path.
+  if (digits.length < 15 && divisor >= LIMIT / 16) return undefined;
+  while (digits.length < 15) {
+    if (shift > 40) return undefined;
+    rest *= 10;
+    const digit = Math.floor(rest / divisor);
+    rest -= digit * divisor;
+    shift++;
+    if (digits !== '' || digit !== 0) digits += String(digit);
+  }
+  // Cut to 15 significant digits (the whole part may have had 16).
+  const cut = digits.length - 15;
+  if (cut > 0) digits = digits.slice(0, 15);
+  const exponent = x.exponent - y.exponent - shift + cut;
+  // Magnitude of the truncated quotient: below 1e-5, big.js's rounding at 40 places could differ.
+  if (exponent + 15 <= -5) return undefined;
+  const value = Number(`${digits}e${exponent}`);
+  return x.negative !== y.negative ? -value : value;
+}
+
+/** `a − b` of the decimals the figures were written as (as big.js gives it); undefined when not exact in whole numbers. */
+export function fastDifference(a: number, b: number): number | undefined {
+  const x = partsOf(a);
+  const y = partsOf(b);
+  if (!x || !y) return undefined;
+  const exponent = Math.min(x.exponent, y.exponent);
+  const sx = x.exponent - exponent;
+  const sy = y.exponent - exponent;
+  if (sx > 15 || sy > 15) return undefined;
+  const mx = x.mantissa * 10 ** sx;
+  const my = y.mantissa * 10 ** sy;
+  if (mx >= LIMIT || my >= LIMIT) return undefined;
+  const difference = (x.negative ? -mx : mx) - (y.negative ? -my : my);
+  if (difference === 0) return 0;
+  return Number(`${difference}e${exponent}`);
+}
