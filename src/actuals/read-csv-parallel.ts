@@ -64,7 +64,8 @@ export async function readLongInParallel(
   const worker = new Worker(packagePath('dist', 'bundle', 'scan-worker.cjs'), { workerData: data });
   const scanned = new Promise<RangeScan | null>((resolve) => {
     worker.once('message', (message: RangeScan | { error: string }) => resolve('error' in message ? null : message));
-    worker.once('error', () => resolve(null));
+    // Kept for the worker's whole life: an 'error' with no listener would end the process.
+    worker.on('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
   const first = await readFastLong(fileRange(path, 0, split), layout, plan.targets, figureSink(0));
