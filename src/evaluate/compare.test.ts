@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Op, Target } from '../plan/types.js';
 import { scaleDigits } from '../actuals/units.js';
-import { attainmentOf, clean, gapOf, meets } from './compare.js';
+import fc from 'fast-check';
+import { attainmentOf, clean, gapOf, meets, meetsFor } from './compare.js';
 
 function target(op: Op, value: Target['value'], tolerance: number | null = null): Target {
   return {
@@ -58,6 +59,24 @@ describe('meets: every comparator at, just above and just below its boundary', (
   it('milestones are met by 1 only', () => {
     expect(meets(1, target('done', null), TOL)).toBe(true);
     expect(meets(0, target('done', null), TOL)).toBe(false);
+  });
+});
+
+describe('meetsFor: the comparison of one target worked out once', () => {
+  it('says what meets says, for every comparator, near its edges and at random', () => {
+    const targets = [
+      target('>=', 3.4), target('>', 1000), target('<=', 3.5), target('<', 23.78), target('==', 100), target('==', 0),
+      target('range', [3, 5]), target('~', 30), target('~', 0.7), target('~', 30, 0.1), target('done', null), target('increase', null),
+    ];
+    const near = (t: Target): number[] => {
+      const edges = Array.isArray(t.value) ? t.value : typeof t.value === 'number' ? [t.value, t.value * 0.95, t.value * 1.05, t.value * 0.9, t.value * 1.1] : [0, 1];
+      return edges.flatMap((edge) => [edge, edge + 1e-9, edge - 1e-9, clean(edge * 1.0000001)]);
+    };
+    for (const t of targets) {
+      const quick = meetsFor(t, TOL);
+      for (const actual of [...near(t), 0, -0, 1, -1, Number.NaN, Infinity]) expect(quick(actual), `${t.op} ${String(t.value)} ${actual}`).toBe(meets(actual, t, TOL));
+      fc.assert(fc.property(fc.double(), (actual) => quick(actual) === meets(actual, t, TOL)), { numRuns: 500 });
+    }
   });
 });
 

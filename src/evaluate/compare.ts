@@ -92,6 +92,27 @@ export function meets(actual: number, target: Target, defaultTolerance: number):
   }
 }
 
+/** `meets` for one target, worked out once: a run applies it to the figure of every region. */
+export function meetsFor(target: Target, defaultTolerance: number): (actual: number) => boolean {
+  const { op, value } = target;
+  if (op === 'range' || op === '~') {
+    const edges = band(target, defaultTolerance);
+    if (edges === null) return () => false;
+    const [low, high] = edges;
+    return (a) => a >= low && a <= high;
+  }
+  if (op === 'done') return (a) => a === 1;
+  if (typeof value !== 'number') return () => false;
+  switch (op) {
+    case '>=': return (a) => a >= value;
+    case '>': return (a) => a > value;
+    case '<=': return (a) => a <= value;
+    case '<': return (a) => a < value;
+    case '==': return (a) => a === value;
+    default: return () => false;
+  }
+}
+
 /**
  * How far `actual` is from the target, in its unit, signed so that ≥ 0 is good: margin above a
  * floor or below a ceiling; distance outside a band or from an exact value as a negative number.

@@ -14,6 +14,7 @@ import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { meets } from './compare.js';
 import { elapsedShare, judges } from './judge.js';
 import { atYear } from './judge-parts.js';
+import { QuickCount } from './quick-count.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 
@@ -54,41 +55,20 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   const severityFor = severityTable(options.policy);
   // Without towns, every region is judged on the plan's targets: final levels by status only.
   const planQuick: QuickTerms = plan.targets.map((target) => (asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative') ? target : null));
-  // Targets a town is not judged on count the same in every such town: counted once, then copied.
-  const notJudgedOnce = new Map<QuickTerms, { counted: TallyCounter; rest: Target[] }>();
-  const splitQuick = (quickTerms: QuickTerms): { counted: TallyCounter; rest: Target[] } => {
-    let found = notJudgedOnce.get(quickTerms);
-    if (!found) {
-      const counted = new TallyCounter();
-      const rest: Target[] = [];
-      for (const target of targets) {
-        if (quickTerms[target.index] !== 'not_judged') rest.push(target);
-        else {
-          counted.add('not_assessable', 'info', target.soft);
-          counted.addNotJudged();
-        }
-      }
-      notJudgedOnce.set(quickTerms, (found = { counted, rest }));
-    }
-    return found;
-  };
+  // Regions that share quick terms share how they are counted: worked out once per set of terms.
+  const quickCounts = new Map<QuickTerms, QuickCount>();
   for (const region of regions) {
     const slot = store.findSlot(region);
     // The common case of a large final review, counted without building a series: a level's
     // status is its deadline year's figure against the target it is judged on.
     const quickTerms = detail ? null : regional ? regional.quickTerms(region, asOf) : planQuick;
-    const quickSplit = quickTerms ? splitQuick(quickTerms) : null;
-    const tally = quickSplit ? quickSplit.counted.copy() : new TallyCounter();
-    for (const target of quickSplit ? quickSplit.rest : targets) {
-      if (quickTerms) {
-        const quick = quickTerms[target.index] ?? null;
-        if (quick !== null && quick !== 'not_judged') {
-          const value = store.valueAtSlot(slot, target.index, quick.year);
-          const status: Status = value === undefined ? 'no_data' : meets(value, quick, plan.approxTolerance) ? 'met' : 'not_met';
-          tally.add(status, severityFor(status, target.soft), target.soft);
-          continue;
-        }
-      }
+    let quick: QuickCount | null = null;
+    if (quickTerms) {
+      quick = quickCounts.get(quickTerms) ?? null;
+      if (!quick) quickCounts.set(quickTerms, (quick = new QuickCount(quickTerms, targets, severityFor, plan.approxTolerance)));
+    }
+    const tally = quick ? quick.count(store, slot) : new TallyCounter();
+    for (const target of quick ? quick.rest : targets) {
       const terms = regional?.terms(region, target, asOf, detail);
       const judged = terms?.target ?? target;
       if (terms && !terms.verdict && !detail && asOf >= judged.year && (judged.kind === 'level' || judged.kind === 'cumulative')) {
