@@ -66,3 +66,67 @@ describe('red team: two threads against one', () => {
     expect(observable(await read(text, true), plan)).toEqual(observable(one, plan));
   });
 });
+
+describe('red team: more two-thread cases', () => {
+  const cases: [string, (old: string) => string][] = [
+    ['blank line first in the worker part', () => ''],
+    ['CR-only blank line first in the worker part', () => '\r'],
+    ['quoted odd line first in the worker part', () => '区9,"G1.1",2025,3'],
+    ['duplicate of line 2 first in the worker part', () => lines(1)[1] as string],
+    ['year outside first in the worker part', () => '区9,G1.1,2019,3'],
+    ['-0 first', () => '区9,G1.1,2025,-0'],
+    ['007.50 first', () => '区9,G1.1,2025,007.50'],
+    ['年 year first', () => '区9,G1.1,2025年,4'],
+    ['empty year first', () => '区9,G1.1,,4'],
+    ['full-width region first', () => '区１,G1.1,2025,4'],
+    ['spaced region first', () => ' 区1 ,G1.1,2025,4'],
+    ['big number first', () => '区9,G1.1,2025,1234567890123456789'],
+    ['near 2^27', () => '区9,G1.1,2025,134217727'],
+    ['near 2^27 neg', () => '区9,G1.1,2025,-13421772.8'],
+  ];
+  it.each(cases)('%s', async (_name, make) => {
+    for (const newline of ['\n', '\r\n']) {
+      const text = withWorkerFirst(300, make, newline);
+      expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+    }
+  });
+
+  it('a figure three times: once in each part, and again in the worker part', async () => {
+    const all = lines(300);
+    const i = workerFirst(all);
+    all.splice(i + 5, 0, '区1,G1.1,2025,9', '区1,G1.1,2025,10');
+    all.splice(i + 50, 0, '新,G1.1,2025,9', '新,G1.1,2025,10', '新,G1.1,2025,11');
+    const text = all.join('\n');
+    expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+  });
+
+  it('more than 10,000 problems, in both parts', async () => {
+    const all = lines(300);
+    for (let k = 0; k < 12_000; k++) all.push(`区${k % 300},G1.1,2025,${k}`);
+    for (let k = 0; k < 12_000; k++) all.splice(1 + k, 0, `区${k},G1.1,2019,${k}`);
+    const text = all.join('\n') + '\n';
+    const one = await read(text, false);
+    expect(one.problemCount).toBeGreaterThan(20_000);
+    expect(observable(await read(text, true), plan)).toEqual(observable(one, plan));
+  });
+});
+
+describe('red team: files and overflow', () => {
+  it('two files, the second read in two threads, duplicates across files', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, lines(20).join('\n') + '\n');
+    const all = lines(300);
+    all.splice(workerFirst(all) + 3, 0, '区1,G1.1,2025,9', '区1,G1.1,2025,10');
+    writeFileSync(b, all.join('\n') + '\n');
+    const go = (parallel: boolean) => readActuals([{ name: 'a.csv', path: a, open: () => fileChunks(a) }, { name: 'b.csv', path: b, open: () => fileChunks(b) }], plan, { parallel: parallel ? 1 : false });
+    expect(observable(await go(true), plan)).toEqual(observable(await go(false), plan));
+  });
+
+  it('more than 100,000 remarks in the worker part', async () => {
+    const all = lines(10);
+    for (let k = 0; k < 260_000; k++) all.push(`区${k % 7},G1.1,2019,${k}`);
+    const text = all.join('\n') + '\n';
+    expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+  }, 60_000);
+});
