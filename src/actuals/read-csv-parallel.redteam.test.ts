@@ -130,3 +130,24 @@ describe('red team: files and overflow', () => {
     expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
   }, 60_000);
 });
+
+describe('red team: property, slips around the split', () => {
+  it('random slips just around the worker part\'s start read the same in two threads', async () => {
+    const fc = (await import('fast-check')).default;
+    const slip = fc.constantFrom(
+      '', '\r', '\ufeff区1,G1.1,2025,3', '区1,G1.1,2025,3.50', '区1,G1.1,2025,3.5', '区1,G1.1,2019,4', '新区,M1.1,2031,5', '新区,M1.1,2025,5', '新区,M1.1,2025,6',
+      '区2,M1.1,2025,0.0001', '区3,M2.1,2025,45000', ',G1.1,2025,3', '区4,M2.5,2025,否', '区5,M1.3,2025,', '区6,M1.3,2025,"4"', '区7,G1.1,2025,-0',
+      '区8,G1.1,2025,007.50', '区１,G1.1,2024,4', ' 区1 ,G1.1,2023,4', '区9,G1.1,2025年,4', '区9,G1.1,,4', '区1,G1.1,2025,3\r区2,G1.1,2025,4', '区x,G1.1,2025,12345678901234567',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: -4, max: 4 }), slip), { maxLength: 8 }), fc.integer({ min: 20, max: 80 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (slips, regions, newline, finalNewline) => {
+        const all = lines(regions);
+        const at = workerFirst(all, newline);
+        for (const [d, s] of slips) all.splice(Math.max(1, at + d), 0, s);
+        const text = all.join(newline) + (finalNewline ? newline : '');
+        expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
