@@ -127,7 +127,11 @@ describe('red team: files and overflow', () => {
     const all = lines(10);
     for (let k = 0; k < 260_000; k++) all.push(`区${k % 7},G1.1,2019,${k}`);
     const text = all.join('\n') + '\n';
-    expect(observable(await read(text, true), plan)).toEqual(observable(await read(text, false), plan));
+    const { parallelReads } = await import('./read-csv-parallel.js');
+    const before = parallelReads.inThread;
+    const two = await read(text, true);
+    expect(parallelReads.inThread).toBe(before + 1);
+    expect(observable(two, plan)).toEqual(observable(await read(text, false), plan));
   }, 60_000);
 });
 
@@ -149,5 +153,29 @@ describe('red team: property, slips around the split', () => {
       }),
       { numRuns: 60 },
     );
+  }, 120_000);
+});
+
+describe('red team: the same file twice', () => {
+  it('every figure of the second reading is a duplicate of the first file\'s', async () => {
+    const a = join(dir, 'same.csv');
+    const all = lines(200);
+    all.splice(workerFirst(all) + 3, 0, '区1,G1.1,2025,9', '区x,G1.1,2019,10', '区2,G1.1,2025,0.0001');
+    writeFileSync(a, all.join('\r\n') + '\r\n');
+    const go = (parallel: boolean) => readActuals([1, 2, 3].map((k) => ({ name: `s${k}.csv`, path: a, open: () => fileChunks(a) })), plan, { parallel: parallel ? 1 : false });
+    expect(observable(await go(true), plan)).toEqual(observable(await go(false), plan));
+  });
+});
+
+describe('red team: every fixture CSV in two threads', () => {
+  it('reads as in one thread', async () => {
+    const { fixtureFiles, root } = await import('./csv-bytes.test-helper.js');
+    const { bundledPlan } = await import('../evaluate/plan.test-helper.js');
+    const xiangshan = bundledPlan();
+    for (const file of fixtureFiles(join(root, 'fixtures'))) {
+      const p = file.includes('/xiangshan/') ? xiangshan : plan;
+      const go = (parallel: boolean) => readActuals([{ name: 'f.csv', path: file, open: () => fileChunks(file) }], p, { parallel: parallel ? 1 : false });
+      expect({ file, o: observable(await go(true), p) }).toEqual({ file, o: observable(await go(false), p) });
+    }
   }, 120_000);
 });
