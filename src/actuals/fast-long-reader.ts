@@ -249,7 +249,8 @@ export async function readFastLong(
     let chunk = next.done ? null : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
     if (chunk) consumed += chunk.length;
     if (chunk && scanner.lineNo <= layout.headerLine) head.push(chunk);
-    if (chunk && firstChunk && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    // Only a file's start has a BOM: a part of a file (headerLine 0) starting with EF BB BF has a U+FEFF in its first cell.
+    if (chunk && firstChunk && layout.headerLine > 0 && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     if (chunk) firstChunk = false;
     if (chunk === null) {
       const read = lines(carry, 0, true);
