@@ -31,7 +31,7 @@ async function modes(bytes: Buffer, chunk: number): Promise<unknown[]> {
   return [observable(normal, mini), observable(one, mini), observable(two, mini)];
 }
 
-describe('red team: whole readings, normal vs fast vs two threads', () => {
+describe('whole readings, normal vs fast vs two threads', () => {
   const ids = [...mini.targets.map((t) => t.id), 'g1.1', 'X9.9', '', ' G1.1'];
   const plainNumber = fc
     .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }))

@@ -8,7 +8,7 @@ import { fileChunks } from '../file-chunks.js';
 import { readActuals, type Actuals } from './read-actuals.js';
 
 const plan = miniPlan();
-const dir = mkdtempSync(join(tmpdir(), 'plancheck-redteam-'));
+const dir = mkdtempSync(join(tmpdir(), 'plancheck-parallel-edges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function read(text: string | Buffer, parallel: boolean): Promise<Actuals> {
@@ -58,7 +58,7 @@ function withWorkerFirst(regions: number, make: (old: string) => string, newline
   return all.join(newline) + newline;
 }
 
-describe('red team: two threads against one', () => {
+describe('two threads against one', () => {
   it('a U+FEFF at the start of the worker part\'s first line is reported as one thread reports it', async () => {
     const text = withWorkerFirst(300, (old) => `\ufeff${old}`);
     const one = await read(text, false);
@@ -67,7 +67,7 @@ describe('red team: two threads against one', () => {
   });
 });
 
-describe('red team: more two-thread cases', () => {
+describe('more two-thread cases', () => {
   const cases: [string, (old: string) => string][] = [
     ['blank line first in the worker part', () => ''],
     ['CR-only blank line first in the worker part', () => '\r'],
@@ -111,7 +111,7 @@ describe('red team: more two-thread cases', () => {
   });
 });
 
-describe('red team: files and overflow', () => {
+describe('files and overflow', () => {
   it('two files, the second read in two threads, duplicates across files', async () => {
     const a = join(dir, 'a.csv');
     const b = join(dir, 'b.csv');
@@ -135,7 +135,7 @@ describe('red team: files and overflow', () => {
   }, 60_000);
 });
 
-describe('red team: property, slips around the split', () => {
+describe('property, slips around the split', () => {
   it('random slips just around the worker part\'s start read the same in two threads', async () => {
     const fc = (await import('fast-check')).default;
     const slip = fc.constantFrom(
@@ -156,7 +156,7 @@ describe('red team: property, slips around the split', () => {
   }, 120_000);
 });
 
-describe('red team: the same file twice', () => {
+describe('the same file twice', () => {
   it('every figure of the second reading is a duplicate of the first file\'s', async () => {
     const a = join(dir, 'same.csv');
     const all = lines(200);
@@ -167,7 +167,7 @@ describe('red team: the same file twice', () => {
   });
 });
 
-describe('red team: every fixture CSV in two threads', () => {
+describe('every fixture CSV in two threads', () => {
   it('reads as in one thread', async () => {
     const { fixtureFiles, root } = await import('./csv-bytes.test-helper.js');
     const { bundledPlan } = await import('../evaluate/plan.test-helper.js');

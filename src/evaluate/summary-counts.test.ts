@@ -33,7 +33,7 @@ function csvOf(p: Plan, rows: { region: string; target: number; year: number; fa
   return `region,id,year,value\n${lines.join('\n')}\n`;
 }
 
-describe('red team: summary-only counts under any policy and scope', () => {
+describe('summary-only counts under any policy and scope', () => {
   it('equal the detailed tallies', async () => {
     const cases = [
       { p: plan, regions: ['', '甲', '乙', '__proto__'], terms: false },
