@@ -79,7 +79,7 @@ describe('whole readings, normal vs fast vs two threads', () => {
         expect(one).toEqual(normal);
         expect(two).toEqual(normal);
       }),
-      { numRuns: Number(process.env.RT_RUNS ?? 250) },
+      { numRuns: Number(process.env.PLANCHECK_PROPERTY_RUNS ?? 250) },
     );
     // The two-thread reading is reached often (the fast path's plain header).
     expect(parallelReads.worker - before).toBeGreaterThan(50);
