@@ -40,6 +40,10 @@ describe('fileChunks', () => {
     expect(Buffer.concat(await collect(fileRange(file, 3, 11, 4))).toString()).toBe('3456789a');
     expect(Buffer.concat(await collect(fileRange(file, 12))).toString()).toBe('cdef');
     expect(await collect(fileRange(file, 16))).toEqual([]);
+    // One buffer for every read: each chunk is the bytes just read, no byte of an earlier read after them.
+    const seen: string[] = [];
+    for await (const part of fileRange(file, 3, 13, 4, true)) seen.push(Buffer.from(part).toString());
+    expect(seen).toEqual(['3456', '789a', 'bc']);
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledPlan, miniPlan } from '../evaluate/plan.test-helper.js';
-import { chunked, fixtureFiles, root } from './csv-bytes.test-helper.js';
+import { chunked, fixtureFiles, reusedChunks, root } from './csv-bytes.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { cleanUtf8, readFastLong, readPlainNumber, type FastLongLayout, type FastLongResult } from './fast-long-reader.js';
@@ -282,6 +282,29 @@ describe('property: random files read the same by both paths', () => {
       const text = (bom ? '\ufeff' : '') + lines.join(newline) + (finalNewline ? newline : '');
       return { bytes: Buffer.from(text), chunk };
     });
+
+  it('a source that gives the same buffer again and again is read alike: the reader keeps copies only', async () => {
+    /** Everything the reader gives: each figure as text, its counts, the hand-over and the bytes after it. */
+    const reading = async (chunks: AsyncIterable<Uint8Array>, layout: FastLongLayout) => {
+      const figures: string[] = [];
+      const result = await readFastLong(chunks, layout, mini.targets, (f) => figures.push(`${f.row}|${f.regionName}|${f.target}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.code}|${f.valueText()}`));
+      const rest: Buffer[] = [];
+      // The rest is read as the normal path reads it: each chunk used before the next is asked for.
+      if (result.fallback) for await (const part of result.fallback.rest) rest.push(Buffer.from(part));
+      return { figures, lines: result.lines, rows: result.rows, fallback: result.fallback ? { line: result.fallback.line, offset: result.fallback.offset, reason: result.fallback.reason } : null, rest: Buffer.concat(rest).toString('latin1') };
+    };
+    let read = 0;
+    await fc.assert(
+      fc.asyncProperty(file, async ({ bytes, chunk }) => {
+        const found = layoutOf(bytes);
+        if (!found) return;
+        read++;
+        expect(await reading(reusedChunks(bytes, chunk)(), found.layout)).toEqual(await reading(chunked(bytes, chunk)(), found.layout));
+      }),
+      { numRuns: 200 },
+    );
+    expect(read).toBeGreaterThan(100);
+  });
 
   it('same figures, rows and located errors up to the hand-over, and the exact rest after it', async () => {
     let whole = 0;

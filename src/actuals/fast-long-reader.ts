@@ -219,8 +219,10 @@ export async function readFastLong(
   let carry: Buffer = Buffer.alloc(0);
   let firstChunk = true;
   let consumed = 0; // bytes taken from the input so far
-  const stop = (reason: FallbackReason, line: number, ...from: Buffer[]): FastLongResult => {
+  const stop = (reason: FallbackReason, line: number, ...parts: Buffer[]): FastLongResult => {
     const inHeader = line <= layout.headerLine;
+    // Copied: the normal path reads them after the source has given its next chunk.
+    const from = parts.map((part) => Buffer.from(part));
     const before = inHeader ? head : from;
     const offset = inHeader ? 0 : consumed - from.reduce((sum, part) => sum + part.length, 0);
     return { ...scanner.result(), fallback: { line: inHeader ? 1 : line, reason, rest: restOf(before, iterator), offset } };
@@ -248,7 +250,8 @@ export async function readFastLong(
     const next = await iterator.next();
     let chunk = next.done ? null : Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
     if (chunk) consumed += chunk.length;
-    if (chunk && scanner.lineNo <= layout.headerLine) head.push(chunk);
+    // Kept by copy: a source may give the same buffer again (fileRange's `reuse`).
+    if (chunk && scanner.lineNo <= layout.headerLine) head.push(Buffer.from(chunk));
     // Only a file's start has a BOM: a part of a file (headerLine 0) starting with EF BB BF has a U+FEFF in its first cell.
     if (chunk && firstChunk && layout.headerLine > 0 && chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     if (chunk) firstChunk = false;
@@ -273,7 +276,8 @@ export async function readFastLong(
     }
     const read = lines(chunk, start, false);
     if (typeof read !== 'number') return stop(read.reason, scanner.lineNo, chunk.subarray(read.at));
-    carry = chunk.subarray(read);
+    // The start of a line cut by the chunk's end, kept by copy for the next chunk.
+    carry = Buffer.from(chunk.subarray(read));
     if (carry.length > MAX_LINE) return stop('long', scanner.lineNo, carry);
   }
   return { ...scanner.result(), fallback: null };

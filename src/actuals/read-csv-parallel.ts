@@ -68,7 +68,8 @@ export async function readLongInParallel(
     worker.on('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
-  const first = await readFastLong(fileRange(path, 0, split), layout, plan.targets, figureSink(0));
+  // The fast reader copies what it keeps: one buffer serves every read.
+  const first = await readFastLong(fileRange(path, 0, split, undefined, true), layout, plan.targets, figureSink(0));
   if (first.fallback) {
     await worker.terminate();
     return { rows: first.rows, fallback: { line: first.fallback.line, rest: chain(first.fallback.rest, fileRange(path, split)) } };
@@ -78,7 +79,7 @@ export async function readLongInParallel(
   if (!scan || scan.overflow) {
     parallelReads.inThread++;
     // Read here, as one thread reads it: the rows go on from the first half's.
-    const second = await readFastLong(fileRange(path, split), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
+    const second = await readFastLong(fileRange(path, split, undefined, undefined, true), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
     const fallback = second.fallback ? { line: first.lines + second.fallback.line, rest: second.fallback.rest } : null;
     return { rows: first.rows + second.rows, fallback };
   }

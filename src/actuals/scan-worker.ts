@@ -18,7 +18,8 @@ export interface ScanWorkerData {
 /** Reads the part and answers: a function, not top-level await, so that the worker can be one CommonJS file. */
 async function answer(data: ScanWorkerData): Promise<void> {
   try {
-    const scan = await scanRange(fileRange(data.path, data.start), data.layout, data.plan);
+    // scanRange's reader copies what it keeps: one buffer serves every read.
+    const scan = await scanRange(fileRange(data.path, data.start, undefined, undefined, true), data.layout, data.plan);
     const { store } = scan;
     // The arrays were made by toData from plain ArrayBuffers (none is shared): moved, not copied.
     const buffers = [store.blockMap, store.codes, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
