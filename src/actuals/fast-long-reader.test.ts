@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledPlan, miniPlan } from '../evaluate/plan.test-helper.js';
-import { chunked, fixtureFiles, reusedChunks, root } from './csv-bytes.test-helper.js';
+import { chunked, fixtureFiles, randomLongCsv, reusedChunks, root } from './csv-bytes.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { cleanUtf8, readFastLong, readPlainNumber, type FastLongLayout, type FastLongResult } from './fast-long-reader.js';
@@ -243,45 +243,8 @@ describe('cells read byte by byte', () => {
 });
 
 describe('property: random files read the same by both paths', () => {
-  const ids = [...mini.targets.map((t) => t.id), 'g1.1', 'X9.9', '', ' G1.1'];
-  const plainNumber = fc
-    .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.integer({ min: 0, max: 8 }))
-    .map(([negative, digits, scale]) => {
-      const text = digits.toString().padStart(scale + 1, '0');
-      const point = scale === 0 ? text : `${text.slice(0, -scale)}.${text.slice(-scale)}`;
-      return `${negative ? '-' : ''}${point}`;
-    });
   // Mostly plain cells, so that many files are read far (or whole) before an odd cell hands over.
-  const mostly = <T,>(plain: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: plain, weight: 30 }, { arbitrary: odd, weight: 1 });
-  const cell = {
-    id: mostly(fc.constantFrom(...ids.slice(0, -4)), fc.constantFrom(...ids.slice(-4))),
-    region: mostly(fc.constantFrom('东区', '西区', 'a', ' b', 'Ｂ区', '', '㊀村'), fc.constantFrom('区\ufffd', 'x\ufeff')),
-    year: mostly(fc.constantFrom('2025', '2024', '2025年', '', '2019', '2026'), fc.constantFrom(' 2025', 'abc', '２０２５', '2025 年')),
-    value: mostly(fc.oneof(plainNumber, fc.constantFrom('是', '否', 'yes', '1', '0', '')), fc.constantFrom('Yes', '3.5%', '1,200', '"5"', 'abc', '—', '1.2.3', '900亿元', '+5', ' 5')),
-    unit: mostly(fc.constant(''), fc.constantFrom('%', '亿元')),
-    note: mostly(fc.constantFrom('', 'x', '备注'), fc.constantFrom('"a,b"', 'a\ufeffb', 'c\rd')),
-  };
-  const file = fc
-    .record({
-      columns: fc.shuffledSubarray(['region', 'year', 'unit', 'note'] as const).chain((extra) => fc.shuffledSubarray(['id', 'value', ...extra] as const, { minLength: extra.length + 2 })),
-      delimiter: fc.constantFrom(',', ';', '\t'),
-      newline: fc.constantFrom('\n', '\r\n'),
-      bom: fc.boolean(),
-      rows: fc.array(fc.record({ id: cell.id, region: cell.region, year: cell.year, value: cell.value, unit: cell.unit, note: cell.note, blank: fc.integer({ min: 0, max: 12 }), ragged: fc.integer({ min: 0, max: 200 }) }), { maxLength: 40 }),
-      finalNewline: fc.boolean(),
-      chunk: fc.integer({ min: 1, max: 97 }),
-    })
-    .map(({ columns, delimiter, newline, bom, rows, finalNewline, chunk }) => {
-      const lines = [columns.join(delimiter)];
-      for (const row of rows) {
-        if (row.blank === 0) lines.push('');
-        const cells = columns.map((column) => row[column]);
-        if (row.ragged === 0) cells.push('extra');
-        lines.push(cells.join(delimiter));
-      }
-      const text = (bom ? '\ufeff' : '') + lines.join(newline) + (finalNewline ? newline : '');
-      return { bytes: Buffer.from(text), chunk };
-    });
+  const file = randomLongCsv(mini, 40);
 
   it('a source that gives the same buffer again and again is read alike: the reader keeps copies only', async () => {
     /** Everything the reader gives: each figure as text, its counts, the hand-over and the bytes after it. */

@@ -380,7 +380,6 @@ class LineScanner {
     const delimiter = this.delimiter;
     const roles = this.roles;
     const last = columns - 1;
-    const figure = this.figure;
     const ids = this.ids;
     while (pos < limit) {
       let p = pos;
@@ -491,18 +490,7 @@ class LineScanner {
         code = plainCode;
       }
       this.rows++;
-      figure.row = this.lineNo;
-      figure.region = region;
-      figure.regionName = this.regions[region] ?? '';
-      figure.target = target;
-      figure.year = year;
-      figure.value = value;
-      figure.code = code;
-      this.valueBuf = buf;
-      this.valueStart = vs;
-      this.valueEnd = ve;
-      this.figures++;
-      this.onFigure(figure);
+      this.emit(buf, vs, ve, region, target, year, value, code);
       this.lineNo++;
       pos = p;
     }
@@ -577,6 +565,12 @@ class LineScanner {
     }
     this.rows++;
     if (ve === vs) return null; // a blank value cell: no figure, no error
+    this.emit(buf, vs, ve, region, target, year, value, this.milestone[target] === 1 ? value * 16 : plainCode);
+    return null;
+  }
+
+  /** Gives the figure of the line being read (its value cell at buf[vs, ve)) to the sink. */
+  private emit(buf: Buffer, vs: number, ve: number, region: number, target: number, year: number, value: number, code: number): void {
     const figure = this.figure;
     figure.row = this.lineNo;
     figure.region = region;
@@ -584,13 +578,12 @@ class LineScanner {
     figure.target = target;
     figure.year = year;
     figure.value = value;
-    figure.code = this.milestone[target] === 1 ? value * 16 : plainCode;
+    figure.code = code;
     this.valueBuf = buf;
     this.valueStart = vs;
     this.valueEnd = ve;
     this.figures++;
     this.onFigure(figure);
-    return null;
   }
 
   /** The dense index of a region cell's text; -1 when it does not decode cleanly, -2 past the bound. */

@@ -53,10 +53,9 @@ describe('FigureStore', () => {
     expect(store.valueAt('甲镇', 1, 2025)).toBe(Math.PI);
     expect(store.valueAt('甲镇', 2, 2025)).toBeUndefined();
     expect(store.series('甲镇', 1)).toEqual([{ year: 2025, value: Math.PI, source: { file: 1, row: 3 }, level: false }]);
-    const slot = store.findSlot('甲镇');
-    expect(store.hasAt(slot, 1, 2025)).toBe(true);
-    expect(store.hasAt(slot, 1, 2024)).toBe(false);
-    expect(store.hasAt(store.findSlot('乙镇'), 1, 2025)).toBe(false);
+    expect(store.sourceAt('甲镇', 1, 2025)).toEqual({ file: 1, row: 3 });
+    expect(store.sourceAt('甲镇', 1, 2024)).toBeNull();
+    expect(store.sourceAt('乙镇', 1, 2025)).toBeNull();
     expect(store.count()).toBe(2);
     expect(store.latestYear()).toBe(2025);
   });

@@ -304,12 +304,6 @@ export class FigureStore {
     return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
   }
 
-  /** Whether a region's slot (-1: none) has a figure of the target for the year. */
-  hasAt(slot: number, target: number, year: number): boolean {
-    const block = this.blocks[slot]?.[year - this.firstYear];
-    return block !== undefined && block.codes[target] !== EMPTY;
-  }
-
   /** Which of the regions at `slots` (-1: none) have figures in one year, for every target at once. */
   presence(slots: readonly number[], year: number): YearPresence {
     return new YearPresence(slots.map((slot) => this.blocks[slot]?.[year - this.firstYear]?.codes));

@@ -3,26 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniPlan } from '../evaluate/plan.test-helper.js';
-import type { Plan } from '../plan/types.js';
 import { fileChunks } from '../file-chunks.js';
+import { observableReading, readFileWith } from './csv-bytes.test-helper.js';
 import { readActuals, type Actuals } from './read-actuals.js';
+import { parallelReads, WORKER_SHARE } from './read-csv-parallel.js';
 
 const plan = miniPlan();
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-parallel-edges-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function read(text: string | Buffer, parallel: boolean): Promise<Actuals> {
-  const path = join(dir, 'in.csv');
-  writeFileSync(path, text);
-  return readActuals([{ name: 'in.csv', path, open: () => fileChunks(path) }], plan, { parallel: parallel ? 1 : false });
-}
 
-function observable(actuals: Actuals, p: Plan): unknown {
-  const figures = actuals.store.regionNames().flatMap((region) =>
-    p.targets.flatMap((target) => actuals.store.series(region, target.index).map((f) => `${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.file}:${f.source.row}`)),
-  );
-  return { regions: actuals.store.regionNames(), figures, problems: actuals.problems, problemCount: actuals.problemCount, notices: actuals.notices, warnings: actuals.warningCount, inputs: actuals.inputs };
-}
+
+/** Reads `text` as a file, in two threads (every size counts as large) or in one. */
+const read = (text: string | Buffer, parallel: boolean): Promise<Actuals> => readFileWith(dir, text, plan, { parallel: parallel ? 1 : false });
+const observable = observableReading;
 
 const ids = plan.targets.map((target) => target.id);
 
@@ -32,11 +26,11 @@ function lines(regions: number): string[] {
   return out;
 }
 
-/** Index (0-based, in `all`) of the first line of the worker's part, as splitPoint finds it. */
+/** Index (0-based, in `all`) of the first line of the worker's part, as splitPoint finds it (at the reader's own share). */
 function workerFirst(all: string[], newline = '\n'): number {
   const text = all.join(newline) + newline;
   const size = Buffer.byteLength(text);
-  const middle = Math.floor(size * 0.6);
+  const middle = Math.floor(size * (1 - WORKER_SHARE));
   let at = 0;
   for (let i = 0; i < all.length; i++) {
     if (at > middle - 1 && i > 0) return i; // first line starting after byte middle-1 (a newline at or after middle)
@@ -127,7 +121,6 @@ describe('files and overflow', () => {
     const all = lines(10);
     for (let k = 0; k < 260_000; k++) all.push(`区${k % 7},G1.1,2019,${k}`);
     const text = all.join('\n') + '\n';
-    const { parallelReads } = await import('./read-csv-parallel.js');
     const before = parallelReads.inThread;
     const two = await read(text, true);
     expect(parallelReads.inThread).toBe(before + 1);

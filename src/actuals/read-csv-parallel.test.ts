@@ -1,33 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { miniPlan } from '../evaluate/plan.test-helper.js';
-import type { Plan } from '../plan/types.js';
-import { fileChunks } from '../file-chunks.js';
 import { parallelReads } from './read-csv-parallel.js';
-import { readActuals, type Actuals } from './read-actuals.js';
+import { observableReading, readFileWith } from './csv-bytes.test-helper.js';
+import type { Actuals } from './read-actuals.js';
 
 // The worker is the built one (dist/bundle/scan-worker.cjs): `npm test` builds before testing.
 const plan = miniPlan();
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Reads `text` as a file, in two threads (every size counts as large) or in one. */
-async function read(text: string, parallel: boolean): Promise<Actuals> {
-  const path = join(dir, 'in.csv');
-  writeFileSync(path, text);
-  return readActuals([{ name: 'in.csv', path, open: () => fileChunks(path) }], plan, { parallel: parallel ? 1 : false });
-}
 
-/** Everything a reading gives that a report can show: figures with their rows, errors, notices, counts. */
-function observable(actuals: Actuals, p: Plan): unknown {
-  const figures = actuals.store.regionNames().flatMap((region) =>
-    p.targets.flatMap((target) => actuals.store.series(region, target.index).map((f) => `${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.file}:${f.source.row}`)),
-  );
-  return { regions: actuals.store.regionNames(), figures, problems: actuals.problems, problemCount: actuals.problemCount, notices: actuals.notices, warnings: actuals.warningCount, inputs: actuals.inputs };
-}
+
+/** Reads `text` as a file, in two threads (every size counts as large) or in one. */
+const read = (text: string, parallel: boolean): Promise<Actuals> => readFileWith(dir, text, plan, { parallel: parallel ? 1 : false });
+const observable = observableReading;
 
 const ids = plan.targets.map((target) => target.id);
 

@@ -3,11 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readActuals } from '../actuals/read-actuals.js';
 import { readRegionTargets } from '../actuals/read-region-targets.js';
-import type { Plan } from '../plan/types.js';
 import { exitCode } from '../report/exit-code.js';
 import type { FailCondition, Result } from '../report/types.js';
 import { evaluate } from './evaluate.js';
-import { actualsFrom, miniPlan, townsPlan } from './plan.test-helper.js';
+import { actualsFrom, csvOfFigures, miniPlan, randomFigures, townsPlan } from './plan.test-helper.js';
 
 const plan = miniPlan();
 
@@ -228,30 +227,6 @@ describe('property: a summary-only evaluation counts what the full judges count'
   const decomposed = readRegionTargets(new URL('../../fixtures/towns/region-targets.csv', import.meta.url).pathname, towns);
   const options = { policy: { failOn: ['not_met' as const], maxWarnings: null }, planFile: 'p', toolVersion: '0' };
 
-  /** Random figures for a plan: each target's value scaled around its target, in a few regions and years. */
-  const figures = (p: Plan, regions: string[]) =>
-    fc.array(
-      fc.record({
-        region: fc.constantFrom(...regions),
-        target: fc.integer({ min: 0, max: p.targets.length - 1 }),
-        // Mostly the last year, where final verdicts are given; some earlier ones for series.
-        year: fc.oneof({ arbitrary: fc.constant(p.period.end), weight: 4 }, fc.integer({ min: p.baselineYear, max: p.period.end })),
-        factor: fc.constantFrom(0, 0.5, 0.99, 1, 1.01, 2, -1),
-      }),
-      { maxLength: 80 },
-    );
-
-  function csvOf(p: Plan, rows: { region: string; target: number; year: number; factor: number }[]): string {
-    const lines = rows.map(({ region, target, year, factor }) => {
-      const t = p.targets[target];
-      if (!t) throw new Error('no target');
-      const base = typeof t.value === 'number' ? t.value : Array.isArray(t.value) ? t.value[0] : 1;
-      const value = t.kind === 'milestone' ? (factor >= 1 ? '是' : '否') : String(base * factor);
-      return `${region},${t.id},${year},${value}`;
-    });
-    return `region,id,year,value\n${lines.join('\n')}\n`;
-  }
-
   it('over the plain plan and the towns plan, with and without decomposed targets, at every as-of year', async () => {
     const cases = [
       { p: plan, regions: ['', '甲', '乙'], terms: false },
@@ -262,8 +237,8 @@ describe('property: a summary-only evaluation counts what the full judges count'
     let judged = 0;
     for (const { p, regions, terms } of cases) {
       await fc.assert(
-        fc.asyncProperty(figures(p, regions), fc.oneof({ arbitrary: fc.constant(p.period.end), weight: 3 }, fc.integer({ min: p.baselineYear, max: p.period.end + 1 })), async (rows, asOf) => {
-          const actuals = await readActuals([{ name: 'r.csv', open: async function* () { yield Buffer.from(csvOf(p, rows)); } }], p);
+        fc.asyncProperty(randomFigures(p, regions), fc.oneof({ arbitrary: fc.constant(p.period.end), weight: 3 }, fc.integer({ min: p.baselineYear, max: p.period.end + 1 })), async (rows, asOf) => {
+          const actuals = await readActuals([{ name: 'r.csv', open: async function* () { yield Buffer.from(csvOfFigures(p, rows)); } }], p);
           const run = { ...options, asOf, regionTargets: terms ? regionTargets : null };
           const detailed = evaluate(p, actuals, run);
           const counted = evaluate(p, actuals, { ...run, detail: false });
