@@ -6,7 +6,7 @@
 // This file is CommonJS (bin/package.json): an ES module entry point costs Node's ESM loader,
 // about a third of a bare start-up, before any of our code runs.
 'use strict';
-const { mkdirSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -45,7 +45,9 @@ function startBundle() {
   let cachedData;
   for (const file of useCache ? [own, shipped] : []) {
     try {
-      if (file) cachedData = readFileSync(file);
+      // Looked for without an exception: most runs have no cache of their own, and a thrown
+      // ENOENT (its message and stack) costs more than the look.
+      if (file && statSync(file, { throwIfNoEntry: false })?.isFile()) cachedData = readFileSync(file);
       if (cachedData) break;
     } catch {
       // none here

@@ -2,10 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The package.json found, kept for `packageVersion`: it is read once per run. */
+let manifest: { name?: unknown; version?: unknown } | undefined;
+
 function isPlancheckPackage(file: string): boolean {
   if (!existsSync(file)) return false;
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown }).name === 'plancheck';
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
+    if (parsed.name !== 'plancheck') return false;
+    manifest = parsed;
+    return true;
   } catch {
     return false;
   }
@@ -29,4 +35,9 @@ export const PACKAGE_ROOT = findPackageRoot();
 /** A path inside plancheck's installation folder. */
 export function packagePath(...parts: string[]): string {
   return join(PACKAGE_ROOT, ...parts);
+}
+
+/** The version in plancheck's package.json, as read when its folder was found (undefined if it was not). */
+export function packageVersion(): string | undefined {
+  return typeof manifest?.version === 'string' ? manifest.version : undefined;
 }
