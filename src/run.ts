@@ -268,6 +268,8 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, sources: 
 
 /** Prints usage errors (refused options), each on a line in the user's language; exit 2. */
 export function usageErrors(errors: readonly PlancheckError[], lang: Lang, io: Io): number {
-  for (const error of errors) io.stderr.write(`${sanitize(formatMessage(error.code, error.params, lang))}\n`);
+  // Worded as commander words its own errors: `错误:` before each, the help hint after a misused option.
+  for (const error of errors) io.stderr.write(`${sanitize(formatMessage('cli.error', { message: formatMessage(error.code, error.params, lang) }, lang))}\n`);
+  if (errors.some((error) => error.code.startsWith('usage.'))) io.stderr.write(`${formatMessage('cli.help-hint', {}, lang)}\n`);
   return EXIT.invalid;
 }

@@ -25,13 +25,19 @@ test.each([[[]], [['-o', '-']]])('-f xlsx %j: a usage error in the user\'s langu
   expect(zh.stdout).toBe('');
   expect(zh.stderr).toContain('xlsx 格式输出的是文件,不能写到终端');
   const en = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output]);
-  expect(en.stderr).toContain('the xlsx format writes a file, never to a terminal');
+  expect(en.stderr).toBe('error: the xlsx format writes a file, never to a terminal: name one with -o, e.g. -f xlsx -o report.xlsx\n(add --help for usage)\n');
 });
 
-test('--region naming no region of the data is refused, naming the regions there are', () => {
+test('a refusal that is no misused option (an output into a folder that does not exist) says 错误: but gives no help hint', () => {
+  const run = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'json', '-o', join(dir, 'no-such-folder', 'r.json')], { LANG: 'zh_CN.UTF-8' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/^错误:[^\n]*r\.json[^\n]*\n$/);
+});
+
+test('--region naming no region of the data is refused as a usage error: 错误:, the regions there are, the help hint', () => {
   const run = plancheck(['check', 'fixtures/xiangshan/regions-2025.csv', '--region', '丹东', '-f', 'html', '-o', join(dir, 'x.html')], { LANG: 'zh_CN.UTF-8' });
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe('数据中没有地区 丹东(已有地区:丹东街道, 丹西街道, 石浦镇)\n');
+  expect(run.stderr).toBe('错误:数据中没有地区 丹东(已有地区:丹东街道, 丹西街道, 石浦镇)\n(加 --help 查看用法)\n');
 });
 
 test('3,000 regions: a page that stays usable (under 2 MB, the --region hint first, a heat table, no per-target rows)', () => {
