@@ -173,6 +173,18 @@ export const messages = {
     zh: '工作簿中的“{entry}”解压后超过上限({limit} 字节),疑似压缩炸弹,已拒绝',
     en: 'the workbook part "{entry}" expands beyond the limit of {limit} bytes (a zip bomb?); refused',
   },
+  'workbook.zip-bomb-total': {
+    zh: '工作簿各部分解压后合计超过上限({limit} 字节,超出于“{entry}”),疑似压缩炸弹,已拒绝',
+    en: 'the workbook\'s parts together expand beyond the limit of {limit} bytes (passed at "{entry}"; a zip bomb?); refused',
+  },
+  'workbook.zip-size-lie': {
+    zh: '工作簿中的“{entry}”解压后大于它声明的 {declared} 字节,文件已损坏或被篡改(疑似压缩炸弹),已拒绝',
+    en: 'the workbook part "{entry}" expands beyond the {declared} bytes it declares: damaged or tampered with (a zip bomb?); refused',
+  },
+  'workbook.zip-parts': {
+    zh: '工作簿有 {count} 个部分,超过上限 {limit} 个,疑似压缩炸弹,已拒绝',
+    en: 'the workbook has {count} parts, more than the limit of {limit} (a zip bomb?); refused',
+  },
   'workbook.unreadable': {
     zh: '无法读取工作簿:{reason}(是否已加密或损坏?可在 Excel/WPS 中另存为 .xlsx 后再检查)',
     en: 'cannot read the workbook: {reason} (encrypted or damaged? save it again as .xlsx in Excel or WPS)',

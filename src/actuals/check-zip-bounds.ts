@@ -1,7 +1,15 @@
 import { inflateRawSync } from 'node:zlib';
 
 /** A zip part too large to open, or a zip whose directory cannot be read. */
-export type ZipFault = { kind: 'bomb'; entry: string; limit: number } | { kind: 'damaged'; reason: string };
+/**
+ * Why a zip is refused: too many parts, a part or all parts together declared over the limit, a
+ * part that inflates beyond the size it declares (its declared size is then given), or damage.
+ */
+export type ZipFault =
+  | { kind: 'parts'; count: number; limit: number }
+  | { kind: 'bomb'; entry: string; limit: number; whole: boolean }
+  | { kind: 'lies'; entry: string; declared: number }
+  | { kind: 'damaged'; reason: string };
 
 /** Limits on what a workbook may expand to. */
 export interface ZipLimits {
@@ -32,7 +40,7 @@ export function checkZipBounds(zip: Buffer, limits: ZipLimits): ZipFault | null 
   const count = zip.readUInt16LE(end + 10);
   let at = zip.readUInt32LE(end + 16);
   if (count === 0xffff || at === 0xffffffff) return { kind: 'damaged', reason: 'zip64 is not supported' };
-  if (count > limits.entries) return { kind: 'bomb', entry: `${count} parts`, limit: limits.entries };
+  if (count > limits.entries) return { kind: 'parts', count, limit: limits.entries };
   let total = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return { kind: 'damaged', reason: 'bad zip directory' };
@@ -47,7 +55,7 @@ export function checkZipBounds(zip: Buffer, limits: ZipLimits): ZipFault | null 
     at += 46 + nameLength + extraLength + commentLength;
     total += size;
     if (size > limits.entry || total > limits.total || size === 0xffffffff) {
-      return { kind: 'bomb', entry: name, limit: size > limits.entry ? limits.entry : limits.total };
+      return size > limits.entry || size === 0xffffffff ? { kind: 'bomb', entry: name, limit: limits.entry, whole: false } : { kind: 'bomb', entry: name, limit: limits.total, whole: true };
     }
     if (method !== 8) continue;
     if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) return { kind: 'damaged', reason: 'bad zip entry' };
@@ -57,7 +65,7 @@ export function checkZipBounds(zip: Buffer, limits: ZipLimits): ZipFault | null 
       inflateRawSync(zip.subarray(start, start + compressed), { maxOutputLength: Math.max(1, size) });
     } catch (error) {
       if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        return { kind: 'bomb', entry: name, limit: size };
+        return { kind: 'lies', entry: name, declared: size };
       }
       return { kind: 'damaged', reason: error instanceof Error ? error.message : String(error) };
     }

@@ -36,7 +36,9 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
   }
   if (kind === 'zip') {
     const fault = checkZipBounds(bytes, ZIP_LIMITS);
-    if (fault?.kind === 'bomb') return { ok: false, code: 'workbook.zip-bomb', params: { entry: fault.entry, limit: fault.limit } };
+    if (fault?.kind === 'parts') return { ok: false, code: 'workbook.zip-parts', params: { count: fault.count, limit: fault.limit } };
+    if (fault?.kind === 'bomb') return { ok: false, code: fault.whole ? 'workbook.zip-bomb-total' : 'workbook.zip-bomb', params: { entry: fault.entry, limit: fault.limit } };
+    if (fault?.kind === 'lies') return { ok: false, code: 'workbook.zip-size-lie', params: { entry: fault.entry, declared: fault.declared } };
     if (fault) return { ok: false, code: 'workbook.unreadable', params: { reason: fault.reason } };
   }
   // A compound file (.xls) starts with a 512-byte header; anything shorter is cut off.
