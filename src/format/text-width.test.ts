@@ -30,6 +30,22 @@ describe('wrapText', () => {
     expect(wrapText('全社会R&D经费占GDP比重', 10)).toEqual(['全社会R&D', '经费占GDP', '比重']);
   });
 
+  it('follows Chinese line-breaking rules: no line starts with a closing mark or ends with an opening one', () => {
+    // 甲乙丙丁 fills 8 columns; the comma would start the next line, so 丁 goes with it.
+    expect(wrapText('甲乙丙丁，戊己', 8)).toEqual(['甲乙丙', '丁，戊己']);
+    expect(wrapText('甲乙丙丁。', 8)).toEqual(['甲乙丙', '丁。']);
+    expect(wrapText('甲乙丙（丁戊）', 8)).toEqual(['甲乙丙', '（丁戊）']);
+    expect(wrapText('失败 34（其中 13 个）', 12)).toEqual(['失败 34（其', '中 13 个）']);
+  });
+
+  it('keeps a figure with the Chinese word beside it: 13 个, 完成率 84.9%', () => {
+    // 目标 13 个 is 10 columns; at 8 the break falls between 目 and 标, not between 13 and 个.
+    expect(wrapText('目标 13 个', 8)).toEqual(['目', '标 13 个']);
+    expect(wrapText('总计完成率 84.9%', 12)).toEqual(['总计完成', '率 84.9%']);
+    // English text still breaks at every space.
+    expect(wrapText('rate 84.9% of 96', 10)).toEqual(['rate 84.9%', 'of 96']);
+  });
+
   it('cuts a word only when it alone is wider than the line', () => {
     expect(wrapText('internationalisation is long', 8)).toEqual(['internat', 'ionalisa', 'tion is', 'long']);
   });

@@ -84,8 +84,53 @@ function breaksFreely(ch: string): boolean {
   return charWidth(ch) === 2;
 }
 
-/** Splits text into pieces: runs of Latin letters and digits stay together, CJK characters stand alone. */
+/** Characters a line must not start with (Chinese line-breaking rules): closing brackets and punctuation. */
+const CLOSING = new Set([...'，。、；：！？）」』】〉》〕］｝〗”’％‰…,.;:!?)]}%']);
+/** Characters a line must not end with: opening brackets. */
+const OPENING = new Set([...'（「『【〈《〔［｛〖“‘([{']);
+const DIGIT = /^[0-9]/;
+const DIGIT_END = /[0-9%]$/;
+
+/**
+ * Splits text into the pieces a line may break between: runs of Latin letters and digits stay
+ * together, CJK characters stand alone; a closing mark stays with what it closes, an opening one
+ * with what it opens, and a figure with the Chinese word beside it (完成率 84.9%, 13 个).
+ */
 function tokens(text: string): string[] {
+  const raw = rawTokens(text);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const token = raw[i] as string;
+    const last = out.length > 0 ? (out[out.length - 1] as string) : undefined;
+    if (last !== undefined && last !== ' ' && token !== ' ' && (CLOSING.has(token[0] as string) || OPENING.has(last[last.length - 1] as string))) {
+      out[out.length - 1] = last + token;
+      continue;
+    }
+    const next = raw[i + 1];
+    // Chinese text sets a space between a figure and its word; breaking there parts them.
+    if (token === ' ' && last !== undefined && next !== undefined && last !== ' ' && ((endsWide(last) && DIGIT.test(next)) || (DIGIT_END.test(last) && startsWide(next)))) {
+      out[out.length - 1] = `${last} ${next}`;
+      i++;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+function endsWide(text: string): boolean {
+  const code = text.codePointAt(text.length - 1) ?? 0;
+  // A low surrogate ends an astral character: look at the whole of it.
+  const ch = code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2) ?? code) : String.fromCharCode(code);
+  return charWidth(ch) === 2;
+}
+
+function startsWide(text: string): boolean {
+  return charWidth(String.fromCodePoint(text.codePointAt(0) ?? 0)) === 2;
+}
+
+/** Splits text into pieces: runs of Latin letters and digits stay together, CJK characters stand alone. */
+function rawTokens(text: string): string[] {
   const out: string[] = [];
   // Slices of the text rather than a string grown a character at a time.
   let start = 0;
