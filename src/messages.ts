@@ -614,6 +614,10 @@ export const messages = {
     zh: '最新数据为 {year} 年,早于评估年份 {asOf} 年,按评估年份的时序进度评价',
     en: 'the latest figure is for {year}, before the review year {asOf}: rated at the review year',
   },
+  'reason.plan-baseline': {
+    zh: '按规划所定基期数 {baseline}({year} 年)计算,未采用提交的 {year} 年数 {submitted}',
+    en: 'rated from the plan\'s own baseline {baseline} ({year}), not the {submitted} submitted for {year}',
+  },
   'word.notes': { zh: '提示:', en: 'Notes:' },
   'reason.total-fell': {
     zh: '累计值在以下年份比上一年减少:{years},请核对',

@@ -3,6 +3,7 @@
  * age of the newest figure. Expected figures computed by hand from docs/progress.md.
  */
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '../plan/types.js';
 import { bundledPlan, judgeOne } from './plan.test-helper.js';
 
 const plan = bundledPlan();
@@ -64,5 +65,39 @@ describe('milestone (G6.6 低风险社会基本建成, soft)', () => {
 
   it('not done at the deadline is not met, and only warns: the target is soft', async () => {
     expect(await one('G6.6,2025,否\n', 'G6.6', 2025)).toMatchObject({ status: 'not_met', severity: 'warning' });
+  });
+});
+
+describe('a plan baseline against a submitted figure for its year (M45.4: 16 周岁 in 2020 → 18 by 2025)', () => {
+  it('mid-term, a different 2020 figure is set aside and said so: 16 → 17 in 2023 is on track', async () => {
+    // Required 16 → 18 over 5 years; by 2023 three fifths, 17.2; observed 1 of 1.2: ratio 0.83, on track.
+    const r = await one('M45.4,2020,15\nM45.4,2023,17\n', 'M45.4', 2023);
+    expect(r.progress?.baseline).toMatchObject({ year: 2020, value: 16 });
+    expect(r.notes).toEqual([{ code: 'reason.plan-baseline', params: { year: 2020, submitted: 15, baseline: 16 } }]);
+  });
+
+  it('a 2020 figure equal to the plan baseline, or a final review that needs no baseline, has no note', async () => {
+    expect((await one('M45.4,2020,16\nM45.4,2023,17\n', 'M45.4', 2023)).notes).toEqual([]);
+    expect((await one('M45.4,2020,15\nM45.4,2025,18\n', 'M45.4', 2025)).notes).toEqual([]);
+  });
+});
+
+describe('a change target given a plan baseline (M111.2 翻一番, with the implied 26 of 2020 written into the plan)', () => {
+  const withBase: Plan = {
+    ...plan,
+    targets: plan.targets.map((t) => (t.id === 'M111.2' ? { ...t, baseline: { year: 2020, value: 26 } } : t)),
+  };
+  withBase.targetsById = new Map(withBase.targets.map((t) => [t.id, t]));
+  const judged = (rows: string, asOf: number) => judgeOne(withBase, `id,year,value,unit\n${rows}`, 'M111.2', asOf);
+
+  it('26 → 52 is +100 %: met; a submitted 2020 level of 25 is set aside and said so', async () => {
+    const r = await judged('M111.2,2020,25,个\nM111.2,2025,52,个\n', 2025);
+    expect(r).toMatchObject({ status: 'met', gap: 0 });
+    expect(r.notes).toEqual([{ code: 'reason.plan-baseline', params: { year: 2020, submitted: 25, baseline: 26 } }]);
+  });
+
+  it('a change in % submitted for 2020 is no level: no note', async () => {
+    const r = await judged('M111.2,2020,0,%\nM111.2,2025,100,%\n', 2025);
+    expect(r.notes).toEqual([]);
   });
 });

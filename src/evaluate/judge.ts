@@ -2,7 +2,7 @@ import type { Figure } from '../actuals/figure-store.js';
 import type { Kind } from '../plan/types.js';
 import type { Judgement, Progress, Reason } from '../report/types.js';
 
-import { attainmentOf, decimal, gapOf, meets } from './compare.js';
+import { attainmentOf, clean, decimal, gapOf, meets } from './compare.js';
 import { judgeGrowth } from './judge-growth.js';
 import { judgeChange, judgeLevel } from './judge-level.js';
 import {
@@ -135,6 +135,17 @@ export function judge(ctx: JudgeContext): Judgement {
   const rated = judged.status !== 'no_data' && judged.status !== 'not_assessable' && !(target.kind === 'milestone' && judged.status === 'achieved');
   if (!judged.final && rated && newest && figureAge !== null && figureAge > 0) {
     notes.push(because('reason.stale-figure', { year: newest.year, asOf, age: figureAge }));
+  }
+  // The plan's own baseline wins over a submitted figure for its year (docs/progress.md): a
+  // different figure is not silently set aside.
+  const base = target.baseline;
+  const usesBaseline = target.kind === 'change' || ((target.kind === 'level' || target.kind === 'cumulative') && !judged.final);
+  if (base && usesBaseline) {
+    // A change target's baseline is a level: a change in % submitted for its year is no rival to it.
+    const submitted = series.find((figure) => figure.year === base.year && (target.kind !== 'change' || figure.level));
+    if (submitted && clean(submitted.value) !== base.value) {
+      notes.push(because('reason.plan-baseline', { year: base.year, submitted: clean(submitted.value), baseline: base.value }));
+    }
   }
   return { ...judged, figureAge, notes };
 }

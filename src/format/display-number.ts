@@ -50,12 +50,29 @@ export function percent(share: number, decimals: number): string {
 
 /**
  * A figure or gap with `decimals` places, except where rounding would put it on the target's line
- * while `gap` says it is not (docs/progress.md, one rule): then it is shown in full, so a status
- * of "not met" never stands beside a figure that reads as met or a gap that reads 0.
+ * while `gap` says it is not (docs/progress.md, one rule): then it gets the fewest more places
+ * that keep it off the line (17.7 beside 18, 3.3999999999999 beside 3.4), so a status of "not
+ * met" never stands beside a figure that reads as met or a gap that reads 0.
  */
 export function fixedBeside(x: number, decimals: number, gap: number | null | undefined): string {
   const text = fixed(x, decimals);
   // A gap of at least one unit of the last place never rounds to 0: only small gaps need the rounding.
   const onLine = gap !== null && gap !== undefined && gap !== 0 && Math.abs(gap) < 10 ** -decimals && Number(fixed(gap, decimals)) === 0;
-  return onLine && Number.isFinite(x) ? new Big(x).toFixed() : text;
+  if (!onLine || !Number.isFinite(x)) return text;
+  // With more than one unit of the last place between it and the line, the rounded figure
+  // (within half a unit of it) cannot reach the line.
+  const size = Math.abs(gap);
+  for (let places = decimals + 1; places <= 15; places++) {
+    if (10 ** -places < size) return trimZeros(fixed(x, places), decimals);
+  }
+  return new Big(x).toFixed();
+}
+
+/** Drops trailing zeros after the decimal point, keeping at least `decimals` places. */
+function trimZeros(text: string, decimals: number): string {
+  const point = text.indexOf('.');
+  if (point < 0) return text;
+  let end = text.length;
+  while (end > point + 1 + decimals && text.charCodeAt(end - 1) === 48) end--;
+  return text.slice(0, end === point + 1 ? point : end);
 }

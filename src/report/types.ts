@@ -101,7 +101,9 @@ export type ReasonCode =
   | 'reason.roll-up-none'
   | 'reason.roll-up-incomplete'
   | 'reason.roll-up-weights'
-  | 'reason.roll-up-rates';
+  | 'reason.roll-up-rates'
+  // A note: the plan's baseline was used, not a different figure submitted for its year.
+  | 'reason.plan-baseline';
 
 /** A verdict on one target in one region, before the policy assigns a severity. */
 export interface Judgement {
