@@ -798,6 +798,7 @@ export const messages = {
     en: "write the form of towns' decomposed targets (with the county target and a check column) and weights",
   },
   'view.not-judged': { zh: '无分解目标不评判 {count}', en: '{count} not judged (no decomposed target)' },
+  'word.not-judged': { zh: '无分解目标', en: 'not judged' },
   'rt.too-large': {
     zh: '分解目标表 {file} 过大({size} 字节,上限 {limit} 字节)',
     en: 'the decomposed-targets file {file} is too large ({size} bytes, limit {limit})',

@@ -29,3 +29,11 @@ export const STATUS_STYLES: Record<Status, StatusStyle> = {
   no_data: { symbol: '◇', ...NONE },
   not_assessable: { symbol: '□', ...NONE },
 };
+
+/** What a count in the leadership reports is of: a status, or towns not judged (无分解目标, apart from 无法评估). */
+export type CountKey = Status | 'not_judged';
+
+/** Symbol and colours of a count: a status's, or the matrix's `·` for towns not judged. */
+export function countStyle(key: CountKey): StatusStyle {
+  return key === 'not_judged' ? { symbol: '·', ...NONE } : STATUS_STYLES[key];
+}

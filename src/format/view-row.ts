@@ -1,7 +1,8 @@
 // The leadership formats (html, xlsx) take every word, rounding and reason from the shared view
 // (src/format/view.ts); this adapter only adds the exact numbers they also print as numbers.
 import { formatMessage, type Lang } from '../messages.js';
-import { STATUSES, type Report, type Result, type Status } from '../report/types.js';
+import { STATUSES, type Report, type Result, type Tally } from '../report/types.js';
+import type { CountKey } from './status-style.js';
 import { tallyLines, viewReport, viewResult as viewOne, type ReportView, type ResultView } from './view.js';
 
 /** The shared view of a result plus the exact figures a workbook stores in number cells. */
@@ -51,7 +52,36 @@ export interface HeaderView {
   completionRate: number | null;
   /** The view's count lines for all regions (with 完成率 worded as final or so far). */
   summary: string[];
-  counts: { status: Status; word: string; count: number }[];
+  /** By status, then towns not judged (无分解目标) apart from 无法评估; only counts above 0. */
+  counts: { status: CountKey; word: string; count: number }[];
+}
+
+/** True for a town not judged on a target (no decomposed target): counted apart from 无法评估. */
+export function isNotJudged(result: Result): boolean {
+  return result.reason?.code === 'reason.no-decomposed-target';
+}
+
+/** The word for a count key in `lang`. */
+export function countWord(key: CountKey, lang: Lang): string {
+  return formatMessage(key === 'not_judged' ? 'word.not-judged' : `status.${key}`, {}, lang);
+}
+
+/** How many results of each count key: a not-judged result counts under `not_judged` only. */
+export function countResults(results: readonly Result[], keys: readonly CountKey[]): number[] {
+  const at = new Map(keys.map((key, i) => [key, i]));
+  const counts = keys.map(() => 0);
+  for (const result of results) {
+    const i = at.get(isNotJudged(result) ? 'not_judged' : result.status);
+    if (i !== undefined) counts[i]! += 1;
+  }
+  return counts;
+}
+
+/** A tally's count for a key: 无法评估 without the towns not judged, which have their own. */
+export function tallyCount(tally: Tally, key: CountKey): number {
+  const notJudged = tally.notJudged ?? 0;
+  if (key === 'not_judged') return notJudged;
+  return key === 'not_assessable' ? tally.byStatus.not_assessable - notJudged : tally.byStatus[key];
 }
 
 /** The report's headline figures in `lang`, from the shared view. */
@@ -64,10 +94,8 @@ export function viewHeader(report: Report, lang: Lang, maxErrors = 50): HeaderVi
     elapsed: report.elapsedShare,
     completionRate: report.summary.completionRate,
     summary: view.summary.length > 0 ? view.summary : tallyLines('', report.summary, report, lang),
-    counts: STATUSES.filter((status) => report.summary.byStatus[status] > 0).map((status) => ({
-      status,
-      word: formatMessage(`status.${status}`, {}, lang),
-      count: report.summary.byStatus[status],
-    })),
+    counts: [...STATUSES, 'not_judged' as const]
+      .map((status) => ({ status, word: countWord(status, lang), count: tallyCount(report.summary, status) }))
+      .filter((count) => count.count > 0),
   };
 }

@@ -2,9 +2,9 @@ import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { escapeControls } from './sanitize.js';
 import type { Report, Result } from '../report/types.js';
 import type { WorkbookCell, WorkbookSheet } from '../xlsx/workbook-types.js';
-import { groupByAction, viewHeader, viewRow, type HeaderView } from './view-row.js';
+import { countResults, groupByAction, tallyCount, viewHeader, viewRow, type HeaderView } from './view-row.js';
 import type { FormatOptions } from './formatter.js';
-import { STATUS_STYLES } from './status-style.js';
+import { countStyle, STATUS_STYLES } from './status-style.js';
 
 const HEAD_FILL = '#D9E1F2';
 
@@ -95,19 +95,22 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
   ];
   if (options.sources) rows.push([{ value: w('leader.made-at'), bold: true }, { value: options.sources.madeAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' }]);
   rows.push([], header([w('word.status'), w('leader.col-count')]));
-  for (const count of head.counts) rows.push([{ value: `${STATUS_STYLES[count.status].symbol} ${count.word}`, fill: STATUS_STYLES[count.status].fill, color: STATUS_STYLES[count.status].ink }, { value: count.count }]);
+  for (const count of head.counts) {
+    const style = countStyle(count.status);
+    rows.push([{ value: `${style.symbol} ${count.word}`, fill: style.fill, color: style.ink }, { value: count.count }]);
+  }
   // Counts by action of the listed results (all of them unless a display filter was given).
   const statuses = head.counts.map((count) => count.status);
   rows.push([], header([w('word.action'), ...head.counts.map((count) => count.word), w('leader.targets')]));
   for (const group of groupByAction(head.view, report.results)) {
-    const counts = statuses.map((status) => group.results.filter((result) => result.status === status).length);
+    const counts = countResults(group.results, statuses);
     rows.push([{ value: group.title }, ...counts.map((value) => ({ value })), { value: group.results.length }]);
   }
   if (report.regions.length > 1 || report.regions[0] !== '') {
     rows.push([], header([w('word.region'), ...head.counts.map((count) => count.word), w('leader.targets'), w('leader.completion')]));
     for (const region of head.view.regions) {
       const tally = region.tally;
-      rows.push([{ value: region.label }, ...statuses.map((status) => ({ value: tally.byStatus[status] })), { value: tally.targets },
+      rows.push([{ value: region.label }, ...statuses.map((status) => ({ value: tallyCount(tally, status) })), { value: tally.targets },
         tally.completionRate === null ? { value: null } : { value: tally.completionRate, format: '0.0%' }]);
     }
   }

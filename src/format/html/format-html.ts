@@ -1,11 +1,11 @@
 import { renderStatusChart } from '../../charts/status-chart.js';
 import { CHART_LINES, renderTargetChart, targetChartData } from '../../charts/target-chart.js';
 import { formatMessage, type Lang, type MessageCode } from '../../messages.js';
-import { STATUSES, type Report, type Result } from '../../report/types.js';
-import { groupByAction, viewHeader, viewRow, type HeaderView } from '../view-row.js';
+import { STATUSES, type Report, type Result, type Status } from '../../report/types.js';
+import { countResults, countWord, groupByAction, viewHeader, viewRow, type HeaderView } from '../view-row.js';
 import type { FormatOptions } from '../formatter.js';
 import { escapeHtml } from '../sanitize.js';
-import { STATUS_STYLES } from '../status-style.js';
+import { countStyle, STATUS_STYLES } from '../status-style.js';
 import { PAGE_STYLE } from './page-style.js';
 import { regionSection } from './region-section.js';
 
@@ -25,7 +25,7 @@ function headerBlock(head: HeaderView, report: Report, options: FormatOptions): 
     `<div><dt>${w('leader.targets')}</dt><dd>${report.summary.targets}</dd></div></dl>`,
     '<ul class="strip">'];
   for (const count of head.counts) {
-    out.push(`<li class="s-${count.status}"><b>${STATUS_STYLES[count.status].symbol} ${count.count}</b>${esc(count.word)}</li>`);
+    out.push(`<li class="s-${count.status}"><b>${countStyle(count.status).symbol} ${count.count}</b>${esc(count.word)}</li>`);
   }
   out.push('</ul>');
   for (const line of head.summary) out.push(`<p class="note">${esc(line)}</p>`);
@@ -91,9 +91,11 @@ function groupSection(title: string, results: Result[], options: FormatOptions, 
   const { lang } = options;
   const labels = HEADS.map(([code]) => esc(formatMessage(code, {}, lang)));
   labels.push(esc(formatMessage('word.region', {}, lang)));
-  const counts = STATUSES.map((status) => ({ status, count: results.filter((r) => r.status === status).length }));
-  const out = [`<section class="group"><h2>${esc(title)}</h2>`, `<div class="status-chart chart">${renderStatusChart(counts)}</div>`];
-  out.push('<ul class="legend">', ...counts.filter((c) => c.count > 0).map((c) => `<li><span class="badge s-${c.status}">${STATUS_STYLES[c.status].symbol} ${c.count}</span> ${esc(formatMessage(`status.${c.status}`, {}, lang))}</li>`), '</ul>');
+  const keys = [...STATUSES, 'not_judged' as const];
+  const tallied = countResults(results, keys);
+  const counts = keys.map((status, i) => ({ status, count: tallied[i] ?? 0 }));
+  const out = [`<section class="group"><h2>${esc(title)}</h2>`, `<div class="status-chart chart">${renderStatusChart(counts.filter((c): c is { status: Status; count: number } => c.status !== 'not_judged'))}</div>`];
+  out.push('<ul class="legend">', ...counts.filter((c) => c.count > 0).map((c) => `<li><span class="badge s-${c.status}">${countStyle(c.status).symbol} ${c.count}</span> ${esc(countWord(c.status, lang))}</li>`), '</ul>');
   const cols = (withRegion ? ['c-region'] : []).concat(HEADS.map(([, cls]) => cls)).map((cls) => `<col class="${cls}">`).join('');
   const heads = (withRegion ? [labels[labels.length - 1] ?? ''] : []).concat(labels.slice(0, HEADS.length)).map((label) => `<th scope="col">${label}</th>`).join('');
   out.push(`<table class="results"><colgroup>${cols}</colgroup><thead><tr>${heads}</tr></thead><tbody>`);
