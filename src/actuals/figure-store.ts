@@ -16,6 +16,8 @@ export interface Figure {
   level: boolean;
 }
 
+/** The row of a figure whose row is not kept (see `FigureStore`'s `keepRows`). */
+export const UNKNOWN_ROW = -1;
 /** The cell of a target that has no figure. */
 const EMPTY = -0x80000000;
 /** The code of a figure that is no short decimal: it is kept in the block's `exact` array. */
@@ -58,15 +60,20 @@ export function decodeFigure(code: number): number {
  */
 class YearFigures {
   readonly codes: Int32Array;
-  readonly rows: Int32Array;
+  /** Null for a region whose rows are not kept. */
+  readonly rows: Int32Array | null;
   exact: Float64Array | null = null;
   files: Uint32Array | null = null;
   /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
   levels: Uint8Array | null = null;
 
-  constructor(codes: Int32Array, rows: Int32Array) {
+  constructor(codes: Int32Array, rows: Int32Array | null) {
     this.codes = codes;
     this.rows = rows;
+  }
+
+  row(target: number): number {
+    return this.rows ? (this.rows[target] ?? 0) : UNKNOWN_ROW;
   }
 
   value(target: number): number {
@@ -85,6 +92,8 @@ export interface StoreData {
   /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows in `codes` and `rows`. */
   blockMap: Uint8Array;
   codes: Int32Array;
+  /** By block: 1 where the block's rows follow in `rows` (a store keeping rows for some regions only). */
+  blockRows: Uint8Array;
   rows: Int32Array;
   /** Figures that are no short decimals: the cell (block × targetCount + target) and its value. */
   exactCells: Int32Array;
@@ -128,6 +137,9 @@ export class YearPresence {
  * Every figure submitted, by region, target and year. Memory grows with the number of regions
  * times targets times the years given, not with the size of the files read. Regions are kept by
  * slot (a dense number given on first use) so that a reader can look a region's name up once.
+ * With `keepRows`, the row of a figure is kept only for the regions it accepts (asked once per
+ * region, in the order they are first seen): the others' rows are `UNKNOWN_ROW`, 4 bytes less a
+ * figure, for a run that names rows only of a few regions (a summary; see row-policy.ts).
  */
 export class FigureStore {
   readonly firstYear: number;
@@ -143,24 +155,37 @@ export class FigureStore {
   private slabRows = new Int32Array(0);
   private slabFree = 0;
   private slabSize = 2;
+  /** By slot: whether the region's rows are kept. */
+  private readonly rowsKept: boolean[] = [];
+  /** Figures merged without their rows into a region whose rows are kept (see `merge`). */
+  private readonly rowsMissing: { region: string; target: number; year: number }[] = [];
 
-  constructor(targetCount: number, firstYear: number, lastYear: number) {
+  constructor(
+    targetCount: number,
+    firstYear: number,
+    lastYear: number,
+    /** Whether to keep the rows of a region's figures; absent: every region's. */
+    private readonly keepRows?: (region: string) => boolean,
+  ) {
     this.targetCount = targetCount;
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.yearCount = lastYear - firstYear + 1;
   }
 
-  private newBlock(): YearFigures {
+  private newBlock(rows: boolean): YearFigures {
     const T = this.targetCount;
+    const all = this.keepRows === undefined;
     if (this.slabFree === 0) {
       this.slabSize = Math.min(this.slabSize * 2, SLAB_BLOCKS);
       this.slabCodes = new Int32Array(this.slabSize * T).fill(EMPTY);
-      this.slabRows = new Int32Array(this.slabSize * T);
+      if (all) this.slabRows = new Int32Array(this.slabSize * T);
       this.slabFree = this.slabSize;
     }
     const at = (this.slabSize - this.slabFree--) * T;
-    return new YearFigures(this.slabCodes.subarray(at, at + T), this.slabRows.subarray(at, at + T));
+    // A store keeping rows of a few regions gives each of their blocks rows of its own.
+    const blockRows = all ? this.slabRows.subarray(at, at + T) : rows ? new Int32Array(T) : null;
+    return new YearFigures(this.slabCodes.subarray(at, at + T), blockRows);
   }
 
   /** The slot of a region, given on first use ('' is "no region"). */
@@ -170,6 +195,7 @@ export class FigureStore {
       slot = this.names.length;
       this.slots.set(region, slot);
       this.names.push(region);
+      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region));
       this.blocks.push(new Array<YearFigures | undefined>(this.yearCount).fill(undefined));
     }
     return slot;
@@ -192,15 +218,15 @@ export class FigureStore {
     const yearIndex = year - this.firstYear;
     let block = years[yearIndex];
     if (!block) {
-      block = this.newBlock();
+      block = this.newBlock(this.rowsKept[slot] === true);
       years[yearIndex] = block;
     }
-    if (block.codes[target] !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
+    if (block.codes[target] !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
     // Not a figure: nothing is stored (readers give only finite figures).
     if (Number.isNaN(value)) return null;
     block.codes[target] = code;
     if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
-    block.rows[target] = row;
+    if (block.rows) block.rows[target] = row;
     if (file !== 0 || block.files) (block.files ??= new Uint32Array(this.targetCount))[target] = file;
     if (level || block.levels) (block.levels ??= new Uint8Array(this.targetCount))[target] = level ? 1 : 0;
     return null;
@@ -219,48 +245,59 @@ export class FigureStore {
       }),
     );
     const codes = new Int32Array(blocks.length * T);
-    const rows = new Int32Array(blocks.length * T);
+    const blockRows = Uint8Array.from(blocks, (block) => (block.rows ? 1 : 0));
+    const rows = new Int32Array(blockRows.reduce((sum, has) => sum + has, 0) * T);
     const exactCells: number[] = [];
     const exactValues: number[] = [];
+    let rowsAt = 0;
     blocks.forEach((block, b) => {
       codes.set(block.codes, b * T);
-      rows.set(block.rows, b * T);
+      if (block.rows) rows.set(block.rows, rowsAt++ * T);
       block.codes.forEach((code, t) => {
         if (code !== EXACT) return;
         exactCells.push(b * T + t);
         exactValues.push(block.exact?.[t] ?? Number.NaN);
       });
     });
-    return { names: [...this.names], blockMap, codes, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
+    return { names: [...this.names], blockMap, codes, blockRows, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
   }
 
   /**
    * Adds the figures of another store read from the same table further on (its rows after
    * `rowOffset` lines), region by region in the order they were first seen, as if read here.
    * A figure this store has already is not taken: `onDuplicate` is told of it. Returns how many were taken.
+   * A figure that comes without its row into a region whose rows are kept is noted (`rowsMissing`).
    */
   merge(data: StoreData, file: number, rowOffset: number, onDuplicate: (region: string, target: number, year: number, earlier: FigureSource, row: number) => void): number {
     const T = this.targetCount;
     const exact = new Map<number, number>();
     data.exactCells.forEach((cell, i) => exact.set(cell, data.exactValues[i] ?? Number.NaN));
     let b = 0;
+    let rowsAt = 0;
     let taken = 0;
     data.names.forEach((name, r) => {
       let slot = -1;
       for (let y = 0; y < this.yearCount; y++) {
         if (data.blockMap[r * this.yearCount + y] !== 1) continue;
-        const base = b++ * T;
+        const base = b * T;
+        // Where the block's rows are in data.rows, if it has them.
+        const rowBase = data.blockRows[b++] === 1 ? rowsAt++ * T : -1;
+        const rowOf = (t: number): number => (rowBase >= 0 ? (data.rows[rowBase + t] ?? 0) + rowOffset : UNKNOWN_ROW);
         if (slot < 0) slot = this.slotOf(name);
         const years = this.blocks[slot] as (YearFigures | undefined)[];
+        const year = this.firstYear + y;
         if (!years[y]) {
           // A block this store has not got: taken whole, its rows moved on.
-          const block = this.newBlock();
+          const block = this.newBlock(this.rowsKept[slot] === true);
           years[y] = block;
           block.codes.set(data.codes.subarray(base, base + T));
           for (let t = 0; t < T; t++) {
             const code = block.codes[t] as number;
             if (code === EMPTY) continue;
-            block.rows[t] = (data.rows[base + t] ?? 0) + rowOffset;
+            if (block.rows) {
+              block.rows[t] = rowOf(t);
+              if (rowBase < 0) this.rowsMissing.push({ region: name, target: t, year });
+            }
             if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
             taken++;
           }
@@ -270,15 +307,29 @@ export class FigureStore {
         for (let t = 0; t < T; t++) {
           const code = data.codes[base + t] ?? EMPTY;
           if (code === EMPTY) continue;
-          const row = (data.rows[base + t] ?? 0) + rowOffset;
+          const row = rowOf(t);
           const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : decodeFigure(code);
-          const earlier = this.setAt(slot, t, this.firstYear + y, value, file, row, false, code);
-          if (earlier) onDuplicate(name, t, this.firstYear + y, earlier, row);
-          else taken++;
+          const earlier = this.setAt(slot, t, year, value, file, row, false, code);
+          if (earlier) onDuplicate(name, t, year, earlier, row);
+          else {
+            taken++;
+            if (rowBase < 0 && this.rowsKept[slot] === true) this.rowsMissing.push({ region: name, target: t, year });
+          }
         }
       }
     });
     return taken;
+  }
+
+  /** Figures whose rows are kept but were not known when they were merged (read again by the caller), taken off the list. */
+  takeRowsMissing(): { region: string; target: number; year: number }[] {
+    return this.rowsMissing.splice(0);
+  }
+
+  /** Sets the row of a figure stored without it (see `takeRowsMissing`). */
+  setRow(region: string, target: number, year: number, row: number): void {
+    const rows = this.blocks[this.slots.get(region) ?? -1]?.[year - this.firstYear]?.rows;
+    if (rows) rows[target] = row;
   }
 
   /** The regions that have at least one figure, in the order first seen ('' is "no region"). */
@@ -301,7 +352,7 @@ export class FigureStore {
   sourceAt(region: string, target: number, year: number): FigureSource | null {
     const block = this.blocks[this.slots.get(region) ?? -1]?.[year - this.firstYear];
     if (!block || block.codes[target] === EMPTY) return null;
-    return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
+    return { file: block.files?.[target] ?? 0, row: block.row(target) };
   }
 
   /** Which of the regions at `slots` (-1: none) have figures in one year, for every target at once. */
@@ -321,7 +372,7 @@ export class FigureStore {
       points.push({
         year: this.firstYear + i,
         value: block.value(target),
-        source: { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 },
+        source: { file: block.files?.[target] ?? 0, row: block.row(target) },
         level: block.levels?.[target] === 1,
       });
     }

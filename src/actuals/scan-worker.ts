@@ -22,7 +22,7 @@ async function answer(data: ScanWorkerData): Promise<void> {
     const scan = await scanRange(fileRange(data.path, data.start, undefined, undefined, true), data.layout, data.plan);
     const { store } = scan;
     // The arrays were made by toData from plain ArrayBuffers (none is shared): moved, not copied.
-    const buffers = [store.blockMap, store.codes, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
+    const buffers = [store.blockMap, store.codes, store.blockRows, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
     parentPort?.postMessage(scan, buffers);
   } catch (error) {
     parentPort?.postMessage({ error: String((error as Error)?.message ?? error) });

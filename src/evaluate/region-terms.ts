@@ -2,6 +2,7 @@ import { closest } from 'fastest-levenshtein';
 import type { Actuals } from '../actuals/read-actuals.js';
 import type { Figure, YearPresence } from '../actuals/figure-store.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
+import { UNLISTED_NAMED } from '../actuals/row-policy.js';
 import { isPlanLevel, planLevelKeys, sharesAddUp } from '../plan/plan-level.js';
 import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
@@ -45,8 +46,8 @@ export interface RegionalPlan {
 }
 
 const INTENSIVE = new Set(['mean', 'weighted']);
-/** Regions the plan does not list that are each warned about; more are one warning. */
-const MAX_UNLISTED_WARNINGS = 10;
+/** Regions the plan does not list that are each warned about; more are one warning (a summary keeps their rows: row-policy.ts). */
+const MAX_UNLISTED_WARNINGS = UNLISTED_NAMED;
 const NO_FIGURES: Figure[] = [];
 /** The verdict on a town not judged, shared by the counts of a summary (never changed: no reason is replaced). */
 const NOT_JUDGED_FINAL: Judgement = Object.freeze({
