@@ -51,14 +51,19 @@ export function decodeFigure(code: number): number {
   return k === 0 ? mantissa : mantissa / (POW10[k] as number);
 }
 
+/** One region's figures of one year: `value(target)` is the figure, NaN where there is none. */
+export interface YearValues {
+  value(target: number): number;
+}
+
 /**
  * One region's figures for one year, indexed by target, in flat typed arrays: 32 bits for a
  * short decimal, a 64-bit double only for a block that has another figure. A block exists only
  * for a year that has a figure; file indexes and level flags are kept only once one differs
  * from the default (file 0, not a level). File indexes are 32-bit: a run may read more than
- * 65,535 files (or sheets).
+ * 65,535 files (or sheets). `value` is NaN for a target without a figure.
  */
-class YearFigures {
+class YearFigures implements YearValues {
   readonly codes: Int32Array;
   /** Null for a region whose rows are not kept. */
   readonly rows: Int32Array | null;
@@ -340,6 +345,11 @@ export class FigureStore {
   /** The figure of one target in one region for one year, if there is one. */
   valueAt(region: string, target: number, year: number): number | undefined {
     return this.valueAtSlot(this.slots.get(region) ?? -1, target, year);
+  }
+
+  /** A region's figures of one year, by target (`value(target)`: NaN where none), if it has any that year: for a count that reads many targets of one region. */
+  yearFigures(slot: number, year: number): YearValues | undefined {
+    return this.blocks[slot]?.[year - this.firstYear];
   }
 
   /** `valueAt` for a region's slot (-1: a region without figures). */
