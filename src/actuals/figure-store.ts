@@ -94,9 +94,13 @@ class YearFigures implements YearValues {
  */
 export interface StoreData {
   names: string[];
-  /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows in `codes` and `rows`. */
+  /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows. */
   blockMap: Uint8Array;
-  codes: Int32Array;
+  /** The arrays the blocks' codes were cut from, whole: handed over (transferred), not copied. */
+  slabs: Int32Array[];
+  /** By block: which slab holds its codes, and where in it. */
+  blockSlab: Uint32Array;
+  blockAt: Uint32Array;
   /** By block: 1 where the block's rows follow in `rows` (a store keeping rows for some regions only). */
   blockRows: Uint8Array;
   rows: Int32Array;
@@ -237,7 +241,10 @@ export class FigureStore {
     return null;
   }
 
-  /** This store's figures as flat arrays (their buffers can be transferred). */
+  /**
+   * This store's figures as flat arrays, sharing the arrays the codes are kept in (their buffers
+   * can be transferred to another thread; this store must not be used after).
+   */
   toData(): StoreData {
     const T = this.targetCount;
     const blockMap = new Uint8Array(this.names.length * this.yearCount);
@@ -249,14 +256,24 @@ export class FigureStore {
         blocks.push(block);
       }),
     );
-    const codes = new Int32Array(blocks.length * T);
+    const slabOf = new Map<ArrayBufferLike, number>();
+    const slabs: Int32Array[] = [];
+    const blockSlab = new Uint32Array(blocks.length);
+    const blockAt = new Uint32Array(blocks.length);
     const blockRows = Uint8Array.from(blocks, (block) => (block.rows ? 1 : 0));
     const rows = new Int32Array(blockRows.reduce((sum, has) => sum + has, 0) * T);
     const exactCells: number[] = [];
     const exactValues: number[] = [];
     let rowsAt = 0;
     blocks.forEach((block, b) => {
-      codes.set(block.codes, b * T);
+      const { buffer } = block.codes;
+      let slab = slabOf.get(buffer);
+      if (slab === undefined) {
+        slabOf.set(buffer, (slab = slabs.length));
+        slabs.push(new Int32Array(buffer));
+      }
+      blockSlab[b] = slab;
+      blockAt[b] = block.codes.byteOffset / 4;
       if (block.rows) rows.set(block.rows, rowsAt++ * T);
       block.codes.forEach((code, t) => {
         if (code !== EXACT) return;
@@ -264,7 +281,7 @@ export class FigureStore {
         exactValues.push(block.exact?.[t] ?? Number.NaN);
       });
     });
-    return { names: [...this.names], blockMap, codes, blockRows, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
+    return { names: [...this.names], blockMap, slabs, blockSlab, blockAt, blockRows, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
   }
 
   /**
@@ -285,6 +302,7 @@ export class FigureStore {
       for (let y = 0; y < this.yearCount; y++) {
         if (data.blockMap[r * this.yearCount + y] !== 1) continue;
         const base = b * T;
+        const codes = (data.slabs[data.blockSlab[b] as number] as Int32Array).subarray(data.blockAt[b], (data.blockAt[b] as number) + T);
         // Where the block's rows are in data.rows, if it has them.
         const rowBase = data.blockRows[b++] === 1 ? rowsAt++ * T : -1;
         const rowOf = (t: number): number => (rowBase >= 0 ? (data.rows[rowBase + t] ?? 0) + rowOffset : UNKNOWN_ROW);
@@ -292,10 +310,9 @@ export class FigureStore {
         const years = this.blocks[slot] as (YearFigures | undefined)[];
         const year = this.firstYear + y;
         if (!years[y]) {
-          // A block this store has not got: taken whole, its rows moved on.
-          const block = this.newBlock(this.rowsKept[slot] === true);
+          // A block this store has not got: taken whole (its codes where they are), its rows moved on.
+          const block = new YearFigures(codes, this.rowsKept[slot] === true ? new Int32Array(T) : null);
           years[y] = block;
-          block.codes.set(data.codes.subarray(base, base + T));
           for (let t = 0; t < T; t++) {
             const code = block.codes[t] as number;
             if (code === EMPTY) continue;
@@ -310,7 +327,7 @@ export class FigureStore {
           continue;
         }
         for (let t = 0; t < T; t++) {
-          const code = data.codes[base + t] ?? EMPTY;
+          const code = codes[t] ?? EMPTY;
           if (code === EMPTY) continue;
           const row = rowOf(t);
           const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : decodeFigure(code);
