@@ -1,5 +1,6 @@
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
+import { allowSteadyHeap } from './steady-heap.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
@@ -147,6 +148,8 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  // A summary's read of a large file keeps V8's young generation from growing (steady-heap.ts).
+  if (options.outputs.every((output) => output.format === 'summary')) await allowSteadyHeap();
   const refused = outputRefusals(options);
   if (refused.length > 0) return usageErrors(refused, options.lang, io);
   const loaded = await loadPlanFor(options, io);

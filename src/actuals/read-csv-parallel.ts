@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { fileRange } from '../file-chunks.js';
 import { INPUT_SIZE_LIMIT } from '../read-bounded.js';
+import { steadyHeap } from '../steady-heap.js';
 import { readFastLong, type FastFigure, type FastLongLayout } from './fast-long-reader.js';
 import { UNKNOWN_ROW, type FigureSource } from './figure-store.js';
 import type { ReadContext } from './read-context.js';
@@ -71,7 +72,7 @@ export async function readLongInParallel(
     worker.once('exit', () => resolve(null));
   });
   // The fast reader copies what it keeps: one buffer serves every read.
-  const first = await readFastLong(fileRange(path, 0, split, undefined, true), layout, plan.targets, figureSink(0));
+  const first = await readFastLong(restoringFlags(fileRange(path, 0, split, undefined, true)), layout, plan.targets, figureSink(0));
   if (first.fallback) {
     await worker.terminate();
     return { rows: first.rows, fallback: { line: first.fallback.line, rest: chain(first.fallback.rest, fileRange(path, split)) } };
@@ -183,6 +184,20 @@ async function firstFigures(path: string, start: number, layout: FastLongLayout,
   // The rest of the part, past the worker's hand-over, is not the worker's: not read.
   await read.fallback?.rest[Symbol.asyncIterator]().return?.();
   return found;
+}
+
+/**
+ * The chunks, with a summary's steady heap set now and then (`steadyHeap`: a large file is a
+ * long run, whose peak memory should not grow with it): the worker's start, at a moment of its
+ * own while this thread reads, sets V8's flags back.
+ */
+async function* restoringFlags(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let n = 0;
+  for await (const chunk of chunks) {
+    if (n++ % 16 === 0) steadyHeap();
+    yield chunk;
+  }
+  steadyHeap();
 }
 
 async function* chain(...parts: AsyncIterable<Uint8Array>[]): AsyncGenerator<Uint8Array> {
