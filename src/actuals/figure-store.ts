@@ -157,8 +157,8 @@ export class FigureStore {
   private readonly targetCount: number;
   private readonly slots = new Map<string, number>();
   private readonly names: string[] = [];
-  /** Per slot, one block per year (index = year − firstYear), created on first use. */
-  private readonly blocks: (YearFigures | undefined)[][] = [];
+  /** One block per slot and year (at slot × yearCount + year − firstYear), created on first use; one array for every region. */
+  private readonly blocks: (YearFigures | undefined)[] = [];
   // Blocks are cut from larger arrays (growing to SLAB_BLOCKS blocks): one allocation for many regions.
   private slabCodes = new Int32Array(0);
   private slabRows = new Int32Array(0);
@@ -205,7 +205,7 @@ export class FigureStore {
       this.slots.set(region, slot);
       this.names.push(region);
       this.rowsKept.push(this.keepRows === undefined || this.keepRows(region));
-      this.blocks.push(new Array<YearFigures | undefined>(this.yearCount).fill(undefined));
+      for (let y = 0; y < this.yearCount; y++) this.blocks.push(undefined);
     }
     return slot;
   }
@@ -222,13 +222,14 @@ export class FigureStore {
 
   /** `set` for a region's slot; `code` is `encodeFigure(value)` when the caller has it already. */
   setAt(slot: number, target: number, year: number, value: number, file: number, row: number, level = false, code = encodeFigure(value)): FigureSource | null {
-    const years = this.blocks[slot];
-    if (!years) throw new RangeError(`figure store: no slot ${slot}`);
+    if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
     const yearIndex = year - this.firstYear;
-    let block = years[yearIndex];
+    if (yearIndex < 0 || yearIndex >= this.yearCount) throw new RangeError(`figure store: year ${year} outside ${this.firstYear}–${this.lastYear}`);
+    const at = slot * this.yearCount + yearIndex;
+    let block = this.blocks[at];
     if (!block) {
       block = this.newBlock(this.rowsKept[slot] === true);
-      years[yearIndex] = block;
+      this.blocks[at] = block;
     }
     if (block.codes[target] !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
     // Not a figure: nothing is stored (readers give only finite figures).
@@ -249,13 +250,11 @@ export class FigureStore {
     const T = this.targetCount;
     const blockMap = new Uint8Array(this.names.length * this.yearCount);
     const blocks: YearFigures[] = [];
-    this.blocks.forEach((years, r) =>
-      years.forEach((block, y) => {
-        if (!block) return;
-        blockMap[r * this.yearCount + y] = 1;
-        blocks.push(block);
-      }),
-    );
+    this.blocks.forEach((block, at) => {
+      if (!block) return;
+      blockMap[at] = 1;
+      blocks.push(block);
+    });
     const slabOf = new Map<ArrayBufferLike, number>();
     const slabs: Int32Array[] = [];
     const blockSlab = new Uint32Array(blocks.length);
@@ -307,12 +306,12 @@ export class FigureStore {
         const rowBase = data.blockRows[b++] === 1 ? rowsAt++ * T : -1;
         const rowOf = (t: number): number => (rowBase >= 0 ? (data.rows[rowBase + t] ?? 0) + rowOffset : UNKNOWN_ROW);
         if (slot < 0) slot = this.slotOf(name);
-        const years = this.blocks[slot] as (YearFigures | undefined)[];
+        const at = slot * this.yearCount + y;
         const year = this.firstYear + y;
-        if (!years[y]) {
+        if (!this.blocks[at]) {
           // A block this store has not got: taken whole (its codes where they are), its rows moved on.
           const block = new YearFigures(codes, this.rowsKept[slot] === true ? new Int32Array(T) : null);
-          years[y] = block;
+          this.blocks[at] = block;
           for (let t = 0; t < T; t++) {
             const code = block.codes[t] as number;
             if (code === EMPTY) continue;
@@ -350,7 +349,7 @@ export class FigureStore {
 
   /** Sets the row of a figure stored without it (see `takeRowsMissing`). */
   setRow(region: string, target: number, year: number, row: number): void {
-    const rows = this.blocks[this.slots.get(region) ?? -1]?.[year - this.firstYear]?.rows;
+    const rows = this.block(this.slots.get(region) ?? -1, year)?.rows;
     if (rows) rows[target] = row;
   }
 
@@ -364,37 +363,43 @@ export class FigureStore {
     return this.valueAtSlot(this.slots.get(region) ?? -1, target, year);
   }
 
+  /** The block of a slot (-1: none) and year, if there is one. */
+  private block(slot: number, year: number): YearFigures | undefined {
+    const y = year - this.firstYear;
+    return slot < 0 || y < 0 || y >= this.yearCount ? undefined : this.blocks[slot * this.yearCount + y];
+  }
+
   /** A region's figures of one year, by target (`value(target)`: NaN where none), if it has any that year: for a count that reads many targets of one region. */
   yearFigures(slot: number, year: number): YearValues | undefined {
-    return this.blocks[slot]?.[year - this.firstYear];
+    return this.block(slot, year);
   }
 
   /** `valueAt` for a region's slot (-1: a region without figures). */
   valueAtSlot(slot: number, target: number, year: number): number | undefined {
-    const value = this.blocks[slot]?.[year - this.firstYear]?.value(target);
+    const value = this.block(slot, year)?.value(target);
     return value === undefined || Number.isNaN(value) ? undefined : value;
   }
 
   /** Where the figure of one target in one region for one year came from, if there is one. */
   sourceAt(region: string, target: number, year: number): FigureSource | null {
-    const block = this.blocks[this.slots.get(region) ?? -1]?.[year - this.firstYear];
+    const block = this.block(this.slots.get(region) ?? -1, year);
     if (!block || block.codes[target] === EMPTY) return null;
     return { file: block.files?.[target] ?? 0, row: block.row(target) };
   }
 
   /** Which of the regions at `slots` (-1: none) have figures in one year, for every target at once. */
   presence(slots: readonly number[], year: number): YearPresence {
-    return new YearPresence(slots.map((slot) => this.blocks[slot]?.[year - this.firstYear]?.codes));
+    return new YearPresence(slots.map((slot) => this.block(slot, year)?.codes));
   }
 
   /** The figures of one target in one region up to year `until`, oldest year first. */
   series(region: string, target: number, until = this.lastYear): Figure[] {
-    const years = this.blocks[this.slots.get(region) ?? -1];
+    const slot = this.slots.get(region) ?? -1;
     const points: Figure[] = [];
-    if (!years) return points;
+    if (slot < 0) return points;
     const last = Math.min(this.yearCount, until - this.firstYear + 1);
     for (let i = 0; i < last; i++) {
-      const block = years[i];
+      const block = this.blocks[slot * this.yearCount + i];
       if (!block || block.codes[target] === EMPTY) continue;
       points.push({
         year: this.firstYear + i,
@@ -409,9 +414,9 @@ export class FigureStore {
   /** The latest year that has a figure in any region, if any. */
   latestYear(): number | undefined {
     let latest = -1;
-    for (const years of this.blocks) {
+    for (let base = 0; base < this.blocks.length; base += this.yearCount) {
       for (let i = this.yearCount - 1; i > latest; i--) {
-        const block = years[i];
+        const block = this.blocks[base + i];
         if (block && block.codes.some((code) => code !== EMPTY)) {
           latest = i;
           break;
@@ -424,10 +429,8 @@ export class FigureStore {
   /** How many figures are stored in all. */
   count(): number {
     let total = 0;
-    for (const years of this.blocks) {
-      for (const block of years) {
-        if (block) for (const code of block.codes) if (code !== EMPTY) total++;
-      }
+    for (const block of this.blocks) {
+      if (block) for (const code of block.codes) if (code !== EMPTY) total++;
     }
     return total;
   }
