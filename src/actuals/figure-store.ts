@@ -64,17 +64,31 @@ export interface YearValues {
  * 65,535 files (or sheets). `value` is NaN for a target without a figure.
  */
 class YearFigures implements YearValues {
-  readonly codes: Int32Array;
-  /** Null for a region whose rows are not kept. */
-  readonly rows: Int32Array | null;
   exact: Float64Array | null = null;
   files: Uint32Array | null = null;
   /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
   levels: Uint8Array | null = null;
 
-  constructor(codes: Int32Array, rows: Int32Array | null) {
-    this.codes = codes;
-    this.rows = rows;
+  constructor(
+    /** The codes are `slab[at]` to `slab[at + size - 1]`: no view object per block (16,078 regions: about 1.5 MB). */
+    readonly slab: Int32Array,
+    readonly at: number,
+    readonly size: number,
+    /** Null for a region whose rows are not kept. */
+    readonly rows: Int32Array | null,
+  ) {}
+
+  code(target: number): number {
+    return this.slab[this.at + target] ?? EMPTY;
+  }
+
+  setCode(target: number, code: number): void {
+    this.slab[this.at + target] = code;
+  }
+
+  /** The block's codes as a view (made on each call: for passes over whole blocks, not per figure). */
+  get codes(): Int32Array {
+    return this.slab.subarray(this.at, this.at + this.size);
   }
 
   row(target: number): number {
@@ -82,7 +96,7 @@ class YearFigures implements YearValues {
   }
 
   value(target: number): number {
-    const code = this.codes[target] ?? EMPTY;
+    const code = this.code(target);
     if (code === EMPTY) return Number.NaN;
     return code === EXACT ? (this.exact?.[target] ?? Number.NaN) : decodeFigure(code);
   }
@@ -194,7 +208,7 @@ export class FigureStore {
     const at = (this.slabSize - this.slabFree--) * T;
     // A store keeping rows of a few regions gives each of their blocks rows of its own.
     const blockRows = all ? this.slabRows.subarray(at, at + T) : rows ? new Int32Array(T) : null;
-    return new YearFigures(this.slabCodes.subarray(at, at + T), blockRows);
+    return new YearFigures(this.slabCodes, at, T, blockRows);
   }
 
   /** The slot of a region, given on first use ('' is "no region"). */
@@ -231,10 +245,10 @@ export class FigureStore {
       block = this.newBlock(this.rowsKept[slot] === true);
       this.blocks[at] = block;
     }
-    if (block.codes[target] !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
+    if (block.code(target) !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
     // Not a figure: nothing is stored (readers give only finite figures).
     if (Number.isNaN(value)) return null;
-    block.codes[target] = code;
+    block.setCode(target, code);
     if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
     if (block.rows) block.rows[target] = row;
     if (file !== 0 || block.files) (block.files ??= new Uint32Array(this.targetCount))[target] = file;
@@ -265,14 +279,14 @@ export class FigureStore {
     const exactValues: number[] = [];
     let rowsAt = 0;
     blocks.forEach((block, b) => {
-      const { buffer } = block.codes;
+      const { buffer } = block.slab;
       let slab = slabOf.get(buffer);
       if (slab === undefined) {
         slabOf.set(buffer, (slab = slabs.length));
         slabs.push(new Int32Array(buffer));
       }
       blockSlab[b] = slab;
-      blockAt[b] = block.codes.byteOffset / 4;
+      blockAt[b] = block.slab.byteOffset / 4 + block.at;
       if (block.rows) rows.set(block.rows, rowsAt++ * T);
       block.codes.forEach((code, t) => {
         if (code !== EXACT) return;
@@ -301,7 +315,8 @@ export class FigureStore {
       for (let y = 0; y < this.yearCount; y++) {
         if (data.blockMap[r * this.yearCount + y] !== 1) continue;
         const base = b * T;
-        const codes = (data.slabs[data.blockSlab[b] as number] as Int32Array).subarray(data.blockAt[b], (data.blockAt[b] as number) + T);
+        const slab = data.slabs[data.blockSlab[b] as number] as Int32Array;
+        const slabAt = data.blockAt[b] as number;
         // Where the block's rows are in data.rows, if it has them.
         const rowBase = data.blockRows[b++] === 1 ? rowsAt++ * T : -1;
         const rowOf = (t: number): number => (rowBase >= 0 ? (data.rows[rowBase + t] ?? 0) + rowOffset : UNKNOWN_ROW);
@@ -310,10 +325,10 @@ export class FigureStore {
         const year = this.firstYear + y;
         if (!this.blocks[at]) {
           // A block this store has not got: taken whole (its codes where they are), its rows moved on.
-          const block = new YearFigures(codes, this.rowsKept[slot] === true ? new Int32Array(T) : null);
+          const block = new YearFigures(slab, slabAt, T, this.rowsKept[slot] === true ? new Int32Array(T) : null);
           this.blocks[at] = block;
           for (let t = 0; t < T; t++) {
-            const code = block.codes[t] as number;
+            const code = block.code(t);
             if (code === EMPTY) continue;
             if (block.rows) {
               block.rows[t] = rowOf(t);
@@ -326,7 +341,7 @@ export class FigureStore {
           continue;
         }
         for (let t = 0; t < T; t++) {
-          const code = codes[t] ?? EMPTY;
+          const code = slab[slabAt + t] ?? EMPTY;
           if (code === EMPTY) continue;
           const row = rowOf(t);
           const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : decodeFigure(code);
@@ -383,7 +398,7 @@ export class FigureStore {
   /** Where the figure of one target in one region for one year came from, if there is one. */
   sourceAt(region: string, target: number, year: number): FigureSource | null {
     const block = this.block(this.slots.get(region) ?? -1, year);
-    if (!block || block.codes[target] === EMPTY) return null;
+    if (!block || block.code(target) === EMPTY) return null;
     return { file: block.files?.[target] ?? 0, row: block.row(target) };
   }
 
@@ -400,7 +415,7 @@ export class FigureStore {
     const last = Math.min(this.yearCount, until - this.firstYear + 1);
     for (let i = 0; i < last; i++) {
       const block = this.blocks[slot * this.yearCount + i];
-      if (!block || block.codes[target] === EMPTY) continue;
+      if (!block || block.code(target) === EMPTY) continue;
       points.push({
         year: this.firstYear + i,
         value: block.value(target),
