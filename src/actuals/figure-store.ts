@@ -325,17 +325,18 @@ export class FigureStore {
         const year = this.firstYear + y;
         if (!this.blocks[at]) {
           // A block this store has not got: taken whole (its codes where they are), its rows moved on.
-          const block = new YearFigures(slab, slabAt, T, this.rowsKept[slot] === true ? new Int32Array(T) : null);
+          const rows = this.rowsKept[slot] === true ? new Int32Array(T) : null;
+          const block = new YearFigures(slab, slabAt, T, rows);
           this.blocks[at] = block;
           for (let t = 0; t < T; t++) {
-            const code = block.code(t);
+            const code = slab[slabAt + t] as number;
             if (code === EMPTY) continue;
-            if (block.rows) {
-              block.rows[t] = rowOf(t);
+            taken++;
+            if (rows) {
+              rows[t] = rowOf(t);
               if (rowBase < 0) this.rowsMissing.push({ region: name, target: t, year });
             }
             if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
-            taken++;
           }
           if (file !== 0) block.files = new Uint32Array(T).fill(file);
           continue;
