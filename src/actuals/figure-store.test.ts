@@ -132,3 +132,16 @@ describe('a store keeping the rows of some regions only', () => {
     expect(whole.regionNames()).toEqual(['a', 'b']);
   });
 });
+
+describe('a store keeping some regions only', () => {
+  it('keeps nothing of the others, and never calls their figures duplicates', () => {
+    const store = new FigureStore(2, 2025, 2025, undefined, (region) => region === 'a');
+    expect(store.set('b', 0, 2025, 1, { file: 0, row: 2 })).toBeNull();
+    expect(store.set('b', 0, 2025, 2, { file: 0, row: 3 })).toBeNull();
+    expect(store.set('a', 0, 2025, 3, { file: 0, row: 4 })).toBeNull();
+    expect(store.set('a', 0, 2025, 4, { file: 0, row: 5 })).toEqual({ file: 0, row: 4 });
+    expect(store.valueAt('b', 0, 2025)).toBeUndefined();
+    expect(store.sourceAt('a', 0, 2025)).toEqual({ file: 0, row: 4 });
+    expect(store.count()).toBe(1);
+  });
+});

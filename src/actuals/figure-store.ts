@@ -180,6 +180,8 @@ export class FigureStore {
   private slabSize = 2;
   /** By slot: whether the region's rows are kept. */
   private readonly rowsKept: boolean[] = [];
+  /** By slot: true for a region whose figures are not kept (see `only`). */
+  private readonly dropped: boolean[] = [];
   /** Figures merged without their rows into a region whose rows are kept (see `merge`). */
   private readonly rowsMissing: { region: string; target: number; year: number }[] = [];
 
@@ -189,6 +191,8 @@ export class FigureStore {
     lastYear: number,
     /** Whether to keep the rows of a region's figures; absent: every region's. */
     private readonly keepRows?: (region: string) => boolean,
+    /** Whether to keep a region's figures at all (a reading that looks for a few regions' rows); absent: every region's. */
+    private readonly only?: (region: string) => boolean,
   ) {
     this.targetCount = targetCount;
     this.firstYear = firstYear;
@@ -219,6 +223,7 @@ export class FigureStore {
       this.slots.set(region, slot);
       this.names.push(region);
       this.rowsKept.push(this.keepRows === undefined || this.keepRows(region));
+      this.dropped.push(this.only !== undefined && !this.only(region));
       for (let y = 0; y < this.yearCount; y++) this.blocks.push(undefined);
     }
     return slot;
@@ -237,6 +242,7 @@ export class FigureStore {
   /** `set` for a region's slot; `code` is `encodeFigure(value)` when the caller has it already. */
   setAt(slot: number, target: number, year: number, value: number, file: number, row: number, level = false, code = encodeFigure(value)): FigureSource | null {
     if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
+    if (this.dropped[slot] === true) return null;
     const yearIndex = year - this.firstYear;
     if (yearIndex < 0 || yearIndex >= this.yearCount) throw new RangeError(`figure store: year ${year} outside ${this.firstYear}–${this.lastYear}`);
     const at = slot * this.yearCount + yearIndex;

@@ -113,7 +113,7 @@ export async function readActuals(sources: ActualsSource[], plan: Plan, options:
  * Fills in the rows a store that keeps few rows did not know: the earlier row each kept duplicate
  * problem names, and the rows of figures merged without them. They are the rows of the first
  * figures of those cells, so the sources are read again as they were read (in one thread), into
- * a store that keeps only those regions' rows.
+ * a store that keeps only those regions' figures, with their rows.
  */
 async function findUnknownRows(ctx: ReadContext, sources: ActualsSource[], plan: Plan, options: ReadActualsOptions): Promise<void> {
   const missing = ctx.store.takeRowsMissing();
@@ -121,7 +121,9 @@ async function findUnknownRows(ctx: ReadContext, sources: ActualsSource[], plan:
   if (missing.length === 0 && duplicates.length === 0) return;
   const cells = [...missing, ...duplicates];
   const regions = new Set(cells.map((cell) => cell.region));
-  const again = new ReadContext(plan, () => {}, () => {}, (region) => regions.has(region));
+  // Only those regions' figures are kept: the second reading costs no memory for the others.
+  const wanted = (region: string): boolean => regions.has(region);
+  const again = new ReadContext(plan, () => {}, () => {}, wanted, undefined, wanted);
   const inputs: ActualsInput[] = [];
   for (const source of sources) await readSource(source, again, inputs, { ...options, parallel: false });
   for (const { region, target, year } of missing) {

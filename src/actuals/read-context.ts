@@ -45,8 +45,10 @@ export class ReadContext {
     keepRows?: (region: string) => boolean,
     /** The policy `keepRows` follows, for a worker thread that reads a part of a file; absent: every row kept. */
     readonly rowPolicy?: RowPolicy | null,
+    /** Whether the store keeps a region's figures at all (FigureStore's `only`); absent: every region's. */
+    only?: (region: string) => boolean,
   ) {
-    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end, keepRows);
+    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end, keepRows, only);
     this.ids = plan.targets.map((target) => target.id);
     this.scaleReferences = Float64Array.from(plan.targets, (target) => scaleReference(target));
     this.scaleFractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));
