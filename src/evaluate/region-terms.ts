@@ -68,8 +68,10 @@ export function regionalPlan(
   if (!plan.regions) return null;
   const keys = planLevelKeys(plan);
   const seen = actuals.store.regionNames();
-  const levelNames = seen.filter((name) => isPlanLevel(name, keys));
-  const towns = [...new Set([...seen.filter((name) => !isPlanLevel(name, keys)), ...(decomposed?.byRegion.keys() ?? [])])];
+  // Each name normalised once: a large submission names thousands of regions.
+  const level = seen.map((name) => isPlanLevel(name, keys));
+  const levelNames = seen.filter((_, i) => level[i]);
+  const towns = [...new Set([...seen.filter((_, i) => !level[i]), ...(decomposed?.byRegion.keys() ?? [])])];
   if (towns.length === 0) return null;
   // Every town the plan lists or the data names must have a figure before a year is derived.
   const required = [...new Set([...plan.regions.units, ...towns])];
