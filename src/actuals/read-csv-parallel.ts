@@ -82,7 +82,7 @@ export async function readLongInParallel(
   if (!scan || scan.overflow) {
     parallelReads.inThread++;
     // Read here, as one thread reads it: the rows go on from the first half's.
-    const second = await readFastLong(fileRange(path, split, undefined, undefined, true), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
+    const second = await readFastLong(restoringFlags(fileRange(path, split, undefined, undefined, true)), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
     const fallback = second.fallback ? { line: first.lines + second.fallback.line, rest: second.fallback.rest } : null;
     return { rows: first.rows + second.rows, fallback };
   }
