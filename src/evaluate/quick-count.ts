@@ -79,8 +79,11 @@ class YearJudges {
  */
 export class QuickCount {
   private readonly notJudged = new TallyCounter();
-  /** The targets judged by status, by the year whose figure judges them (most share the plan's last year). */
-  private readonly byYear = new Map<number, YearJudges>();
+  /** The targets judged by status, by the year whose figure judges them (most share the plan's last year): `years[i]` judges `judges[i]`. */
+  private readonly years: number[] = [];
+  private readonly judges: YearJudges[] = [];
+  /** Counts by outcome of the region being counted: one array for every region, cleared each time. */
+  private readonly counts: Int32Array;
   /** The distinct outcomes: a region's results are counted by outcome, then added to its tally once each. */
   private readonly outcomes: Outcome[] = [];
   /** Targets whose status needs their judge (series, mid-term ratings, the plan level). */
@@ -100,8 +103,11 @@ export class QuickCount {
       } else if (quick === null) this.rest.push(target);
       else {
         const { soft } = target;
-        let judges = this.byYear.get(quick.year);
-        if (!judges) this.byYear.set(quick.year, (judges = new YearJudges()));
+        let judges = this.judges[this.years.indexOf(quick.year)];
+        if (!judges) {
+          this.years.push(quick.year);
+          this.judges.push((judges = new YearJudges()));
+        }
         const bounds = boundsFor(quick, tolerance);
         judges.index.push(target.index);
         judges.low.push(bounds.low);
@@ -112,16 +118,17 @@ export class QuickCount {
         judges.noData.push(outcomeOf('no_data', soft));
       }
     }
+    this.counts = new Int32Array(this.outcomes.length);
   }
 
   /** The counts of one region (its store slot) for every target but `rest`. */
   count(store: FigureStore, slot: number): TallyCounter {
     const tally = this.notJudged.copy();
-    const counts = new Int32Array(this.outcomes.length);
-    for (const [year, judges] of this.byYear) {
+    const counts = this.counts.fill(0);
+    for (let y = 0; y < this.years.length; y++) {
       // One lookup of the region's year; each target's figure is then read straight from it.
-      const figures = store.yearFigures(slot, year);
-      const { index, low, high, open, met, notMet, noData } = judges;
+      const figures = store.yearFigures(slot, this.years[y] as number);
+      const { index, low, high, open, met, notMet, noData } = this.judges[y] as YearJudges;
       for (let j = 0; j < index.length; j++) {
         const value = figures ? figures.value(index[j] as number) : Number.NaN;
         let outcome: number;
