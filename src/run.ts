@@ -1,5 +1,6 @@
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
+import { allowSteadyHeap } from './steady-heap.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate } from './evaluate/evaluate.js';
@@ -147,6 +148,8 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+  // A summary's read of a large file keeps V8's young generation from growing (steady-heap.ts).
+  if (options.outputs.every((output) => output.format === 'summary')) await allowSteadyHeap();
   const refused = outputRefusals(options);
   if (refused.length > 0) return usageErrors(refused, options.lang, io);
   const loaded = await loadPlanFor(options, io);
@@ -154,7 +157,9 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
   if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
-  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets });
+  // A summary names the rows of few figures: the others' are not kept (found again for a duplicate).
+  const summaryOnly = options.outputs.every((output) => output.format === 'summary');
+  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets, keepRows: !summaryOnly });
   writeInputNotices(actuals, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
   // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
   const fatal = nothingRead(actuals);

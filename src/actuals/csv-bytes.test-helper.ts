@@ -42,12 +42,16 @@ export function fixtureFiles(dir: string): string[] {
 /**
  * Everything a reading gives that a report can show, comparable with toEqual: regions in the
  * order first seen, every figure with its source and level (−0 kept apart from 0), errors,
- * notices and their counts, and what was learnt of each input.
+ * notices and their counts, and what was learnt of each input. `hideRow`: figures whose row is
+ * left out (to compare a reading that keeps few rows with one that keeps all).
  */
-export function observableReading(actuals: Actuals, plan: Plan): unknown {
+export function observableReading(actuals: Actuals, plan: Plan, hideRow?: (region: string, target: number, year: number) => boolean): unknown {
   const figures = actuals.store.regionNames().flatMap((region) =>
     plan.targets.flatMap((target) =>
-      actuals.store.series(region, target.index).map((f) => `${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.file}:${f.source.row}|${f.level}`),
+      actuals.store.series(region, target.index).map((f) => {
+        const row = hideRow?.(region, target.index, f.year) ? 'hidden' : f.source.row;
+        return `${region}|${target.id}|${f.year}|${Object.is(f.value, -0) ? '-0' : f.value}|${f.source.file}:${row}|${f.level}`;
+      }),
     ),
   );
   return { regions: actuals.store.regionNames(), figures, problems: actuals.problems, problemCount: actuals.problemCount, notices: actuals.notices, warnings: actuals.warningCount, inputs: actuals.inputs };

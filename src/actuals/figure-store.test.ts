@@ -80,3 +80,68 @@ describe('FigureStore.merge', () => {
     expect(here.sourceAt('甲', 0, 2025)).toEqual({ file: 2, row: 2 });
   });
 });
+
+describe('a store keeping the rows of some regions only', () => {
+  const keepA = (region: string): boolean => region === 'a';
+
+  it('gives UNKNOWN_ROW (-1) for the rows it does not keep, in a duplicate, a source and a series', () => {
+    const store = new FigureStore(3, 2020, 2025, keepA);
+    expect(store.set('a', 1, 2025, 5, { file: 0, row: 7 })).toBeNull();
+    expect(store.set('b', 1, 2025, 6, { file: 2, row: 9 })).toBeNull();
+    expect(store.set('a', 1, 2025, 8, { file: 0, row: 11 })).toEqual({ file: 0, row: 7 });
+    expect(store.set('b', 1, 2025, 8, { file: 0, row: 12 })).toEqual({ file: 2, row: -1 });
+    expect(store.sourceAt('b', 1, 2025)).toEqual({ file: 2, row: -1 });
+    expect(store.series('b', 1)).toEqual([{ year: 2025, value: 6, source: { file: 2, row: -1 }, level: false }]);
+    expect(store.series('a', 1)).toEqual([{ year: 2025, value: 5, source: { file: 0, row: 7 }, level: false }]);
+  });
+
+  it('notes the figures merged without rows into a region whose rows it keeps, and takes their rows later', () => {
+    // The part's store keeps no rows; the whole's keeps a's.
+    const part = new FigureStore(2, 2024, 2025, () => false);
+    part.set('a', 0, 2025, 1, { file: 0, row: 3 });
+    part.set('b', 1, 2025, 2, { file: 0, row: 4 });
+    part.set('a', 1, 2024, 3, { file: 0, row: 5 });
+    const whole = new FigureStore(2, 2024, 2025, keepA);
+    whole.set('a', 0, 2024, 9, { file: 0, row: 2 });
+    const duplicates: unknown[] = [];
+    expect(whole.merge(part.toData(), 0, 10, (...args) => duplicates.push(args))).toBe(3);
+    expect(duplicates).toEqual([]);
+    // Block by block, years in order.
+    expect(whole.takeRowsMissing()).toEqual([
+      { region: 'a', target: 1, year: 2024 },
+      { region: 'a', target: 0, year: 2025 },
+    ]);
+    expect(whole.takeRowsMissing()).toEqual([]);
+    whole.setRow('a', 0, 2025, 13);
+    expect(whole.sourceAt('a', 0, 2025)).toEqual({ file: 0, row: 13 });
+    expect(whole.sourceAt('a', 0, 2024)).toEqual({ file: 0, row: 2 });
+    expect(whole.sourceAt('b', 1, 2025)).toEqual({ file: 0, row: -1 });
+    expect(whole.valueAt('a', 1, 2024)).toBe(3);
+  });
+
+  it('moves rows it has on by the part\'s offset, for the regions whose rows both keep', () => {
+    const part = new FigureStore(2, 2025, 2025, keepA);
+    part.set('b', 0, 2025, 1, { file: 0, row: 3 });
+    part.set('a', 1, 2025, 2, { file: 0, row: 4 });
+    const whole = new FigureStore(2, 2025, 2025, keepA);
+    whole.set('a', 0, 2025, 7, { file: 0, row: 1 });
+    whole.merge(part.toData(), 0, 100, () => {});
+    expect(whole.takeRowsMissing()).toEqual([]);
+    expect(whole.sourceAt('a', 1, 2025)).toEqual({ file: 0, row: 104 });
+    expect(whole.sourceAt('b', 0, 2025)).toEqual({ file: 0, row: -1 });
+    expect(whole.regionNames()).toEqual(['a', 'b']);
+  });
+});
+
+describe('a store keeping some regions only', () => {
+  it('keeps nothing of the others, and never calls their figures duplicates', () => {
+    const store = new FigureStore(2, 2025, 2025, undefined, (region) => region === 'a');
+    expect(store.set('b', 0, 2025, 1, { file: 0, row: 2 })).toBeNull();
+    expect(store.set('b', 0, 2025, 2, { file: 0, row: 3 })).toBeNull();
+    expect(store.set('a', 0, 2025, 3, { file: 0, row: 4 })).toBeNull();
+    expect(store.set('a', 0, 2025, 4, { file: 0, row: 5 })).toEqual({ file: 0, row: 4 });
+    expect(store.valueAt('b', 0, 2025)).toBeUndefined();
+    expect(store.sourceAt('a', 0, 2025)).toEqual({ file: 0, row: 4 });
+    expect(store.count()).toBe(1);
+  });
+});

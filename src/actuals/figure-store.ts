@@ -16,6 +16,8 @@ export interface Figure {
   level: boolean;
 }
 
+/** The row of a figure whose row is not kept (see `FigureStore`'s `keepRows`). */
+export const UNKNOWN_ROW = -1;
 /** The cell of a target that has no figure. */
 const EMPTY = -0x80000000;
 /** The code of a figure that is no short decimal: it is kept in the block's `exact` array. */
@@ -49,28 +51,52 @@ export function decodeFigure(code: number): number {
   return k === 0 ? mantissa : mantissa / (POW10[k] as number);
 }
 
+/** One region's figures of one year: `value(target)` is the figure, NaN where there is none. */
+export interface YearValues {
+  value(target: number): number;
+}
+
 /**
  * One region's figures for one year, indexed by target, in flat typed arrays: 32 bits for a
  * short decimal, a 64-bit double only for a block that has another figure. A block exists only
  * for a year that has a figure; file indexes and level flags are kept only once one differs
  * from the default (file 0, not a level). File indexes are 32-bit: a run may read more than
- * 65,535 files (or sheets).
+ * 65,535 files (or sheets). `value` is NaN for a target without a figure.
  */
-class YearFigures {
-  readonly codes: Int32Array;
-  readonly rows: Int32Array;
+class YearFigures implements YearValues {
   exact: Float64Array | null = null;
   files: Uint32Array | null = null;
   /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
   levels: Uint8Array | null = null;
 
-  constructor(codes: Int32Array, rows: Int32Array) {
-    this.codes = codes;
-    this.rows = rows;
+  constructor(
+    /** The codes are `slab[at]` to `slab[at + size - 1]`: no view object per block (16,078 regions: about 1.5 MB). */
+    readonly slab: Int32Array,
+    readonly at: number,
+    readonly size: number,
+    /** Null for a region whose rows are not kept. */
+    readonly rows: Int32Array | null,
+  ) {}
+
+  code(target: number): number {
+    return this.slab[this.at + target] ?? EMPTY;
+  }
+
+  setCode(target: number, code: number): void {
+    this.slab[this.at + target] = code;
+  }
+
+  /** The block's codes as a view (made on each call: for passes over whole blocks, not per figure). */
+  get codes(): Int32Array {
+    return this.slab.subarray(this.at, this.at + this.size);
+  }
+
+  row(target: number): number {
+    return this.rows ? (this.rows[target] ?? 0) : UNKNOWN_ROW;
   }
 
   value(target: number): number {
-    const code = this.codes[target] ?? EMPTY;
+    const code = this.code(target);
     if (code === EMPTY) return Number.NaN;
     return code === EXACT ? (this.exact?.[target] ?? Number.NaN) : decodeFigure(code);
   }
@@ -82,9 +108,15 @@ class YearFigures {
  */
 export interface StoreData {
   names: string[];
-  /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows in `codes` and `rows`. */
+  /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows. */
   blockMap: Uint8Array;
-  codes: Int32Array;
+  /** The arrays the blocks' codes were cut from, whole: handed over (transferred), not copied. */
+  slabs: Int32Array[];
+  /** By block: which slab holds its codes, and where in it. */
+  blockSlab: Uint32Array;
+  blockAt: Uint32Array;
+  /** By block: 1 where the block's rows follow in `rows` (a store keeping rows for some regions only). */
+  blockRows: Uint8Array;
   rows: Int32Array;
   /** Figures that are no short decimals: the cell (block × targetCount + target) and its value. */
   exactCells: Int32Array;
@@ -128,6 +160,9 @@ export class YearPresence {
  * Every figure submitted, by region, target and year. Memory grows with the number of regions
  * times targets times the years given, not with the size of the files read. Regions are kept by
  * slot (a dense number given on first use) so that a reader can look a region's name up once.
+ * With `keepRows`, the row of a figure is kept only for the regions it accepts (asked once per
+ * region, in the order they are first seen): the others' rows are `UNKNOWN_ROW`, 4 bytes less a
+ * figure, for a run that names rows only of a few regions (a summary; see row-policy.ts).
  */
 export class FigureStore {
   readonly firstYear: number;
@@ -136,31 +171,48 @@ export class FigureStore {
   private readonly targetCount: number;
   private readonly slots = new Map<string, number>();
   private readonly names: string[] = [];
-  /** Per slot, one block per year (index = year − firstYear), created on first use. */
-  private readonly blocks: (YearFigures | undefined)[][] = [];
+  /** One block per slot and year (at slot × yearCount + year − firstYear), created on first use; one array for every region. */
+  private readonly blocks: (YearFigures | undefined)[] = [];
   // Blocks are cut from larger arrays (growing to SLAB_BLOCKS blocks): one allocation for many regions.
   private slabCodes = new Int32Array(0);
   private slabRows = new Int32Array(0);
   private slabFree = 0;
   private slabSize = 2;
+  /** By slot: whether the region's rows are kept. */
+  private readonly rowsKept: boolean[] = [];
+  /** By slot: true for a region whose figures are not kept (see `only`). */
+  private readonly dropped: boolean[] = [];
+  /** Figures merged without their rows into a region whose rows are kept (see `merge`). */
+  private readonly rowsMissing: { region: string; target: number; year: number }[] = [];
 
-  constructor(targetCount: number, firstYear: number, lastYear: number) {
+  constructor(
+    targetCount: number,
+    firstYear: number,
+    lastYear: number,
+    /** Whether to keep the rows of a region's figures; absent: every region's. */
+    private readonly keepRows?: (region: string) => boolean,
+    /** Whether to keep a region's figures at all (a reading that looks for a few regions' rows); absent: every region's. */
+    private readonly only?: (region: string) => boolean,
+  ) {
     this.targetCount = targetCount;
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.yearCount = lastYear - firstYear + 1;
   }
 
-  private newBlock(): YearFigures {
+  private newBlock(rows: boolean): YearFigures {
     const T = this.targetCount;
+    const all = this.keepRows === undefined;
     if (this.slabFree === 0) {
       this.slabSize = Math.min(this.slabSize * 2, SLAB_BLOCKS);
       this.slabCodes = new Int32Array(this.slabSize * T).fill(EMPTY);
-      this.slabRows = new Int32Array(this.slabSize * T);
+      if (all) this.slabRows = new Int32Array(this.slabSize * T);
       this.slabFree = this.slabSize;
     }
     const at = (this.slabSize - this.slabFree--) * T;
-    return new YearFigures(this.slabCodes.subarray(at, at + T), this.slabRows.subarray(at, at + T));
+    // A store keeping rows of a few regions gives each of their blocks rows of its own.
+    const blockRows = all ? this.slabRows.subarray(at, at + T) : rows ? new Int32Array(T) : null;
+    return new YearFigures(this.slabCodes, at, T, blockRows);
   }
 
   /** The slot of a region, given on first use ('' is "no region"). */
@@ -170,7 +222,9 @@ export class FigureStore {
       slot = this.names.length;
       this.slots.set(region, slot);
       this.names.push(region);
-      this.blocks.push(new Array<YearFigures | undefined>(this.yearCount).fill(undefined));
+      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region));
+      this.dropped.push(this.only !== undefined && !this.only(region));
+      for (let y = 0; y < this.yearCount; y++) this.blocks.push(undefined);
     }
     return slot;
   }
@@ -187,98 +241,138 @@ export class FigureStore {
 
   /** `set` for a region's slot; `code` is `encodeFigure(value)` when the caller has it already. */
   setAt(slot: number, target: number, year: number, value: number, file: number, row: number, level = false, code = encodeFigure(value)): FigureSource | null {
-    const years = this.blocks[slot];
-    if (!years) throw new RangeError(`figure store: no slot ${slot}`);
+    if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
+    if (this.dropped[slot] === true) return null;
     const yearIndex = year - this.firstYear;
-    let block = years[yearIndex];
+    if (yearIndex < 0 || yearIndex >= this.yearCount) throw new RangeError(`figure store: year ${year} outside ${this.firstYear}–${this.lastYear}`);
+    const at = slot * this.yearCount + yearIndex;
+    let block = this.blocks[at];
     if (!block) {
-      block = this.newBlock();
-      years[yearIndex] = block;
+      block = this.newBlock(this.rowsKept[slot] === true);
+      this.blocks[at] = block;
     }
-    if (block.codes[target] !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
+    if (block.code(target) !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
     // Not a figure: nothing is stored (readers give only finite figures).
     if (Number.isNaN(value)) return null;
-    block.codes[target] = code;
+    block.setCode(target, code);
     if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
-    block.rows[target] = row;
+    if (block.rows) block.rows[target] = row;
     if (file !== 0 || block.files) (block.files ??= new Uint32Array(this.targetCount))[target] = file;
     if (level || block.levels) (block.levels ??= new Uint8Array(this.targetCount))[target] = level ? 1 : 0;
     return null;
   }
 
-  /** This store's figures as flat arrays (their buffers can be transferred). */
+  /**
+   * This store's figures as flat arrays, sharing the arrays the codes are kept in (their buffers
+   * can be transferred to another thread; this store must not be used after).
+   */
   toData(): StoreData {
     const T = this.targetCount;
     const blockMap = new Uint8Array(this.names.length * this.yearCount);
     const blocks: YearFigures[] = [];
-    this.blocks.forEach((years, r) =>
-      years.forEach((block, y) => {
-        if (!block) return;
-        blockMap[r * this.yearCount + y] = 1;
-        blocks.push(block);
-      }),
-    );
-    const codes = new Int32Array(blocks.length * T);
-    const rows = new Int32Array(blocks.length * T);
+    this.blocks.forEach((block, at) => {
+      if (!block) return;
+      blockMap[at] = 1;
+      blocks.push(block);
+    });
+    const slabOf = new Map<ArrayBufferLike, number>();
+    const slabs: Int32Array[] = [];
+    const blockSlab = new Uint32Array(blocks.length);
+    const blockAt = new Uint32Array(blocks.length);
+    const blockRows = Uint8Array.from(blocks, (block) => (block.rows ? 1 : 0));
+    const rows = new Int32Array(blockRows.reduce((sum, has) => sum + has, 0) * T);
     const exactCells: number[] = [];
     const exactValues: number[] = [];
+    let rowsAt = 0;
     blocks.forEach((block, b) => {
-      codes.set(block.codes, b * T);
-      rows.set(block.rows, b * T);
+      const { buffer } = block.slab;
+      let slab = slabOf.get(buffer);
+      if (slab === undefined) {
+        slabOf.set(buffer, (slab = slabs.length));
+        slabs.push(new Int32Array(buffer));
+      }
+      blockSlab[b] = slab;
+      blockAt[b] = block.slab.byteOffset / 4 + block.at;
+      if (block.rows) rows.set(block.rows, rowsAt++ * T);
       block.codes.forEach((code, t) => {
         if (code !== EXACT) return;
         exactCells.push(b * T + t);
         exactValues.push(block.exact?.[t] ?? Number.NaN);
       });
     });
-    return { names: [...this.names], blockMap, codes, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
+    return { names: [...this.names], blockMap, slabs, blockSlab, blockAt, blockRows, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
   }
 
   /**
    * Adds the figures of another store read from the same table further on (its rows after
    * `rowOffset` lines), region by region in the order they were first seen, as if read here.
    * A figure this store has already is not taken: `onDuplicate` is told of it. Returns how many were taken.
+   * A figure that comes without its row into a region whose rows are kept is noted (`rowsMissing`).
    */
   merge(data: StoreData, file: number, rowOffset: number, onDuplicate: (region: string, target: number, year: number, earlier: FigureSource, row: number) => void): number {
     const T = this.targetCount;
     const exact = new Map<number, number>();
     data.exactCells.forEach((cell, i) => exact.set(cell, data.exactValues[i] ?? Number.NaN));
     let b = 0;
+    let rowsAt = 0;
     let taken = 0;
     data.names.forEach((name, r) => {
       let slot = -1;
       for (let y = 0; y < this.yearCount; y++) {
         if (data.blockMap[r * this.yearCount + y] !== 1) continue;
-        const base = b++ * T;
+        const base = b * T;
+        const slab = data.slabs[data.blockSlab[b] as number] as Int32Array;
+        const slabAt = data.blockAt[b] as number;
+        // Where the block's rows are in data.rows, if it has them.
+        const rowBase = data.blockRows[b++] === 1 ? rowsAt++ * T : -1;
+        const rowOf = (t: number): number => (rowBase >= 0 ? (data.rows[rowBase + t] ?? 0) + rowOffset : UNKNOWN_ROW);
         if (slot < 0) slot = this.slotOf(name);
-        const years = this.blocks[slot] as (YearFigures | undefined)[];
-        if (!years[y]) {
-          // A block this store has not got: taken whole, its rows moved on.
-          const block = this.newBlock();
-          years[y] = block;
-          block.codes.set(data.codes.subarray(base, base + T));
+        const at = slot * this.yearCount + y;
+        const year = this.firstYear + y;
+        if (!this.blocks[at]) {
+          // A block this store has not got: taken whole (its codes where they are), its rows moved on.
+          const rows = this.rowsKept[slot] === true ? new Int32Array(T) : null;
+          const block = new YearFigures(slab, slabAt, T, rows);
+          this.blocks[at] = block;
           for (let t = 0; t < T; t++) {
-            const code = block.codes[t] as number;
+            const code = slab[slabAt + t] as number;
             if (code === EMPTY) continue;
-            block.rows[t] = (data.rows[base + t] ?? 0) + rowOffset;
-            if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
             taken++;
+            if (rows) {
+              rows[t] = rowOf(t);
+              if (rowBase < 0) this.rowsMissing.push({ region: name, target: t, year });
+            }
+            if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
           }
           if (file !== 0) block.files = new Uint32Array(T).fill(file);
           continue;
         }
         for (let t = 0; t < T; t++) {
-          const code = data.codes[base + t] ?? EMPTY;
+          const code = slab[slabAt + t] ?? EMPTY;
           if (code === EMPTY) continue;
-          const row = (data.rows[base + t] ?? 0) + rowOffset;
+          const row = rowOf(t);
           const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : decodeFigure(code);
-          const earlier = this.setAt(slot, t, this.firstYear + y, value, file, row, false, code);
-          if (earlier) onDuplicate(name, t, this.firstYear + y, earlier, row);
-          else taken++;
+          const earlier = this.setAt(slot, t, year, value, file, row, false, code);
+          if (earlier) onDuplicate(name, t, year, earlier, row);
+          else {
+            taken++;
+            if (rowBase < 0 && this.rowsKept[slot] === true) this.rowsMissing.push({ region: name, target: t, year });
+          }
         }
       }
     });
     return taken;
+  }
+
+  /** Figures whose rows are kept but were not known when they were merged (read again by the caller), taken off the list. */
+  takeRowsMissing(): { region: string; target: number; year: number }[] {
+    return this.rowsMissing.splice(0);
+  }
+
+  /** Sets the row of a figure stored without it (see `takeRowsMissing`). */
+  setRow(region: string, target: number, year: number, row: number): void {
+    const rows = this.block(this.slots.get(region) ?? -1, year)?.rows;
+    if (rows) rows[target] = row;
   }
 
   /** The regions that have at least one figure, in the order first seen ('' is "no region"). */
@@ -291,37 +385,48 @@ export class FigureStore {
     return this.valueAtSlot(this.slots.get(region) ?? -1, target, year);
   }
 
+  /** The block of a slot (-1: none) and year, if there is one. */
+  private block(slot: number, year: number): YearFigures | undefined {
+    const y = year - this.firstYear;
+    return slot < 0 || y < 0 || y >= this.yearCount ? undefined : this.blocks[slot * this.yearCount + y];
+  }
+
+  /** A region's figures of one year, by target (`value(target)`: NaN where none), if it has any that year: for a count that reads many targets of one region. */
+  yearFigures(slot: number, year: number): YearValues | undefined {
+    return this.block(slot, year);
+  }
+
   /** `valueAt` for a region's slot (-1: a region without figures). */
   valueAtSlot(slot: number, target: number, year: number): number | undefined {
-    const value = this.blocks[slot]?.[year - this.firstYear]?.value(target);
+    const value = this.block(slot, year)?.value(target);
     return value === undefined || Number.isNaN(value) ? undefined : value;
   }
 
   /** Where the figure of one target in one region for one year came from, if there is one. */
   sourceAt(region: string, target: number, year: number): FigureSource | null {
-    const block = this.blocks[this.slots.get(region) ?? -1]?.[year - this.firstYear];
-    if (!block || block.codes[target] === EMPTY) return null;
-    return { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 };
+    const block = this.block(this.slots.get(region) ?? -1, year);
+    if (!block || block.code(target) === EMPTY) return null;
+    return { file: block.files?.[target] ?? 0, row: block.row(target) };
   }
 
   /** Which of the regions at `slots` (-1: none) have figures in one year, for every target at once. */
   presence(slots: readonly number[], year: number): YearPresence {
-    return new YearPresence(slots.map((slot) => this.blocks[slot]?.[year - this.firstYear]?.codes));
+    return new YearPresence(slots.map((slot) => this.block(slot, year)?.codes));
   }
 
   /** The figures of one target in one region up to year `until`, oldest year first. */
   series(region: string, target: number, until = this.lastYear): Figure[] {
-    const years = this.blocks[this.slots.get(region) ?? -1];
+    const slot = this.slots.get(region) ?? -1;
     const points: Figure[] = [];
-    if (!years) return points;
+    if (slot < 0) return points;
     const last = Math.min(this.yearCount, until - this.firstYear + 1);
     for (let i = 0; i < last; i++) {
-      const block = years[i];
-      if (!block || block.codes[target] === EMPTY) continue;
+      const block = this.blocks[slot * this.yearCount + i];
+      if (!block || block.code(target) === EMPTY) continue;
       points.push({
         year: this.firstYear + i,
         value: block.value(target),
-        source: { file: block.files?.[target] ?? 0, row: block.rows[target] ?? 0 },
+        source: { file: block.files?.[target] ?? 0, row: block.row(target) },
         level: block.levels?.[target] === 1,
       });
     }
@@ -331,9 +436,9 @@ export class FigureStore {
   /** The latest year that has a figure in any region, if any. */
   latestYear(): number | undefined {
     let latest = -1;
-    for (const years of this.blocks) {
+    for (let base = 0; base < this.blocks.length; base += this.yearCount) {
       for (let i = this.yearCount - 1; i > latest; i--) {
-        const block = years[i];
+        const block = this.blocks[base + i];
         if (block && block.codes.some((code) => code !== EMPTY)) {
           latest = i;
           break;
@@ -346,10 +451,8 @@ export class FigureStore {
   /** How many figures are stored in all. */
   count(): number {
     let total = 0;
-    for (const years of this.blocks) {
-      for (const block of years) {
-        if (block) for (const code of block.codes) if (code !== EMPTY) total++;
-      }
+    for (const block of this.blocks) {
+      if (block) for (const code of block.codes) if (code !== EMPTY) total++;
     }
     return total;
   }

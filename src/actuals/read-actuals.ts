@@ -1,7 +1,8 @@
 import type { Plan } from '../plan/types.js';
 import { ioReason, type Problem } from '../problem.js';
 import type { Encoding } from './decode.js';
-import type { FigureStore } from './figure-store.js';
+import { UNKNOWN_ROW, type FigureStore } from './figure-store.js';
+import { rowKeeper, rowPolicy } from './row-policy.js';
 import { readCsvFast } from './read-csv-fast.js';
 import { readCsvTable, type OpenedBytes } from './read-csv-table.js';
 import { ReadContext, type Notice } from './read-context.js';
@@ -67,6 +68,12 @@ export interface ReadActualsOptions {
   fast?: boolean;
   /** Internal: false reads every file in one thread; a number is the size from which a file is read in two (tests use small files). */
   parallel?: boolean | number;
+  /**
+   * False: keep the row of a figure only where a report without detail (a summary) names it (see
+   * row-policy.ts), 4 bytes less a figure; the row a duplicate repeats is then found by reading
+   * the files again. Only when every source is a file on disk (a path): else every row is kept.
+   */
+  keepRows?: boolean;
 }
 
 const DEFAULT_MAX_PROBLEMS = 10_000;
@@ -93,10 +100,41 @@ export async function readActuals(sources: ActualsSource[], plan: Plan, options:
       (input.notices ??= []).push(item);
     }
   };
-  const ctx = new ReadContext(plan, sink, notice);
+  const policy = options.keepRows === false && sources.every((source) => source.path !== undefined) ? rowPolicy(plan) : undefined;
+  const ctx = new ReadContext(plan, sink, notice, policy === undefined ? undefined : rowKeeper(policy), policy);
+  ctx.maxProblems = maxProblems;
   const inputs: ActualsInput[] = [];
   for (const source of sources) await readSource(source, ctx, inputs, options);
+  await findUnknownRows(ctx, sources, plan, options);
   return { store: ctx.store, inputs, problems, problemCount, notices, noticeCount, warningCount };
+}
+
+/**
+ * Fills in the rows a store that keeps few rows did not know: the earlier row each kept duplicate
+ * problem names, and the rows of figures merged without them. They are the rows of the first
+ * figures of those cells, so the sources are read again as they were read (in one thread), into
+ * a store that keeps only those regions' figures, with their rows.
+ */
+async function findUnknownRows(ctx: ReadContext, sources: ActualsSource[], plan: Plan, options: ReadActualsOptions): Promise<void> {
+  const missing = ctx.store.takeRowsMissing();
+  const duplicates = ctx.unknownEarlier.splice(0);
+  if (missing.length === 0 && duplicates.length === 0) return;
+  const cells = [...missing, ...duplicates];
+  const regions = new Set(cells.map((cell) => cell.region));
+  // Only those regions' figures are kept: the second reading costs no memory for the others.
+  const wanted = (region: string): boolean => regions.has(region);
+  const again = new ReadContext(plan, () => {}, () => {}, wanted, undefined, wanted);
+  const inputs: ActualsInput[] = [];
+  for (const source of sources) await readSource(source, again, inputs, { ...options, parallel: false });
+  for (const { region, target, year } of missing) {
+    const source = again.store.sourceAt(region, target, year);
+    if (source) ctx.store.setRow(region, target, year, source.row);
+  }
+  for (const { problem, region, target, year } of duplicates) {
+    const source = again.store.sourceAt(region, target, year);
+    // A file changed since it was read keeps the '?' it was given.
+    if (source && source.row !== UNKNOWN_ROW) problem.params.other = `${again.tableNames[source.file] ?? ''}:${source.row}`;
+  }
 }
 
 function newInput(file: string, sheet: string | null, format: ActualsInput['format']): ActualsInput {

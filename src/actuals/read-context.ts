@@ -4,10 +4,19 @@ import { FigureStore } from './figure-store.js';
 import { NameIndex } from './name-index.js';
 import { scaleFractions, scaleReference } from './read-figure.js';
 import type { ActualsInput } from './read-actuals.js';
+import type { RowPolicy } from './row-policy.js';
 
 /** A located remark on the input that does not make it invalid: a warning or a notice. */
 export interface Notice extends Problem {
   severity: 'warning' | 'notice';
+}
+
+/** A duplicate reported before the row of the figure it repeats was known (a store not keeping that region's rows). */
+export interface UnknownEarlier {
+  problem: Problem;
+  region: string;
+  target: number;
+  year: number;
 }
 
 /** What every table read in one run shares: the plan's lookups, the figures, where problems go. */
@@ -22,14 +31,24 @@ export class ReadContext {
   readonly scaleFractions: Uint8Array;
   /** Display names of the tables read so far, by the index figures keep (a file, or a sheet of one). */
   readonly tableNames: string[] = [];
+  /** Duplicates whose earlier row is to be found by reading the files again (see readActuals), as many as problems are kept. */
+  readonly unknownEarlier: UnknownEarlier[] = [];
+  /** Problems kept: a duplicate past this many is only counted, so its earlier row is not looked for. */
+  maxProblems = Infinity;
 
   constructor(
     readonly plan: Plan,
     readonly sink: (problem: Problem) => void,
     /** Keeps a notice (with the input it is about) or only counts it, past a cap. */
     readonly notice: (notice: Notice, input: ActualsInput) => void,
+    /** Whether the store keeps a region's rows (FigureStore's `keepRows`); absent: every region's. */
+    keepRows?: (region: string) => boolean,
+    /** The policy `keepRows` follows, for a worker thread that reads a part of a file; absent: every row kept. */
+    readonly rowPolicy?: RowPolicy | null,
+    /** Whether the store keeps a region's figures at all (FigureStore's `only`); absent: every region's. */
+    only?: (region: string) => boolean,
   ) {
-    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end);
+    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end, keepRows, only);
     this.ids = plan.targets.map((target) => target.id);
     this.scaleReferences = Float64Array.from(plan.targets, (target) => scaleReference(target));
     this.scaleFractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));

@@ -2,6 +2,7 @@ import type { MessageCode, MessageParams } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { readFastLong, type FallbackReason, type FastLongLayout } from './fast-long-reader.js';
 import { FigureStore, type StoreData } from './figure-store.js';
+import { rowKeeper, type RowPolicy } from './row-policy.js';
 import { quietScale, scaleFractions, scaleReference, scaleWarning } from './read-figure.js';
 
 /** What reading a part of a long-format file needs of the plan. */
@@ -9,6 +10,8 @@ export interface RangePlan {
   targets: Target[];
   baselineYear: number;
   endYear: number;
+  /** Whose rows the part's store keeps (see row-policy.ts); absent: every region's. */
+  rows?: RowPolicy | null;
 }
 
 /**
@@ -18,6 +21,7 @@ export interface RangePlan {
 export type RangeEvent =
   | { kind: 'scale'; line: number; code: MessageCode; params: MessageParams; severity: 'warning' | 'notice' }
   | { kind: 'year'; line: number; year: number }
+  /** `earlierLine`: UNKNOWN_ROW when the part's store keeps no row of the region. */
   | { kind: 'duplicate'; line: number; target: number; year: number; region: string; earlierLine: number; value: string };
 
 /** What reading a part gave: its figures, its remarks, and where the normal path must take over, if it must. */
@@ -43,7 +47,7 @@ const MAX_EVENTS = 100_000;
  * worker thread and, when none can be started, the main thread.
  */
 export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastLongLayout, plan: RangePlan): Promise<RangeScan> {
-  const store = new FigureStore(plan.targets.length, plan.baselineYear, plan.endYear);
+  const store = new FigureStore(plan.targets.length, plan.baselineYear, plan.endYear, plan.rows === undefined ? undefined : rowKeeper(plan.rows));
   const events: RangeEvent[] = [];
   const references = Float64Array.from(plan.targets, (target) => scaleReference(target));
   const fractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));

@@ -21,8 +21,9 @@ async function answer(data: ScanWorkerData): Promise<void> {
     // scanRange's reader copies what it keeps: one buffer serves every read.
     const scan = await scanRange(fileRange(data.path, data.start, undefined, undefined, true), data.layout, data.plan);
     const { store } = scan;
-    // The arrays were made by toData from plain ArrayBuffers (none is shared): moved, not copied.
-    const buffers = [store.blockMap, store.codes, store.rows, store.exactCells, store.exactValues].map((array) => array.buffer as ArrayBuffer);
+    // The arrays are plain ArrayBuffers (none is shared): moved, not copied; the slabs are the store's own.
+    const arrays = [store.blockMap, store.blockSlab, store.blockAt, store.blockRows, store.rows, store.exactCells, store.exactValues, ...store.slabs];
+    const buffers = arrays.map((array) => array.buffer as ArrayBuffer);
     parentPort?.postMessage(scan, buffers);
   } catch (error) {
     parentPort?.postMessage({ error: String((error as Error)?.message ?? error) });

@@ -10,7 +10,7 @@ import { describeLookalikes } from './point-lookalikes.js';
 import { compareFormTarget } from './compare-form-target.js';
 import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
 import type { ActualsInput } from './read-actuals.js';
-import type { FigureSource } from './figure-store.js';
+import { UNKNOWN_ROW, type FigureSource } from './figure-store.js';
 import { quietScale, readFigure, scaleWarning } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
 
@@ -364,9 +364,12 @@ export class TableReader {
   }
 
   private duplicate(target: Target, year: number, region: string, earlier: FigureSource, row: number, column: number, raw: () => string): void {
-    const other = `${this.ctx.tableNames[earlier.file] ?? ''}:${earlier.row}`;
+    const other = `${this.ctx.tableNames[earlier.file] ?? ''}:${earlier.row === UNKNOWN_ROW ? '?' : earlier.row}`;
     const code = region === '' ? 'row.duplicate' : 'row.duplicate-in-region';
-    this.problem(code, { id: target.id, year, region, other }, row, column, raw());
+    const problem = this.located(code, { id: target.id, year, region, other }, row, column, raw());
+    // A store that keeps no row of the region: the row is found by reading the files again (readActuals).
+    if (earlier.row === UNKNOWN_ROW && this.ctx.unknownEarlier.length < this.ctx.maxProblems) this.ctx.unknownEarlier.push({ problem, region, target: target.index, year });
+    this.ctx.sink(problem);
   }
 
   /** Compares a target written on the form with the plan's: a form may be an outdated copy. */

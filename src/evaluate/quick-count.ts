@@ -1,19 +1,75 @@
 import type { FigureStore } from '../actuals/figure-store.js';
 import type { Target } from '../plan/types.js';
 import type { Severity, Status } from '../report/types.js';
-import { meetsFor } from './compare.js';
+import { band } from './compare.js';
 import type { QuickTerms } from './region-terms.js';
 import { TallyCounter } from './tally.js';
 
-/** One target a summary counts by its status alone: its deadline year's figure against the terms it is judged on. */
-interface StatusOnly {
-  index: number;
-  year: number;
-  meets: (value: number) => boolean;
+/** One way a result counts: its status, its severity, whether its target is soft. */
+interface Outcome {
+  status: Status;
+  severity: Severity;
   soft: boolean;
-  met: Severity;
-  notMet: Severity;
-  noData: Severity;
+}
+
+/**
+ * What `meetsFor` decides, as an interval: a figure meets the terms when it lies above `low`
+ * (or at it, unless `lowOpen`) and below `high` (or at it, unless `highOpen`). NaN edges: nothing
+ * meets. One comparison for every kind of terms, so a count of millions runs without calls.
+ */
+export interface Bounds {
+  low: number;
+  high: number;
+  lowOpen: boolean;
+  highOpen: boolean;
+}
+
+const NEVER: Bounds = { low: Number.NaN, high: Number.NaN, lowOpen: false, highOpen: false };
+
+/** The interval of figures that meet `target` (see `Bounds`), as `meetsFor` judges them. */
+export function boundsFor(target: Target, defaultTolerance: number): Bounds {
+  const { op, value } = target;
+  if (op === 'range' || op === '~') {
+    const edges = band(target, defaultTolerance);
+    return edges === null ? NEVER : { low: edges[0], high: edges[1], lowOpen: false, highOpen: false };
+  }
+  if (op === 'done') return { low: 1, high: 1, lowOpen: false, highOpen: false };
+  if (typeof value !== 'number') return NEVER;
+  switch (op) {
+    case '>=': return { low: value, high: Infinity, lowOpen: false, highOpen: false };
+    case '>': return { low: value, high: Infinity, lowOpen: true, highOpen: false };
+    case '<=': return { low: -Infinity, high: value, lowOpen: false, highOpen: false };
+    case '<': return { low: -Infinity, high: value, lowOpen: false, highOpen: true };
+    case '==': return { low: value, high: value, lowOpen: false, highOpen: false };
+    default: return NEVER;
+  }
+}
+
+/** Whether `value` lies within `bounds`. */
+export function within(value: number, bounds: Bounds): boolean {
+  return inside(value, bounds.low, bounds.high, openBits(bounds));
+}
+
+function openBits(bounds: Bounds): number {
+  return (bounds.lowOpen ? 1 : 0) | (bounds.highOpen ? 2 : 0);
+}
+
+/** `within` for edges kept flat (`open`: bit 1 the low edge is open, bit 2 the high edge). */
+function inside(value: number, low: number, high: number, open: number): boolean {
+  return ((open & 1) !== 0 ? value > low : value >= low) && ((open & 2) !== 0 ? value < high : value <= high);
+}
+
+/** The targets judged by the figure of one year, as flat arrays: one pass per region with no calls but the figure's. */
+class YearJudges {
+  index: number[] = [];
+  low: number[] = [];
+  high: number[] = [];
+  /** Bit 1: the low edge is open; bit 2: the high edge is. */
+  open: number[] = [];
+  /** The outcomes (indexes into `QuickCount.outcomes`) of a figure that meets the terms, one that does not, and none. */
+  met: number[] = [];
+  notMet: number[] = [];
+  noData: number[] = [];
 }
 
 /**
@@ -23,11 +79,22 @@ interface StatusOnly {
  */
 export class QuickCount {
   private readonly notJudged = new TallyCounter();
-  private readonly statusOnly: StatusOnly[] = [];
+  /** The targets judged by status, by the year whose figure judges them (most share the plan's last year): `years[i]` judges `judges[i]`. */
+  private readonly years: number[] = [];
+  private readonly judges: YearJudges[] = [];
+  /** Counts by outcome of the region being counted: one array for every region, cleared each time. */
+  private readonly counts: Int32Array;
+  /** The distinct outcomes: a region's results are counted by outcome, then added to its tally once each. */
+  private readonly outcomes: Outcome[] = [];
   /** Targets whose status needs their judge (series, mid-term ratings, the plan level). */
   readonly rest: Target[] = [];
 
   constructor(quickTerms: QuickTerms, targets: readonly Target[], severityFor: (status: Status, soft: boolean) => Severity, tolerance: number) {
+    const outcomeOf = (status: Status, soft: boolean): number => {
+      const severity = severityFor(status, soft);
+      const found = this.outcomes.findIndex((o) => o.status === status && o.severity === severity && o.soft === soft);
+      return found >= 0 ? found : this.outcomes.push({ status, severity, soft }) - 1;
+    };
     for (const target of targets) {
       const quick = quickTerms[target.index] ?? null;
       if (quick === 'not_judged') {
@@ -36,23 +103,44 @@ export class QuickCount {
       } else if (quick === null) this.rest.push(target);
       else {
         const { soft } = target;
-        this.statusOnly.push({
-          index: target.index, year: quick.year, meets: meetsFor(quick, tolerance), soft,
-          met: severityFor('met', soft), notMet: severityFor('not_met', soft), noData: severityFor('no_data', soft),
-        });
+        let judges = this.judges[this.years.indexOf(quick.year)];
+        if (!judges) {
+          this.years.push(quick.year);
+          this.judges.push((judges = new YearJudges()));
+        }
+        const bounds = boundsFor(quick, tolerance);
+        judges.index.push(target.index);
+        judges.low.push(bounds.low);
+        judges.high.push(bounds.high);
+        judges.open.push(openBits(bounds));
+        judges.met.push(outcomeOf('met', soft));
+        judges.notMet.push(outcomeOf('not_met', soft));
+        judges.noData.push(outcomeOf('no_data', soft));
       }
     }
+    this.counts = new Int32Array(this.outcomes.length);
   }
 
   /** The counts of one region (its store slot) for every target but `rest`. */
   count(store: FigureStore, slot: number): TallyCounter {
     const tally = this.notJudged.copy();
-    for (const judge of this.statusOnly) {
-      const value = store.valueAtSlot(slot, judge.index, judge.year);
-      if (value === undefined) tally.add('no_data', judge.noData, judge.soft);
-      else if (judge.meets(value)) tally.add('met', judge.met, judge.soft);
-      else tally.add('not_met', judge.notMet, judge.soft);
+    const counts = this.counts.fill(0);
+    for (let y = 0; y < this.years.length; y++) {
+      // One lookup of the region's year; each target's figure is then read straight from it.
+      const figures = store.yearFigures(slot, this.years[y] as number);
+      const { index, low, high, open, met, notMet, noData } = this.judges[y] as YearJudges;
+      for (let j = 0; j < index.length; j++) {
+        const value = figures ? figures.value(index[j] as number) : Number.NaN;
+        let outcome: number;
+        if (Number.isNaN(value)) outcome = noData[j] as number;
+        else outcome = (inside(value, low[j] as number, high[j] as number, open[j] as number) ? met[j] : notMet[j]) as number;
+        counts[outcome] = (counts[outcome] as number) + 1;
+      }
     }
+    this.outcomes.forEach((outcome, i) => {
+      const n = counts[i] as number;
+      if (n > 0) tally.add(outcome.status, outcome.severity, outcome.soft, n);
+    });
     return tally;
   }
 }

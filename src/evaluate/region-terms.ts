@@ -2,6 +2,7 @@ import { closest } from 'fastest-levenshtein';
 import type { Actuals } from '../actuals/read-actuals.js';
 import type { Figure, YearPresence } from '../actuals/figure-store.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
+import { UNLISTED_NAMED } from '../actuals/row-policy.js';
 import { isPlanLevel, planLevelKeys, sharesAddUp } from '../plan/plan-level.js';
 import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
@@ -45,8 +46,8 @@ export interface RegionalPlan {
 }
 
 const INTENSIVE = new Set(['mean', 'weighted']);
-/** Regions the plan does not list that are each warned about; more are one warning. */
-const MAX_UNLISTED_WARNINGS = 10;
+/** Regions the plan does not list that are each warned about; more are one warning (a summary keeps their rows: row-policy.ts). */
+const MAX_UNLISTED_WARNINGS = UNLISTED_NAMED;
 const NO_FIGURES: Figure[] = [];
 /** The verdict on a town not judged, shared by the counts of a summary (never changed: no reason is replaced). */
 const NOT_JUDGED_FINAL: Judgement = Object.freeze({
@@ -67,8 +68,10 @@ export function regionalPlan(
   if (!plan.regions) return null;
   const keys = planLevelKeys(plan);
   const seen = actuals.store.regionNames();
-  const levelNames = seen.filter((name) => isPlanLevel(name, keys));
-  const towns = [...new Set([...seen.filter((name) => !isPlanLevel(name, keys)), ...(decomposed?.byRegion.keys() ?? [])])];
+  // Each name normalised once: a large submission names thousands of regions.
+  const level = seen.map((name) => isPlanLevel(name, keys));
+  const levelNames = seen.filter((_, i) => level[i]);
+  const towns = [...new Set([...seen.filter((_, i) => !level[i]), ...(decomposed?.byRegion.keys() ?? [])])];
   if (towns.length === 0) return null;
   // Every town the plan lists or the data names must have a figure before a year is derived.
   const required = [...new Set([...plan.regions.units, ...towns])];

@@ -9,23 +9,23 @@ const BY_STATUS = 5;
 // A record, not a Map: a status written as a literal at the call is a property read the JIT resolves.
 const STATUS_INDEX = Object.fromEntries(STATUSES.map((status, i) => [status, BY_STATUS + i])) as Record<Status, number>;
 
-function bump(counts: Int32Array, i: number): void {
-  counts[i] = (counts[i] as number) + 1;
+function bump(counts: Int32Array, i: number, n = 1): void {
+  counts[i] = (counts[i] as number) + n;
 }
 
 /** One region's counts, kept in a typed array while a run counts a million results, then made a `Tally`. */
 export class TallyCounter {
   private readonly counts = new Int32Array(BY_STATUS + STATUSES.length);
 
-  /** Counts one result: its status, how it counts under the policy, and whether its target is soft. */
-  add(status: Status, severity: Severity, soft: boolean): void {
+  /** Counts one result (or `n` alike): its status, how it counts under the policy, and whether its target is soft. */
+  add(status: Status, severity: Severity, soft: boolean, n = 1): void {
     const counts = this.counts;
-    bump(counts, TARGETS);
-    bump(counts, STATUS_INDEX[status]);
-    if (severity === 'failure') bump(counts, FAILURES);
+    bump(counts, TARGETS, n);
+    bump(counts, STATUS_INDEX[status], n);
+    if (severity === 'failure') bump(counts, FAILURES, n);
     else if (severity === 'warning') {
-      bump(counts, WARNINGS);
-      if (soft) bump(counts, SOFT_MISSES);
+      bump(counts, WARNINGS, n);
+      if (soft) bump(counts, SOFT_MISSES, n);
     }
   }
 

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// Runs in a process of its own (the built dist/steady-heap.js: `npm test` builds first): V8's
+// flags are the process's, and this test process's young generation has grown already.
+const module = new URL('../dist/steady-heap.js', import.meta.url).href;
+
+/** The young generation's size (MB) after a churn of short-lived objects, with what `setup` did first. */
+function youngAfterChurn(setup: string): number {
+  const script = `
+    const v8 = await import('node:v8');
+    const { allowSteadyHeap, steadyHeap } = await import(${JSON.stringify(module)});
+    ${setup}
+    const keep = [];
+    for (let i = 0; i < 2e6; i++) { const o = { a: i, b: [i] }; if (i % 10 === 0) keep.push(o); if (keep.length > 20000) keep.length = 0; }
+    console.log(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size / 2 ** 20);`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return Number(run.stdout.trim());
+}
+
+describe('a steady heap', () => {
+  it('keeps the young generation at its starting size once allowed and set, and only then', () => {
+    expect(youngAfterChurn('await allowSteadyHeap(); steadyHeap();')).toBeLessThanOrEqual(4);
+    // Neither allowed (a run with detail) nor set (no long read): V8 grows it as it likes.
+    expect(youngAfterChurn('steadyHeap();')).toBeGreaterThan(8);
+    expect(youngAfterChurn('await allowSteadyHeap();')).toBeGreaterThan(8);
+  });
+});
