@@ -2,8 +2,9 @@ import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
-import { evaluate } from './evaluate/evaluate.js';
-import { BINARY_FORMATS, loadFormatter, MACHINE_FORMATS } from './format/load-formatter.js';
+import { evaluate, evaluateListed } from './evaluate/evaluate.js';
+import { BINARY_FORMATS, loadFormatter, MACHINE_FORMATS, STREAMED_FORMATS } from './format/load-formatter.js';
+import { listedValues, type ListedResults } from './report/listed-results.js';
 import type { ReportSources } from './format/report-sources.js';
 import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
@@ -164,20 +165,23 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const unknownRegion = regionRefusal(options, actuals);
   if (unknownRegion) return usageErrors([unknownRegion], options.lang, io);
   const regionTargets = await readRegionTargetsInto(options, plan, actuals);
-  const report = evaluate(plan, actuals, {
+  const evaluation = {
     asOf: options.asOf,
     policy: { failOn: options.failOn, maxWarnings: options.maxWarnings },
     scope: inScope(options),
     list: listedBy(options, actuals),
-    // A summary lists nothing, so a large run builds no per-target results at all.
-    detail: !options.outputs.every((output) => output.format === 'summary'),
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
     regionTargets,
-  });
+  };
+  // A summary lists nothing, so a large run builds no per-target results at all; the other
+  // formats are given the listed results judged again as they reach them, never all at once.
+  const { report, listed } = options.outputs.every((output) => output.format === 'summary')
+    ? { report: evaluate(plan, actuals, { ...evaluation, detail: false }), listed: undefined }
+    : evaluateListed(plan, actuals, evaluation);
   const outputs = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format));
   try {
-    await writeOutputs(await renderOutputs(outputs, report, sourcesOf(plan, actuals, report), options, io), io);
+    await writeOutputs(await renderOutputs(outputs, report, listed, sourcesOf(plan, actuals, report), options, io), io);
   } catch (error) {
     if (!(error instanceof PlancheckError)) throw error;
     io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
@@ -243,8 +247,11 @@ function sourcesOf(plan: Plan, actuals: Actuals, report: Report): ReportSources 
 }
 
 /** Each requested format laid out, coloured only for a terminal, as wide as the terminal unless `--width` says. */
-async function renderOutputs(outputs: OutputRequest[], report: Report, sources: ReportSources, options: CheckOptions, io: Io) {
+async function renderOutputs(outputs: OutputRequest[], report: Report, listed: ListedResults | undefined, sources: ReportSources, options: CheckOptions, io: Io) {
   const rendered = [];
+  // The page and the workbook read every result from the report: built for them, once.
+  let whole: Report | null = null;
+  const wholeReport = (): Report => (whole ??= listed ? { ...report, results: [...listedValues(listed)] } : report);
   for (const output of outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
@@ -259,9 +266,11 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, sources: 
       sort: options.sort,
       by: options.by,
       sources,
+      results: listed,
     };
     const format = await loadFormatter(output.format);
-    rendered.push({ ...output, text: await format(report, formatOptions) });
+    const streams = STREAMED_FORMATS.has(output.format);
+    rendered.push({ ...output, text: await format(streams ? report : wholeReport(), streams ? formatOptions : { ...formatOptions, results: undefined }) });
   }
   return rendered;
 }

@@ -1,4 +1,5 @@
 import { formatMessage } from '../messages.js';
+import { listedOf, listedValues } from '../report/listed-results.js';
 import type { RegionCheck, Result } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import type { Formatter } from './formatter.js';
@@ -77,7 +78,7 @@ function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth
  * bounded by the disk, not by the longest string a runtime can hold; the text is what
  * `JSON.stringify(report, null, 2)` would give.
  */
-export const formatJson: Formatter = function* (report, { lang }) {
+export const formatJson: Formatter = function* (report, { lang, results }) {
   const head = {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
@@ -108,7 +109,7 @@ export const formatJson: Formatter = function* (report, { lang }) {
     first = false;
   }
   yield `${first ? '}' : '\n    }'}\n  },\n  "results": `;
-  yield* streamArray(report.results, (result) => resultJson(result, lang), 2);
+  yield* streamArray(listedValues(listedOf(report, results)), (result) => resultJson(result, lang), 2);
   const roles = report.regionRoles;
   const rolesJson = roles ? { plan_level: roles.planLevel, derived: roles.derived, towns: roles.towns } : null;
   yield `,\n  "region_roles": ${prettyJson(rolesJson, 2, escapeJsonText)},\n  "checks": `;

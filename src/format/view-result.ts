@@ -81,7 +81,7 @@ function wordStatus(result: Result, lang: Lang): string {
   return word;
 }
 
-function toneOf(result: Result): Tone {
+function toneOf(result: Pick<Result, 'status' | 'severity'>): Tone {
   if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 'good';
   if (result.severity === 'failure') return 'bad';
   if (result.status === 'moderate') return 'moderate';
@@ -126,7 +126,12 @@ function cellFigure(result: Result, lang: Lang): string {
 
 /** True when a result's cell reads off track (not met, behind, moving away) or failing (its tone is bad). */
 export function isOffTrackOrFailing(result: Result): boolean {
-  return OFF_TRACK.has(result.status) || toneOf(result) === 'bad';
+  return isOffTrackOrFailingAt(result.status, result.severity);
+}
+
+/** `isOffTrackOrFailing` from a result's status and severity alone. */
+export function isOffTrackOrFailingAt(status: Result['status'], severity: Result['severity']): boolean {
+  return OFF_TRACK.has(status) || (toneOf({ status, severity }) === 'bad');
 }
 
 /** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
