@@ -97,7 +97,7 @@ describe('cellJudge: final levels and towns not judged, read straight from the s
             for (const target of p.targets) {
               const result = quick(region, target);
               expect(JSON.stringify(result)).toBe(JSON.stringify(general(region, target)));
-              // Twice: what is kept per figure gives the same result again.
+              // Twice: judging a cell again gives the same result.
               expect(JSON.stringify(quick(region, target))).toBe(JSON.stringify(result));
               if (result.status === 'met' || result.status === 'not_met' || result.reason?.code === 'reason.no-decomposed-target') fast++;
             }

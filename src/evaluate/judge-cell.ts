@@ -87,21 +87,14 @@ export interface CellOptions {
 
 type Known = [met: boolean, gap: number | null, attainment: number | null];
 
-/** Gaps and attainments of a plan target worked out for this many figures at most, then no more kept. */
-const MEMO_LIMIT = 1 << 14;
-
 /**
  * The judgement of a level target at or after its deadline when its deadline year has a figure,
  * the most common result of a final review, as `judge` gives it (judgeLevel, then finalOn): met
  * or not, the gap and attainment of that figure, dated 0 years old, no notes. Anything else
- * (no figure that year, mid-term, other kinds) is left to the judges (null). Gaps and
- * attainments depend on the figure and the terms only: kept per plan target for figures seen
- * before, so regions with the same figure share the decimal arithmetic.
+ * (no figure that year, mid-term, other kinds) is left to the judges (null).
  */
 function finalLevelJudge(plan: Plan, fileName: (index: number) => string): (target: Target, series: Figure[]) => Judgement | null {
   const tol = plan.approxTolerance;
-  const memos = new Map<Target, Map<number, Known>>();
-  const planTargets = new Set(plan.targets);
   return (target, series) => {
     // As judgeLevel finds it (the first figure of the deadline year) and as judge dates it (the
     // last figure up to the deadline): the same figure in a series kept in year order.
@@ -113,16 +106,8 @@ function finalLevelJudge(plan: Plan, fileName: (index: number) => string): (targ
     }
     if (!figure || newest !== figure) return null;
     const value = figure.value;
-    // Only the plan's own targets are kept (a town's decomposed terms are a new object each
-    // time), and no zero: a Map takes −0 for 0.
-    const kept = value !== 0 && planTargets.has(target);
-    let memo = kept ? memos.get(target) : undefined;
-    if (!memo && kept) memos.set(target, (memo = new Map()));
-    let known = memo?.get(value);
-    if (!known) {
-      known = [meets(value, target, tol), gapOf(value, target, tol), attainmentOf(value, target, tol)];
-      if (memo && memo.size < MEMO_LIMIT) memo.set(value, known);
-    }
+    // Worked out each time: a memo of figures measured slower (a Map keyed by doubles hashes each key in the runtime).
+    const known: Known = [meets(value, target, tol), gapOf(value, target, tol), attainmentOf(value, target, tol)];
     const given = figure.source.file >= 0;
     const actual: FigureRef = { year: figure.year, value, file: given ? fileName(figure.source.file) : null, row: given ? figure.source.row : null };
     return {
