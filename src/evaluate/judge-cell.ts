@@ -35,8 +35,8 @@ export function cellJudge(ctx: CellContext, options: CellOptions = {}): (region:
     const terms = regional?.terms(region, target, asOf, true);
     const judged = terms?.target ?? target;
     const series = terms?.series ?? store.series(region, target.index, asOf);
-    const judgement = terms?.verdict ?? (finalLevel && judged.kind === 'level' && asOf >= judged.year ? finalLevel(judged, series) : null) ??
-      judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail: true });
+    const final = !terms?.verdict && finalLevel && judged.kind === 'level' && asOf >= judged.year ? finalLevel(judged, series) : null;
+    const judgement = terms?.verdict ?? final ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail: true });
     if (terms?.reasonIfMissing && series.length === 0) judgement.reason = terms.reasonIfMissing;
     else if (terms?.reasonIfMissing && judgement.reason?.code === 'reason.no-figure') judgement.reason = terms.reasonIfMissing;
     const severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
@@ -85,8 +85,6 @@ export interface CellOptions {
   notJudged?: boolean;
 }
 
-type Known = [met: boolean, gap: number | null, attainment: number | null];
-
 /**
  * The judgement of a level target at or after its deadline when its deadline year has a figure,
  * the most common result of a final review, as `judge` gives it (judgeLevel, then finalOn): met
@@ -106,13 +104,13 @@ function finalLevelJudge(plan: Plan, fileName: (index: number) => string): (targ
     }
     if (!figure || newest !== figure) return null;
     const value = figure.value;
-    // Worked out each time: a memo of figures measured slower (a Map keyed by doubles hashes each key in the runtime).
-    const known: Known = [meets(value, target, tol), gapOf(value, target, tol), attainmentOf(value, target, tol)];
     const given = figure.source.file >= 0;
     const actual: FigureRef = { year: figure.year, value, file: given ? fileName(figure.source.file) : null, row: given ? figure.source.row : null };
+    // Worked out each time: a memo of figures measured slower (a Map keyed by doubles hashes
+    // each key in the runtime), and so did a result whose decimals were getters worked out if read.
     return {
-      status: known[0] ? 'met' : 'not_met', final: true, actual, gap: known[1], attainment: known[2], progress: null, reason: null,
-      figureAge: 0, notes: [],
+      status: meets(value, target, tol) ? 'met' : 'not_met', final: true, actual, gap: gapOf(value, target, tol), attainment: attainmentOf(value, target, tol),
+      progress: null, reason: null, figureAge: 0, notes: [],
     };
   };
 }
