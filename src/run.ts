@@ -254,6 +254,8 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, listed: L
   const wholeReport = (): Report => (whole ??= listed ? { ...report, results: [...listedValues(listed)] } : report);
   for (const output of outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
+    // The text formats take the listed results as they reach them; the page and the workbook the whole report.
+    const streams = STREAMED_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
     const formatOptions = {
       lang: options.lang,
@@ -266,11 +268,10 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, listed: L
       sort: options.sort,
       by: options.by,
       sources,
-      results: listed,
+      results: streams ? listed : undefined,
     };
     const format = await loadFormatter(output.format);
-    const streams = STREAMED_FORMATS.has(output.format);
-    rendered.push({ ...output, text: await format(streams ? report : wholeReport(), streams ? formatOptions : { ...formatOptions, results: undefined }) });
+    rendered.push({ ...output, text: await format(streams ? report : wholeReport(), formatOptions) });
   }
   return rendered;
 }
