@@ -3,8 +3,9 @@ import { readActuals, type Actuals, type ActualsSource } from './actuals/read-ac
 import { allowSteadyHeap } from './steady-heap.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
-import { evaluate } from './evaluate/evaluate.js';
-import { BINARY_FORMATS, loadFormatter, MACHINE_FORMATS } from './format/load-formatter.js';
+import { evaluate, evaluateListed } from './evaluate/evaluate.js';
+import { BINARY_FORMATS, loadFormatter, MACHINE_FORMATS, STREAMED_FORMATS } from './format/load-formatter.js';
+import { listedValues, type ListedResults } from './report/listed-results.js';
 import type { ReportSources } from './format/report-sources.js';
 import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
@@ -169,20 +170,23 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const unknownRegion = regionRefusal(options, actuals);
   if (unknownRegion) return usageErrors([unknownRegion], options.lang, io);
   const regionTargets = await readRegionTargetsInto(options, plan, actuals);
-  const report = evaluate(plan, actuals, {
+  const evaluation = {
     asOf: options.asOf,
     policy: { failOn: options.failOn, maxWarnings: options.maxWarnings },
     scope: inScope(options),
     list: listedBy(options, actuals),
-    // A summary lists nothing, so a large run builds no per-target results at all.
-    detail: !options.outputs.every((output) => output.format === 'summary'),
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
     regionTargets,
-  });
+  };
+  // A summary lists nothing, so a large run builds no per-target results at all; the other
+  // formats are given the listed results judged again as they reach them, never all at once.
+  const { report, listed } = options.outputs.every((output) => output.format === 'summary')
+    ? { report: evaluate(plan, actuals, { ...evaluation, detail: false }), listed: undefined }
+    : evaluateListed(plan, actuals, evaluation);
   const outputs = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format));
   try {
-    await writeOutputs(await renderOutputs(outputs, report, sourcesOf(plan, actuals, report), options, io), io);
+    await writeOutputs(await renderOutputs(outputs, report, listed, sourcesOf(plan, actuals, report), options, io), io);
   } catch (error) {
     if (!(error instanceof PlancheckError)) throw error;
     io.stderr.write(`${sanitize(formatMessage(error.code, error.params, options.lang))}\n`);
@@ -248,10 +252,15 @@ function sourcesOf(plan: Plan, actuals: Actuals, report: Report): ReportSources 
 }
 
 /** Each requested format laid out, coloured only for a terminal, as wide as the terminal unless `--width` says. */
-async function renderOutputs(outputs: OutputRequest[], report: Report, sources: ReportSources, options: CheckOptions, io: Io) {
+async function renderOutputs(outputs: OutputRequest[], report: Report, listed: ListedResults | undefined, sources: ReportSources, options: CheckOptions, io: Io) {
   const rendered = [];
+  // The page and the workbook read every result from the report: built for them, once.
+  let whole: Report | null = null;
+  const wholeReport = (): Report => (whole ??= listed ? { ...report, results: [...listedValues(listed)] } : report);
   for (const output of outputs) {
     const machine = MACHINE_FORMATS.has(output.format);
+    // The text formats take the listed results as they reach them; the page and the workbook the whole report.
+    const streams = STREAMED_FORMATS.has(output.format);
     const color = !machine && output.path === undefined && wantsColor(options.color, io);
     const formatOptions = {
       lang: options.lang,
@@ -264,9 +273,10 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, sources: 
       sort: options.sort,
       by: options.by,
       sources,
+      results: streams ? listed : undefined,
     };
     const format = await loadFormatter(output.format);
-    rendered.push({ ...output, text: await format(report, formatOptions) });
+    rendered.push({ ...output, text: await format(streams ? report : wholeReport(), formatOptions) });
   }
   return rendered;
 }

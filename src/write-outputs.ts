@@ -61,8 +61,12 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
   }
 }
 
-/** A format's output in pieces of about 64 KB: few writes, and never the whole report as one string. */
-export function* batches(output: FormatOutput, size = 64 * 1024): Generator<string> {
+/**
+ * A format's output in pieces of about 256 K characters: few writes (each awaited write costs a
+ * trip through the thread pool: 832 MB of JSON in 64 K pieces took 13,000), and never the whole
+ * report as one string.
+ */
+export function* batches(output: FormatOutput, size = 256 * 1024): Generator<string> {
   if (typeof output === 'string') {
     if (output !== '') yield output;
     return;

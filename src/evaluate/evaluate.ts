@@ -17,6 +17,8 @@ import { atYear } from './judge-parts.js';
 import { QuickCount } from './quick-count.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
+import { cellJudge } from './judge-cell.js';
+import { markOf, severityOfMark, statusOfMark, type ListedResults } from '../report/listed-results.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -38,6 +40,66 @@ export interface EvaluateOptions {
 
 /** Judges every target in scope, in every region, against the actuals. Pure: no I/O. */
 export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions): Report {
+  const results: Result[] = [];
+  const { report } = evaluateWith(plan, actuals, options, (result) => {
+    results.push(result);
+  });
+  report.results = results;
+  return report;
+}
+
+/**
+ * `evaluate` holding no result: the report's `results` is empty and `listed` judges each listed
+ * result again when a format asks for it (the same result, as judging is pure), so a run of
+ * 3,000 regions keeps one byte per region and target instead of a million results. The summary,
+ * `unlisted` and the exit code are the same as `evaluate`'s.
+ */
+export function evaluateListed(plan: Plan, actuals: Actuals, options: Omit<EvaluateOptions, 'detail'>): { report: Report; listed: ListedResults } {
+  let marks = new Uint8Array(0);
+  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, (result, key) => {
+    // 0: not listed; else its status and severity, so that keys, ranks and counts need no result.
+    marks[key] = markOf(result);
+  }, (size) => {
+    marks = new Uint8Array(size);
+  });
+  return { report, listed: listedCells(marks, cells) };
+}
+
+/** How to judge one region on one target again, for `evaluateListed`. */
+interface Cells {
+  regions: readonly string[];
+  targets: readonly Target[];
+  judge: (region: number, target: Target) => Result;
+}
+
+function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
+  const count = cells.targets.length;
+  let size = 0;
+  for (const mark of marks) if (mark !== 0) size++;
+  return {
+    size,
+    keys: function* () {
+      for (let key = 0; key < marks.length; key++) if (marks[key] !== 0) yield key;
+    },
+    get: (key) => cells.judge(Math.floor(key / count), cells.targets[key % count]!),
+    status: (key) => statusOfMark(marks[key]!),
+    severity: (key) => severityOfMark(marks[key]!),
+    regionOf: (key) => cells.regions[Math.floor(key / count)]!,
+    metaOf: (key) => cells.targets[key % count]!,
+  };
+}
+
+/**
+ * The evaluation both entries share: counts every result in scope and hands each listed one,
+ * with its key (region position × targets in scope + target position), to `onListed`.
+ */
+function evaluateWith(
+  plan: Plan,
+  actuals: Actuals,
+  options: EvaluateOptions,
+  onListed: (result: Result, key: number) => void,
+  onSize: (cells: number) => void = () => {},
+): { report: Report; cells: Cells } {
   const { store } = actuals;
   const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
   const scope = options.scope ?? (() => true);
@@ -50,14 +112,16 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   // Region names come from input: a null-prototype object keeps `__proto__` an ordinary key.
   const summary: Report['summary'] = { ...emptyTally(), byRegion: Object.create(null) as Record<string, Tally> };
   let unlisted = 0;
-  const results: Result[] = [];
   const detail = options.detail ?? true;
   const severityFor = severityTable(options.policy);
   // Without towns, every region is judged on the plan's targets: final levels by status only.
   const planQuick: QuickTerms = plan.targets.map((target) => (asOf >= target.year && (target.kind === 'level' || target.kind === 'cumulative') ? target : null));
   // Regions that share quick terms share how they are counted: worked out once per set of terms.
   const quickCounts = new Map<QuickTerms, QuickCount>();
-  for (const region of regions) {
+  const context = { plan, actuals, asOf, regional, severityFor, fileName };
+  const judgeCell = cellJudge(context);
+  if (detail) onSize(regions.length * targets.length);
+  for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
     // The common case of a large final review, counted without building a series: a level's
     // status is its deadline year's figure against the target it is judged on.
@@ -68,10 +132,22 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
       if (!quick) quickCounts.set(quickTerms, (quick = new QuickCount(quickTerms, targets, severityFor, plan.approxTolerance)));
     }
     const tally = quick ? quick.count(store, slot) : new TallyCounter();
+    if (detail) {
+      for (const [at, target] of targets.entries()) {
+        const result = judgeCell(region, target);
+        // Only a town's verdict without judging (region-terms) carries this reason.
+        if (result.reason?.code === 'reason.no-decomposed-target') tally.addNotJudged();
+        tally.add(result.status, result.severity, result.soft);
+        if (!options.list || options.list(result)) onListed(result, position * targets.length + at);
+        else unlisted++;
+      }
+      summary.byRegion[region] = tally.toTally();
+      continue;
+    }
     for (const target of quick ? quick.rest : targets) {
       const terms = regional?.terms(region, target, asOf, detail);
       const judged = terms?.target ?? target;
-      if (terms && !terms.verdict && !detail && asOf >= judged.year && (judged.kind === 'level' || judged.kind === 'cumulative')) {
+      if (terms && !terms.verdict && asOf >= judged.year && (judged.kind === 'level' || judged.kind === 'cumulative')) {
         // Status only, as judgeLevel gives it for a deadline passed: the figure of the target's year meets it or not.
         const value = atYear(terms.series, judged.year)?.value;
         const status: Status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
@@ -80,45 +156,9 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
       }
       const series = terms?.series ?? store.series(region, target.index, asOf);
       const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail });
-      if (terms?.reasonIfMissing && series.length === 0) judgement.reason = terms.reasonIfMissing;
-      else if (terms?.reasonIfMissing && judgement.reason?.code === 'reason.no-figure') judgement.reason = terms.reasonIfMissing;
       const severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
       if (terms?.verdict) tally.addNotJudged();
-      if (!detail) {
-        tally.add(judgement.status, severity, target.soft);
-        continue;
-      }
-      const result: Result = {
-        id: target.id,
-        measure: target.measure,
-        goal: target.goal,
-        action: target.action,
-        region,
-        indicator: target.indicator,
-        indicatorEn: target.indicatorEn,
-        kind: judged.kind,
-        op: judged.op,
-        value: judged.value,
-        unit: target.unit,
-        year: judged.year,
-        soft: target.soft,
-        severity,
-        // Named one by one rather than spread: a million results then share one object shape.
-        status: judgement.status,
-        final: judgement.final,
-        actual: judgement.actual,
-        gap: judgement.gap,
-        attainment: judgement.attainment,
-        progress: judgement.progress,
-        reason: judgement.reason,
-        figureAge: judgement.figureAge,
-        notes: judgement.notes,
-        targetSource: terms ? terms.targetSource : 'plan',
-        figureSource: terms ? terms.figureSource : judgement.actual ? 'reported' : null,
-      };
-      tally.add(result.status, result.severity, result.soft);
-      if (!options.list || options.list(result)) results.push(result);
-      else unlisted++;
+      tally.add(judgement.status, severity, target.soft);
     }
     summary.byRegion[region] = tally.toTally();
   }
@@ -131,7 +171,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
   const readerWarnings = actuals.warningCount ?? 0;
   summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length + readerWarnings;
   finishTally(summary);
-  return {
+  const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'plancheck', version: options.toolVersion },
     plan: {
@@ -148,7 +188,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
     policy: options.policy,
     inputs: actuals.inputs,
     regions,
-    results,
+    results: [],
     unlisted,
     summary,
     regionRoles: regional?.roles ?? null,
@@ -157,6 +197,7 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
     errors: actuals.problems,
     errorCount: actuals.problemCount,
   };
+  return { report, cells: { regions, targets, judge: (position, target) => judgeCell(regions[position]!, target) } };
 }
 
 /** The latest year any figure was given for. */

@@ -41,6 +41,8 @@ export interface RegionalPlan {
    */
   quickTerms(region: string, asOf: number): QuickTerms | null;
   checks(targets: Target[], asOf: number): RegionCheck[];
+  /** True when `terms` gives the region a verdict without judging: a town with no decomposed target of a total. */
+  notJudged(region: string, target: Target): boolean;
   /** Regions of the data the plan does not list among its towns, each located at its first figure. */
   warnings: Problem[];
 }
@@ -178,7 +180,9 @@ export function regionalPlan(
     return out;
   };
 
-  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, warnings: unlistedRegions(plan, actuals, towns, fileName) };
+  const notJudged = (region: string, target: Target): boolean =>
+    region !== planLevel && !intensive[target.index] && !decomposed?.byRegion.get(region)?.get(target.id);
+  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, notJudged, warnings: unlistedRegions(plan, actuals, towns, fileName) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
-import type { Report } from '../report/types.js';
+import { listedOf, type ListedResults } from '../report/listed-results.js';
+import type { Report, Severity, Status } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import { escapeControls } from './sanitize.js';
 import { noteOf, viewResult, type ResultView } from './view.js';
@@ -29,25 +30,32 @@ export function describeResult(view: ResultView, lang: Lang): string {
   return prefix + sentence + why;
 }
 
-/** True when a result is a finding of `level` ('failure' or 'warning', which takes results off track too). */
-function isFindingOf(result: Report['results'][number], level: 'failure' | 'warning'): boolean {
-  const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
-  if (result.severity !== 'failure' && result.severity !== 'warning' && !offTrack) return false;
-  return (result.severity === 'failure' ? 'failure' : 'warning') === level;
+/** True when a result (its status and severity) is a finding of `level` ('failure' or 'warning', which takes results off track too). */
+function isFindingOf(status: Status, severity: Severity, level: 'failure' | 'warning'): boolean {
+  const offTrack = status === 'not_met' || status === 'insufficient' || status === 'moving_away';
+  if (severity !== 'failure' && severity !== 'warning' && !offTrack) return false;
+  return (severity === 'failure' ? 'failure' : 'warning') === level;
+}
+
+/** The keys of the listed results that are findings of `level`, in report order, without building any. */
+function* findingKeys(listed: ListedResults, level: 'failure' | 'warning'): Generator<number> {
+  for (const key of listed.keys()) if (isFindingOf(listed.status(key), listed.severity(key), level)) yield key;
 }
 
 /** The rule of each finding, in the order of `findingsOf`, without wording any message. */
-export function* findingRules(report: Report): Generator<string> {
+export function* findingRules(report: Report, results?: ListedResults): Generator<string> {
+  const listed = listedOf(report, results);
   for (const problem of report.errors) yield problem.code;
   for (const level of ['failure', 'warning'] as const) {
-    for (const result of report.results) if (isFindingOf(result, level)) yield escapeControls(result.id);
+    for (const key of findingKeys(listed, level)) yield escapeControls(listed.metaOf(key).id);
   }
   for (const problem of report.inputWarnings ?? []) yield problem.code;
   for (const check of report.checks ?? []) if (check.severity === 'warning') yield escapeControls(check.id);
 }
 
 /** Input errors first, then failing results, then warnings (and results off track), each located at its CSV place. */
-export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
+export function* findingsOf(report: Report, lang: Lang, results?: ListedResults): Generator<Finding> {
+  const listed = listedOf(report, results);
   for (const problem of report.errors) {
     yield {
       level: 'error',
@@ -59,8 +67,8 @@ export function* findingsOf(report: Report, lang: Lang): Generator<Finding> {
     };
   }
   for (const level of ['failure', 'warning'] as const) {
-    for (const result of report.results) {
-      if (!isFindingOf(result, level)) continue;
+    for (const key of findingKeys(listed, level)) {
+      const result = listed.get(key);
       const view = viewResult(result, lang);
       yield {
         level,

@@ -1,4 +1,5 @@
 import type { Lang } from '../messages.js';
+import type { ListedResults } from '../report/listed-results.js';
 import type { Report } from '../report/types.js';
 import type { ReportSources } from './report-sources.js';
 
@@ -20,6 +21,11 @@ export interface FormatOptions {
    * each region's results in turn.
    */
   by?: 'indicator' | 'region';
+  /**
+   * The listed results, when the report does not hold them (`results` empty): judged again as
+   * each is reached, so a large run streams. Default: the report's `results`.
+   */
+  results?: ListedResults;
 }
 
 /** A format's output: one string, or pieces written one after another so a large report streams. */

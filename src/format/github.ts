@@ -11,8 +11,8 @@ export { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapePrope
  * invalid or failing figure, with its reason; then a `::notice` with the summary, and the rule
  * that failed the run. Everything from the input is escaped, so no line can forge a command.
  */
-export const formatGithub: Formatter = function* (report, { lang }) {
-  for (const finding of findingsOf(report, lang)) {
+export const formatGithub: Formatter = function* (report, { lang, results }) {
+  for (const finding of findingsOf(report, lang, results)) {
     const command = finding.level === 'warning' ? 'warning' : 'error';
     const props = [
       ...(finding.file ? [`file=${escapeWorkflowProperty(finding.file)}`] : []),

@@ -1,4 +1,5 @@
-import { formatMessage } from '../messages.js';
+import { formatMessage, type Lang } from '../messages.js';
+import { listedOf, listedValues } from '../report/listed-results.js';
 import type { RegionCheck, Result } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import type { Formatter } from './formatter.js';
@@ -9,7 +10,8 @@ function indent(json: string, spaces: number): string {
   return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
 }
 
-function resultJson(result: Result, lang: Parameters<typeof formatMessage>[2]): unknown {
+/** A result as the JSON report gives it: snake_case keys, each message worded beside its code. */
+export function resultJson(result: Result, lang: Lang): Record<string, unknown> {
   return {
     id: result.id,
     region: result.region,
@@ -37,6 +39,74 @@ function resultJson(result: Result, lang: Parameters<typeof formatMessage>[2]): 
     target_source: result.targetSource ?? null,
     figure_source: result.figureSource ?? null,
   };
+}
+
+/** Text of a value inside a result object (6 spaces deep), as `prettyJson` writes it. */
+function inResult(value: unknown): string | undefined {
+  return value === undefined ? undefined : prettyJson(value, 6, escapeJsonText);
+}
+
+/** The fields of a result that come from its target, from `measure` to `soft`. */
+type TargetTerms = Pick<Result, 'measure' | 'goal' | 'action' | 'indicator' | 'indicatorEn' | 'kind' | 'op' | 'value' | 'unit' | 'year' | 'soft'>;
+const TERM_KEYS: [keyof TargetTerms, string][] = [
+  ['measure', 'measure'], ['goal', 'goal'], ['action', 'action'], ['indicator', 'indicator'], ['indicatorEn', 'indicator_en'], ['kind', 'kind'],
+  ['op', 'op'], ['value', 'value'], ['unit', 'unit'], ['year', 'year'], ['soft', 'soft'],
+];
+
+/**
+ * One result as `prettyJson(resultJson(result, lang), 4, escapeJsonText)` writes it (a test
+ * holds them equal), with what repeats written once: the fields of each target (the same in
+ * every region) and a shared frozen reason with its message (every town not judged).
+ */
+export function resultText(result: Result, lang: Lang, cache = new JsonCache()): string {
+  // A result not as evaluate makes them (a field left undefined is left out): written the general way.
+  const { status, severity, final, actual, gap, attainment, progress, reason } = result;
+  if (typeof result.id !== 'string' || [status, severity, final, actual, gap, attainment, progress, reason].some((field) => field === undefined)) {
+    return prettyJson(resultJson(result, lang), 4, escapeJsonText);
+  }
+  let out = `{\n      "id": ${inResult(result.id)}`;
+  const region = inResult(result.region);
+  if (region !== undefined) out += `,\n      "region": ${region}`;
+  out += cache.terms(result);
+  out += `,\n      "status": ${inResult(result.status)},\n      "severity": ${inResult(result.severity)},\n      "final": ${inResult(result.final)}`;
+  out += `,\n      "actual": ${inResult(result.actual)},\n      "gap": ${inResult(result.gap)},\n      "attainment": ${inResult(result.attainment)}`;
+  out += `,\n      "progress": ${inResult(result.progress)},\n      "reason": ${cache.reason(result, lang)}`;
+  const notes = result.notes ?? [];
+  out += `,\n      "figure_age": ${inResult(result.figureAge ?? null)},\n      "notes": ${notes.length === 0 ? '[]' : inResult(resultJson(result, lang).notes)}`;
+  return `${out},\n      "target_source": ${inResult(result.targetSource ?? null)},\n      "figure_source": ${inResult(result.figureSource ?? null)}\n    }`;
+}
+
+/** What `resultText` writes once and uses again: by target id, and by shared reason. */
+export class JsonCache {
+  private readonly byId = new Map<string, { terms: TargetTerms; text: string }>();
+  private readonly reasons = new WeakMap<object, Map<Lang, string>>();
+
+  /** The target's fields of a result, from `,\n      "measure": …` to `"soft": …`. */
+  terms(result: Result): string {
+    const known = this.byId.get(result.id);
+    if (known && TERM_KEYS.every(([key]) => known.terms[key] === result[key])) return known.text;
+    let text = '';
+    const terms = {} as Record<string, unknown>;
+    for (const [key, name] of TERM_KEYS) {
+      terms[key] = result[key];
+      const value = inResult(result[key]);
+      if (value !== undefined) text += `,\n      "${name}": ${value}`;
+    }
+    if (this.byId.size < 65536) this.byId.set(result.id, { terms: terms as TargetTerms, text });
+    return text;
+  }
+
+  /** The reason with its message; a frozen one (shared by many results) written once per language. */
+  reason(result: Result, lang: Lang): string {
+    const reason = result.reason;
+    const write = (): string => inResult(reason && { ...reason, message: formatMessage(reason.code, reason.params, lang) }) ?? 'null';
+    if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params)) return write();
+    let known = this.reasons.get(reason);
+    if (!known) this.reasons.set(reason, (known = new Map()));
+    let text = known.get(lang);
+    if (text === undefined) known.set(lang, (text = write()));
+    return text;
+  }
 }
 
 function checkJson(check: RegionCheck, lang: Parameters<typeof formatMessage>[2]): unknown {
@@ -77,7 +147,7 @@ function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth
  * bounded by the disk, not by the longest string a runtime can hold; the text is what
  * `JSON.stringify(report, null, 2)` would give.
  */
-export const formatJson: Formatter = function* (report, { lang }) {
+export const formatJson: Formatter = function* (report, { lang, results }) {
   const head = {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
@@ -108,7 +178,13 @@ export const formatJson: Formatter = function* (report, { lang }) {
     first = false;
   }
   yield `${first ? '}' : '\n    }'}\n  },\n  "results": `;
-  yield* streamArray(report.results, (result) => resultJson(result, lang), 2);
+  const cache = new JsonCache();
+  let none = true;
+  for (const result of listedValues(listedOf(report, results))) {
+    yield `${none ? '[' : ','}\n    ${resultText(result, lang, cache)}`;
+    none = false;
+  }
+  yield none ? '[]' : '\n  ]';
   const roles = report.regionRoles;
   const rolesJson = roles ? { plan_level: roles.planLevel, derived: roles.derived, towns: roles.towns } : null;
   yield `,\n  "region_roles": ${prettyJson(rolesJson, 2, escapeJsonText)},\n  "checks": `;

@@ -1,5 +1,6 @@
 import { formatMessage } from '../messages.js';
-import type { Result } from '../report/types.js';
+import { listedOf, type ListedMeta } from '../report/listed-results.js';
+import type { Status } from '../report/types.js';
 import { describeResult } from './findings.js';
 import type { Formatter } from './formatter.js';
 import { escapeXml } from './sanitize.js';
@@ -8,12 +9,12 @@ import { viewResult } from './view.js';
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
 export const xmlEscape = escapeXml;
 
-function groupKey(result: Result): string {
-  return result.goal !== null ? 'goals' : `action${result.action ?? 0}`;
+function groupKey(target: ListedMeta): string {
+  return target.goal !== null ? 'goals' : `action${target.action ?? 0}`;
 }
 
-function skipped(result: Result): boolean {
-  return result.status === 'no_data' || result.status === 'not_assessable' || result.status === 'pending';
+function skipped(status: Status): boolean {
+  return status === 'no_data' || status === 'not_assessable' || status === 'pending';
 }
 
 /**
@@ -22,17 +23,18 @@ function skipped(result: Result): boolean {
  * missing data is skipped, warnings and soft misses pass with their reason in system-out (so the
  * failure count is the table's); input errors form an "input" suite. Streams suite by suite.
  */
-export const formatJunit: Formatter = function* (report, { lang }) {
-  // One pass groups the results by suite: each suite then lists its own, not every result again.
-  const counts = new Map<string, { tests: number; failures: number; skipped: number; results: Result[] }>();
-  for (const result of report.results) {
-    const key = groupKey(result);
-    let count = counts.get(key);
-    if (!count) counts.set(key, (count = { tests: 0, failures: 0, skipped: 0, results: [] }));
+export const formatJunit: Formatter = function* (report, { lang, results }) {
+  const listed = listedOf(report, results);
+  // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
+  const counts = new Map<string, { tests: number; failures: number; skipped: number; keys: number[] }>();
+  for (const key of listed.keys()) {
+    const suite = groupKey(listed.metaOf(key));
+    let count = counts.get(suite);
+    if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
     count.tests++;
-    count.results.push(result);
-    if (result.severity === 'failure') count.failures++;
-    else if (skipped(result)) count.skipped++;
+    count.keys.push(key);
+    if (listed.severity(key) === 'failure') count.failures++;
+    else if (skipped(listed.status(key))) count.skipped++;
   }
   const errors = report.errors.length;
   const total = [...counts.values()].reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, skipped: a.skipped + c.skipped }), { tests: errors, failures: errors, skipped: 0 });
@@ -51,13 +53,14 @@ export const formatJunit: Formatter = function* (report, { lang }) {
   for (const [key, count] of counts) {
     yield `  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`;
     const classname = `plancheck.${id}.${key}`;
-    for (const result of count.results) {
+    for (const key of count.keys) {
+      const result = listed.get(key);
       const view = viewResult(result, lang);
       const name = escapeXml(result.region === '' ? view.id : `${view.id} [${view.region}]`);
       const attrs = `name="${name}" classname="${classname}"`;
       const message = escapeXml(describeResult(view, lang));
       if (result.severity === 'failure') yield `    <testcase ${attrs}>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`;
-      else if (skipped(result)) yield `    <testcase ${attrs}>\n      <skipped message="${message}"/>\n    </testcase>\n`;
+      else if (skipped(result.status)) yield `    <testcase ${attrs}>\n      <skipped message="${message}"/>\n    </testcase>\n`;
       else if (result.severity === 'warning' || view.offTrack) yield `    <testcase ${attrs}>\n      <system-out>${message}</system-out>\n    </testcase>\n`;
       else yield `    <testcase ${attrs}/>\n`;
     }

@@ -30,6 +30,9 @@ export function loadFormatter(name: FormatName): Promise<Formatter | AsyncFormat
 /** Formats whose output is read by programs: never coloured. */
 export const MACHINE_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['json', 'csv', 'junit', 'github', 'sarif']);
 
+/** Formats that take the listed results as `FormatOptions.results` (judged again as reached); the others read `report.results`. */
+export const STREAMED_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['table', 'summary', 'text', 'json', 'csv', 'markdown', 'junit', 'github', 'sarif']);
+
 /** Formats whose output is bytes, never written to a terminal: they need `-o FILE`. */
 export const BINARY_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['xlsx']);
 

@@ -1,7 +1,8 @@
 import type { Result } from '../report/types.js';
-import { cellOf, isOffTrackOrFailing, type ResultCell } from './view-result.js';
+import { rankAt } from '../report/listed-results.js';
+import { cellOf, isOffTrackOrFailingAt, type ResultCell } from './view-result.js';
 import type { ReportView, ResultView } from './view.js';
-import { rankOf, viewResult } from './view.js';
+import { viewResult } from './view.js';
 
 export type { ResultCell } from './view-result.js';
 
@@ -16,8 +17,10 @@ export interface MatrixRow {
   has(region: number): boolean;
   /** The cell in the region at this position of `ReportView.regions`, worded when asked for; undefined where none. */
   cell(region: number): ResultCell | undefined;
-  /** The result in that region, if any. */
+  /** The result in that region, if any (built when asked for). */
   result(region: number): Result | undefined;
+  /** True when the region's result is off track or failing, known without building it. */
+  offTrack(region: number): boolean;
   /** The worst rank among its cells, for `--sort status`. */
   rank: number;
 }
@@ -41,43 +44,48 @@ export function compareIds(a: string, b: string): number {
 /**
  * The results as an indicator × region matrix: one row per target listed in any region, in the
  * plan's order (or worst first with `--sort status`). Linear in the listed results: a row keeps
- * the index of its result in each region (one number per region), and a cell is worded only
- * when a format asks for it, so 3,000 regions hold no million cell objects.
+ * the key of its result in each region (one number per region), and a cell is built and worded
+ * only when a format asks for it, so 3,000 regions hold no million results or cell objects.
  */
 export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan'): MatrixRow[] {
-  const { results } = view.report;
+  const { listed } = view;
   const lang = view.lang;
   const position = new Map<string, number>();
   view.regions.forEach((region, i) => position.set(region.key, i));
   const count = view.regions.length;
   const rows = new Map<string, MatrixRow>();
   const slots = new Map<string, Int32Array>();
-  for (let index = 0; index < results.length; index++) {
-    const result = results[index]!;
-    const at = position.get(result.region);
-    let row = rows.get(result.id);
+  for (const key of listed.keys()) {
+    const id = listed.metaOf(key).id;
+    const at = position.get(listed.regionOf(key));
+    let row = rows.get(id);
     if (!row) {
+      const result = listed.get(key);
       const first = viewResult(result, lang);
       const where = new Int32Array(count).fill(-1);
-      slots.set(result.id, where);
-      const of = (region: number): Result | undefined => {
-        const i = where[region];
-        return i === undefined || i < 0 ? undefined : results[i];
-      };
+      slots.set(id, where);
+      const keyAt = (region: number): number => where[region] ?? -1;
       row = {
         id: first.id, indicator: first.indicator, target: first.target, unit: result.unit, group: first.group, rank: 9,
-        has: (region) => (where[region] ?? -1) >= 0,
+        has: (region) => keyAt(region) >= 0,
         cell: (region) => {
-          const found = of(region);
-          return found ? cellOf(found, lang) : undefined;
+          const found = keyAt(region);
+          return found < 0 ? undefined : cellOf(listed.get(found), lang);
         },
-        result: of,
+        result: (region) => {
+          const found = keyAt(region);
+          return found < 0 ? undefined : listed.get(found);
+        },
+        offTrack: (region) => {
+          const found = keyAt(region);
+          return found >= 0 && isOffTrackOrFailingAt(listed.status(found), listed.severity(found));
+        },
       };
-      rows.set(result.id, row);
+      rows.set(id, row);
     }
     // A region the view does not list has no column (as before: its cell was never read).
-    if (at !== undefined) slots.get(result.id)![at] = index;
-    row.rank = Math.min(row.rank, rankOf(result));
+    if (at !== undefined) slots.get(id)![at] = key;
+    row.rank = Math.min(row.rank, rankAt(listed, key));
   }
   const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
   if (sort === 'status') ordered.sort((a, b) => a.rank - b.rank);
@@ -93,8 +101,7 @@ export function matrixCell(cell: ResultCell | undefined): string {
 export function* offTrackOf(view: ReportView, rows: MatrixRow[]): Generator<ResultView> {
   for (const row of rows) {
     for (let region = 0; region < view.regions.length; region++) {
-      const result = row.result(region);
-      if (result && isOffTrackOrFailing(result)) yield viewResult(result, view.lang);
+      if (row.offTrack(region)) yield viewResult(row.result(region)!, view.lang);
     }
   }
 }

@@ -14,10 +14,10 @@ function indent(json: string, spaces: number): string {
  * located at its CSV row, its message with the reason; one rule per message code or target id.
  * Written result by result, with characters a viewer would act on written as escapes.
  */
-export const formatSarif: Formatter = function* (report, { lang }) {
+export const formatSarif: Formatter = function* (report, { lang, results }) {
   const ruleIndex = new Map<string, number>();
   // The rules come first in the log: a first pass collects them without wording any message.
-  for (const rule of findingRules(report)) if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
+  for (const rule of findingRules(report, results)) if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
   const driver = {
     name: 'plancheck',
     version: report.tool.version,
@@ -26,7 +26,7 @@ export const formatSarif: Formatter = function* (report, { lang }) {
   };
   yield escapeJsonText(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`);
   let first = true;
-  for (const finding of findingsOf(report, lang)) {
+  for (const finding of findingsOf(report, lang, results)) {
     const result = {
       ruleId: finding.rule,
       ruleIndex: ruleIndex.get(finding.rule),

@@ -5,7 +5,8 @@ import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js
 import { painter, type Painter } from './paint.js';
 import { formatMatrix } from './table-matrix.js';
 import { displayWidth, wrapText } from './text-width.js';
-import { noteOf, viewReport, type ReportView, type ResultView, type Tone } from './view.js';
+import { keysByRank } from '../report/listed-results.js';
+import { noteOf, viewReport, viewResult, type ReportView, type ResultView, type Tone } from './view.js';
 
 /** Below this width results are stacked line by line instead of in columns. */
 const MIN_COLUMNS_WIDTH = 40;
@@ -109,14 +110,17 @@ function* framed(view: ReportView, width: number, paint: Painter, body: Iterable
 
 /** Each region's listing in turn, under its name, with its counts (`--by region`, or data without regions). */
 function* byRegion(view: ReportView, width: number, paint: Painter): Generator<string> {
-  const groups = new Map<string, ResultView[]>();
-  for (const result of view.results()) {
-    const list = groups.get(result.result.region);
-    if (list) list.push(result);
-    else groups.set(result.result.region, [result]);
+  // Keys, not results, grouped by region: one region's results are built and worded at a time.
+  const { listed } = view;
+  const groups = new Map<string, number[]>();
+  for (const key of view.sort === 'status' ? keysByRank(listed) : listed.keys()) {
+    const region = listed.regionOf(key);
+    const list = groups.get(region);
+    if (list) list.push(key);
+    else groups.set(region, [key]);
   }
   for (const region of view.regions) {
-    const results = groups.get(region.key) ?? [];
+    const results = (groups.get(region.key) ?? []).map((key) => viewResult(listed.get(key), view.lang));
     if (view.hasRegions) yield* wrapped(`${formatMessage('word.region', {}, view.lang)}${view.lang === 'zh' ? ':' : ': '}${region.label}`, width, paint.bold);
     if (results.length > 0) yield* listing(view, results, width, paint);
     if (view.hasRegions) {
@@ -129,7 +133,7 @@ function* byRegion(view: ReportView, width: number, paint: Painter): Generator<s
 function* lines(report: Report, options: FormatOptions): Generator<string> {
   const width = Math.max(1, Math.floor(options.width ?? DEFAULT_WIDTH));
   const paint = painter(options.color);
-  const view = viewReport(report, { lang: options.lang, maxErrors: options.maxErrors, sort: options.sort });
+  const view = viewReport(report, { lang: options.lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results });
   const matrix = view.hasRegions && options.by !== 'region';
   yield* framed(view, width, paint, matrix ? formatMatrix(view, width, paint) : byRegion(view, width, paint));
 }

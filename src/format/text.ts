@@ -7,8 +7,8 @@ import { verdictLine } from './view.js';
  * A finding with no CSV place (a target with no figure) is reported against the plan file. When
  * the run fails, a last line names the rule that failed it.
  */
-export const formatText: Formatter = function* (report, { lang }) {
-  for (const finding of findingsOf(report, lang)) {
+export const formatText: Formatter = function* (report, { lang, results }) {
+  for (const finding of findingsOf(report, lang, results)) {
     const file = finding.file ?? report.plan.file;
     yield `${file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.level} ${finding.rule} ${finding.message}\n`;
   }

@@ -81,7 +81,7 @@ function wordStatus(result: Result, lang: Lang): string {
   return word;
 }
 
-function toneOf(result: Result): Tone {
+function toneOf(result: Pick<Result, 'status' | 'severity'>): Tone {
   if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 'good';
   if (result.severity === 'failure') return 'bad';
   if (result.status === 'moderate') return 'moderate';
@@ -126,7 +126,12 @@ function cellFigure(result: Result, lang: Lang): string {
 
 /** True when a result's cell reads off track (not met, behind, moving away) or failing (its tone is bad). */
 export function isOffTrackOrFailing(result: Result): boolean {
-  return OFF_TRACK.has(result.status) || toneOf(result) === 'bad';
+  return isOffTrackOrFailingAt(result.status, result.severity);
+}
+
+/** `isOffTrackOrFailing` from a result's status and severity alone. */
+export function isOffTrackOrFailingAt(status: Result['status'], severity: Result['severity']): boolean {
+  return OFF_TRACK.has(status) || (toneOf({ status, severity }) === 'bad');
 }
 
 /** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
@@ -164,13 +169,14 @@ export function viewResult(result: Result, lang: Lang): ResultView {
   }
   const tone = toneOf(result);
   const towns = townWords(result, lang);
+  const words = targetWords(result, lang, towns.targetTag);
   return {
     result,
-    id: escapeControls(result.id),
+    id: words.id,
     region: escapeControls(result.region),
-    indicator: escapeControls(lang === 'zh' ? result.indicator : result.indicatorEn),
-    group: result.goal !== null ? 0 : (result.action ?? 0),
-    target: escapeControls(describeTarget(result, lang) + towns.targetTag),
+    indicator: words.indicator,
+    group: words.group,
+    target: words.target,
     actual: escapeControls(actual + towns.figureTag),
     figure: escapeControls(cellFigure(result, lang)),
     gap,
@@ -179,12 +185,64 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
-    reason: escapeControls([towns.reasonHead, reasonOf(result, lang, unit)].filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ')),
+    reason: reasonWords(result, lang, unit, towns.reasonHead),
     progress: progressOf(result, lang),
     projection,
     projectionMisses,
     notes: escapeControls((result.notes ?? []).map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')),
   };
+}
+
+/** The words of a result that come from its target alone, escaped: the same for every region. */
+interface TargetWords {
+  id: string;
+  indicator: string;
+  group: number;
+  target: string;
+}
+
+/** The terms the words of `TargetWords` were made from, to tell whether a result has the same. */
+type WordedTerms = Pick<Result, 'id' | 'indicator' | 'indicatorEn' | 'goal' | 'action' | 'kind' | 'op' | 'value' | 'unit' | 'year' | 'targetSource'>;
+
+// By language and id: the last terms worded and their words. A run lists each target once per
+// region; a result whose terms differ (a town's own target) is worded anew.
+const TARGET_WORDS: Record<Lang, Map<string, { terms: WordedTerms; tag: string; words: TargetWords }>> = { zh: new Map(), en: new Map() };
+
+function targetWords(result: Result, lang: Lang, targetTag: string): TargetWords {
+  const known = TARGET_WORDS[lang].get(result.id);
+  if (known && known.tag === targetTag && sameTerms(known.terms, result)) return known.words;
+  const words: TargetWords = {
+    id: escapeControls(result.id),
+    indicator: escapeControls(lang === 'zh' ? result.indicator : result.indicatorEn),
+    group: result.goal !== null ? 0 : (result.action ?? 0),
+    target: escapeControls(describeTarget(result, lang) + targetTag),
+  };
+  const { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource } = result;
+  if (TARGET_WORDS[lang].size < 65536) TARGET_WORDS[lang].set(result.id, { terms: { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource }, tag: targetTag, words });
+  return words;
+}
+
+function sameTerms(a: WordedTerms, b: Result): boolean {
+  return a.id === b.id && a.indicator === b.indicator && a.indicatorEn === b.indicatorEn && a.goal === b.goal && a.action === b.action && a.kind === b.kind &&
+    a.op === b.op && a.value === b.value && a.unit === b.unit && a.year === b.year && a.targetSource === b.targetSource;
+}
+
+// The words of a reason shared by many results (a frozen object, such as "no decomposed target"
+// of every town not judged), by language and the parts of the result `reasonOf` reads beside it.
+const SHARED_REASONS = new WeakMap<object, Map<string, string>>();
+
+/** The reason of a result in words, escaped, after the target a town was judged against. */
+function reasonWords(result: Result, lang: Lang, unit: string, head: string): string {
+  const word = (): string => escapeControls([head, reasonOf(result, lang, unit)].filter((part) => part !== '').join(lang === 'zh' ? ';' : '; '));
+  const reason = result.reason;
+  // A frozen reason with no progress reads the same for the same status, severity and softness.
+  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '') return word();
+  let known = SHARED_REASONS.get(reason);
+  if (!known) SHARED_REASONS.set(reason, (known = new Map()));
+  const key = `${lang}${result.status}${result.severity}${result.soft ? 1 : 0}`;
+  let text = known.get(key);
+  if (text === undefined) known.set(key, (text = word()));
+  return text;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { describeProblem } from '../problem.js';
 import { EXIT, exitCode } from '../report/exit-code.js';
-import type { Report, Result, Tally } from '../report/types.js';
+import { keysByRank, listedOf, type ListedResults } from '../report/listed-results.js';
+import type { Report, Tally } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import { escapeControls } from './sanitize.js';
 import { viewResult, type ResultView } from './view-result.js';
@@ -17,6 +18,8 @@ export interface ViewOptions {
   /** How many input errors to word before a count of the rest. */
   maxErrors: number;
   sort?: SortOrder;
+  /** The listed results when the report does not hold them; default: the report's `results`. */
+  results?: ListedResults;
 }
 
 /** One region as people see it: its label and its counts in words. */
@@ -40,6 +43,8 @@ export interface ReportView {
   /** The order of `results()`. */
   sort: SortOrder;
   report: Report;
+  /** The listed results, each built when reached (`report.results` may be empty). */
+  listed: ListedResults;
   /** The plan's title in the user's language. */
   title: string;
   /** Input error lines, capped with a count of the rest, then the line saying the input is invalid. */
@@ -73,16 +78,7 @@ export function noteOf(result: ResultView, lang: Lang): string {
   return parts.filter((part) => part !== '').join(lang === 'zh' ? ';' : '; ');
 }
 
-/** Rank for `--sort status`: failures, then off-track warnings, other warnings, moderate, no data, met. */
-export function rankOf(result: Result): number {
-  if (result.severity === 'failure') return 0;
-  const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
-  if (offTrack) return 1;
-  if (result.severity === 'warning') return 2;
-  if (result.status === 'moderate') return 3;
-  if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 5;
-  return 4;
-}
+export { rankOf } from '../report/listed-results.js';
 
 /** A tally in words: targets, met, not met (soft ones apart), failures and warnings, then 完成率. */
 export function tallyLines(scope: string, tally: Tally, report: Report, lang: Lang): string[] {
@@ -172,14 +168,9 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
       short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable - (tally.notJudged ?? 0) }, lang),
     });
   }
-  const ordered = (): readonly Result[] => {
-    if (options.sort !== 'status') return report.results;
-    // Array.prototype.sort is stable: within a rank the plan's order stays.
-    return report.results.map((result, i) => ({ result, i, rank: rankOf(result) }))
-      .sort((a, b) => a.rank - b.rank || a.i - b.i)
-      .map((entry) => entry.result);
-  };
+  const listed = listedOf(report, options.results);
   return {
+    listed,
     lang,
     sort: options.sort ?? 'plan',
     report,
@@ -198,7 +189,8 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     verdict: verdictLine(report, lang),
     groupTitle,
     results: function* () {
-      for (const result of ordered()) yield viewResult(result, lang);
+      // `--sort status`: by rank, the plan's order within a rank.
+      for (const key of options.sort === 'status' ? keysByRank(listed) : listed.keys()) yield viewResult(listed.get(key), lang);
     },
   };
 }

@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readActuals, type Actuals } from '../actuals/read-actuals.js';
+import { readRegionTargets } from '../actuals/read-region-targets.js';
+import { listResults } from '../list-results.js';
+import type { Plan } from '../plan/types.js';
+import type { Result } from '../report/types.js';
+import { listedValues, rankOf } from '../report/listed-results.js';
+import type { EvaluateOptions } from './evaluate.js';
+import { evaluate, evaluateListed, severityOf } from './evaluate.js';
+import { cellJudge } from './judge-cell.js';
+import { csvOfFigures, miniPlan, randomFigures, townsPlan } from './plan.test-helper.js';
+import { regionalPlan } from './region-terms.js';
+
+// The streamed evaluation must be the whole evaluation, judged again: the same results, in the
+// same order, with the same keys (JSON text compared, so key order and -0 count too).
+const plan = miniPlan();
+const towns = townsPlan();
+const decomposed = readRegionTargets(new URL('../../fixtures/towns/region-targets.csv', import.meta.url).pathname, towns);
+const base: EvaluateOptions = { policy: { failOn: ['not_met'], maxWarnings: null }, planFile: 'p', toolVersion: '0' };
+
+async function actualsOf(p: Plan, csv: string): Promise<Actuals> {
+  return readActuals([{ name: 'r.csv', open: async function* () { yield Buffer.from(csv); } }], p);
+}
+
+function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): number {
+  // The list filter sees the same results both ways (a first pass works decimals out only when read).
+  const seen: string[][] = [[], []];
+  const listBy = (i: number) => (result: Result): boolean => {
+    seen[i]!.push(JSON.stringify(result), JSON.stringify({ ...result }), String(result.gap), String(result.attainment));
+    return options.list ? options.list(result) : true;
+  };
+  const whole = evaluate(p, actuals, { ...options, list: listBy(0) });
+  const { report, listed } = evaluateListed(p, actuals, { ...options, list: listBy(1) });
+  expect(seen[1]).toEqual(seen[0]);
+  expect(report.results).toEqual([]);
+  expect(JSON.stringify({ ...report, results: null })).toBe(JSON.stringify({ ...whole, results: null }));
+  expect(listed.size).toBe(whole.results.length);
+  const again = [...listedValues(listed)];
+  expect(JSON.stringify(again)).toBe(JSON.stringify(whole.results));
+  // Keys, statuses, severities, regions and targets are known without building a result.
+  [...listed.keys()].forEach((key, i) => {
+    const result = whole.results[i]!;
+    expect([listed.status(key), listed.severity(key), listed.regionOf(key), listed.metaOf(key).id]).toEqual([result.status, result.severity, result.region, result.id]);
+  });
+  return whole.results.length;
+}
+
+describe('evaluateListed: the results of evaluate, judged again when reached', () => {
+  it('a plain plan with three regions: 36 results, listed in report order', async () => {
+    const csv = 'region,id,year,value\n甲,G1.1,2025,3.5\n乙,G1.1,2025,3.0\n丙,M1.1,2025,900\n';
+    const actuals = await actualsOf(plan, csv);
+    // 3 regions × 12 targets; with several regions a target without a figure is counted, not listed.
+    const list = listResults({ quiet: false, manyRegions: true });
+    expect(sameEvaluation(plan, actuals, { ...base, list })).toBe(3);
+    expect(sameEvaluation(plan, actuals, base)).toBe(36);
+  });
+
+  it('property: any figures, review year, list filter and towns give the same report', async () => {
+    const regionTargets = await decomposed;
+    const cases = [
+      { p: plan, regions: ['', '甲', '乙'], terms: false },
+      { p: towns, regions: ['示例县', '甲镇', '乙镇', '丙乡', '丁村'], terms: false },
+      { p: towns, regions: ['甲镇', '乙镇', '丙乡', '丹东街道', '丹西街道'], terms: true },
+    ];
+    let listed = 0;
+    for (const { p, regions, terms } of cases) {
+      await fc.assert(
+        fc.asyncProperty(
+          randomFigures(p, regions),
+          fc.oneof({ arbitrary: fc.constant(p.period.end), weight: 3 }, fc.integer({ min: p.baselineYear, max: p.period.end + 1 })),
+          fc.boolean(),
+          async (rows, asOf, quiet) => {
+            const actuals = await actualsOf(p, csvOfFigures(p, rows));
+            const list = listResults({ quiet, manyRegions: regions.length > 1 });
+            listed += sameEvaluation(p, actuals, { ...base, asOf, list, regionTargets: terms ? regionTargets : null });
+          },
+        ),
+        { numRuns: 40 },
+      );
+    }
+    expect(listed).toBeGreaterThan(150);
+  });
+});
+
+describe('cellJudge: final levels and towns not judged, read straight from the store', () => {
+  it('property: the same result as the general judges and RegionalPlan.terms, for every region and target', async () => {
+    const regionTargets = await decomposed;
+    let fast = 0;
+    for (const { p, regions, terms } of [
+      { p: plan, regions: ['', '甲'], terms: false },
+      { p: towns, regions: ['示例县', '甲镇', '乙镇', '丁村'], terms: false },
+      { p: towns, regions: ['甲镇', '乙镇', '丹东街道'], terms: true },
+    ]) {
+      await fc.assert(
+        fc.asyncProperty(randomFigures(p, regions), fc.integer({ min: p.baselineYear, max: p.period.end + 1 }), async (rows, asOf) => {
+          const actuals = await actualsOf(p, csvOfFigures(p, rows));
+          const fileName = (i: number): string => actuals.inputs[i]?.file ?? '';
+          const regional = regionalPlan(p, actuals, terms ? regionTargets : null, fileName);
+          const severityFor = (status: Parameters<typeof severityOf>[0], soft: boolean) => severityOf(status, soft, base.policy);
+          const context = { plan: p, actuals, asOf, regional, severityFor, fileName };
+          const quick = cellJudge(context);
+          const general = cellJudge(context, { finalLevels: false, notJudged: false });
+          for (const region of regional?.regions ?? actuals.store.regionNames()) {
+            for (const target of p.targets) {
+              const result = quick(region, target);
+              expect(JSON.stringify(result)).toBe(JSON.stringify(general(region, target)));
+              // Twice: judging a cell again gives the same result.
+              expect(JSON.stringify(quick(region, target))).toBe(JSON.stringify(result));
+              if (result.status === 'met' || result.status === 'not_met' || result.reason?.code === 'reason.no-decomposed-target') fast++;
+            }
+          }
+        }),
+        { numRuns: 40 },
+      );
+    }
+    expect(fast).toBeGreaterThan(200);
+  });
+});
+
+describe('rankOf', () => {
+  it('orders failures, off track, warnings, moderate, the rest, met', () => {
+    expect(rankOf({ status: 'met', severity: 'failure' })).toBe(0);
+    expect(rankOf({ status: 'insufficient', severity: 'warning' })).toBe(1);
+    expect(rankOf({ status: 'no_data', severity: 'warning' })).toBe(2);
+    expect(rankOf({ status: 'moderate', severity: 'info' })).toBe(3);
+    expect(rankOf({ status: 'pending', severity: 'info' })).toBe(4);
+    expect(rankOf({ status: 'on_track', severity: 'ok' })).toBe(5);
+  });
+});

@@ -1,0 +1,103 @@
+import { STATUSES, type Report, type Result, type Severity, type Status } from './types.js';
+
+/** What a format may know of a listed result without it being built: its target and region. */
+export interface ListedMeta {
+  id: string;
+  goal: number | null;
+  action: number | null;
+}
+
+/**
+ * The results a report lists, in report order, each reachable by a key: held in an array
+ * (`Report.results`), or judged again each time one is asked for (`evaluateListed`), so a large
+ * run never holds them all. Keys, ranks and targets are known without building a result: a
+ * format that needs two passes (a matrix, JUnit's suites, `--sort status`) makes its first pass
+ * over them.
+ */
+export interface ListedResults {
+  /** How many results are listed. */
+  readonly size: number;
+  /** The key of every listed result, in report order. */
+  keys(): Iterable<number>;
+  /** The listed result of a key (a new object when it is judged again: keep it no longer than needed). */
+  get(key: number): Result;
+  /** The status of the result of a key, without building it. */
+  status(key: number): Status;
+  /** The severity of the result of a key, without building it. */
+  severity(key: number): Severity;
+  /** The region of the result of a key, as in the data. */
+  regionOf(key: number): string;
+  /** The target of the result of a key. */
+  metaOf(key: number): ListedMeta;
+}
+
+/** Rank for `--sort status`: failures, then off-track warnings, other warnings, moderate, no data, met. */
+export function rankOf(result: Pick<Result, 'severity' | 'status'>): number {
+  if (result.severity === 'failure') return 0;
+  const offTrack = result.status === 'not_met' || result.status === 'insufficient' || result.status === 'moving_away';
+  if (offTrack) return 1;
+  if (result.severity === 'warning') return 2;
+  if (result.status === 'moderate') return 3;
+  if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 5;
+  return 4;
+}
+
+/** The highest rank `rankOf` gives. */
+export const LAST_RANK = 5;
+
+/** The listed results held in an array, keyed by their index. */
+export function arrayListed(results: readonly Result[]): ListedResults {
+  return {
+    size: results.length,
+    keys: function* () {
+      for (let i = 0; i < results.length; i++) yield i;
+    },
+    get: (key) => results[key]!,
+    status: (key) => results[key]!.status,
+    severity: (key) => results[key]!.severity,
+    regionOf: (key) => results[key]!.region,
+    metaOf: (key) => results[key]!,
+  };
+}
+
+/** The listed results a format lays out: those it was given, else the report's own array. */
+export function listedOf(report: Report, given?: ListedResults): ListedResults {
+  return given ?? arrayListed(report.results);
+}
+
+/** `rankOf` of the result of a key, without building it. */
+export function rankAt(listed: ListedResults, key: number): number {
+  return rankOf({ status: listed.status(key), severity: listed.severity(key) });
+}
+
+/** Every status and severity as one small number (1–40; 0 is left for "not listed"), and back. */
+export const SEVERITIES: readonly Severity[] = ['ok', 'info', 'warning', 'failure'];
+const STATUS_CODE = new Map<Status, number>(STATUSES.map((status, i) => [status, i]));
+const SEVERITY_CODE = new Map<Severity, number>(SEVERITIES.map((severity, i) => [severity, i]));
+
+/** A listed result's status and severity as one byte, never 0. */
+export function markOf(result: Pick<Result, 'status' | 'severity'>): number {
+  return 1 + (STATUS_CODE.get(result.status) ?? 0) * 4 + (SEVERITY_CODE.get(result.severity) ?? 0);
+}
+
+/** The status of a byte made by `markOf`. */
+export function statusOfMark(mark: number): Status {
+  return STATUSES[(mark - 1) >> 2]!;
+}
+
+/** The severity of a byte made by `markOf`. */
+export function severityOfMark(mark: number): Severity {
+  return SEVERITIES[(mark - 1) & 3]!;
+}
+
+/** Every listed result in report order, each built as it is reached. */
+export function* listedValues(listed: ListedResults): Generator<Result> {
+  for (const key of listed.keys()) yield listed.get(key);
+}
+
+/** The keys of the listed results in `--sort status` order: by rank, report order within a rank. */
+export function* keysByRank(listed: ListedResults): Generator<number> {
+  for (let rank = 0; rank <= LAST_RANK; rank++) {
+    for (const key of listed.keys()) if (rankAt(listed, key) === rank) yield key;
+  }
+}
