@@ -85,11 +85,9 @@ function breaksFreely(ch: string): boolean {
 }
 
 /** Characters a line must not start with (Chinese line-breaking rules): closing brackets and punctuation. */
-const CLOSING = new Set([...'，。、；：！？）」』】〉》〕］｝〗”’％‰…,.;:!?)]}%']);
+const CLOSING = new Set([...'，。、；：！？）」』】〉》〕］｝〗”’％‰…,.;:!?)]}%'].map((ch) => ch.charCodeAt(0)));
 /** Characters a line must not end with: opening brackets. */
-const OPENING = new Set([...'（「『【〈《〔［｛〖“‘([{']);
-const DIGIT = /^[0-9]/;
-const DIGIT_END = /[0-9%]$/;
+const OPENING = new Set([...'（「『【〈《〔［｛〖“‘([{'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Splits text into the pieces a line may break between: runs of Latin letters and digits stay
@@ -97,18 +95,20 @@ const DIGIT_END = /[0-9%]$/;
  * with what it opens, and a figure with the Chinese word beside it (完成率 84.9%, 13 个).
  */
 function tokens(text: string): string[] {
-  const raw = rawTokens(text);
+  const raw: string[] = [];
+  // Text without a wide character (English) has nothing to keep together beyond its words.
+  if (!rawTokens(text, raw)) return raw;
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i] as string;
     const last = out.length > 0 ? (out[out.length - 1] as string) : undefined;
-    if (last !== undefined && last !== ' ' && token !== ' ' && (CLOSING.has(token[0] as string) || OPENING.has(last[last.length - 1] as string))) {
+    if (last !== undefined && last !== ' ' && token !== ' ' && (CLOSING.has(token.charCodeAt(0)) || OPENING.has(last.charCodeAt(last.length - 1)))) {
       out[out.length - 1] = last + token;
       continue;
     }
     const next = raw[i + 1];
     // Chinese text sets a space between a figure and its word; breaking there parts them.
-    if (token === ' ' && last !== undefined && next !== undefined && last !== ' ' && ((endsWide(last) && DIGIT.test(next)) || (DIGIT_END.test(last) && startsWide(next)))) {
+    if (token === ' ' && last !== undefined && next !== undefined && last !== ' ' && ((endsWide(last) && isDigit(next.charCodeAt(0))) || (endsFigure(last) && startsWide(next)))) {
       out[out.length - 1] = `${last} ${next}`;
       i++;
       continue;
@@ -118,32 +118,51 @@ function tokens(text: string): string[] {
   return out;
 }
 
+function isDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
+
+/** A digit or % at the end: a figure. */
+function endsFigure(text: string): boolean {
+  const unit = text.charCodeAt(text.length - 1);
+  return isDigit(unit) || unit === 37;
+}
+
 function endsWide(text: string): boolean {
-  const code = text.codePointAt(text.length - 1) ?? 0;
+  const unit = text.charCodeAt(text.length - 1);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return true;
+  if (unit < 0x300) return false;
   // A low surrogate ends an astral character: look at the whole of it.
-  const ch = code >= 0xdc00 && code <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2) ?? code) : String.fromCharCode(code);
+  const ch = unit >= 0xdc00 && unit <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2) ?? unit) : String.fromCharCode(unit);
   return charWidth(ch) === 2;
 }
 
 function startsWide(text: string): boolean {
-  return charWidth(String.fromCodePoint(text.codePointAt(0) ?? 0)) === 2;
+  const unit = text.charCodeAt(0);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return true;
+  return unit >= 0x300 && charWidth(String.fromCodePoint(text.codePointAt(0) ?? unit)) === 2;
 }
 
-/** Splits text into pieces: runs of Latin letters and digits stay together, CJK characters stand alone. */
-function rawTokens(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Splits text into `out`: runs of Latin letters and digits stay together, CJK characters stand
+ * alone. Returns whether any wide character stood alone.
+ */
+function rawTokens(text: string, out: string[]): boolean {
+  let wide = false;
   // Slices of the text rather than a string grown a character at a time.
   let start = 0;
   for (let i = 0; i < text.length; ) {
     const unit = text.charCodeAt(i);
     let size = 1;
     let alone: boolean;
-    if (unit === 0x20 || (unit >= 0x4e00 && unit <= 0x9fff)) alone = true;
+    if (unit === 0x20) alone = true;
+    else if (unit >= 0x4e00 && unit <= 0x9fff) alone = wide = true;
     else if (unit < 0x300) alone = false;
     else {
       const code = text.codePointAt(i) ?? unit;
       if (code > 0xffff) size = 2;
       alone = breaksFreely(String.fromCodePoint(code));
+      if (alone) wide = true;
     }
     if (alone) {
       if (i > start) out.push(text.slice(start, i));
@@ -153,7 +172,7 @@ function rawTokens(text: string): string[] {
     i += size;
   }
   if (start < text.length) out.push(text.slice(start));
-  return out;
+  return wide;
 }
 
 /** Cuts one over-long word into pieces of at most `width` columns. */
