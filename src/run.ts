@@ -272,6 +272,7 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, listed: L
       },
       sort: options.sort,
       by: options.by,
+      regions: options.region,
       sources,
       results: streams ? listed : undefined,
     };

@@ -55,3 +55,20 @@ test('3,000 regions: a page that stays usable (under 2 MB, the --region hint fir
   expect(page.match(/<tr><th>镇\d+<\/th>/g)).toHaveLength(3000);
   expect(page).not.toContain('<table class="results">');
 }, 120_000);
+
+test('--region lists only the named regions in the table, --by region and the page; the counts still cover all', () => {
+  const file = 'fixtures/xiangshan/regions-2025.csv';
+  const table = plancheck(['check', file, '--region', '石浦镇', '--width', '120'], { LANG: 'zh_CN.UTF-8' });
+  expect(table.code).toBe(1);
+  // Four regions (象山县 and three towns) × 311 targets are counted: 1,244.
+  expect(table.stdout).toContain('合计:共 1244 个指标');
+  const header = table.stdout.split('\n').find((line) => line.startsWith('编号')) ?? '';
+  expect(header.split(/\s{2,}/)).toEqual(['编号', '指标', '目标', '石浦镇']);
+  const byRegion = plancheck(['check', file, '--region', '石浦镇,丹东街道', '--by', 'region', '--width', '120'], { LANG: 'zh_CN.UTF-8' });
+  expect(byRegion.stdout.split('\n').filter((line) => line.startsWith('地区:'))).toEqual(['地区:丹东街道', '地区:石浦镇']);
+  const html = join(dir, 'one-town.html');
+  expect(plancheck(['check', file, '--region', '石浦镇', '-f', 'html', '-o', html], { LANG: 'zh_CN.UTF-8' }).code).toBe(1);
+  const page = readFileSync(html, 'utf8');
+  expect(page).toContain('石浦镇:共 311 个指标');
+  expect(page).not.toContain('丹东街道:共 311 个指标');
+});

@@ -32,7 +32,7 @@ function csvLine(cells: (string | number | null)[]): string {
 export const formatCsv: Formatter = function* (report, options) {
   const { lang } = options;
   const word = (code: MessageCode): string => formatMessage(code, {}, lang);
-  const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results });
+  const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results, regions: options.regions });
   if (view.hasRegions && options.by !== 'region') {
     const header: string[] = [word('word.id'), word('word.indicator'), word('word.target'), word('word.unit')];
     for (const region of view.regions) header.push(`${region.label} ${word('word.actual')}`, `${region.label} ${word('word.status')}`);

@@ -21,6 +21,8 @@ export interface FormatOptions {
    * each region's results in turn.
    */
   by?: 'indicator' | 'region';
+  /** `--region`: only these regions are listed (their sections, columns and rows); the counts still cover all. */
+  regions?: readonly string[];
   /**
    * The listed results, when the report does not hold them (`results` empty): judged again as
    * each is reached, so a large run streams. Default: the report's `results`.

@@ -21,7 +21,7 @@ function tableRow(cells: string[]): string {
 export const formatMarkdown: Formatter = function* (report, options) {
   const { lang } = options;
   const word = (code: MessageCode): string => formatMessage(code, {}, lang);
-  const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results });
+  const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results, regions: options.regions });
   yield `# ${escapeMarkdown(view.title)}\n\n`;
   if (view.errors.length > 0) {
     yield `## ${word('word.inputs')}\n\n`;

@@ -133,7 +133,7 @@ function* byRegion(view: ReportView, width: number, paint: Painter): Generator<s
 function* lines(report: Report, options: FormatOptions): Generator<string> {
   const width = Math.max(1, Math.floor(options.width ?? DEFAULT_WIDTH));
   const paint = painter(options.color);
-  const view = viewReport(report, { lang: options.lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results });
+  const view = viewReport(report, { lang: options.lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results, regions: options.regions });
   const matrix = view.hasRegions && options.by !== 'region';
   yield* framed(view, width, paint, matrix ? formatMatrix(view, width, paint) : byRegion(view, width, paint));
 }

@@ -85,8 +85,8 @@ export function tallyCount(tally: Tally, key: CountKey): number {
 }
 
 /** The report's headline figures in `lang`, from the shared view. */
-export function viewHeader(report: Report, lang: Lang, maxErrors = 50): HeaderView {
-  const view = viewReport(report, { lang, maxErrors });
+export function viewHeader(report: Report, lang: Lang, maxErrors = 50, regions?: readonly string[]): HeaderView {
+  const view = viewReport(report, { lang, maxErrors, regions });
   return {
     view,
     title: view.title,

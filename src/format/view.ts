@@ -20,6 +20,8 @@ export interface ViewOptions {
   sort?: SortOrder;
   /** The listed results when the report does not hold them; default: the report's `results`. */
   results?: ListedResults;
+  /** `--region`: only these regions are viewed; the summary still counts all. */
+  regions?: readonly string[];
 }
 
 /** One region as people see it: its label and its counts in words. */
@@ -150,7 +152,9 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     group === 0 ? formatMessage('word.goals', {}, lang) : `${action} ${group}${titles.has(group) ? ` ${titles.get(group)}` : ''}`;
   const hasRegions = report.regions.some((region) => region !== '');
   const regions: RegionView[] = [];
+  const only = options.regions && options.regions.length > 0 ? new Set(options.regions) : null;
   for (const region of report.regions) {
+    if (only && !only.has(region)) continue;
     const tally = Object.hasOwn(report.summary.byRegion, region) ? report.summary.byRegion[region] : undefined;
     if (!tally) continue;
     const name = escapeControls(region);

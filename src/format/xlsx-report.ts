@@ -168,7 +168,7 @@ function errorRows(report: Report, lang: Lang): WorkbookCell[][] {
 export async function formatXlsx(report: Report, options: FormatOptions): Promise<Uint8Array> {
   const { lang } = options;
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
-  const head = viewHeader(report, lang, options.maxErrors);
+  const head = viewHeader(report, lang, options.maxErrors, options.regions);
   const withRegion = head.view.hasRegions;
   const details = detailRows(report, options, head, withRegion);
   const shift = withRegion ? 1 : 0;

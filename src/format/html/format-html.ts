@@ -123,7 +123,7 @@ function groupSection(title: string, results: Result[], options: FormatOptions, 
  */
 export async function formatHtml(report: Report, options: FormatOptions): Promise<string> {
   const { lang } = options;
-  const head = viewHeader(report, lang, options.maxErrors);
+  const head = viewHeader(report, lang, options.maxErrors, options.regions);
   const listedRegions = new Set(report.results.map((result) => result.region));
   const withRegion = head.view.hasRegions;
   const body = [headerBlock(head, report, options), errorBlock(head, lang)];
