@@ -163,7 +163,10 @@ export const formatJson: Formatter = function* (report, { lang, results }) {
     elapsed_share: report.elapsedShare,
     policy: { fail_on: report.policy.failOn, max_warnings: report.policy.maxWarnings },
     valid: report.errorCount === 0,
-    inputs: report.inputs,
+    // Each notice in words beside its code, as errors are.
+    inputs: report.inputs.map((input) =>
+      input.notices ? { ...input, notices: input.notices.map((notice) => ({ ...notice, message: formatMessage(notice.code, notice.params, lang) })) } : input,
+    ),
   };
   const text = JSON.stringify(head, null, 2);
   yield escapeJsonText(`${text.slice(0, -2)},\n  "regions": `);
