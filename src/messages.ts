@@ -231,7 +231,7 @@ export const messages = {
   },
   'notice.header-found': {
     zh: '表头在第 {row} 行;其上 {skipped} 行(标题、填报单位等)未读取',
-    en: 'the header is on row {row}; {skipped, plural, one {the row} other {the # rows}} above it (titles, 填报单位) were not read',
+    en: 'the header is on row {row}; {skipped, plural, one {the row above it (titles, 填报单位) was} other {the # rows above it (titles, 填报单位) were}} not read',
   },
   'notice.header-two-rows': {
     zh: '表头占两行(第 {first} 行和第 {second} 行),已合并读取',

@@ -1,4 +1,4 @@
-import type { Status } from '../report/types.js';
+import { STATUSES, type Status } from '../report/types.js';
 
 /** How a status looks in the leadership reports: a shape that survives grey-scale printing, and colours. */
 export interface StatusStyle {
@@ -32,6 +32,9 @@ export const STATUS_STYLES: Record<Status, StatusStyle> = {
 
 /** What a count in the leadership reports is of: a status, or towns not judged (无分解目标, apart from 无法评估). */
 export type CountKey = Status | 'not_judged';
+
+/** Every count key in the order the reports show them: the statuses, then towns not judged. */
+export const COUNT_KEYS: readonly CountKey[] = [...STATUSES, 'not_judged'];
 
 /** Symbol and colours of a count: a status's, or the matrix's `·` for towns not judged. */
 export function countStyle(key: CountKey): StatusStyle {

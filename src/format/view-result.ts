@@ -109,9 +109,14 @@ function figureOf(result: Result, lang: Lang): string {
   return result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : showActual(result.actual.value, result.gap);
 }
 
+/** True for a town not judged on a target (无分解目标: no decomposed target), told apart from 无法评估. */
+export function isNotJudged(result: Result): boolean {
+  return result.reason?.code === 'reason.no-decomposed-target';
+}
+
 function symbolOf(result: Result, tone: Tone): string {
   // A town not judged (无分解目标) is neither good nor missing: a dot.
-  if (result.reason?.code === 'reason.no-decomposed-target') return '·';
+  if (isNotJudged(result)) return '·';
   return result.status === 'pending' ? '-' : SYMBOLS[tone];
 }
 

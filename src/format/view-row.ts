@@ -1,8 +1,9 @@
 // The leadership formats (html, xlsx) take every word, rounding and reason from the shared view
 // (src/format/view.ts); this adapter only adds the exact numbers they also print as numbers.
 import { formatMessage, type Lang } from '../messages.js';
-import { STATUSES, type Report, type Result, type Tally } from '../report/types.js';
-import type { CountKey } from './status-style.js';
+import type { Report, Result, Tally } from '../report/types.js';
+import { COUNT_KEYS, type CountKey } from './status-style.js';
+import { isNotJudged } from './view-result.js';
 import { tallyLines, viewReport, viewResult as viewOne, type ReportView, type ResultView } from './view.js';
 
 /** The shared view of a result plus the exact figures a workbook stores in number cells. */
@@ -56,11 +57,6 @@ export interface HeaderView {
   counts: { status: CountKey; word: string; count: number }[];
 }
 
-/** True for a town not judged on a target (no decomposed target): counted apart from 无法评估. */
-export function isNotJudged(result: Result): boolean {
-  return result.reason?.code === 'reason.no-decomposed-target';
-}
-
 /** The word for a count key in `lang`. */
 export function countWord(key: CountKey, lang: Lang): string {
   return formatMessage(key === 'not_judged' ? 'word.not-judged' : `status.${key}`, {}, lang);
@@ -94,7 +90,7 @@ export function viewHeader(report: Report, lang: Lang, maxErrors = 50, regions?:
     elapsed: report.elapsedShare,
     completionRate: report.summary.completionRate,
     summary: view.summary.length > 0 ? view.summary : tallyLines('', report.summary, report, lang),
-    counts: [...STATUSES, 'not_judged' as const]
+    counts: COUNT_KEYS
       .map((status) => ({ status, word: countWord(status, lang), count: tallyCount(report.summary, status) }))
       .filter((count) => count.count > 0),
   };

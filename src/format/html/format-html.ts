@@ -1,11 +1,11 @@
 import { renderStatusChart } from '../../charts/status-chart.js';
 import { CHART_LINES, renderTargetChart, targetChartData } from '../../charts/target-chart.js';
 import { formatMessage, type Lang, type MessageCode } from '../../messages.js';
-import { STATUSES, type Report, type Result, type Status } from '../../report/types.js';
+import type { Report, Result, Status } from '../../report/types.js';
 import { countResults, countWord, groupByAction, viewHeader, viewRow, type HeaderView } from '../view-row.js';
 import type { FormatOptions } from '../formatter.js';
 import { escapeHtml } from '../sanitize.js';
-import { countStyle, STATUS_STYLES } from '../status-style.js';
+import { COUNT_KEYS, countStyle, STATUS_STYLES } from '../status-style.js';
 import { PAGE_STYLE } from './page-style.js';
 import { regionSection } from './region-section.js';
 
@@ -91,9 +91,8 @@ function groupSection(title: string, results: Result[], options: FormatOptions, 
   const { lang } = options;
   const labels = HEADS.map(([code]) => esc(formatMessage(code, {}, lang)));
   labels.push(esc(formatMessage('word.region', {}, lang)));
-  const keys = [...STATUSES, 'not_judged' as const];
-  const tallied = countResults(results, keys);
-  const counts = keys.map((status, i) => ({ status, count: tallied[i] ?? 0 }));
+  const tallied = countResults(results, COUNT_KEYS);
+  const counts = COUNT_KEYS.map((status, i) => ({ status, count: tallied[i] ?? 0 }));
   const out = [`<section class="group"><h2>${esc(title)}</h2>`, `<div class="status-chart chart">${renderStatusChart(counts.filter((c): c is { status: Status; count: number } => c.status !== 'not_judged'))}</div>`];
   out.push('<ul class="legend">', ...counts.filter((c) => c.count > 0).map((c) => `<li><span class="badge s-${c.status}">${countStyle(c.status).symbol} ${c.count}</span> ${esc(countWord(c.status, lang))}</li>`), '</ul>');
   const cols = (withRegion ? ['c-region'] : []).concat(HEADS.map(([, cls]) => cls)).map((cls) => `<col class="${cls}">`).join('');

@@ -1,11 +1,10 @@
-import type { Status } from '../../report/types.js';
 import { HEAT_BANDS } from '../../charts/heat-map.js';
-import { countStyle, STATUS_STYLES } from '../status-style.js';
+import { COUNT_KEYS, countStyle } from '../status-style.js';
 
 /** The font stack: a CJK face first on every system, so that Chinese never falls back to tofu. */
 export const FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif';
 
-const statusRules = [...(Object.keys(STATUS_STYLES) as Status[]), 'not_judged' as const]
+const statusRules = COUNT_KEYS
   .map((key) => {
     const style = countStyle(key);
     return `.s-${key}{background:${style.fill};color:${style.ink};border-color:${style.ink}}`;

@@ -3,6 +3,7 @@ import { formatMessage, type Lang } from '../../messages.js';
 import type { Result } from '../../report/types.js';
 import type { ReportView } from '../view.js';
 import { escapeControls, escapeHtml } from '../sanitize.js';
+import { isNotJudged } from '../view-result.js';
 
 /** Up to this many regions the heat map is a chart; beyond, a compact table (3,000 regions stay a few hundred kB). */
 export const HEAT_CHART_MAX_REGIONS = 40;
@@ -21,7 +22,7 @@ export function regionSection(view: ReportView, lang: Lang): string {
   const column = new Map(groups.map((group, i) => [group, i]));
   const cells = new Map<string, HeatCell[]>();
   for (const result of view.report.results) {
-    if (UNJUDGED.has(result.status) || result.reason?.code === 'reason.no-decomposed-target') continue;
+    if (UNJUDGED.has(result.status) || isNotJudged(result)) continue;
     let row = cells.get(result.region);
     if (!row) cells.set(result.region, (row = groups.map(() => ({ met: 0, targets: 0 }))));
     const cell = row[column.get(result.goal !== null ? 0 : (result.action ?? 0)) ?? 0];
