@@ -636,6 +636,7 @@ export const messages = {
   'leader.review-year': { zh: '评估年份', en: 'Review year' },
   'leader.elapsed': { zh: '时序进度', en: 'Time elapsed' },
   'leader.completion': { zh: '完成率', en: 'Completion rate' },
+  'leader.on-track-share': { zh: '达标或符合进度', en: 'Met or on track' },
   'leader.inputs': { zh: '输入文件', en: 'Input files' },
   'leader.made-at': { zh: '生成时间', en: 'Made' },
   'leader.plan': { zh: '规划', en: 'Plan' },
@@ -713,6 +714,7 @@ export const messages = {
     en: '{scope}: {targets, plural, one {# target} other {# targets}}, {met} met, {notMet} not met, {noData} no data; {failures} failing, {warnings, plural, one {# warning} other {# warnings}}{soft, plural, =0 {} one { (# of them a soft target, not failing)} other { (# of them soft targets, not failing)}}',
   },
   'view.completion-final': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
+  'view.on-track-share': { zh: '已评判 {judged} 个中 {good} 个', en: '{good} of {judged} judged' },
   'view.completion-so-far': {
     zh: '完成率 {rate}(仅计已到期评判的 {judged} 个中达标 {met} 个)',
     en: 'completion rate {rate} ({met} of {judged} judged so far)',

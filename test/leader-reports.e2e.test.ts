@@ -19,6 +19,19 @@ test('one run writes the page and the workbook', () => {
   expect(readFileSync(xlsx).subarray(0, 2).toString('latin1')).toBe('PK');
 }, 120_000);
 
+test('mid-term, the page heads with the share met or on track, not a 完成率 of the few targets due', () => {
+  const html = join(dir, 'mid.html');
+  const run = plancheck(['check', 'fixtures/xiangshan/midterm-2020-2023.csv', '--as-of', '2023', '-f', 'html', '-o', html], { LANG: 'zh_CN.UTF-8' });
+  expect(run.code).toBe(0);
+  const page = readFileSync(html, 'utf8');
+  // The summary's counts: 1 not met, 18 already met, 198 on track, 15 moderate, 23 insufficient,
+  // 8 moving away: 263 judged, 216 met or on track = 82.1 %; 完成率 so far 0 of 1.
+  expect(page).toContain('<dt>达标或符合进度</dt><dd>82.1%<small>已评判 263 个中 216 个;完成率 0.0%(仅计已到期评判的 1 个中达标 0 个)</small></dd>');
+  const final = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'html', '-o', html], { LANG: 'zh_CN.UTF-8' });
+  expect(readFileSync(html, 'utf8')).toMatch(/<dt>完成率<\/dt><dd>\d+\.\d%<\/dd>/);
+  expect(final.code).toBeLessThan(2);
+}, 120_000);
+
 test.each([[[]], [['-o', '-']]])('-f xlsx %j: a usage error in the user\'s language, no bytes on the terminal', (output) => {
   const zh = plancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '-f', 'xlsx', ...output], { LANG: 'zh_CN.UTF-8' });
   expect(zh.code).toBe(2);

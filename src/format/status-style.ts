@@ -30,6 +30,12 @@ export const STATUS_STYLES: Record<Status, StatusStyle> = {
   not_assessable: { symbol: '□', ...NONE },
 };
 
+/** Statuses counted as met or on track (达标或符合进度) in the leadership reports' shares. */
+export const GOOD_STATUSES: ReadonlySet<Status> = new Set<Status>(['met', 'achieved', 'on_track']);
+
+/** Statuses that judge nothing (no figure, no way to judge, not due): left out of every share. */
+export const UNJUDGED_STATUSES: ReadonlySet<Status> = new Set<Status>(['no_data', 'not_assessable', 'pending']);
+
 /** What a count in the leadership reports is of: a status, or towns not judged (无分解目标, apart from 无法评估). */
 export type CountKey = Status | 'not_judged';
 

@@ -85,3 +85,17 @@ test('text from the input that starts like a formula is stored as text, never as
   expect(details.D2).toMatchObject({ t: 's', v: '=HYPERLINK("http://x","点我")' });
   for (let sheet = 1; sheet <= 4; sheet += 1) expect(book.part(`xl/worksheets/sheet${sheet}.xml`)).not.toMatch(/<f[ >]/);
 });
+
+test('mid-term, 汇总 heads with the share met or on track (8 of 13 judged) and says what it counts; 分地区 gives it per region', async () => {
+  const byStatus = { met: 1, not_met: 1, achieved: 2, on_track: 5, moderate: 1, insufficient: 2, moving_away: 1, pending: 4, no_data: 3, not_assessable: 2 };
+  const midTerm: Report = { ...sampleReport, asOf: 2023, elapsedShare: 0.6, summary: { ...sampleReport.summary, targets: 22, byStatus, completionRate: 0.5 } };
+  const book = readBack(await formatXlsx(midTerm, options));
+  const summary = book.sheet('汇总');
+  expect(summary.A4?.v).toBe('达标或符合进度');
+  expect(summary.B4).toMatchObject({ t: 'n', z: '0.0%' });
+  expect(summary.B4?.v).toBeCloseTo(8 / 13, 10);
+  expect(summary.B5?.v).toBe('已评判 13 个中 8 个;完成率 50.0%(仅计已到期评判的 2 个中达标 1 个)');
+  const headerCells = Object.entries(summary).filter(([address, cell]) => /^[A-Z]+\d+$/.test(address) && (cell as { v?: unknown }).v === '达标或符合进度');
+  // Once as the headline, once as the per-region table's last column.
+  expect(headerCells).toHaveLength(2);
+});

@@ -2,7 +2,7 @@ import { formatMessage, type Lang, type MessageCode } from '../messages.js';
 import { escapeControls } from './sanitize.js';
 import type { Report, Result } from '../report/types.js';
 import type { WorkbookCell, WorkbookSheet } from '../xlsx/workbook-types.js';
-import { countResults, groupByAction, tallyCount, viewHeader, viewRow, type HeaderView } from './view-row.js';
+import { countResults, groupByAction, headlineShare, tallyCount, viewHeader, viewRow, type HeaderView } from './view-row.js';
 import type { FormatOptions } from './formatter.js';
 import { countStyle, STATUS_STYLES } from './status-style.js';
 
@@ -81,6 +81,11 @@ function detailRows(report: Report, options: FormatOptions, top: HeaderView, wit
   return rows;
 }
 
+/** A share as a percentage cell, or an empty cell when there is none. */
+function shareCell(share: number | null): WorkbookCell {
+  return share === null ? { value: null } : { value: share, format: '0.0%' };
+}
+
 function summaryRows(report: Report, options: FormatOptions, head: HeaderView): WorkbookCell[][] {
   const { lang } = options;
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
@@ -88,7 +93,8 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
     [{ value: w('leader.plan'), bold: true }, { value: head.title }],
     [{ value: w('leader.review-year'), bold: true }, { value: head.asOf }],
     [{ value: w('leader.elapsed'), bold: true }, { value: head.elapsed, format: '0%' }],
-    [{ value: w('leader.completion'), bold: true }, head.completionRate === null ? { value: null } : { value: head.completionRate, format: '0.0%' }],
+    [{ value: head.headline.label, bold: true }, shareCell(head.headline.share)],
+    ...(head.headline.note ? [[{ value: null }, { value: head.headline.note }]] : []),
     ...head.summary.map((line): WorkbookCell[] => [{ value: null }, { value: line }]),
     [{ value: w('leader.targets'), bold: true }, { value: report.summary.targets }],
     [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => escapeControls(input.file)).join(', ') || null }],
@@ -107,11 +113,11 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
     rows.push([{ value: group.title }, ...counts.map((value) => ({ value })), { value: group.results.length }]);
   }
   if (report.regions.length > 1 || report.regions[0] !== '') {
-    rows.push([], header([w('word.region'), ...head.counts.map((count) => count.word), w('leader.targets'), w('leader.completion')]));
+    rows.push([], header([w('word.region'), ...head.counts.map((count) => count.word), w('leader.targets'), head.headline.label]));
     for (const region of head.view.regions) {
       const tally = region.tally;
       rows.push([{ value: region.label }, ...statuses.map((status) => ({ value: tallyCount(tally, status) })), { value: tally.targets },
-        tally.completionRate === null ? { value: null } : { value: tally.completionRate, format: '0.0%' }]);
+        shareCell(headlineShare(report, tally))]);
     }
   }
   return rows;

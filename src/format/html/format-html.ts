@@ -17,11 +17,12 @@ const esc = escapeHtml;
 function headerBlock(head: HeaderView, report: Report, options: FormatOptions): string {
   const { lang } = options;
   const w = (code: MessageCode): string => esc(formatMessage(code, {}, lang));
-  const rate = head.completionRate === null ? '—' : `${(head.completionRate * 100).toFixed(1)}%`;
+  const { label, share, note } = head.headline;
+  const rate = share === null ? '—' : `${(share * 100).toFixed(1)}%`;
   const out = [`<header><h1>${esc(head.title)}</h1><dl class="facts">`,
     `<div><dt>${w('leader.review-year')}</dt><dd>${head.asOf}</dd></div>`,
     `<div><dt>${w('leader.elapsed')}</dt><dd>${Math.round(head.elapsed * 100)}%</dd></div>`,
-    `<div><dt>${w('leader.completion')}</dt><dd>${rate}${completionNote(report, lang)}</dd></div>`,
+    `<div><dt>${esc(label)}</dt><dd>${rate}${note ? `<small>${esc(note)}</small>` : ''}</dd></div>`,
     `<div><dt>${w('leader.targets')}</dt><dd>${report.summary.targets}</dd></div></dl>`,
     '<ul class="strip">'];
   for (const count of head.counts) {
@@ -36,15 +37,6 @@ function headerBlock(head: HeaderView, report: Report, options: FormatOptions): 
   if (head.view.verdict) out.push(`<p class="verdict">${esc(head.view.verdict)}</p>`);
   out.push('</header>');
   return out.join('');
-}
-
-/** Mid-term, 完成率 counts only the targets already due: say how many, so that 0% does not alarm. */
-function completionNote(report: Report, lang: Lang): string {
-  const s = report.summary.byStatus;
-  const judged = s.met + s.not_met;
-  if (report.asOf >= report.plan.period.end || report.summary.completionRate === null) return '';
-  const rate = `${(report.summary.completionRate * 100).toFixed(1)}%`;
-  return `<small>${esc(formatMessage('view.completion-so-far', { rate, met: s.met, judged }, lang))}</small>`;
 }
 
 function errorBlock(head: HeaderView, lang: Lang): string {

@@ -1,16 +1,12 @@
 import { HEAT_BANDS, heatFill, renderHeatMap, type HeatCell } from '../../charts/heat-map.js';
 import { formatMessage, type Lang } from '../../messages.js';
-import type { Result } from '../../report/types.js';
 import type { ReportView } from '../view.js';
 import { escapeControls, escapeHtml } from '../sanitize.js';
 import { isNotJudged } from '../view-result.js';
+import { GOOD_STATUSES, UNJUDGED_STATUSES } from '../status-style.js';
 
 /** Up to this many regions the heat map is a chart; beyond, a compact table (3,000 regions stay a few hundred kB). */
 export const HEAT_CHART_MAX_REGIONS = 40;
-
-const GOOD = new Set<Result['status']>(['met', 'achieved', 'on_track']);
-/** Statuses that judge nothing yet: no figure, not assessable, a milestone before its deadline. */
-const UNJUDGED = new Set<Result['status']>(['no_data', 'not_assessable', 'pending']);
 
 /**
  * Regions × groups (goals, then actions): targets met or on track out of those judged (a town
@@ -22,13 +18,13 @@ export function regionSection(view: ReportView, lang: Lang): string {
   const column = new Map(groups.map((group, i) => [group, i]));
   const cells = new Map<string, HeatCell[]>();
   for (const result of view.report.results) {
-    if (UNJUDGED.has(result.status) || isNotJudged(result)) continue;
+    if (UNJUDGED_STATUSES.has(result.status) || isNotJudged(result)) continue;
     let row = cells.get(result.region);
     if (!row) cells.set(result.region, (row = groups.map(() => ({ met: 0, targets: 0 }))));
     const cell = row[column.get(result.goal !== null ? 0 : (result.action ?? 0)) ?? 0];
     if (!cell) continue;
     cell.targets += 1;
-    if (GOOD.has(result.status)) cell.met += 1;
+    if (GOOD_STATUSES.has(result.status)) cell.met += 1;
   }
   const noRegion = formatMessage('word.no-region', {}, lang);
   const shown: { label: string; cells: HeatCell[] }[] = [];
