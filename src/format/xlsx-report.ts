@@ -81,6 +81,9 @@ function detailRows(report: Report, options: FormatOptions, top: HeaderView, wit
   return rows;
 }
 
+/** Columns a summary line spans on 汇总 (the writer stops it at the sheet's last column). */
+const SUMMARY_SPAN = 8;
+
 /** A share as a percentage cell, or an empty cell when there is none. */
 function shareCell(share: number | null): WorkbookCell {
   return share === null ? { value: null } : { value: share, format: '0.0%' };
@@ -94,8 +97,9 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
     [{ value: w('leader.review-year'), bold: true }, { value: head.asOf }],
     [{ value: w('leader.elapsed'), bold: true }, { value: head.elapsed, format: '0%' }],
     [{ value: head.headline.label, bold: true }, shareCell(head.headline.share)],
-    ...(head.headline.note ? [[{ value: null }, { value: head.headline.note }]] : []),
-    ...head.summary.map((line): WorkbookCell[] => [{ value: null }, { value: line }]),
+    ...(head.headline.note ? [[{ value: null }, { value: head.headline.note, wrap: true, span: SUMMARY_SPAN }]] : []),
+    // A count line is long: it wraps across the sheet's width instead of running off the page.
+    ...head.summary.map((line): WorkbookCell[] => [{ value: null }, { value: line, wrap: true, span: SUMMARY_SPAN }]),
     [{ value: w('leader.targets'), bold: true }, { value: report.summary.targets }],
     [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => escapeControls(input.file)).join(', ') || null }],
   ];
@@ -187,7 +191,7 @@ export async function formatXlsx(report: Report, options: FormatOptions): Promis
     { name: w('word.summary'), rows: summaryRows(report, options, head), widths: [26, ...Array.from({ length: 16 }, () => 12)], landscape: true },
     { name: w('leader.sheet-details'), rows: details, widths, frozenRows: 1, frozenColumns: shift + 2, autoFilterRow: 0, landscape: true },
   ];
-  if (withRegion) sheets.push({ name: w('leader.regions'), rows: regionRows(report, lang, head), widths: [8, 30], frozenRows: 1, frozenColumns: 2, autoFilterRow: 0 });
+  if (withRegion) sheets.push({ name: w('leader.regions'), rows: regionRows(report, lang, head), widths: [8, 30], frozenRows: 1, frozenColumns: 2, autoFilterRow: 0, landscape: true });
   if (report.errorCount > 0) sheets.push({ name: w('leader.errors'), rows: errorRows(report, lang), widths: [undefined, 8, 12, 80], frozenRows: 1, autoFilterRow: 0 });
   const { writeWorkbook } = await import('../xlsx/write-workbook.js');
   return writeWorkbook(sheets);

@@ -12,6 +12,11 @@ export interface WorkbookCell {
   /** Wrap long text inside the column width. */
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
+  /**
+   * Merged with the cells to its right, this many columns in all (they must be empty); with
+   * `wrap`, the row is made tall enough for the text, which Excel does not do for merged cells.
+   */
+  span?: number;
 }
 
 /** A drop-down list offered in a range of cells of one column. */

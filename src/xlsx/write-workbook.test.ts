@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fillOf, readBack } from './read-workbook.test-helper.js';
-import { cellAddress, writeWorkbook, type WorkbookSheet } from './write-workbook.js';
+import { cellAddress, printsOnePageWide, printTitles, wrappedLines, writeWorkbook, type WorkbookSheet } from './write-workbook.js';
 
 const table: WorkbookSheet = {
   name: '明细',
@@ -100,4 +100,46 @@ test('cellAddress counts columns in base 26 without a zero', () => {
   expect(cellAddress(9, 701)).toBe('ZZ10');
   expect(cellAddress(0, 702)).toBe('AAA1');
   expect(cellAddress(4, 2, true)).toBe('$C$5');
+});
+
+describe('print set-up', async () => {
+  // 20 CJK characters = width 40; three columns of 10 = 30, less one for the cell's padding = 29
+  // a line: 2 lines, 30 points.
+  const long = '这是一行很长的汇总文字需要换行才能放下';
+  const narrow: WorkbookSheet = {
+    name: "汇总's",
+    widths: [10, 10, 10],
+    frozenRows: 2,
+    frozenColumns: 1,
+    rows: [[{ value: long + '了', wrap: true, span: 3 }], [{ value: 'a' }, { value: 'b' }, { value: 'c' }]],
+  };
+  // 30 columns of 8: 240 characters, wider than a landscape page holds at 70 %.
+  const wide: WorkbookSheet = { name: 'wide', landscape: true, widths: Array.from({ length: 30 }, () => 8), rows: [Array.from({ length: 30 }, (_, i) => ({ value: i }))] };
+  const book = readBack(await writeWorkbook([narrow, wide]));
+  const narrowXml = book.part('xl/worksheets/sheet1.xml');
+  const wideXml = book.part('xl/worksheets/sheet2.xml');
+
+  test('a spanning wrapped cell is merged over its columns and its row is made tall enough for its lines', () => {
+    expect(narrowXml).toContain('<mergeCell ref="A1:C1"/>');
+    expect(narrowXml).toMatch(/<row r="1"[^>]* ht="30"/);
+    expect(wrappedLines(long + '了', 30)).toBe(2);
+    expect(wrappedLines('短', 30)).toBe(1);
+    expect(wrappedLines('a\nb', 30)).toBe(2);
+  });
+
+  test('a sheet that fits prints one page wide, with margins; a wide one prints at its size', () => {
+    expect(printsOnePageWide(narrow)).toBe(true);
+    expect(narrowXml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(narrowXml).toMatch(/<pageSetup [^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(narrowXml).toContain('<pageMargins left="0.7"');
+    expect(printsOnePageWide(wide)).toBe(false);
+    expect(wideXml).not.toContain('fitToPage');
+    expect(wideXml).toMatch(/<pageSetup [^>]*orientation="landscape"/);
+  });
+
+  test('frozen rows and columns are printed on every page (print titles), the sheet name quoted', () => {
+    expect(printTitles(narrow, "'汇总''s'")).toBe("'汇总''s'!$A:$A,'汇总''s'!$1:$2");
+    expect(printTitles(wide, "'wide'")).toBeNull();
+    expect(book.part('xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'汇总''s'!$A:$A,'汇总''s'!$1:$2</definedName>`);
+  });
 });

@@ -12,6 +12,14 @@ const FONT = 'DengXian';
 type Content = Stream | Buffer | Blob;
 const MAX_WIDTH = 60;
 const MIN_WIDTH = 6;
+/**
+ * A sheet whose columns add up to at most this many characters prints one page wide, scaled
+ * down to no less than about 70 % (an A4 page holds about 140 characters of 11-point text across
+ * in landscape, 100 in portrait); a wider one prints at its size, page after page.
+ */
+export const PRINT_FIT_MAX_WIDTH = { landscape: 200, portrait: 140 } as const;
+/** Height in points of one line of 11-point text (DengXian and its CJK fall-backs). */
+const LINE_HEIGHT = 15;
 
 /** A0-style address of a 0-based row and column (`$`-anchored when asked). */
 export function cellAddress(row: number, column: number, absolute = false): string {
@@ -33,7 +41,7 @@ export function fitWidths(sheet: WorkbookSheet): number[] {
     let widest = 0;
     for (const row of sheet.rows) {
       const cell = row[c];
-      if (!cell || cell.value === null) continue;
+      if (!cell || cell.value === null || (cell.span ?? 1) > 1) continue;
       const shown = typeof cell.value === 'number' ? cell.value.toFixed(2) : String(cell.value);
       // A filter button sits in the header cell: leave room for it.
       widest = Math.max(widest, textWidth(shown) + 2);
@@ -43,7 +51,14 @@ export function fitWidths(sheet: WorkbookSheet): number[] {
   return widths;
 }
 
-function toCell(cell: WorkbookCell | undefined): Cell {
+/** Lines of wrapped text of `text` in a box `width` characters wide (CJK counted double), at least 1. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 1)));
+  return lines;
+}
+
+function toCell(cell: WorkbookCell | undefined, widths: readonly number[], column: number, columns: number): Cell {
   if (!cell || cell.value === null) {
     return cell?.fill ? { value: undefined, type: String, backgroundColor: cell.fill } : null;
   }
@@ -55,6 +70,15 @@ function toCell(cell: WorkbookCell | undefined): Cell {
   if (cell.wrap) style.wrap = true;
   if (cell.align !== undefined) style.align = cell.align;
   style.alignVertical = 'top';
+  // Never past the sheet's last column.
+  const span = Math.min(cell.span ?? 1, columns - column);
+  if (span > 1) {
+    style.columnSpan = span;
+    if (cell.wrap && typeof cell.value === 'string') {
+      const width = widths.slice(column, column + span).reduce((sum, w) => sum + w, 0);
+      style.height = wrappedLines(visibleCellText(cell.value), width) * LINE_HEIGHT;
+    }
+  }
   if (typeof cell.value === 'number') {
     // NaN and infinities have no cell form; a caller that passes one has a bug to fix, not hide.
     if (!Number.isFinite(cell.value)) throw new RangeError(`not a finite number: ${cell.value}`);
@@ -92,6 +116,19 @@ function filterRef(sheet: WorkbookSheet, absolute: boolean): string | null {
   return `${cellAddress(sheet.autoFilterRow, 0, absolute)}:${cellAddress(lastRow, lastColumn(sheet), absolute)}`;
 }
 
+/** Whether a sheet is printed scaled to one page wide: its columns add up to at most PRINT_FIT_MAX_WIDTH characters. */
+export function printsOnePageWide(sheet: WorkbookSheet): boolean {
+  return fitWidths(sheet).reduce((sum, width) => sum + width, 0) <= PRINT_FIT_MAX_WIDTH[sheet.landscape ? 'landscape' : 'portrait'];
+}
+
+/** The print titles of a sheet (`'name'!$A:$B,'name'!$1:$1`): its frozen columns and rows, or null. */
+export function printTitles(sheet: WorkbookSheet, quotedName: string): string | null {
+  const parts: string[] = [];
+  if (sheet.frozenColumns) parts.push(`${quotedName}!$A:$${cellAddress(0, sheet.frozenColumns - 1).replace(/\d+$/, '')}`);
+  if (sheet.frozenRows) parts.push(`${quotedName}!$1:$${sheet.frozenRows}`);
+  return parts.length > 0 ? parts.join(',') : null;
+}
+
 type Utility = typeof import('write-excel-file/utility');
 type XmlFile = 'xl/worksheets/sheet{id}.xml' | 'xl/workbook.xml';
 
@@ -125,6 +162,13 @@ function extraFeatures(sheets: WorkbookSheet[], utility: Utility): Feature<Conte
             let out = xml;
             const ref = filterRef(sheet, false);
             if (ref) out = putElement(utility, out, sheetFile, 'worksheet', 'autoFilter', ` ref="${ref}"`, '');
+            // Printed one page wide when that stays readable; longer sheets run on over the pages below.
+            if (printsOnePageWide(sheet)) {
+              out = putElement(utility, out, sheetFile, 'worksheet', 'sheetPr', '', '<pageSetUpPr fitToPage="1"/>');
+              // Excel's default margins, in inches: a page set-up without margins would print to the paper's edge.
+              out = putElement(utility, out, sheetFile, 'worksheet', 'pageMargins', ' left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"', '');
+              out = putElement(utility, out, sheetFile, 'worksheet', 'pageSetup', ` paperSize="9" orientation="${sheet.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"`, '');
+            }
             const validations = sheet.validations ?? [];
             if (validations.length > 0) {
               const items = validations.map((v) => {
@@ -141,7 +185,12 @@ function extraFeatures(sheets: WorkbookSheet[], utility: Utility): Feature<Conte
             const names = sheets.flatMap((sheet, index) => {
               const ref = filterRef(sheet, true);
               const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
-              return ref ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${xmlEscape(`${quoted}!${ref}`)}</definedName>`] : [];
+              const titles = printTitles(sheet, quoted);
+              return [
+                ...(ref ? [`<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">${xmlEscape(`${quoted}!${ref}`)}</definedName>`] : []),
+                // The frozen header rows and columns are printed again on every page.
+                ...(titles ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${xmlEscape(titles)}</definedName>`] : []),
+              ];
             });
             return names.length === 0 ? xml : putElement(utility, xml, 'xl/workbook.xml', 'workbook', 'definedNames', '', names.join(''));
           },
@@ -166,11 +215,12 @@ export async function writeWorkbook(sheets: WorkbookSheet[]): Promise<Buffer> {
     if (seen.has(sheet.name.toLowerCase())) throw new RangeError(`duplicate sheet name: ${sheet.name}`);
     seen.add(sheet.name.toLowerCase());
     const columns = lastColumn(sheet) + 1;
-    const data = sheet.rows.length === 0 ? [[null]] : sheet.rows.map((row) => Array.from({ length: columns }, (_, c) => toCell(row[c])));
+    const widths = fitWidths(sheet);
+    const data = sheet.rows.length === 0 ? [[null]] : sheet.rows.map((row) => Array.from({ length: columns }, (_, c) => toCell(row[c], widths, c, columns)));
     return {
       sheet: sheet.name,
       data,
-      columns: fitWidths(sheet).map((width) => ({ width })),
+      columns: widths.map((width) => ({ width })),
       ...(sheet.frozenRows ? { stickyRowsCount: sheet.frozenRows } : {}),
       ...(sheet.frozenColumns ? { stickyColumnsCount: sheet.frozenColumns } : {}),
       ...(sheet.landscape ? { orientation: 'landscape' as const } : {}),
