@@ -63,7 +63,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .description(h('help.cmd.validate'))
     .action(async (file: string | undefined) => setCode(await (await import('./run.js')).runValidate(file, common(), io)));
 
-  // list, show and template load their modules (cli-table3, the form builders) only when run.
+  // list, show and template load their modules (the target list, the form builders) only when run.
   program
     .command('list')
     .description(h('help.cmd.list'))

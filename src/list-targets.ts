@@ -1,8 +1,9 @@
-import Table from 'cli-table3';
 import { closest } from 'fastest-levenshtein';
 import { formatMessage, type Lang } from './messages.js';
 import type { Kind, Op, Plan, Target } from './plan/types.js';
 import { describeTarget, sanitize } from './format/describe-target.js';
+import { fitColumns, layoutRows, type Column, type Row } from './format/layout-table.js';
+import { wrapText } from './format/text-width.js';
 
 /** The kind of a target in words (`level` → 水平值). */
 export function kindWord(kind: Kind, lang: Lang): string {
@@ -50,20 +51,34 @@ export function listJson(targets: Target[]): string {
   return `${JSON.stringify(targets.map(targetJson), null, 2)}\n`;
 }
 
-/** `plancheck list`: a table of the selected targets. */
-export function listTable(targets: Target[], lang: Lang): string {
+/**
+ * `plancheck list`: a table of the selected targets in `width` columns, laid out as `check`'s
+ * table is (indicators and targets wrap at word boundaries); one target a block when even the
+ * narrowest columns do not fit.
+ */
+export function listTable(targets: Target[], lang: Lang, width: number): string {
   const words = ['word.id', 'word.indicator', 'word.target', 'word.year', 'word.kind', 'word.soft'] as const;
-  const table = new Table({
-    head: words.map((word) => formatMessage(word, {}, lang)),
-    style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    wrapOnWordBoundary: false,
-    colWidths: [8, 40, 24, 6, 12, 6],
-  });
-  for (const t of targets) {
-    table.push([t.id, sanitize(lang === 'zh' ? t.indicator : t.indicatorEn), sanitize(describeTarget(t, lang)), String(t.year), kindWord(t.kind, lang), t.soft ? '✓' : '']);
+  const [id, indicator, target, year, kind, soft] = words.map((word) => formatMessage(word, {}, lang));
+  const columns: Column[] = [
+    { header: id!, min: 6, max: 8 },
+    { header: indicator!, min: 12, max: 48, flex: true },
+    { header: target!, min: 10, max: 28, flex: true },
+    { header: year!, min: 4, max: 4 },
+    { header: kind!, min: 6, max: 12 },
+    { header: soft!, min: 4, max: 6 },
+  ];
+  const rows: Row[] = targets.map((t) => ({
+    kind: 'cells',
+    cells: [sanitize(t.id), sanitize(lang === 'zh' ? t.indicator : t.indicatorEn), sanitize(describeTarget(t, lang)), String(t.year), kindWord(t.kind, lang), t.soft ? '✓' : ''],
+  }));
+  const widths = fitColumns(columns, rows, width);
+  if (!widths) {
+    // Too narrow for columns: each target as lines of `label: value`.
+    const sep = lang === 'zh' ? ':' : ': ';
+    const blocks = rows.map((row) => (row.kind === 'cells' ? row.cells.flatMap((cell, i) => (cell === '' ? [] : wrapText(`${columns[i]!.header}${sep}${cell}`, width))).join('\n') : ''));
+    return `${blocks.join('\n\n')}\n`;
   }
-  return `${table.toString()}\n`;
+  return `${[...layoutRows(columns, rows, widths, width, (text) => text)].join('\n')}\n`;
 }
 
 /** What `show` found for an id: a measure or goal with its targets, or a single target. */

@@ -1,6 +1,7 @@
 import { listJson, listTable, selectTargets, type ListFilter } from '../list-targets.js';
 import { EXIT } from '../report/exit-code.js';
-import { loadPlanFor, usageErrors, type CommonOptions, type Io } from '../run.js';
+import { loadPlanFor, terminalWidth, usageErrors, type CommonOptions, type Io } from '../run.js';
+import { DEFAULT_WIDTH } from '../format/formatter.js';
 import { checkSelection } from '../check-selection.js';
 
 /** Options of `plancheck list`. */
@@ -16,6 +17,6 @@ export async function runList(options: ListOptions, io: Io): Promise<number> {
   const refusals = checkSelection(plan, options);
   if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const targets = selectTargets(plan, options);
-  io.stdout.write(options.format === 'json' ? listJson(targets) : listTable(targets, options.lang));
+  io.stdout.write(options.format === 'json' ? listJson(targets) : listTable(targets, options.lang, terminalWidth(io) ?? DEFAULT_WIDTH));
   return EXIT.ok;
 }
