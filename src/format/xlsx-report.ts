@@ -31,6 +31,8 @@ function amountCell(value: number | null, unit: string, options: { signed?: bool
 }
 
 const header = (words: string[]): WorkbookCell[] => words.map((value) => ({ value, bold: true, fill: HEAD_FILL }));
+/** A header over narrow count columns: long status words wrap instead of being cut by the next cell. */
+const wrappedHeader = (words: string[]): WorkbookCell[] => header(words).map((cell) => ({ ...cell, wrap: true }));
 
 const OPS: Record<string, string> = { '>=': '≥ ', '>': '> ', '<=': '≤ ', '<': '< ', '==': '= ', '~': '≈ ' };
 
@@ -111,13 +113,13 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
   }
   // Counts by action of the listed results (all of them unless a display filter was given).
   const statuses = head.counts.map((count) => count.status);
-  rows.push([], header([w('word.action'), ...head.counts.map((count) => count.word), w('leader.targets')]));
+  rows.push([], wrappedHeader([w('word.action'), ...head.counts.map((count) => count.word), w('leader.targets')]));
   for (const group of groupByAction(head.view, report.results)) {
     const counts = countResults(group.results, statuses);
-    rows.push([{ value: group.title }, ...counts.map((value) => ({ value })), { value: group.results.length }]);
+    rows.push([{ value: group.title, wrap: true }, ...counts.map((value) => ({ value })), { value: group.results.length }]);
   }
   if (report.regions.length > 1 || report.regions[0] !== '') {
-    rows.push([], header([w('word.region'), ...head.counts.map((count) => count.word), w('leader.targets'), head.headline.label]));
+    rows.push([], wrappedHeader([w('word.region'), ...head.counts.map((count) => count.word), w('leader.targets'), head.headline.label]));
     for (const region of head.view.regions) {
       const tally = region.tally;
       rows.push([{ value: region.label }, ...statuses.map((status) => ({ value: tallyCount(tally, status) })), { value: tally.targets },

@@ -9,12 +9,12 @@ export interface WorkbookCell {
   /** Font colour as `#rrggbb`. */
   color?: string;
   bold?: boolean;
-  /** Wrap long text inside the column width. */
+  /** Wrap long text inside the column width; the row is made tall enough for its lines. */
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
   /**
    * Merged with the cells to its right, this many columns in all (they must be empty); with
-   * `wrap`, the row is made tall enough for the text, which Excel does not do for merged cells.
+   * `wrap`, the text wraps across them all.
    */
   span?: number;
 }

@@ -127,6 +127,22 @@ describe('print set-up', async () => {
     expect(wrappedLines('a\nb', 30)).toBe(2);
   });
 
+  test('Latin text wraps at spaces, a Latin letter counted 0.85 of a column unit (a digit), a word too long runs over lines', () => {
+    // Room 25: "Action 3 Road network: linked" is 29 × 0.85 = 24.65; "outside, smooth inside" the second line.
+    expect(wrappedLines('Action 3 Road network: linked outside, smooth inside', 26)).toBe(2);
+    // 70 letters × 0.85 = 59.5 in lines of 29: 3 lines.
+    expect(wrappedLines('x'.repeat(70), 30)).toBe(3);
+    expect(wrappedLines('', 10)).toBe(1);
+  });
+
+  test('any wrapped cell whose text needs more lines than one makes its row tall enough; a one-line row keeps its height', async () => {
+    const sheet: WorkbookSheet = { name: 's', widths: [10, 10], rows: [[{ value: '一二三四五六七八九十', wrap: true }, { value: 'ok' }], [{ value: '短', wrap: true }]] };
+    const rows = readBack(await writeWorkbook([sheet])).part('xl/worksheets/sheet1.xml');
+    // 10 CJK = width 20 in room 9: 3 lines, 45 points.
+    expect(rows).toMatch(/<row r="1"[^>]* ht="45"/);
+    expect(rows).toMatch(/<row r="2"(?![^>]*ht=)[^>]*>/);
+  });
+
   test('a sheet that fits prints one page wide, with margins; a wide one prints at its size', () => {
     expect(printsOnePageWide(narrow)).toBe(true);
     expect(narrowXml).toContain('<pageSetUpPr fitToPage="1"/>');

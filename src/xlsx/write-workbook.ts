@@ -18,6 +18,8 @@ const MIN_WIDTH = 6;
  * in landscape, 100 in portrait); a wider one prints at its size, page after page.
  */
 export const PRINT_FIT_MAX_WIDTH = { landscape: 200, portrait: 140 } as const;
+/** How wide a Latin letter is on average against the digit a column's width counts. */
+const LATIN_SHARE = 0.85;
 /** Height in points of one line of 11-point text (DengXian and its CJK fall-backs). */
 const LINE_HEIGHT = 15;
 
@@ -51,10 +53,30 @@ export function fitWidths(sheet: WorkbookSheet): number[] {
   return widths;
 }
 
-/** Lines of wrapped text of `text` in a box `width` characters wide (CJK counted double), at least 1. */
+/**
+ * Lines `text` takes wrapped in a box `width` characters wide (CJK counted double), at least 1:
+ * broken at spaces where it has them (as Excel breaks), else wherever the width runs out.
+ */
 export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, width - 1);
   let lines = 0;
-  for (const line of text.split('\n')) lines += Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width - 1)));
+  for (const paragraph of text.split('\n')) {
+    let used = -1;
+    let count = 1;
+    for (const word of paragraph.split(' ')) {
+      // A column's width counts digits ('0'); Latin letters average narrower, CJK about two.
+      const w = /^[\x20-\x7e]*$/.test(word) ? word.length * LATIN_SHARE : textWidth(word);
+      if (used >= 0 && used + LATIN_SHARE + w <= room) {
+        used += LATIN_SHARE + w;
+        continue;
+      }
+      if (used >= 0) count += 1;
+      // A word wider than the box runs on over as many lines as it needs.
+      count += Math.max(0, Math.ceil(w / room) - 1);
+      used = w - Math.max(0, Math.ceil(w / room) - 1) * room;
+    }
+    lines += count;
+  }
   return lines;
 }
 
@@ -72,12 +94,12 @@ function toCell(cell: WorkbookCell | undefined, widths: readonly number[], colum
   style.alignVertical = 'top';
   // Never past the sheet's last column.
   const span = Math.min(cell.span ?? 1, columns - column);
-  if (span > 1) {
-    style.columnSpan = span;
-    if (cell.wrap && typeof cell.value === 'string') {
-      const width = widths.slice(column, column + span).reduce((sum, w) => sum + w, 0);
-      style.height = wrappedLines(visibleCellText(cell.value), width) * LINE_HEIGHT;
-    }
+  if (span > 1) style.columnSpan = span;
+  if (cell.wrap && typeof cell.value === 'string') {
+    // The row is made tall enough for wrapped text: neither Excel (for merged cells) nor
+    // LibreOffice (on opening an .xlsx) fits the height itself, and the text is cut.
+    const lines = wrappedLines(visibleCellText(cell.value), widths.slice(column, column + span).reduce((sum, w) => sum + w, 0));
+    if (lines > 1) style.height = lines * LINE_HEIGHT;
   }
   if (typeof cell.value === 'number') {
     // NaN and infinities have no cell form; a caller that passes one has a bug to fix, not hide.
