@@ -136,25 +136,18 @@ class YearFigures implements YearValues {
     return s === MET ? STATUS_MET : s === NOT_MET ? STATUS_NOT_MET : EMPTY;
   }
 
-  /** Whether the target's cell keeps a status only. */
-  isStatus(target: number): boolean {
-    return (this.layout.cols[target] ?? 0) < 0;
-  }
-
-  /** Sets a cell: a code in a code cell, STATUS_MET or STATUS_NOT_MET in a status cell. */
-  setCode(target: number, code: number): void {
-    const c = this.layout.cols[target] ?? 0;
-    const status = code === STATUS_MET ? MET : code === STATUS_NOT_MET ? NOT_MET : NO_STATUS;
-    if ((c < 0) !== (status !== NO_STATUS)) throw new Error(`figure store: code ${code} for a ${c < 0 ? 'status' : 'value'} cell`);
-    if (c >= 0) this.slab[this.at + c] = code;
-    else this.status[this.statusAt + ~c] = status;
-  }
-
   /** Whether the block has any figure. */
   hasAny(): boolean {
-    for (let c = this.at; c < this.at + this.layout.codes; c++) if (this.slab[c] !== EMPTY) return true;
-    for (let s = this.statusAt; s < this.statusAt + this.layout.statuses; s++) if (this.status[s] !== NO_STATUS) return true;
-    return false;
+    return this.size() > 0;
+  }
+
+  /** How many figures the block has (its cells in order: no call per cell). */
+  size(): number {
+    let n = 0;
+    const { slab, status } = this;
+    for (let c = this.at; c < this.at + this.layout.codes; c++) if (slab[c] !== EMPTY) n++;
+    for (let s = this.statusAt; s < this.statusAt + this.layout.statuses; s++) if (status[s] !== NO_STATUS) n++;
+    return n;
   }
 
   row(target: number): number {
@@ -285,7 +278,7 @@ export class FigureStore {
     firstYear: number,
     lastYear: number,
     /** Whether to keep the rows of a region's figures; absent: every region's. */
-    private readonly keepRows?: (region: string) => boolean,
+    private readonly keepRows?: (region: string, planLevel?: boolean) => boolean,
     /** Whether to keep a region's figures at all (a reading that looks for a few regions' rows); absent: every region's. */
     private readonly only?: (region: string) => boolean,
     /** The cells kept as a status only (a summary); absent: none. */
@@ -334,9 +327,11 @@ export class FigureStore {
       slot = this.names.length;
       this.slots.set(region, slot);
       this.names.push(region);
-      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region));
+      // The status cells' level keys are the row policy's (both the plan's): one normalisation a region.
+      const level = this.statusKeys === null ? undefined : isPlanLevel(region, this.statusKeys);
+      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region, level));
       this.dropped.push(this.only !== undefined && !this.only(region));
-      this.statusKept.push(this.statusKeys !== null && !isPlanLevel(region, this.statusKeys));
+      this.statusKept.push(level === false);
       for (let y = 0; y < this.yearCount; y++) this.blocks.push(undefined);
     }
     return slot;
@@ -367,16 +362,22 @@ export class FigureStore {
       block = this.newBlock(this.rowsKept[slot] === true, this.layoutOf(slot, yearIndex));
       this.blocks[at] = block;
     }
-    if (block.code(target) !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
+    // One look at the cell's column: a figure per call, millions of calls.
+    const c = block.layout.cols[target] ?? 0;
+    const cell = c >= 0 ? block.at + c : block.statusAt + ~c;
+    if (c >= 0 ? block.slab[cell] !== EMPTY : block.status[cell] !== NO_STATUS) return { file: block.files?.[target] ?? 0, row: block.row(target) };
     const status = code === STATUS_MET || code === STATUS_NOT_MET;
-    // Not a figure: nothing is stored (readers give only finite figures).
-    if (!status && Number.isNaN(value)) return null;
-    if (block.isStatus(target)) {
+    if (c < 0) {
+      // A status cell: from another store's status, or judged now.
       const cells = this.status as StatusCells;
+      if (!status && Number.isNaN(value)) return null;
       const met = status ? code === STATUS_MET : withinEdges(value, cells.low[target] as number, cells.high[target] as number, cells.open[target] as number);
-      block.setCode(target, met ? STATUS_MET : STATUS_NOT_MET);
+      block.status[cell] = met ? MET : NOT_MET;
     } else {
-      block.setCode(target, code);
+      if (status) throw new Error(`figure store: a status for a value cell (target ${target})`);
+      // Not a figure: nothing is stored (readers give only finite figures).
+      if (Number.isNaN(value)) return null;
+      block.slab[cell] = code;
       if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
     }
     if (block.rows) block.rows[target] = row;
@@ -451,7 +452,11 @@ export class FigureStore {
   merge(data: StoreData, file: number, rowOffset: number, onDuplicate: (region: string, target: number, year: number, earlier: FigureSource, row: number) => void): number {
     const T = this.targetCount;
     const exact = new Map<number, number>();
-    data.exactCells.forEach((cell, i) => exact.set(cell, data.exactValues[i] ?? Number.NaN));
+    const exactBlocks = new Set<number>();
+    data.exactCells.forEach((cell, i) => {
+      exact.set(cell, data.exactValues[i] ?? Number.NaN);
+      exactBlocks.add(Math.floor(cell / T));
+    });
     const noStatus = new Uint8Array(0);
     let b = 0;
     let rowsAt = 0;
@@ -476,6 +481,12 @@ export class FigureStore {
           const rows = this.rowsKept[slot] === true ? new Int32Array(T) : null;
           const block = new YearFigures(source.slab, source.at, layout, source.status, source.statusAt, rows);
           this.blocks[at] = block;
+          if (file !== 0) block.files = new Uint32Array(T).fill(file);
+          // Most blocks have neither rows to move nor values kept aside: only counted.
+          if (!rows && !exactBlocks.has(base / T)) {
+            taken += block.size();
+            continue;
+          }
           for (let t = 0; t < T; t++) {
             const code = block.code(t);
             if (code === EMPTY) continue;
@@ -486,7 +497,6 @@ export class FigureStore {
             }
             if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
           }
-          if (file !== 0) block.files = new Uint32Array(T).fill(file);
           continue;
         }
         for (let t = 0; t < T; t++) {
@@ -610,9 +620,7 @@ export class FigureStore {
   /** How many figures are stored in all. */
   count(): number {
     let total = 0;
-    for (const block of this.blocks) {
-      if (block) for (let t = 0; t < this.targetCount; t++) if (block.code(t) !== EMPTY) total++;
-    }
+    for (const block of this.blocks) if (block) total += block.size();
     return total;
   }
 }
