@@ -67,6 +67,9 @@ export function valueNotKept(): Error {
 /** Where a year's cells are in a block: by target, a code column (≥ 0) or a status column `s` as `~s`. */
 interface BlockLayout {
   cols: Int32Array;
+  /** The target of each code column, and of each status column. */
+  codeTargets: Int32Array;
+  statusTargets: Int32Array;
   codes: number;
   statuses: number;
   /** 0: every cell a code; 1: a summary's status cells. */
@@ -222,10 +225,19 @@ export class YearPresence {
       for (const block of this.blocks) {
         if (block === undefined) continue;
         const { slab, at, status, statusAt } = block;
-        const { cols } = block.layout;
-        for (let t = 0; t < cols.length; t++) {
-          const c = cols[t] as number;
-          if (c >= 0 ? slab[at + c] !== EMPTY : status[statusAt + ~c] !== NO_STATUS) counts[t] = (counts[t] as number) + 1;
+        const { codeTargets, statusTargets } = block.layout;
+        // Each kind of cell in one pass of its own (no branch on the kind per cell).
+        for (let c = 0; c < codeTargets.length; c++) {
+          if (slab[at + c] !== EMPTY) {
+            const t = codeTargets[c] as number;
+            counts[t] = (counts[t] as number) + 1;
+          }
+        }
+        for (let s = 0; s < statusTargets.length; s++) {
+          if (status[statusAt + s] !== NO_STATUS) {
+            const t = statusTargets[s] as number;
+            counts[t] = (counts[t] as number) + 1;
+          }
         }
       }
       this.counts = counts;
@@ -288,7 +300,8 @@ export class FigureStore {
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.yearCount = lastYear - firstYear + 1;
-    this.full = { cols: Int32Array.from({ length: targetCount }, (_, t) => t), codes: targetCount, statuses: 0, kind: 0 };
+    const identity = Int32Array.from({ length: targetCount }, (_, t) => t);
+    this.full = { cols: identity, codeTargets: identity, statusTargets: new Int32Array(0), codes: targetCount, statuses: 0, kind: 0 };
     this.statusLayouts = Array.from({ length: this.yearCount }, (_, y) => (status ? statusLayout(status, targetCount, firstYear + y) : this.full));
     this.statusKeys = status ? new Set(status.levelKeys) : null;
   }
@@ -628,8 +641,11 @@ export class FigureStore {
 /** The layout of a status region's block of `year`: status cells for the targets whose status is that year's figure. */
 function statusLayout(status: StatusCells, targetCount: number, year: number): BlockLayout {
   const cols = new Int32Array(targetCount);
-  let codes = 0;
-  let statuses = 0;
-  for (let t = 0; t < targetCount; t++) cols[t] = status.year[t] === year ? ~statuses++ : codes++;
-  return { cols, codes, statuses, kind: 1 };
+  const codeTargets: number[] = [];
+  const statusTargets: number[] = [];
+  for (let t = 0; t < targetCount; t++) {
+    if (status.year[t] === year) cols[t] = ~(statusTargets.push(t) - 1);
+    else cols[t] = codeTargets.push(t) - 1;
+  }
+  return { cols, codeTargets: Int32Array.from(codeTargets), statusTargets: Int32Array.from(statusTargets), codes: codeTargets.length, statuses: statusTargets.length, kind: 1 };
 }
