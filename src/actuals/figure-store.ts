@@ -42,7 +42,7 @@ const NOT_MET = 2;
  * For a run that only counts (a summary): the cells of the figures kept as "met" or "not met"
  * instead of their value, as plain data (a worker thread gets it too). A cell is kept so when its
  * target is a level whose status is its deadline year's figure against it (`year[t]`, else -1),
- * in a region that is not the plan level's (`levelKeys`, see plan-level.ts): 1 byte instead of 4.
+ * in a region that is not the plan level's (`levelKeys`, see plan-level.ts): 2 bits instead of 32.
  * A figure met its target when it lies within `low`…`high` (`open`: bit 1 the low edge is open,
  * bit 2 the high edge), as the summary's counts judge it (quick-count.ts).
  */
@@ -62,6 +62,16 @@ export function withinEdges(value: number, low: number, high: number, open: numb
 /** The error of a store asked for the value of a figure it kept as a status only: a bug of the caller. */
 export function valueNotKept(): Error {
   return new Error('figure store: the value of a figure kept as its status only was asked for');
+}
+
+/** Status cell `i` of an array of them, 2 bits each (4 a byte). */
+function statusCell(status: Uint8Array, i: number): number {
+  return ((status[i >> 2] as number) >> ((i & 3) << 1)) & 3;
+}
+
+function setStatusCell(status: Uint8Array, i: number, value: number): void {
+  const shift = (i & 3) << 1;
+  status[i >> 2] = ((status[i >> 2] as number) & ~(3 << shift)) | (value << shift);
 }
 
 /** Where a year's cells are in a block: by target, a code column (≥ 0) or a status column `s` as `~s`. */
@@ -107,7 +117,7 @@ export interface YearValues {
 
 /**
  * One region's figures for one year, indexed by target, in flat typed arrays: 32 bits for a
- * short decimal, a 64-bit double only for a block that has another figure, one byte for a figure
+ * short decimal, a 64-bit double only for a block that has another figure, 2 bits for a figure
  * kept as its status only (`StatusCells`). A block exists only
  * for a year that has a figure; file indexes and level flags are kept only once one differs
  * from the default (file 0, not a level). File indexes are 32-bit: a run may read more than
@@ -124,7 +134,7 @@ class YearFigures implements YearValues {
     readonly slab: Int32Array,
     readonly at: number,
     readonly layout: BlockLayout,
-    /** The status cells are `status[statusAt]` to `status[statusAt + layout.statuses - 1]`. */
+    /** The status cells are cells `statusAt` to `statusAt + layout.statuses - 1` of `status`, 2 bits each (see `statusCell`). */
     readonly status: Uint8Array,
     readonly statusAt: number,
     /** Null for a region whose rows are not kept. */
@@ -135,7 +145,7 @@ class YearFigures implements YearValues {
     const c = this.layout.cols[target];
     if (c === undefined) return EMPTY;
     if (c >= 0) return this.slab[this.at + c] ?? EMPTY;
-    const s = this.status[this.statusAt + ~c];
+    const s = statusCell(this.status, this.statusAt + ~c);
     return s === MET ? STATUS_MET : s === NOT_MET ? STATUS_NOT_MET : EMPTY;
   }
 
@@ -149,7 +159,7 @@ class YearFigures implements YearValues {
     let n = 0;
     const { slab, status } = this;
     for (let c = this.at; c < this.at + this.layout.codes; c++) if (slab[c] !== EMPTY) n++;
-    for (let s = this.statusAt; s < this.statusAt + this.layout.statuses; s++) if (status[s] !== NO_STATUS) n++;
+    for (let s = this.statusAt; s < this.statusAt + this.layout.statuses; s++) if (statusCell(status, s) !== NO_STATUS) n++;
     return n;
   }
 
@@ -234,7 +244,7 @@ export class YearPresence {
           }
         }
         for (let s = 0; s < statusTargets.length; s++) {
-          if (status[statusAt + s] !== NO_STATUS) {
+          if (statusCell(status, statusAt + s) !== NO_STATUS) {
             const t = statusTargets[s] as number;
             counts[t] = (counts[t] as number) + 1;
           }
@@ -312,12 +322,12 @@ export class FigureStore {
     if (this.codesFree < layout.codes || this.statusFree < layout.statuses || (all && this.rowsFree < T)) {
       this.slabSize = Math.min(this.slabSize * 2, SLAB_BLOCKS);
       if (this.codesFree < layout.codes) this.codesFree = (this.slabCodes = new Int32Array(this.slabSize * T).fill(EMPTY)).length;
-      if (this.statusFree < layout.statuses) this.statusFree = (this.slabStatus = new Uint8Array(this.slabSize * T)).length;
+      if (this.statusFree < layout.statuses) this.statusFree = (this.slabStatus = new Uint8Array(Math.ceil((this.slabSize * T) / 4))).length * 4;
       if (all && this.rowsFree < T) this.rowsFree = (this.slabRows = new Int32Array(this.slabSize * T)).length;
     }
     const at = this.slabCodes.length - this.codesFree;
     this.codesFree -= layout.codes;
-    const statusAt = this.slabStatus.length - this.statusFree;
+    const statusAt = this.slabStatus.length * 4 - this.statusFree;
     this.statusFree -= layout.statuses;
     let blockRows: Int32Array | null = null;
     if (all) {
@@ -378,14 +388,14 @@ export class FigureStore {
     // One look at the cell's column: a figure per call, millions of calls.
     const c = block.layout.cols[target] ?? 0;
     const cell = c >= 0 ? block.at + c : block.statusAt + ~c;
-    if (c >= 0 ? block.slab[cell] !== EMPTY : block.status[cell] !== NO_STATUS) return { file: block.files?.[target] ?? 0, row: block.row(target) };
+    if (c >= 0 ? block.slab[cell] !== EMPTY : statusCell(block.status, cell) !== NO_STATUS) return { file: block.files?.[target] ?? 0, row: block.row(target) };
     const status = code === STATUS_MET || code === STATUS_NOT_MET;
     if (c < 0) {
       // A status cell: from another store's status, or judged now.
       const cells = this.status as StatusCells;
       if (!status && Number.isNaN(value)) return null;
       const met = status ? code === STATUS_MET : withinEdges(value, cells.low[target] as number, cells.high[target] as number, cells.open[target] as number);
-      block.status[cell] = met ? MET : NOT_MET;
+      setStatusCell(block.status, cell, met ? MET : NOT_MET);
     } else {
       if (status) throw new Error(`figure store: a status for a value cell (target ${target})`);
       // Not a figure: nothing is stored (readers give only finite figures).

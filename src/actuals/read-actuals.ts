@@ -77,8 +77,8 @@ export interface ReadActualsOptions {
   keepRows?: boolean;
   /**
    * With `keepRows` false, for a run that only counts (a summary, without decomposed targets):
-   * keep each final level's figure as "met" or "not met" only (see `StatusCells`), 1 byte instead
-   * of 4 a figure; the files are read again keeping values when a roll-up would add them up.
+   * keep each final level's figure as "met" or "not met" only (see `StatusCells`), 2 bits instead
+   * of 4 bytes a figure; the files are read again keeping values when a roll-up would add them up.
    * The store's `series`, `value` and `valueAt` then throw for those cells.
    */
   statusOnly?: boolean;
