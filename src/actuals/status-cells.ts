@@ -31,6 +31,8 @@ export function statusCells(plan: Plan): StatusCells {
  */
 export function statusHidesRollUp(plan: Plan, store: FigureStore, cells: StatusCells): boolean {
   if (!plan.regions) return false;
+  // Most files lack a town of the plan: then no roll-up is whole, and no region name need be looked at.
+  if (plan.regions.units.some((town) => store.findSlot(town) < 0)) return false;
   const keys = new Set(cells.levelKeys);
   // As region-terms.ts takes them: the plan's towns, then every region of the data but the plan level's.
   const required = [...new Set([...plan.regions.units, ...store.regionNames().filter((name) => !isPlanLevel(name, keys))])];
