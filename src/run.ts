@@ -158,9 +158,10 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const refusals = checkSelection(loaded, { action: options.action, measure: options.measure, asOf: options.asOf });
   if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
-  // A summary names the rows of few figures: the others' are not kept (found again for a duplicate).
+  // A summary names the rows of few figures: the others' are not kept (found again for a duplicate);
+  // without decomposed targets its final levels keep only whether they met their target.
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
-  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets, keepRows: !summaryOnly });
+  const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets, keepRows: !summaryOnly, statusOnly: summaryOnly && options.regionTargets === undefined });
   writeInputNotices(actuals, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
   // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
   const fatal = nothingRead(actuals);

@@ -50,7 +50,10 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
       if (!toFile(output)) {
         // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
         if (output.text instanceof Uint8Array) throw new TypeError(`binary ${output.format} output needs a file`);
-        for (const piece of batches(output.text)) io.stdout.write(piece);
+        // Smaller pieces than a file's: stdout's writes are not awaited, and each 256 K piece's
+        // bytes outlived a young generation kept small (steady-heap.ts): a 5M-row summary peaked
+        // about 8 MB higher (16,079 lines; 64 K measured no slower, CPU time of 3 runs each).
+        for (const piece of batches(output.text, STDOUT_PIECE)) io.stdout.write(piece);
         continue;
       }
       const { writeFileOutput } = await import('./write-file-output.js');
@@ -60,6 +63,9 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
     removeHandlers();
   }
 }
+
+/** Characters in each piece written to stdout (see writeOutputs). */
+const STDOUT_PIECE = 64 * 1024;
 
 /**
  * A format's output in pieces of about 256 K characters: few writes (each awaited write costs a

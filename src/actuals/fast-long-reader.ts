@@ -1,3 +1,4 @@
+import { nfkc } from '../nfkc.js';
 import { NOT_SHORT } from './figure-store.js';
 import { parseYesNo } from './parse-number.js';
 
@@ -599,7 +600,7 @@ class LineScanner {
     }
     if (!cleanUtf8(buf, start, end)) return -1;
     if (this.regionBytes.size >= MAX_REGIONS) return -2;
-    const name = buf.toString('utf8', start, end).normalize('NFKC').trim();
+    const name = nfkc(buf.toString('utf8', start, end)).trim();
     const index = this.regionIndex.get(name) ?? this.addRegion(name);
     this.regionBytes.add(Buffer.from(buf.subarray(start, end)), index);
     return index;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeFigure, encodeFigure, FigureStore } from './figure-store.js';
+import { decodeFigure, encodeFigure, FigureStore, type StatusCells } from './figure-store.js';
 
 const EXACT = -0x7fffffff;
 
@@ -143,5 +143,52 @@ describe('a store keeping some regions only', () => {
     expect(store.valueAt('b', 0, 2025)).toBeUndefined();
     expect(store.sourceAt('a', 0, 2025)).toEqual({ file: 0, row: 4 });
     expect(store.count()).toBe(1);
+  });
+});
+
+describe('a summary\'s store keeping final levels as a status only', () => {
+  // Target 0: a level of 2025, met at 10 or more; target 1: kept as a value; regions named 全县 are the plan level's.
+  const cells: StatusCells = { year: [2025, -1], low: [10, Number.NaN], high: [Infinity, Number.NaN], open: [0, 0], levelKeys: ['全县'] };
+  const statusStore = (): FigureStore => new FigureStore(2, 2024, 2025, () => false, undefined, cells);
+
+  it('keeps whether a town\'s figure of its target\'s year met it, and refuses to give a value it did not keep', () => {
+    const store = statusStore();
+    expect(store.set('a', 0, 2025, 12, { file: 0, row: 2 })).toBeNull();
+    expect(store.set('b', 0, 2025, 9.99, { file: 0, row: 3 })).toBeNull();
+    store.set('a', 0, 2024, 4, { file: 0, row: 4 }); // another year: a value
+    store.set('a', 1, 2025, 7, { file: 0, row: 5 });
+    store.set('全县', 0, 2025, 3, { file: 0, row: 6 }); // the plan level's: a value
+    expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(0)).toBe(1);
+    expect(store.yearFigures(store.findSlot('b'), 2025)?.kept(0)).toBe(2);
+    expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(1)).toBe(3);
+    expect(() => store.valueAt('a', 0, 2025)).toThrow(/status only/);
+    expect(() => store.series('a', 0)).toThrow(/status only/);
+    expect(store.series('a', 0, 2024)).toEqual([{ year: 2024, value: 4, source: { file: 0, row: -1 }, level: false }]);
+    expect(store.valueAt('全县', 0, 2025)).toBe(3);
+    // A second figure is still a duplicate; presence and counts see every figure.
+    expect(store.set('b', 0, 2025, 50, { file: 0, row: 9 })).toEqual({ file: 0, row: -1 });
+    expect(store.count()).toBe(5);
+    expect(store.latestYear()).toBe(2025);
+    const presence = store.presence([store.findSlot('a'), store.findSlot('b'), -1], 2025);
+    expect([presence.count(0), presence.count(1), presence.has(1, 0), presence.has(1, 1)]).toEqual([2, 1, true, false]);
+    expect(store.firstSource('a', 0)).toEqual({ file: 0, row: -1 });
+  });
+
+  it('merges another status store, block by block or cell by cell, with its statuses as they were', () => {
+    const part = statusStore();
+    part.set('a', 0, 2025, 10, { file: 0, row: 1 }); // into a's block the whole has: cell by cell
+    part.set('c', 0, 2025, 1, { file: 0, row: 2 }); // a block the whole has not got: taken whole
+    part.set('c', 1, 2025, 2.5, { file: 0, row: 3 });
+    part.set('b', 0, 2025, 11, { file: 0, row: 4 }); // b's given twice
+    const whole = statusStore();
+    whole.set('a', 1, 2025, 8, { file: 0, row: 1 });
+    whole.set('b', 0, 2025, 20, { file: 0, row: 2 });
+    const duplicates: unknown[] = [];
+    expect(whole.merge(part.toData(), 0, 10, (region, target, year) => duplicates.push([region, target, year]))).toBe(3);
+    expect(duplicates).toEqual([['b', 0, 2025]]);
+    const kept = (region: string, target: number): number | undefined => whole.yearFigures(whole.findSlot(region), 2025)?.kept(target);
+    expect([kept('a', 0), kept('a', 1), kept('b', 0), kept('c', 0), kept('c', 1)]).toEqual([1, 3, 1, 2, 3]);
+    expect(whole.valueAt('c', 1, 2025)).toBe(2.5);
+    expect(whole.count()).toBe(5);
   });
 });

@@ -1,3 +1,11 @@
+import { isPlanLevel } from '../plan/plan-level.js';
+import {
+  fullLayout, MET, NO_STATUS, NOT_MET, setStatusCell, STATUS_MET, STATUS_NOT_MET, statusCell, statusLayout, valueNotKept, withinEdges,
+  type BlockLayout, type StatusCells,
+} from './status-layout.js';
+
+export { STATUS_MET, STATUS_NOT_MET, valueNotKept, withinEdges, type StatusCells } from './status-layout.js';
+
 /** Where a figure came from: the input file (by index) and its spreadsheet row. */
 export interface FigureSource {
   file: number;
@@ -28,7 +36,6 @@ const MAX_MANTISSA = 1 << 27;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 /** The most blocks cut from one array. */
 const SLAB_BLOCKS = 256;
-
 /**
  * A figure as 32 bits when it is a short decimal (m / 10^k giving exactly this double), the
  * form nearly every submitted figure has; EXACT otherwise.
@@ -51,14 +58,17 @@ export function decodeFigure(code: number): number {
   return k === 0 ? mantissa : mantissa / (POW10[k] as number);
 }
 
-/** One region's figures of one year: `value(target)` is the figure, NaN where there is none. */
+/** One region's figures for one year: `value(target)` is the figure, NaN where there is none. */
 export interface YearValues {
   value(target: number): number;
+  /** 0: no figure; 1 / 2: a figure kept as its status only, met / not met; 3: a figure whose `value` is kept. */
+  kept(target: number): number;
 }
 
 /**
  * One region's figures for one year, indexed by target, in flat typed arrays: 32 bits for a
- * short decimal, a 64-bit double only for a block that has another figure. A block exists only
+ * short decimal, a 64-bit double only for a block that has another figure, 2 bits for a figure
+ * kept as its status only (`StatusCells`). A block exists only
  * for a year that has a figure; file indexes and level flags are kept only once one differs
  * from the default (file 0, not a level). File indexes are 32-bit: a run may read more than
  * 65,535 files (or sheets). `value` is NaN for a target without a figure.
@@ -70,25 +80,37 @@ class YearFigures implements YearValues {
   levels: Uint8Array | null = null;
 
   constructor(
-    /** The codes are `slab[at]` to `slab[at + size - 1]`: no view object per block (16,078 regions: about 1.5 MB). */
+    /** The codes are `slab[at]` to `slab[at + layout.codes - 1]`: no view object per block (16,078 regions: about 1.5 MB). */
     readonly slab: Int32Array,
     readonly at: number,
-    readonly size: number,
+    readonly layout: BlockLayout,
+    /** The status cells are cells `statusAt` to `statusAt + layout.statuses - 1` of `status`, 2 bits each (see `statusCell`). */
+    readonly status: Uint8Array,
+    readonly statusAt: number,
     /** Null for a region whose rows are not kept. */
     readonly rows: Int32Array | null,
   ) {}
 
   code(target: number): number {
-    return this.slab[this.at + target] ?? EMPTY;
+    const c = this.layout.cols[target];
+    if (c === undefined) return EMPTY;
+    if (c >= 0) return this.slab[this.at + c] ?? EMPTY;
+    const s = statusCell(this.status, this.statusAt + ~c);
+    return s === MET ? STATUS_MET : s === NOT_MET ? STATUS_NOT_MET : EMPTY;
   }
 
-  setCode(target: number, code: number): void {
-    this.slab[this.at + target] = code;
+  /** Whether the block has any figure. */
+  hasAny(): boolean {
+    return this.size() > 0;
   }
 
-  /** The block's codes as a view (made on each call: for passes over whole blocks, not per figure). */
-  get codes(): Int32Array {
-    return this.slab.subarray(this.at, this.at + this.size);
+  /** How many figures the block has (its cells in order: no call per cell). */
+  size(): number {
+    let n = 0;
+    const { slab, status } = this;
+    for (let c = this.at; c < this.at + this.layout.codes; c++) if (slab[c] !== EMPTY) n++;
+    for (let s = this.statusAt; s < this.statusAt + this.layout.statuses; s++) if (statusCell(status, s) !== NO_STATUS) n++;
+    return n;
   }
 
   row(target: number): number {
@@ -98,7 +120,13 @@ class YearFigures implements YearValues {
   value(target: number): number {
     const code = this.code(target);
     if (code === EMPTY) return Number.NaN;
+    if (code === STATUS_MET || code === STATUS_NOT_MET) throw valueNotKept();
     return code === EXACT ? (this.exact?.[target] ?? Number.NaN) : decodeFigure(code);
+  }
+
+  kept(target: number): number {
+    const code = this.code(target);
+    return code === EMPTY ? 0 : code === STATUS_MET ? 1 : code === STATUS_NOT_MET ? 2 : 3;
   }
 }
 
@@ -108,13 +136,18 @@ class YearFigures implements YearValues {
  */
 export interface StoreData {
   names: string[];
-  /** By region (in `names` order) and year: 1 where a block of `targetCount` cells follows. */
+  /** By region (in `names` order) and year: 1 where a block follows (its cells as its layout says). */
   blockMap: Uint8Array;
-  /** The arrays the blocks' codes were cut from, whole: handed over (transferred), not copied. */
+  /** The arrays the blocks' codes and status cells were cut from, whole: handed over (transferred), not copied. */
   slabs: Int32Array[];
-  /** By block: which slab holds its codes, and where in it. */
+  statusSlabs: Uint8Array[];
+  /** By block: which slab holds its codes, and where in it; the same of its status cells. */
   blockSlab: Uint32Array;
   blockAt: Uint32Array;
+  blockStatusSlab: Uint32Array;
+  blockStatusAt: Uint32Array;
+  /** By block: its layout's kind (0 every cell a code, 1 with status cells). */
+  blockKind: Uint8Array;
   /** By block: 1 where the block's rows follow in `rows` (a store keeping rows for some regions only). */
   blockRows: Uint8Array;
   rows: Int32Array;
@@ -128,14 +161,17 @@ export class YearPresence {
   /** True when none of the regions has any figure that year. */
   readonly none: boolean;
 
-  constructor(private readonly codes: (Int32Array | undefined)[]) {
-    this.none = codes.every((block) => block === undefined);
+  constructor(
+    private readonly blocks: (YearFigures | undefined)[],
+    private readonly targetCount: number,
+  ) {
+    this.none = blocks.every((block) => block === undefined);
   }
 
   /** Whether region number `i` (in the order given) has a figure of the target. */
   has(i: number, target: number): boolean {
-    const block = this.codes[i];
-    return block !== undefined && block[target] !== EMPTY;
+    const block = this.blocks[i];
+    return block !== undefined && block.code(target) !== EMPTY;
   }
 
   private counts: Int32Array | null = null;
@@ -145,10 +181,24 @@ export class YearPresence {
     if (this.none) return 0;
     // Counted for every target at once, block by block: one pass through memory in order.
     if (this.counts === null) {
-      const counts = new Int32Array(this.codes.find((block) => block !== undefined)?.length ?? 0);
-      for (const block of this.codes) {
+      const counts = new Int32Array(this.targetCount);
+      for (const block of this.blocks) {
         if (block === undefined) continue;
-        for (let t = 0; t < block.length; t++) if (block[t] !== EMPTY) counts[t] = (counts[t] as number) + 1;
+        const { slab, at, status, statusAt } = block;
+        const { codeTargets, statusTargets } = block.layout;
+        // Each kind of cell in one pass of its own (no branch on the kind per cell).
+        for (let c = 0; c < codeTargets.length; c++) {
+          if (slab[at + c] !== EMPTY) {
+            const t = codeTargets[c] as number;
+            counts[t] = (counts[t] as number) + 1;
+          }
+        }
+        for (let s = 0; s < statusTargets.length; s++) {
+          if (statusCell(status, statusAt + s) !== NO_STATUS) {
+            const t = statusTargets[s] as number;
+            counts[t] = (counts[t] as number) + 1;
+          }
+        }
       }
       this.counts = counts;
     }
@@ -162,7 +212,8 @@ export class YearPresence {
  * slot (a dense number given on first use) so that a reader can look a region's name up once.
  * With `keepRows`, the row of a figure is kept only for the regions it accepts (asked once per
  * region, in the order they are first seen): the others' rows are `UNKNOWN_ROW`, 4 bytes less a
- * figure, for a run that names rows only of a few regions (a summary; see row-policy.ts).
+ * figure, for a run that names rows only of a few regions (a summary; see row-policy.ts). With
+ * `status`, a summary's final levels keep only whether they met their target (`StatusCells`).
  */
 export class FigureStore {
   readonly firstYear: number;
@@ -175,13 +226,22 @@ export class FigureStore {
   private readonly blocks: (YearFigures | undefined)[] = [];
   // Blocks are cut from larger arrays (growing to SLAB_BLOCKS blocks): one allocation for many regions.
   private slabCodes = new Int32Array(0);
+  private codesFree = 0;
+  private slabStatus = new Uint8Array(0);
+  private statusFree = 0;
   private slabRows = new Int32Array(0);
-  private slabFree = 0;
+  private rowsFree = 0;
   private slabSize = 2;
+  /** Every cell a code; and by year, the layout of a status region's block (see `StatusCells`). */
+  private readonly full: BlockLayout;
+  private readonly statusLayouts: BlockLayout[];
+  private readonly statusKeys: Set<string> | null;
   /** By slot: whether the region's rows are kept. */
   private readonly rowsKept: boolean[] = [];
   /** By slot: true for a region whose figures are not kept (see `only`). */
   private readonly dropped: boolean[] = [];
+  /** By slot: true for a region whose final levels keep their status only. */
+  private readonly statusKept: boolean[] = [];
   /** Figures merged without their rows into a region whose rows are kept (see `merge`). */
   private readonly rowsMissing: { region: string; target: number; year: number }[] = [];
 
@@ -190,29 +250,46 @@ export class FigureStore {
     firstYear: number,
     lastYear: number,
     /** Whether to keep the rows of a region's figures; absent: every region's. */
-    private readonly keepRows?: (region: string) => boolean,
+    private readonly keepRows?: (region: string, planLevel?: boolean) => boolean,
     /** Whether to keep a region's figures at all (a reading that looks for a few regions' rows); absent: every region's. */
     private readonly only?: (region: string) => boolean,
+    /** The cells kept as a status only (a summary); absent: none. */
+    readonly status?: StatusCells,
   ) {
     this.targetCount = targetCount;
     this.firstYear = firstYear;
     this.lastYear = lastYear;
     this.yearCount = lastYear - firstYear + 1;
+    this.full = fullLayout(targetCount);
+    this.statusLayouts = Array.from({ length: this.yearCount }, (_, y) => (status ? statusLayout(status, targetCount, firstYear + y) : this.full));
+    this.statusKeys = status ? new Set(status.levelKeys) : null;
   }
 
-  private newBlock(rows: boolean): YearFigures {
+  private newBlock(rows: boolean, layout: BlockLayout): YearFigures {
     const T = this.targetCount;
     const all = this.keepRows === undefined;
-    if (this.slabFree === 0) {
+    if (this.codesFree < layout.codes || this.statusFree < layout.statuses || (all && this.rowsFree < T)) {
       this.slabSize = Math.min(this.slabSize * 2, SLAB_BLOCKS);
-      this.slabCodes = new Int32Array(this.slabSize * T).fill(EMPTY);
-      if (all) this.slabRows = new Int32Array(this.slabSize * T);
-      this.slabFree = this.slabSize;
+      if (this.codesFree < layout.codes) this.codesFree = (this.slabCodes = new Int32Array(this.slabSize * T).fill(EMPTY)).length;
+      if (this.statusFree < layout.statuses) this.statusFree = (this.slabStatus = new Uint8Array(Math.ceil((this.slabSize * T) / 4))).length * 4;
+      if (all && this.rowsFree < T) this.rowsFree = (this.slabRows = new Int32Array(this.slabSize * T)).length;
     }
-    const at = (this.slabSize - this.slabFree--) * T;
-    // A store keeping rows of a few regions gives each of their blocks rows of its own.
-    const blockRows = all ? this.slabRows.subarray(at, at + T) : rows ? new Int32Array(T) : null;
-    return new YearFigures(this.slabCodes, at, T, blockRows);
+    const at = this.slabCodes.length - this.codesFree;
+    this.codesFree -= layout.codes;
+    const statusAt = this.slabStatus.length * 4 - this.statusFree;
+    this.statusFree -= layout.statuses;
+    let blockRows: Int32Array | null = null;
+    if (all) {
+      const rowsAt = this.slabRows.length - this.rowsFree;
+      this.rowsFree -= T;
+      blockRows = this.slabRows.subarray(rowsAt, rowsAt + T);
+    } else if (rows) blockRows = new Int32Array(T); // a store keeping rows of a few regions gives each of their blocks rows of its own
+    return new YearFigures(this.slabCodes, at, layout, this.slabStatus, statusAt, blockRows);
+  }
+
+  /** The layout of a slot's block of a year (by its index from `firstYear`). */
+  private layoutOf(slot: number, yearIndex: number): BlockLayout {
+    return this.statusKept[slot] === true ? (this.statusLayouts[yearIndex] as BlockLayout) : this.full;
   }
 
   /** The slot of a region, given on first use ('' is "no region"). */
@@ -222,8 +299,11 @@ export class FigureStore {
       slot = this.names.length;
       this.slots.set(region, slot);
       this.names.push(region);
-      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region));
+      // The status cells' level keys are the row policy's (both the plan's): one normalisation a region.
+      const level = this.statusKeys === null ? undefined : isPlanLevel(region, this.statusKeys);
+      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region, level));
       this.dropped.push(this.only !== undefined && !this.only(region));
+      this.statusKept.push(level === false);
       for (let y = 0; y < this.yearCount; y++) this.blocks.push(undefined);
     }
     return slot;
@@ -239,7 +319,10 @@ export class FigureStore {
     return this.setAt(this.slotOf(region), target, year, value, source.file, source.row, level);
   }
 
-  /** `set` for a region's slot; `code` is `encodeFigure(value)` when the caller has it already. */
+  /**
+   * `set` for a region's slot; `code` is `encodeFigure(value)` when the caller has it already
+   * (or, from another store, STATUS_MET / STATUS_NOT_MET for a figure kept as its status).
+   */
   setAt(slot: number, target: number, year: number, value: number, file: number, row: number, level = false, code = encodeFigure(value)): FigureSource | null {
     if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
     if (this.dropped[slot] === true) return null;
@@ -248,14 +331,27 @@ export class FigureStore {
     const at = slot * this.yearCount + yearIndex;
     let block = this.blocks[at];
     if (!block) {
-      block = this.newBlock(this.rowsKept[slot] === true);
+      block = this.newBlock(this.rowsKept[slot] === true, this.layoutOf(slot, yearIndex));
       this.blocks[at] = block;
     }
-    if (block.code(target) !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
-    // Not a figure: nothing is stored (readers give only finite figures).
-    if (Number.isNaN(value)) return null;
-    block.setCode(target, code);
-    if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
+    // One look at the cell's column: a figure per call, millions of calls.
+    const c = block.layout.cols[target] ?? 0;
+    const cell = c >= 0 ? block.at + c : block.statusAt + ~c;
+    if (c >= 0 ? block.slab[cell] !== EMPTY : statusCell(block.status, cell) !== NO_STATUS) return { file: block.files?.[target] ?? 0, row: block.row(target) };
+    const status = code === STATUS_MET || code === STATUS_NOT_MET;
+    if (c < 0) {
+      // A status cell: from another store's status, or judged now.
+      const cells = this.status as StatusCells;
+      if (!status && Number.isNaN(value)) return null;
+      const met = status ? code === STATUS_MET : withinEdges(value, cells.low[target] as number, cells.high[target] as number, cells.open[target] as number);
+      setStatusCell(block.status, cell, met ? MET : NOT_MET);
+    } else {
+      if (status) throw new Error(`figure store: a status for a value cell (target ${target})`);
+      // Not a figure: nothing is stored (readers give only finite figures).
+      if (Number.isNaN(value)) return null;
+      block.slab[cell] = code;
+      if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
+    }
     if (block.rows) block.rows[target] = row;
     if (file !== 0 || block.files) (block.files ??= new Uint32Array(this.targetCount))[target] = file;
     if (level || block.levels) (block.levels ??= new Uint8Array(this.targetCount))[target] = level ? 1 : 0;
@@ -275,32 +371,47 @@ export class FigureStore {
       blockMap[at] = 1;
       blocks.push(block);
     });
-    const slabOf = new Map<ArrayBufferLike, number>();
     const slabs: Int32Array[] = [];
+    const statusSlabs: Uint8Array[] = [];
+    const slabIndex = <A extends Int32Array | Uint8Array>(list: A[], found: Map<ArrayBufferLike, number>, array: A): number => {
+      let index = found.get(array.buffer);
+      if (index === undefined) {
+        found.set(array.buffer, (index = list.length));
+        list.push(array);
+      }
+      return index;
+    };
+    const codeSlabOf = new Map<ArrayBufferLike, number>();
+    const statusSlabOf = new Map<ArrayBufferLike, number>();
     const blockSlab = new Uint32Array(blocks.length);
     const blockAt = new Uint32Array(blocks.length);
+    const blockStatusSlab = new Uint32Array(blocks.length);
+    const blockStatusAt = new Uint32Array(blocks.length);
+    const blockKind = Uint8Array.from(blocks, (block) => block.layout.kind);
     const blockRows = Uint8Array.from(blocks, (block) => (block.rows ? 1 : 0));
     const rows = new Int32Array(blockRows.reduce((sum, has) => sum + has, 0) * T);
     const exactCells: number[] = [];
     const exactValues: number[] = [];
     let rowsAt = 0;
     blocks.forEach((block, b) => {
-      const { buffer } = block.slab;
-      let slab = slabOf.get(buffer);
-      if (slab === undefined) {
-        slabOf.set(buffer, (slab = slabs.length));
-        slabs.push(new Int32Array(buffer));
-      }
-      blockSlab[b] = slab;
-      blockAt[b] = block.slab.byteOffset / 4 + block.at;
+      // Whole arrays (a slab is never a view of a larger buffer), so that their buffers can be transferred.
+      blockSlab[b] = slabIndex(slabs, codeSlabOf, block.slab);
+      blockAt[b] = block.at;
+      blockStatusSlab[b] = slabIndex(statusSlabs, statusSlabOf, block.status);
+      blockStatusAt[b] = block.statusAt;
       if (block.rows) rows.set(block.rows, rowsAt++ * T);
-      block.codes.forEach((code, t) => {
-        if (code !== EXACT) return;
-        exactCells.push(b * T + t);
-        exactValues.push(block.exact?.[t] ?? Number.NaN);
-      });
+      if (block.exact) {
+        for (let t = 0; t < T; t++) {
+          if (block.code(t) !== EXACT) continue;
+          exactCells.push(b * T + t);
+          exactValues.push(block.exact[t] ?? Number.NaN);
+        }
+      }
     });
-    return { names: [...this.names], blockMap, slabs, blockSlab, blockAt, blockRows, rows, exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues) };
+    return {
+      names: [...this.names], blockMap, slabs, statusSlabs, blockSlab, blockAt, blockStatusSlab, blockStatusAt, blockKind, blockRows, rows,
+      exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues),
+    };
   }
 
   /**
@@ -308,11 +419,17 @@ export class FigureStore {
    * `rowOffset` lines), region by region in the order they were first seen, as if read here.
    * A figure this store has already is not taken: `onDuplicate` is told of it. Returns how many were taken.
    * A figure that comes without its row into a region whose rows are kept is noted (`rowsMissing`).
+   * Both stores keep the same cells as a status (the same `StatusCells`, or none).
    */
   merge(data: StoreData, file: number, rowOffset: number, onDuplicate: (region: string, target: number, year: number, earlier: FigureSource, row: number) => void): number {
     const T = this.targetCount;
     const exact = new Map<number, number>();
-    data.exactCells.forEach((cell, i) => exact.set(cell, data.exactValues[i] ?? Number.NaN));
+    const exactBlocks = new Set<number>();
+    data.exactCells.forEach((cell, i) => {
+      exact.set(cell, data.exactValues[i] ?? Number.NaN);
+      exactBlocks.add(Math.floor(cell / T));
+    });
+    const noStatus = new Uint8Array(0);
     let b = 0;
     let rowsAt = 0;
     let taken = 0;
@@ -321,21 +438,29 @@ export class FigureStore {
       for (let y = 0; y < this.yearCount; y++) {
         if (data.blockMap[r * this.yearCount + y] !== 1) continue;
         const base = b * T;
+        if (slot < 0) slot = this.slotOf(name);
+        const layout = data.blockKind[b] === 1 ? (this.statusLayouts[y] as BlockLayout) : this.full;
+        if (layout !== this.layoutOf(slot, y)) throw new Error(`figure store: a block of ${name} merged with another layout`);
         const slab = data.slabs[data.blockSlab[b] as number] as Int32Array;
-        const slabAt = data.blockAt[b] as number;
+        const source = new YearFigures(slab, data.blockAt[b] as number, layout, data.statusSlabs[data.blockStatusSlab[b] as number] ?? noStatus, data.blockStatusAt[b] as number, null);
         // Where the block's rows are in data.rows, if it has them.
         const rowBase = data.blockRows[b++] === 1 ? rowsAt++ * T : -1;
         const rowOf = (t: number): number => (rowBase >= 0 ? (data.rows[rowBase + t] ?? 0) + rowOffset : UNKNOWN_ROW);
-        if (slot < 0) slot = this.slotOf(name);
         const at = slot * this.yearCount + y;
         const year = this.firstYear + y;
         if (!this.blocks[at]) {
-          // A block this store has not got: taken whole (its codes where they are), its rows moved on.
+          // A block this store has not got: taken whole (its cells where they are), its rows moved on.
           const rows = this.rowsKept[slot] === true ? new Int32Array(T) : null;
-          const block = new YearFigures(slab, slabAt, T, rows);
+          const block = new YearFigures(source.slab, source.at, layout, source.status, source.statusAt, rows);
           this.blocks[at] = block;
+          if (file !== 0) block.files = new Uint32Array(T).fill(file);
+          // Most blocks have neither rows to move nor values kept aside: only counted.
+          if (!rows && !exactBlocks.has(base / T)) {
+            taken += block.size();
+            continue;
+          }
           for (let t = 0; t < T; t++) {
-            const code = slab[slabAt + t] as number;
+            const code = block.code(t);
             if (code === EMPTY) continue;
             taken++;
             if (rows) {
@@ -344,14 +469,13 @@ export class FigureStore {
             }
             if (code === EXACT) (block.exact ??= new Float64Array(T))[t] = exact.get(base + t) ?? Number.NaN;
           }
-          if (file !== 0) block.files = new Uint32Array(T).fill(file);
           continue;
         }
         for (let t = 0; t < T; t++) {
-          const code = slab[slabAt + t] ?? EMPTY;
+          const code = source.code(t);
           if (code === EMPTY) continue;
           const row = rowOf(t);
-          const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : decodeFigure(code);
+          const value = code === EXACT ? (exact.get(base + t) ?? Number.NaN) : code === STATUS_MET || code === STATUS_NOT_MET ? 0 : decodeFigure(code);
           const earlier = this.setAt(slot, t, year, value, file, row, false, code);
           if (earlier) onDuplicate(name, t, year, earlier, row);
           else {
@@ -409,9 +533,26 @@ export class FigureStore {
     return { file: block.files?.[target] ?? 0, row: block.row(target) };
   }
 
+  /** Where the figure of one target in one region of its earliest year came from, if it has one (the first of `series`). */
+  firstSource(region: string, target: number): FigureSource | null {
+    const slot = this.slots.get(region) ?? -1;
+    for (let year = this.firstYear; slot >= 0 && year <= this.lastYear; year++) {
+      const block = this.block(slot, year);
+      if (block && block.code(target) !== EMPTY) return { file: block.files?.[target] ?? 0, row: block.row(target) };
+    }
+    return null;
+  }
+
   /** Which of the regions at `slots` (-1: none) have figures in one year, for every target at once. */
   presence(slots: readonly number[], year: number): YearPresence {
-    return new YearPresence(slots.map((slot) => this.block(slot, year)?.codes));
+    return new YearPresence(slots.map((slot) => this.block(slot, year)), this.targetCount);
+  }
+
+  /** The figure of one target in one region in one year, as `series` gives it, if there is one. */
+  figureAt(region: string, target: number, year: number): Figure | undefined {
+    const block = this.block(this.slots.get(region) ?? -1, year);
+    if (!block || block.code(target) === EMPTY) return undefined;
+    return { year, value: block.value(target), source: { file: block.files?.[target] ?? 0, row: block.row(target) }, level: block.levels?.[target] === 1 };
   }
 
   /** The figures of one target in one region up to year `until`, oldest year first. */
@@ -439,7 +580,7 @@ export class FigureStore {
     for (let base = 0; base < this.blocks.length; base += this.yearCount) {
       for (let i = this.yearCount - 1; i > latest; i--) {
         const block = this.blocks[base + i];
-        if (block && block.codes.some((code) => code !== EMPTY)) {
+        if (block && block.hasAny()) {
           latest = i;
           break;
         }
@@ -451,9 +592,7 @@ export class FigureStore {
   /** How many figures are stored in all. */
   count(): number {
     let total = 0;
-    for (const block of this.blocks) {
-      if (block) for (const code of block.codes) if (code !== EMPTY) total++;
-    }
+    for (const block of this.blocks) if (block) total += block.size();
     return total;
   }
 }

@@ -3,6 +3,7 @@ import { ioReason, type Problem } from '../problem.js';
 import type { Encoding } from './decode.js';
 import { UNKNOWN_ROW, type FigureStore } from './figure-store.js';
 import { rowKeeper, rowPolicy } from './row-policy.js';
+import { statusCells, statusHidesRollUp } from './status-cells.js';
 import { readCsvFast } from './read-csv-fast.js';
 import { readCsvTable, type OpenedBytes } from './read-csv-table.js';
 import { ReadContext, type Notice } from './read-context.js';
@@ -74,6 +75,13 @@ export interface ReadActualsOptions {
    * the files again. Only when every source is a file on disk (a path): else every row is kept.
    */
   keepRows?: boolean;
+  /**
+   * With `keepRows` false, for a run that only counts (a summary, without decomposed targets):
+   * keep each final level's figure as "met" or "not met" only (see `StatusCells`), 2 bits instead
+   * of 4 bytes a figure; the files are read again keeping values when a roll-up would add them up.
+   * The store's `series`, `value` and `valueAt` then throw for those cells.
+   */
+  statusOnly?: boolean;
 }
 
 const DEFAULT_MAX_PROBLEMS = 10_000;
@@ -100,12 +108,17 @@ export async function readActuals(sources: ActualsSource[], plan: Plan, options:
       (input.notices ??= []).push(item);
     }
   };
-  const policy = options.keepRows === false && sources.every((source) => source.path !== undefined) ? rowPolicy(plan) : undefined;
-  const ctx = new ReadContext(plan, sink, notice, policy === undefined ? undefined : rowKeeper(policy), policy);
+  // Only files on disk can be read again (for a duplicate's row, or a roll-up's values).
+  const again = options.keepRows === false && sources.every((source) => source.path !== undefined);
+  const policy = again ? rowPolicy(plan) : undefined;
+  const status = again && options.statusOnly === true ? statusCells(plan) : undefined;
+  const ctx = new ReadContext(plan, sink, notice, policy === undefined ? undefined : rowKeeper(policy), policy, undefined, status);
   ctx.maxProblems = maxProblems;
   const inputs: ActualsInput[] = [];
   for (const source of sources) await readSource(source, ctx, inputs, options);
   await findUnknownRows(ctx, sources, plan, options);
+  // Rare: every town has a figure that the plan level's roll-up adds up, so its value is needed: read again keeping values.
+  if (status && statusHidesRollUp(plan, ctx.store, status)) return readActuals(sources, plan, { ...options, statusOnly: false });
   return { store: ctx.store, inputs, problems, problemCount, notices, noticeCount, warningCount };
 }
 

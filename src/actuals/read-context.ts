@@ -1,6 +1,6 @@
 import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
-import { FigureStore } from './figure-store.js';
+import { FigureStore, type StatusCells } from './figure-store.js';
 import { NameIndex } from './name-index.js';
 import { scaleFractions, scaleReference } from './read-figure.js';
 import type { ActualsInput } from './read-actuals.js';
@@ -47,8 +47,10 @@ export class ReadContext {
     readonly rowPolicy?: RowPolicy | null,
     /** Whether the store keeps a region's figures at all (FigureStore's `only`); absent: every region's. */
     only?: (region: string) => boolean,
+    /** The cells the store keeps as a status only (a summary; FigureStore's `status`); absent: none. */
+    status?: StatusCells,
   ) {
-    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end, keepRows, only);
+    this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end, keepRows, only, status);
     this.ids = plan.targets.map((target) => target.id);
     this.scaleReferences = Float64Array.from(plan.targets, (target) => scaleReference(target));
     this.scaleFractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));

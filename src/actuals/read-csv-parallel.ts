@@ -59,9 +59,10 @@ export async function readLongInParallel(
   figureSink: (rowOffset: number) => (figure: FastFigure) => void,
 ): Promise<FastRead> {
   const split = splitPoint(path);
-  const { plan } = ctx;
+  const { plan, store } = ctx;
   const data: ScanWorkerData = { path, start: split, layout, plan: { targets: plan.targets, baselineYear: plan.baselineYear, endYear: plan.period.end } };
   if (ctx.rowPolicy !== undefined) data.plan.rows = ctx.rowPolicy;
+  if (store.status) data.plan.status = store.status;
   const { Worker } = await import('node:worker_threads');
   longRunBudget(await import('node:v8'));
   const worker = new Worker(packagePath('dist', 'bundle', 'scan-worker.cjs'), { workerData: data });

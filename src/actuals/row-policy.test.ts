@@ -10,7 +10,7 @@ describe('whose rows a summary keeps', () => {
     // Listed towns: never.
     for (const name of ['甲镇', '乙镇', '丙乡']) expect(keep(name)).toBe(false);
     const unlisted = Array.from({ length: 13 }, (_, i) => `村${i}`);
-    expect(unlisted.map(keep)).toEqual([true, true, true, true, true, true, true, true, true, true, false, false, false]);
+    expect(unlisted.map((name) => keep(name))).toEqual([true, true, true, true, true, true, true, true, true, true, false, false, false]);
     expect(UNLISTED_NAMED).toBe(10);
     // Still the plan level after the ten.
     expect(keep('合计')).toBe(true);
@@ -20,6 +20,14 @@ describe('whose rows a summary keeps', () => {
     const policy = rowPolicy(miniPlan());
     expect(policy).toBeNull();
     const keep = rowKeeper(policy);
-    expect(['', '全县', 'a'].map(keep)).toEqual([false, false, false]);
+    expect(['', '全县', 'a'].map((name) => keep(name))).toEqual([false, false, false]);
+  });
+});
+
+describe('a row keeper told whether a region is the plan level', () => {
+  it('takes the caller\'s word, so a store that has worked it out does not normalise the name twice', () => {
+    const keep = rowKeeper(rowPolicy(townsPlan()));
+    expect(keep('甲镇', true)).toBe(true);
+    expect(keep('乙镇', false)).toBe(false);
   });
 });

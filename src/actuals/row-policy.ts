@@ -30,13 +30,14 @@ export function rowPolicy(plan: Plan): RowPolicy | null {
  * are kept under `policy`: the plan level's, and the first `unlisted` regions the plan does not
  * list when it lists any.
  */
-export function rowKeeper(policy: RowPolicy | null): (region: string) => boolean {
+export function rowKeeper(policy: RowPolicy | null): (region: string, planLevel?: boolean) => boolean {
   if (policy === null) return () => false;
   const keys = new Set(policy.levelKeys);
   const listed = new Set(policy.units);
   let unlisted = 0;
-  return (region) => {
-    if (isPlanLevel(region, keys)) return true;
+  // `planLevel`: `isPlanLevel` of the region under the same keys, when the caller knows it (each is a Unicode normalisation).
+  return (region, planLevel = isPlanLevel(region, keys)) => {
+    if (planLevel) return true;
     if (listed.size === 0 || listed.has(region) || unlisted >= policy.unlisted) return false;
     unlisted++;
     return true;

@@ -1,7 +1,7 @@
 import type { MessageCode, MessageParams } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { readFastLong, type FallbackReason, type FastLongLayout } from './fast-long-reader.js';
-import { FigureStore, type StoreData } from './figure-store.js';
+import { FigureStore, type StatusCells, type StoreData } from './figure-store.js';
 import { rowKeeper, type RowPolicy } from './row-policy.js';
 import { quietScale, scaleFractions, scaleReference, scaleWarning } from './read-figure.js';
 
@@ -12,6 +12,8 @@ export interface RangePlan {
   endYear: number;
   /** Whose rows the part's store keeps (see row-policy.ts); absent: every region's. */
   rows?: RowPolicy | null;
+  /** The cells the part's store keeps as a status only (see `StatusCells`); absent: none. */
+  status?: StatusCells;
 }
 
 /**
@@ -47,7 +49,7 @@ const MAX_EVENTS = 100_000;
  * worker thread and, when none can be started, the main thread.
  */
 export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastLongLayout, plan: RangePlan): Promise<RangeScan> {
-  const store = new FigureStore(plan.targets.length, plan.baselineYear, plan.endYear, plan.rows === undefined ? undefined : rowKeeper(plan.rows));
+  const store = new FigureStore(plan.targets.length, plan.baselineYear, plan.endYear, plan.rows === undefined ? undefined : rowKeeper(plan.rows), undefined, plan.status);
   const events: RangeEvent[] = [];
   const references = Float64Array.from(plan.targets, (target) => scaleReference(target));
   const fractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));

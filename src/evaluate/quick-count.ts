@@ -1,4 +1,4 @@
-import type { FigureStore } from '../actuals/figure-store.js';
+import { valueNotKept, withinEdges, type FigureStore, type YearValues } from '../actuals/figure-store.js';
 import type { Target } from '../plan/types.js';
 import type { Severity, Status } from '../report/types.js';
 import { band } from './compare.js';
@@ -54,10 +54,8 @@ function openBits(bounds: Bounds): number {
   return (bounds.lowOpen ? 1 : 0) | (bounds.highOpen ? 2 : 0);
 }
 
-/** `within` for edges kept flat (`open`: bit 1 the low edge is open, bit 2 the high edge). */
-function inside(value: number, low: number, high: number, open: number): boolean {
-  return ((open & 1) !== 0 ? value > low : value >= low) && ((open & 2) !== 0 ? value < high : value <= high);
-}
+/** `within` for edges kept flat (`open`: bit 1 the low edge is open, bit 2 the high edge): the store judges its status cells with the same. */
+const inside = withinEdges;
 
 /** The targets judged by the figure of one year, as flat arrays: one pass per region with no calls but the figure's. */
 class YearJudges {
@@ -70,6 +68,8 @@ class YearJudges {
   met: number[] = [];
   notMet: number[] = [];
   noData: number[] = [];
+  /** 1 where the terms are the plan's own target: only then may a figure kept as its status (figure-store.ts) be counted. */
+  planTerms: number[] = [];
 }
 
 /**
@@ -116,6 +116,7 @@ export class QuickCount {
         judges.met.push(outcomeOf('met', soft));
         judges.notMet.push(outcomeOf('not_met', soft));
         judges.noData.push(outcomeOf('no_data', soft));
+        judges.planTerms.push(quick === target ? 1 : 0);
       }
     }
     this.counts = new Int32Array(this.outcomes.length);
@@ -128,12 +129,16 @@ export class QuickCount {
     for (let y = 0; y < this.years.length; y++) {
       // One lookup of the region's year; each target's figure is then read straight from it.
       const figures = store.yearFigures(slot, this.years[y] as number);
-      const { index, low, high, open, met, notMet, noData } = this.judges[y] as YearJudges;
+      const { index, low, high, open, met, notMet, noData, planTerms } = this.judges[y] as YearJudges;
       for (let j = 0; j < index.length; j++) {
-        const value = figures ? figures.value(index[j] as number) : Number.NaN;
+        const t = index[j] as number;
+        // 0: no figure; 1, 2: kept as met, not met (by the plan's terms); 3: a value, judged here.
+        const kept = figures ? figures.kept(t) : 0;
         let outcome: number;
-        if (Number.isNaN(value)) outcome = noData[j] as number;
-        else outcome = (inside(value, low[j] as number, high[j] as number, open[j] as number) ? met[j] : notMet[j]) as number;
+        if (kept === 0) outcome = noData[j] as number;
+        else if (kept === 3) outcome = (inside((figures as YearValues).value(t), low[j] as number, high[j] as number, open[j] as number) ? met[j] : notMet[j]) as number;
+        else if (planTerms[j] !== 1) throw valueNotKept();
+        else outcome = (kept === 1 ? met[j] : notMet[j]) as number;
         counts[outcome] = (counts[outcome] as number) + 1;
       }
     }

@@ -202,8 +202,8 @@ function unlistedRegions(plan: Plan, actuals: Actuals, towns: string[], fileName
   for (const town of unlisted) {
     let first: { file: number; row: number } | undefined;
     for (const target of plan.targets) {
-      const figure = actuals.store.series(town, target.index)[0];
-      if (figure && (!first || figure.source.file < first.file || (figure.source.file === first.file && figure.source.row < first.row))) first = figure.source;
+      const source = actuals.store.firstSource(town, target.index);
+      if (source && (!first || source.file < first.file || (source.file === first.file && source.row < first.row))) first = source;
     }
     out.push({
       code: 'rt.region-not-in-plan', params: { value: town, suggestion: closest(town, units) },

@@ -31,13 +31,8 @@ export function rollUp(target: Target, until: number, input: RollUpInput): RollU
   const aggregate = target.aggregate;
   const out: RollUp = { series: [], reasons: new Map() };
   const { store, towns } = input;
-  // Figures are looked up year by year (cheap), whole series only for a year every town has.
-  const seriesOf = new Map<number, Map<number, Figure>>();
-  const figureOf = (i: number, year: number): Figure | undefined => {
-    let figures = seriesOf.get(i);
-    if (!figures) seriesOf.set(i, (figures = new Map(store.series(towns[i]!, target.index, until).map((figure) => [figure.year, figure]))));
-    return figures.get(year);
-  };
+  // Figures are looked up only for a year every town has (a summary's store may keep no value of the others).
+  const figureOf = (i: number, year: number): Figure | undefined => store.figureAt(towns[i]!, target.index, year);
   const growth = target.kind === 'cagr' || target.kind === 'change';
   const presenceOf = input.presence ?? ((year: number) => store.presence(towns.map((town) => store.findSlot(town)), year));
   for (let year = store.firstYear; year <= Math.min(until, store.lastYear); year++) {

@@ -1,3 +1,4 @@
+import { nfkc } from '../nfkc.js';
 import type { Plan, Target } from './types.js';
 
 /**
@@ -8,7 +9,7 @@ const BUILT_IN = ['全县', '合计', '总计', '汇总', '全县合计', '全�
 
 /** A region name as compared: NFKC, no spaces, lower case. */
 export function regionKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return nfkc(name).replace(/\s+/g, '').toLowerCase();
 }
 
 /** The keys (see `regionKey`) of every name that means the plan level in this plan. */
