@@ -1,5 +1,6 @@
 import { unlinkSync } from 'node:fs';
-import type { FormatOutput } from './format/formatter.js';
+import { chunkTexts } from './format/byte-chunks.js';
+import type { ChunkOutput, FormatOutput } from './format/formatter.js';
 import type { FormatName } from './format/load-formatter.js';
 import { ioReason } from './problem.js';
 import type { Io } from './run.js';
@@ -19,7 +20,7 @@ const PAUSE_HOOK = 'PLANCHECK_TEST_PAUSE_WRITE_MS';
  * A symlink's target is written and the link kept. On SIGINT or SIGTERM mid-write the temporary
  * file is removed and the process ends by that signal. Throws PlancheckError 'file.write-failed'.
  */
-export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutput | Uint8Array })[], io: Io): Promise<void> {
+export async function writeOutputs(outputs: (OutputRequest & { text: RenderedOutput })[], io: Io): Promise<void> {
   const temps = new Set<string>();
   const onSignal = (signal: NodeJS.Signals): void => {
     for (const temp of temps) {
@@ -50,7 +51,7 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
       if (!toFile(output)) {
         // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
         if (output.text instanceof Uint8Array) throw new TypeError(`binary ${output.format} output needs a file`);
-        for (const piece of batches(output.text)) io.stdout.write(piece);
+        for (const piece of batches(textOf(output.text))) io.stdout.write(piece);
         continue;
       }
       const { writeFileOutput } = await import('./write-file-output.js');
@@ -59,6 +60,19 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
   } finally {
     removeHandlers();
   }
+}
+
+/** What a format gave, ready to write: text, bytes (a workbook) or UTF-8 chunks (a machine format to a file). */
+export type RenderedOutput = FormatOutput | Uint8Array | ChunkOutput;
+
+/** True for a format's output given as UTF-8 chunks. */
+export function isChunkOutput(output: RenderedOutput): output is ChunkOutput {
+  return typeof output === 'object' && !(output instanceof Uint8Array) && 'chunks' in output;
+}
+
+/** The text of a format's output for a text stream (stdout, stderr): chunks decoded as they come. */
+export function textOf(output: FormatOutput | ChunkOutput): FormatOutput {
+  return typeof output === 'object' && 'chunks' in output ? chunkTexts(output.chunks) : output;
 }
 
 /**

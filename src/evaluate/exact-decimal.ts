@@ -14,8 +14,30 @@ interface Parts {
   exponent: number;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 function partsOf(x: number): Parts | undefined {
   if (!Number.isFinite(x)) return undefined;
+  // Most figures: the least k for which a whole m gives m ÷ 10^k === |x| exactly is the decimal
+  // String(x) writes (two decimals of at most 15 significant digits never round to one double),
+  // found without making the string. Beyond 1e15, below 1e-6 (written with an exponent) or with
+  // more than 15 decimal places, the string is read.
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e-6 && magnitude < 1e15) {
+    for (let k = 0; k <= 15; k++) {
+      const scale = POW10[k]!;
+      const mantissa = Math.round(magnitude * scale);
+      if (mantissa / scale !== magnitude) continue;
+      // More than 15 significant digits: no fast answer, as below.
+      if (mantissa >= 1e15) return undefined;
+      return { negative: x < 0, mantissa, exponent: -k };
+    }
+  }
+  return partsOfText(x);
+}
+
+/** `partsOf` from the text String(x) writes. */
+function partsOfText(x: number): Parts | undefined {
   const text = String(x);
   let end = text.length;
   let exponent = 0;
