@@ -41,6 +41,11 @@ export class ByteChunks {
     return chunk;
   }
 
+  /** Drops what was appended after `length` was `at` (a piece begun and given up). */
+  truncate(at: number): void {
+    if (at >= 0 && at <= this.at) this.at = at;
+  }
+
   /** Room for `n` more bytes: the buffer grows (its bytes copied) when a piece would not fit. */
   private room(n: number): Buffer {
     if (this.at + n > this.buf.length) {
@@ -100,6 +105,25 @@ export class ByteChunks {
       }
     }
     this.ascii(String(value));
+  }
+
+  /**
+   * Appends `value` as String writes it when that is a plain decimal of at most `places`
+   * decimals (no exponent); false, with nothing appended, otherwise.
+   */
+  plainDecimal(value: number, places: number): boolean {
+    const magnitude = Math.abs(value);
+    if (!(magnitude >= 1e-6 && magnitude < 1e15) && value !== 0) return false;
+    if (Object.is(value, -0)) return false;
+    for (let k = 0; k <= places; k++) {
+      const scale = POW10[k]!;
+      const mantissa = Math.round(magnitude * scale);
+      if (mantissa / scale !== magnitude) continue;
+      if (value < 0) this.room(1)[this.at++] = 45; // '-'
+      this.decimal(mantissa, k);
+      return true;
+    }
+    return false;
   }
 
   /** A whole number 0 ≤ value < 2^31. */

@@ -22,6 +22,8 @@ export const formatLoaders = {
 /** Formats a file receives as UTF-8 chunks (`ChunkOutput`): their formatter's text without a string per piece. */
 export const chunkLoaders: Partial<Record<FormatName, () => Promise<ChunkFormatter>>> = {
   json: async () => (await import('./json.js')).jsonChunks,
+  junit: async () => (await import('./junit.js')).junitChunks,
+  sarif: async () => (await import('./sarif.js')).sarifChunks,
 };
 
 /** The name of an output format. */

@@ -1,5 +1,5 @@
 import type { Target } from '../plan/types.js';
-import { STATUSES, type FigureSource, type Report, type Result, type Severity, type Status, type TargetSource } from './types.js';
+import { STATUSES, type FigureSource, type Reason, type Report, type Result, type Severity, type Status, type TargetSource } from './types.js';
 
 /** What a format may know of a listed result without it being built: its target and region. */
 export interface ListedMeta {
@@ -65,6 +65,42 @@ export interface ListedCell {
   attainment: number | null;
   targetSource: TargetSource | null;
   figureSource: FigureSource | null;
+}
+
+/** The reason of every town not judged: shared and frozen, as the evaluation gives it. */
+const NO_DECOMPOSED_TARGET = Object.freeze({ code: 'reason.no-decomposed-target', params: Object.freeze({}) }) as Reason;
+
+/** The result a `ListedCell` stands for: the one `get` gives for its key (without judging it again). */
+export function resultOfCell(cell: ListedCell): Result {
+  const { target } = cell;
+  const notJudged = cell.shape === 'not_judged';
+  return {
+    id: target.id,
+    measure: target.measure,
+    goal: target.goal,
+    action: target.action,
+    region: cell.region,
+    indicator: target.indicator,
+    indicatorEn: target.indicatorEn,
+    kind: target.kind,
+    op: target.op,
+    value: target.value,
+    unit: target.unit,
+    year: target.year,
+    soft: target.soft,
+    severity: cell.severity,
+    status: cell.status,
+    final: cell.final,
+    actual: cell.hasActual ? { year: cell.year, value: cell.value, file: cell.file, row: cell.row } : null,
+    gap: cell.gap,
+    attainment: cell.attainment,
+    progress: null,
+    reason: notJudged ? NO_DECOMPOSED_TARGET : null,
+    figureAge: notJudged ? undefined : 0,
+    notes: notJudged ? undefined : [],
+    targetSource: cell.targetSource,
+    figureSource: cell.figureSource,
+  };
 }
 
 /** A `ListedCell` to fill. */
