@@ -83,11 +83,35 @@ export function fastQuotient(a: number, b: number): number | undefined {
     whole++;
     rest -= divisor;
   }
-  let digits = whole === 0 ? '' : String(whole);
+  const wholeDigits = whole === 0 ? 0 : whole < 1e15 ? digitCount(whole) : 16;
+  if (wholeDigits < 15 && divisor >= LIMIT / 16) return undefined;
+  if (wholeDigits <= 15) {
+    // The common case, in whole numbers: the 15 significant digits as one number D below 10^15
+    // (exact), then D × 10^e in one correctly rounded step, as Number(`${D}e${e}`) reads it.
+    let d = whole;
+    let count = wholeDigits;
+    let places = 0;
+    while (count < 15) {
+      if (places > 40) return undefined;
+      rest *= 10;
+      const digit = Math.floor(rest / divisor);
+      rest -= digit * divisor;
+      places++;
+      if (count > 0 || digit !== 0) {
+        d = d * 10 + digit;
+        count++;
+      }
+    }
+    const exponent = x.exponent - y.exponent - places;
+    if (exponent + 15 <= -5) return undefined;
+    if (exponent < -22 || exponent > 22) return undefined;
+    const value = exponent < 0 ? d / 10 ** -exponent : d * 10 ** exponent;
+    return x.negative !== y.negative ? -value : value;
+  }
+  let digits = String(whole);
   let shift = 0; // decimal places taken by long division
   // Long division, digit by digit: rest < divisor < 2^52, so rest × 10 < 2^56 would not be exact;
   // stay below 2^53 by requiring divisor < 2^52 / 10 for this path.
-  if (digits.length < 15 && divisor >= LIMIT / 16) return undefined;
   while (digits.length < 15) {
     if (shift > 40) return undefined;
     rest *= 10;
@@ -104,6 +128,13 @@ export function fastQuotient(a: number, b: number): number | undefined {
   if (exponent + 15 <= -5) return undefined;
   const value = Number(`${digits}e${exponent}`);
   return x.negative !== y.negative ? -value : value;
+}
+
+/** How many digits a whole number 1 ≤ n < 10^15 has. */
+function digitCount(n: number): number {
+  let count = 1;
+  for (let v = n; v >= 10; v = Math.floor(v / 10)) count++;
+  return count;
 }
 
 /** `a − b` of the decimals the figures were written as (as big.js gives it); undefined when not exact in whole numbers. */

@@ -145,8 +145,11 @@ export class ByteChunks {
 
   /** `mantissa ÷ 10^k` written out (mantissa a whole number below 2^53): `0.005`, `3.5`, `120`. */
   private decimal(mantissa: number, k: number): void {
+    // Small mantissas in 32-bit arithmetic; larger ones in doubles (exact below 2^53), never with `%` (fmod).
+    const small = mantissa < 0x7fffffff;
     let digits = 1;
-    for (let v = mantissa; v >= 10; v = Math.floor(v / 10)) digits++;
+    if (small) for (let v = mantissa; v >= 10; v = (v / 10) | 0) digits++;
+    else for (let v = mantissa; v >= 10; v = Math.floor(v / 10)) digits++;
     // At least one digit before the point: 0.005 is 5 with k = 3, written with its zeros.
     const width = Math.max(digits, k + 1);
     const buf = this.room(width + 1);
@@ -155,9 +158,9 @@ export class ByteChunks {
     let i = end - 1;
     for (let place = 0; place < width; place++) {
       if (place === k && k > 0) buf[i--] = 46; // '.'
-      const digit = v % 10;
-      buf[i--] = 48 + digit;
-      v = (v - digit) / 10;
+      const next = small ? (v / 10) | 0 : Math.floor(v / 10);
+      buf[i--] = 48 + (v - next * 10);
+      v = next;
     }
     this.at = end;
   }
