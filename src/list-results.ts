@@ -22,7 +22,12 @@ export function listResults(options: ListOptions): (result: Result) => boolean {
   // A county figure that could not be rolled up from the towns is listed: its reason says what is missing.
   const noFigure = (result: Result): boolean =>
     result.actual === null && (result.status === 'no_data' || result.status === 'not_assessable') && !result.reason?.code.startsWith('reason.roll-up');
-  return (result) =>
-    (options.status ? options.status.includes(result.status) : !(options.manyRegions && noFigure(result))) &&
-    (!options.quiet || result.severity === 'failure' || OFF_TRACK.has(result.status));
+  const lists = listsFacts(options);
+  return (result) => lists(result.status, result.severity, noFigure(result));
+}
+
+/** `listResults` from a result's status, its severity and whether it counts as "without any figure", without the result. */
+export function listsFacts(options: ListOptions): (status: Status, severity: Result['severity'], noFigure: boolean) => boolean {
+  return (status, severity, noFigure) =>
+    (options.status ? options.status.includes(status) : !(options.manyRegions && noFigure)) && (!options.quiet || severity === 'failure' || OFF_TRACK.has(status));
 }

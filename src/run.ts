@@ -3,11 +3,10 @@ import { readActuals, type Actuals, type ActualsSource } from './actuals/read-ac
 import { allowSteadyHeap } from './steady-heap.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
-import { evaluate, evaluateListed } from './evaluate/evaluate.js';
-import { BINARY_FORMATS, loadFormatter, MACHINE_FORMATS, STREAMED_FORMATS } from './format/load-formatter.js';
+import { evaluate, evaluateListed, type EvaluateOptions } from './evaluate/evaluate.js';
+import { BINARY_FORMATS, chunkLoaders, loadFormatter, MACHINE_FORMATS, STREAMED_FORMATS } from './format/load-formatter.js';
 import { listedValues, type ListedResults } from './report/listed-results.js';
 import type { ReportSources } from './format/report-sources.js';
-import { listResults } from './list-results.js';
 import { formatMessage, type Lang } from './messages.js';
 import { readPrebuiltPlan } from './plan/bundled-plan.js';
 import { describeProblem, PlancheckError } from './problem.js';
@@ -175,7 +174,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     asOf: options.asOf,
     policy: { failOn: options.failOn, maxWarnings: options.maxWarnings },
     scope: inScope(options),
-    list: listedBy(options, actuals),
+    listing: listingOf(options, actuals),
     planFile: options.targets ?? BUNDLED_PLAN,
     toolVersion: toolVersion(),
     regionTargets,
@@ -235,9 +234,8 @@ function inScope(options: CheckOptions): (target: Target) => boolean {
 }
 
 /** The results a report lists: by `--status`, `-q` and `--region`; the summary counts all. */
-function listedBy(options: CheckOptions, actuals: Actuals): (result: Result) => boolean {
-  const listFilter = listResults({ status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1 });
-  return (result) => listFilter(result) && (!options.region || options.region.includes(result.region));
+function listingOf(options: CheckOptions, actuals: Actuals): NonNullable<EvaluateOptions['listing']> {
+  return { status: options.status, quiet: options.quiet, manyRegions: actuals.store.regionNames().length > 1, regions: options.region };
 }
 
 /** What the page and workbook formats read beyond the report: the plan and each target's yearly figures. */
@@ -277,6 +275,12 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, listed: L
       sources,
       results: streams ? listed : undefined,
     };
+    // A file takes a machine format as UTF-8 chunks: the same text, without a string per piece.
+    const chunked = output.path !== undefined && output.path !== '-' ? chunkLoaders[output.format] : undefined;
+    if (chunked) {
+      rendered.push({ ...output, text: { chunks: (await chunked())(report, formatOptions) } });
+      continue;
+    }
     const format = await loadFormatter(output.format);
     rendered.push({ ...output, text: await format(streams ? report : wholeReport(), formatOptions) });
   }

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { FormatOutput } from './format/formatter.js';
 import { PlancheckError } from './problem.js';
 import type { Io } from './run.js';
-import { batches, writeReason } from './write-outputs.js';
+import { batches, isChunkOutput, textOf, writeReason, type RenderedOutput } from './write-outputs.js';
 
 /** How many symbolic links are followed before the path is taken for a loop (as Linux does). */
 const MAX_LINKS = 40;
@@ -14,7 +13,7 @@ const MAX_LINKS = 40;
  * `temps` for the signal handler, then a rename), a device or FIFO in place, /dev/stdout and
  * /dev/stderr to our own streams. Loaded only by runs that write files.
  */
-export async function writeFileOutput(path: string, text: FormatOutput | Uint8Array, io: Io, temps: Set<string>, pause: number): Promise<void> {
+export async function writeFileOutput(path: string, text: RenderedOutput, io: Io, temps: Set<string>, pause: number): Promise<void> {
   const failed = (error: unknown): PlancheckError =>
     new PlancheckError('file.write-failed', { file: path, ...writeReason(error) }, [], { cause: error });
   let target: string;
@@ -28,7 +27,7 @@ export async function writeFileOutput(path: string, text: FormatOutput | Uint8Ar
       // Bytes (a workbook) never go to a terminal stream.
       if (text instanceof Uint8Array) throw new Error('a workbook cannot be written to standard output or error');
       const sink = fd === 1 ? io.stdout : io.stderr;
-      for (const piece of batches(text)) sink.write(piece);
+      for (const piece of batches(textOf(text))) sink.write(piece);
       return;
     }
     existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -82,11 +81,12 @@ async function descriptorAlias(path: string): Promise<number | null> {
 }
 
 /** Writes `output` to `file` opened with `flag` piece by piece, pausing halfway through the first piece when the test hook asks. */
-async function writeTo(file: string, flag: string, output: FormatOutput | Uint8Array, pause: number): Promise<void> {
+async function writeTo(file: string, flag: string, output: RenderedOutput, pause: number): Promise<void> {
   const handle = await open(file, flag, 0o666);
   try {
     let first = pause > 0;
-    for (const piece of output instanceof Uint8Array ? [output] : batches(output)) {
+    // Chunks are written as they come: each is written before the next is asked for, as they share a buffer.
+    for (const piece of output instanceof Uint8Array ? [output] : isChunkOutput(output) ? output.chunks : batches(output)) {
       if (first) {
         first = false;
         const half = Math.floor(piece.length / 2);

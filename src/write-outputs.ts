@@ -1,5 +1,6 @@
 import { unlinkSync } from 'node:fs';
-import type { FormatOutput } from './format/formatter.js';
+import { chunkTexts } from './format/byte-chunks.js';
+import type { ChunkOutput, FormatOutput } from './format/formatter.js';
 import type { FormatName } from './format/load-formatter.js';
 import { ioReason } from './problem.js';
 import type { Io } from './run.js';
@@ -19,7 +20,7 @@ const PAUSE_HOOK = 'PLANCHECK_TEST_PAUSE_WRITE_MS';
  * A symlink's target is written and the link kept. On SIGINT or SIGTERM mid-write the temporary
  * file is removed and the process ends by that signal. Throws PlancheckError 'file.write-failed'.
  */
-export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutput | Uint8Array })[], io: Io): Promise<void> {
+export async function writeOutputs(outputs: (OutputRequest & { text: RenderedOutput })[], io: Io): Promise<void> {
   const temps = new Set<string>();
   const onSignal = (signal: NodeJS.Signals): void => {
     for (const temp of temps) {
@@ -53,7 +54,7 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
         // Smaller pieces than a file's: stdout's writes are not awaited, and each 256 K piece's
         // bytes outlived a young generation kept small (steady-heap.ts): a 5M-row summary peaked
         // about 8 MB higher (16,079 lines; 64 K measured no slower, CPU time of 3 runs each).
-        for (const piece of batches(output.text, STDOUT_PIECE)) io.stdout.write(piece);
+        for (const piece of batches(textOf(output.text), STDOUT_PIECE)) io.stdout.write(piece);
         continue;
       }
       const { writeFileOutput } = await import('./write-file-output.js');
@@ -66,6 +67,19 @@ export async function writeOutputs(outputs: (OutputRequest & { text: FormatOutpu
 
 /** Characters in each piece written to stdout (see writeOutputs). */
 const STDOUT_PIECE = 64 * 1024;
+
+/** What a format gave, ready to write: text, bytes (a workbook) or UTF-8 chunks (a machine format to a file). */
+export type RenderedOutput = FormatOutput | Uint8Array | ChunkOutput;
+
+/** True for a format's output given as UTF-8 chunks. */
+export function isChunkOutput(output: RenderedOutput): output is ChunkOutput {
+  return typeof output === 'object' && !(output instanceof Uint8Array) && 'chunks' in output;
+}
+
+/** The text of a format's output for a text stream (stdout, stderr): chunks decoded as they come. */
+export function textOf(output: FormatOutput | ChunkOutput): FormatOutput {
+  return typeof output === 'object' && 'chunks' in output ? chunkTexts(output.chunks) : output;
+}
 
 /**
  * A format's output in pieces of about 256 K characters: few writes (each awaited write costs a

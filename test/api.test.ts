@@ -39,7 +39,7 @@ describe('library API (package entry "plancheck")', () => {
   it('exports exactly the documented names, and nothing reaches past the entry', () => {
     const { stdout } = runModule("import * as api from 'plancheck'; console.log(Object.keys(api).sort().join(' '));");
     expect(stdout.trim()).toBe(
-      'BUNDLED_PLAN EXIT FAIL_CONDITIONS KINDS MACHINE_FORMATS OPS PlancheckError REPORT_SCHEMA_VERSION STATUSES describeProblem detectLang evaluate evaluateListed exitCode formatMessage formatters isFormatName loadPlan outputToString parsePlan readActuals toolVersion',
+      'BUNDLED_PLAN EXIT FAIL_CONDITIONS KINDS MACHINE_FORMATS OPS PlancheckError REPORT_SCHEMA_VERSION STATUSES describeProblem detectLang evaluate evaluateListed exitCode formatMessage formatters isFormatName loadPlan outputToString parsePlan readActuals resultOfCell toolVersion',
     );
     const deep = runModule("await import('plancheck/dist/run.js');");
     expect(deep.code).not.toBe(0);

@@ -5,7 +5,7 @@ import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { listResults } from '../list-results.js';
 import type { Plan } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { listedValues, rankOf } from '../report/listed-results.js';
+import { emptyCell, listedValues, rankOf, type ListedCell } from '../report/listed-results.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { evaluate, evaluateListed, severityOf } from './evaluate.js';
 import { cellJudge } from './judge-cell.js';
@@ -23,6 +23,24 @@ async function actualsOf(p: Plan, csv: string): Promise<Actuals> {
   return readActuals([{ name: 'r.csv', open: async function* () { yield Buffer.from(csv); } }], p);
 }
 
+let cellsRead = 0;
+
+/** The fields of a result a `ListedCell` gives. */
+function pick(result: Result): Record<string, unknown> {
+  const { id, region, kind, op, value, year, status, severity, final, actual, gap, attainment, progress, reason, targetSource, figureSource } = result;
+  return { id, region, kind, op, value, year, status, severity, final, actual, gap, attainment, progress, reason, figureAge: result.figureAge, notes: result.notes, targetSource, figureSource };
+}
+
+/** A cell as the result it stands for, by the shapes `ListedCell` documents. */
+function cellAsResult(cell: ListedCell): Record<string, unknown> {
+  const { id, kind, op, value, year } = cell.target;
+  const actual = cell.hasActual ? { year: cell.year, value: cell.value, file: cell.file, row: cell.row } : null;
+  const common = { id, region: cell.region, kind, op, value, year, status: cell.status, severity: cell.severity, final: cell.final, actual, gap: cell.gap, attainment: cell.attainment, progress: null };
+  return cell.shape === 'not_judged'
+    ? { ...common, reason: { code: 'reason.no-decomposed-target', params: {} }, figureAge: undefined, notes: undefined, targetSource: cell.targetSource, figureSource: cell.figureSource }
+    : { ...common, reason: null, figureAge: 0, notes: [], targetSource: cell.targetSource, figureSource: cell.figureSource };
+}
+
 function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): number {
   // The list filter sees the same results both ways (a first pass works decimals out only when read).
   const seen: string[][] = [[], []];
@@ -34,6 +52,21 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   const { report, listed } = evaluateListed(p, actuals, { ...options, list: listBy(1) });
   expect(seen[1]).toEqual(seen[0]);
   expect(report.results).toEqual([]);
+  if (options.listing) {
+    // The filter given as data: the common cells counted and listed from their facts alone, the same report.
+    const byData = evaluateListed(p, actuals, { ...options, list: undefined });
+    expect(JSON.stringify(byData.report)).toBe(JSON.stringify(report));
+    expect(JSON.stringify([...listedValues(byData.listed)])).toBe(JSON.stringify(whole.results));
+    expect([...byData.listed.keys()]).toEqual([...listed.keys()]);
+    // A cell read without its result says what its result says.
+    const cell = emptyCell();
+    for (const key of byData.listed.keys()) {
+      if (!byData.listed.cell!(key, cell, true)) continue;
+      const result = byData.listed.get(key);
+      expect(cellAsResult(cell)).toEqual(pick(result));
+      cellsRead++;
+    }
+  }
   expect(JSON.stringify({ ...report, results: null })).toBe(JSON.stringify({ ...whole, results: null }));
   expect(listed.size).toBe(whole.results.length);
   const again = [...listedValues(listed)];
@@ -72,14 +105,15 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
           fc.boolean(),
           async (rows, asOf, quiet) => {
             const actuals = await actualsOf(p, csvOfFigures(p, rows));
-            const list = listResults({ quiet, manyRegions: regions.length > 1 });
-            listed += sameEvaluation(p, actuals, { ...base, asOf, list, regionTargets: terms ? regionTargets : null });
+            const listing = { quiet, manyRegions: regions.length > 1 };
+            listed += sameEvaluation(p, actuals, { ...base, asOf, list: listResults(listing), listing, regionTargets: terms ? regionTargets : null });
           },
         ),
         { numRuns: 40 },
       );
     }
     expect(listed).toBeGreaterThan(150);
+    expect(cellsRead).toBeGreaterThan(100);
   });
 });
 

@@ -17,8 +17,9 @@ import { atYear } from './judge-parts.js';
 import { QuickCount } from './quick-count.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
-import { cellJudge } from './judge-cell.js';
-import { markOf, severityOfMark, statusOfMark, type ListedResults } from '../report/listed-results.js';
+import { cellJudge, quickCellJudge } from './judge-cell.js';
+import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -29,6 +30,12 @@ export interface EvaluateOptions {
   scope?: (target: Target) => boolean;
   /** Which results the report lists; the summary still counts every result in scope. */
   list?: (result: Result) => boolean;
+  /**
+   * Which results the report lists, as `listResults`' options and the regions to list (all when
+   * absent): the CLI's filters as data, so that `evaluateListed` decides without building a
+   * result. `list`, when given, is used instead.
+   */
+  listing?: ListOptions & { regions?: readonly string[] };
   /** False to list nothing and keep only counts: a large run's summary then builds no results. */
   detail?: boolean;
   /** The plan file's name, for the report. */
@@ -56,12 +63,13 @@ export function evaluate(plan: Plan, actuals: Actuals, options: EvaluateOptions)
  */
 export function evaluateListed(plan: Plan, actuals: Actuals, options: Omit<EvaluateOptions, 'detail'>): { report: Report; listed: ListedResults } {
   let marks = new Uint8Array(0);
-  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, (result, key) => {
-    // 0: not listed; else its status and severity, so that keys, ranks and counts need no result.
+  // 0: not listed; else its status and severity, so that keys, ranks and counts need no result.
+  const mark = (result: Pick<Result, 'status' | 'severity'>, key: number): void => {
     marks[key] = markOf(result);
-  }, (size) => {
+  };
+  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, mark, (size) => {
     marks = new Uint8Array(size);
-  });
+  }, options.list ? undefined : mark);
   return { report, listed: listedCells(marks, cells) };
 }
 
@@ -70,6 +78,8 @@ interface Cells {
   regions: readonly string[];
   targets: readonly Target[];
   judge: (region: number, target: Target) => Result;
+  /** `ListedResults.cell` of a region (by position) and target. */
+  quick: (region: number, target: Target, into: ListedCell, decimals: boolean) => boolean;
 }
 
 function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
@@ -86,6 +96,7 @@ function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
     severity: (key) => severityOfMark(marks[key]!),
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
+    cell: (key, into, decimals) => cells.quick(Math.floor(key / count), cells.targets[key % count]!, into, decimals),
   };
 }
 
@@ -99,6 +110,7 @@ function evaluateWith(
   options: EvaluateOptions,
   onListed: (result: Result, key: number) => void,
   onSize: (cells: number) => void = () => {},
+  onQuick?: (cell: ListedCell, key: number) => void,
 ): { report: Report; cells: Cells } {
   const { store } = actuals;
   const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
@@ -120,6 +132,12 @@ function evaluateWith(
   const quickCounts = new Map<QuickTerms, QuickCount>();
   const context = { plan, actuals, asOf, regional, severityFor, fileName };
   const judgeCell = cellJudge(context);
+  const quickCell = quickCellJudge(context);
+  const list = options.list ?? (options.listing ? listing(options.listing) : undefined);
+  // The first pass of evaluateListed: the common cells counted and marked from their status, severity and figure alone.
+  const quickList = onQuick ? listsFacts(options.listing ?? { quiet: false, manyRegions: false }) : null;
+  const only = options.listing?.regions ? new Set(options.listing.regions) : null;
+  const facts = emptyCell();
   if (detail) onSize(regions.length * targets.length);
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
@@ -133,12 +151,21 @@ function evaluateWith(
     }
     const tally = quick ? quick.count(store, slot) : new TallyCounter();
     if (detail) {
+      const listsRegion = !only || only.has(region);
       for (const [at, target] of targets.entries()) {
+        if (quickList && quickCell(region, slot, target, facts, false)) {
+          if (facts.shape === 'not_judged') tally.addNotJudged();
+          tally.add(facts.status, facts.severity, target.soft);
+          // Without a figure, a town not judged is "no figure" to the list rule; a final level always has one.
+          if (listsRegion && quickList(facts.status, facts.severity, !facts.hasActual)) onQuick!(facts, position * targets.length + at);
+          else unlisted++;
+          continue;
+        }
         const result = judgeCell(region, target);
         // Only a town's verdict without judging (region-terms) carries this reason.
         if (result.reason?.code === 'reason.no-decomposed-target') tally.addNotJudged();
         tally.add(result.status, result.severity, result.soft);
-        if (!options.list || options.list(result)) onListed(result, position * targets.length + at);
+        if (!list || list(result)) onListed(result, position * targets.length + at);
         else unlisted++;
       }
       summary.byRegion[region] = tally.toTally();
@@ -197,7 +224,22 @@ function evaluateWith(
     errors: actuals.problems,
     errorCount: actuals.problemCount,
   };
-  return { report, cells: { regions, targets, judge: (position, target) => judgeCell(regions[position]!, target) } };
+  return {
+    report,
+    cells: {
+      regions,
+      targets,
+      judge: (position, target) => judgeCell(regions[position]!, target),
+      quick: (position, target, into, decimals) => quickCell(regions[position]!, store.findSlot(regions[position]!), target, into, decimals),
+    },
+  };
+}
+
+/** `listResults` with `--region`: the list filter of `EvaluateOptions.listing`. */
+function listing(options: NonNullable<EvaluateOptions['listing']>): (result: Result) => boolean {
+  const filter = listResults(options);
+  const only = options.regions ? new Set(options.regions) : null;
+  return (result) => filter(result) && (!only || only.has(result.region));
 }
 
 /** The latest year any figure was given for. */

@@ -14,8 +14,30 @@ interface Parts {
   exponent: number;
 }
 
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 function partsOf(x: number): Parts | undefined {
   if (!Number.isFinite(x)) return undefined;
+  // Most figures: the least k for which a whole m gives m ÷ 10^k === |x| exactly is the decimal
+  // String(x) writes (two decimals of at most 15 significant digits never round to one double),
+  // found without making the string. Beyond 1e15, below 1e-6 (written with an exponent) or with
+  // more than 15 decimal places, the string is read.
+  const magnitude = Math.abs(x);
+  if (magnitude >= 1e-6 && magnitude < 1e15) {
+    for (let k = 0; k <= 15; k++) {
+      const scale = POW10[k]!;
+      const mantissa = Math.round(magnitude * scale);
+      if (mantissa / scale !== magnitude) continue;
+      // More than 15 significant digits: no fast answer, as below.
+      if (mantissa >= 1e15) return undefined;
+      return { negative: x < 0, mantissa, exponent: -k };
+    }
+  }
+  return partsOfText(x);
+}
+
+/** `partsOf` from the text String(x) writes. */
+function partsOfText(x: number): Parts | undefined {
   const text = String(x);
   let end = text.length;
   let exponent = 0;
@@ -61,11 +83,35 @@ export function fastQuotient(a: number, b: number): number | undefined {
     whole++;
     rest -= divisor;
   }
-  let digits = whole === 0 ? '' : String(whole);
+  const wholeDigits = whole === 0 ? 0 : whole < 1e15 ? digitCount(whole) : 16;
+  if (wholeDigits < 15 && divisor >= LIMIT / 16) return undefined;
+  if (wholeDigits <= 15) {
+    // The common case, in whole numbers: the 15 significant digits as one number D below 10^15
+    // (exact), then D × 10^e in one correctly rounded step, as Number(`${D}e${e}`) reads it.
+    let d = whole;
+    let count = wholeDigits;
+    let places = 0;
+    while (count < 15) {
+      if (places > 40) return undefined;
+      rest *= 10;
+      const digit = Math.floor(rest / divisor);
+      rest -= digit * divisor;
+      places++;
+      if (count > 0 || digit !== 0) {
+        d = d * 10 + digit;
+        count++;
+      }
+    }
+    const exponent = x.exponent - y.exponent - places;
+    if (exponent + 15 <= -5) return undefined;
+    if (exponent < -22 || exponent > 22) return undefined;
+    const value = exponent < 0 ? d / 10 ** -exponent : d * 10 ** exponent;
+    return x.negative !== y.negative ? -value : value;
+  }
+  let digits = String(whole);
   let shift = 0; // decimal places taken by long division
   // Long division, digit by digit: rest < divisor < 2^52, so rest × 10 < 2^56 would not be exact;
   // stay below 2^53 by requiring divisor < 2^52 / 10 for this path.
-  if (digits.length < 15 && divisor >= LIMIT / 16) return undefined;
   while (digits.length < 15) {
     if (shift > 40) return undefined;
     rest *= 10;
@@ -82,6 +128,13 @@ export function fastQuotient(a: number, b: number): number | undefined {
   if (exponent + 15 <= -5) return undefined;
   const value = Number(`${digits}e${exponent}`);
   return x.negative !== y.negative ? -value : value;
+}
+
+/** How many digits a whole number 1 ≤ n < 10^15 has. */
+function digitCount(n: number): number {
+  let count = 1;
+  for (let v = n; v >= 10; v = Math.floor(v / 10)) count++;
+  return count;
 }
 
 /** `a − b` of the decimals the figures were written as (as big.js gives it); undefined when not exact in whole numbers. */

@@ -2,6 +2,7 @@ import type { Actuals } from '../actuals/read-actuals.js';
 import type { Plan, Target } from '../plan/types.js';
 import type { Figure } from '../actuals/figure-store.js';
 import type { FigureRef, FigureSource, Judgement, Reason, Result, Severity, Status, TargetSource } from '../report/types.js';
+import type { ListedCell } from '../report/listed-results.js';
 import { attainmentOf, clean, gapOf, meets } from './compare.js';
 import { encodeFigure, NOT_SHORT } from '../actuals/figure-store.js';
 import { judges } from './judge.js';
@@ -144,4 +145,67 @@ function notJudgedJudge(actuals: Actuals, asOf: number, fileName: (index: number
 /** `clean` of a figure: a short decimal (up to 9 digits, as most figures are) is its own 12-digit rounding. */
 function cleanFigure(value: number): number {
   return encodeFigure(value) === NOT_SHORT ? clean(value) : value;
+}
+
+/**
+ * The judge of the two common shapes of a cell (`ListedCell`: a town not judged, a final level
+ * on the region's own figure), filling `into` without building a result or, unless `decimals`,
+ * working out a gap or an attainment; false for any other cell, which `cellJudge` must judge.
+ * What it fills is what `cellJudge` gives for the same cell (a test holds them equal).
+ */
+export function quickCellJudge(ctx: CellContext): (region: string, slot: number, target: Target, into: ListedCell, decimals: boolean) => boolean {
+  const { plan, actuals, asOf, regional, severityFor, fileName } = ctx;
+  const { store } = actuals;
+  const tol = plan.approxTolerance;
+  return (region, slot, target, into, decimals) => {
+    into.region = region;
+    into.target = target;
+    if (regional?.notJudged(region, target)) {
+      // As notJudgedJudge: the latest figure up to the review year, if the store gives it as a number.
+      into.shape = 'not_judged';
+      into.status = 'not_assessable';
+      into.severity = 'info';
+      into.final = asOf >= target.year;
+      into.hasActual = false;
+      into.gap = null;
+      into.attainment = null;
+      into.targetSource = null;
+      into.figureSource = null;
+      for (let year = Math.min(asOf, store.lastYear); year >= store.firstYear; year--) {
+        const source = store.sourceAt(region, target.index, year);
+        if (!source) continue;
+        const value = store.valueAtSlot(slot, target.index, year);
+        if (value === undefined) return false;
+        into.hasActual = true;
+        into.year = year;
+        into.value = cleanFigure(value);
+        into.file = fileName(source.file);
+        into.row = source.row;
+        into.figureSource = 'reported';
+        break;
+      }
+      return true;
+    }
+    // A final level on the region's own figure of its deadline year, as finalLevelJudge judges it:
+    // the plan's terms (no towns, or a town on a mean or weighted indicator).
+    if (target.kind !== 'level' || asOf < target.year || (regional !== null && !regional.onPlanTerms(region, target))) return false;
+    const value = store.valueAtSlot(slot, target.index, target.year);
+    const source = value === undefined ? null : store.sourceAt(region, target.index, target.year);
+    if (value === undefined || !source || source.file < 0) return false;
+    const status: Status = meets(value, target, tol) ? 'met' : 'not_met';
+    into.shape = 'final_level';
+    into.status = status;
+    into.severity = severityFor(status, target.soft);
+    into.final = true;
+    into.hasActual = true;
+    into.year = target.year;
+    into.value = value;
+    into.file = fileName(source.file);
+    into.row = source.row;
+    into.gap = decimals ? gapOf(value, target, tol) : null;
+    into.attainment = decimals ? attainmentOf(value, target, tol) : null;
+    into.targetSource = regional === null ? 'plan' : 'intensive_plan';
+    into.figureSource = 'reported';
+    return true;
+  };
 }

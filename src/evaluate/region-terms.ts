@@ -43,6 +43,8 @@ export interface RegionalPlan {
   checks(targets: Target[], asOf: number): RegionCheck[];
   /** True when `terms` gives the region a verdict without judging: a town with no decomposed target of a total. */
   notJudged(region: string, target: Target): boolean;
+  /** True when `terms` judges the region on the plan's own target and its own figures (`intensive_plan`: a town on a mean or weighted indicator). */
+  onPlanTerms(region: string, target: Target): boolean;
   /** Regions of the data the plan does not list among its towns, each located at its first figure. */
   warnings: Problem[];
 }
@@ -182,7 +184,9 @@ export function regionalPlan(
 
   const notJudged = (region: string, target: Target): boolean =>
     region !== planLevel && !intensive[target.index] && !decomposed?.byRegion.get(region)?.get(target.id);
-  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, notJudged, warnings: unlistedRegions(plan, actuals, towns, fileName) };
+  const onPlanTerms = (region: string, target: Target): boolean =>
+    region !== planLevel && intensive[target.index] === true && !decomposed?.byRegion.get(region)?.get(target.id);
+  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, notJudged, onPlanTerms, warnings: unlistedRegions(plan, actuals, towns, fileName) };
 }
 
 /**

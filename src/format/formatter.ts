@@ -49,3 +49,15 @@ export const DEFAULT_WIDTH = 100;
  * text; bytes are never written to a terminal.
  */
 export type AsyncFormatter = (report: Report, options: FormatOptions) => Promise<FormatOutput | Uint8Array>;
+
+/**
+ * A format's output as UTF-8 chunks of a few MB, each valid only until the next is asked for
+ * (one buffer is reused): the same text as its formatter's, written to a file without a string
+ * per piece. Internal to the CLI's file writing.
+ */
+export interface ChunkOutput {
+  chunks: Iterable<Uint8Array>;
+}
+
+/** Lays a report out as `ChunkOutput` chunks. */
+export type ChunkFormatter = (report: Report, options: FormatOptions) => Iterable<Uint8Array>;

@@ -7,6 +7,8 @@ import type { Result } from '../report/types.js';
 import { JsonCache, resultJson, resultText } from './json.js';
 import { prettyJson } from './pretty-json.js';
 import { sampleReport } from './sample-report.test-helper.js';
+import { ByteChunks } from './byte-chunks.js';
+import { JsonResultWriter } from './write-json-result.js';
 import { escapeJsonText } from './sanitize.js';
 
 // The rule: a result's text in the JSON report is prettyJson of its JSON object, 4 spaces deep,
@@ -38,6 +40,29 @@ describe('resultText', () => {
       const cache = new JsonCache();
       // Twice through one cache: what is written again is written the same.
       for (const result of [...results, ...results]) expect(resultText(result, lang, cache)).toBe(prettyJson(resultJson(result, lang), 4, escapeJsonText));
+    }
+  });
+
+  it('JsonResultWriter writes the same text as UTF-8, result by result, however often a target, region, reason or file repeats', async () => {
+    const towns = townsPlan();
+    const results = [
+      ...sampleReport.results,
+      ...(await resultsOf(towns, fixture('towns/towns-2025.csv'))),
+      ...(await resultsOf(towns, fixture('towns/towns-with-county-2025.csv'), undefined, true)),
+      ...(await resultsOf(towns, fixture('towns/towns-2025.csv'), 2023, true)),
+      ...(await resultsOf(bundledPlan(), fixture('hostile/control-sequences.csv'))),
+      { ...sampleReport.results[0]!, reason: undefined, region: undefined } as unknown as Result,
+      // Hostile text in a region and a file name: controls, bidi, quotes, a lone surrogate, CJK.
+      { ...sampleReport.results[1]!, region: 'a\u001b[31m"\u202e丹东\ud800]]>', actual: { year: 2025, value: -0.000123, file: 'x\u2028"y.csv', row: null } },
+      { ...sampleReport.results[1]!, actual: { year: 2025, value: 1e-7, file: null, row: 12 }, gap: 1e21, attainment: Number.NaN },
+    ];
+    for (const lang of ['zh', 'en'] as const) {
+      const out = new ByteChunks(64);
+      const writer = new JsonResultWriter(out, lang);
+      for (const result of [...results, ...results]) {
+        writer.write(result);
+        expect(Buffer.from(out.take()).toString('utf8')).toBe(Buffer.from(resultText(result, lang), 'utf8').toString('utf8'));
+      }
     }
   });
 

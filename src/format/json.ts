@@ -1,10 +1,12 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { listedOf, listedValues } from '../report/listed-results.js';
-import type { RegionCheck, Result } from '../report/types.js';
+import { emptyCell, listedOf } from '../report/listed-results.js';
+import type { RegionCheck, Report, Result } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
-import type { Formatter } from './formatter.js';
+import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
+import type { FormatOptions, Formatter } from './formatter.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
+import { JsonResultWriter } from './write-json-result.js';
 
 function indent(json: string, spaces: number): string {
   return json.replace(/\n/g, `\n${' '.repeat(spaces)}`);
@@ -147,7 +149,39 @@ function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth
  * bounded by the disk, not by the longest string a runtime can hold; the text is what
  * `JSON.stringify(report, null, 2)` would give.
  */
-export const formatJson: Formatter = function* (report, { lang, results }) {
+export const formatJson: Formatter = (report, options) => chunkTexts(jsonChunks(report, options));
+
+/** The JSON report (`formatJson`) as UTF-8 chunks of a few MB, each valid until the next is asked for: what the CLI writes to a file. */
+export function* jsonChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
+  const out = new ByteChunks();
+  for (const piece of jsonPieces(report, lang)) {
+    if (piece !== RESULTS) {
+      out.text(piece);
+      continue;
+    }
+    const writer = new JsonResultWriter(out, lang);
+    let none = true;
+    const listed = listedOf(report, results);
+    const cell = emptyCell();
+    for (const key of listed.keys()) {
+      out.bytes(none ? FIRST : NEXT);
+      if (listed.cell?.(key, cell, true)) writer.writeCell(cell);
+      else writer.write(listed.get(key));
+      none = false;
+      if (out.full) yield out.take();
+    }
+    out.text(none ? '[]' : '\n  ]');
+  }
+  yield out.take();
+}
+
+const FIRST = utf8('[\n    ');
+const NEXT = utf8(',\n    ');
+/** Where the results go among the pieces of `jsonPieces`. */
+const RESULTS = Symbol('results');
+
+/** The JSON report's text but its results, piece by piece, with `RESULTS` where they go. */
+function* jsonPieces(report: Report, lang: Lang): Generator<string | typeof RESULTS> {
   const head = {
     schemaVersion: report.schemaVersion,
     tool: report.tool,
@@ -181,13 +215,7 @@ export const formatJson: Formatter = function* (report, { lang, results }) {
     first = false;
   }
   yield `${first ? '}' : '\n    }'}\n  },\n  "results": `;
-  const cache = new JsonCache();
-  let none = true;
-  for (const result of listedValues(listedOf(report, results))) {
-    yield `${none ? '[' : ','}\n    ${resultText(result, lang, cache)}`;
-    none = false;
-  }
-  yield none ? '[]' : '\n  ]';
+  yield RESULTS;
   const roles = report.regionRoles;
   const rolesJson = roles ? { plan_level: roles.planLevel, derived: roles.derived, towns: roles.towns } : null;
   yield `,\n  "region_roles": ${prettyJson(rolesJson, 2, escapeJsonText)},\n  "checks": `;
@@ -197,5 +225,5 @@ export const formatJson: Formatter = function* (report, { lang, results }) {
   yield `,\n  "unlisted": ${report.unlisted},\n  "errors": `;
   yield* streamArray(report.errors, (problem) => ({ ...problem, message: formatMessage(problem.code, problem.params, lang) }), 2);
   yield `,\n  "error_count": ${report.errorCount}\n}\n`;
-};
+}
 

@@ -1,9 +1,11 @@
 import { formatMessage } from '../messages.js';
-import { listedOf, type ListedMeta } from '../report/listed-results.js';
-import type { Status } from '../report/types.js';
+import { emptyCell, listedOf, resultOfCell, type ListedMeta } from '../report/listed-results.js';
+import type { Report, Status } from '../report/types.js';
+import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import { describeResult } from './findings.js';
-import type { Formatter } from './formatter.js';
-import { escapeXml } from './sanitize.js';
+import type { FormatOptions, Formatter } from './formatter.js';
+import { escapeControls, escapeXml } from './sanitize.js';
+import { NotJudgedSentences } from './cell-sentence.js';
 import { viewResult } from './view.js';
 
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
@@ -12,6 +14,9 @@ export const xmlEscape = escapeXml;
 function groupKey(target: ListedMeta): string {
   return target.goal !== null ? 'goals' : `action${target.action ?? 0}`;
 }
+
+/** Not met, behind or moving away: `ResultView.offTrack`. */
+const OFF_TRACK = new Set<Status>(['not_met', 'insufficient', 'moving_away']);
 
 function skipped(status: Status): boolean {
   return status === 'no_data' || status === 'not_assessable' || status === 'pending';
@@ -23,7 +28,10 @@ function skipped(status: Status): boolean {
  * missing data is skipped, warnings and soft misses pass with their reason in system-out (so the
  * failure count is the table's); input errors form an "input" suite. Streams suite by suite.
  */
-export const formatJunit: Formatter = function* (report, { lang, results }) {
+export const formatJunit: Formatter = (report, options) => chunkTexts(junitChunks(report, options));
+
+/** The JUnit report (`formatJunit`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+export function* junitChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const listed = listedOf(report, results);
   // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
   const counts = new Map<string, { tests: number; failures: number; skipped: number; keys: number[] }>();
@@ -36,35 +44,88 @@ export const formatJunit: Formatter = function* (report, { lang, results }) {
     if (listed.severity(key) === 'failure') count.failures++;
     else if (skipped(listed.status(key))) count.skipped++;
   }
+  const out = new ByteChunks();
   const errors = report.errors.length;
   const total = [...counts.values()].reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, skipped: a.skipped + c.skipped }), { tests: errors, failures: errors, skipped: 0 });
   const id = escapeXml(report.plan.id);
-  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites name="plancheck" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">\n`;
+  out.text('<?xml version="1.0" encoding="UTF-8"?>\n');
+  out.text(`<testsuites name="plancheck" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">\n`);
   if (errors > 0) {
-    yield `  <testsuite name="${id} input" tests="${errors}" failures="${errors}" errors="0" skipped="0">\n`;
+    out.text(`  <testsuite name="${id} input" tests="${errors}" failures="${errors}" errors="0" skipped="0">\n`);
     for (const [i, problem] of report.errors.entries()) {
       const name = escapeXml(`${problem.file}:${problem.line ?? 0}:${problem.column ?? 0} #${i + 1}`);
       const message = escapeXml(formatMessage(problem.code, problem.params, lang));
-      yield `    <testcase name="${name}" classname="plancheck.${id}.input">\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`;
+      out.text(`    <testcase name="${name}" classname="plancheck.${id}.input">\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
     }
-    yield '  </testsuite>\n';
+    out.text('  </testsuite>\n');
   }
+  // Names are escaped once per target and per region: `M3.1 [丹东街道]` is the two escaped apart
+  // (escaped text is escaped again unchanged, and nothing escapeXml changes spans the join).
+  const ids = new Map<string, Uint8Array>();
+  const regions = new Map<string, Uint8Array>();
+  const cached = (map: Map<string, Uint8Array>, key: string, make: () => string): Uint8Array => {
+    let bytes = map.get(key);
+    if (bytes === undefined) {
+      bytes = utf8(make());
+      if (map.size < 100_000) map.set(key, bytes);
+    }
+    return bytes;
+  };
+  const cell = emptyCell();
+  const sentences = new NotJudgedSentences(lang, escapeXml);
   for (const [key, count] of counts) {
-    yield `  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`;
-    const classname = `plancheck.${id}.${key}`;
+    out.text(`  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`);
+    const attrs = utf8(`" classname="plancheck.${id}.${key}"`);
     for (const key of count.keys) {
-      const result = listed.get(key);
-      const view = viewResult(result, lang);
-      const name = escapeXml(result.region === '' ? view.id : `${view.id} [${view.region}]`);
-      const attrs = `name="${name}" classname="${classname}"`;
-      const message = escapeXml(describeResult(view, lang));
-      if (result.severity === 'failure') yield `    <testcase ${attrs}>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`;
-      else if (skipped(result.status)) yield `    <testcase ${attrs}>\n      <skipped message="${message}"/>\n    </testcase>\n`;
-      else if (result.severity === 'warning' || view.offTrack) yield `    <testcase ${attrs}>\n      <system-out>${message}</system-out>\n    </testcase>\n`;
-      else yield `    <testcase ${attrs}/>\n`;
+      const isCell = listed.cell?.(key, cell, true) === true;
+      if (isCell && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
+        // A town not judged (most of a large run): its sentence worded once per target.
+        const at = out.length;
+        out.bytes(TESTCASE);
+        out.bytes(cached(ids, cell.target.id, () => escapeXml(escapeControls(cell.target.id))));
+        out.bytes(OPEN_REGION);
+        out.bytes(cached(regions, cell.region, () => escapeXml(escapeControls(cell.region))));
+        out.bytes(CLOSE_REGION);
+        out.bytes(attrs);
+        out.bytes(SKIPPED);
+        if (sentences.write(cell, out)) {
+          out.bytes(SKIPPED_END);
+          if (out.full) yield out.take();
+          continue;
+        }
+        out.truncate(at);
+      }
+      const result = isCell ? resultOfCell(cell) : listed.get(key);
+      out.bytes(TESTCASE);
+      out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
+      if (result.region !== '') {
+        out.bytes(OPEN_REGION);
+        out.bytes(cached(regions, result.region, () => escapeXml(escapeControls(result.region))));
+        out.bytes(CLOSE_REGION);
+      }
+      out.bytes(attrs);
+      const failure = result.severity === 'failure';
+      // A test case that passes says nothing: its result is not worded.
+      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !OFF_TRACK.has(result.status)) {
+        out.bytes(EMPTY_CASE);
+        if (out.full) yield out.take();
+        continue;
+      }
+      const message = escapeXml(describeResult(viewResult(result, lang), lang));
+      if (failure) out.text(`>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
+      else if (skipped(result.status)) out.text(`>\n      <skipped message="${message}"/>\n    </testcase>\n`);
+      else out.text(`>\n      <system-out>${message}</system-out>\n    </testcase>\n`);
+      if (out.full) yield out.take();
     }
-    yield '  </testsuite>\n';
+    out.text('  </testsuite>\n');
   }
-  yield '</testsuites>\n';
-};
+  out.text('</testsuites>\n');
+  yield out.take();
+}
+
+const TESTCASE = utf8('    <testcase name="');
+const OPEN_REGION = utf8(' [');
+const CLOSE_REGION = utf8(']');
+const EMPTY_CASE = utf8('/>\n');
+const SKIPPED = utf8('>\n      <skipped message="');
+const SKIPPED_END = utf8('"/>\n    </testcase>\n');

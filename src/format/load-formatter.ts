@@ -1,4 +1,4 @@
-import type { AsyncFormatter, Formatter } from './formatter.js';
+import type { AsyncFormatter, ChunkFormatter, Formatter } from './formatter.js';
 
 /**
  * Every output format by name, each module loaded on first use, so that a run evaluates only the
@@ -18,6 +18,13 @@ export const formatLoaders = {
   html: async (): Promise<AsyncFormatter> => (await import('./html/format-html.js')).formatHtml,
   xlsx: async (): Promise<AsyncFormatter> => (await import('./xlsx-report.js')).formatXlsx,
 } satisfies Record<string, () => Promise<Formatter | AsyncFormatter>>;
+
+/** Formats a file receives as UTF-8 chunks (`ChunkOutput`): their formatter's text without a string per piece. */
+export const chunkLoaders: Partial<Record<FormatName, () => Promise<ChunkFormatter>>> = {
+  json: async () => (await import('./json.js')).jsonChunks,
+  junit: async () => (await import('./junit.js')).junitChunks,
+  sarif: async () => (await import('./sarif.js')).sarifChunks,
+};
 
 /** The name of an output format. */
 export type FormatName = keyof typeof formatLoaders;

@@ -1,5 +1,7 @@
-import { findingRules, findingsOf } from './findings.js';
-import type { Formatter } from './formatter.js';
+import type { Report } from '../report/types.js';
+import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
+import { findingRules, findingsOf, type Finding } from './findings.js';
+import type { FormatOptions, Formatter } from './formatter.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
 
@@ -14,7 +16,10 @@ function indent(json: string, spaces: number): string {
  * located at its CSV row, its message with the reason; one rule per message code or target id.
  * Written result by result, with characters a viewer would act on written as escapes.
  */
-export const formatSarif: Formatter = function* (report, { lang, results }) {
+export const formatSarif: Formatter = (report, options) => chunkTexts(sarifChunks(report, options));
+
+/** The SARIF log (`formatSarif`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+export function* sarifChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const ruleIndex = new Map<string, number>();
   // The rules come first in the log: a first pass collects them without wording any message.
   for (const rule of findingRules(report, results)) if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
@@ -24,26 +29,83 @@ export const formatSarif: Formatter = function* (report, { lang, results }) {
     informationUri: 'https://www.npmjs.com/package/plancheck',
     rules: [...ruleIndex.keys()].map((id) => ({ id, shortDescription: { text: id } })),
   };
-  yield escapeJsonText(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`);
+  const out = new ByteChunks();
+  out.text(escapeJsonText(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`));
   let first = true;
+  // What repeats is encoded once: a rule's head (by rule and level), a file's location.
+  const heads = new Map<string, Uint8Array>();
+  const files = new Map<string, Uint8Array>();
   for (const finding of findingsOf(report, lang, results)) {
-    const result = {
-      ruleId: finding.rule,
-      ruleIndex: ruleIndex.get(finding.rule),
-      level: LEVELS[finding.level],
-      message: { text: finding.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: finding.file ?? report.plan.file },
-            ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
-          },
-        },
-      ],
-    };
-    yield `${first ? '' : ','}\n        ${prettyJson(result, 8, escapeJsonText)}`;
+    out.bytes(first ? FIRST : NEXT);
     first = false;
+    const index = ruleIndex.get(finding.rule);
+    if (index === undefined) {
+      // Not a rule of the log (never, as the rules come from the same findings): written whole.
+      out.text(prettyJson(resultOf(finding, index, report), 8, escapeJsonText));
+    } else {
+      const headKey = `${finding.level}\u0000${finding.rule}`;
+      let head = heads.get(headKey);
+      if (head === undefined) {
+        head = utf8(`{\n          "ruleId": ${quote(finding.rule)},\n          "ruleIndex": ${index},\n          "level": ${quote(LEVELS[finding.level])},\n          "message": {\n            "text": `);
+        heads.set(headKey, head);
+      }
+      out.bytes(head);
+      out.text(quote(finding.message));
+      const uri = finding.file ?? report.plan.file;
+      let file = files.get(uri);
+      if (file === undefined) {
+        file = utf8(`\n          },\n          "locations": [\n            {\n              "physicalLocation": {\n                "artifactLocation": {\n                  "uri": ${quote(uri)}\n                }`);
+        if (files.size < 10_000) files.set(uri, file);
+      }
+      out.bytes(file);
+      if (finding.line) {
+        out.bytes(START_LINE);
+        number(out, finding.line);
+        if (finding.column) {
+          out.bytes(START_COLUMN);
+          number(out, finding.column);
+        }
+        out.bytes(REGION_END);
+      }
+      out.bytes(LOCATION_END);
+    }
+    if (out.full) yield out.take();
   }
-  yield `${first ? '' : '\n      '}]\n    }\n  ]\n}\n`;
-};
+  out.text(`${first ? '' : '\n      '}]\n    }\n  ]\n}\n`);
+  yield out.take();
+}
 
+const FIRST = utf8('\n        ');
+const NEXT = utf8(',\n        ');
+const START_LINE = utf8(',\n                "region": {\n                  "startLine": ');
+const START_COLUMN = utf8(',\n                  "startColumn": ');
+const REGION_END = utf8('\n                }');
+const LOCATION_END = utf8('\n              }\n            }\n          ]\n        }');
+
+/** A string as prettyJson writes it in the log. */
+function quote(text: string): string {
+  return prettyJson(text, 0, escapeJsonText);
+}
+
+function number(out: ByteChunks, value: number): void {
+  if (Number.isFinite(value)) out.number(value);
+  else out.ascii('null');
+}
+
+/** A finding as a SARIF result object, for the general path. */
+function resultOf(finding: Finding, ruleIndex: number | undefined, report: Report): unknown {
+  return {
+    ruleId: finding.rule,
+    ruleIndex,
+    level: LEVELS[finding.level],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: finding.file ?? report.plan.file },
+          ...(finding.line ? { region: { startLine: finding.line, ...(finding.column ? { startColumn: finding.column } : {}) } } : {}),
+        },
+      },
+    ],
+  };
+}

@@ -1,4 +1,5 @@
-import { STATUSES, type Report, type Result, type Severity, type Status } from './types.js';
+import type { Target } from '../plan/types.js';
+import { STATUSES, type FigureSource, type Reason, type Report, type Result, type Severity, type Status, type TargetSource } from './types.js';
 
 /** What a format may know of a listed result without it being built: its target and region. */
 export interface ListedMeta {
@@ -29,6 +30,85 @@ export interface ListedResults {
   regionOf(key: number): string;
   /** The target of the result of a key. */
   metaOf(key: number): ListedMeta;
+  /**
+   * The result of a key when it is of a common shape (`ListedCell`), filled into `into` without
+   * building it, its gap and attainment worked out only when `decimals`; false for any other
+   * result (then `get`). Absent for results held in an array.
+   */
+  cell?(key: number, into: ListedCell, decimals: boolean): boolean;
+}
+
+/**
+ * A listed result of one of the two shapes that make up most of a large run, as its fields:
+ * `not_judged`, a town with no decomposed target (status `not_assessable`, severity `info`,
+ * reason `reason.no-decomposed-target` (shared), no gap, attainment, progress, figure age or
+ * notes; its latest figure up to the review year as the actual, if any); `final_level`, a level
+ * target past its deadline judged on the region's own figure of the deadline year (final, that
+ * figure as the actual, figure age 0, no reason, progress or notes). The result's terms are the
+ * target's. `get` of the same key gives a result with exactly these fields.
+ */
+export interface ListedCell {
+  shape: 'not_judged' | 'final_level';
+  target: Target;
+  region: string;
+  status: Status;
+  severity: Severity;
+  final: boolean;
+  /** False when the result has no actual (then `year` … `row` mean nothing). */
+  hasActual: boolean;
+  year: number;
+  value: number;
+  file: string | null;
+  row: number | null;
+  /** Worked out only when asked for (`decimals`); null otherwise and for `not_judged`. */
+  gap: number | null;
+  attainment: number | null;
+  targetSource: TargetSource | null;
+  figureSource: FigureSource | null;
+}
+
+/** The reason of every town not judged: shared and frozen, as the evaluation gives it. */
+const NO_DECOMPOSED_TARGET = Object.freeze({ code: 'reason.no-decomposed-target', params: Object.freeze({}) }) as Reason;
+
+/** The result a `ListedCell` stands for: the one `get` gives for its key (without judging it again). */
+export function resultOfCell(cell: ListedCell): Result {
+  const { target } = cell;
+  const notJudged = cell.shape === 'not_judged';
+  return {
+    id: target.id,
+    measure: target.measure,
+    goal: target.goal,
+    action: target.action,
+    region: cell.region,
+    indicator: target.indicator,
+    indicatorEn: target.indicatorEn,
+    kind: target.kind,
+    op: target.op,
+    value: target.value,
+    unit: target.unit,
+    year: target.year,
+    soft: target.soft,
+    severity: cell.severity,
+    status: cell.status,
+    final: cell.final,
+    actual: cell.hasActual ? { year: cell.year, value: cell.value, file: cell.file, row: cell.row } : null,
+    gap: cell.gap,
+    attainment: cell.attainment,
+    progress: null,
+    reason: notJudged ? NO_DECOMPOSED_TARGET : null,
+    figureAge: notJudged ? undefined : 0,
+    notes: notJudged ? undefined : [],
+    targetSource: cell.targetSource,
+    figureSource: cell.figureSource,
+  };
+}
+
+/** A `ListedCell` to fill. */
+export function emptyCell(): ListedCell {
+  return {
+    shape: 'not_judged', target: null as unknown as Target, region: '', status: 'not_assessable', severity: 'info', final: false, hasActual: false,
+    year: 0, value: 0, file: null, row: null, gap: null, attainment: null, targetSource: null, figureSource: null,
+  };
 }
 
 /** Rank for `--sort status`: failures, then off-track warnings, other warnings, moderate, no data, met. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
+
+/** A seeded PRNG (mulberry32), so a failure can be reproduced. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('ByteChunks.number: a number written as String(value) writes it', () => {
+  it('edges: zeros, exponents, the limits of whole numbers and of 15 digits, NaN and infinities', () => {
+    const values = [0, -0, 1, -1, 9, 10, 3.5, 0.005, 1e-6, 1e-7, 9.99e-7, 1.23456789012345e-6, 123456.789, 0.957446808510638, 1e15 - 1, 1e15, 1e21, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 53, 0.1 + 0.2, 1 / 3, 5e-324, Number.MAX_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -123.45, 1200, 2.675];
+    const out = new ByteChunks(16);
+    for (const value of values) {
+      out.number(value);
+      expect(Buffer.from(out.take()).toString('latin1'), String(value)).toBe(String(value));
+    }
+  });
+
+  it('200,000 random figures, shares and gaps', () => {
+    const next = random(15);
+    const out = new ByteChunks();
+    let checked = 0;
+    for (let i = 0; i < 25_000; i++) {
+      const r = next();
+      for (const value of [r, r * 1000, Math.round(r * 1e6) / 1e4, -Math.round(r * 1e9) / 1e3, Math.round(r * 1e15) / 1e15, r * 1e-5, Number((r * 100).toPrecision(15)), Number((r * 1e6).toPrecision(12))]) {
+        out.number(value);
+        const text = Buffer.from(out.take()).toString('latin1');
+        if (text !== String(value)) expect(text).toBe(String(value));
+        checked++;
+      }
+    }
+    expect(checked).toBe(200_000);
+  });
+});
+
+describe('ByteChunks', () => {
+  it('grows for a piece larger than its buffer, says when it is full, and hands out what it holds', () => {
+    const out = new ByteChunks(8);
+    out.text('丹东街道');
+    out.bytes(utf8('"]]>"'));
+    out.ascii('12');
+    expect(out.length).toBe(12 + 5 + 2);
+    expect(Buffer.from(out.take()).toString('utf8')).toBe('丹东街道"]]>"12');
+    expect(out.length).toBe(0);
+    const big = 'x'.repeat(200_000);
+    out.text(big);
+    expect(out.full).toBe(true);
+    expect([...chunkTexts([out.take()])]).toEqual([big]);
+  });
+});

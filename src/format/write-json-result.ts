@@ -1,0 +1,282 @@
+import { formatMessage, type Lang } from '../messages.js';
+import type { Target } from '../plan/types.js';
+import type { ListedCell } from '../report/listed-results.js';
+import { STATUSES, type FigureRef, type Result } from '../report/types.js';
+import { ByteChunks, utf8 } from './byte-chunks.js';
+import { JsonCache, resultJson, resultText } from './json.js';
+import { prettyJson } from './pretty-json.js';
+import { escapeJsonText } from './sanitize.js';
+
+const SEVERITY_INDEX: Record<string, number> = { ok: 0, info: 1, warning: 2, failure: 3 };
+const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
+const SOURCES = ['plan', 'decomposed', 'intensive_plan', 'reported', 'derived'];
+
+const NULL = utf8('null');
+const ACTUAL_YEAR = utf8('{\n        "year": ');
+const ACTUAL_VALUE = utf8(',\n        "value": ');
+const ACTUAL_FILE = utf8(',\n        "file": ');
+const ACTUAL_ROW = utf8(',\n        "row": ');
+const ACTUAL_END = utf8('\n      }');
+const GAP = utf8(',\n      "gap": ');
+const ATTAINMENT = utf8(',\n      "attainment": ');
+const PROGRESS = utf8(',\n      "progress": ');
+const REASON = utf8(',\n      "reason": ');
+const FIGURE_AGE = utf8(',\n      "figure_age": ');
+const NO_NOTES = utf8(',\n      "notes": []');
+const NOTES = utf8(',\n      "notes": ');
+
+/** What one target writes the same in every region: its head, and its fields up to `"actual": ` for each status, severity and finality. */
+interface TargetText {
+  /** The result whose terms these are (compared field by field: a town's own target differs). */
+  terms: Result;
+  /** `{\n      "id": …,\n      "region": `. */
+  head: Uint8Array;
+  /** The target's fields, from `"measure"` to `"soft"`, as text. */
+  fields: string;
+  /** By status × severity × final: the fields, status, severity and final, then `"actual": `. */
+  middles: (Uint8Array | undefined)[];
+}
+
+const TERM_KEYS = ['measure', 'goal', 'action', 'indicator', 'indicatorEn', 'kind', 'op', 'value', 'unit', 'year', 'soft'] as const;
+
+function sameTerms(a: Result, b: Result): boolean {
+  for (const key of TERM_KEYS) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+/**
+ * Writes results as the JSON report lists them (`resultText`: a test holds them equal), as UTF-8
+ * bytes spliced from pieces encoded once: each target's fields per status, each region's name,
+ * each file name, a shared reason per language; only numbers are written per result.
+ */
+export class JsonResultWriter {
+  private readonly targets = new Map<string, TargetText>();
+  private readonly strings = new Map<string, Uint8Array>();
+  private readonly reasons = new WeakMap<object, Uint8Array>();
+  private readonly tails: Uint8Array[] = [];
+  private readonly cache = new JsonCache();
+
+  constructor(
+    private readonly out: ByteChunks,
+    private readonly lang: Lang,
+  ) {}
+
+  private readonly cellTargets = new Map<Target, TargetText>();
+  private readonly years = new Map<number, Uint8Array>();
+  private readonly files = new Map<string, Uint8Array>();
+  private readonly rests = [new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>()];
+
+  /** Appends the text of a result given as a `ListedCell` (as `write` would write its result). */
+  writeCell(cell: ListedCell): void {
+    const { out } = this;
+    const target = this.cellTarget(cell.target);
+    out.bytes(target.head);
+    out.bytes(this.quoted(cell.region));
+    out.bytes(this.middleOf(target, cell.status, cell.severity, cell.final)!);
+    if (cell.hasActual) {
+      out.bytes(this.year(cell.year));
+      this.number(cell.value);
+      out.bytes(this.file(cell.file));
+      if (cell.row === null) out.bytes(NULL);
+      else this.number(cell.row);
+    } else out.bytes(NULL);
+    const tail = this.tail(cell)!;
+    if (cell.shape === 'not_judged') out.bytes(this.rest(cell.hasActual ? 1 : 0, tail));
+    else {
+      out.bytes(ACTUAL_END);
+      out.bytes(GAP);
+      this.nullable(cell.gap);
+      out.bytes(ATTAINMENT);
+      this.nullable(cell.attainment);
+      out.bytes(this.rest(2, tail));
+    }
+  }
+
+  /** What follows a cell's actual (0, 1: a town not judged without and with one; 2: after a final level's attainment), then `tail`: encoded once each. */
+  private rest(kind: 0 | 1 | 2, tail: Uint8Array): Uint8Array {
+    let bytes = this.rests[kind]!.get(tail);
+    if (bytes === undefined) {
+      const text = kind === 2
+        ? ',\n      "progress": null,\n      "reason": null,\n      "figure_age": 0,\n      "notes": []'
+        : `${kind === 1 ? '\n      }' : ''},\n      "gap": null,\n      "attainment": null,\n      "progress": null,\n      "reason": ${notJudgedText(this.lang)},\n      "figure_age": null,\n      "notes": []`;
+      const head = utf8(text);
+      bytes = new Uint8Array(head.length + tail.length);
+      bytes.set(head);
+      bytes.set(tail, head.length);
+      this.rests[kind]!.set(tail, bytes);
+    }
+    return bytes;
+  }
+
+  /** `{\n        "year": Y,\n        "value": `, encoded once per year. */
+  private year(year: number): Uint8Array {
+    let bytes = this.years.get(year);
+    if (bytes === undefined) this.years.set(year, (bytes = utf8(`{\n        "year": ${prettyJson(year, 8)},\n        "value": `)));
+    return bytes;
+  }
+
+  /** `,\n        "file": F,\n        "row": `, encoded once per file. */
+  private file(file: string | null): Uint8Array {
+    const key = file ?? '\u0000null';
+    let bytes = this.files.get(key);
+    if (bytes === undefined) this.files.set(key, (bytes = utf8(`,\n        "file": ${file === null ? 'null' : prettyJson(file, 8, escapeJsonText)},\n        "row": `)));
+    return bytes;
+  }
+
+  /** The texts of a plan target, for its cells. */
+  private cellTarget(target: Target): TargetText {
+    let text = this.cellTargets.get(target);
+    if (!text) {
+      const terms = termsOf(target);
+      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [] };
+      this.cellTargets.set(target, text);
+    }
+    return text;
+  }
+
+  /** Appends one result's text (`resultText(result, lang)`) to the chunks. */
+  write(result: Result): void {
+    const { out } = this;
+    const { final, actual, gap, attainment, progress, reason } = result;
+    const middle = typeof result.id === 'string' && typeof result.region === 'string' && typeof final === 'boolean' ? this.middle(result) : undefined;
+    const tail = this.tail(result);
+    if (!middle || tail === undefined || gap === undefined || attainment === undefined || progress === undefined || reason === undefined || (actual !== null && !isFigureRef(actual))) {
+      // A result not as evaluate makes them: written the general way.
+      out.text(resultText(result, this.lang, this.cache));
+      return;
+    }
+    const target = this.targets.get(result.id)!;
+    out.bytes(target.head);
+    out.bytes(this.quoted(result.region));
+    out.bytes(middle);
+    if (actual === null) out.bytes(NULL);
+    else {
+      out.bytes(ACTUAL_YEAR);
+      this.number(actual.year);
+      out.bytes(ACTUAL_VALUE);
+      this.number(actual.value);
+      out.bytes(ACTUAL_FILE);
+      out.bytes(actual.file === null ? NULL : this.quoted(actual.file));
+      out.bytes(ACTUAL_ROW);
+      if (actual.row === null) out.bytes(NULL);
+      else this.number(actual.row);
+      out.bytes(ACTUAL_END);
+    }
+    out.bytes(GAP);
+    this.nullable(gap);
+    out.bytes(ATTAINMENT);
+    this.nullable(attainment);
+    out.bytes(PROGRESS);
+    if (progress === null) out.bytes(NULL);
+    else out.text(prettyJson(progress, 6, escapeJsonText));
+    out.bytes(REASON);
+    out.bytes(this.reason(result));
+    out.bytes(FIGURE_AGE);
+    this.nullable(result.figureAge ?? null);
+    const notes = result.notes ?? [];
+    if (notes.length === 0) out.bytes(NO_NOTES);
+    else {
+      out.bytes(NOTES);
+      out.text(prettyJson(resultJson(result, this.lang).notes, 6, escapeJsonText));
+    }
+    out.bytes(tail);
+  }
+
+  private number(value: number): void {
+    if (Number.isFinite(value)) this.out.number(value);
+    else this.out.bytes(NULL);
+  }
+
+  private nullable(value: number | null): void {
+    if (value === null) this.out.bytes(NULL);
+    else this.number(value);
+  }
+
+  /** A string quoted and escaped as the JSON report writes it, encoded once. */
+  private quoted(text: string): Uint8Array {
+    let bytes = this.strings.get(text);
+    if (bytes === undefined) {
+      bytes = utf8(prettyJson(text, 6, escapeJsonText));
+      if (this.strings.size < 100_000) this.strings.set(text, bytes);
+    }
+    return bytes;
+  }
+
+  /** The reason with its message; a frozen one (shared by many results) encoded once. */
+  private reason(result: Result): Uint8Array {
+    const reason = result.reason;
+    if (reason === null) return NULL;
+    const shared = Object.isFrozen(reason) && Object.isFrozen(reason.params);
+    let bytes = shared ? this.reasons.get(reason) : undefined;
+    if (bytes === undefined) {
+      bytes = utf8(this.cache.reason(result, this.lang));
+      if (shared) this.reasons.set(reason, bytes);
+    }
+    return bytes;
+  }
+
+  /** The text from the target's fields to `"actual": `, for this result's target, status, severity and finality; undefined for a result not as evaluate makes them. */
+  private middle(result: Result): Uint8Array | undefined {
+    let target = this.targets.get(result.id);
+    if (!target || !sameTerms(target.terms, result)) {
+      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [] };
+      // One entry per id: a town's own target replaces its plan's, and back.
+      this.targets.set(result.id, target);
+    }
+    return this.middleOf(target, result.status, result.severity, result.final);
+  }
+
+  /** The fields of `target` with a status, severity and finality, to `"actual": `; undefined for a status or severity not of the report. */
+  private middleOf(target: TargetText, status: string, severity: string, final: boolean): Uint8Array | undefined {
+    const s = STATUS_INDEX.get(status);
+    const v = SEVERITY_INDEX[severity];
+    if (s === undefined || v === undefined) return undefined;
+    const at = (s * 4 + v) * 2 + (final ? 1 : 0);
+    let middle = target.middles[at];
+    if (middle === undefined) {
+      const text = `${target.fields},\n      "status": ${prettyJson(status, 6, escapeJsonText)},\n      "severity": ${prettyJson(severity, 6, escapeJsonText)},\n      "final": ${final ? 'true' : 'false'},\n      "actual": `;
+      target.middles[at] = middle = utf8(text);
+    }
+    return middle;
+  }
+
+  /** `"target_source"` and `"figure_source"` to the object's end; undefined for a source not of the report. */
+  private tail(result: Pick<Result, 'targetSource' | 'figureSource'>): Uint8Array | undefined {
+    const target = result.targetSource ?? null;
+    const figure = result.figureSource ?? null;
+    const t = target === null ? 0 : SOURCES.indexOf(target) + 1;
+    const f = figure === null ? 0 : SOURCES.indexOf(figure) + 1;
+    if ((target !== null && t === 0) || (figure !== null && f === 0)) return undefined;
+    const at = t * 8 + f;
+    let tail = this.tails[at];
+    if (tail === undefined) {
+      const quote = (value: string | null): string => (value === null ? 'null' : prettyJson(value, 6, escapeJsonText));
+      this.tails[at] = tail = utf8(`,\n      "target_source": ${quote(target)},\n      "figure_source": ${quote(figure)}\n    }`);
+    }
+    return tail;
+  }
+}
+
+/** `{\n      "id": …,\n      "region": `. */
+function headOf(id: string): Uint8Array {
+  return utf8(`{\n      "id": ${prettyJson(id, 6, escapeJsonText)},\n      "region": `);
+}
+
+/** A result's terms as a plan target gives them (a result of `evaluate` on the plan's own terms). */
+function termsOf(target: Target): Result {
+  const { id, measure, goal, action, indicator, indicatorEn, kind, op, value, unit, year, soft } = target;
+  return {
+    id, measure, goal, action, region: '', indicator, indicatorEn, kind, op, value, unit, year, soft,
+    severity: 'info', status: 'not_assessable', final: true, actual: null, gap: null, attainment: null, progress: null, reason: null,
+  };
+}
+
+/** The reason of a town not judged, with its message, as the JSON report writes it. */
+function notJudgedText(lang: Lang): string {
+  return prettyJson({ code: 'reason.no-decomposed-target', params: {}, message: formatMessage('reason.no-decomposed-target', {}, lang) }, 6, escapeJsonText);
+}
+
+/** A figure reference as the judges make it: year, value, file, row, in that order. */
+function isFigureRef(actual: FigureRef): boolean {
+  return typeof actual.year === 'number' && typeof actual.value === 'number' && (actual.file === null || typeof actual.file === 'string') && (actual.row === null || typeof actual.row === 'number');
+}
