@@ -24,10 +24,16 @@ import { toolVersion } from './tool-version.js';
 
 /** A writable text stream, such as process.stdout. */
 export interface TextSink {
+  /** Writes text; `false` (as a Node stream says) asks the writer to wait for `drain`. */
   write(text: string): unknown;
   isTTY?: boolean;
   /** The terminal's width in columns, when it is a terminal. */
   columns?: number;
+  /** A stream's events, when it is one: a large report waits for `drain` before writing on. */
+  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  removeListener?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  /** True once the stream is closed (a reader that went away): nothing more drains. */
+  destroyed?: boolean;
 }
 
 /** The process as plancheck sees it; tests pass a fake that captures everything. */

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createReadStream } from 'node:fs';
+import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlancheckError } from './problem.js';
 import type { Io } from './run.js';
-import { writeOutputs } from './write-outputs.js';
+import { writeDrained, writeOutputs } from './write-outputs.js';
 
 const root = mkdtempSync(join(tmpdir(), 'plancheck-write-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -102,5 +103,66 @@ describe('writeOutputs: no write destroys data or leaves litter', () => {
     const before = process.listenerCount('SIGINT') + process.listenerCount('SIGTERM');
     await write(join(dir, 'out.json'));
     expect(process.listenerCount('SIGINT') + process.listenerCount('SIGTERM')).toBe(before);
+  });
+});
+
+describe('stdout: a full buffer is waited out (a pipe to a slower reader), never queued without end', () => {
+  /** A stream-like sink: says "full" after every write, and drains (or closes) when told. */
+  function slowSink() {
+    const events = new EventEmitter();
+    const log: string[] = [];
+    const sink = {
+      destroyed: false,
+      write: (text: string) => {
+        log.push(`write ${text.length}`);
+        return false;
+      },
+      once: (event: 'drain' | 'close' | 'error', listener: () => void) => events.once(event, listener),
+      removeListener: (event: 'drain' | 'close' | 'error', listener: () => void) => events.removeListener(event, listener),
+    };
+    return { sink, events, log };
+  }
+
+  it('the next piece is written only after the last one drained, and no listener is left behind', async () => {
+    const { sink, events, log } = slowSink();
+    const first = writeDrained(sink, 'aa');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log).toEqual(['write 2']);
+    events.emit('drain');
+    await first;
+    const second = writeDrained(sink, 'bbb');
+    log.push('drain');
+    events.emit('drain');
+    await second;
+    expect(log).toEqual(['write 2', 'write 3', 'drain']);
+    expect(events.listenerCount('drain') + events.listenerCount('close') + events.listenerCount('error')).toBe(0);
+  });
+
+  it('a sink that closes or fails while waited on ends the wait; a destroyed one is not waited on', async () => {
+    const closing = slowSink();
+    const closed = writeDrained(closing.sink, 'x');
+    closing.events.emit('close');
+    await closed;
+    const failing = slowSink();
+    const failed = writeDrained(failing.sink, 'x');
+    failing.events.emit('error');
+    await failed;
+    const gone = slowSink();
+    gone.sink.destroyed = true;
+    await writeDrained(gone.sink, 'x');
+    expect(gone.log).toEqual(['write 1']);
+  });
+
+  it('a report to stdout is written piece by piece, each after the one before drained', async () => {
+    const { sink, events, log } = slowSink();
+    // Five pieces of 40,000 characters, gathered into writes of at least 64 K: 80,000, 80,000, 40,000.
+    const text = Array.from({ length: 5 }, () => 'y'.repeat(40_000));
+    const done = writeOutputs([{ format: 'json', text }], { ...io, stdout: sink });
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      events.emit('drain');
+    }
+    await done;
+    expect(log).toEqual(['write 80000', 'write 80000', 'write 40000']);
   });
 });
