@@ -20,15 +20,19 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 
 // Combining marks, zero-width characters and variation selectors: no column of their own.
-const ZERO = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{e0100}-\u{e01ef}]/u;
+const ZERO: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f], [0x0483, 0x0489], [0x0591, 0x05bd], [0x0610, 0x061a], [0x064b, 0x065f], [0x0e31, 0x0e31],
+  [0x0e34, 0x0e3a], [0x0e47, 0x0e4e], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x200b, 0x200f], [0x20d0, 0x20ff],
+  [0xfe00, 0xfe0f], [0xfe20, 0xfe2f], [0xe0100, 0xe01ef],
+];
 
-function isWide(code: number): boolean {
-  if (code < 0x1100) return false;
+/** True when `code` lies in one of `ranges` (sorted, disjoint). */
+function inRanges(ranges: readonly (readonly [number, number])[], code: number): boolean {
   let lo = 0;
-  let hi = WIDE.length - 1;
+  let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [start, end] = WIDE[mid]!;
+    const [start, end] = ranges[mid]!;
     if (code < start) hi = mid - 1;
     else if (code > end) lo = mid + 1;
     else return true;
@@ -36,12 +40,21 @@ function isWide(code: number): boolean {
   return false;
 }
 
+function isWide(code: number): boolean {
+  return code >= 0x1100 && inRanges(WIDE, code);
+}
+
+/** Columns the code point `code` takes: 0, 1 or 2 (a number, so no string is made per character). */
+export function codeWidth(code: number): number {
+  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return 2;
+  if (inRanges(ZERO, code)) return 0;
+  return isWide(code) ? 2 : 1;
+}
+
 /** Columns one character (a code point) takes: 0, 1 or 2. */
 export function charWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
-  if (ZERO.test(ch)) return 0;
-  return isWide(code) ? 2 : 1;
+  return codeWidth(ch.codePointAt(0) ?? 0);
 }
 
 // eslint-disable-next-line no-control-regex
@@ -60,7 +73,7 @@ export function displayWidth(text: string): number {
     else if (unit >= 0x4e00 && unit <= 0x9fff) width += 2;
     else {
       const code = plain.codePointAt(i) ?? unit;
-      width += charWidth(String.fromCodePoint(code));
+      width += codeWidth(code);
       if (code > 0xffff) i++;
     }
   }
@@ -77,11 +90,6 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   const missing = width - displayWidth(text);
   return missing > 0 ? ' '.repeat(missing) + text : text;
-}
-
-/** True for characters a line may break before or after without a space (CJK and full-width). */
-function breaksFreely(ch: string): boolean {
-  return charWidth(ch) === 2;
 }
 
 /** Characters a line must not start with (Chinese line-breaking rules): closing brackets and punctuation. */
@@ -133,14 +141,13 @@ function endsWide(text: string): boolean {
   if (unit >= 0x4e00 && unit <= 0x9fff) return true;
   if (unit < 0x300) return false;
   // A low surrogate ends an astral character: look at the whole of it.
-  const ch = unit >= 0xdc00 && unit <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2) ?? unit) : String.fromCharCode(unit);
-  return charWidth(ch) === 2;
+  return codeWidth(unit >= 0xdc00 && unit <= 0xdfff && text.length > 1 ? (text.codePointAt(text.length - 2) ?? unit) : unit) === 2;
 }
 
 function startsWide(text: string): boolean {
   const unit = text.charCodeAt(0);
   if (unit >= 0x4e00 && unit <= 0x9fff) return true;
-  return unit >= 0x300 && charWidth(String.fromCodePoint(text.codePointAt(0) ?? unit)) === 2;
+  return unit >= 0x300 && codeWidth(text.codePointAt(0) ?? unit) === 2;
 }
 
 /**
@@ -161,7 +168,7 @@ function rawTokens(text: string, out: string[]): boolean {
     else {
       const code = text.codePointAt(i) ?? unit;
       if (code > 0xffff) size = 2;
-      alone = breaksFreely(String.fromCodePoint(code));
+      alone = codeWidth(code) === 2;
       if (alone) wide = true;
     }
     if (alone) {

@@ -173,8 +173,12 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
   }
   const tone = toneOf(result);
-  const towns = townWords(result, lang);
-  const words = targetWords(result, lang, towns.targetTag);
+  const words = targetWords(result, lang);
+  // How a result of a plan carried out by towns reads (docs/regions.md): the target a town was
+  // judged against leads its reason, so a matrix line names it; a figure rolled up from the towns says so.
+  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  const reasonHead = explained ? '' : words.reasonHead;
+  const figureTag = result.figureSource === 'derived' && result.actual !== null ? DERIVED_TAG[lang] : '';
   return {
     result,
     id: words.id,
@@ -182,7 +186,7 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     indicator: words.indicator,
     group: words.group,
     target: words.target,
-    actual: escapeControls(actual + towns.figureTag),
+    actual: escapeControls(figureTag === '' ? actual : actual + figureTag),
     figure: escapeControls(cellFigure(result, lang)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
@@ -190,11 +194,11 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
-    reason: reasonWords(result, lang, unit, towns.reasonHead),
+    reason: reasonWords(result, lang, unit, reasonHead),
     progress: progressOf(result, lang),
     projection,
     projectionMisses,
-    notes: escapeControls((result.notes ?? []).map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')),
+    notes: result.notes && result.notes.length > 0 ? escapeControls(result.notes.map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')) : '',
   };
 }
 
@@ -203,7 +207,10 @@ interface TargetWords {
   id: string;
   indicator: string;
   group: number;
+  /** The target in words, with the tag of the target a town was judged against (`(县级目标)`). */
   target: string;
+  /** That target named before the reason of a result not met, behind or not assessable (`县级目标 ≥ 52.3 %`); '' for the plan's own target. */
+  reasonHead: string;
 }
 
 /** The terms the words of `TargetWords` were made from, to tell whether a result has the same. */
@@ -211,19 +218,31 @@ type WordedTerms = Pick<Result, 'id' | 'indicator' | 'indicatorEn' | 'goal' | 'a
 
 // By language and id: the last terms worded and their words. A run lists each target once per
 // region; a result whose terms differ (a town's own target) is worded anew.
-const TARGET_WORDS: Record<Lang, Map<string, { terms: WordedTerms; tag: string; words: TargetWords }>> = { zh: new Map(), en: new Map() };
+const TARGET_WORDS: Record<Lang, Map<string, { terms: WordedTerms; words: TargetWords }>> = { zh: new Map(), en: new Map() };
 
-function targetWords(result: Result, lang: Lang, targetTag: string): TargetWords {
+/** `(乡镇汇总)`: after a figure rolled up from the towns. */
+const DERIVED_TAG: Record<Lang, string> = {
+  zh: `(${formatMessage('source.derived', {}, 'zh')})`,
+  en: ` (${formatMessage('source.derived', {}, 'en')})`,
+};
+
+function targetWords(result: Result, lang: Lang): TargetWords {
   const known = TARGET_WORDS[lang].get(result.id);
-  if (known && known.tag === targetTag && sameTerms(known.terms, result)) return known.words;
+  if (known && sameTerms(known.terms, result)) return known.words;
+  const source = result.targetSource;
+  const own = source === 'decomposed' || source === 'intensive_plan';
+  const described = describeTarget(result, lang);
+  const targetTag = own ? `${lang === 'zh' ? '(' : ' ('}${say(`source.${source}`, {}, lang)})` : '';
   const words: TargetWords = {
     id: escapeControls(result.id),
     indicator: escapeControls(lang === 'zh' ? result.indicator : result.indicatorEn),
     group: result.goal !== null ? 0 : (result.action ?? 0),
-    target: escapeControls(describeTarget(result, lang) + targetTag),
+    target: escapeControls(described + targetTag),
+    // Escaped with the reason it leads (`reasonWords`).
+    reasonHead: own ? `${say(`source.${source}`, {}, lang)} ${described}` : '',
   };
   const { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource } = result;
-  if (TARGET_WORDS[lang].size < 65536) TARGET_WORDS[lang].set(result.id, { terms: { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource }, tag: targetTag, words });
+  if (TARGET_WORDS[lang].size < 65536) TARGET_WORDS[lang].set(result.id, { terms: { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource }, words });
   return words;
 }
 
@@ -233,41 +252,25 @@ function sameTerms(a: WordedTerms, b: Result): boolean {
 }
 
 // The words of a reason shared by many results (a frozen object, such as "no decomposed target"
-// of every town not judged), by language and the parts of the result `reasonOf` reads beside it.
-const SHARED_REASONS = new WeakMap<object, Map<string, string>>();
+// of every town not judged), by the parts of the result `reasonOf` reads beside it.
+const SHARED_REASONS = new WeakMap<object, Map<number, string>>();
 
 /** The reason of a result in words, escaped, after the target a town was judged against. */
 function reasonWords(result: Result, lang: Lang, unit: string, head: string): string {
-  const word = (): string => escapeControls([head, reasonOf(result, lang, unit)].filter((part) => part !== '').join(lang === 'zh' ? ';' : '; '));
   const reason = result.reason;
   // A frozen reason with no progress reads the same for the same status, severity and softness.
-  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '') return word();
+  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '') return wordReason(result, lang, unit, head);
   let known = SHARED_REASONS.get(reason);
   if (!known) SHARED_REASONS.set(reason, (known = new Map()));
-  const key = `${lang}${result.status}${result.severity}${result.soft ? 1 : 0}`;
+  // A number, not a string, as key: no string is built per result.
+  const key = (STATUS_INDEX.get(result.status) ?? 99) * 32 + (SEVERITY_INDEX.get(result.severity) ?? 7) * 4 + (result.soft ? 2 : 0) + (lang === 'zh' ? 1 : 0);
   let text = known.get(key);
-  if (text === undefined) known.set(key, (text = word()));
+  if (text === undefined) known.set(key, (text = wordReason(result, lang, unit, head)));
   return text;
 }
 
-/**
- * How a result of a plan carried out by towns reads in a listing (docs/regions.md): which target
- * it was judged against (`(分解目标)`, `(县级目标)`) and a figure rolled up from the towns
- * (`(乡镇汇总)`); the target a town was judged against leads its reason, so a matrix line names it.
- */
-function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; reasonHead: string } {
-  const open = lang === 'zh' ? '(' : ' (';
-  const close = lang === 'zh' ? ')' : ')';
-  const source = result.targetSource;
-  const targetTag = source === 'decomposed' || source === 'intensive_plan' ? `${open}${say(`source.${source}`, {}, lang)}${close}` : '';
-  const derived = result.figureSource === 'derived' && result.actual !== null;
-  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
-  const reasonHead = (source === 'decomposed' || source === 'intensive_plan') && !explained
-    ? `${say(`source.${source}`, {}, lang)} ${describeTarget(result, lang)}`
-    : '';
-  return {
-    targetTag,
-    figureTag: derived ? `${open}${say('source.derived', {}, lang)}${close}` : '',
-    reasonHead,
-  };
+function wordReason(result: Result, lang: Lang, unit: string, head: string): string {
+  const because = reasonOf(result, lang, unit);
+  if (head === '') return escapeControls(because);
+  return escapeControls(because === '' ? head : `${head}${lang === 'zh' ? ';' : '; '}${because}`);
 }
