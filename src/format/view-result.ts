@@ -121,7 +121,7 @@ function symbolOf(result: Result, tone: Tone): string {
 }
 
 /** The figure of a cell: `Σ` before a figure rolled up from towns, `/40` after a town's figure when it had its own target. */
-function cellFigure(result: Result, lang: Lang): string {
+export function cellFigure(result: Result, lang: Lang): string {
   const figure = figureOf(result, lang);
   if (figure === '') return '';
   const mark = result.figureSource === 'derived' ? 'Σ' : '';
@@ -137,6 +137,21 @@ export function isOffTrackOrFailing(result: Result): boolean {
 /** `isOffTrackOrFailing` from a result's status and severity alone. */
 export function isOffTrackOrFailingAt(status: Result['status'], severity: Result['severity']): boolean {
   return OFF_TRACK.has(status) || (toneOf({ status, severity }) === 'bad');
+}
+
+// `cellMark`'s words by the few things they depend on.
+const CELL_MARKS = new Map<number, string>();
+
+/** A matrix cell's symbol and status word, `✗ 未达标`, as `cellOf` gives them: worded once per status, severity, softness and language. */
+export function cellMark(result: Result, lang: Lang): string {
+  const notJudged = isNotJudged(result);
+  const key = (STATUS_INDEX.get(result.status) ?? 99) * 32 + (SEVERITY_INDEX.get(result.severity) ?? 7) * 4 + (result.soft ? 2 : 0) + (lang === 'zh' ? 1 : 0) + (notJudged ? 16384 : 0);
+  let mark = CELL_MARKS.get(key);
+  if (mark === undefined) {
+    const cell = cellOf(result, lang);
+    CELL_MARKS.set(key, (mark = `${cell.symbol} ${cell.status}`));
+  }
+  return mark;
 }
 
 /** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
