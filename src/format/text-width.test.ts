@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charWidth, displayWidth, padEnd, wrapText } from './text-width.js';
+import { charWidth, displayWidth, padEnd, wrapText, wrapTokens } from './text-width.js';
 
 describe('displayWidth counts columns as a terminal does', () => {
   it.each([
@@ -87,5 +87,39 @@ describe('wrapText by code units wraps as the rule says, for any text', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('wrapText by ranges wraps exactly as by tokens', () => {
+  // The token path (`wrapTokens`) is the rule as first written; `wrapText` takes ranges of the text instead.
+  const unit = fc.constantFrom(
+    'a', 'Zz', '1', '12.5', '%', ' ', ' ', '中', '文', '，', '。', '（', '）', '“', '”', '[', ']', '(', ')', ':', '✓', '·', '😀', '\ud83d', '\ude00',
+    'e\u0301', '\u0301', '\u200b', 'ＡＢ', '\u3000', '한', '…', '‰', '-', '/', 'Averyveryverylongword', '个', '\u00a0', '\t',
+  );
+  it('gives the same lines for any text and width', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }).map((parts) => parts.join('')), fc.integer({ min: 1, max: 40 }), (text, width) => {
+        const expected = displayWidth(text) <= width ? [text] : wrapTokens(text, width);
+        expect(wrapText(text, width)).toEqual(expected);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('gives the same lines for any string of code units', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.integer({ min: 1, max: 30 }), (text, width) => {
+        const expected = displayWidth(text) <= width ? [text] : wrapTokens(text, width);
+        expect(wrapText(text, width)).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('wraps a report line of the table as before', () => {
+    const line = '✗ 丹东街道0001村 G3.2 居民人均可支配收入占人均GDP比重:未达标;县级目标 ≥ 52.3 %;比目标少 14.22 个百分点(完成度 72.8%)';
+    expect(wrapText(line, 40)).toEqual(wrapTokens(line, 40));
+    // 40, 39 and 37 columns: a figure stays with its word (14.22 个), a closing mark with what it closes (%;).
+    expect(wrapText(line, 40)).toEqual(['✗ 丹东街道0001村 G3.2 居民人均可支配收入', '占人均GDP比重:未达标;县级目标 ≥ 52.3 %;', '比目标少 14.22 个百分点(完成度 72.8%)']);
   });
 });

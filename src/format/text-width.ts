@@ -209,6 +209,12 @@ function hardBreak(word: string, width: number): string[] {
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
   if (displayWidth(text) <= limit) return [text];
+  // A colour escape is measured as none of its characters would be: the token path measures it.
+  return text.includes('\u001b') ? wrapTokens(text, limit) : wrapRanges(text, limit);
+}
+
+/** `wrapText` of text wider than `limit`, by tokens made as strings (the rule as first written; the reference of `wrapRanges`). */
+export function wrapTokens(text: string, limit: number): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
@@ -245,4 +251,187 @@ export function wrapText(text: string, width: number): string[] {
   }
   if (line || lines.length === 0) flush();
   return lines;
+}
+
+// Reused between calls: the tokens of one text as ranges of it, and their widths.
+let starts: Int32Array = new Int32Array(256);
+let ends: Int32Array = new Int32Array(256);
+let widths: Int32Array = new Int32Array(256);
+
+function room(size: number): void {
+  if (size <= starts.length) return;
+  const grow = (array: Int32Array): Int32Array => {
+    const bigger = new Int32Array(Math.max(size, array.length * 2));
+    bigger.set(array);
+    return bigger;
+  };
+  starts = grow(starts);
+  ends = grow(ends);
+  widths = grow(widths);
+}
+
+/**
+ * `wrapTokens` of text without colour escapes, with tokens kept as ranges of the text (start, end,
+ * width) rather than strings: no string per character, and a line is one slice of the text
+ * unless a space was dropped from it. The same tokens, the same merges, the same lines.
+ */
+function wrapRanges(text: string, limit: number): string[] {
+  // Raw tokens: a space or a wide character alone, a run of anything else together.
+  room(text.length + 1);
+  let count = 0;
+  let wide = false;
+  let start = 0;
+  let runWidth = 0;
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let size = 1;
+    let w: number;
+    let alone: boolean;
+    if (unit === 0x20) {
+      alone = true;
+      w = 1;
+    } else if (unit >= 0x4e00 && unit <= 0x9fff) {
+      alone = wide = true;
+      w = 2;
+    } else if (unit < 0x300) {
+      alone = false;
+      w = unit < 0x20 || (unit >= 0x7f && unit < 0xa0) ? 0 : 1;
+    } else {
+      const code = text.codePointAt(i) ?? unit;
+      if (code > 0xffff) size = 2;
+      w = codeWidth(code);
+      alone = w === 2;
+      if (alone) wide = true;
+    }
+    if (alone) {
+      if (i > start) {
+        starts[count] = start;
+        ends[count] = i;
+        widths[count++] = runWidth;
+      }
+      starts[count] = i;
+      ends[count] = i + size;
+      widths[count++] = w;
+      start = i + size;
+      runWidth = 0;
+    } else runWidth += w;
+    i += size;
+  }
+  if (start < text.length) {
+    starts[count] = start;
+    ends[count] = text.length;
+    widths[count++] = runWidth;
+  }
+  // Merged as `tokens` merges them, in place: a merged token is always a range (its parts lie side by side).
+  if (wide) {
+    let out = 0;
+    const isSpace = (at: number): boolean => ends[at]! - starts[at]! === 1 && text.charCodeAt(starts[at]!) === 0x20;
+    for (let i = 0; i < count; i++) {
+      const ts = starts[i]!;
+      const te = ends[i]!;
+      const tw = widths[i]!;
+      const space = te - ts === 1 && text.charCodeAt(ts) === 0x20;
+      if (out > 0 && !isSpace(out - 1) && !space && (CLOSING.has(text.charCodeAt(ts)) || OPENING.has(text.charCodeAt(ends[out - 1]! - 1)))) {
+        ends[out - 1] = te;
+        widths[out - 1] = widths[out - 1]! + tw;
+        continue;
+      }
+      if (space && out > 0 && i + 1 < count && !isSpace(out - 1)) {
+        const ls = starts[out - 1]!;
+        const le = ends[out - 1]!;
+        const ns = starts[i + 1]!;
+        if ((endsWideAt(text, ls, le) && isDigit(text.charCodeAt(ns))) || (endsFigureAt(text, le) && startsWideAt(text, ns))) {
+          ends[out - 1] = ends[i + 1]!;
+          widths[out - 1] = widths[out - 1]! + 1 + widths[i + 1]!;
+          i++;
+          continue;
+        }
+      }
+      starts[out] = ts;
+      ends[out] = te;
+      widths[out++] = tw;
+    }
+    count = out;
+  }
+  // Lines filled as `wrapTokens` fills them; a line is the slice [lineStart, lineEnd) until
+  // something not beside it is added (then `built` holds it).
+  const lines: string[] = [];
+  let lineStart = 0;
+  let lineEnd = 0;
+  let built: string | null = null;
+  let used = 0;
+  const append = (from: number, to: number): void => {
+    if (built === null) {
+      if (lineEnd === lineStart) {
+        lineStart = from;
+        lineEnd = to;
+        return;
+      }
+      if (from === lineEnd) {
+        lineEnd = to;
+        return;
+      }
+      built = text.slice(lineStart, lineEnd);
+    }
+    built += text.slice(from, to);
+  };
+  const clear = (): void => {
+    lineStart = lineEnd = 0;
+    built = null;
+    used = 0;
+  };
+  const flush = (): void => {
+    lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
+    clear();
+  };
+  for (let i = 0; i < count; i++) {
+    const ts = starts[i]!;
+    const te = ends[i]!;
+    const w = widths[i]!;
+    if (te - ts === 1 && text.charCodeAt(ts) === 0x20) {
+      if (used > 0 && used + 1 <= limit) {
+        append(ts, te);
+        used += 1;
+      }
+      continue;
+    }
+    if (used + w <= limit) {
+      append(ts, te);
+      used += w;
+      continue;
+    }
+    if (used > 0) flush();
+    if (w <= limit) {
+      // The token replaces whatever the line held (only characters of no width, when nothing was flushed).
+      clear();
+      append(ts, te);
+      used = w;
+      continue;
+    }
+    const pieces = hardBreak(text.slice(ts, te), limit);
+    for (const piece of pieces.slice(0, -1)) lines.push(piece);
+    clear();
+    built = pieces[pieces.length - 1] ?? '';
+    used = displayWidth(built);
+  }
+  if ((built !== null ? built !== '' : lineEnd > lineStart) || lines.length === 0) flush();
+  return lines;
+}
+
+function endsWideAt(text: string, start: number, end: number): boolean {
+  const unit = text.charCodeAt(end - 1);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return true;
+  if (unit < 0x300) return false;
+  return codeWidth(unit >= 0xdc00 && unit <= 0xdfff && end - start > 1 ? (text.codePointAt(end - 2) ?? unit) : unit) === 2;
+}
+
+function endsFigureAt(text: string, end: number): boolean {
+  const unit = text.charCodeAt(end - 1);
+  return isDigit(unit) || unit === 37;
+}
+
+function startsWideAt(text: string, start: number): boolean {
+  const unit = text.charCodeAt(start);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return true;
+  return unit >= 0x300 && codeWidth(text.codePointAt(start) ?? unit) === 2;
 }

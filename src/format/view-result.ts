@@ -121,8 +121,7 @@ function symbolOf(result: Result, tone: Tone): string {
 }
 
 /** The figure of a cell: `Σ` before a figure rolled up from towns, `/40` after a town's figure when it had its own target. */
-export function cellFigure(result: Result, lang: Lang): string {
-  const figure = figureOf(result, lang);
+export function cellFigure(result: Result, lang: Lang, figure = figureOf(result, lang)): string {
   if (figure === '') return '';
   const mark = result.figureSource === 'derived' ? 'Σ' : '';
   const own = result.targetSource === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '';
@@ -197,12 +196,12 @@ export function viewResult(result: Result, lang: Lang): ResultView {
   return {
     result,
     id: words.id,
-    region: escapeControls(result.region),
+    region: escapedRegion(result.region),
     indicator: words.indicator,
     group: words.group,
     target: words.target,
     actual: escapeControls(figureTag === '' ? actual : actual + figureTag),
-    figure: escapeControls(cellFigure(result, lang)),
+    figure: escapeControls(cellFigure(result, lang, figure)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
     status: statusWord(result, lang),
@@ -215,6 +214,18 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     projectionMisses,
     notes: result.notes && result.notes.length > 0 ? escapeControls(result.notes.map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')) : '',
   };
+}
+
+// The last region escaped: results come a region at a time, or a target at a time across few regions.
+let lastRegion = '';
+let lastEscaped = '';
+
+function escapedRegion(region: string): string {
+  if (region !== lastRegion) {
+    lastEscaped = escapeControls(region);
+    lastRegion = region;
+  }
+  return lastEscaped;
 }
 
 /** The words of a result that come from its target alone, escaped: the same for every region. */
