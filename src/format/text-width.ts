@@ -26,29 +26,37 @@ const ZERO: readonly (readonly [number, number])[] = [
   [0xfe00, 0xfe0f], [0xfe20, 0xfe2f], [0xe0100, 0xe01ef],
 ];
 
-/** True when `code` lies in one of `ranges` (sorted, disjoint). */
-function inRanges(ranges: readonly (readonly [number, number])[], code: number): boolean {
+/** Ranges as one flat array of starts and ends, for a search without destructuring. */
+function flat(ranges: readonly (readonly [number, number])[]): Int32Array {
+  return Int32Array.from(ranges.flat());
+}
+
+const ZERO_FLAT = flat(ZERO);
+
+/** True when `code` lies in one of `ranges` (flat, sorted, disjoint). */
+function inRanges(ranges: Int32Array, code: number): boolean {
   let lo = 0;
-  let hi = ranges.length - 1;
+  let hi = (ranges.length >> 1) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [start, end] = ranges[mid]!;
-    if (code < start) hi = mid - 1;
-    else if (code > end) lo = mid + 1;
+    if (code < ranges[mid << 1]!) hi = mid - 1;
+    else if (code > ranges[(mid << 1) + 1]!) lo = mid + 1;
     else return true;
   }
   return false;
 }
 
+const WIDE_FLAT = flat(WIDE);
+
 function isWide(code: number): boolean {
-  return code >= 0x1100 && inRanges(WIDE, code);
+  return code >= 0x1100 && inRanges(WIDE_FLAT, code);
 }
 
 /** Columns the code point `code` takes: 0, 1 or 2 (a number, so no string is made per character). */
 export function codeWidth(code: number): number {
   if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
   if (code >= 0x4e00 && code <= 0x9fff) return 2;
-  if (inRanges(ZERO, code)) return 0;
+  if (inRanges(ZERO_FLAT, code)) return 0;
   return isWide(code) ? 2 : 1;
 }
 
@@ -254,20 +262,20 @@ export function wrapTokens(text: string, limit: number): string[] {
 }
 
 // Reused between calls: the tokens of one text as ranges of it, and their widths.
-let starts: Int32Array = new Int32Array(256);
-let ends: Int32Array = new Int32Array(256);
-let widths: Int32Array = new Int32Array(256);
+let tokenStarts: Int32Array = new Int32Array(256);
+let tokenEnds: Int32Array = new Int32Array(256);
+let tokenWidths: Int32Array = new Int32Array(256);
 
 function room(size: number): void {
-  if (size <= starts.length) return;
+  if (size <= tokenStarts.length) return;
   const grow = (array: Int32Array): Int32Array => {
     const bigger = new Int32Array(Math.max(size, array.length * 2));
     bigger.set(array);
     return bigger;
   };
-  starts = grow(starts);
-  ends = grow(ends);
-  widths = grow(widths);
+  tokenStarts = grow(tokenStarts);
+  tokenEnds = grow(tokenEnds);
+  tokenWidths = grow(tokenWidths);
 }
 
 /**
@@ -278,6 +286,10 @@ function room(size: number): void {
 function wrapRanges(text: string, limit: number): string[] {
   // Raw tokens: a space or a wide character alone, a run of anything else together.
   room(text.length + 1);
+  // Local names for the shared arrays: read from a register, not the module's scope.
+  const starts = tokenStarts;
+  const ends = tokenEnds;
+  const widths = tokenWidths;
   let count = 0;
   let wide = false;
   let start = 0;
@@ -354,67 +366,53 @@ function wrapRanges(text: string, limit: number): string[] {
     count = out;
   }
   // Lines filled as `wrapTokens` fills them; a line is the slice [lineStart, lineEnd) until
-  // something not beside it is added (then `built` holds it).
+  // something not beside it is added (then `built` holds it). No closures: these locals stay in registers.
   const lines: string[] = [];
   let lineStart = 0;
   let lineEnd = 0;
   let built: string | null = null;
   let used = 0;
-  const append = (from: number, to: number): void => {
-    if (built === null) {
-      if (lineEnd === lineStart) {
-        lineStart = from;
-        lineEnd = to;
-        return;
-      }
-      if (from === lineEnd) {
-        lineEnd = to;
-        return;
-      }
-      built = text.slice(lineStart, lineEnd);
-    }
-    built += text.slice(from, to);
-  };
-  const clear = (): void => {
-    lineStart = lineEnd = 0;
-    built = null;
-    used = 0;
-  };
-  const flush = (): void => {
-    lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
-    clear();
-  };
   for (let i = 0; i < count; i++) {
     const ts = starts[i]!;
     const te = ends[i]!;
     const w = widths[i]!;
     if (te - ts === 1 && text.charCodeAt(ts) === 0x20) {
       if (used > 0 && used + 1 <= limit) {
-        append(ts, te);
+        if (built !== null) built += ' ';
+        else if (ts === lineEnd) lineEnd = te;
+        else built = `${text.slice(lineStart, lineEnd)} `;
         used += 1;
       }
       continue;
     }
     if (used + w <= limit) {
-      append(ts, te);
+      if (built !== null) built += text.slice(ts, te);
+      else if (lineEnd === lineStart) {
+        lineStart = ts;
+        lineEnd = te;
+      } else if (ts === lineEnd) lineEnd = te;
+      else built = text.slice(lineStart, lineEnd) + text.slice(ts, te);
       used += w;
       continue;
     }
-    if (used > 0) flush();
+    if (used > 0) {
+      lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
+      built = null;
+    }
     if (w <= limit) {
       // The token replaces whatever the line held (only characters of no width, when nothing was flushed).
-      clear();
-      append(ts, te);
+      built = null;
+      lineStart = ts;
+      lineEnd = te;
       used = w;
       continue;
     }
     const pieces = hardBreak(text.slice(ts, te), limit);
-    for (const piece of pieces.slice(0, -1)) lines.push(piece);
-    clear();
+    for (let p = 0; p < pieces.length - 1; p++) lines.push(pieces[p]!);
     built = pieces[pieces.length - 1] ?? '';
     used = displayWidth(built);
   }
-  if ((built !== null ? built !== '' : lineEnd > lineStart) || lines.length === 0) flush();
+  if ((built !== null ? built !== '' : lineEnd > lineStart) || lines.length === 0) lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
   return lines;
 }
 
