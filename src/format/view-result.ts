@@ -135,7 +135,8 @@ export function isOffTrackOrFailing(result: Result): boolean {
 
 /** `isOffTrackOrFailing` from a result's status and severity alone. */
 export function isOffTrackOrFailingAt(status: Result['status'], severity: Result['severity']): boolean {
-  return OFF_TRACK.has(status) || (toneOf({ status, severity }) === 'bad');
+  // As toneOf reads 'bad' (a failure that is not met, achieved or on track), without an object per call.
+  return OFF_TRACK.has(status) || (severity === 'failure' && status !== 'met' && status !== 'achieved' && status !== 'on_track');
 }
 
 // `cellMark`'s words by the few things they depend on.
@@ -162,9 +163,34 @@ export function cellOf(result: Result, lang: Lang): ResultCell {
   return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
 }
 
+/** What a line of the results off track shows: a result's region, target, status and reason. */
+export type OffTrackView = Pick<ResultView, 'region' | 'id' | 'indicator' | 'status' | 'symbol' | 'tone' | 'reason'>;
+
+/** The parts of `viewResult` that a line of the results off track shows, the same words, without the figures it does not show. */
+export function viewOffTrack(result: Result, lang: Lang): OffTrackView {
+  const unit = unitWords(result, lang);
+  const tone = toneOf(result);
+  const words = targetWords(result, lang);
+  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  return {
+    region: escapedRegion(result.region),
+    id: words.id,
+    indicator: words.indicator,
+    status: statusWord(result, lang),
+    symbol: symbolOf(result, tone),
+    tone,
+    reason: reasonWords(result, lang, unit, explained ? '' : words.reasonHead),
+  };
+}
+
+/** The unit as a reason reads it: `%` and Chinese units close up, others after a space. */
+function unitWords(result: Result, lang: Lang): string {
+  return result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
+}
+
 /** The words of one result in `lang`: computed here once, laid out by every format. */
 export function viewResult(result: Result, lang: Lang): ResultView {
-  const unit = result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
+  const unit = unitWords(result, lang);
   const figure = figureOf(result, lang);
   const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
   let gap = '';
