@@ -80,13 +80,13 @@ function spaces(n: number): string {
 }
 
 /**
- * The lines of one block's body, as `layoutRows` lays out its rows (titles, a row of cells per
+ * The lines of one block's body (pushed onto `out`), as `layoutRows` lays out its rows (titles, a row of cells per
  * target any of the block's regions lists, the row of counts), with what does not change from
  * block to block done once: the indicator columns of a row are wrapped and padded once per set of
  * widths, a title wrapped once, and a region's cells measured once (`RegionColumn`); a cell that
  * fits its column (nearly all) is padded without being wrapped or measured again.
  */
-function* blockLines(view: ReportView, rows: MatrixRow[], from: number, block: Block & { widths: number[] }, columns: Columns, width: number, paint: Painter, layout: BlockLayout): Generator<string> {
+function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: number, block: Block & { widths: number[] }, columns: Columns, paint: Painter, layout: BlockLayout): void {
   const { widths, regions } = block;
   const count = regions.length;
   const region = regions.map((_, i) => columns.get(from + i));
@@ -97,7 +97,7 @@ function* blockLines(view: ReportView, rows: MatrixRow[], from: number, block: B
     if (!any) continue;
     if (row.group !== group && view.sort !== 'status') {
       group = row.group;
-      yield* layout.title(group);
+      for (const line of layout.title(group)) out.push(line);
     }
     const left = layout.left(row, widths);
     // A cell wider than its column wraps: lines of its own (rare; measured as `layoutRows` does).
@@ -125,7 +125,7 @@ function* blockLines(view: ReportView, rows: MatrixRow[], from: number, block: B
           text += GAP + paint.tone(tone, cell) + spaces(w - size);
         }
       }
-      yield text.trimEnd();
+      out.push(text.trimEnd());
     }
   }
 }
@@ -168,7 +168,7 @@ function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (tex
 /**
  * Indicator × region: a status symbol and figure per cell, a column per region, as many regions
  * per block as fit the width, a row of per-region counts under each block; then the results off
- * track with their reasons, one per line.
+ * track with their reasons, one per line. Yields lines, or pieces of several lines joined by `\n`.
  */
 export function* formatMatrix(view: ReportView, width: number, paint: Painter): Generator<string> {
   const rows = regionMatrix(view, view.sort);
@@ -201,22 +201,33 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
     }
     const columns = [...leftColumns(view), ...block.regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
     // The header and its rule, then the body, then the row of counts (wrapped to the columns, never widening them).
-    yield* layoutRows(columns, [], block.widths, width, colour, wrap);
-    yield* blockLines(view, rows, start, { ...block, widths: block.widths }, regionCells, width, paint, layout);
+    // A block is handed on as one piece of lines: one step through the generators above instead of one a line.
+    const lines = [...layoutRows(columns, [], block.widths, width, colour, wrap)];
+    blockLines(lines, view, rows, start, { ...block, widths: block.widths }, regionCells, paint, layout);
     const tallies: Row = { kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...block.regions.map((region) => region.short)], sizes: false };
-    yield* cellLines(columns, tallies, block.widths, colour, wrap);
+    for (const line of cellLines(columns, tallies, block.widths, colour, wrap)) lines.push(line);
     for (let i = 0; i < block.regions.length; i++) regionCells.release(start + i);
-    yield '';
+    lines.push('');
+    yield lines.join('\n');
   }
   yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
   if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
   let first = true;
+  // Handed on in pieces of lines, as the blocks are.
+  let piece: string[] = [];
+  const noRegion = formatMessage('word.no-region', {}, view.lang);
+  const colon = view.lang === 'zh' ? ':' : ': ';
+  const semicolon = view.lang === 'zh' ? ';' : '; ';
   for (const result of offTrackOf(view, rows)) {
-    if (first) yield '';
+    if (first) piece.push('');
     first = false;
-    const region = result.region || formatMessage('word.no-region', {}, view.lang);
-    const colon = view.lang === 'zh' ? ':' : ': ';
-    const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${view.lang === 'zh' ? ';' : '; '}${result.reason}` : ''}`;
-    yield* wrapText(text, width).map((line) => paint.tone(result.tone, line));
+    const region = result.region || noRegion;
+    const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${semicolon}${result.reason}` : ''}`;
+    for (const line of wrapText(text, width)) piece.push(paint.tone(result.tone, line));
+    if (piece.length >= 1024) {
+      yield piece.join('\n');
+      piece = [];
+    }
   }
+  if (piece.length > 0) yield piece.join('\n');
 }
