@@ -43,20 +43,20 @@ export const formatCsv: Formatter = function* (report, options) {
     const marks = new Map<string, string>();
     const count = view.regions.length;
     for (const row of regionMatrix(view, view.sort)) {
-      let line = `${csvCell(row.id)},${csvCell(row.indicator)},${csvCell(row.target)},${csvCell(row.unit)}`;
+      const cells = [csvCell(row.id), csvCell(row.indicator), csvCell(row.target), csvCell(row.unit)];
       for (let region = 0; region < count; region++) {
         const result = row.result(region);
         if (!result) {
-          line += ',,';
+          cells.push('', '');
           continue;
         }
         const figure = result.kind === 'milestone' ? csvCell(cellFigure(result, lang)) : csvCell(result.actual?.value ?? null);
         const mark = cellMark(result, lang);
         let status = marks.get(mark);
         if (status === undefined) marks.set(mark, (status = csvCell(mark)));
-        line += `,${figure},${status}`;
+        cells.push(figure, status);
       }
-      yield `${line}\r\n`;
+      yield `${cells.join(',')}\r\n`;
     }
     return;
   }

@@ -60,9 +60,9 @@ export const formatMarkdown: Formatter = function* (report, options) {
     yield `|---|---|---|${view.regions.map(() => '---|').join('')}\n`;
     const count = view.regions.length;
     for (const row of rows) {
-      let line = `| ${escapeMarkdown(row.id)} | ${escapeMarkdown(row.indicator)} | ${escapeMarkdown(row.target)}`;
-      for (let region = 0; region < count; region++) line += ` | ${markdownMatrixCell(row.cell(region))}`;
-      yield `${line} |\n`;
+      const cells = [escapeMarkdown(row.id), escapeMarkdown(row.indicator), escapeMarkdown(row.target)];
+      for (let region = 0; region < count; region++) cells.push(markdownMatrixCell(row.cell(region)));
+      yield `| ${cells.join(' | ')} |\n`;
     }
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
