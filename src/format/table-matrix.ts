@@ -213,8 +213,9 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
   if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
   let first = true;
-  // Handed on in pieces of lines, as the blocks are.
+  // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
   let piece: string[] = [];
+  let count = 0;
   const noRegion = formatMessage('word.no-region', {}, view.lang);
   const colon = view.lang === 'zh' ? ':' : ': ';
   const semicolon = view.lang === 'zh' ? ';' : '; ';
@@ -224,7 +225,7 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
     const region = result.region || noRegion;
     const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${semicolon}${result.reason}` : ''}`;
     for (const line of wrapText(text, width)) piece.push(paint.tone(result.tone, line));
-    if (piece.length >= 1024) {
+    if (++count % 32 === 0) {
       yield piece.join('\n');
       piece = [];
     }

@@ -4,8 +4,8 @@
  * Text passed here holds no control characters: the view escapes them first.
  */
 
-// Wide (W) and full-width (F) ranges of Unicode's East Asian Width, plus emoji presentation.
-const WIDE: readonly (readonly [number, number])[] = [
+/** Wide (W) and full-width (F) ranges of code points, plus emoji presentation: two columns each. */
+export const WIDE: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x23f0, 0x23f0], [0x23f3, 0x23f3],
   [0x25fd, 0x25fe], [0x2614, 0x2615], [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1],
   [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce], [0x26d4, 0x26d4], [0x26ea, 0x26ea],
