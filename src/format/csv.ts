@@ -3,6 +3,7 @@ import type { Formatter } from './formatter.js';
 import { regionMatrix } from './region-matrix.js';
 import { escapeSpreadsheetText, FORMULA_START } from './sanitize.js';
 import { viewReport } from './view.js';
+import { cellFigure, cellMark } from './view-result.js';
 
 export { FORMULA_START } from './sanitize.js';
 
@@ -13,14 +14,15 @@ export function escapeFormula(cell: string): string {
 
 /** One CSV line (CRLF): text cells escaped against formulas and quoted when needed; numbers plain. */
 function csvLine(cells: (string | number | null)[]): string {
-  return `${cells
-    .map((cell) => {
-      if (cell === null) return '';
-      if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-      const text = escapeSpreadsheetText(cell);
-      return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(',')}\r\n`;
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** One CSV cell: text escaped against formulas and quoted when needed; a number plain; null empty. */
+function csvCell(cell: string | number | null): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  const text = escapeSpreadsheetText(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -37,13 +39,24 @@ export const formatCsv: Formatter = function* (report, options) {
     const header: string[] = [word('word.id'), word('word.indicator'), word('word.target'), word('word.unit')];
     for (const region of view.regions) header.push(`${region.label} ${word('word.actual')}`, `${region.label} ${word('word.status')}`);
     yield `\ufeff${csvLine(header)}`;
+    // A cell's status is one of a few words: escaped once each. A line is built as `csvLine` builds it.
+    const marks = new Map<string, string>();
+    const count = view.regions.length;
     for (const row of regionMatrix(view, view.sort)) {
-      const cells: (string | number | null)[] = [row.id, row.indicator, row.target, row.unit];
-      for (let region = 0; region < view.regions.length; region++) {
-        const cell = row.cell(region);
-        cells.push(cell?.result.kind === 'milestone' ? cell.figure : (cell?.result.actual?.value ?? null), cell ? `${cell.symbol} ${cell.status}` : '');
+      const cells = [csvCell(row.id), csvCell(row.indicator), csvCell(row.target), csvCell(row.unit)];
+      for (let region = 0; region < count; region++) {
+        const result = row.result(region);
+        if (!result) {
+          cells.push('', '');
+          continue;
+        }
+        const figure = result.kind === 'milestone' ? csvCell(cellFigure(result, lang)) : csvCell(result.actual?.value ?? null);
+        const mark = cellMark(result, lang);
+        let status = marks.get(mark);
+        if (status === undefined) marks.set(mark, (status = csvCell(mark)));
+        cells.push(figure, status);
       }
-      yield csvLine(cells);
+      yield `${cells.join(',')}\r\n`;
     }
     return;
   }

@@ -20,7 +20,7 @@ export interface Finding {
 
 /** The sentence of a result for line formats: `[region] indicator: status; actual, target, gap; reason`. */
 export function describeResult(view: ResultView, lang: Lang): string {
-  const prefix = view.region === '' ? '' : formatMessage('finding.in-region', { region: view.region }, lang);
+  const prefix = view.region === '' ? '' : regionPrefix(view.region, lang);
   const note = noteOf(view, lang);
   const why = note ? `${lang === 'zh' ? ';' : '; '}${note}` : '';
   if (!view.actual) {
@@ -28,6 +28,14 @@ export function describeResult(view: ResultView, lang: Lang): string {
   }
   const sentence = formatMessage('finding.result', { indicator: view.indicator, status: view.status, actual: view.actual, target: view.target, gap: view.gap || '—' }, lang);
   return prefix + sentence + why;
+}
+
+// The last region's prefix: findings come a region at a time.
+let lastPrefix = { region: '', lang: 'en' as Lang, text: '' };
+
+function regionPrefix(region: string, lang: Lang): string {
+  if (lastPrefix.region !== region || lastPrefix.lang !== lang) lastPrefix = { region, lang, text: formatMessage('finding.in-region', { region }, lang) };
+  return lastPrefix.text;
 }
 
 /** True when a result (its status and severity) is a finding of `level` ('failure' or 'warning', which takes results off track too). */
@@ -66,14 +74,22 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults)
       message: escapeControls((problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang)),
     };
   }
+  // The file of the last finding, escaped: most findings of a run name the same file.
+  let file = '';
+  let escapedFile = '';
   for (const level of ['failure', 'warning'] as const) {
     for (const key of findingKeys(listed, level)) {
       const result = listed.get(key);
       const view = viewResult(result, lang);
+      const given = result.actual?.file;
+      if (given && given !== file) {
+        file = given;
+        escapedFile = escapeControls(given);
+      }
       yield {
         level,
         rule: view.id,
-        file: result.actual?.file ? escapeControls(result.actual.file) : null,
+        file: given ? escapedFile : null,
         line: result.actual?.row ?? null,
         column: null,
         message: describeResult(view, lang),

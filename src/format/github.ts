@@ -12,15 +12,23 @@ export { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapePrope
  * that failed the run. Everything from the input is escaped, so no line can forge a command.
  */
 export const formatGithub: Formatter = function* (report, { lang, results }) {
+  // A file and a rule are escaped once each: findings repeat them.
+  let file: string | null = null;
+  let fileProperty = '';
+  const titles = new Map<string, string>();
   for (const finding of findingsOf(report, lang, results)) {
     const command = finding.level === 'warning' ? 'warning' : 'error';
-    const props = [
-      ...(finding.file ? [`file=${escapeWorkflowProperty(finding.file)}`] : []),
-      ...(finding.line ? [`line=${finding.line}`] : []),
-      ...(finding.column ? [`col=${finding.column}`] : []),
-      `title=${escapeWorkflowProperty(`plancheck ${finding.rule}`)}`,
-    ];
-    yield `::${command} ${props.join(',')}::${escapeWorkflowData(finding.message)}\n`;
+    if (finding.file && finding.file !== file) {
+      file = finding.file;
+      fileProperty = `file=${escapeWorkflowProperty(file)},`;
+    }
+    let title = titles.get(finding.rule);
+    if (title === undefined) {
+      title = `title=${escapeWorkflowProperty(`plancheck ${finding.rule}`)}`;
+      if (titles.size < 4096) titles.set(finding.rule, title);
+    }
+    const props = `${finding.file ? fileProperty : ''}${finding.line ? `line=${finding.line},` : ''}${finding.column ? `col=${finding.column},` : ''}${title}`;
+    yield `::${command} ${props}::${escapeWorkflowData(finding.message)}\n`;
   }
   const summary = tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang).map(escapeWorkflowData).join('%0A');
   yield `::notice title=plancheck::${summary}\n`;

@@ -95,10 +95,21 @@ export function* layoutRows(
       const indent = noteIndent + 8 <= width ? noteIndent : 0;
       for (const line of wrapText(row.text, width - indent)) yield ' '.repeat(indent) + paint(line, { column: 'note', tag: row.tag });
     } else {
-      const cells = row.cells.map((cell, i) => wrap(cell, widths[i] ?? 1));
-      yield* joinLines(cells, columns, widths, (text, column) => paint(text, { column, tag: row.tags?.[column] ?? row.tag }));
+      yield* cellLines(columns, row, widths, paint, wrap);
     }
   }
+}
+
+/** The lines of one row of cells laid out in `widths` columns, as `layoutRows` lays it out. */
+export function cellLines(
+  columns: Column[],
+  row: Extract<Row, { kind: 'cells' }>,
+  widths: number[],
+  paint: Paint,
+  wrap: (text: string, width: number) => string[] = wrapText,
+): Generator<string> {
+  const cells = row.cells.map((cell, i) => wrap(cell, widths[i] ?? 1));
+  return joinLines(cells, columns, widths, (text, column) => paint(text, { column, tag: row.tags?.[column] ?? row.tag }));
 }
 
 function* joinLines(cells: string[][], columns: Column[], widths: number[], paint: (text: string, column: number) => string): Generator<string> {

@@ -1,7 +1,7 @@
 import type { Result } from '../report/types.js';
 import { rankAt } from '../report/listed-results.js';
-import { cellOf, isOffTrackOrFailingAt, type ResultCell } from './view-result.js';
-import type { ReportView, ResultView } from './view.js';
+import { cellOf, isOffTrackOrFailingAt, viewOffTrack, type OffTrackView, type ResultCell } from './view-result.js';
+import type { ReportView } from './view.js';
 import { viewResult } from './view.js';
 
 export type { ResultCell } from './view-result.js';
@@ -97,11 +97,11 @@ export function matrixCell(cell: ResultCell | undefined): string {
   return cell ? cell.text : '';
 }
 
-/** The results of the matrix that are off track or failing, each in full, row by row. */
-export function* offTrackOf(view: ReportView, rows: MatrixRow[]): Generator<ResultView> {
+/** The results of the matrix that are off track or failing, row by row, each with the words its line shows. */
+export function* offTrackOf(view: ReportView, rows: MatrixRow[]): Generator<OffTrackView> {
   for (const row of rows) {
     for (let region = 0; region < view.regions.length; region++) {
-      if (row.offTrack(region)) yield viewResult(row.result(region)!, view.lang);
+      if (row.offTrack(region)) yield viewOffTrack(row.result(region)!, view.lang);
     }
   }
 }

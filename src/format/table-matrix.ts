@@ -1,8 +1,8 @@
 import { formatMessage, type MessageCode } from '../messages.js';
-import { fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Row } from './layout-table.js';
+import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
 import { matrixCell, offTrackOf, regionMatrix, type MatrixRow, type ResultCell } from './region-matrix.js';
-import { displayWidth, wrapText } from './text-width.js';
+import { displayWidth, padEnd, wrapText } from './text-width.js';
 import type { RegionView, ReportView, Tone } from './view.js';
 
 const REGION_COLUMN: Omit<Column, 'header'> = { min: 6, max: 16 };
@@ -16,9 +16,13 @@ function leftColumns(view: ReportView): Column[] {
   ];
 }
 
-/** One region's column: its cell in each row (in `rows` order), and its natural width. */
+/** One region's column: its cell in each row (in `rows` order), each cell's text and display width, and its natural width. */
 interface RegionColumn {
   cells: (ResultCell | undefined)[];
+  /** `matrixCell` of each cell: '' where the region lists no result. */
+  texts: string[];
+  /** The display width of each text, measured once: padding needs it in every block row. */
+  sizes: number[];
   natural: number;
 }
 
@@ -30,12 +34,14 @@ function regionColumns(view: ReportView, rows: MatrixRow[]): { get: (region: num
       let column = made.get(region);
       if (!column) {
         const cells = rows.map((row) => row.cell(region));
+        const texts = cells.map(matrixCell);
+        const sizes = texts.map((text) => (text === '' ? 0 : displayWidth(text)));
+        // As wide as its label or its widest cell, capped.
         let natural = Math.min(REGION_COLUMN.max, displayWidth(view.regions[region]!.label));
-        for (const cell of cells) {
-          if (natural >= REGION_COLUMN.max) break;
-          if (cell) natural = Math.min(REGION_COLUMN.max, Math.max(natural, displayWidth(cell.text)));
+        for (let i = 0; i < cells.length && natural < REGION_COLUMN.max; i++) {
+          if (cells[i]) natural = Math.min(REGION_COLUMN.max, Math.max(natural, sizes[i]!));
         }
-        made.set(region, (column = { cells, natural }));
+        made.set(region, (column = { cells, texts, sizes, natural }));
       }
       return column;
     },
@@ -45,31 +51,13 @@ function regionColumns(view: ReportView, rows: MatrixRow[]): { get: (region: num
 
 type Columns = ReturnType<typeof regionColumns>;
 
-function blockRows(view: ReportView, rows: MatrixRow[], from: number, regions: RegionView[], columns: Columns): Row[] {
-  const out: Row[] = [];
-  let group = -1;
-  const cellsOf = regions.map((_, i) => columns.get(from + i).cells);
-  for (const [r, row] of rows.entries()) {
-    if (!cellsOf.some((cells) => cells[r] !== undefined)) continue;
-    if (row.group !== group && view.sort !== 'status') {
-      group = row.group;
-      out.push({ kind: 'title', text: view.groupTitle(group) });
-    }
-    const results = cellsOf.map((cells) => cells[r]);
-    out.push({ kind: 'cells', cells: [row.id, row.indicator, row.target, ...results.map(matrixCell)], tags: [undefined, undefined, undefined, ...results.map((r) => r?.tone)] });
-  }
-  out.push({ kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...regions.map((region) => region.short)], sizes: false });
-  return out;
-}
-
 interface Block {
   regions: RegionView[];
   widths: number[] | null;
-  body: Row[];
 }
 
 /** As many regions from `from` as fit beside the indicator columns (at least one), from widths measured once. */
-function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: number, leftNatural: number[], columns: Columns): Block {
+function nextBlock(view: ReportView, from: number, width: number, leftNatural: number[], columns: Columns): Block {
   const left = leftColumns(view);
   const most = Math.max(1, Math.floor((width - 4 - 8 - 6 - 4) / (REGION_COLUMN.min + 2)));
   for (let count = Math.min(most, view.regions.length - from); count >= 1; count--) {
@@ -77,16 +65,110 @@ function nextBlock(view: ReportView, rows: MatrixRow[], from: number, width: num
     const header = [...left, ...regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
     const widths = fitWidths(header, [...leftNatural, ...regions.map((_, i) => columns.get(from + i).natural)], width);
     // Prefer fewer regions to an indicator squeezed below 16 columns.
-    if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths, body: blockRows(view, rows, from, regions, columns) };
+    if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths };
   }
-  const regions = view.regions.slice(from, from + 1);
-  return { regions, widths: null, body: blockRows(view, rows, from, regions, columns) };
+  return { regions: view.regions.slice(from, from + 1), widths: null };
+}
+
+const GAP = '  ';
+const SPACES: string[] = [];
+
+/** `n` spaces (none when `n` is not positive), each length made once. */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  return (SPACES[n] ??= ' '.repeat(n));
+}
+
+/**
+ * The lines of one block's body (pushed onto `out`), as `layoutRows` lays out its rows (titles, a row of cells per
+ * target any of the block's regions lists, the row of counts), with what does not change from
+ * block to block done once: the indicator columns of a row are wrapped and padded once per set of
+ * widths, a title wrapped once, and a region's cells measured once (`RegionColumn`); a cell that
+ * fits its column (nearly all) is padded without being wrapped or measured again.
+ */
+function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: number, block: Block & { widths: number[] }, columns: Columns, paint: Painter, layout: BlockLayout): void {
+  const { widths, regions } = block;
+  const count = regions.length;
+  const region = regions.map((_, i) => columns.get(from + i));
+  let group = -1;
+  for (const [r, row] of rows.entries()) {
+    let any = false;
+    for (let i = 0; i < count && !any; i++) any = region[i]!.cells[r] !== undefined;
+    if (!any) continue;
+    if (row.group !== group && view.sort !== 'status') {
+      group = row.group;
+      for (const line of layout.title(group)) out.push(line);
+    }
+    const left = layout.left(row, widths);
+    // A cell wider than its column wraps: lines of its own (rare; measured as `layoutRows` does).
+    let wrapped: (string[] | undefined)[] | null = null;
+    let height = left.length;
+    for (let i = 0; i < count; i++) {
+      const column = region[i]!;
+      if (column.sizes[r]! > widths[3 + i]! || widths[3 + i]! < 1) {
+        const lines = layout.wrap(column.texts[r]!, widths[3 + i]!);
+        (wrapped ??= [])[i] = lines;
+        height = Math.max(height, lines.length);
+      }
+    }
+    for (let line = 0; line < height; line++) {
+      let text = left[line] ?? layout.blankLeft(widths);
+      for (let i = 0; i < count; i++) {
+        const column = region[i]!;
+        const w = widths[3 + i]!;
+        const lines = wrapped?.[i];
+        const cell = lines ? (lines[line] ?? '') : line === 0 ? column.texts[r]! : '';
+        if (cell === '') text += GAP + spaces(w);
+        else {
+          const size = lines ? displayWidth(cell) : column.sizes[r]!;
+          const tone = column.cells[r]!.tone;
+          text += GAP + paint.tone(tone, cell) + spaces(w - size);
+        }
+      }
+      out.push(text.trimEnd());
+    }
+  }
+}
+
+/** What blocks share: wrapped titles, and each row's indicator columns laid out for the widths last used. */
+interface BlockLayout {
+  title: (group: number) => string[];
+  left: (row: MatrixRow, widths: number[]) => string[];
+  blankLeft: (widths: number[]) => string;
+  wrap: (text: string, width: number) => string[];
+}
+
+function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (text: string, width: number) => string[]): BlockLayout {
+  const titles = new Map<number, string[]>();
+  const lefts = new Map<MatrixRow, { key: string; lines: string[] }>();
+  const keyOf = (widths: number[]): string => `${widths[0]},${widths[1]},${widths[2]}`;
+  return {
+    wrap,
+    title: (group) => {
+      let lines = titles.get(group);
+      if (!lines) titles.set(group, (lines = wrapText(view.groupTitle(group), width).map((line) => paint.bold(line))));
+      return lines;
+    },
+    left: (row, widths) => {
+      const key = keyOf(widths);
+      const known = lefts.get(row);
+      if (known && known.key === key) return known.lines;
+      // Unpainted, left-aligned and padded to their widths, as `layoutRows` pads cells without a tag.
+      const cells = [row.id, row.indicator, row.target].map((cell, i) => wrap(cell, widths[i] ?? 1));
+      const height = Math.max(1, ...cells.map((lines) => lines.length));
+      const lines: string[] = [];
+      for (let line = 0; line < height; line++) lines.push(cells.map((cellLines, i) => padEnd(cellLines[line] ?? '', widths[i]!)).join(GAP));
+      lefts.set(row, { key, lines });
+      return lines;
+    },
+    blankLeft: (widths) => [0, 1, 2].map((i) => spaces(widths[i]!)).join(GAP),
+  };
 }
 
 /**
  * Indicator × region: a status symbol and figure per cell, a column per region, as many regions
  * per block as fit the width, a row of per-region counts under each block; then the results off
- * track with their reasons, one per line.
+ * track with their reasons, one per line. Yields lines, or pieces of several lines joined by `\n`.
  */
 export function* formatMatrix(view: ReportView, width: number, paint: Painter): Generator<string> {
   const rows = regionMatrix(view, view.sort);
@@ -95,11 +177,17 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   const leftNatural = naturalWidths(leftColumns(view), rows.map((row): Row => ({ kind: 'cells', cells: [row.id, row.indicator, row.target] })));
   // Each region's cells are worded once, when its block is laid out; its width is measured from them.
   const regionCells = regionColumns(view, rows);
+  const layout = blockLayout(view, width, paint, wrap);
+  const colour: Paint = (text, role) => {
+    if (role.column === 'header' || role.column === 'title') return paint.bold(text);
+    return role.tag ? paint.tone(role.tag as Tone, text) : text;
+  };
   for (let from = 0; from < view.regions.length; ) {
-    const block = nextBlock(view, rows, from, width, leftNatural, regionCells);
-    for (let i = 0; i < block.regions.length; i++) regionCells.release(from + i);
+    const block = nextBlock(view, from, width, leftNatural, regionCells);
+    const start = from;
     from += block.regions.length;
     if (!block.widths) {
+      for (let i = 0; i < block.regions.length; i++) regionCells.release(start + i);
       // Too narrow for columns: each region's cells as lines.
       for (const [i, region] of block.regions.entries()) {
         yield* wrapText(region.label, width).map(paint.bold);
@@ -112,21 +200,35 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
       continue;
     }
     const columns = [...leftColumns(view), ...block.regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
-    yield* layoutRows(columns, block.body, block.widths, width, (text, role) => {
-      if (role.column === 'header' || role.column === 'title') return paint.bold(text);
-      return role.tag ? paint.tone(role.tag as Tone, text) : text;
-    }, wrap);
-    yield '';
+    // The header and its rule, then the body, then the row of counts (wrapped to the columns, never widening them).
+    // A block is handed on as one piece of lines: one step through the generators above instead of one a line.
+    const lines = [...layoutRows(columns, [], block.widths, width, colour, wrap)];
+    blockLines(lines, view, rows, start, { ...block, widths: block.widths }, regionCells, paint, layout);
+    const tallies: Row = { kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...block.regions.map((region) => region.short)], sizes: false };
+    for (const line of cellLines(columns, tallies, block.widths, colour, wrap)) lines.push(line);
+    for (let i = 0; i < block.regions.length; i++) regionCells.release(start + i);
+    lines.push('');
+    yield lines.join('\n');
   }
   yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
   if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
   let first = true;
+  // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
+  let piece: string[] = [];
+  let count = 0;
+  const noRegion = formatMessage('word.no-region', {}, view.lang);
+  const colon = view.lang === 'zh' ? ':' : ': ';
+  const semicolon = view.lang === 'zh' ? ';' : '; ';
   for (const result of offTrackOf(view, rows)) {
-    if (first) yield '';
+    if (first) piece.push('');
     first = false;
-    const region = result.region || formatMessage('word.no-region', {}, view.lang);
-    const colon = view.lang === 'zh' ? ':' : ': ';
-    const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${view.lang === 'zh' ? ';' : '; '}${result.reason}` : ''}`;
-    yield* wrapText(text, width).map((line) => paint.tone(result.tone, line));
+    const region = result.region || noRegion;
+    const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${semicolon}${result.reason}` : ''}`;
+    for (const line of wrapText(text, width)) piece.push(paint.tone(result.tone, line));
+    if (++count % 32 === 0) {
+      yield piece.join('\n');
+      piece = [];
+    }
   }
+  if (piece.length > 0) yield piece.join('\n');
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charWidth, displayWidth, padEnd, wrapText } from './text-width.js';
+import { charWidth, codeWidth, displayWidth, padEnd, WIDE, wrapText, wrapTokens } from './text-width.js';
 
 describe('displayWidth counts columns as a terminal does', () => {
   it.each([
@@ -87,5 +87,56 @@ describe('wrapText by code units wraps as the rule says, for any text', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('wrapText by ranges wraps exactly as by tokens', () => {
+  // The token path (`wrapTokens`) is the rule as first written; `wrapText` takes ranges of the text instead.
+  const unit = fc.constantFrom(
+    'a', 'Zz', '1', '12.5', '%', ' ', ' ', '中', '文', '，', '。', '（', '）', '“', '”', '[', ']', '(', ')', ':', '✓', '·', '😀', '\ud83d', '\ude00',
+    'e\u0301', '\u0301', '\u200b', 'ＡＢ', '\u3000', '한', '…', '‰', '-', '/', 'Averyveryverylongword', '个', '\u00a0', '\t',
+  );
+  it('gives the same lines for any text and width', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }).map((parts) => parts.join('')), fc.integer({ min: 1, max: 40 }), (text, width) => {
+        const expected = displayWidth(text) <= width ? [text] : wrapTokens(text, width);
+        expect(wrapText(text, width)).toEqual(expected);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('gives the same lines for any string of code units', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.integer({ min: 1, max: 30 }), (text, width) => {
+        const expected = displayWidth(text) <= width ? [text] : wrapTokens(text, width);
+        expect(wrapText(text, width)).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('wraps a report line of the table as before', () => {
+    const line = '✗ 丹东街道0001村 G3.2 居民人均可支配收入占人均GDP比重:未达标;县级目标 ≥ 52.3 %;比目标少 14.22 个百分点(完成度 72.8%)';
+    expect(wrapText(line, 40)).toEqual(wrapTokens(line, 40));
+    // 40, 39 and 37 columns: a figure stays with its word (14.22 个), a closing mark with what it closes (%;).
+    expect(wrapText(line, 40)).toEqual(['✗ 丹东街道0001村 G3.2 居民人均可支配收入', '占人均GDP比重:未达标;县级目标 ≥ 52.3 %;', '比目标少 14.22 个百分点(完成度 72.8%)']);
+  });
+});
+
+describe('codeWidth: a character\'s width from its code point, without a string or a regex', () => {
+  it('is 0 for the controls and the combining, zero-width and variation characters, 2 for the wide ones, 1 otherwise, over all of Unicode', () => {
+    // The marks as first written, a regular expression.
+    const zero = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{e0100}-\u{e01ef}]/u;
+    let wrong = 0;
+    for (let code = 0; code <= 0x10ffff; code++) {
+      const control = code < 0x20 || (code >= 0x7f && code < 0xa0);
+      // Wide when a range of the table holds it, found by a plain scan rather than a search.
+      const wide = code >= 0x1100 && WIDE.some(([start, end]) => code >= start && code <= end);
+      const expected = control || (code >= 0x300 && zero.test(String.fromCodePoint(code))) ? 0 : wide ? 2 : 1;
+      if (codeWidth(code) !== expected) wrong++;
+    }
+    expect(wrong).toBe(0);
+    expect([codeWidth(0x4e2d), codeWidth(0xff08), codeWidth(0x1f30a), codeWidth(0x2713), codeWidth(0xb7), codeWidth(0x301), codeWidth(0x1b)]).toEqual([2, 2, 2, 1, 1, 0, 0]);
   });
 });

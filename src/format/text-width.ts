@@ -4,8 +4,8 @@
  * Text passed here holds no control characters: the view escapes them first.
  */
 
-// Wide (W) and full-width (F) ranges of Unicode's East Asian Width, plus emoji presentation.
-const WIDE: readonly (readonly [number, number])[] = [
+/** Wide (W) and full-width (F) ranges of code points, plus emoji presentation: two columns each. */
+export const WIDE: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x23f0, 0x23f0], [0x23f3, 0x23f3],
   [0x25fd, 0x25fe], [0x2614, 0x2615], [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1],
   [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce], [0x26d4, 0x26d4], [0x26ea, 0x26ea],
@@ -20,28 +20,49 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 
 // Combining marks, zero-width characters and variation selectors: no column of their own.
-const ZERO = /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\u{e0100}-\u{e01ef}]/u;
+const ZERO: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f], [0x0483, 0x0489], [0x0591, 0x05bd], [0x0610, 0x061a], [0x064b, 0x065f], [0x0e31, 0x0e31],
+  [0x0e34, 0x0e3a], [0x0e47, 0x0e4e], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x200b, 0x200f], [0x20d0, 0x20ff],
+  [0xfe00, 0xfe0f], [0xfe20, 0xfe2f], [0xe0100, 0xe01ef],
+];
 
-function isWide(code: number): boolean {
-  if (code < 0x1100) return false;
+/** Ranges as one flat array of starts and ends, for a search without destructuring. */
+function flat(ranges: readonly (readonly [number, number])[]): Int32Array {
+  return Int32Array.from(ranges.flat());
+}
+
+const ZERO_FLAT = flat(ZERO);
+
+/** True when `code` lies in one of `ranges` (flat, sorted, disjoint). */
+function inRanges(ranges: Int32Array, code: number): boolean {
   let lo = 0;
-  let hi = WIDE.length - 1;
+  let hi = (ranges.length >> 1) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [start, end] = WIDE[mid]!;
-    if (code < start) hi = mid - 1;
-    else if (code > end) lo = mid + 1;
+    if (code < ranges[mid << 1]!) hi = mid - 1;
+    else if (code > ranges[(mid << 1) + 1]!) lo = mid + 1;
     else return true;
   }
   return false;
 }
 
+const WIDE_FLAT = flat(WIDE);
+
+function isWide(code: number): boolean {
+  return code >= 0x1100 && inRanges(WIDE_FLAT, code);
+}
+
+/** Columns the code point `code` takes: 0, 1 or 2 (a number, so no string is made per character). */
+export function codeWidth(code: number): number {
+  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return 2;
+  if (inRanges(ZERO_FLAT, code)) return 0;
+  return isWide(code) ? 2 : 1;
+}
+
 /** Columns one character (a code point) takes: 0, 1 or 2. */
 export function charWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
-  if (ZERO.test(ch)) return 0;
-  return isWide(code) ? 2 : 1;
+  return codeWidth(ch.codePointAt(0) ?? 0);
 }
 
 // eslint-disable-next-line no-control-regex
@@ -60,7 +81,7 @@ export function displayWidth(text: string): number {
     else if (unit >= 0x4e00 && unit <= 0x9fff) width += 2;
     else {
       const code = plain.codePointAt(i) ?? unit;
-      width += charWidth(String.fromCodePoint(code));
+      width += codeWidth(code);
       if (code > 0xffff) i++;
     }
   }
@@ -77,11 +98,6 @@ export function padEnd(text: string, width: number): string {
 export function padStart(text: string, width: number): string {
   const missing = width - displayWidth(text);
   return missing > 0 ? ' '.repeat(missing) + text : text;
-}
-
-/** True for characters a line may break before or after without a space (CJK and full-width). */
-function breaksFreely(ch: string): boolean {
-  return charWidth(ch) === 2;
 }
 
 /** Characters a line must not start with (Chinese line-breaking rules): closing brackets and punctuation. */
@@ -133,14 +149,13 @@ function endsWide(text: string): boolean {
   if (unit >= 0x4e00 && unit <= 0x9fff) return true;
   if (unit < 0x300) return false;
   // A low surrogate ends an astral character: look at the whole of it.
-  const ch = unit >= 0xdc00 && unit <= 0xdfff && text.length > 1 ? String.fromCodePoint(text.codePointAt(text.length - 2) ?? unit) : String.fromCharCode(unit);
-  return charWidth(ch) === 2;
+  return codeWidth(unit >= 0xdc00 && unit <= 0xdfff && text.length > 1 ? (text.codePointAt(text.length - 2) ?? unit) : unit) === 2;
 }
 
 function startsWide(text: string): boolean {
   const unit = text.charCodeAt(0);
   if (unit >= 0x4e00 && unit <= 0x9fff) return true;
-  return unit >= 0x300 && charWidth(String.fromCodePoint(text.codePointAt(0) ?? unit)) === 2;
+  return unit >= 0x300 && codeWidth(text.codePointAt(0) ?? unit) === 2;
 }
 
 /**
@@ -161,7 +176,7 @@ function rawTokens(text: string, out: string[]): boolean {
     else {
       const code = text.codePointAt(i) ?? unit;
       if (code > 0xffff) size = 2;
-      alone = breaksFreely(String.fromCodePoint(code));
+      alone = codeWidth(code) === 2;
       if (alone) wide = true;
     }
     if (alone) {
@@ -202,6 +217,12 @@ function hardBreak(word: string, width: number): string[] {
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
   if (displayWidth(text) <= limit) return [text];
+  // A colour escape is measured as none of its characters would be: the token path measures it.
+  return text.includes('\u001b') ? wrapTokens(text, limit) : wrapRanges(text, limit);
+}
+
+/** `wrapText` of text wider than `limit`, by tokens made as strings (the rule as first written; the reference of `wrapRanges`). */
+export function wrapTokens(text: string, limit: number): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
@@ -238,4 +259,177 @@ export function wrapText(text: string, width: number): string[] {
   }
   if (line || lines.length === 0) flush();
   return lines;
+}
+
+// Reused between calls: the tokens of one text as ranges of it, and their widths.
+let tokenStarts: Int32Array = new Int32Array(256);
+let tokenEnds: Int32Array = new Int32Array(256);
+let tokenWidths: Int32Array = new Int32Array(256);
+
+function room(size: number): void {
+  if (size <= tokenStarts.length) return;
+  const grow = (array: Int32Array): Int32Array => {
+    const bigger = new Int32Array(Math.max(size, array.length * 2));
+    bigger.set(array);
+    return bigger;
+  };
+  tokenStarts = grow(tokenStarts);
+  tokenEnds = grow(tokenEnds);
+  tokenWidths = grow(tokenWidths);
+}
+
+/**
+ * `wrapTokens` of text without colour escapes, with tokens kept as ranges of the text (start, end,
+ * width) rather than strings: no string per character, and a line is one slice of the text
+ * unless a space was dropped from it. The same tokens, the same merges, the same lines.
+ */
+function wrapRanges(text: string, limit: number): string[] {
+  // Raw tokens: a space or a wide character alone, a run of anything else together.
+  room(text.length + 1);
+  // Local names for the shared arrays: read from a register, not the module's scope.
+  const starts = tokenStarts;
+  const ends = tokenEnds;
+  const widths = tokenWidths;
+  let count = 0;
+  let wide = false;
+  let start = 0;
+  let runWidth = 0;
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let size = 1;
+    let w: number;
+    let alone: boolean;
+    if (unit === 0x20) {
+      alone = true;
+      w = 1;
+    } else if (unit >= 0x4e00 && unit <= 0x9fff) {
+      alone = wide = true;
+      w = 2;
+    } else if (unit < 0x300) {
+      alone = false;
+      w = unit < 0x20 || (unit >= 0x7f && unit < 0xa0) ? 0 : 1;
+    } else {
+      const code = text.codePointAt(i) ?? unit;
+      if (code > 0xffff) size = 2;
+      w = codeWidth(code);
+      alone = w === 2;
+      if (alone) wide = true;
+    }
+    if (alone) {
+      if (i > start) {
+        starts[count] = start;
+        ends[count] = i;
+        widths[count++] = runWidth;
+      }
+      starts[count] = i;
+      ends[count] = i + size;
+      widths[count++] = w;
+      start = i + size;
+      runWidth = 0;
+    } else runWidth += w;
+    i += size;
+  }
+  if (start < text.length) {
+    starts[count] = start;
+    ends[count] = text.length;
+    widths[count++] = runWidth;
+  }
+  // Merged as `tokens` merges them, in place: a merged token is always a range (its parts lie side by side).
+  if (wide) {
+    let out = 0;
+    const isSpace = (at: number): boolean => ends[at]! - starts[at]! === 1 && text.charCodeAt(starts[at]!) === 0x20;
+    for (let i = 0; i < count; i++) {
+      const ts = starts[i]!;
+      const te = ends[i]!;
+      const tw = widths[i]!;
+      const space = te - ts === 1 && text.charCodeAt(ts) === 0x20;
+      if (out > 0 && !isSpace(out - 1) && !space && (CLOSING.has(text.charCodeAt(ts)) || OPENING.has(text.charCodeAt(ends[out - 1]! - 1)))) {
+        ends[out - 1] = te;
+        widths[out - 1] = widths[out - 1]! + tw;
+        continue;
+      }
+      if (space && out > 0 && i + 1 < count && !isSpace(out - 1)) {
+        const ls = starts[out - 1]!;
+        const le = ends[out - 1]!;
+        const ns = starts[i + 1]!;
+        if ((endsWideAt(text, ls, le) && isDigit(text.charCodeAt(ns))) || (endsFigureAt(text, le) && startsWideAt(text, ns))) {
+          ends[out - 1] = ends[i + 1]!;
+          widths[out - 1] = widths[out - 1]! + 1 + widths[i + 1]!;
+          i++;
+          continue;
+        }
+      }
+      starts[out] = ts;
+      ends[out] = te;
+      widths[out++] = tw;
+    }
+    count = out;
+  }
+  // Lines filled as `wrapTokens` fills them; a line is the slice [lineStart, lineEnd) until
+  // something not beside it is added (then `built` holds it). No closures: these locals stay in registers.
+  const lines: string[] = [];
+  let lineStart = 0;
+  let lineEnd = 0;
+  let built: string | null = null;
+  let used = 0;
+  for (let i = 0; i < count; i++) {
+    const ts = starts[i]!;
+    const te = ends[i]!;
+    const w = widths[i]!;
+    if (te - ts === 1 && text.charCodeAt(ts) === 0x20) {
+      if (used > 0 && used + 1 <= limit) {
+        if (built !== null) built += ' ';
+        else if (ts === lineEnd) lineEnd = te;
+        else built = `${text.slice(lineStart, lineEnd)} `;
+        used += 1;
+      }
+      continue;
+    }
+    if (used + w <= limit) {
+      if (built !== null) built += text.slice(ts, te);
+      else if (lineEnd === lineStart) {
+        lineStart = ts;
+        lineEnd = te;
+      } else if (ts === lineEnd) lineEnd = te;
+      else built = text.slice(lineStart, lineEnd) + text.slice(ts, te);
+      used += w;
+      continue;
+    }
+    if (used > 0) {
+      lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
+      built = null;
+    }
+    if (w <= limit) {
+      // The token replaces whatever the line held (only characters of no width, when nothing was flushed).
+      built = null;
+      lineStart = ts;
+      lineEnd = te;
+      used = w;
+      continue;
+    }
+    const pieces = hardBreak(text.slice(ts, te), limit);
+    for (let p = 0; p < pieces.length - 1; p++) lines.push(pieces[p]!);
+    built = pieces[pieces.length - 1] ?? '';
+    used = displayWidth(built);
+  }
+  if ((built !== null ? built !== '' : lineEnd > lineStart) || lines.length === 0) lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
+  return lines;
+}
+
+function endsWideAt(text: string, start: number, end: number): boolean {
+  const unit = text.charCodeAt(end - 1);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return true;
+  if (unit < 0x300) return false;
+  return codeWidth(unit >= 0xdc00 && unit <= 0xdfff && end - start > 1 ? (text.codePointAt(end - 2) ?? unit) : unit) === 2;
+}
+
+function endsFigureAt(text: string, end: number): boolean {
+  const unit = text.charCodeAt(end - 1);
+  return isDigit(unit) || unit === 37;
+}
+
+function startsWideAt(text: string, start: number): boolean {
+  const unit = text.charCodeAt(start);
+  if (unit >= 0x4e00 && unit <= 0x9fff) return true;
+  return unit >= 0x300 && codeWidth(text.codePointAt(start) ?? unit) === 2;
 }

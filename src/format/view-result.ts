@@ -121,8 +121,7 @@ function symbolOf(result: Result, tone: Tone): string {
 }
 
 /** The figure of a cell: `Σ` before a figure rolled up from towns, `/40` after a town's figure when it had its own target. */
-function cellFigure(result: Result, lang: Lang): string {
-  const figure = figureOf(result, lang);
+export function cellFigure(result: Result, lang: Lang, figure = figureOf(result, lang)): string {
   if (figure === '') return '';
   const mark = result.figureSource === 'derived' ? 'Σ' : '';
   const own = result.targetSource === 'decomposed' && typeof result.value === 'number' ? `/${displayNumber(result.value)}` : '';
@@ -136,7 +135,23 @@ export function isOffTrackOrFailing(result: Result): boolean {
 
 /** `isOffTrackOrFailing` from a result's status and severity alone. */
 export function isOffTrackOrFailingAt(status: Result['status'], severity: Result['severity']): boolean {
-  return OFF_TRACK.has(status) || (toneOf({ status, severity }) === 'bad');
+  // As toneOf reads 'bad' (a failure that is not met, achieved or on track), without an object per call.
+  return OFF_TRACK.has(status) || (severity === 'failure' && status !== 'met' && status !== 'achieved' && status !== 'on_track');
+}
+
+// `cellMark`'s words by the few things they depend on.
+const CELL_MARKS = new Map<number, string>();
+
+/** A matrix cell's symbol and status word, `✗ 未达标`, as `cellOf` gives them: worded once per status, severity, softness and language. */
+export function cellMark(result: Result, lang: Lang): string {
+  const notJudged = isNotJudged(result);
+  const key = (STATUS_INDEX.get(result.status) ?? 99) * 32 + (SEVERITY_INDEX.get(result.severity) ?? 7) * 4 + (result.soft ? 2 : 0) + (lang === 'zh' ? 1 : 0) + (notJudged ? 16384 : 0);
+  let mark = CELL_MARKS.get(key);
+  if (mark === undefined) {
+    const cell = cellOf(result, lang);
+    CELL_MARKS.set(key, (mark = `${cell.symbol} ${cell.status}`));
+  }
+  return mark;
 }
 
 /** A result as a matrix cell: the same symbol, figure, tone and status as its full view. */
@@ -148,9 +163,34 @@ export function cellOf(result: Result, lang: Lang): ResultCell {
   return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
 }
 
+/** What a line of the results off track shows: a result's region, target, status and reason. */
+export type OffTrackView = Pick<ResultView, 'region' | 'id' | 'indicator' | 'status' | 'symbol' | 'tone' | 'reason'>;
+
+/** The parts of `viewResult` that a line of the results off track shows, the same words, without the figures it does not show. */
+export function viewOffTrack(result: Result, lang: Lang): OffTrackView {
+  const unit = unitWords(result, lang);
+  const tone = toneOf(result);
+  const words = targetWords(result, lang);
+  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  return {
+    region: escapedRegion(result.region),
+    id: words.id,
+    indicator: words.indicator,
+    status: statusWord(result, lang),
+    symbol: symbolOf(result, tone),
+    tone,
+    reason: reasonWords(result, lang, unit, explained ? '' : words.reasonHead),
+  };
+}
+
+/** The unit as a reason reads it: `%` and Chinese units close up, others after a space. */
+function unitWords(result: Result, lang: Lang): string {
+  return result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
+}
+
 /** The words of one result in `lang`: computed here once, laid out by every format. */
 export function viewResult(result: Result, lang: Lang): ResultView {
-  const unit = result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
+  const unit = unitWords(result, lang);
   const figure = figureOf(result, lang);
   const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
   let gap = '';
@@ -173,29 +213,45 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     projection = say(projectionMisses ? 'view.projected-miss' : 'view.projected', { year: result.year, value }, lang);
   }
   const tone = toneOf(result);
-  const towns = townWords(result, lang);
-  const words = targetWords(result, lang, towns.targetTag);
+  const words = targetWords(result, lang);
+  // How a result of a plan carried out by towns reads (docs/regions.md): the target a town was
+  // judged against leads its reason, so a matrix line names it; a figure rolled up from the towns says so.
+  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
+  const reasonHead = explained ? '' : words.reasonHead;
+  const figureTag = result.figureSource === 'derived' && result.actual !== null ? DERIVED_TAG[lang] : '';
   return {
     result,
     id: words.id,
-    region: escapeControls(result.region),
+    region: escapedRegion(result.region),
     indicator: words.indicator,
     group: words.group,
     target: words.target,
-    actual: escapeControls(actual + towns.figureTag),
-    figure: escapeControls(cellFigure(result, lang)),
+    actual: escapeControls(figureTag === '' ? actual : actual + figureTag),
+    figure: escapeControls(cellFigure(result, lang, figure)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
     status: statusWord(result, lang),
     symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
-    reason: reasonWords(result, lang, unit, towns.reasonHead),
+    reason: reasonWords(result, lang, unit, reasonHead),
     progress: progressOf(result, lang),
     projection,
     projectionMisses,
-    notes: escapeControls((result.notes ?? []).map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')),
+    notes: result.notes && result.notes.length > 0 ? escapeControls(result.notes.map((note) => formatMessage(note.code, note.params, lang)).join(lang === 'zh' ? ';' : '; ')) : '',
   };
+}
+
+// The last region escaped: results come a region at a time, or a target at a time across few regions.
+let lastRegion = '';
+let lastEscaped = '';
+
+function escapedRegion(region: string): string {
+  if (region !== lastRegion) {
+    lastEscaped = escapeControls(region);
+    lastRegion = region;
+  }
+  return lastEscaped;
 }
 
 /** The words of a result that come from its target alone, escaped: the same for every region. */
@@ -203,7 +259,10 @@ interface TargetWords {
   id: string;
   indicator: string;
   group: number;
+  /** The target in words, with the tag of the target a town was judged against (`(县级目标)`). */
   target: string;
+  /** That target named before the reason of a result not met, behind or not assessable (`县级目标 ≥ 52.3 %`); '' for the plan's own target. */
+  reasonHead: string;
 }
 
 /** The terms the words of `TargetWords` were made from, to tell whether a result has the same. */
@@ -211,19 +270,31 @@ type WordedTerms = Pick<Result, 'id' | 'indicator' | 'indicatorEn' | 'goal' | 'a
 
 // By language and id: the last terms worded and their words. A run lists each target once per
 // region; a result whose terms differ (a town's own target) is worded anew.
-const TARGET_WORDS: Record<Lang, Map<string, { terms: WordedTerms; tag: string; words: TargetWords }>> = { zh: new Map(), en: new Map() };
+const TARGET_WORDS: Record<Lang, Map<string, { terms: WordedTerms; words: TargetWords }>> = { zh: new Map(), en: new Map() };
 
-function targetWords(result: Result, lang: Lang, targetTag: string): TargetWords {
+/** `(乡镇汇总)`: after a figure rolled up from the towns. */
+const DERIVED_TAG: Record<Lang, string> = {
+  zh: `(${formatMessage('source.derived', {}, 'zh')})`,
+  en: ` (${formatMessage('source.derived', {}, 'en')})`,
+};
+
+function targetWords(result: Result, lang: Lang): TargetWords {
   const known = TARGET_WORDS[lang].get(result.id);
-  if (known && known.tag === targetTag && sameTerms(known.terms, result)) return known.words;
+  if (known && sameTerms(known.terms, result)) return known.words;
+  const source = result.targetSource;
+  const own = source === 'decomposed' || source === 'intensive_plan';
+  const described = describeTarget(result, lang);
+  const targetTag = own ? `${lang === 'zh' ? '(' : ' ('}${say(`source.${source}`, {}, lang)})` : '';
   const words: TargetWords = {
     id: escapeControls(result.id),
     indicator: escapeControls(lang === 'zh' ? result.indicator : result.indicatorEn),
     group: result.goal !== null ? 0 : (result.action ?? 0),
-    target: escapeControls(describeTarget(result, lang) + targetTag),
+    target: escapeControls(described + targetTag),
+    // Escaped with the reason it leads (`reasonWords`).
+    reasonHead: own ? `${say(`source.${source}`, {}, lang)} ${described}` : '',
   };
   const { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource } = result;
-  if (TARGET_WORDS[lang].size < 65536) TARGET_WORDS[lang].set(result.id, { terms: { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource }, tag: targetTag, words });
+  if (TARGET_WORDS[lang].size < 65536) TARGET_WORDS[lang].set(result.id, { terms: { id, indicator, indicatorEn, goal, action, kind, op, value, unit, year, targetSource }, words });
   return words;
 }
 
@@ -233,41 +304,25 @@ function sameTerms(a: WordedTerms, b: Result): boolean {
 }
 
 // The words of a reason shared by many results (a frozen object, such as "no decomposed target"
-// of every town not judged), by language and the parts of the result `reasonOf` reads beside it.
-const SHARED_REASONS = new WeakMap<object, Map<string, string>>();
+// of every town not judged), by the parts of the result `reasonOf` reads beside it.
+const SHARED_REASONS = new WeakMap<object, Map<number, string>>();
 
 /** The reason of a result in words, escaped, after the target a town was judged against. */
 function reasonWords(result: Result, lang: Lang, unit: string, head: string): string {
-  const word = (): string => escapeControls([head, reasonOf(result, lang, unit)].filter((part) => part !== '').join(lang === 'zh' ? ';' : '; '));
   const reason = result.reason;
   // A frozen reason with no progress reads the same for the same status, severity and softness.
-  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '') return word();
+  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '') return wordReason(result, lang, unit, head);
   let known = SHARED_REASONS.get(reason);
   if (!known) SHARED_REASONS.set(reason, (known = new Map()));
-  const key = `${lang}${result.status}${result.severity}${result.soft ? 1 : 0}`;
+  // A number, not a string, as key: no string is built per result.
+  const key = (STATUS_INDEX.get(result.status) ?? 99) * 32 + (SEVERITY_INDEX.get(result.severity) ?? 7) * 4 + (result.soft ? 2 : 0) + (lang === 'zh' ? 1 : 0);
   let text = known.get(key);
-  if (text === undefined) known.set(key, (text = word()));
+  if (text === undefined) known.set(key, (text = wordReason(result, lang, unit, head)));
   return text;
 }
 
-/**
- * How a result of a plan carried out by towns reads in a listing (docs/regions.md): which target
- * it was judged against (`(分解目标)`, `(县级目标)`) and a figure rolled up from the towns
- * (`(乡镇汇总)`); the target a town was judged against leads its reason, so a matrix line names it.
- */
-function townWords(result: Result, lang: Lang): { targetTag: string; figureTag: string; reasonHead: string } {
-  const open = lang === 'zh' ? '(' : ' (';
-  const close = lang === 'zh' ? ')' : ')';
-  const source = result.targetSource;
-  const targetTag = source === 'decomposed' || source === 'intensive_plan' ? `${open}${say(`source.${source}`, {}, lang)}${close}` : '';
-  const derived = result.figureSource === 'derived' && result.actual !== null;
-  const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
-  const reasonHead = (source === 'decomposed' || source === 'intensive_plan') && !explained
-    ? `${say(`source.${source}`, {}, lang)} ${describeTarget(result, lang)}`
-    : '';
-  return {
-    targetTag,
-    figureTag: derived ? `${open}${say('source.derived', {}, lang)}${close}` : '',
-    reasonHead,
-  };
+function wordReason(result: Result, lang: Lang, unit: string, head: string): string {
+  const because = reasonOf(result, lang, unit);
+  if (head === '') return escapeControls(because);
+  return escapeControls(because === '' ? head : `${head}${lang === 'zh' ? ';' : '; '}${because}`);
 }
