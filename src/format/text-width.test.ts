@@ -46,6 +46,23 @@ describe('wrapText', () => {
     expect(wrapText('rate 84.9% of 96', 10)).toEqual(['rate 84.9%', 'of 96']);
   });
 
+  it('keeps a short Chinese word (2 to 4 characters between others) and a figure with its % together where they fit a line', () => {
+    // 累计 ≥ 44 公里 is 14 columns: at 12 the unit goes down whole with its figure, not 公/里.
+    expect(wrapText('累计 ≥ 44 公里', 12)).toEqual(['累计 ≥', '44 公里']);
+    expect(wrapText('> 1000000 千瓦', 12)).toEqual(['>', '1000000 千瓦']);
+    expect(wrapText('尚未完成（力争）', 12)).toEqual(['尚未完成', '（力争）']);
+    expect(wrapText('growth a year ≥ 20 %', 18)).toEqual(['growth a year ≥', '20 %']);
+    // Five characters or more are no short word: they break anywhere.
+    expect(wrapText('城乡新能源公交车占比', 12)).toEqual(['城乡新能源公', '交车占比']);
+  });
+
+  it('a glued piece wider than the line is split by the rules without glue, filling the line it starts on', () => {
+    expect(wrapText('失败 34（其中 13 个）', 12)).toEqual(['失败 34（其', '中 13 个）']);
+    expect(wrapText('甲乙丙丁，戊己', 8)).toEqual(['甲乙丙', '丁，戊己']);
+    expect(wrapText('公里', 2)).toEqual(['公', '里']);
+    expect(wrapText('20 %', 3)).toEqual(['20', '%']);
+  });
+
   it('cuts a word only when it alone is wider than the line', () => {
     expect(wrapText('internationalisation is long', 8)).toEqual(['internat', 'ionalisa', 'tion is', 'long']);
   });

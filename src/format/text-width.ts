@@ -108,23 +108,29 @@ const OPENING = new Set([...'（「『【〈《〔［｛〖“‘([{'].map((ch) 
 /**
  * Splits text into the pieces a line may break between: runs of Latin letters and digits stay
  * together, CJK characters stand alone; a closing mark stays with what it closes, an opening one
- * with what it opens, and a figure with the Chinese word beside it (完成率 84.9%, 13 个).
+ * with what it opens, and a figure with the Chinese word beside it (完成率 84.9%, 13 个). With
+ * `glue`, also a short CJK word (2 to SHORT_WORD characters between others: a unit such as 公里, a
+ * status such as 尚未完成) and a figure with a % set apart from it (20 %): kept together only
+ * where they fit a line (`wrapTokens` splits a glued piece wider than the line by the rules without glue).
  */
-function tokens(text: string): string[] {
+function tokens(text: string, glue = true): string[] {
   const raw: string[] = [];
-  // Text without a wide character (English) has nothing to keep together beyond its words.
-  if (!rawTokens(text, raw)) return raw;
+  const wide = rawTokens(text, raw);
+  const words = wide && glue ? shortWords(raw) : raw;
+  // Text without a wide character (English) has nothing to keep together beyond its words, but a %.
+  if (!wide && !(glue && hasPercent(text))) return raw;
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const token = raw[i] as string;
+  for (let i = 0; i < words.length; i++) {
+    const token = words[i] as string;
     const last = out.length > 0 ? (out[out.length - 1] as string) : undefined;
-    if (last !== undefined && last !== ' ' && token !== ' ' && (CLOSING.has(token.charCodeAt(0)) || OPENING.has(last.charCodeAt(last.length - 1)))) {
+    if (wide && last !== undefined && last !== ' ' && token !== ' ' && (CLOSING.has(token.charCodeAt(0)) || OPENING.has(last.charCodeAt(last.length - 1)))) {
       out[out.length - 1] = last + token;
       continue;
     }
-    const next = raw[i + 1];
-    // Chinese text sets a space between a figure and its word; breaking there parts them.
-    if (token === ' ' && last !== undefined && next !== undefined && last !== ' ' && ((endsWide(last) && isDigit(next.charCodeAt(0))) || (endsFigure(last) && startsWide(next)))) {
+    const next = words[i + 1];
+    // Chinese text sets a space between a figure and its word, and any text may set one before
+    // a %: breaking there parts them.
+    if (token === ' ' && last !== undefined && next !== undefined && last !== ' ' && ((wide && ((endsWide(last) && isDigit(next.charCodeAt(0))) || (endsFigure(last) && startsWide(next)))) || (glue && isDigit(last.charCodeAt(last.length - 1)) && isPercent(next.charCodeAt(0))))) {
       out[out.length - 1] = `${last} ${next}`;
       i++;
       continue;
@@ -132,6 +138,39 @@ function tokens(text: string): string[] {
     out.push(token);
   }
   return out;
+}
+
+/** The most CJK characters in a row kept together as one word (no dictionary: a short run is most likely one word). */
+const SHORT_WORD = 4;
+
+/** A lone wide character that is no punctuation: a CJK character of a word. */
+function isWordChar(token: string): boolean {
+  return isWordCharAt(token, 0, token.length);
+}
+
+/** Joins each run of 2 to SHORT_WORD lone CJK characters into one token. */
+function shortWords(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; ) {
+    let end = i;
+    while (end < raw.length && isWordChar(raw[end] as string)) end++;
+    if (end - i >= 2 && end - i <= SHORT_WORD) {
+      out.push(raw.slice(i, end).join(''));
+      i = end;
+    } else if (end > i) {
+      for (; i < end; i++) out.push(raw[i] as string);
+    } else out.push(raw[i++] as string);
+  }
+  return out;
+}
+
+/** A % or ‰ (a figure's unit that a line must not start with). */
+function isPercent(unit: number): boolean {
+  return unit === 37 || unit === 0x2030;
+}
+
+function hasPercent(text: string): boolean {
+  return text.includes('%') || text.includes('\u2030');
 }
 
 function isDigit(unit: number): boolean {
@@ -231,7 +270,9 @@ export function wrapTokens(text: string, limit: number): string[] {
     line = '';
     used = 0;
   };
-  for (const token of tokens(text)) {
+  const pieces = tokens(text);
+  for (let i = 0; i < pieces.length; i++) {
+    const token = pieces[i] as string;
     // A space and a CJK character are tokens of their own; only words need measuring.
     const w = token === ' ' ? 1 : token.length === 1 && token.charCodeAt(0) >= 0x4e00 && token.charCodeAt(0) <= 0x9fff ? 2 : displayWidth(token);
     if (token === ' ') {
@@ -246,15 +287,24 @@ export function wrapTokens(text: string, limit: number): string[] {
       used += w;
       continue;
     }
+    if (w > limit) {
+      // Wider than any line: a glued piece is split by the rules without glue, here, filling this line first.
+      const plain = tokens(token, false);
+      if (plain.length > 1) {
+        pieces.splice(i, 1, ...plain);
+        i--;
+        continue;
+      }
+    }
     if (used > 0) flush();
     if (w <= limit) {
       line = token;
       used = w;
       continue;
     }
-    const pieces = hardBreak(token, limit);
-    for (const piece of pieces.slice(0, -1)) lines.push(piece);
-    line = pieces[pieces.length - 1] ?? '';
+    const cut = hardBreak(token, limit);
+    for (const piece of cut.slice(0, -1)) lines.push(piece);
+    line = cut[cut.length - 1] ?? '';
     used = displayWidth(line);
   }
   if (line || lines.length === 0) flush();
@@ -335,7 +385,8 @@ function wrapRanges(text: string, limit: number): string[] {
     widths[count++] = runWidth;
   }
   // Merged as `tokens` merges them, in place: a merged token is always a range (its parts lie side by side).
-  if (wide) {
+  if (wide) count = joinShortWords(text, count);
+  if (wide || hasPercent(text)) {
     let out = 0;
     const isSpace = (at: number): boolean => ends[at]! - starts[at]! === 1 && text.charCodeAt(starts[at]!) === 0x20;
     for (let i = 0; i < count; i++) {
@@ -343,7 +394,7 @@ function wrapRanges(text: string, limit: number): string[] {
       const te = ends[i]!;
       const tw = widths[i]!;
       const space = te - ts === 1 && text.charCodeAt(ts) === 0x20;
-      if (out > 0 && !isSpace(out - 1) && !space && (CLOSING.has(text.charCodeAt(ts)) || OPENING.has(text.charCodeAt(ends[out - 1]! - 1)))) {
+      if (wide && out > 0 && !isSpace(out - 1) && !space && (CLOSING.has(text.charCodeAt(ts)) || OPENING.has(text.charCodeAt(ends[out - 1]! - 1)))) {
         ends[out - 1] = te;
         widths[out - 1] = widths[out - 1]! + tw;
         continue;
@@ -352,7 +403,8 @@ function wrapRanges(text: string, limit: number): string[] {
         const ls = starts[out - 1]!;
         const le = ends[out - 1]!;
         const ns = starts[i + 1]!;
-        if ((endsWideAt(text, ls, le) && isDigit(text.charCodeAt(ns))) || (endsFigureAt(text, le) && startsWideAt(text, ns))) {
+        const figureWord = wide && ((endsWideAt(text, ls, le) && isDigit(text.charCodeAt(ns))) || (endsFigureAt(text, le) && startsWideAt(text, ns)));
+        if (figureWord || (isDigit(text.charCodeAt(le - 1)) && isPercent(text.charCodeAt(ns)))) {
           ends[out - 1] = ends[i + 1]!;
           widths[out - 1] = widths[out - 1]! + 1 + widths[i + 1]!;
           i++;
@@ -365,6 +417,8 @@ function wrapRanges(text: string, limit: number): string[] {
     }
     count = out;
   }
+  // A piece wider than any line is split by `wrapTokens` (a glued piece by the rules without glue): rare.
+  for (let i = 0; i < count; i++) if (widths[i]! > limit) return wrapTokens(text, limit);
   // Lines filled as `wrapTokens` fills them; a line is the slice [lineStart, lineEnd) until
   // something not beside it is added (then `built` holds it). No closures: these locals stay in registers.
   const lines: string[] = [];
@@ -414,6 +468,38 @@ function wrapRanges(text: string, limit: number): string[] {
   }
   if ((built !== null ? built !== '' : lineEnd > lineStart) || lines.length === 0) lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
   return lines;
+}
+
+/** `isWordChar` of the token text[start, end): one wide character that is no punctuation. */
+function isWordCharAt(text: string, start: number, end: number): boolean {
+  const unit = text.charCodeAt(start);
+  const size = end - start;
+  return (size === 1 || (size === 2 && unit >= 0xd800 && unit <= 0xdbff)) && startsWideAt(text, start) && !CLOSING.has(unit) && !OPENING.has(unit);
+}
+
+/** `shortWords` on the shared token ranges of `text`, in place; returns the new count. */
+function joinShortWords(text: string, count: number): number {
+  let out = 0;
+  for (let i = 0; i < count; ) {
+    let end = i;
+    while (end < count && isWordCharAt(text, tokenStarts[end]!, tokenEnds[end]!)) end++;
+    if (end - i >= 2 && end - i <= SHORT_WORD) {
+      tokenStarts[out] = tokenStarts[i]!;
+      tokenEnds[out] = tokenEnds[end - 1]!;
+      let w = 0;
+      for (let k = i; k < end; k++) w += tokenWidths[k]!;
+      tokenWidths[out++] = w;
+      i = end;
+      continue;
+    }
+    const stop = end > i ? end : i + 1;
+    for (; i < stop; i++) {
+      tokenStarts[out] = tokenStarts[i]!;
+      tokenEnds[out] = tokenEnds[i]!;
+      tokenWidths[out++] = tokenWidths[i]!;
+    }
+  }
+  return out;
 }
 
 function endsWideAt(text: string, start: number, end: number): boolean {
