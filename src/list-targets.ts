@@ -3,7 +3,7 @@ import { formatMessage, type Lang } from './messages.js';
 import type { Kind, Op, Plan, Target } from './plan/types.js';
 import { describeTarget, sanitize } from './format/describe-target.js';
 import { fitColumns, layoutRows, type Column, type Row } from './format/layout-table.js';
-import { wrapText } from './format/text-width.js';
+import { wrapText } from './format/wrap-text.js';
 
 /** The kind of a target in words (`level` → 水平值). */
 export function kindWord(kind: Kind, lang: Lang): string {

@@ -1,4 +1,5 @@
-import { displayWidth, padEnd, padStart, wrapText } from './text-width.js';
+import { displayWidth, padEnd, padStart } from './text-width.js';
+import { wrapText } from './wrap-text.js';
 
 /** A column of a laid-out table. */
 export interface Column {

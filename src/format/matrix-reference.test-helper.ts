@@ -6,7 +6,8 @@ import { fitWidths, layoutRows, naturalWidths, type Column, type Row } from './l
 import type { Painter } from './paint.js';
 import { matrixCell, regionMatrix, type MatrixRow, type ResultCell } from './region-matrix.js';
 import { escapeMarkdown, escapeSpreadsheetText } from './sanitize.js';
-import { displayWidth, wrapTokens } from './text-width.js';
+import { displayWidth } from './text-width.js';
+import { wrapTokens } from './wrap-tokens.js';
 import { viewResult } from './view-result.js';
 import type { ReportView, Tone } from './view.js';
 

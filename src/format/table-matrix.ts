@@ -2,7 +2,8 @@ import { formatMessage, type MessageCode } from '../messages.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
 import { matrixCell, offTrackOf, regionMatrix, type MatrixRow, type ResultCell } from './region-matrix.js';
-import { displayWidth, padEnd, wrapText } from './text-width.js';
+import { displayWidth, padEnd } from './text-width.js';
+import { wrapText } from './wrap-text.js';
 import type { RegionView, ReportView, Tone } from './view.js';
 
 const REGION_COLUMN: Omit<Column, 'header'> = { min: 6, max: 16 };

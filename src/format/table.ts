@@ -4,7 +4,8 @@ import { DEFAULT_WIDTH, type Formatter, type FormatOptions } from './formatter.j
 import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js';
 import { painter, type Painter } from './paint.js';
 import { formatMatrix } from './table-matrix.js';
-import { displayWidth, wrapText } from './text-width.js';
+import { displayWidth } from './text-width.js';
+import { wrapText } from './wrap-text.js';
 import { keysByRank } from '../report/listed-results.js';
 import { noteOf, viewReport, viewResult, type ReportView, type ResultView, type Tone } from './view.js';
 
