@@ -3,7 +3,7 @@
  * defines, kept as ranges of the text rather than strings.
  */
 import { codeWidth, displayWidth } from './text-width.js';
-import { CLOSING, hardBreak, hasPercent, isDigit, isPercent, isWordCharAt, OPENING, SHORT_WORD, startsWideAt, wrapTokens } from './wrap-tokens.js';
+import { CLOSING, hardBreak, hasPercent, isDigit, isPercent, OPENING, SHORT_WORD, startsWideAt, wrapTokens } from './wrap-tokens.js';
 
 /**
  * Wraps plain text to lines of at most `width` columns: at spaces for English, between any two
@@ -50,16 +50,19 @@ function wrapRanges(text: string, limit: number): string[] {
   let wide = false;
   let start = 0;
   let runWidth = 0;
+  // CJK characters of words in a row: the last `run` tokens (joined as `shortWords` joins them when the run ends).
+  let run = 0;
   for (let i = 0; i < text.length; ) {
     const unit = text.charCodeAt(i);
     let size = 1;
     let w: number;
     let alone: boolean;
+    let word = false;
     if (unit === 0x20) {
       alone = true;
       w = 1;
     } else if (unit >= 0x4e00 && unit <= 0x9fff) {
-      alone = wide = true;
+      alone = wide = word = true;
       w = 2;
     } else if (unit < 0x300) {
       alone = false;
@@ -69,29 +72,41 @@ function wrapRanges(text: string, limit: number): string[] {
       if (code > 0xffff) size = 2;
       w = codeWidth(code);
       alone = w === 2;
-      if (alone) wide = true;
+      if (alone) {
+        wide = true;
+        word = !CLOSING.has(unit) && !OPENING.has(unit);
+      }
     }
     if (alone) {
       if (i > start) {
+        if (run > 0) count = joinRun(count, run);
+        run = 0;
         starts[count] = start;
         ends[count] = i;
         widths[count++] = runWidth;
       }
+      if (!word && run > 0) {
+        count = joinRun(count, run);
+        run = 0;
+      }
       starts[count] = i;
       ends[count] = i + size;
       widths[count++] = w;
+      if (word) run++;
       start = i + size;
       runWidth = 0;
     } else runWidth += w;
     i += size;
   }
   if (start < text.length) {
+    if (run > 0) count = joinRun(count, run);
+    run = 0;
     starts[count] = start;
     ends[count] = text.length;
     widths[count++] = runWidth;
   }
+  if (run > 0) count = joinRun(count, run);
   // Merged as `tokens` merges them, in place: a merged token is always a range (its parts lie side by side).
-  if (wide) count = joinShortWords(text, count);
   if (wide || hasPercent(text)) {
     let out = 0;
     const isSpace = (at: number): boolean => ends[at]! - starts[at]! === 1 && text.charCodeAt(starts[at]!) === 0x20;
@@ -177,29 +192,15 @@ function wrapRanges(text: string, limit: number): string[] {
 }
 
 
-/** `shortWords` on the shared token ranges of `text`, in place; returns the new count. */
-function joinShortWords(text: string, count: number): number {
-  let out = 0;
-  for (let i = 0; i < count; ) {
-    let end = i;
-    while (end < count && isWordCharAt(text, tokenStarts[end]!, tokenEnds[end]!)) end++;
-    if (end - i >= 2 && end - i <= SHORT_WORD) {
-      tokenStarts[out] = tokenStarts[i]!;
-      tokenEnds[out] = tokenEnds[end - 1]!;
-      let w = 0;
-      for (let k = i; k < end; k++) w += tokenWidths[k]!;
-      tokenWidths[out++] = w;
-      i = end;
-      continue;
-    }
-    const stop = end > i ? end : i + 1;
-    for (; i < stop; i++) {
-      tokenStarts[out] = tokenStarts[i]!;
-      tokenEnds[out] = tokenEnds[i]!;
-      tokenWidths[out++] = tokenWidths[i]!;
-    }
-  }
-  return out;
+/** The last `run` tokens (CJK characters of words, side by side) joined into one when they are a short word; returns the new count. */
+function joinRun(count: number, run: number): number {
+  if (run < 2 || run > SHORT_WORD) return count;
+  const first = count - run;
+  let w = 0;
+  for (let k = first; k < count; k++) w += tokenWidths[k]!;
+  tokenEnds[first] = tokenEnds[count - 1]!;
+  tokenWidths[first] = w;
+  return first + 1;
 }
 
 function endsWideAt(text: string, start: number, end: number): boolean {

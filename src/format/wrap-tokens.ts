@@ -210,6 +210,8 @@ export function wrapTokens(text: string, limit: number): string[] {
 export function isWordCharAt(text: string, start: number, end: number): boolean {
   const unit = text.charCodeAt(start);
   const size = end - start;
+  // Most are CJK ideographs, none of them punctuation.
+  if (size === 1 && unit >= 0x4e00 && unit <= 0x9fff) return true;
   return (size === 1 || (size === 2 && unit >= 0xd800 && unit <= 0xdbff)) && startsWideAt(text, start) && !CLOSING.has(unit) && !OPENING.has(unit);
 }
 
