@@ -67,15 +67,13 @@ export function listTable(targets: Target[], lang: Lang, width: number): string 
     { header: kind!, min: 6, max: 12 },
     { header: soft!, min: 4, max: 6 },
   ];
-  const rows: Row[] = targets.map((t) => ({
-    kind: 'cells',
-    cells: [sanitize(t.id), sanitize(lang === 'zh' ? t.indicator : t.indicatorEn), sanitize(describeTarget(t, lang)), String(t.year), kindWord(t.kind, lang), t.soft ? '✓' : ''],
-  }));
+  const cellsOf = targets.map((t) => [sanitize(t.id), sanitize(lang === 'zh' ? t.indicator : t.indicatorEn), sanitize(describeTarget(t, lang)), String(t.year), kindWord(t.kind, lang), t.soft ? '✓' : '']);
+  const rows: Row[] = cellsOf.map((cells) => ({ kind: 'cells', cells }));
   const widths = fitColumns(columns, rows, width);
   if (!widths) {
     // Too narrow for columns: each target as lines of `label: value`.
     const sep = lang === 'zh' ? ':' : ': ';
-    const blocks = rows.map((row) => (row.kind === 'cells' ? row.cells.flatMap((cell, i) => (cell === '' ? [] : wrapText(`${columns[i]!.header}${sep}${cell}`, width))).join('\n') : ''));
+    const blocks = cellsOf.map((cells) => cells.flatMap((cell, i) => (cell === '' ? [] : wrapText(`${columns[i]!.header}${sep}${cell}`, width))).join('\n'));
     return `${blocks.join('\n\n')}\n`;
   }
   return `${[...layoutRows(columns, rows, widths, width, (text) => text)].join('\n')}\n`;

@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../seeded-random.test-helper.js';
 import { fastDifference, fastQuotient } from './exact-decimal.js';
 
 // What compare.ts computes with big.js, the reference the fast paths must equal.
@@ -11,18 +12,6 @@ function bigQuotient(a: number, b: number): number {
 }
 function bigDifference(a: number, b: number): number {
   return Number(new Dec(a).minus(new Dec(b)).toString());
-}
-
-/** A seeded PRNG (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A figure as people write them: up to 12 digits, 0–6 decimals, sometimes negative, sometimes tiny or huge. */

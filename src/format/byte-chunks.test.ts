@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../seeded-random.test-helper.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
-
-/** A seeded PRNG (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('ByteChunks.number: a number written as String(value) writes it', () => {
   it('edges: zeros, exponents, the limits of whole numbers and of 15 digits, NaN and infinities', () => {

@@ -22,19 +22,24 @@ async function resultsOf(plan: ReturnType<typeof townsPlan>, file: string, asOf?
   return evaluate(plan, actuals, { asOf, policy: { failOn: ['not_met'], maxWarnings: null }, planFile: 'p', toolVersion: '0', regionTargets }).results;
 }
 
+/** Results of towns, a county, decomposed targets, mid-term and hostile text, and one a caller made with fields left undefined. */
+async function mixedResults(): Promise<Result[]> {
+  const towns = townsPlan();
+  return [
+    ...sampleReport.results,
+    ...(await resultsOf(towns, fixture('towns/towns-2025.csv'))),
+    ...(await resultsOf(towns, fixture('towns/towns-with-county-2025.csv'), undefined, true)),
+    ...(await resultsOf(towns, fixture('towns/towns-2025.csv'), 2023, true)),
+    ...(await resultsOf(bundledPlan(), fixture('xiangshan/regions-2025.csv'))),
+    ...(await resultsOf(bundledPlan(), fixture('hostile/control-sequences.csv'))),
+    // A result a caller made with fields left undefined: left out, as JSON.stringify leaves them.
+    { ...sampleReport.results[0]!, reason: undefined, region: undefined } as unknown as Result,
+  ];
+}
+
 describe('resultText', () => {
   it('is prettyJson(resultJson(result)) for every result of towns, a county, decomposed targets, mid-term and hostile text', async () => {
-    const towns = townsPlan();
-    const results = [
-      ...sampleReport.results,
-      ...(await resultsOf(towns, fixture('towns/towns-2025.csv'))),
-      ...(await resultsOf(towns, fixture('towns/towns-with-county-2025.csv'), undefined, true)),
-      ...(await resultsOf(towns, fixture('towns/towns-2025.csv'), 2023, true)),
-      ...(await resultsOf(bundledPlan(), fixture('xiangshan/regions-2025.csv'))),
-      ...(await resultsOf(bundledPlan(), fixture('hostile/control-sequences.csv'))),
-      // A result a caller made with fields left undefined: left out, as JSON.stringify leaves them.
-      { ...sampleReport.results[0]!, reason: undefined, region: undefined } as unknown as Result,
-    ];
+    const results = await mixedResults();
     expect(results.length).toBeGreaterThan(400);
     for (const lang of ['zh', 'en'] as const) {
       const cache = new JsonCache();
@@ -44,14 +49,8 @@ describe('resultText', () => {
   });
 
   it('JsonResultWriter writes the same text as UTF-8, result by result, however often a target, region, reason or file repeats', async () => {
-    const towns = townsPlan();
     const results = [
-      ...sampleReport.results,
-      ...(await resultsOf(towns, fixture('towns/towns-2025.csv'))),
-      ...(await resultsOf(towns, fixture('towns/towns-with-county-2025.csv'), undefined, true)),
-      ...(await resultsOf(towns, fixture('towns/towns-2025.csv'), 2023, true)),
-      ...(await resultsOf(bundledPlan(), fixture('hostile/control-sequences.csv'))),
-      { ...sampleReport.results[0]!, reason: undefined, region: undefined } as unknown as Result,
+      ...(await mixedResults()),
       // Hostile text in a region and a file name: controls, bidi, quotes, a lone surrogate, CJK.
       { ...sampleReport.results[1]!, region: 'a\u001b[31m"\u202e丹东\ud800]]>', actual: { year: 2025, value: -0.000123, file: 'x\u2028"y.csv', row: null } },
       { ...sampleReport.results[1]!, actual: { year: 2025, value: 1e-7, file: null, row: 12 }, gap: 1e21, attainment: Number.NaN },

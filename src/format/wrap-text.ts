@@ -3,7 +3,7 @@
  * defines, kept as ranges of the text rather than strings.
  */
 import { codeWidth, displayWidth } from './text-width.js';
-import { CLOSING, hardBreak, hasPercent, isDigit, isPercent, OPENING, SHORT_WORD, startsWideAt, wrapTokens } from './wrap-tokens.js';
+import { CLOSING, hasPercent, isDigit, isPercent, OPENING, SHORT_WORD, startsWideAt, wrapTokens } from './wrap-tokens.js';
 
 /**
  * Wraps plain text to lines of at most `width` columns: at spaces for English, between any two
@@ -174,18 +174,12 @@ function wrapRanges(text: string, limit: number): string[] {
       lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
       built = null;
     }
-    if (w <= limit) {
-      // The token replaces whatever the line held (only characters of no width, when nothing was flushed).
-      built = null;
-      lineStart = ts;
-      lineEnd = te;
-      used = w;
-      continue;
-    }
-    const pieces = hardBreak(text.slice(ts, te), limit);
-    for (let p = 0; p < pieces.length - 1; p++) lines.push(pieces[p]!);
-    built = pieces[pieces.length - 1] ?? '';
-    used = displayWidth(built);
+    // The token replaces whatever the line held (only characters of no width, when nothing was
+    // flushed); it fits a line, as every token here does (wider ones went to wrapTokens above).
+    built = null;
+    lineStart = ts;
+    lineEnd = te;
+    used = w;
   }
   if ((built !== null ? built !== '' : lineEnd > lineStart) || lines.length === 0) lines.push((built ?? text.slice(lineStart, lineEnd)).trimEnd());
   return lines;

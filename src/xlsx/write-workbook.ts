@@ -80,7 +80,20 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
-function toCell(cell: WorkbookCell | undefined, widths: readonly number[], column: number, columns: number): Cell {
+/** `wrappedLines` remembering its answers for one workbook: a long clause or indicator repeats in every region's rows. */
+function memoLines(): (text: string, width: number) => number {
+  const known = new Map<string, number>();
+  return (text, width) => {
+    // Text that fits even at two columns a character needs no measuring and no key.
+    if (text.length * 2 < width && !text.includes('\n')) return 1;
+    const key = `${width}\u0000${text}`;
+    let lines = known.get(key);
+    if (lines === undefined) known.set(key, (lines = wrappedLines(text, width)));
+    return lines;
+  };
+}
+
+function toCell(cell: WorkbookCell | undefined, widths: readonly number[], column: number, columns: number, linesOf: (text: string, width: number) => number): Cell {
   if (!cell || cell.value === null) {
     return cell?.fill ? { value: undefined, type: String, backgroundColor: cell.fill } : null;
   }
@@ -98,7 +111,7 @@ function toCell(cell: WorkbookCell | undefined, widths: readonly number[], colum
   if (cell.wrap && typeof cell.value === 'string') {
     // The row is made tall enough for wrapped text: neither Excel (for merged cells) nor
     // LibreOffice (on opening an .xlsx) fits the height itself, and the text is cut.
-    const lines = wrappedLines(visibleCellText(cell.value), widths.slice(column, column + span).reduce((sum, w) => sum + w, 0));
+    const lines = linesOf(visibleCellText(cell.value), widths.slice(column, column + span).reduce((sum, w) => sum + w, 0));
     if (lines > 1) style.height = lines * LINE_HEIGHT;
   }
   if (typeof cell.value === 'number') {
@@ -232,13 +245,14 @@ export async function writeWorkbook(sheets: WorkbookSheet[]): Promise<Buffer> {
   const { default: writeXlsxFile } = await import('write-excel-file/node');
   const utility = await import('write-excel-file/utility');
   const seen = new Set<string>();
+  const linesOf = memoLines();
   const written: Sheet<Content>[] = sheets.map((sheet) => {
     checkSheetName(sheet.name);
     if (seen.has(sheet.name.toLowerCase())) throw new RangeError(`duplicate sheet name: ${sheet.name}`);
     seen.add(sheet.name.toLowerCase());
     const columns = lastColumn(sheet) + 1;
     const widths = fitWidths(sheet);
-    const data = sheet.rows.length === 0 ? [[null]] : sheet.rows.map((row) => Array.from({ length: columns }, (_, c) => toCell(row[c], widths, c, columns)));
+    const data = sheet.rows.length === 0 ? [[null]] : sheet.rows.map((row) => Array.from({ length: columns }, (_, c) => toCell(row[c], widths, c, columns, linesOf)));
     return {
       sheet: sheet.name,
       data,
