@@ -528,7 +528,12 @@ export class FigureStore {
 
   /** Where the figure of one target in one region for one year came from, if there is one. */
   sourceAt(region: string, target: number, year: number): FigureSource | null {
-    const block = this.block(this.slots.get(region) ?? -1, year);
+    return this.sourceAtSlot(this.slots.get(region) ?? -1, target, year);
+  }
+
+  /** `sourceAt` for a region's slot (-1: none). */
+  sourceAtSlot(slot: number, target: number, year: number): FigureSource | null {
+    const block = this.block(slot, year);
     if (!block || block.code(target) === EMPTY) return null;
     return { file: block.files?.[target] ?? 0, row: block.row(target) };
   }

@@ -224,13 +224,20 @@ function evaluateWith(
     errors: actuals.problems,
     errorCount: actuals.problemCount,
   };
+  // A format asks for cells region by region: each region's slot is looked up once.
+  const slots = new Int32Array(regions.length).fill(-2);
+  const slotAt = (position: number): number => {
+    let slot = slots[position]!;
+    if (slot === -2) slots[position] = slot = store.findSlot(regions[position]!);
+    return slot;
+  };
   return {
     report,
     cells: {
       regions,
       targets,
       judge: (position, target) => judgeCell(regions[position]!, target),
-      quick: (position, target, into, decimals) => quickCell(regions[position]!, store.findSlot(regions[position]!), target, into, decimals),
+      quick: (position, target, into, decimals) => quickCell(regions[position]!, slotAt(position), target, into, decimals),
     },
   };
 }

@@ -172,7 +172,7 @@ export function quickCellJudge(ctx: CellContext): (region: string, slot: number,
       into.targetSource = null;
       into.figureSource = null;
       for (let year = Math.min(asOf, store.lastYear); year >= store.firstYear; year--) {
-        const source = store.sourceAt(region, target.index, year);
+        const source = store.sourceAtSlot(slot, target.index, year);
         if (!source) continue;
         const value = store.valueAtSlot(slot, target.index, year);
         if (value === undefined) return false;
@@ -190,7 +190,7 @@ export function quickCellJudge(ctx: CellContext): (region: string, slot: number,
     // the plan's terms (no towns, or a town on a mean or weighted indicator).
     if (target.kind !== 'level' || asOf < target.year || (regional !== null && !regional.onPlanTerms(region, target))) return false;
     const value = store.valueAtSlot(slot, target.index, target.year);
-    const source = value === undefined ? null : store.sourceAt(region, target.index, target.year);
+    const source = value === undefined ? null : store.sourceAtSlot(slot, target.index, target.year);
     if (value === undefined || !source || source.file < 0) return false;
     const status: Status = meets(value, target, tol) ? 'met' : 'not_met';
     into.shape = 'final_level';

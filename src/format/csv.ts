@@ -45,7 +45,7 @@ export const formatCsv: Formatter = function* (report, options) {
     for (const row of regionMatrix(view, view.sort)) {
       const cells = [csvCell(row.id), csvCell(row.indicator), csvCell(row.target), csvCell(row.unit)];
       for (let region = 0; region < count; region++) {
-        const result = row.result(region);
+        const result = row.figure(region);
         if (!result) {
           cells.push('', '');
           continue;

@@ -1,5 +1,5 @@
 import type { Result } from '../report/types.js';
-import { rankAt } from '../report/listed-results.js';
+import { emptyCell, rankAt, resultOfCell, type ListedResults } from '../report/listed-results.js';
 import { cellOf, isOffTrackOrFailingAt, viewOffTrack, type OffTrackView, type ResultCell } from './view-result.js';
 import type { ReportView } from './view.js';
 import { viewResult } from './view.js';
@@ -19,6 +19,12 @@ export interface MatrixRow {
   cell(region: number): ResultCell | undefined;
   /** The result in that region, if any (built when asked for). */
   result(region: number): Result | undefined;
+  /**
+   * The result in that region as a cell shows it: the same fields as `result`'s, but its gap and
+   * attainment may be null (a cell shows only its figure and status, so the common shapes are not
+   * judged again in full); never for a line that words the result.
+   */
+  figure(region: number): Result | undefined;
   /** True when the region's result is off track or failing, known without building it. */
   offTrack(region: number): boolean;
   /** The worst rank among its cells, for `--sort status`. */
@@ -55,6 +61,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const count = view.regions.length;
   const rows = new Map<string, MatrixRow>();
   const slots = new Map<string, Int32Array>();
+  const figureOf = figureResults(listed);
   for (const key of listed.keys()) {
     const id = listed.metaOf(key).id;
     const at = position.get(listed.regionOf(key));
@@ -70,11 +77,15 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
         has: (region) => keyAt(region) >= 0,
         cell: (region) => {
           const found = keyAt(region);
-          return found < 0 ? undefined : cellOf(listed.get(found), lang);
+          return found < 0 ? undefined : cellOf(figureOf(found), lang);
         },
         result: (region) => {
           const found = keyAt(region);
           return found < 0 ? undefined : listed.get(found);
+        },
+        figure: (region) => {
+          const found = keyAt(region);
+          return found < 0 ? undefined : figureOf(found);
         },
         offTrack: (region) => {
           const found = keyAt(region);
@@ -90,6 +101,14 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
   if (sort === 'status') ordered.sort((a, b) => a.rank - b.rank);
   return ordered;
+}
+
+/** A listed result by key without its gap and attainment where it is of a common shape (`ListedResults.cell`), else in full. */
+function figureResults(listed: ListedResults): (key: number) => Result {
+  const cell = listed.cell?.bind(listed);
+  if (!cell) return (key) => listed.get(key);
+  const into = emptyCell();
+  return (key) => (cell(key, into, false) ? resultOfCell(into) : listed.get(key));
 }
 
 /** A matrix cell's text: the status symbol and the figure (`✗ 950`), or '' when the region lists no result. */

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readActuals } from '../actuals/read-actuals.js';
+import { readRegionTargets } from '../actuals/read-region-targets.js';
+import { evaluateListed } from '../evaluate/evaluate.js';
+import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
+import type { Plan } from '../plan/types.js';
+import type { RegionTargets } from '../actuals/interpret-region-targets.js';
+import { regionMatrix } from './region-matrix.js';
+import { viewReport } from './view.js';
+
+const fixture = (path: string): string => new URL(`../../fixtures/${path}`, import.meta.url).pathname;
+
+async function matrixOf(plan: Plan, file: string, regionTargets?: RegionTargets) {
+  const actuals = await readActuals([{ name: file, open: async function* () { yield readFileSync(file); } }], plan);
+  const options = { policy: { failOn: ['not_met' as const], maxWarnings: null }, planFile: 'plan.yaml', toolVersion: '0', listing: { quiet: false, manyRegions: false }, ...(regionTargets ? { regionTargets } : {}) };
+  const { report, listed } = evaluateListed(plan, actuals, options);
+  const view = viewReport(report, { lang: 'zh', maxErrors: 50, results: listed });
+  return { view, rows: regionMatrix(view) };
+}
+
+describe('regionMatrix: a cell shows the result as judged, without judging it again in full', () => {
+  it("a row's figure() is its result() less the gap and attainment a cell never shows", async () => {
+    const towns = townsPlan();
+    const cases = [
+      await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv')),
+      await matrixOf(towns, fixture('towns/towns-with-county-2025.csv'), await readRegionTargets(fixture('towns/region-targets.csv'), towns)),
+    ];
+    let compared = 0;
+    let light = 0;
+    for (const { view, rows } of cases) {
+      for (const row of rows) {
+        for (let region = 0; region < view.regions.length; region++) {
+          const full = row.result(region);
+          const figure = row.figure(region);
+          if (!full) {
+            expect(figure).toBeUndefined();
+            continue;
+          }
+          expect(figure).toBeDefined();
+          if (figure!.gap === null && full.gap !== null) light++;
+          // Everything but the gap and attainment is the same; those are the full result's or null.
+          expect({ ...figure, gap: full.gap, attainment: full.attainment }).toEqual(full);
+          expect(figure!.gap === null || figure!.gap === full.gap).toBe(true);
+          expect(figure!.attainment === null || figure!.attainment === full.attainment).toBe(true);
+          compared++;
+        }
+      }
+    }
+    // Final levels judged on a region's own figure are the cells read without their decimals.
+    expect(compared).toBeGreaterThan(1000);
+    expect(light).toBeGreaterThan(0);
+  });
+});
