@@ -21,7 +21,7 @@ export const messages = {
   },
 
   // Plan files
-  'plan.yaml-syntax': { zh: 'YAML 语法错误:{reason}', en: 'YAML syntax error: {reason}' },
+  'plan.yaml-syntax': { zh: 'YAML 语法错误:{reasonZh}', en: 'YAML syntax error: {reason}' },
   'plan.duplicate-key': { zh: '重复的键 {key}', en: 'duplicate key {key}' },
   'plan.alias-limit': {
     zh: 'YAML 别名展开过多(疑似“别名炸弹”),已拒绝',
@@ -30,7 +30,7 @@ export const messages = {
   'plan.not-text': { zh: '规划文件不是文本文件(含 NUL 字节)', en: 'the plan file is not text (it holds NUL bytes)' },
   'plan.empty': { zh: '规划文件为空', en: 'the plan file is empty' },
   'plan.not-a-mapping': {
-    zh: '规划文件的顶层应为映射(键: 值),实际为 {actual}',
+    zh: '规划文件的顶层应为映射(键: 值),实际为{actualZh}',
     en: 'the top level of a plan file must be a mapping (key: value), found {actual}',
   },
   'plan.schema': { zh: '不符合格式:{reasonZh}', en: 'does not fit the schema: {reason}' },
@@ -103,7 +103,7 @@ export const messages = {
     zh: '单元格中含有字节顺序标记(BOM),可能是两个文件拼接而成',
     en: 'a byte-order mark inside a cell: were two files joined together?',
   },
-  'csv.syntax': { zh: 'CSV 格式错误:{reason}', en: 'CSV syntax error: {reason}' },
+  'csv.syntax': { zh: 'CSV 格式错误:{reasonZh}', en: 'CSV syntax error: {reason}' },
   'csv.missing-column': {
     zh: '缺少必需的列 “{column}”(可用表头:{accepted})',
     en: 'required column "{column}" is missing (accepted headers: {accepted})',
@@ -186,7 +186,7 @@ export const messages = {
     en: 'the workbook has {count} parts, more than the limit of {limit} (a zip bomb?); refused',
   },
   'workbook.unreadable': {
-    zh: '无法读取工作簿:{reason}(是否已加密或损坏?可在 Excel/WPS 中另存为 .xlsx 后再检查)',
+    zh: '无法读取工作簿:{reasonZh}(是否已加密或损坏?可在 Excel/WPS 中另存为 .xlsx 后再检查)',
     en: 'cannot read the workbook: {reason} (encrypted or damaged? save it again as .xlsx in Excel or WPS)',
   },
   'workbook.no-such-sheet': {
@@ -630,8 +630,12 @@ export const messages = {
     en: 'the {format} format writes a file, never to a terminal: name one with -o, e.g. -f {format} -o report.{format}',
   },
   'usage.unknown-region': {
-    zh: '数据中没有地区 {region}(已有地区:{known})',
-    en: 'the data names no region {region} (regions: {known})',
+    zh: '数据中没有地区 {region}(共有 {count} 个地区:{known})',
+    en: 'the data names no region {region} ({count, plural, one {# region} other {# regions}}: {known})',
+  },
+  'usage.unknown-region-suggest': {
+    zh: '数据中没有地区 {region},是否指 {suggestion}?(共有 {count} 个地区:{known})',
+    en: 'the data names no region {region}; did you mean {suggestion}? ({count, plural, one {# region} other {# regions}}: {known})',
   },
   'leader.review-year': { zh: '评估年份', en: 'Review year' },
   'leader.elapsed': { zh: '时序进度', en: 'Time elapsed' },

@@ -18,6 +18,7 @@ import { fileChunks } from './file-chunks.js';
 import { boundChunks, INPUT_SIZE_LIMIT } from './read-bounded.js';
 import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
+import { suggestRegion } from './suggest-region.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
 import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
 import { toolVersion } from './tool-version.js';
@@ -215,11 +216,16 @@ function outputRefusals(options: CheckOptions): PlancheckError[] {
 /** A `--region` the data does not name: a mistyped region would list nothing and look like a region without data. */
 function regionRefusal(options: CheckOptions, actuals: Actuals): PlancheckError | null {
   if (!options.region) return null;
-  const known = new Set(actuals.store.regionNames());
+  const names = actuals.store.regionNames();
+  const known = new Set(names);
   const unknown = options.region.filter((name) => !known.has(name));
   if (unknown.length === 0) return null;
-  const names = [...known].slice(0, 10).join(', ');
-  return new PlancheckError('usage.unknown-region', { region: unknown.join(', '), known: names || '—' });
+  // The first regions, and that there are more: a list cut without a word reads as the whole list.
+  const shown = names.slice(0, 10).join(', ') + (names.length > 10 ? ', …' : '');
+  const region = unknown.join(', ');
+  const suggestion = unknown.length === 1 ? suggestRegion(unknown[0]!, names) : undefined;
+  const params = { region, known: shown || '—', count: names.length };
+  return suggestion ? new PlancheckError('usage.unknown-region-suggest', { ...params, suggestion }) : new PlancheckError('usage.unknown-region', params);
 }
 
 /** Reads `--region-targets`; its faults are input errors like any other: located, and exit 2. */

@@ -47,10 +47,19 @@ test('a refusal that is no misused option (an output into a folder that does not
   expect(run.stderr).toMatch(/^错误:[^\n]*r\.json[^\n]*\n$/);
 });
 
-test('--region naming no region of the data is refused as a usage error: 错误:, the regions there are, the help hint', () => {
+test('--region naming no region of the data is refused as a usage error: 错误:, the region it likely meant, the regions there are, the help hint', () => {
   const run = plancheck(['check', 'fixtures/xiangshan/regions-2025.csv', '--region', '丹东', '-f', 'html', '-o', join(dir, 'x.html')], { LANG: 'zh_CN.UTF-8' });
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe('错误:数据中没有地区 丹东(已有地区:丹东街道, 丹西街道, 石浦镇)\n(加 --help 查看用法)\n');
+  expect(run.stderr).toBe('错误:数据中没有地区 丹东,是否指 丹东街道?(共有 3 个地区:丹东街道, 丹西街道, 石浦镇)\n(加 --help 查看用法)\n');
+  const far = plancheck(['check', 'fixtures/xiangshan/regions-2025.csv', '--region', '北京市朝阳区'], { LANG: 'en_US.UTF-8' });
+  expect(far.code).toBe(2);
+  expect(far.stderr).toBe('error: the data names no region 北京市朝阳区 (3 regions: 丹东街道, 丹西街道, 石浦镇)\n(add --help for usage)\n');
+});
+
+test('--region among more than ten regions: the first ten and an ellipsis, never a list cut without a word', () => {
+  const run = plancheck(['check', 'fixtures/towns/towns-2025.csv', '--region', '石浦'], { LANG: 'zh_CN.UTF-8' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe('错误:数据中没有地区 石浦,是否指 石浦镇?(共有 18 个地区:丹东街道, 丹西街道, 爵溪街道, 石浦镇, 西周镇, 鹤浦镇, 贤庠镇, 墙头镇, 泗洲头镇, 定塘镇, …)\n(加 --help 查看用法)\n');
 });
 
 test('3,000 regions: a page that stays usable (under 2 MB, the --region hint first, a heat table, no per-target rows)', () => {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { ioReason, type Problem } from '../problem.js';
 import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
+import { csvSyntaxWords } from './fault-words.js';
 import { LengthGuard } from './length-guard.js';
 import { excelSeparatorLine, guessDelimiter } from './guess-delimiter.js';
 import type { ActualsInput } from './read-actuals.js';
@@ -149,7 +150,7 @@ export async function readCsvTable(
           if (error.type === 'Delimiter') continue;
           const row = first + (error.row ?? 0) + 1;
           syntaxRows.add(row);
-          table.syntaxError(row, error.message);
+          table.syntaxError(row, csvSyntaxWords(error.code, error.message));
         }
         for (const record of results.data) {
           records++;

@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import { csvSyntaxWords } from './fault-words.js';
 import Papa from 'papaparse';
 import type { Plan } from '../plan/types.js';
 import { ioReason as ioReasonOf, PlancheckError, type Problem } from '../problem.js';
@@ -67,7 +68,7 @@ async function readCells(file: string, encoding: Encoding | undefined): Promise<
   const parsed = Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), newline: '\n', skipEmptyLines: false });
   const syntax = parsed.errors.find((error) => error.type !== 'Delimiter');
   if (syntax) {
-    return { problem: { code: 'csv.syntax', params: { reason: syntax.message }, file, line: (syntax.row ?? 0) + 1 } };
+    return { problem: { code: 'csv.syntax', params: { ...csvSyntaxWords(syntax.code, syntax.message) }, file, line: (syntax.row ?? 0) + 1 } };
   }
   return { rows: parsed.data, name: file };
 }

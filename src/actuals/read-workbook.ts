@@ -2,6 +2,7 @@ import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { MessageCode, MessageParams } from '../messages.js';
 import type { Cell } from './cell.js';
 import { checkZipBounds } from './check-zip-bounds.js';
+import { workbookFaultWords } from './fault-words.js';
 import { MAX_COLUMNS } from './table-reader.js';
 
 /** Bytes a workbook file may have. */
@@ -39,10 +40,10 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
     if (fault?.kind === 'parts') return { ok: false, code: 'workbook.zip-parts', params: { count: fault.count, limit: fault.limit } };
     if (fault?.kind === 'bomb') return { ok: false, code: fault.whole ? 'workbook.zip-bomb-total' : 'workbook.zip-bomb', params: { entry: fault.entry, limit: fault.limit } };
     if (fault?.kind === 'lies') return { ok: false, code: 'workbook.zip-size-lie', params: { entry: fault.entry, declared: fault.declared } };
-    if (fault) return { ok: false, code: 'workbook.unreadable', params: { reason: fault.reason } };
+    if (fault) return { ok: false, code: 'workbook.unreadable', params: { ...workbookFaultWords(fault.reason) } };
   }
   // A compound file (.xls) starts with a 512-byte header; anything shorter is cut off.
-  if (kind === 'cfb' && bytes.length < 512) return { ok: false, code: 'workbook.unreadable', params: { reason: 'the file is cut off' } };
+  if (kind === 'cfb' && bytes.length < 512) return { ok: false, code: 'workbook.unreadable', params: { ...workbookFaultWords('the file is cut off') } };
   const XLSX = await import('@e965/xlsx');
   if (kind === 'cfb') {
     // Legacy .xls files keep text in the code page of the Excel that saved them (GBK in China).
@@ -54,7 +55,7 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
   try {
     book = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellHTML: false, cellFormula: false, cellDates: false, sheetRows: MAX_SHEET_ROWS + 1 });
   } catch (error) {
-    return { ok: false, code: 'workbook.unreadable', params: { reason: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) } };
+    return { ok: false, code: 'workbook.unreadable', params: { ...workbookFaultWords(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)) } };
   }
   const sheets: SheetTable[] = [];
   for (const name of book.SheetNames) {

@@ -1,4 +1,5 @@
 import type { MessageCode, MessageParams } from '../messages.js';
+import type { FaultWords } from './fault-words.js';
 import type { Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { cellText, isBlankCell, type Cell } from './cell.js';
@@ -139,9 +140,9 @@ export class TableReader {
   }
 
   /** A row the CSV parser could not read: reported, and not taken as "header only". */
-  syntaxError(row: number, reason: string): void {
+  syntaxError(row: number, words: FaultWords): void {
     this.syntaxErrors++;
-    this.problem('csv.syntax', { reason }, row);
+    this.problem('csv.syntax', { ...words }, row);
   }
 
   /** Gives up on the table at `row`: one of its fields or the line as a whole is too long. */

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { parseFailureWords, topLevelWords, yamlSyntaxWords } from './plan-fault-words.js';
 import YAML, { isMap, isNode, isPair, isScalar, LineCounter, type Document, type Node } from 'yaml';
 import { ioReason, PlancheckError, type Problem } from '../problem.js';
 import { readFileBounded } from '../read-bounded.js';
@@ -33,7 +34,7 @@ export function parsePlan(text: string, file: string): PlanLoad {
     doc = YAML.parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, strict: true });
   } catch (error) {
     // The parser recurses; absurd nesting exhausts the stack.
-    return fail(file, 'plan.yaml-syntax', { reason: errorReason(error) });
+    return fail(file, 'plan.yaml-syntax', { ...parseFailureWords(error) });
   }
   if (text.includes('\u0000')) return fail(file, 'plan.not-text', {});
   const problems: Problem[] = [];
@@ -43,7 +44,7 @@ export function parsePlan(text: string, file: string): PlanLoad {
     const isDuplicate = error.code === 'DUPLICATE_KEY';
     problems.push({
       code: isDuplicate ? 'plan.duplicate-key' : 'plan.yaml-syntax',
-      params: isDuplicate ? { key: duplicateKeyAt(text, error.pos[0]) } : { reason: yamlReason(error.message, error.code) },
+      params: isDuplicate ? { key: duplicateKeyAt(text, error.pos[0]) } : { ...yamlSyntaxWords(error.message, error.code) },
       file,
       line: pos?.line,
       column: pos?.col,
@@ -56,11 +57,11 @@ export function parsePlan(text: string, file: string): PlanLoad {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) return fail(file, 'plan.alias-limit', {});
-    return fail(file, 'plan.yaml-syntax', { reason: errorReason(error) });
+    return fail(file, 'plan.yaml-syntax', { ...parseFailureWords(error) });
   }
   if (data === null || data === undefined) return fail(file, 'plan.empty', {});
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return fail(file, 'plan.not-a-mapping', { actual: Array.isArray(data) ? 'a list' : typeof data }, 1, 1);
+    return fail(file, 'plan.not-a-mapping', topLevelWords(data), 1, 1);
   }
 
   const locate = locator(doc, lineCounter);
@@ -130,14 +131,4 @@ function duplicateKeyAt(text: string, offset: number): string {
   return (match?.[0] ?? '').trim() || '?';
 }
 
-function yamlReason(message: string, code: string): string {
-  // The parser appends " at line L, column C:" and a source excerpt; the location is reported apart.
-  const first = message.split(/ at line \d+, column \d+/)[0] ?? message;
-  return `${first.trim()} (${code})`;
-}
 
-function errorReason(error: unknown): string {
-  if (error instanceof RangeError) return 'nesting too deep';
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
-  return String(error);
-}

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { schemaWordsZh } from './plan-fault-words.js';
 import type Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
@@ -45,7 +46,7 @@ export function validatePlanSchema(data: unknown): SchemaIssue[] {
   const chinese = errors.map((error) => ({ ...error, params: { ...error.params } }));
   localizeZh(chinese);
   for (const [i, error] of errors.entries()) {
-    const issue = toIssue(error, chinese[i]?.message ?? '');
+    const issue = toIssue(error, schemaWordsZh(chinese[i]?.message ?? ''));
     if (!issue) continue;
     if (issue.unknownKey !== undefined) {
       issues.push(issue);
@@ -76,8 +77,10 @@ function toIssue(error: ErrorObject, messageZh: string): SchemaIssue | undefined
     case 'oneOf':
       // The branches' own errors say more; this summary only repeats them.
       return undefined;
-    case 'enum':
-      return { path, message: `must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`, messageZh };
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      return { path, message: `must be one of ${allowed}`, messageZh: `应当是以下之一:${allowed}` };
+    }
     case 'required':
       return { path, message: `missing required key "${String(error.params.missingProperty)}"`, messageZh };
     default:
