@@ -73,6 +73,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .option('--kind <kind>', h('help.opt.kind', { kinds: KINDS.join(', ') }), parse.oneOf(KINDS))
     .option('--soft', h('help.opt.soft'))
     .addOption(new Option('--format <format>', h('help.opt.list-format')).choices(['table', 'json']).default('table'))
+    .option('--width <n>', h('help.opt.width'), parse.width)
     .action(async (opts: Omit<ListOptions, 'lang' | 'targets'>) =>
       setCode(await (await import('./commands/run-list.js')).runList({ ...common(), ...opts, soft: opts.soft ? true : undefined }, io)),
     );

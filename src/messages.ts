@@ -337,7 +337,7 @@ export const messages = {
   },
   'reason.not-done-yet': { zh: '尚未完成', en: 'not done yet' },
   'reason.failed-years': { zh: '未达标年份:{years}', en: 'missed in {years}' },
-  'reason.wrong-steps': { zh: '以下年份未按要求变化:{years}', en: 'moved the wrong way in {years}' },
+  'reason.wrong-steps': { zh: '以下年份未按要求变化:{years}', en: 'did not move the required way in {years}' },
 
   // Words in tables and summaries
   'word.measure': { zh: '措施', en: 'Measure' },

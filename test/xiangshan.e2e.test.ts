@@ -76,6 +76,20 @@ describe('the bundled plan', () => {
     expect(table).not.toContain('M39.');
   });
 
+  it('list --width N lays the table out in N columns, as check --width does', () => {
+    const widest = (width: number): number => {
+      const { code, stdout } = plancheck(['list', '--action', '7', '--width', String(width)]);
+      expect(code).toBe(0);
+      return Math.max(...stdout.split('\n').map((line) => [...line].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0)));
+    };
+    const [narrow, middle] = [widest(50), widest(80)];
+    expect(narrow).toBeLessThanOrEqual(50);
+    expect(middle).toBeLessThanOrEqual(80);
+    // Narrower when asked: the width is the option's, not the terminal's or the default.
+    expect(narrow).toBeLessThan(middle);
+    expect(plancheck(['list', '--width', '0']).code).toBe(2);
+  });
+
   it('show M24 gives the measure text and every figure in it as a target', () => {
     const { code, stdout } = plancheck(['show', 'M24', '--lang', 'zh']);
     expect(code).toBe(0);

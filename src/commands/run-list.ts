@@ -7,6 +7,8 @@ import { checkSelection } from '../check-selection.js';
 /** Options of `plancheck list`. */
 export interface ListOptions extends CommonOptions, ListFilter {
   format: 'table' | 'json';
+  /** Columns of the table (as check's --width); else the terminal's, or the default. */
+  width?: number;
 }
 
 /** `plancheck list`: prints the plan's targets after the filters, as a table or JSON. */
@@ -17,6 +19,6 @@ export async function runList(options: ListOptions, io: Io): Promise<number> {
   const refusals = checkSelection(plan, options);
   if (refusals.length > 0) return usageErrors(refusals, options.lang, io);
   const targets = selectTargets(plan, options);
-  io.stdout.write(options.format === 'json' ? listJson(targets) : listTable(targets, options.lang, terminalWidth(io) ?? DEFAULT_WIDTH));
+  io.stdout.write(options.format === 'json' ? listJson(targets) : listTable(targets, options.lang, options.width ?? terminalWidth(io) ?? DEFAULT_WIDTH));
   return EXIT.ok;
 }
