@@ -29,6 +29,31 @@ describe('layout', () => {
     expect(fitColumns(columns, [{ kind: 'cells', cells: ['M1.1', '城镇新增就业', '≥ 3.4 %', '-50'] }], 20)).toBeNull();
   });
 
+  it("a `whole` column never breaks a word (an id, a figure, a gap): it is as wide as its widest word, or the table is too narrow", () => {
+    const keep: Column[] = columns.map((column, i) => (i === 0 || i === 3 ? { ...column, whole: true } : column));
+    const number = fc.tuple(fc.constantFrom('+', '-', ''), fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 9_999 })).map(([sign, whole, fraction]) => `${sign}${whole}.${fraction}`);
+    const id = fc.tuple(fc.constantFrom('M', 'G'), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 12 })).map(([letter, m, t]) => `${letter}${m}.${t}`);
+    const body = fc.array(fc.tuple(id, cell, cell, number).map(([a, b, c, d]): Row => ({ kind: 'cells', cells: [a, b, c, d] })), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(body, fc.integer({ min: 20, max: 120 }), (rows, width) => {
+        const widths = fitColumns(keep, rows, width);
+        if (!widths) return;
+        const lines = [...layoutRows(keep, rows, widths, width, (text) => text)].slice(2);
+        // Each id and figure appears whole on some line of the table.
+        for (const row of rows) {
+          if (row.kind !== 'cells') continue;
+          for (const word of [row.cells[0]!, row.cells[3]!]) expect(lines.some((line) => line.includes(word)), `${word} at ${width}`).toBe(true);
+        }
+      }),
+    );
+    // +1.2596 is 7 columns wide: the gap column gets 7 however narrow the table, or there is no table.
+    const one: Row[] = [{ kind: 'cells', cells: ['M24.6', '单位能耗增加值', '年均增长 ≥ 3.7 %', '+1.2596'] }];
+    const widths = fitColumns(keep, one, 40)!;
+    expect(widths[0]).toBe(5);
+    expect(widths[3]).toBe(7);
+    expect(fitColumns(keep, one, 5 + 8 + 6 + 6 + 3 * 2)).toBeNull();
+  });
+
   it('colours each line of a wrapped cell on its own, the padding left plain', () => {
     const body: Row[] = [{ kind: 'cells', cells: ['M1.1', 'a long indicator name', 'x', '1'], tag: 'bad' }];
     const widths = fitColumns(columns, body, 30)!;

@@ -11,6 +11,12 @@ export interface Column {
   max: number;
   /** Flexible columns share what is left of the width after the others. */
   flex?: boolean;
+  /**
+   * Its words (runs between spaces: an id, a figure, a gap) are never broken: the column is at
+   * least as wide as its widest word, and a table that cannot give it that much is too narrow
+   * (`+1.25` over `96` would read as another number).
+   */
+  whole?: boolean;
 }
 
 /** A row of cells, a title spanning the table, or a note under the previous row. */
@@ -42,7 +48,25 @@ export function naturalWidths(columns: Column[], rows: Iterable<Row>): number[] 
  * column loses a column at a time until the table fits; null when even the minimums do not fit.
  */
 export function fitColumns(columns: Column[], rows: Row[], width: number): number[] | null {
-  return fitWidths(columns, naturalWidths(columns, rows), width);
+  const whole = columns.some((column) => column.whole) ? widestWords(columns, rows) : null;
+  const natural = naturalWidths(columns, rows);
+  if (!whole) return fitWidths(columns, natural, width);
+  // A word wider than the column's max widens it: the max caps text that can wrap, not a figure.
+  const fitted = columns.map((column, i) => (column.whole ? { ...column, min: Math.max(column.min, whole[i]!) } : column));
+  return fitWidths(fitted, natural.map((n, i) => Math.max(n, columns[i]!.whole ? whole[i]! : 0)), width);
+}
+
+/** The display width of the widest word (run between spaces) of each `whole` column's cells; 0 for the others. */
+function widestWords(columns: Column[], rows: Iterable<Row>): number[] {
+  const widest = columns.map(() => 0);
+  for (const row of rows) {
+    if (row.kind !== 'cells') continue;
+    row.cells.forEach((cell, i) => {
+      if (!columns[i]?.whole) return;
+      for (const word of cell.split(' ')) widest[i] = Math.max(widest[i]!, displayWidth(word));
+    });
+  }
+  return widest;
 }
 
 /** As `fitColumns`, from natural widths already measured. */

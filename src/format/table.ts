@@ -23,11 +23,11 @@ function* listing(view: ReportView, results: ResultView[], width: number, paint:
   const word = (code: MessageCode): string => formatMessage(code, {}, lang);
   const notes = results.map((result) => noteOf(result, lang));
   const base: Column[] = [
-    { header: word('word.id'), min: 4, max: 10 },
+    { header: word('word.id'), min: 4, max: 10, whole: true },
     { header: word('word.indicator'), min: 8, max: 40, flex: true },
     { header: word('word.target'), min: 6, max: 22 },
-    { header: word('word.actual'), min: 6, max: 16 },
-    { header: word('word.gap'), min: 4, max: 18, align: 'right' },
+    { header: word('word.actual'), min: 6, max: 16, whole: true },
+    { header: word('word.gap'), min: 4, max: 18, align: 'right', whole: true },
     { header: word('word.status'), min: 4, max: 16 },
   ];
   const cellsOf = (result: ResultView): string[] => [result.id, result.indicator, result.target, result.actual, result.gap, result.status];
