@@ -717,6 +717,10 @@ export const messages = {
     zh: '{scope}:共 {targets} 个指标,已达标 {met},未达标 {notMet},无数据 {noData};失败 {failures},警告 {warnings}{soft, plural, =0 {} other {(其中力争目标 # 个,不计失败)}}',
     en: '{scope}: {targets, plural, one {# target} other {# targets}}, {met} met, {notMet} not met, {noData} no data; {failures} failing, {warnings, plural, one {# warning} other {# warnings}}{soft, plural, =0 {} one { (# of them a soft target, not failing)} other { (# of them soft targets, not failing)}}',
   },
+  'view.tally-regions': {
+    zh: '{scope}:{regions} 个地区共 {targets} 项(地区 × 指标),已达标 {met},未达标 {notMet},无数据 {noData};失败 {failures},警告 {warnings}{soft, plural, =0 {} other {(其中力争目标 # 项,不计失败)}}',
+    en: '{scope}: {targets, plural, one {# result} other {# results}} ({regions} regions × targets), {met} met, {notMet} not met, {noData} no data; {failures} failing, {warnings, plural, one {# warning} other {# warnings}}{soft, plural, =0 {} one { (# of them a soft target, not failing)} other { (# of them soft targets, not failing)}}',
+  },
   'view.completion-final': { zh: '完成率 {rate}({met}/{judged})', en: 'completion rate {rate} ({met} of {judged})' },
   'view.on-track-share': { zh: '已评判 {judged} 个中 {good} 个', en: '{good} of {judged} judged' },
   'view.completion-so-far': {

@@ -38,7 +38,7 @@ describe('summary', () => {
     expect(text).toMatchInlineSnapshot(`
       "in.csv:7:2 [value]: “=1+2” 不是数字
       提交的数据有 1 处错误,不是有效的提交
-      合计:共 5 个指标,已达标 1,未达标 2,无数据 1;失败 1,警告 1(其中力争目标 1 个,不计失败);完成率 33.3%(1/3)
+      合计:2 个地区共 5 项(地区 × 指标),已达标 1,未达标 2,无数据 1;失败 1,警告 1(其中力争目标 1 项,不计失败);完成率 33.3%(1/3)
       合计(2025 年,时序进度 100%):提前实现 0,符合进度 1,基本符合 0,滞后 0,逆向 0,尚未完成 0,无法评估 0
       (未填地区):共 4 个指标,已达标 1,未达标 2,无数据 1;失败 1,警告 1(其中力争目标 1 个,不计失败);完成率 33.3%(1/3)
       丹东街道:共 1 个指标,已达标 0,未达标 0,无数据 0;失败 0,警告 0
@@ -91,8 +91,8 @@ describe('table', () => {
     expect(text).toMatchInlineSnapshot(`
       "in.csv:7:2 [value]: "=1+2" is not a number
       the submission has 1 error; it is not a valid submission
-      All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not
-      failing); completion rate 33.3% (1 of 3)
+      All: 5 results (2 regions × targets), 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a
+      soft target, not failing); completion rate 33.3% (1 of 3)
       All (2025, 100% of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0
       moving away, 0 pending, 0 not assessable
 
@@ -114,8 +114,8 @@ describe('table', () => {
       ! (no region) M1.2 Maintenance, share: not met (soft); 0.1 percentage points short of the target
       (98.3% attained); a soft (力争) target: a miss does not fail the run
 
-      All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not
-      failing); completion rate 33.3% (1 of 3)
+      All: 5 results (2 regions × targets), 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a
+      soft target, not failing); completion rate 33.3% (1 of 3)
       All (2025, 100% of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0
       moving away, 0 pending, 0 not assessable
       exit code 2: the submission has 1 error; it is not a valid submission
@@ -243,7 +243,7 @@ describe('github', () => {
       "::error file=in.csv,line=7,col=2,title=plancheck row.not-a-number::[value] "=1+2" is not a number
       ::error file=in.csv,line=3,title=plancheck M1.1::Industrial output: not met; actual 950, target > 1000 亿元, gap -50; 50 亿元 short of the target (95.0%25 attained)
       ::warning file=in.csv,line=9,title=plancheck M1.2::Maintenance, share: not met (soft); actual 5.9, target yearly mean ≥ 6 %25, gap -0.1; 0.1 percentage points short of the target (98.3%25 attained); a soft (力争) target: a miss does not fail the run
-      ::notice title=plancheck::All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not failing); completion rate 33.3%25 (1 of 3)%0AAll (2025, 100%25 of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 pending, 0 not assessable
+      ::notice title=plancheck::All: 5 results (2 regions × targets), 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not failing); completion rate 33.3%25 (1 of 3)%0AAll (2025, 100%25 of the period elapsed): 0 already met, 1 on track, 0 moderate, 0 insufficient, 0 moving away, 0 pending, 0 not assessable
       ::error title=plancheck::exit code 2: the submission has 1 error; it is not a valid submission
       "
     `);

@@ -110,7 +110,7 @@ describe('figures for display', () => {
 describe('the report view', () => {
   it('soft misses are counted apart from failures', () => {
     const view = viewReport(sampleReport, { lang: 'en', maxErrors: 50 });
-    expect(view.summary[0]).toBe('All: 5 targets, 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not failing); completion rate 33.3% (1 of 3)');
+    expect(view.summary[0]).toBe('All: 5 results (2 regions × targets), 1 met, 2 not met, 1 no data; 1 failing, 1 warning (1 of them a soft target, not failing); completion rate 33.3% (1 of 3)');
   });
 
   it('mid-term, 完成率 says it counts only targets judged so far', () => {

@@ -85,9 +85,11 @@ export { rankOf } from '../report/listed-results.js';
 /** A tally in words: targets, met, not met (soft ones apart), failures and warnings, then 完成率. */
 export function tallyLines(scope: string, tally: Tally, report: Report, lang: Lang): string[] {
   const s = tally.byStatus;
+  // The whole of several regions counts a result per region and target: not "targets".
+  const regions = tally === report.summary ? report.regions.length : 1;
   let line = formatMessage(
-    'view.tally',
-    { scope, targets: tally.targets, met: s.met, notMet: s.not_met, soft: tally.softMisses, noData: s.no_data, failures: tally.failures, warnings: tally.warnings },
+    regions > 1 ? 'view.tally-regions' : 'view.tally',
+    { scope, regions, targets: tally.targets, met: s.met, notMet: s.not_met, soft: tally.softMisses, noData: s.no_data, failures: tally.failures, warnings: tally.warnings },
     lang,
   );
   if (tally.completionRate !== null) {
