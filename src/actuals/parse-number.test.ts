@@ -19,6 +19,19 @@ describe('parseCell', () => {
     if (reading.kind === 'number') expect(reading.value).toBe(value);
   });
 
+  it('an approximate figure (约 or 大约 before it, 左右 after it) is the figure, noted 约', () => {
+    expect(parseCell('约260')).toMatchObject({ kind: 'number', value: 260, note: '约' });
+    expect(parseCell('大约 260')).toMatchObject({ kind: 'number', value: 260, note: '约' });
+    expect(parseCell('76左右')).toMatchObject({ kind: 'number', value: 76, note: '约' });
+    expect(parseCell('6.5%左右')).toMatchObject({ kind: 'number', value: 6.5, percent: '%', note: '约' });
+    expect(parseCell('250亿元 左右')).toMatchObject({ kind: 'number', value: 250, unit: '亿元', note: '约' });
+    expect(parseCell('约374(预计)')).toMatchObject({ kind: 'number', value: 374, note: '约; 预计' });
+    // The words alone, or around something that is no figure, are not figures.
+    expect(parseCell('左右')).toEqual({ kind: 'invalid' });
+    expect(parseCell('约')).toEqual({ kind: 'invalid' });
+    expect(parseCell('约x左右')).toEqual({ kind: 'invalid' });
+  });
+
   it('keeps the percent sign apart from the number', () => {
     expect(parseCell('3.4%')).toEqual({ kind: 'number', value: 3.4, digits: '3.4', percent: '%', unit: null });
     expect(parseCell('３．４％')).toMatchObject({ value: 3.4, percent: '%' });

@@ -32,6 +32,9 @@ const NUMBER = /^([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([%‰
 
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
+// An approximate figure: 约 or 大约 before it, or 左右 after it (as plans write 6%左右).
+const APPROXIMATE = /^(?:大?约\s*(\S.*)|(.*\S)\s*左右)$/;
+
 const CELL_UNIT = /^[\p{Script=Han}()（）/²]+$/u;
 
 /** Reads a cell as people type figures: "1,200", "3.4%", "３．４", "- 5", "250亿元", blank. */
@@ -41,9 +44,10 @@ export function parseCell(raw: string): CellReading {
   // Full-width digits, points and percent signs become ASCII; plain ASCII skips the work.
   const text = (isAscii(raw) ? raw : raw.normalize('NFKC')).trim();
   if (MISSING.has(text.toLowerCase())) return { kind: 'missing' };
-  // "约260" is 260, noted as approximate.
-  if (text.startsWith('约') && text.length > 1) {
-    const inner = parseCell(text.slice(1));
+  // "约260", "大约260" and "260左右" are 260, noted as approximate.
+  const about = APPROXIMATE.exec(text);
+  if (about) {
+    const inner = parseCell(about[1] ?? about[2] ?? '');
     return inner.kind === 'number' ? { ...inner, note: inner.note ? `约; ${inner.note}` : '约' } : inner;
   }
   const noted = NOTE.exec(text);
