@@ -103,6 +103,20 @@ describe('18 towns (fixtures/towns)', () => {
     ]);
   });
 
+  it('-q with nothing off track: no matrix of empty columns, the counts once, and what is not listed', () => {
+    const { code, stdout } = plancheck(['check', TOWNS[0]!, '--action', '1', '-q', '--width', '100'], 'zh_CN.UTF-8');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines.some((line) => line.startsWith('编号'))).toBe(false);
+    expect(stdout).not.toContain('各地');
+    expect(lines.filter((line) => line.startsWith('合计:'))).toHaveLength(1);
+    expect(stdout).toMatch(/另有 627 项\(地区 × 指标\)未列出/);
+    // Something listed: the matrix and the counts under it again.
+    const listed = plancheck(['check', TOWNS[0]!, '--action', '1', '--width', '100'], 'zh_CN.UTF-8').stdout.split('\n');
+    expect(listed.some((line) => line.startsWith('编号'))).toBe(true);
+    expect(listed.filter((line) => line.startsWith('合计:'))).toHaveLength(2);
+  });
+
   it('list --format json says how each target adds up', () => {
     const targets = JSON.parse(plancheck(['list', '--format', 'json']).stdout) as { id: string; aggregate: string }[];
     const of = (id: string) => targets.find((t) => t.id === id)?.aggregate;

@@ -173,6 +173,9 @@ function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (tex
  */
 export function* formatMatrix(view: ReportView, width: number, paint: Painter): Generator<string> {
   const rows = regionMatrix(view, view.sort);
+  // Nothing listed (-q with nothing off track): no matrix of empty columns; the counts above and
+  // the line on what is not listed say it all.
+  if (rows.length === 0) return;
   const wrap = memoWrap();
   // Widths are measured once, so every block lines up and each cell is measured once.
   const leftNatural = naturalWidths(leftColumns(view), rows.map((row): Row => ({ kind: 'cells', cells: [row.id, row.indicator, row.target] })));

@@ -101,10 +101,16 @@ function* framed(view: ReportView, width: number, paint: Painter, body: Iterable
   for (const line of view.errors) yield* wrapped(line, width, (text) => paint.tone('bad', text));
   for (const line of view.summary) yield* wrapped(line, width, paint.bold);
   yield '';
-  yield* body;
-  yield '';
+  // An empty body (nothing listed) leaves one blank line between the counts, not two.
+  let any = false;
+  for (const piece of body) {
+    any = true;
+    yield piece;
+  }
+  if (any) yield '';
   for (const line of view.checks) yield* wrapped(line, width, (text) => paint.tone('warn', text));
-  for (const line of view.summary) yield* wrapped(line, width, paint.bold);
+  // The counts again under a table, for a long one; with no table they are just above.
+  if (any) for (const line of view.summary) yield* wrapped(line, width, paint.bold);
   if (view.unlisted) yield* wrapped(view.unlisted, width, paint.dim);
   if (view.verdict) yield* wrapped(view.verdict, width, (text) => paint.tone('bad', text));
 }
