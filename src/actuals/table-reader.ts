@@ -190,6 +190,8 @@ export class TableReader {
     if (value !== undefined) for (const { column } of values) this.notice('notice.column-ignored', { column: layout.names[column] ?? '' }, row, column);
     this.figureColumns = value !== undefined ? [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }] : values;
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
+    // Without a year column each figure is dated by its target's deadline: said once, never silently.
+    if (value !== undefined && !layout.roles.has('year')) this.notice('notice.no-year-column', { year: this.ctx.plan.period.end }, row);
   }
 
   private readRecord(cells: Cell[], row: number): void {
