@@ -867,8 +867,8 @@ export const messages = {
     en: 'no year column: each figure is taken as of its target\'s deadline year ({year} for most targets); to give figures of other years, add a year column (年份)',
   },
   'notice.after-review-year': {
-    zh: '{count} 个数值属于评估年份 {asOf} 年之后({years} 年),未被采用',
-    en: '{count, plural, one {1 figure of a year} other {# figures of years}} after the review year {asOf} ({years}) {count, plural, one {was} other {were}} not used',
+    zh: '未采用:{count} 个数值属于评估年份 {asOf} 年之后({years} 年)',
+    en: 'not used: {count, plural, one {1 figure of a year} other {# figures of years}} after the review year {asOf} ({years})',
   },
   'warning.undated-after-review': {
     zh: '文件没有“年份”列,其中 {count} 个数值按目标年份({years} 年)计,晚于评估年份 {asOf} 年,未被采用;若这些是 {asOf} 年的数值,请增加“年份”列并填 {asOf}',

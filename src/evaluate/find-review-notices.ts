@@ -3,7 +3,7 @@ import type { Plan, Target } from '../plan/types.js';
 import { implausibleRateLimit, implausibleRates } from './rates-look-like-levels.js';
 
 /** The notice codes the evaluation adds to the inputs' notices (the reader adds the others). */
-export const REVIEW_NOTICE_CODES: ReadonlySet<string> = new Set(['notice.after-review-year', 'warning.undated-after-review', 'warning.rates-look-like-levels']);
+export const REVIEW_NOTICE_CODES: ReadonlySet<string> = new Set(['notice.no-year-column', 'notice.after-review-year', 'warning.undated-after-review', 'warning.rates-look-like-levels']);
 
 /** A notice of the evaluation, and the input (by index in `actuals.inputs`) it is about. */
 export interface ReviewNotice {
@@ -22,14 +22,17 @@ export function findReviewNotices(plan: Plan, actuals: Actuals, asOf: number, ta
   return [...afterReviewYear(plan, actuals, asOf, targets), ...ratesLikeLevels(plan, actuals, asOf, targets)];
 }
 
-/** Per input, the figures of targets in scope dated after the review year: counted, and their years named. */
+/**
+ * Per input, the figures of targets in scope dated after the review year: counted, and their
+ * years named; and for an input without a year column whose figures were all used, how they were dated.
+ */
 function afterReviewYear(plan: Plan, actuals: Actuals, asOf: number, targets: readonly Target[]): ReviewNotice[] {
   const { store, inputs } = actuals;
   const last = Math.min(plan.period.end, store.lastYear);
-  // The common case (the review year is the latest year of the data) costs one scan of the years.
-  if (asOf >= last || (store.latestYear() ?? asOf) <= asOf) return [];
   const counts = new Map<number, { count: number; years: Set<number> }>();
-  for (const region of store.regionNames()) {
+  // The common case (the review year is the latest year of the data) costs one scan of the years.
+  const later = asOf < last && (store.latestYear() ?? asOf) > asOf;
+  for (const region of later ? store.regionNames() : []) {
     const slot = store.findSlot(region);
     for (let year = asOf + 1; year <= last; year++) {
       const block = store.yearFigures(slot, year);
@@ -47,13 +50,20 @@ function afterReviewYear(plan: Plan, actuals: Actuals, asOf: number, targets: re
   const notices: ReviewNotice[] = [];
   for (const [file, { count, years }] of [...counts].sort((a, b) => a[0] - b[0])) {
     const input: ActualsInput | undefined = inputs[file];
-    const undated = input?.notices?.some((notice) => notice.code === 'notice.no-year-column') ?? false;
+    const undated = input?.undated === true;
     const params = { count, asOf, years: [...years].sort((a, b) => a - b).join(', ') };
     const notice: Notice = undated
       ? { code: 'warning.undated-after-review', params, file: input?.file ?? '', severity: 'warning' }
       : { code: 'notice.after-review-year', params, file: input?.file ?? '', severity: 'notice' };
     notices.push({ input: file, notice });
   }
+  // A file without a year column whose figures were all in time is still told how they were dated.
+  inputs.forEach((input, index) => {
+    if (input.undated !== true || notices.some((item) => item.input === index)) return;
+    const notice: Notice = { code: 'notice.no-year-column', params: { year: plan.period.end }, file: input.file, severity: 'notice' };
+    if (input.headerRow) notice.line = input.headerRow;
+    notices.push({ input: index, notice });
+  });
   return notices;
 }
 
