@@ -249,3 +249,11 @@ describe('change targets: a baseline-year figure among changes in % is a level w
     expect(r.gap).toBe(3);
   });
 });
+
+describe('change targets: levels and changes in % mixed', () => {
+  it('M113.2 500件 (2020) and −2 without a unit (2025): no data, reason.mixed-rates-levels, the −2 never dropped silently', async () => {
+    const r = await judgeOne(plan, 'id,year,value,unit\nM113.2,2020,500,件\nM113.2,2025,-2,\n', 'M113.2', 2025);
+    expect(r.status).toBe('no_data');
+    expect(r.reason?.code).toBe('reason.mixed-rates-levels');
+  });
+});
