@@ -84,6 +84,15 @@ describe('what a review year leaves out is said once', () => {
     expect(runPlancheck(['check', 'fixtures/xiangshan/no-year-column.csv', '-q', '-f', 'summary']).stderr).toBe('');
   });
 
+  it('a workbook sheet without a year column: the notice names its header cell', () => {
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['填报单位:象山县统计局'], ['指标编号', '实际值'], ['G2.3', 3.1]]), '完成情况');
+    const file = join(temp, 'no-year.xlsx');
+    writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
+    const run = runPlancheck(['check', file, '-f', 'summary'], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(run.stderr).toContain(`提示: ${file}[完成情况]!A2: 没有“年份”列:每个数值都按其指标的目标年份(大多为 2025 年)计;其他年份的数值请增加“年份”列\n`);
+  });
+
   it('the final submission reviewed in 2023: its 572 rows of 2024 and 2025 are named as not used, in one line', () => {
     const { report, stderr } = json(['fixtures/xiangshan/final-2020-2025.csv', '--as-of', '2023']);
     expect(stderr).toBe('info: fixtures/xiangshan/final-2020-2025.csv: not used: 572 figures of years after the review year 2023 (2024, 2025)\n');

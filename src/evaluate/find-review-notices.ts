@@ -62,6 +62,8 @@ function afterReviewYear(plan: Plan, actuals: Actuals, asOf: number, targets: re
     if (input.undated !== true || notices.some((item) => item.input === index)) return;
     const notice: Notice = { code: 'notice.no-year-column', params: { year: plan.period.end }, file: input.file, severity: 'notice' };
     if (input.headerRow) notice.line = input.headerRow;
+    // A workbook's places are cells (book.xlsx[表]!A3), as the reader's notices are.
+    if (input.headerRow && input.sheet != null) notice.cell = `A${input.headerRow}`;
     notices.push({ input: index, notice });
   });
   return notices;
