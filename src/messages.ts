@@ -857,6 +857,31 @@ export const messages = {
   'view.missed': { zh: '实际 {actual},未达到目标 {target}', en: 'actual {actual} does not reach the target {target}' },
   'view.behind': { zh: '进度落后于时序进度', en: 'behind the time elapsed' },
   'view.cannot-assess': { zh: '数据不足,无法评估', en: 'not enough figures to assess' },
+  // Growth and change targets read as rates; figures a review year leaves out (d1)
+  'reason.rates-look-like-levels': {
+    zh: '基期 {year} 年也填了数值 {value},而年增长率没有基期年:这些数值像是未写单位的指标水平值。若是水平值,请在“计量单位”列写明其单位(如 亿元);若是年增长率(%),请将 {year} 年留空',
+    en: 'a figure ({value}) is given for the baseline year {year}, which yearly growth rates do not have: the figures look like levels of the indicator without their unit. If they are levels, give their unit (e.g. 亿元) in the unit column; if they are growth rates in %, leave {year} blank',
+  },
+  'reason.changes-look-like-levels': {
+    zh: '基期 {year} 年填了 {value},而较基期的变化率(%)在基期年为 0:这些数值像是未写单位的指标水平值。若是水平值,请在“计量单位”列写明其单位(如 件、个);若是较基期变化率(%),请将 {year} 年留空',
+    en: 'the baseline year {year} has {value}, but a change against the baseline (%) is 0 in that year: the figures look like levels of the indicator without their unit. If they are levels, give their unit (e.g. 件, 个) in the unit column; if they are changes in %, leave {year} blank',
+  },
+  'warning.rates-look-like-levels': {
+    zh: '{id} 的数值 {values} 按增长率或变化率(%)计算,均超过 {limit}%,远高于目标,像是未写单位的指标水平值;若是水平值,请在“计量单位”列写明其单位(如 亿元、件)并填基期 {year} 年的数值',
+    en: '{id}: the figures {values}, read as growth rates or changes in %, are all above {limit} %, far beyond the target: they look like levels of the indicator without their unit; if they are levels, give their unit (e.g. 亿元, 件) in the unit column and the figure for the baseline year {year}',
+  },
+  'notice.no-year-column': {
+    zh: '没有“年份”列:每个数值都按其指标的目标年份(大多为 {year} 年)计;其他年份的数值请增加“年份”列',
+    en: 'no year column: each figure is taken as of its target\'s deadline year ({year} for most targets); to give figures of other years, add a year column (年份)',
+  },
+  'notice.after-review-year': {
+    zh: '未采用:{count} 个数值属于评估年份 {asOf} 年之后({years} 年)',
+    en: 'not used: {count, plural, one {1 figure of a year} other {# figures of years}} after the review year {asOf} ({years})',
+  },
+  'warning.undated-after-review': {
+    zh: '文件没有“年份”列,其中 {count} 个数值按目标年份({years} 年)计,晚于评估年份 {asOf} 年,未被采用;若这些是 {asOf} 年的数值,请增加“年份”列并填 {asOf}',
+    en: 'the file has no year column: {count, plural, one {1 figure was} other {# figures were}} taken as of {count, plural, one {its target\'s} other {their targets\'}} deadline year ({years}), after the review year {asOf}, and not used; if they are figures of {asOf}, add a year column (年份) holding {asOf}',
+  },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */

@@ -20,7 +20,7 @@ import { checkSelection } from './check-selection.js';
 import { checkOutputs } from './check-outputs.js';
 import { suggestRegion } from './suggest-region.js';
 import { writeOutputs, type OutputRequest } from './write-outputs.js';
-import { nothingRead, writeInputNotices, writeNothingRead } from './write-input-notices.js';
+import { nothingRead, writeInputNotices, writeNothingRead, writeReviewNotices } from './write-input-notices.js';
 import { toolVersion } from './tool-version.js';
 
 /** A writable text stream, such as process.stdout. */
@@ -191,6 +191,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const { report, listed } = options.outputs.every((output) => output.format === 'summary')
     ? { report: evaluate(plan, actuals, { ...evaluation, detail: false }), listed: undefined }
     : evaluateListed(plan, actuals, evaluation);
+  writeReviewNotices(report, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
   const outputs = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format));
   try {
     await writeOutputs(await renderOutputs(outputs, report, listed, sourcesOf(plan, actuals, report), options, io), io);

@@ -1,5 +1,6 @@
 import type { Plan } from './plan/types.js';
 import { FORM_HEAD, formRows, formulaSafe, formYears, type TemplateOptions } from './template.js';
+import { formUnit } from './form-unit-hint.js';
 import type { ListValidation, WorkbookCell, WorkbookSheet } from './xlsx/write-workbook.js';
 
 const HEADER_FILL = '#DDEBF7';
@@ -14,6 +15,7 @@ const INSTRUCTIONS = [
   '4. 完成类指标(目标为“完成”)从下拉列表选“是”或“否”:是 = 已完成,否 = 尚未完成。',
   '5. 暂无数据的留空或填“暂无”,不要填 0。预计数可写作“374(预计)”。',
   '6. 不要修改“指标编号”;可以增加“备注”列。',
+  '7. 年均增长、较基期变化类指标(计量单位列写着“年增长率(%)或指标水平值(填其单位)”等):填年增长率或变化率时把计量单位改为 %,基期年留空;填指标水平值时把计量单位改为其单位(如 亿元、件),并填基期年的数值。',
   '',
   'How to fill in this form',
   '1. In the sheet 填报表, enter each target\'s actual figure under each year; grey cells are years the target does not need.',
@@ -22,7 +24,10 @@ const INSTRUCTIONS = [
   '4. Milestones (target 完成, "done") take 是 (yes, done) or 否 (no, not yet) from the drop-down list.',
   '5. Leave a cell blank (or write 暂无) when there is no figure; never enter 0 for "no figure". An estimate may be written "374(预计)".',
   '6. Do not change the ids (指标编号); a 备注 (note) column may be added.',
+  '7. Growth and change targets (their unit cell reads "年增长率(%)或指标水平值(填其单位)" or alike): for growth rates or changes in %, set the unit to % and leave the baseline year blank; for levels of the indicator, set the unit to theirs (亿元, 件) and fill in the baseline year.',
 ];
+/** The first line of the English half, set in bold like the title. */
+const ENGLISH_TITLE = 'How to fill in this form';
 
 /** The submission form as an .xlsx workbook: an instructions sheet, then the form sheet. */
 export async function buildTemplateWorkbook(plan: Plan, options: TemplateOptions): Promise<Buffer> {
@@ -35,7 +40,7 @@ export async function buildTemplateWorkbook(plan: Plan, options: TemplateOptions
   const validations: ListValidation[] = [];
   const text = (value: string, wrap = false): WorkbookCell => ({ value: formulaSafe(value), wrap });
   formRows(plan, options).forEach((row, index) => {
-    const cells: WorkbookCell[] = [text(row.target.id), ...(row.region !== null ? [text(row.region)] : []), text(row.indicator, true), text(row.target.unit), text(row.target_text)];
+    const cells: WorkbookCell[] = [text(row.target.id), ...(row.region !== null ? [text(row.region)] : []), text(row.indicator, true), text(formUnit(row.target, options.lang), true), text(row.target_text)];
     for (const year of years) cells.push(row.needed.has(year) ? { value: null } : { value: null, fill: NOT_NEEDED_FILL });
     rows.push(cells);
     if (row.target.kind !== 'milestone') return;
@@ -47,9 +52,9 @@ export async function buildTemplateWorkbook(plan: Plan, options: TemplateOptions
       else validations.push({ column, fromRow: index + 1, toRow: index + 1, choices: ['是', '否'] });
     });
   });
-  const widths = [10, ...(regional ? [12] : []), 40, 10, 22, ...years.map(() => 11)];
+  const widths = [10, ...(regional ? [12] : []), 40, 14, 22, ...years.map(() => 11)];
   const form: WorkbookSheet = { name: '填报表', rows, widths, frozenRows: 1, frozenColumns: regional ? 3 : 2, validations };
-  const guide: WorkbookSheet = { name: '填报说明', rows: INSTRUCTIONS.map((line, i) => [{ value: line, bold: i === 0 || line === INSTRUCTIONS[8] }]), widths: [110] };
+  const guide: WorkbookSheet = { name: '填报说明', rows: INSTRUCTIONS.map((line, i) => [{ value: line, bold: i === 0 || line === ENGLISH_TITLE }]), widths: [110] };
   const { writeWorkbook } = await import('./xlsx/write-workbook.js');
   return writeWorkbook([guide, form]);
 }

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { Lang } from './messages.js';
 import type { Plan, Target } from './plan/types.js';
 import { describeTarget } from './format/describe-target.js';
+import { formUnit } from './form-unit-hint.js';
 
 /** Options of `plancheck template`. */
 export interface TemplateOptions {
@@ -78,7 +79,7 @@ export function buildTemplate(plan: Plan, options: TemplateOptions): string {
   const years = formYears(plan, options.years);
   const fields = [h.id, ...(options.regions ? [h.region] : []), h.indicator, h.unit, h.target, ...years.map(h.year)];
   const data = formRows(plan, options).map((row) =>
-    [row.target.id, ...(row.region !== null ? [row.region] : []), row.indicator, row.target.unit, row.target_text, ...years.map(() => '')].map(formulaSafe),
+    [row.target.id, ...(row.region !== null ? [row.region] : []), row.indicator, formUnit(row.target, options.lang), row.target_text, ...years.map(() => '')].map(formulaSafe),
   );
   return `\ufeff${Papa.unparse({ fields: fields.map(formulaSafe), data }, { newline: '\r\n' })}\r\n`;
 }

@@ -3,6 +3,8 @@ import { formatMessage, type Lang } from './messages.js';
 import { describeProblem, type Problem } from './problem.js';
 import { sanitize } from './format/describe-target.js';
 import type { TextSink } from './run.js';
+import type { Report } from './report/types.js';
+import { REVIEW_NOTICE_CODES } from './evaluate/find-review-notices.js';
 
 /** One line of text from input: controls shown escaped, line breaks too, so a cell cannot add lines. */
 function oneLine(text: string): string {
@@ -20,6 +22,21 @@ export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet
   }
   const hidden = shown.length - Math.min(shown.length, options.max) + (actuals.noticeCount - actuals.notices.length);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, lang)}\n`);
+}
+
+/**
+ * Writes the notices the evaluation added about the input (figures after the review year, rates
+ * that look like levels: `REVIEW_NOTICE_CODES`), as `writeInputNotices` writes the reader's.
+ */
+export function writeReviewNotices(report: Report, options: { lang: Lang; quiet: boolean; max: number }, sink: TextSink): void {
+  const notices = report.inputs.flatMap((input) => input.notices ?? []).filter((notice) => REVIEW_NOTICE_CODES.has(notice.code));
+  const shown = notices.filter((notice) => notice.severity === 'warning' || !options.quiet);
+  for (const notice of shown.slice(0, options.max)) {
+    const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, options.lang);
+    sink.write(`${oneLine(`${label}: ${describeProblem(notice, options.lang)}`)}\n`);
+  }
+  const hidden = shown.length - Math.min(shown.length, options.max);
+  if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, options.lang)}\n`);
 }
 
 /**

@@ -39,6 +39,8 @@ export interface ActualsInput {
   /** Data rows read, the header, titles, subtotals and footnotes not counted. */
   rows: number;
   figures: number;
+  /** True when a long table has no year column: each figure is then dated by its target's deadline (absent otherwise). */
+  undated?: boolean;
   /** Warnings and notices about this table (up to the cap). */
   notices?: Notice[];
 }

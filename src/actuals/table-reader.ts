@@ -14,6 +14,7 @@ import type { ActualsInput } from './read-actuals.js';
 import { UNKNOWN_ROW, type FigureSource } from './figure-store.js';
 import { quietScale, readFigure, scaleWarning } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
+import { isFormUnitHint } from '../form-unit-hint.js';
 
 export { MAX_COLUMNS } from './header-scan.js';
 /** Characters a cell may have. */
@@ -191,6 +192,8 @@ export class TableReader {
     if (value !== undefined) for (const { column } of values) this.notice('notice.column-ignored', { column: layout.names[column] ?? '' }, row, column);
     this.figureColumns = value !== undefined ? [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }] : values;
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
+    // Without a year column each figure is dated by its target's deadline: the evaluation says so once.
+    if (value !== undefined && !layout.roles.has('year')) this.input.undated = true;
   }
 
   private readRecord(cells: Cell[], row: number): void {
@@ -253,7 +256,9 @@ export class TableReader {
     const regionColumn = layout.roles.get('region');
     const region = regionColumn !== undefined ? this.regionOf(cellText(cells[regionColumn])) : '';
     const unitColumn = layout.roles.get('unit');
-    const unitCell = unitColumn !== undefined ? cellText(cells[unitColumn]).normalize('NFKC').trim() : '';
+    const unitText = unitColumn !== undefined ? cellText(cells[unitColumn]).normalize('NFKC').trim() : '';
+    // The form's hint for a growth or change target (form-unit-hint.ts) left as it was gives no unit.
+    const unitCell = isFormUnitHint(unitText) ? '' : unitText;
     const valueColumn = layout.roles.get('value');
     if (valueColumn !== undefined) {
       const yearColumn = layout.roles.get('year');

@@ -1,4 +1,4 @@
-import type { Actuals } from '../actuals/read-actuals.js';
+import type { Actuals, ActualsInput } from '../actuals/read-actuals.js';
 import type { Plan, Target } from '../plan/types.js';
 import {
   REPORT_SCHEMA_VERSION,
@@ -20,6 +20,7 @@ import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
 import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
+import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -196,7 +197,10 @@ function evaluateWith(
   // A reader's warning (a figure far from its target's scale, a form's target that differs from
   // the plan's) is a likely misreading: it counts against --max-warnings like a judged warning.
   const readerWarnings = actuals.warningCount ?? 0;
-  summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length + readerWarnings;
+  // What the review year left out, and rates that look like levels: said once each, beside the reader's notices.
+  const reviewNotices = findReviewNotices(plan, actuals, asOf, targets);
+  const reviewWarnings = reviewNotices.filter(({ notice }) => notice.severity === 'warning').length;
+  summary.warnings += checks.filter((check) => check.severity === 'warning').length + inputWarnings.length + readerWarnings + reviewWarnings;
   finishTally(summary);
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -213,7 +217,7 @@ function evaluateWith(
     asOf,
     elapsedShare: elapsedShare(plan, asOf),
     policy: options.policy,
-    inputs: actuals.inputs,
+    inputs: withNotices(actuals.inputs, reviewNotices),
     regions,
     results: [],
     unlisted,
@@ -240,6 +244,15 @@ function evaluateWith(
       quick: (position, target, into, decimals) => quickCell(regions[position]!, slotAt(position), target, into, decimals),
     },
   };
+}
+
+/** The inputs with the evaluation's notices added to each one's own (copies: the actuals are not changed). */
+function withNotices(inputs: ActualsInput[], notices: ReviewNotice[]): ActualsInput[] {
+  if (notices.length === 0) return inputs;
+  return inputs.map((input, index) => {
+    const own = notices.filter((item) => item.input === index).map((item) => item.notice);
+    return own.length === 0 ? input : { ...input, notices: [...(input.notices ?? []), ...own] };
+  });
 }
 
 /** `listResults` with `--region`: the list filter of `EvaluateOptions.listing`. */

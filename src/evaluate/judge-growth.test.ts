@@ -96,3 +96,45 @@ describe('yearly rates that no level can have', () => {
     expect(r.progress?.observedRate).toBe(-100);
   });
 });
+
+describe('figures without a unit that cannot be yearly rates (docs/progress.md, "Rates that look like levels")', () => {
+  const wide = (unit: string, values: number[]) => values.map((v, i) => `M1.2,${2020 + i},${v},${unit}`).join('\n');
+
+  it('levels 100 … 161.1 for 2020–2025 written with % are refused as rates: no data, naming 2020 and its figure', async () => {
+    const r = await judgeOne(plan, csv(`${wide('%', [100, 110, 121, 133.1, 146.4, 161.1])}\n`), 'M1.2', 2025);
+    expect(r.status).toBe('no_data');
+    expect(r.reason).toEqual({ code: 'reason.rates-look-like-levels', params: { year: 2020, value: 100 } });
+    expect(r.actual).toBeNull();
+  });
+
+  it('the same without any unit, mid-term (2020–2023): not assessable with the same reason', async () => {
+    const rows = 'id,year,value\nM1.2,2020,100\nM1.2,2021,110\nM1.2,2022,121\nM1.2,2023,133.1\n';
+    const r = await judgeOne(plan, rows, 'M1.2', 2023);
+    expect(r.status).toBe('not_assessable');
+    expect(r.reason?.code).toBe('reason.rates-look-like-levels');
+  });
+
+  it('the same levels with their unit (亿元) give 1.611^(1/5) − 1 = 10.0067 % a year: not met against ≥ 20 %', async () => {
+    const r = await judgeOne(plan, csv(`${wide('亿元', [100, 110, 121, 133.1, 146.4, 161.1])}\n`), 'M1.2', 2025);
+    expect(r.status).toBe('not_met');
+    expect(r.actual?.value).toBeCloseTo(10.0067, 3);
+  });
+
+  it('mid-term with their unit: 1.331^(1/3) − 1 = 10 % a year, ratio 10 ÷ 20 = 0.5 → insufficient', async () => {
+    const r = await judgeOne(plan, csv(`${wide('亿元', [100, 110, 121, 133.1])}\n`), 'M1.2', 2023);
+    expect(r.progress?.observedRate).toBe(10);
+    expect(r.progress?.ratio).toBe(0.5);
+    expect(r.status).toBe('insufficient');
+  });
+
+  it('yearly rates for 2021–2023 with 2020 left blank are still rates: the worked example, 19.49 % → on track', async () => {
+    const r = await judgeOne(plan, csv('M1.2,2021,21.5,%\nM1.2,2022,19,%\nM1.2,2023,18,%\n'), 'M1.2', 2023);
+    expect(r.progress?.observedRate).toBeCloseTo(19.49, 2);
+    expect(r.status).toBe('on_track');
+  });
+
+  it('a figure without a unit for 2020 beside levels with one is refused the same way, not taken as a mix', async () => {
+    const r = await judgeOne(plan, 'id,year,value,unit\nM1.2,2020,100,\nM1.2,2025,260,亿元\n', 'M1.2', 2025);
+    expect(r.reason).toEqual({ code: 'reason.rates-look-like-levels', params: { year: 2020, value: 100 } });
+  });
+});

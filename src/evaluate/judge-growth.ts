@@ -5,6 +5,7 @@ import { aimOf, attainmentOf, clean, gapOf, meets } from './compare.js';
 import {
   EMPTY_PROGRESS, atYear, because, elapsedShare, missingYears, noFigure, rateBand, ref, verdict, type JudgeContext,
 } from './judge-parts.js';
+import { baselineYearRate } from './rates-look-like-levels.js';
 
 /** Average annual growth: from yearly rates in %, or from levels of the indicator. */
 export function judgeGrowth(ctx: JudgeContext): Judgement {
@@ -13,6 +14,9 @@ export function judgeGrowth(ctx: JudgeContext): Judgement {
   const until = Math.min(asOf, target.year);
   const notAssessable = (rest: Partial<Judgement>): Judgement => verdict(final ? 'no_data' : 'not_assessable', final, rest);
   const inPeriod = series.filter((figure) => figure.year <= until);
+  // A yearly rate for the baseline year: the figures look like levels without their unit (never judged as rates).
+  const looksLikeLevels = baselineYearRate(target, inPeriod, plan);
+  if (looksLikeLevels) return notAssessable({ reason: looksLikeLevels });
   const levels = inPeriod.filter((figure) => figure.level);
   const rates = inPeriod.filter((figure) => !figure.level && figure.year >= plan.period.start);
   if (levels.length > 0 && rates.length > 0) return notAssessable({ reason: because('reason.mixed-rates-levels') });

@@ -217,3 +217,43 @@ describe('the baseline is the baseline year\'s figure (2020), as docs/progress.m
     expect(actuals.problems).toMatchObject([{ code: 'row.year-outside-period', params: { year: 2019, start: 2020, end: 2025 }, line: 2 }]);
   });
 });
+
+describe('change targets: a baseline-year figure among changes in % is a level without its unit', () => {
+  const rows = (text: string) => `id,year,value,unit\n${text}`;
+
+  it('M113.2 (零增长) 1000 → 990 without a unit: no data, naming 2020 and 1000, never "990 points over"', async () => {
+    const r = await judgeOne(plan, rows('M113.2,2020,1000,\nM113.2,2025,990,\n'), 'M113.2', 2025);
+    expect(r.status).toBe('no_data');
+    expect(r.reason).toEqual({ code: 'reason.changes-look-like-levels', params: { year: 2020, value: 1000 } });
+  });
+
+  it('the same levels in 件: (990 − 1000) ÷ 1000 = −1 % → met, gap 1 point', async () => {
+    const r = await judgeOne(plan, rows('M113.2,2020,1000,件\nM113.2,2025,990,件\n'), 'M113.2', 2025);
+    expect(r.status).toBe('met');
+    expect(r.actual?.value).toBe(-1);
+    expect(r.gap).toBe(1);
+  });
+
+  it('M111.2 (翻一番) 20 → 45 with % mid-term: not assessable; in 个: +125 % → met', async () => {
+    const asRates = await judgeOne(plan, rows('M111.2,2020,20,%\nM111.2,2023,45,%\n'), 'M111.2', 2023);
+    expect(asRates.status).toBe('not_assessable');
+    expect(asRates.reason?.code).toBe('reason.changes-look-like-levels');
+    const asLevels = await judgeOne(plan, rows('M111.2,2020,20,个\nM111.2,2025,45,个\n'), 'M111.2', 2025);
+    expect(asLevels.status).toBe('met');
+    expect(asLevels.actual?.value).toBe(125);
+  });
+
+  it('changes in % with 0 for 2020 (no change against itself) are changes: −3 % for 零增长 → met, gap 3', async () => {
+    const r = await judgeOne(plan, rows('M113.2,2020,0,%\nM113.2,2025,-3,%\n'), 'M113.2', 2025);
+    expect(r.status).toBe('met');
+    expect(r.gap).toBe(3);
+  });
+});
+
+describe('change targets: levels and changes in % mixed', () => {
+  it('M113.2 500件 (2020) and −2 without a unit (2025): no data, reason.mixed-rates-levels, the −2 never dropped silently', async () => {
+    const r = await judgeOne(plan, 'id,year,value,unit\nM113.2,2020,500,件\nM113.2,2025,-2,\n', 'M113.2', 2025);
+    expect(r.status).toBe('no_data');
+    expect(r.reason?.code).toBe('reason.mixed-rates-levels');
+  });
+});

@@ -5,6 +5,7 @@ import { aimOf, attainmentOf, clean, decimal, gapOf, meets, quotient, sideOf, to
 import {
   EMPTY_PROGRESS, atYear, baselineOf, because, elapsedShare, finalOn, rateBand, ref, verdict, type JudgeContext,
 } from './judge-parts.js';
+import { baselineYearRate } from './rates-look-like-levels.js';
 
 /** Judges a level target, and serves `cumulative` (running totals) and `change` (levels via their aim). */
 export function judgeLevel(ctx: JudgeContext): Judgement {
@@ -151,6 +152,13 @@ export function judgeChange(ctx: JudgeContext): Judgement {
   const { target, series, plan, asOf } = ctx;
   const final = asOf >= target.year;
   const levels = series.filter((figure) => figure.level);
+  // A change in % other than 0 for the baseline year: the figures look like levels without their unit.
+  const looksLikeLevels = baselineYearRate(target, series.filter((figure) => figure.year <= target.year), plan);
+  if (looksLikeLevels) return verdict(final ? 'no_data' : 'not_assessable', final, { reason: looksLikeLevels });
+  // Levels and changes in % for one target: neither is set aside silently (as for growth rates).
+  if (levels.length > 0 && series.some((figure) => !figure.level && figure.year <= target.year)) {
+    return verdict(final ? 'no_data' : 'not_assessable', final, { reason: because('reason.mixed-rates-levels') });
+  }
   // Changes in % submitted as such start from 0 % at the baseline year, by definition.
   if (levels.length === 0) return judgeLevel({ ...ctx, target: { ...target, baseline: { year: plan.baselineYear, value: 0 } } });
   const base = target.baseline ? baselineOf(ctx) : atYear(levels, plan.baselineYear);

@@ -103,7 +103,10 @@ export type ReasonCode =
   | 'reason.roll-up-weights'
   | 'reason.roll-up-rates'
   // A note: the plan's baseline was used, not a different figure submitted for its year.
-  | 'reason.plan-baseline';
+  | 'reason.plan-baseline'
+  // Rates or changes in % with a figure for the baseline year: they look like levels without their unit.
+  | 'reason.rates-look-like-levels'
+  | 'reason.changes-look-like-levels';
 
 /** A verdict on one target in one region, before the policy assigns a severity. */
 export interface Judgement {
