@@ -72,8 +72,10 @@ export async function readLongInParallel(
     worker.on('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
+  // A plain odd line of this thread's reading goes to the table reader, as one thread reads it.
+  const lineSink = (rowOffset: number) => (cells: string[], line: number): void => table.push(cells, line + rowOffset);
   // The fast reader copies what it keeps: one buffer serves every read.
-  const first = await readFastLong(restoringFlags(fileRange(path, 0, split, undefined, true)), layout, plan.targets, figureSink(0));
+  const first = await readFastLong(restoringFlags(fileRange(path, 0, split, undefined, true)), layout, plan.targets, figureSink(0), lineSink(0));
   if (first.fallback) {
     await worker.terminate();
     return { rows: first.rows, fallback: { line: first.fallback.line, rest: chain(first.fallback.rest, fileRange(path, split)) } };
@@ -83,14 +85,32 @@ export async function readLongInParallel(
   if (!scan || scan.overflow) {
     parallelReads.inThread++;
     // Read here, as one thread reads it: the rows go on from the first half's.
-    const second = await readFastLong(restoringFlags(fileRange(path, split, undefined, undefined, true)), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
-    const fallback = second.fallback ? { line: first.lines + second.fallback.line, rest: second.fallback.rest } : null;
-    return { rows: first.rows + second.rows, fallback };
+    const second = await readRest(path, split, first.lines, layout, ctx, figureSink, lineSink);
+    return { rows: first.rows + second.rows, fallback: second.fallback };
   }
   parallelReads.worker++;
   await mergeScan(scan, path, split, first.lines, layout, ctx, table, tableIndex);
-  const fallback = scan.fallback ? { line: first.lines + scan.fallback.line, rest: fileRange(path, split + scan.fallback.offset) } : null;
-  return { rows: first.rows + scan.rows, fallback };
+  if (!scan.fallback) return { rows: first.rows + scan.rows, fallback: null };
+  // The worker stops at the first line it does not read itself (it has no table reader to give
+  // it to): from there, this thread reads on as one thread would, into the store the worker's
+  // figures are now in, so later figures meet the earlier ones in file order.
+  const rest = await readRest(path, split + scan.fallback.offset, first.lines + scan.fallback.line - 1, layout, ctx, figureSink, lineSink);
+  return { rows: first.rows + scan.rows + rest.rows, fallback: rest.fallback };
+}
+
+/** Reads the file from byte `start`, the start of the line after line `lines`, in this thread: every line is data. */
+async function readRest(
+  path: string,
+  start: number,
+  lines: number,
+  layout: FastLongLayout,
+  ctx: ReadContext,
+  figureSink: (rowOffset: number) => (figure: FastFigure) => void,
+  lineSink: (rowOffset: number) => (cells: string[], line: number) => void,
+): Promise<FastRead> {
+  const chunks = restoringFlags(fileRange(path, start, undefined, undefined, true));
+  const read = await readFastLong(chunks, { ...layout, headerLine: 0 }, ctx.plan.targets, figureSink(lines), lineSink(lines));
+  return { rows: read.rows, fallback: read.fallback ? { line: lines + read.fallback.line, rest: read.fallback.rest } : null };
 }
 
 /** V8's own interrupt budget (Node 20), the count of bytecodes run before a function is looked at for optimising. */
