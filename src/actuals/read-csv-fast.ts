@@ -6,7 +6,7 @@ import { excelSeparatorLine, guessDelimiter } from './guess-delimiter.js';
 import { HeaderScan, MAX_COLUMNS, type FoundHeader } from './header-scan.js';
 import type { ActualsInput } from './read-actuals.js';
 import type { ReadContext } from './read-context.js';
-import { readCsvTable, type OpenedBytes } from './read-csv-table.js';
+import type { OpenedBytes } from './read-csv-table.js';
 import { MAX_FIELD, type TableReader } from './table-reader.js';
 
 /** Roles the fast path reads; any other column (a name, a note, a form target) needs the normal path. */
@@ -82,6 +82,8 @@ export async function readCsvFast(
     if (fallback.line < 2) throw new Error('fast reader handed over inside the header');
     const rest = fallback.rest[Symbol.asyncIterator]();
     const resume = { delimiter: probe.layout.delimiter, records: fallback.line - 1 };
+    // Loaded only now: a file read whole by the fast path starts without Papa Parse.
+    const { readCsvTable } = await import('./read-csv-table.js');
     await readCsvTable({ head: Buffer.alloc(0), rest, exhausted: false }, input, table, 'utf-8', sink, resume);
   }
   return true;
