@@ -204,7 +204,9 @@ describe('odd lines given to the table reader one by one (onLine)', () => {
   const events = async (text: string, chunk: number, reuse: boolean) => {
     const out: string[] = [];
     const bytes = Buffer.from(text);
-    const result = await readFastLong((reuse ? reusedChunks : chunked)(bytes, chunk)(), layout, mini.targets, (f) => out.push(`figure ${f.row} ${f.value}`), (cells, line) => out.push(`line ${line} ${JSON.stringify(cells)}`));
+    const result = await readFastLong((reuse ? reusedChunks : chunked)(bytes, chunk)(), layout, mini.targets, (f) => out.push(`figure ${f.row} ${f.value}`), (cells, line) => {
+      out.push(`line ${line} ${JSON.stringify(cells)}`);
+    });
     return { out, rows: result.rows, handed: result.handed, fallback: result.fallback ? [result.fallback.line, result.fallback.reason, result.fallback.offset] : null };
   };
 

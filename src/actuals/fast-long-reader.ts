@@ -184,8 +184,11 @@ export async function readFastLong(
   layout: FastLongLayout,
   targets: readonly FastTarget[],
   onFigure: (figure: FastFigure) => void,
-  /** Reads one data line as the normal path reads it (the table reader's `push`); absent: such a line hands the rest over. */
-  onLine?: (cells: string[], line: number) => void,
+  /**
+   * Reads one data line as the normal path reads it (the table reader's `push`); absent, or
+   * returning false (the line not taken), such a line hands the rest over.
+   */
+  onLine?: (cells: string[], line: number) => boolean | void,
 ): Promise<FastLongResult> {
   checkLayout(layout);
   const delimiter = layout.delimiter.charCodeAt(0);
@@ -220,9 +223,8 @@ export async function readFastLong(
       if (reason !== null) {
         // A copy of the cells, in order with the figures around it: the buffer may be reused.
         const cells = onLine === undefined ? null : splitPlainLine(buf, pos, end, delimiter);
-        if (cells === null) return { reason, at: pos };
+        if (cells === null || onLine?.(cells, scanner.lineNo) === false) return { reason, at: pos };
         scanner.handed++;
-        onLine?.(cells, scanner.lineNo);
       }
       pos = end + 1;
       scanner.lineNo++;
