@@ -186,7 +186,7 @@ export async function readFastLong(
   onFigure: (figure: FastFigure) => void,
   /**
    * Reads one data line as the normal path reads it (the table reader's `push`); absent, or
-   * returning false (the line not taken), such a line hands the rest over.
+   * returning false (having done nothing with the line), such a line hands the rest over.
    */
   onLine?: (cells: string[], line: number) => boolean | void,
 ): Promise<FastLongResult> {

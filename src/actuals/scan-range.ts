@@ -62,6 +62,8 @@ export interface RangeScan {
 const MAX_EVENTS = 100_000;
 /** More lines for the row reader than this and the rest of the part is the caller's: each costs a store and a merge. */
 export const MAX_RANGE_LINES = 32;
+/** Nor more characters in them than this: they are copied from thread to thread. */
+const MAX_RANGE_LINE_CHARS = 1 << 20;
 
 /**
  * Reads a part of a long-format file that starts at a line boundary, as the fast reader reads
@@ -75,6 +77,7 @@ export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastL
   const segments: RangeSegment[] = [];
   const lines: RangeLine[] = [];
   let from = 1;
+  let chars = 0;
   const events: RangeEvent[] = [];
   const references = Float64Array.from(plan.targets, (target) => scaleReference(target));
   const fractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));
@@ -100,7 +103,9 @@ export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastL
       remark({ kind: 'duplicate', line: figure.row, target: figure.target, year: figure.year, region: figure.regionName, earlierLine: earlier.row, value: figure.valueText() });
     }
   }, (cells, line) => {
-    if (lines.length >= MAX_RANGE_LINES) return false;
+    const length = cells.reduce((sum, cell) => sum + cell.length, 0);
+    if (lines.length >= MAX_RANGE_LINES || chars + length > MAX_RANGE_LINE_CHARS) return false;
+    chars += length;
     // The figures after the line go to a store of their own: merged only after the line is read.
     segments.push({ store: store.toData(), from });
     lines.push({ line, cells });
