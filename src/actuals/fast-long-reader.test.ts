@@ -198,6 +198,31 @@ describe('where the fast path hands over', () => {
   });
 });
 
+describe('odd lines given to the table reader one by one (onLine)', () => {
+  const layout: FastLongLayout = { fileIndex: 0, delimiter: ',', headerLine: 1, columns: 3, id: 0, year: 1, value: 2 };
+  /** Everything the reader gives, in the order it gives it: figures, lines, and the hand-over. */
+  const events = async (text: string, chunk: number, reuse: boolean) => {
+    const out: string[] = [];
+    const bytes = Buffer.from(text);
+    const result = await readFastLong((reuse ? reusedChunks : chunked)(bytes, chunk)(), layout, mini.targets, (f) => out.push(`figure ${f.row} ${f.value}`), (cells, line) => {
+      out.push(`line ${line} ${JSON.stringify(cells)}`);
+    });
+    return { out, rows: result.rows, handed: result.handed, fallback: result.fallback ? [result.fallback.line, result.fallback.reason, result.fallback.offset] : null };
+  };
+
+  it('gives each such line with its physical line, in its place among the figures, and reads on', async () => {
+    const text = 'id,year,value\r\nG1.1,2025,3.5\r\nM1.1,2025,900亿元\r\n\r\nX9.9,2025,1\r\nM1.3, 2025,3\r\nM1.3,2025,3,4\r\nM2.1,2024,4\r\nM2.1,2025,"5"\r\nM2.2,2025,1\r\n';
+    const expected = {
+      out: ['figure 2 3.5', 'line 3 ["M1.1","2025","900亿元"]', 'line 5 ["X9.9","2025","1"]', 'line 6 ["M1.3"," 2025","3"]', 'line 7 ["M1.3","2025","3","4"]', 'figure 8 4'],
+      rows: 2,
+      handed: 4,
+      // Line 9 has a quote: the rest from its first byte, after the 8 lines before it (15 + 15 + 21 + 2 + 13 + 14 + 15 + 13 bytes).
+      fallback: [9, 'quote', 108],
+    };
+    for (const chunk of [1, 4, 17, 64 * 1024]) for (const reuse of [false, true]) expect(await events(text, chunk, reuse)).toEqual(expected);
+  });
+});
+
 describe('the layout it is given', () => {
   const read = (layout: Partial<FastLongLayout>) =>
     readFastLong(chunked(Buffer.from('id,value\nG1.1,3\n'), 64)(), { fileIndex: 0, delimiter: ',', headerLine: 1, columns: 2, id: 0, value: 1, ...layout }, mini.targets, () => {});

@@ -1,6 +1,9 @@
 import { nfkc } from '../nfkc.js';
 import { NOT_SHORT } from './figure-store.js';
 import { parseYesNo } from './parse-number.js';
+import { cleanUtf8, splitPlainLine } from './split-plain-line.js';
+
+export { cleanUtf8 } from './split-plain-line.js';
 
 /**
  * Where the columns of a long-format file are, as the header reader found them (0-based), and
@@ -66,6 +69,8 @@ export interface FastLongResult {
   rows: number;
   /** Figures given to the sink (blank value cells give none). */
   figures: number;
+  /** Data lines not read here but given whole to `onLine` (the normal path's row reader), in their place. */
+  handed: number;
   regions: string[];
   /** Null when the whole file was read; else every line before `line` was read and none after. */
   fallback: Fallback | null;
@@ -157,45 +162,6 @@ function sameBytes(key: Buffer, buf: Uint8Array, start: number): boolean {
 }
 
 /**
- * True when bytes are well-formed UTF-8 holding neither U+FEFF nor U+FFFD: exactly the cells the
- * normal path decodes without reporting them (it reports both characters, and a decoder turns
- * every malformed sequence into U+FFFD).
- */
-export function cleanUtf8(buf: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; ) {
-    const b = buf[i] as number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) low = 0xa0;
-      else if (b === 0xed) high = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) low = 0x90;
-      else if (b === 0xf4) high = 0x8f;
-    } else return false;
-    if (i + need >= end) return false;
-    const second = buf[i + 1] as number;
-    if (second < low || second > high) return false;
-    for (let k = 2; k <= need; k++) {
-      const next = buf[i + k] as number;
-      if (next < 0x80 || next > 0xbf) return false;
-    }
-    // U+FEFF is EF BB BF; U+FFFD is EF BF BD.
-    if (b === 0xef && ((second === 0xbb && buf[i + 2] === 0xbf) || (second === 0xbf && buf[i + 2] === 0xbd))) return false;
-    i += need + 1;
-  }
-  return true;
-}
-
-/**
  * Reads the data rows of a plain long-format CSV straight from its bytes, giving each figure to
  * `onFigure`, and stops at the first line that is not the common case (a quote, a lone CR, an
  * odd cell, anything the normal path would report or read differently) so that the normal path
@@ -206,14 +172,26 @@ export function cleanUtf8(buf: Uint8Array, start: number, end: number): boolean 
  * does after reading a cell: the year-in-period check, the store, the duplicate check (naming
  * `valueText()`). On a hand-over, the normal path goes on from `fallback.rest` as physical line
  * `fallback.line` with the header it knows (from scratch when `line` is 1), into the same store.
+ *
+ * With `onLine`, a data line that is not the common case but that the normal path would split
+ * into exactly `line.split(delimiter)` (`splitPlainLine`: no quote, no lone CR, clean UTF-8,
+ * within the length guard's bounds) is given to it, cells and physical line, in its place among
+ * the figures, and reading goes on after it: a unit in a value, an unknown id or a ragged row
+ * costs that line only. The rest is handed over only for a line the normal path reads otherwise.
  */
 export async function readFastLong(
   chunks: AsyncIterable<Uint8Array>,
   layout: FastLongLayout,
   targets: readonly FastTarget[],
   onFigure: (figure: FastFigure) => void,
+  /**
+   * Reads one data line as the normal path reads it (the table reader's `push`); absent, or
+   * returning false (having done nothing with the line), such a line hands the rest over.
+   */
+  onLine?: (cells: string[], line: number) => boolean | void,
 ): Promise<FastLongResult> {
   checkLayout(layout);
+  const delimiter = layout.delimiter.charCodeAt(0);
   const scanner = new LineScanner(layout, targets, onFigure);
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = []; // kept until the header is passed, for a fallback from the start
@@ -242,7 +220,12 @@ export async function readFastLong(
       const end = newline >= 0 ? newline : final && pos < buf.length ? buf.length : -1;
       if (end < 0) return pos;
       const reason = scanner.read(buf, pos, end);
-      if (reason !== null) return { reason, at: pos };
+      if (reason !== null) {
+        // A copy of the cells, in order with the figures around it: the buffer may be reused.
+        const cells = onLine === undefined ? null : splitPlainLine(buf, pos, end, delimiter);
+        if (cells === null || onLine?.(cells, scanner.lineNo) === false) return { reason, at: pos };
+        scanner.handed++;
+      }
       pos = end + 1;
       scanner.lineNo++;
     }
@@ -308,6 +291,8 @@ async function* restOf(first: Uint8Array[], iterator: AsyncIterator<Uint8Array>)
 class LineScanner {
   /** The physical line being read (1-based). */
   lineNo = 1;
+  /** Data lines given to `onLine`. */
+  handed = 0;
   private rows = 0;
   private figures = 0;
   private readonly delimiter: number;
@@ -364,7 +349,7 @@ class LineScanner {
   }
 
   result(): Omit<FastLongResult, 'fallback'> {
-    return { lines: this.lineNo - 1, rows: this.rows, figures: this.figures, regions: this.regions };
+    return { lines: this.lineNo - 1, rows: this.rows, figures: this.figures, handed: this.handed, regions: this.regions };
   }
 
   /**

@@ -1,3 +1,15 @@
+import { MAX_COLUMNS } from './header-scan.js';
+
+/** Characters a cell may have (the table reader refuses a longer one where it is). */
+export const MAX_FIELD = 10_000;
+/**
+ * A field still open after this many characters is refused before it reaches the parser, which
+ * re-reads an unfinished record with every chunk (quadratic time on a record of hundreds of MB).
+ */
+export const STREAM_FIELD_LIMIT = 100 * MAX_FIELD;
+/** No valid line is longer: every field within the limit, and no more columns than allowed. */
+export const STREAM_LINE_LIMIT = MAX_COLUMNS * (MAX_FIELD + 3);
+
 /** Where a line became too long to parse: see `LengthGuard`. */
 export interface LongLine {
   /** Index in the chunk where the long line starts (0 when it started in an earlier chunk). */

@@ -5,7 +5,7 @@ import { UNKNOWN_ROW, type FigureStore } from './figure-store.js';
 import { rowKeeper, rowPolicy } from './row-policy.js';
 import { statusCells, statusHidesRollUp } from './status-cells.js';
 import { readCsvFast } from './read-csv-fast.js';
-import { readCsvTable, type OpenedBytes } from './read-csv-table.js';
+import type { OpenedBytes } from './read-csv-table.js';
 import { ReadContext, type Notice } from './read-context.js';
 import { TableReader, type TableEnd } from './table-reader.js';
 import { MAX_WORKBOOK_BYTES } from './read-workbook.js';
@@ -186,7 +186,8 @@ async function readSource(source: ActualsSource, ctx: ReadContext, inputs: Actua
   }
   const table = new TableReader(ctx, input, index, true, false);
   const read = options.fast !== false && (await readCsvFast(opened, input, table, index, ctx, options.encoding, ctx.sink, source.path, options.parallel ?? true));
-  if (!read) await readCsvTable(opened, input, table, options.encoding, ctx.sink);
+  // The normal path (Papa Parse, a Node stream) is loaded only for a file the fast path does not read whole.
+  if (!read) await (await import('./read-csv-table.js')).readCsvTable(opened, input, table, options.encoding, ctx.sink);
   if (input.encoding !== null) table.finish();
 }
 

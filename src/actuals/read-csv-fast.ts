@@ -6,7 +6,7 @@ import { excelSeparatorLine, guessDelimiter } from './guess-delimiter.js';
 import { HeaderScan, MAX_COLUMNS, type FoundHeader } from './header-scan.js';
 import type { ActualsInput } from './read-actuals.js';
 import type { ReadContext } from './read-context.js';
-import { readCsvTable, type OpenedBytes } from './read-csv-table.js';
+import type { OpenedBytes } from './read-csv-table.js';
 import { MAX_FIELD, type TableReader } from './table-reader.js';
 
 /** Roles the fast path reads; any other column (a name, a note, a form target) needs the normal path. */
@@ -21,8 +21,10 @@ interface Probe {
 }
 
 /**
- * Reads a plain long-format UTF-8 CSV through the byte-level reader, handing the rest of the
- * file to the normal path (with the same header, store and sink) where a line is not plain.
+ * Reads a plain long-format UTF-8 CSV through the byte-level reader: a line it does not read
+ * itself but that splits plainly goes to the table reader alone; at a line that does not (a
+ * quote, a lone CR, bad bytes, an over-long field), the rest of the file goes to the normal
+ * path, with the same header, store and sink.
  * Returns false, having consumed nothing, when the file is not such a file: the caller reads it.
  */
 export async function readCsvFast(
@@ -69,7 +71,8 @@ export async function readCsvFast(
     await opened.rest.return?.();
     result = await readLongInParallel(path, probe.layout, ctx, table, tableIndex, figureSink);
   } else {
-    const read = await readFastLong(allBytes(opened), probe.layout, plan.targets, figureSink(0));
+    // A line that is odd but plain is read by the table reader where it stands, as the normal path would read it.
+    const read = await readFastLong(allBytes(opened), probe.layout, plan.targets, figureSink(0), (cells, line) => table.push(cells, line));
     result = { rows: read.rows, fallback: read.fallback };
   }
   table.addRows(result.rows);
@@ -79,6 +82,8 @@ export async function readCsvFast(
     if (fallback.line < 2) throw new Error('fast reader handed over inside the header');
     const rest = fallback.rest[Symbol.asyncIterator]();
     const resume = { delimiter: probe.layout.delimiter, records: fallback.line - 1 };
+    // Loaded only now: a file read whole by the fast path starts without Papa Parse.
+    const { readCsvTable } = await import('./read-csv-table.js');
     await readCsvTable({ head: Buffer.alloc(0), rest, exhausted: false }, input, table, 'utf-8', sink, resume);
   }
   return true;

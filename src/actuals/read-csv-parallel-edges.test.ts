@@ -7,6 +7,7 @@ import { fileChunks } from '../file-chunks.js';
 import { observableReading, readFileWith } from './csv-bytes.test-helper.js';
 import { readActuals, type Actuals } from './read-actuals.js';
 import { parallelReads, WORKER_SHARE } from './read-csv-parallel.js';
+import { MAX_RANGE_LINES } from './scan-range.js';
 
 const plan = miniPlan();
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-parallel-edges-'));
@@ -105,6 +106,25 @@ describe('more two-thread cases', () => {
   });
 });
 
+describe('lines the worker sends back to the table reader', () => {
+  it('more of them than it sends back: the rest of its part is read here, line by line', async () => {
+    const all = lines(300);
+    // 40 lines with a % value in the worker's part, each repeating the G1.1 figure (in %) of the line before it.
+    const first = Math.ceil(workerFirst(all) / ids.length) + 1;
+    for (let k = 39; k >= 0; k--) {
+      const at = 1 + (first + k) * ids.length; // region first + k's G1.1 line
+      all.splice(at + 1, 0, `${all[at] as string}%`);
+    }
+    const text = all.join('\n') + '\n';
+    const one = await read(text, false);
+    expect(one.problems.filter((p) => p.code === 'row.duplicate-in-region')).toHaveLength(40);
+    const before = { ...parallelReads };
+    expect(observable(await read(text, true), plan)).toEqual(observable(one, plan));
+    expect(parallelReads.worker).toBe(before.worker + 1);
+    expect(parallelReads.workerLines).toBe(before.workerLines + MAX_RANGE_LINES);
+  });
+});
+
 describe('files and overflow', () => {
   it('two files, the second read in two threads, duplicates across files', async () => {
     const a = join(dir, 'a.csv');
@@ -135,6 +155,8 @@ describe('property, slips around the split', () => {
       '', '\r', '\ufeff区1,G1.1,2025,3', '区1,G1.1,2025,3.50', '区1,G1.1,2025,3.5', '区1,G1.1,2019,4', '新区,M1.1,2031,5', '新区,M1.1,2025,5', '新区,M1.1,2025,6',
       '区2,M1.1,2025,0.0001', '区3,M2.1,2025,45000', ',G1.1,2025,3', '区4,M2.5,2025,否', '区5,M1.3,2025,', '区6,M1.3,2025,"4"', '区7,G1.1,2025,-0',
       '区8,G1.1,2025,007.50', '区１,G1.1,2024,4', ' 区1 ,G1.1,2023,4', '区9,G1.1,2025年,4', '区9,G1.1,,4', '区1,G1.1,2025,3\r区2,G1.1,2025,4', '区x,G1.1,2025,12345678901234567',
+      // Lines the table reader reads (the worker sends them back), some repeating a figure before or after them.
+      '区1,G1.1,2025,3.5%', '区1,g1.1,2025,3', '区2,G1.1, 2025,4', '新区,M1.1,2025,900亿元', '区3,M1.1,2025,1,200', '合计', '区1,X9.9,2025,1',
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: -4, max: 4 }), slip), { maxLength: 8 }), fc.integer({ min: 20, max: 80 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (slips, regions, newline, finalNewline) => {

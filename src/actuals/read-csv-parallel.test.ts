@@ -76,8 +76,45 @@ describe('reading a large file in two threads', () => {
     }
   });
 
+  it('reads an odd but plain line in either half line by line, with duplicates of it both ways, as one thread and the normal path do', async () => {
+    // Region r's k-th target is on line 2 + 12r + k; some lines are replaced (line n is index n - 1).
+    const replace = new Map([
+      [51, '区7,M1.1, 2025,900'], // a padded year: the table reader's; 区7's own M1.1 (line 87) repeats it
+      [101, '区1,G1.1,2025,3.5%'], // a % in the value: the table reader's; it repeats line 14
+      [2501, '区7,M1.1,2025,5'], // the worker's part: it repeats line 51 of the other part
+      [2701, '区250,M1.1,2025,1200亿元'], // the worker sends it back; its figures after it are merged after it
+      [2711, '区2,G1.1,2025,4'], // repeats line 26
+      [2721, '区9,x9.9,2025,1'], // an unknown id
+      [3501, '区250,M1.1,2025,1300'], // repeats line 2701, as 区250's own M1.1 (line 3003) does
+    ]);
+    for (const newline of ['\n', '\r\n']) {
+      const all = longFile(300).split('\n');
+      for (const [line, text] of replace) all[line - 1] = text;
+      const text = all.join(newline);
+      const one = await read(text, false);
+      expect(one.problems.map((p) => [p.code, p.line, p.params.other ?? null])).toEqual([
+        ['row.duplicate-in-region', 87, 'in.csv:51'],
+        ['row.duplicate-in-region', 101, 'in.csv:14'],
+        ['row.duplicate-in-region', 2501, 'in.csv:51'],
+        ['row.duplicate-in-region', 2711, 'in.csv:26'],
+        ['row.unknown-id', 2721, null],
+        ['row.duplicate-in-region', 3003, 'in.csv:2701'],
+        ['row.duplicate-in-region', 3501, 'in.csv:2701'],
+      ]);
+      const before = { ...parallelReads };
+      expect(observable(await read(text, true), plan)).toEqual(observable(one, plan));
+      // The worker read its part whole, sending back its two lines for the table reader (2701 and 2721).
+      expect(parallelReads.worker).toBe(before.worker + 1);
+      expect(parallelReads.workerLines).toBe(before.workerLines + 2);
+      expect(observable(await readFileWith(dir, text, plan, { fast: false }), plan)).toEqual(observable(one, plan));
+    }
+  });
+
   it('property: random files with slips anywhere read the same in two threads as in one', async () => {
-    const slip = fc.constantFrom('区1,G1.1,2025,3.5', '区1,G1.1,2024,4', '区x,M1.1,2031,5', '区2,M1.1,2025,0.0001', '区3,M2.1,2025,45000', ',G1.1,2025,3', '区4,M2.5,2025,否', '区5,M1.3,2025,', '区6,M1.3,2025,"4"');
+    const slip = fc.constantFrom(
+      '区1,G1.1,2025,3.5', '区1,G1.1,2024,4', '区x,M1.1,2031,5', '区2,M1.1,2025,0.0001', '区3,M2.1,2025,45000', ',G1.1,2025,3', '区4,M2.5,2025,否', '区5,M1.3,2025,', '区6,M1.3,2025,"4"',
+      '区1,G1.1,2025,3.5%', '区2,M1.1,2025,900亿元', '区3,g1.1,2025,3', '区4,G1.1, 2025,3', '区5,M1.3,2025,3,x', '合计', '区6,M1.1,2025,1,200',
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.integer({ min: 1, max: 1300 }), slip), { maxLength: 12 }), fc.integer({ min: 20, max: 110 }), async (slips, regions) => {
         const text = longFile(regions, new Map(slips));

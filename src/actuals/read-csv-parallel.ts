@@ -4,7 +4,7 @@ import { fileRange } from '../file-chunks.js';
 import { INPUT_SIZE_LIMIT } from '../read-bounded.js';
 import { steadyHeap } from '../steady-heap.js';
 import { readFastLong, type FastFigure, type FastLongLayout } from './fast-long-reader.js';
-import { UNKNOWN_ROW, type FigureSource } from './figure-store.js';
+import { UNKNOWN_ROW, type FigureSource, type StoreData } from './figure-store.js';
 import type { ReadContext } from './read-context.js';
 import type { RangeEvent, RangeScan } from './scan-range.js';
 import type { ScanWorkerData } from './scan-worker.js';
@@ -14,7 +14,7 @@ import type { TableReader } from './table-reader.js';
 export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
 
 /** How files were read in two threads in this process (by a worker, or here when none could be used): for tests and diagnostics. */
-export const parallelReads = { worker: 0, inThread: 0 };
+export const parallelReads = { worker: 0, inThread: 0, workerLines: 0 };
 
 /** Where the normal path takes over from the fast path: at physical line `line`, whose bytes `rest` yields first. */
 export interface Handover {
@@ -47,8 +47,10 @@ export async function readInParallel(path: string | undefined, minBytes = PARALL
  * part (scan-worker.ts) while this thread reads the first, then the worker's figures are merged
  * into the store as if read here, with the same remarks, errors and row numbers as one thread
  * gives (a differential test compares both). `figureSink(rowOffset)` is what the caller does
- * with each figure it reads itself, in a run of the fast reader whose rows follow `rowOffset` lines. When the first half must be handed to the normal path,
- * the worker's work is dropped; when the worker cannot be used, the second half is read here.
+ * with each figure it reads itself, in a run of the fast reader whose rows follow `rowOffset` lines.
+ * A line either thread leaves to the table reader is read by it here, in its place: the worker
+ * sends it back between segments of its figures. When the first half must be handed to the
+ * normal path, the worker's work is dropped; when the worker cannot be used, the second half is read here.
  */
 export async function readLongInParallel(
   path: string,
@@ -72,8 +74,10 @@ export async function readLongInParallel(
     worker.on('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
+  // A plain odd line of this thread's reading goes to the table reader, as one thread reads it.
+  const lineSink = (rowOffset: number) => (cells: string[], line: number): void => table.push(cells, line + rowOffset);
   // The fast reader copies what it keeps: one buffer serves every read.
-  const first = await readFastLong(restoringFlags(fileRange(path, 0, split, undefined, true)), layout, plan.targets, figureSink(0));
+  const first = await readFastLong(restoringFlags(fileRange(path, 0, split, undefined, true)), layout, plan.targets, figureSink(0), lineSink(0));
   if (first.fallback) {
     await worker.terminate();
     return { rows: first.rows, fallback: { line: first.fallback.line, rest: chain(first.fallback.rest, fileRange(path, split)) } };
@@ -83,14 +87,42 @@ export async function readLongInParallel(
   if (!scan || scan.overflow) {
     parallelReads.inThread++;
     // Read here, as one thread reads it: the rows go on from the first half's.
-    const second = await readFastLong(restoringFlags(fileRange(path, split, undefined, undefined, true)), { ...layout, headerLine: 0 }, plan.targets, figureSink(first.lines));
-    const fallback = second.fallback ? { line: first.lines + second.fallback.line, rest: second.fallback.rest } : null;
-    return { rows: first.rows + second.rows, fallback };
+    const second = await readRest(path, split, first.lines, layout, ctx, figureSink, lineSink);
+    return { rows: first.rows + second.rows, fallback: second.fallback };
   }
   parallelReads.worker++;
-  await mergeScan(scan, path, split, first.lines, layout, ctx, table, tableIndex);
-  const fallback = scan.fallback ? { line: first.lines + scan.fallback.line, rest: fileRange(path, split + scan.fallback.offset) } : null;
-  return { rows: first.rows + scan.rows, fallback };
+  // Each segment of the worker's figures, then the line after it that the table reader reads, as one thread meets them.
+  const end = scan.fallback?.line ?? Infinity;
+  for (const [k, segment] of scan.segments.entries()) {
+    const next = scan.lines[k];
+    const range = { from: segment.from, to: next?.line ?? end };
+    const events = scan.events.filter((event) => event.line >= range.from && event.line < range.to);
+    await mergeScan(segment.store, events, path, split, range, first.lines, layout, ctx, table, tableIndex);
+    if (!next) continue;
+    table.push(next.cells, first.lines + next.line);
+    parallelReads.workerLines++;
+  }
+  if (!scan.fallback) return { rows: first.rows + scan.rows, fallback: null };
+  // The worker stops at a line the normal path reads otherwise (or past its share of lines for
+  // the table reader): from there, this thread reads on as one thread would, into the store the
+  // worker's figures are now in, so later figures meet the earlier ones in file order.
+  const rest = await readRest(path, split + scan.fallback.offset, first.lines + scan.fallback.line - 1, layout, ctx, figureSink, lineSink);
+  return { rows: first.rows + scan.rows + rest.rows, fallback: rest.fallback };
+}
+
+/** Reads the file from byte `start`, the start of the line after line `lines`, in this thread: every line is data. */
+async function readRest(
+  path: string,
+  start: number,
+  lines: number,
+  layout: FastLongLayout,
+  ctx: ReadContext,
+  figureSink: (rowOffset: number) => (figure: FastFigure) => void,
+  lineSink: (rowOffset: number) => (cells: string[], line: number) => void,
+): Promise<FastRead> {
+  const chunks = restoringFlags(fileRange(path, start, undefined, undefined, true));
+  const read = await readFastLong(chunks, { ...layout, headerLine: 0 }, ctx.plan.targets, figureSink(lines), lineSink(lines));
+  return { rows: read.rows, fallback: read.fallback ? { line: lines + read.fallback.line, rest: read.fallback.rest } : null };
 }
 
 /** V8's own interrupt budget (Node 20), the count of bytecodes run before a function is looked at for optimising. */
@@ -135,19 +167,25 @@ function splitPoint(path: string): number {
   }
 }
 
-/** Puts a worker's figures into the store and says its remarks, in row order, as one thread would. */
-async function mergeScan(scan: RangeScan, path: string, start: number, rowOffset: number, layout: FastLongLayout, ctx: ReadContext, table: TableReader, tableIndex: number): Promise<void> {
+/**
+ * Puts one segment of a worker's figures (the part's lines `range.from` to `range.to`, not
+ * included) into the store and says its remarks, in row order, as one thread would.
+ */
+async function mergeScan(
+  data: StoreData, segmentEvents: RangeEvent[], path: string, start: number, range: { from: number; to: number }, rowOffset: number,
+  layout: FastLongLayout, ctx: ReadContext, table: TableReader, tableIndex: number,
+): Promise<void> {
   const { plan, store } = ctx;
   const crossing: { region: string; target: number; year: number }[] = [];
-  const taken = store.merge(scan.store, tableIndex, rowOffset, (region, target, year) => crossing.push({ region, target, year }));
+  const taken = store.merge(data, tableIndex, rowOffset, (region, target, year) => crossing.push({ region, target, year }));
   table.addFigures(taken);
-  // A figure given in both halves is a duplicate at its first row in the second: that line and its
+  // A figure the store had before the segment is a duplicate at its first row in the segment: that line and its
   // cell as written are found by reading the part again (rare; the part's store may keep no rows).
-  const firsts = crossing.length > 0 ? await firstFigures(path, start, layout, ctx, crossing) : new Map<string, { line: number; value: string }>();
-  const events: RangeEvent[] = [...scan.events];
+  const firsts = crossing.length > 0 ? await firstFigures(path, start, range, layout, ctx, crossing) : new Map<string, { line: number; value: string }>();
+  const events: RangeEvent[] = [...segmentEvents];
   for (const c of crossing) {
     const first = firsts.get(cellKey(c.region, c.target, c.year));
-    if (!first) throw new Error(`parallel reader: no figure of ${c.region} ${c.target} ${c.year} in the part`);
+    if (!first) throw new Error(`parallel reader: no figure of ${c.region} ${c.target} ${c.year} in the segment`);
     events.push({ kind: 'duplicate', line: first.line, target: c.target, year: c.year, region: c.region, earlierLine: UNKNOWN_ROW, value: first.value });
   }
   // One thread says a row's scale remark before its error; rows in order.
@@ -172,20 +210,24 @@ function cellKey(region: string, target: number, year: number): string {
 }
 
 /**
- * The first figure of each of some cells in a part of the file (lines counted from 1 at
- * `start`), read as the worker read the part: its line and its value cell as written.
+ * The first figure of each of some cells in the lines `range.from` to `range.to` (not included)
+ * of a part of the file (lines counted from 1 at `start`), read as the worker read the part: its
+ * line and its value cell as written.
  */
-async function firstFigures(path: string, start: number, layout: FastLongLayout, ctx: ReadContext, cells: { region: string; target: number; year: number }[]): Promise<Map<string, { line: number; value: string }>> {
+async function firstFigures(
+  path: string, start: number, range: { from: number; to: number }, layout: FastLongLayout, ctx: ReadContext, cells: { region: string; target: number; year: number }[],
+): Promise<Map<string, { line: number; value: string }>> {
   const wanted = new Set(cells.map((c) => cellKey(c.region, c.target, c.year)));
   const found = new Map<string, { line: number; value: string }>();
   const { baselineYear, period } = ctx.plan;
   const read = await readFastLong(fileRange(path, start, undefined, undefined, true), { ...layout, headerLine: 0 }, ctx.plan.targets, (figure) => {
     // A year outside the plan's period is not stored, so it is no cell's first figure.
-    if (figure.year < baselineYear || figure.year > period.end) return;
+    if (figure.year < baselineYear || figure.year > period.end || figure.row < range.from) return;
     const key = cellKey(figure.regionName, figure.target, figure.year);
     if (wanted.has(key) && !found.has(key)) found.set(key, { line: figure.row, value: figure.valueText() });
-  });
-  // The rest of the part, past the worker's hand-over, is not the worker's: not read.
+    // The lines the table reader read are passed over, up to the segment's end.
+  }, (_cells, line) => line < range.to);
+  // The rest of the part, past the segment, is not read.
   await read.fallback?.rest[Symbol.asyncIterator]().return?.();
   return found;
 }

@@ -3,18 +3,11 @@ import Papa from 'papaparse';
 import { ioReason, type Problem } from '../problem.js';
 import { createDecoder, sniffEncoding, type Encoding } from './decode.js';
 import { csvSyntaxWords } from './fault-words.js';
-import { LengthGuard } from './length-guard.js';
+import { LengthGuard, STREAM_FIELD_LIMIT, STREAM_LINE_LIMIT } from './length-guard.js';
 import { excelSeparatorLine, guessDelimiter } from './guess-delimiter.js';
 import type { ActualsInput } from './read-actuals.js';
-import { MAX_COLUMNS, MAX_FIELD, type TableReader } from './table-reader.js';
+import { MAX_COLUMNS, type TableReader } from './table-reader.js';
 
-/**
- * A field still open after this many characters is refused before it reaches the parser, which
- * re-reads an unfinished record with every chunk (quadratic time on a record of hundreds of MB).
- */
-const STREAM_FIELD_LIMIT = 100 * MAX_FIELD;
-/** No valid line is longer: every field within the limit, and no more columns than allowed. */
-const STREAM_LINE_LIMIT = MAX_COLUMNS * (MAX_FIELD + 3);
 /** How far past the limit a refused field is followed to tell its length. */
 const MEASURE_LIMIT = 256 * 1024 * 1024;
 

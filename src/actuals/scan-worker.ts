@@ -20,9 +20,8 @@ async function answer(data: ScanWorkerData): Promise<void> {
   try {
     // scanRange's reader copies what it keeps: one buffer serves every read.
     const scan = await scanRange(fileRange(data.path, data.start, undefined, undefined, true), data.layout, data.plan);
-    const { store } = scan;
-    // The arrays are plain ArrayBuffers (none is shared): moved, not copied; the slabs are the store's own.
-    const arrays = [store.blockMap, store.blockSlab, store.blockAt, store.blockStatusSlab, store.blockStatusAt, store.blockKind, store.blockRows, store.rows, store.exactCells, store.exactValues, ...store.slabs, ...store.statusSlabs];
+    // The arrays are plain ArrayBuffers (none is shared): moved, not copied; the slabs are the stores' own.
+    const arrays = scan.segments.flatMap(({ store }) => [store.blockMap, store.blockSlab, store.blockAt, store.blockStatusSlab, store.blockStatusAt, store.blockKind, store.blockRows, store.rows, store.exactCells, store.exactValues, ...store.slabs, ...store.statusSlabs]);
     const buffers = arrays.map((array) => array.buffer as ArrayBuffer);
     parentPort?.postMessage(scan, buffers);
   } catch (error) {

@@ -17,8 +17,8 @@ import { closest } from 'fastest-levenshtein';
 import { isFormUnitHint } from '../form-unit-hint.js';
 
 export { MAX_COLUMNS } from './header-scan.js';
-/** Characters a cell may have. */
-export const MAX_FIELD = 10_000;
+export { MAX_FIELD } from './length-guard.js';
+import { MAX_FIELD } from './length-guard.js';
 
 const YEAR_CELL = /^(\d{4})\s*年?(?:度)?$/;
 
