@@ -43,6 +43,7 @@ function cellToText(cell: Cell | undefined): string {
   if (cell === undefined) return '';
   if (typeof cell === 'string') return cell;
   if ('error' in cell) return cell.error;
+  if ('date' in cell) return cell.text;
   if (!Number.isFinite(cell.number)) return cell.text;
   return cell.percent ? `${new Big(cell.number).times(100).toFixed()}%` : new Big(cell.number).toFixed();
 }
