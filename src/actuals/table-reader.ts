@@ -64,7 +64,9 @@ export class TableReader {
   private readonly regionOf = memo((raw: string) => raw.normalize('NFKC').trim());
   /** Figure columns not read: named twice, or under a header that stands over several columns. */
   private readonly voided = new Set<number>();
-  /** Unnamed columns (a blank header) right of a figure column, by that figure column (see `readUnnamed`). */
+  /** Columns without a header (a blank header cell, or past the header's last one in a sheet). */
+  private unnamed: number[] = [];
+  /** Unnamed columns right of a figure column, by that figure column (see `readUnnamed`). */
   private readonly spanOwner = new Map<number, number>();
   /** Columns a sheet's widest row has (a header may end before its data does). */
   private sheetWidth = 0;
@@ -256,7 +258,8 @@ export class TableReader {
       const name = layout.names[second] ?? role;
       const yearColumn = role === 'year' && layout.yearColumns.some((y) => y.column === first);
       const params = { column: name, other, first: first + 1, second: second + 1 };
-      if (yearColumn && headerKey(other) === headerKey(name)) spans.set(first, Math.max(spans.get(first) ?? second, second));
+      // Only side by side is it one merged area: the same year twice apart is two columns of one meaning.
+      if (yearColumn && headerKey(other) === headerKey(name) && second === (spans.get(first) ?? first) + 1) spans.set(first, second);
       else if (role === 'value' || role === 'total' || yearColumn) this.problem('csv.duplicate-figure-column', params, row, second);
       else this.problem('csv.duplicate-column', params, row, second);
       if (role === 'value' || role === 'total' || yearColumn) {
@@ -278,7 +281,8 @@ export class TableReader {
     let owner = -1;
     for (let c = 0; c < Math.max(layout.names.length, this.sheetWidth); c++) {
       if ((layout.names[c] ?? '') !== '') owner = figures.has(c) ? c : -1;
-      else if (owner >= 0) {
+      else this.unnamed.push(c);
+      if ((layout.names[c] ?? '') === '' && owner >= 0) {
         this.spanOwner.set(c, owner);
         if (!long) this.spanned.set(owner, c);
       }
@@ -293,8 +297,8 @@ export class TableReader {
    */
   private readUnnamed(cells: Cell[], row: number, layout: HeaderLayout): boolean {
     let sure = true;
-    for (let c = 0; c < cells.length; c++) {
-      if ((layout.names[c] ?? '') !== '' || isBlankCell(cells[c])) continue;
+    for (const c of this.unnamed) {
+      if (isBlankCell(cells[c])) continue;
       const owner = this.spanOwner.get(c);
       if (owner !== undefined && this.spanned.has(owner)) {
         this.spanAmbiguous(owner, c, layout);

@@ -14,7 +14,7 @@ export interface SheetShape {
 /** An .xlsx from rows; object cells keep their type and number format; `shapes` adds merges and hidden parts by sheet. */
 export function workbook(sheets: Record<string, unknown[][]>, shapes: Record<string, SheetShape> = {}): Uint8Array {
   const book = XLSX.utils.book_new();
-  const hidden: { Hidden: number }[] = [];
+  const hidden: { Hidden: 0 | 1 }[] = [];
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (cell && typeof cell === 'object' ? null : cell))));
     rows.forEach((row, r) => row.forEach((cell, c) => {
