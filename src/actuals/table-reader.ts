@@ -4,6 +4,7 @@ import type { Problem } from '../problem.js';
 import { cellText, dateOf, isBlankCell, type Cell } from './cell.js';
 import { classifyRow } from './classify-row.js';
 import { headerKey, type HeaderLayout, type YearColumn } from './read-header.js';
+import { findUnnamedColumns } from './find-unnamed-columns.js';
 import type { FigureRemark } from './read-figure.js';
 import { HeaderScan, MAX_COLUMNS, type FoundHeader, type HeaderFault } from './header-scan.js';
 import { listTargets } from './name-index.js';
@@ -67,11 +68,11 @@ export class TableReader {
   /** Columns without a header (a blank header cell, or past the header's last one in a sheet). */
   private unnamed: number[] = [];
   /** Unnamed columns right of a figure column, by that figure column (see `readUnnamed`). */
-  private readonly spanOwner = new Map<number, number>();
+  private spanOwner = new Map<number, number>();
   /** Columns a sheet's widest row has (a header may end before its data does). */
   private sheetWidth = 0;
   /** Year columns with unnamed columns beside them: their figures are held back until the table ends. */
-  private readonly spanned = new Map<number, number>();
+  private spanned = new Map<number, number>();
   private held: HeldFigure[] = [];
   /** A running total column beside the year's figure column: cumulative targets read it. */
   private totalColumn: number | undefined;
@@ -242,7 +243,10 @@ export class TableReader {
     const long = [value, this.totalColumn].filter((c): c is number => c !== undefined && !this.voided.has(c));
     this.figureColumns = value !== undefined ? long.map((column) => ({ column, year: 0, unit: layout.units.get(column) ?? null, kind: 'value' })) : values;
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
-    this.findSpans(layout, value !== undefined);
+    const unnamed = findUnnamedColumns(layout.names, this.sheetWidth, new Set(this.figureColumns.map((f) => f.column)), value === undefined);
+    this.unnamed = unnamed.columns;
+    this.spanOwner = unnamed.owners;
+    this.spanned = unnamed.spans;
     for (const column of this.hiddenColumns) {
       const name = layout.names[column] ?? '';
       if (name !== '' && !layout.unknown.has(column) && layout.roles.get('ignored') !== column) this.notice('warning.hidden-column', { column: name }, row, column, 'warning');
@@ -269,23 +273,6 @@ export class TableReader {
     }
     for (const [first, last] of spans) {
       this.problem('header.spans-columns', { column: layout.names[first] ?? '', first: columnLetter(first), last: columnLetter(last) }, row, first);
-    }
-  }
-
-  /**
-   * Finds the unnamed columns (a blank header) right of a figure column: a CSV saved from a sheet
-   * whose header `2025年` was merged over 目标值 | 完成值 has them. Their cells are looked at row by row.
-   */
-  private findSpans(layout: HeaderLayout, long: boolean): void {
-    const figures = new Set(this.figureColumns.map((f) => f.column));
-    let owner = -1;
-    for (let c = 0; c < Math.max(layout.names.length, this.sheetWidth); c++) {
-      if ((layout.names[c] ?? '') !== '') owner = figures.has(c) ? c : -1;
-      else this.unnamed.push(c);
-      if ((layout.names[c] ?? '') === '' && owner >= 0) {
-        this.spanOwner.set(c, owner);
-        if (!long) this.spanned.set(owner, c);
-      }
     }
   }
 
@@ -480,7 +467,7 @@ export class TableReader {
   private readFigure(
     target: Target, cells: Cell[], column: number, year: number, region: string, unitCell: string, headerUnit: string | null, row: number,
     yearColumn: number | undefined,
-    /** Hold the figure back until the table ends (see `findSpans`). */
+    /** Hold the figure back until the table ends (see `findUnnamedColumns`). */
     hold = false,
   ): void {
     const cell = cells[column];
