@@ -871,17 +871,18 @@ export const messages = {
     en: 'the cell holds the date {value}, not a number: enter the figure, with the cell formatted as General or Number',
   },
   'row.date-for-year': {
-    zh: '年份单元格是日期 {value},不是年份:请只填写年份(如 {year})',
-    en: 'the year cell holds the date {value}, not a year: enter the year alone (such as {year})',
+    zh: '年份单元格是日期 {value},不是年份:请只填写年份(如 {year}),单元格格式设为“常规”',
+    en: 'the year cell holds the date {value}, not a year: enter the year alone (such as {year}), with the cell formatted as General',
   },
   'notice.sheet-hidden': {
     zh: '工作表 “{sheet}” 在 Excel 中是隐藏的,未读取(隐藏的表多是草稿或旧数据);确需读取时请用 --sheet 指定',
     en: 'the sheet "{sheet}" is hidden in Excel and was not read (a hidden sheet is usually a draft or old data); to read it, name it with --sheet',
   },
   'warning.hidden-rows': {
-    zh: '第 {rows} 行在 Excel 中是隐藏的,其中的数据已读取并判定:请取消隐藏核对,或删除这些行',
-    en: '{count, plural, one {row} other {rows}} {rows} {count, plural, one {is} other {are}} hidden in Excel; the figures in {count, plural, one {it} other {them}} were read and judged: unhide to check them, or delete {count, plural, one {the row} other {the rows}}',
+    zh: '在 Excel 中隐藏的行已读取并判定(共 {count} 行:第 {rows} 行):请取消隐藏核对,或删除这些行',
+    en: 'rows hidden in Excel were read and judged ({count, plural, one {# row} other {# rows}}: {rows}): unhide them to check them, or delete them',
   },
+
   'warning.hidden-column': {
     zh: '列 “{column}” 在 Excel 中是隐藏的,已读取:请取消隐藏核对',
     en: 'the column "{column}" is hidden in Excel and was read: unhide it to check it',

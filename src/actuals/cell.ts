@@ -19,6 +19,8 @@ export interface DateCell {
   year: number;
   /** True when the cell's format shows the year only (`yyyy`, `yyyy"年"`). */
   yearOnly: boolean;
+  /** The number Excel stores (a day count): 2025 typed into a date-formatted cell shows 1905-07-17. */
+  serial: number;
   /** What messages quote: `date`, never Excel's locale-dependent display (`1/15/25`). */
   text: string;
 }

@@ -30,6 +30,13 @@ describe('HeaderScan: a second header row', () => {
     expect(found.names).toEqual(['指标编号', '目标值', '实际值']);
   });
 
+  it('计划 | 实际 under a year: the plan is the form\'s target, 实际 the figure; English words too', () => {
+    const zh = scan([['指标名称', '2025年', ''], ['', '计划', '实际']]);
+    expect(zh.names).toEqual(['指标名称', '2025年计划', '2025年实际']);
+    const en = scan([['indicator', '2025', ''], ['', 'target', 'actual']]);
+    expect(en.names).toEqual(['indicator', '2025target', '2025actual']);
+  });
+
   it('a row with a name, or with a number, is data, not a second header row', () => {
     expect(scan([['指标名称', '2025年'], ['规上工业产值', '目标值']])).toMatchObject({ row: 1, topRow: null, rowIsData: true });
     expect(scan([['指标名称', '2025年', ''], ['', '目标值', '1010']])).toMatchObject({ row: 1, topRow: null, rowIsData: true });

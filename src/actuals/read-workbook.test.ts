@@ -14,9 +14,9 @@ describe('readWorkbook: what Excel shows beyond the cells', () => {
     const book = await readWorkbook(Buffer.from(bytes), 'zip');
     if (!book.ok) throw new Error(book.code);
     expect(book.sheets[0]?.rows[0]).toEqual([
-      { date: '2025-01-15', year: 2025, yearOnly: false, text: '2025-01-15' },
-      { date: '2025', year: 2025, yearOnly: true, text: '2025' },
-      { date: '2025-01-15 12:00', year: 2025, yearOnly: false, text: '2025-01-15 12:00' },
+      { date: '2025-01-15', year: 2025, yearOnly: false, serial: 45672, text: '2025-01-15' },
+      { date: '2025', year: 2025, yearOnly: true, serial: 46022, text: '2025' },
+      { date: '2025-01-15 12:00', year: 2025, yearOnly: false, serial: 45672.5, text: '2025-01-15 12:00' },
       { number: 0.031, percent: true, text: '3.1%' },
       { number: 2025, percent: false, text: '2025' },
     ]);

@@ -136,13 +136,13 @@ interface NumberFormats {
 }
 
 /** A date as written without ambiguity (ISO 8601), and its year. */
-function dateCell(y: number, m: number, d: number, H: number, M: number, format: string): DateCell {
+function dateCell(y: number, m: number, d: number, H: number, M: number, format: string, serial: number): DateCell {
   const pad = (n: number): string => String(n).padStart(2, '0');
   // A format that shows the year and no month, day or time (yyyy, yyyy"年") shows a year.
   const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   const yearOnly = /y/i.test(bare) && !/[mdhs]/i.test(bare);
   const date = yearOnly ? String(y) : `${y}-${pad(m)}-${pad(d)}${H !== 0 || M !== 0 ? ` ${pad(H)}:${pad(M)}` : ''}`;
-  return { date, year: y, yearOnly, text: date };
+  return { date, year: y, yearOnly, serial, text: date };
 }
 
 /** One SheetJS cell as plancheck reads it: numbers as numbers (never re-parsed from display text), dates as dates. */
@@ -154,7 +154,7 @@ function readCell(cell: CellObject | undefined, date1904: boolean, formats: Numb
       const format = typeof cell.z === 'string' ? cell.z : '';
       if (format !== '' && Number.isFinite(value) && formats.is_date(format)) {
         const code = formats.parse_date_code(value, { date1904 });
-        if (code) return dateCell(code.y, code.m, code.d, code.H, code.M, format);
+        if (code) return dateCell(code.y, code.m, code.d, code.H, code.M, format, value);
       }
       // A % outside quoted text and [colour] sections makes Excel show the value × 100.
       const percent = /%/.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
@@ -170,7 +170,9 @@ function readCell(cell: CellObject | undefined, date1904: boolean, formats: Numb
       const value = cell.v instanceof Date ? cell.v : new Date(String(cell.v ?? ''));
       if (Number.isNaN(value.getTime())) return String(cell.w ?? cell.v ?? '');
       const format = typeof cell.z === 'string' ? cell.z : 'yyyy-mm-dd';
-      return dateCell(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), format);
+      // Excel's day count of the date (1900 system): what the cell would hold as a number.
+      const serial = value.getTime() / 86_400_000 + 25_569;
+      return dateCell(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), format, serial);
     }
     default:
       return undefined;

@@ -401,6 +401,12 @@ describe('two figure columns', () => {
     expect(actuals.notices.map((n) => [n.code, n.params])).toEqual([['notice.yearly-and-total', { value: '本年完成', total: '累计完成' }]]);
   });
 
+  it('the form\'s target named twice (2025年目标值, 2025年计划) is a plain duplicate: the first is compared, the figures read', async () => {
+    const actuals = await actualsFrom(plan, '编号,2025年目标值,2025年计划,2025年\nM1.1,1000,1000,1010\n');
+    expect(located(actuals)).toEqual([['csv.duplicate-column', '1:3', { column: '2025年计划', other: '2025年目标值', first: 2, second: 3 }]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+  });
+
   it('a running total alone is the figure column, as before', async () => {
     const actuals = await actualsFrom(plan, '指标编号,累计完成\nM2.1,4.6\n');
     expect(series(actuals, 'M2.1')).toEqual([[2025, 4.6]]);
@@ -425,6 +431,11 @@ describe('dates and hidden parts of workbooks', () => {
     expect(located(actuals)).toEqual([['row.date-for-year', 'B2', { value: '2025-12-31', year: 2025 }]]);
     expect(series(actuals, 'M1.1')).toEqual([]);
     expect(series(actuals, 'G1.1')).toEqual([[2025, 3.5]]);
+  });
+
+  it('2025 typed into a date-formatted year cell (shown as 1905-07-17): an error whose likely year is the number typed', async () => {
+    const actuals = await fromWorkbook(workbook({ 表: [['编号', '年份', '实际值'], ['M1.1', { t: 'n', v: 2025, z: 'yyyy-mm-dd' }, 1010]] }));
+    expect(located(actuals)).toEqual([['row.date-for-year', 'B2', { value: '1905-07-17', year: 2025 }]]);
   });
 
   it('a hidden sheet is not read, with a notice naming it; --sheet reads it', async () => {

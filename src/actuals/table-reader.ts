@@ -260,7 +260,8 @@ export class TableReader {
     for (const { role, first, second } of layout.duplicates) {
       const other = layout.names[first] ?? role;
       const name = layout.names[second] ?? role;
-      const yearColumn = role === 'year' && layout.yearColumns.some((y) => y.column === first);
+      // A year's figure column named twice; the form's target (2025年目标值) twice is a plain duplicate.
+      const yearColumn = role === 'year' && layout.yearColumns.some((y) => y.column === first && y.kind === 'value');
       const params = { column: name, other, first: first + 1, second: second + 1 };
       // Only side by side is it one merged area: the same year twice apart is two columns of one meaning.
       if (yearColumn && headerKey(other) === headerKey(name) && second === (spans.get(first) ?? first) + 1) spans.set(first, second);
@@ -388,7 +389,11 @@ export class TableReader {
       let year = target.year;
       const yearDate = yearColumn !== undefined ? dateOf(cells[yearColumn]) : null;
       // A date is a year only when its cell shows the year alone: 2025-01-15 may be 2024's figures reported in January.
-      if (yearDate && !yearDate.yearOnly) return this.problem('row.date-for-year', { value: yearDate.date, year: yearDate.year }, row, yearColumn, yearDate.date);
+      if (yearDate && !yearDate.yearOnly) {
+        // 2025 typed into a date-formatted cell is the date 1905-07-17: the likely year is the number typed.
+        const typed = Number.isInteger(yearDate.serial) && yearDate.serial >= 1990 && yearDate.serial <= 2100;
+        return this.problem('row.date-for-year', { value: yearDate.date, year: typed ? yearDate.serial : yearDate.year }, row, yearColumn, yearDate.date);
+      }
       const rawYear = yearColumn !== undefined ? cellText(cells[yearColumn]).normalize('NFKC').trim() : '';
       if (rawYear !== '') {
         const match = YEAR_CELL.exec(rawYear);
