@@ -2,8 +2,10 @@
 export interface UnnamedColumns {
   /** Columns whose header cell is blank, or that lie past the header's last cell. */
   columns: number[];
-  /** By unnamed column: the figure column on its left with only unnamed columns between. */
+  /** By unnamed column right next to a figure column: that column (a stray note further right is no part of it). */
   owners: Map<number, number>;
+  /** By unnamed column: the figure column its run of unnamed columns starts right of. */
+  runs: Map<number, number>;
   /** In a wide table, by year column with unnamed columns right of it: the last of them (a header that may stand over them all). */
   spans: Map<number, number>;
 }
@@ -14,7 +16,7 @@ export interface UnnamedColumns {
  * its first column and blank cells right of it: those are the columns a year's header may span.
  */
 export function findUnnamedColumns(names: readonly string[], width: number, figureColumns: ReadonlySet<number>, wide: boolean): UnnamedColumns {
-  const found: UnnamedColumns = { columns: [], owners: new Map(), spans: new Map() };
+  const found: UnnamedColumns = { columns: [], owners: new Map(), runs: new Map(), spans: new Map() };
   let owner = -1;
   for (let c = 0; c < Math.max(names.length, width); c++) {
     if ((names[c] ?? '') !== '') {
@@ -23,7 +25,8 @@ export function findUnnamedColumns(names: readonly string[], width: number, figu
     }
     found.columns.push(c);
     if (owner < 0) continue;
-    found.owners.set(c, owner);
+    found.runs.set(c, owner);
+    if (c === owner + 1) found.owners.set(c, owner);
     if (wide) found.spans.set(owner, c);
   }
   return found;

@@ -320,6 +320,13 @@ describe('a column without a header that holds data is never passed over', () =>
     expect(series(actuals, 'M1.1')).toEqual([]);
   });
 
+  it('a note two columns right of the year, the column next to it empty: an error at the note, the figures read', async () => {
+    const bytes = workbook({ 表: [['编号', '2024年', '2025年'], ['M1.1', 990, 1010, null, '预计数'], ['G1.1', 3.3, 3.5]] });
+    const actuals = await fromWorkbook(bytes);
+    expect(located(actuals)).toEqual([['row.unnamed-column', 'E2', { column: 'E', value: '预计数' }]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2024, 990], [2025, 1010]]);
+  });
+
   it('an unnamed column that stays empty (a trailing comma) changes nothing', async () => {
     const actuals = await actualsFrom(plan, '编号,2024年,2025年,\nM1.1,990,1010,\nG1.1,3.3,3.5,\n');
     expect(codes(actuals)).toEqual([]);

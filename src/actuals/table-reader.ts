@@ -69,6 +69,8 @@ export class TableReader {
   private unnamed: number[] = [];
   /** Unnamed columns right of a figure column, by that figure column (see `readUnnamed`). */
   private spanOwner = new Map<number, number>();
+  /** Unnamed columns by the figure column their run starts right of. */
+  private spanRun = new Map<number, number>();
   /** Columns a sheet's widest row has (a header may end before its data does). */
   private sheetWidth = 0;
   /** Year columns with unnamed columns beside them: their figures are held back until the table ends. */
@@ -246,6 +248,7 @@ export class TableReader {
     const unnamed = findUnnamedColumns(layout.names, this.sheetWidth, new Set(this.figureColumns.map((f) => f.column)), value === undefined);
     this.unnamed = unnamed.columns;
     this.spanOwner = unnamed.owners;
+    this.spanRun = unnamed.runs;
     this.spanned = unnamed.spans;
     for (const column of this.hiddenColumns) {
       const name = layout.names[column] ?? '';
@@ -292,6 +295,9 @@ export class TableReader {
         this.spanAmbiguous(owner, c, layout);
         continue;
       }
+      // The rest of a year's merged area once it is known (目标值 | 完成值 | 完成率): said once, above.
+      const run = this.spanRun.get(c);
+      if (run !== undefined && this.spanned.has(run) && this.voided.has(run)) continue;
       const raw = cellText(cells[c]).trim();
       if (owner !== undefined && !this.voided.has(owner)) {
         sure = false;
