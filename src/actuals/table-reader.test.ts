@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { actualsFrom, miniPlan } from '../evaluate/plan.test-helper.js';
 import { FigureStore } from './figure-store.js';
 import { readActuals } from './read-actuals.js';
+import { rowRanges } from './table-reader.js';
 import { workbook } from './workbook-bytes.test-helper.js';
 
 const plan = miniPlan();
@@ -470,5 +471,12 @@ describe('dates and hidden parts of workbooks', () => {
       ['warning.hidden-column', 'B1', { column: '实际值' }, 'warning'],
       ['warning.hidden-rows', 'A3', { rows: '3–4, 6', count: 3 }, 'warning'],
     ]);
+  });
+});
+
+describe('rowRanges', () => {
+  it('runs of rows become ranges; past 20 ranges the rest is an ellipsis', () => {
+    expect(rowRanges([3, 4, 6, 8, 9, 10])).toBe('3–4, 6, 8–10');
+    expect(rowRanges(Array.from({ length: 30 }, (_, i) => i * 2 + 1))).toBe(`${Array.from({ length: 20 }, (_, i) => i * 2 + 1).join(', ')}, …`);
   });
 });

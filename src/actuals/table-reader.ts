@@ -22,7 +22,6 @@ export const MAX_FIELD = 10_000;
 
 const YEAR_CELL = /^(\d{4})\s*年?(?:度)?$/;
 
-/** What a table gave when it ended: whether a header was found, and the faults to report if not. */
 /** A figure of a column whose header may stand over the unnamed columns beside it, held back until the table ends. */
 interface HeldFigure {
   target: Target;
@@ -36,6 +35,7 @@ interface HeldFigure {
   remarks: FigureRemark[];
 }
 
+/** What a table gave when it ended: whether a header was found, and the faults to report if not. */
 export interface TableEnd {
   header: boolean;
   /** How close the best row came to a header (0–2), to choose which sheet's faults to report. */
@@ -552,10 +552,17 @@ export class TableReader {
   }
 }
 
-/** Rows as ranges: 4, 7–9. */
-function rowRanges(rows: number[]): string {
+/** Ranges of rows named in a message before the rest is cut (a filter may hide thousands). */
+const MAX_RANGES = 20;
+
+/** Rows as ranges: 4, 7–9; past 20 ranges, an ellipsis. */
+export function rowRanges(rows: number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < rows.length; ) {
+    if (parts.length === MAX_RANGES) {
+      parts.push('…');
+      break;
+    }
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === (rows[j] as number) + 1) j++;
     parts.push(j === i ? String(rows[i]) : `${rows[i]}–${rows[j]}`);
