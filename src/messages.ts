@@ -109,8 +109,8 @@ export const messages = {
     en: 'required column "{column}" is missing (accepted headers: {accepted})',
   },
   'csv.duplicate-column': {
-    zh: '列 “{column}” 出现了两次(第 {first} 列和第 {second} 列)',
-    en: 'column "{column}" appears twice (columns {first} and {second})',
+    zh: '列 “{other}”(第 {first} 列)和列 “{column}”(第 {second} 列)含义相同,只读取了第 {first} 列:请删除或改名其中一列',
+    en: 'columns "{other}" (column {first}) and "{column}" (column {second}) mean the same; only column {first} was read: delete or rename one',
   },
   'csv.ragged-row': {
     zh: '该行有 {actual} 个字段,表头有 {expected} 个',
@@ -881,6 +881,47 @@ export const messages = {
   'warning.undated-after-review': {
     zh: '文件没有“年份”列,其中 {count} 个数值按目标年份({years} 年)计,晚于评估年份 {asOf} 年,未被采用;若这些是 {asOf} 年的数值,请增加“年份”列并填 {asOf}',
     en: 'the file has no year column: {count, plural, one {1 figure was} other {# figures were}} taken as of {count, plural, one {its target\'s} other {their targets\'}} deadline year ({years}), after the review year {asOf}, and not used; if they are figures of {asOf}, add a year column (年份) holding {asOf}',
+  },
+  // No column, sheet or cell misread silently (d2): unnamed columns, merged headers, hidden sheets and rows, dates
+  'csv.duplicate-figure-column': {
+    zh: '列 “{other}”(第 {first} 列)和列 “{column}”(第 {second} 列)都是实际值列:无法判断用哪一列,两列都未读取。请删除或改名其中一列(累计数可写作“累计完成”)',
+    en: 'columns "{other}" (column {first}) and "{column}" (column {second}) both hold figures: which one to read cannot be told, so neither was read. Delete or rename one (a running total can be headed 累计完成)',
+  },
+  'header.spans-columns': {
+    zh: '表头 “{column}” 跨 {first}–{last} 列(合并单元格),下面却没有一行写明各列是什么(如 目标值、完成值):无法判断哪一列是实际值,这几列都未读取。请在表头下加一行写明各列,或给每列单独写表头(如 “{column}目标值”“{column}完成值”)',
+    en: 'the header "{column}" stands over columns {first}–{last} (a merged cell) with no row under it saying what each holds (目标值, 完成值): which column holds the figure cannot be told, so none of them was read. Add a row under the header naming each column, or give each its own header ("{column}目标值", "{column}完成值")',
+  },
+  'row.unnamed-column': {
+    zh: '第 {column} 列没有表头,却有数据 “{value}”:无法判断是什么,未读取。请填写表头,或删除该列',
+    en: 'column {column} has no header but holds "{value}": what it is cannot be told, so it was not read. Give the column a header, or delete it',
+  },
+  'row.unnamed-beside-figure': {
+    zh: '第 {column} 列没有表头,却有数据 “{value}”,紧挨实际值列 “{figure}”:无法判断哪一格是实际值,本行未判定。请填写表头,或删除该列',
+    en: 'column {column} has no header but holds "{value}", beside the figure column "{figure}": which cell holds the figure cannot be told, so this row was not judged. Give the column a header, or delete it',
+  },
+  'row.date-not-figure': {
+    zh: '单元格是日期 {value},不是数值:请填写数字,并把单元格格式设为“常规”或“数值”',
+    en: 'the cell holds the date {value}, not a number: enter the figure, with the cell formatted as General or Number',
+  },
+  'row.date-for-year': {
+    zh: '年份单元格是日期 {value},不是年份:请只填写年份(如 {year}),单元格格式设为“常规”',
+    en: 'the year cell holds the date {value}, not a year: enter the year alone (such as {year}), with the cell formatted as General',
+  },
+  'notice.sheet-hidden': {
+    zh: '工作表 “{sheet}” 在 Excel 中是隐藏的,未读取(隐藏的表多是草稿或旧数据);确需读取时请用 --sheet 指定',
+    en: 'the sheet "{sheet}" is hidden in Excel and was not read (a hidden sheet is usually a draft or old data); to read it, name it with --sheet',
+  },
+  'warning.hidden-rows': {
+    zh: '在 Excel 中隐藏的行已读取并判定(共 {count} 行:第 {rows} 行):请取消隐藏核对,或删除这些行',
+    en: 'rows hidden in Excel were read and judged ({count, plural, one {# row} other {# rows}}: {rows}): unhide them to check them, or delete them',
+  },
+  'warning.hidden-column': {
+    zh: '列 “{column}” 在 Excel 中是隐藏的,已读取:请取消隐藏核对',
+    en: 'the column "{column}" is hidden in Excel and was read: unhide it to check it',
+  },
+  'notice.yearly-and-total': {
+    zh: '有两列实际值:累计型指标(规划期内累计)读取 “{total}” 列,其他指标读取 “{value}” 列',
+    en: 'two figure columns: cumulative targets (totals over the plan period) are read from "{total}", every other target from "{value}"',
   },
 } satisfies Record<string, Message>;
 

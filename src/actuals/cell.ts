@@ -12,8 +12,26 @@ export interface ErrorCell {
   error: string;
 }
 
+/** A workbook cell formatted as a date or time: a date is never a figure, and a year only when it shows one. */
+export interface DateCell {
+  /** The date as written without ambiguity: `2025-01-15` (`2025-01-15 08:30` with a time); the year alone when `yearOnly`. */
+  date: string;
+  year: number;
+  /** True when the cell's format shows the year only (`yyyy`, `yyyy"年"`). */
+  yearOnly: boolean;
+  /** The number Excel stores (a day count): 2025 typed into a date-formatted cell shows 1905-07-17. */
+  serial: number;
+  /** What messages quote: `date`, never Excel's locale-dependent display (`1/15/25`). */
+  text: string;
+}
+
 /** One cell of a table read from a CSV (always text) or a workbook sheet. */
-export type Cell = string | NumberCell | ErrorCell;
+export type Cell = string | NumberCell | ErrorCell | DateCell;
+
+/** The cell as a date, when it is one. */
+export function dateOf(cell: Cell | undefined): DateCell | null {
+  return cell !== undefined && typeof cell !== 'string' && 'date' in cell ? cell : null;
+}
 
 /** The text a cell shows. */
 export function cellText(cell: Cell | undefined): string {

@@ -16,7 +16,7 @@ export function compareFormTarget(target: Target, cell: Cell | undefined, assume
   if (typeof target.value !== 'number' || isBlankCell(cell) || cell === undefined) return null;
   let written: { value: number; unit: string };
   if (typeof cell !== 'string') {
-    if ('error' in cell) return null;
+    if ('error' in cell || 'date' in cell) return null;
     written = cell.percent ? { value: scaleNumber(cell.number, 2), unit: '%' } : { value: cell.number, unit: assumedUnit };
   } else {
     const reading = parseCell(cellText(cell).normalize('NFKC').trim().replace(LEAD, '').replace(TRAIL, ''));

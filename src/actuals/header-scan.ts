@@ -1,5 +1,6 @@
 import type { MessageCode, MessageParams } from '../messages.js';
 import { cellText, isBlankCell, type Cell } from './cell.js';
+import { parseCell } from './parse-number.js';
 import { headerScore, readHeader, type HeaderLayout } from './read-header.js';
 
 /** Rows searched for the header, not counting blank ones. */
@@ -79,7 +80,12 @@ export class HeaderScan {
     return { kind: 'failed', faults: this.notFound() };
   }
 
-  /** Decides whether `cells` is the second line of the candidate header or the first data row. */
+  /**
+   * Decides whether `cells` is the second line of the candidate header or the first data row.
+   * A second line names no target (its id and name cells are blank or repeat the line above, as
+   * a merged cell does), holds no number, and has at least one header word (目标值, 完成值) under
+   * the first line's headers; a word under a blank cell belongs to the merged header on its left.
+   */
   private settle(cells: Cell[], row: number): HeaderStep {
     const top = this.candidate;
     if (!top) return { kind: 'more' };
@@ -90,15 +96,30 @@ export class HeaderScan {
       rowIsData: cells.length > 0,
     };
     const texts = cells.map((cell) => cellText(cell).trim());
-    if (!texts.some((text, c) => text !== '' && text !== (top.texts[c] ?? '').trim())) return single;
-    const combined: string[] = [];
-    for (let c = 0; c < Math.max(texts.length, top.texts.length); c++) {
-      const upper = (top.texts[c] ?? '').trim();
-      const lower = texts[c] ?? '';
-      if (lower === '' || lower === upper) combined.push(upper);
-      else if (readHeader([lower], this.baselineYear).unknown.size > 0) return single;
-      else combined.push(upper === '' ? lower : upper + lower);
+    const upperOf = (c: number): string => (top.texts[c] ?? '').trim();
+    if (!texts.some((text, c) => text !== '' && text !== upperOf(c))) return single;
+    for (const role of ['id', 'name'] as const) {
+      const c = top.layout.roles.get(role);
+      if (c !== undefined && (texts[c] ?? '') !== '' && texts[c] !== upperOf(c)) return single;
     }
+    const combined: string[] = [];
+    let known = false;
+    // The header a blank upper cell stands under: a merged cell spreading right (2025年 over 目标值 | 完成值).
+    let owner = '';
+    for (let c = 0; c < Math.max(texts.length, top.texts.length); c++) {
+      const upper = upperOf(c);
+      const lower = texts[c] ?? '';
+      if (lower === '' || lower === upper) {
+        combined.push(upper);
+        owner = '';
+        continue;
+      }
+      if (this.isHeaderWord(lower)) known = true;
+      else if (parseCell(lower).kind === 'number') return single;
+      if (upper !== '') owner = upper;
+      combined.push(this.join(owner, lower));
+    }
+    if (!known) return single;
     const layout = readHeader(combined, this.baselineYear);
     if (headerScore(layout) < 2) return single;
     return {
@@ -106,6 +127,20 @@ export class HeaderScan {
       header: { layout, row, width: Math.max(cells.length, top.width), topRow: top.row, skipped: this.scanned - 1 },
       rowIsData: false,
     };
+  }
+
+  private isHeaderWord(text: string): boolean {
+    return text !== '' && readHeader([text], this.baselineYear).unknown.size === 0;
+  }
+
+  /** The header of a column under `upper`: `2025年` + `完成值`; `2025年完成情况` + `目标` is `2025年目标`. */
+  private join(upper: string, lower: string): string {
+    if (upper === '') return lower;
+    const year = /^(?:19|20)\d{2}\s*年?/.exec(upper.normalize('NFKC'))?.[0];
+    for (const text of [upper + lower, ...(year !== undefined ? [year + lower] : [])]) if (this.isHeaderWord(text)) return text;
+    // A word that is a header on its own under a header that is no year (完成情况 over 目标 | 实际).
+    if (year === undefined && this.isHeaderWord(lower)) return lower;
+    return upper + lower;
   }
 
   private notFound(): HeaderFault[] {

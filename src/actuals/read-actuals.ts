@@ -248,8 +248,14 @@ async function readWorkbookSource(
   for (const sheet of sheets) {
     const input = newInput(`${file}[${sheet.name}]`, sheet.name, format);
     const index = addTable(ctx, inputs, input);
+    // A hidden sheet is a draft or old data, not what the analyst sees: read only when picked by --sheet.
+    if (sheet.hidden && !wanted) {
+      ctx.notice({ code: 'notice.sheet-hidden', params: { sheet: sheet.name }, file: input.file, severity: 'notice' }, input);
+      continue;
+    }
     // A sheet picked by --sheet must have a header; otherwise a sheet without one is skipped.
     const table = new TableReader(ctx, input, index, false, true);
+    table.describeSheet(sheet.rows.reduce((width, row) => Math.max(width, row?.length ?? 0), 0), sheet.hiddenRows, sheet.hiddenColumns);
     for (let r = 0; r < sheet.rows.length && !table.stopped; r++) table.push(sheet.rows[r] ?? [], r + 1);
     ends.push({ end: table.finish(), input });
   }

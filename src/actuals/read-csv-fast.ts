@@ -129,6 +129,8 @@ function plainLayout(header: FoundHeader, rowIsData: boolean, delimiter: string,
   const { layout } = header;
   if (header.row !== 1 || header.topRow !== null || header.skipped !== 0 || !rowIsData) return null;
   if (layout.units.size > 0 || layout.unknown.size > 0 || layout.duplicates.length > 0 || layout.yearColumns.length > 0) return null;
+  // A column without a header is looked at row by row (an error where it holds data).
+  if (layout.names.includes('')) return null;
   if ([...layout.roles.keys()].some((role) => !FAST_ROLES.has(role))) return null;
   const id = layout.roles.get('id');
   const value = layout.roles.get('value');

@@ -36,6 +36,8 @@ export function scaleNumber(value: number, exponent: number): number {
 /** Reads a cell as a figure of `target` in the target's unit. */
 export function readFigure(cell: Cell | undefined, target: Target, units: UnitContext): FigureReading {
   if (cell !== undefined && typeof cell !== 'string' && 'error' in cell) return { kind: 'missing', errorCell: cell.error };
+  // A date (2025-01-15) is a number of days to Excel, never a figure: 45672 % would be judged.
+  if (cell !== undefined && typeof cell !== 'string' && 'date' in cell) return error('row.date-not-figure', { value: cell.date }, false);
   if (target.kind === 'milestone') return readMilestone(cell);
   const given = units.unitCell !== '' ? units.unitCell : units.headerUnit;
   // A unit column that holds only a magnitude (亿, 万) means that magnitude of the target's unit.
@@ -99,7 +101,7 @@ function isMagnitudeReading(raw: string): boolean {
 
 function readMilestone(cell: Cell | undefined): FigureReading {
   const raw = cellText(cell).trim();
-  const answer = cell !== undefined && typeof cell !== 'string' && !('error' in cell) ? numberAnswer(cell.number) : parseYesNo(raw);
+  const answer = cell !== undefined && typeof cell !== 'string' && 'number' in cell ? numberAnswer(cell.number) : parseYesNo(raw);
   if (answer === undefined) return error('row.not-yes-no', { value: raw }, false);
   if (answer === null) return { kind: 'missing', errorCell: null };
   return { kind: 'figure', value: answer, level: false, remarks: [] };

@@ -41,3 +41,16 @@ describe('readHeader: a loose header beside a specific one', () => {
     expect(readHeader(['指标编号', '目标编号', '实际值'], 2020).duplicates).toEqual([{ role: 'id', first: 0, second: 1 }]);
   });
 });
+
+describe('readHeader: a year with a word after it', () => {
+  it('计划, 任务, target, plan make the form\'s target; 实际, actual a figure', () => {
+    const layout = readHeader(['id', '2025年计划', '2025年任务', '2025 target', '2024年实际', '2023 actual'], 2020);
+    expect(layout.yearColumns.map((y) => [y.column, y.year, y.kind])).toEqual([
+      [1, 2025, 'target'],
+      [4, 2024, 'value'],
+      [5, 2023, 'value'],
+    ]);
+    // 2025年任务 and 2025 target are the same year's target again: duplicates of 2025年计划.
+    expect(layout.duplicates.map((d) => [d.first, d.second])).toEqual([[1, 2], [1, 3]]);
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { townsPlan } from '../evaluate/plan.test-helper.js';
 import { writeWorkbook } from '../xlsx/write-workbook.js';
 import { readRegionTargets } from './read-region-targets.js';
+import { workbook } from './workbook-bytes.test-helper.js';
 
 const plan = townsPlan();
 const dir = mkdtempSync(join(tmpdir(), 'plancheck-rt-'));
@@ -31,6 +32,14 @@ describe('decomposed targets from a file: CSV or workbook, the same rows', () =>
     expect(out.problems).toEqual([]);
     expect(out.byRegion.get('甲镇')?.get('M1.1')).toMatchObject({ value: 120.5, file: `${file}[分解目标]`, row: 2 });
     expect(out.byRegion.get('乙镇')?.get('M1.2')).toMatchObject({ value: 56, row: 3 });
+  });
+
+  it('a hidden sheet (a draft) is passed over: the first visible sheet is the form', async () => {
+    const file = join(dir, 'hidden.xlsx');
+    const rows = (value: number) => [['地区', '编号', '分解目标值'], ['甲镇', 'M1.1', value]];
+    writeFileSync(file, workbook({ 草稿: rows(999), 分解目标: rows(120) }, { 草稿: { hidden: true } }));
+    const out = await readRegionTargets(file, plan);
+    expect(out.byRegion.get('甲镇')?.get('M1.1')).toMatchObject({ value: 120, file: `${file}[分解目标]` });
   });
 
   it('a fault in a workbook is located by file, sheet and row', async () => {

@@ -26,7 +26,7 @@ export async function readRegionTargets(file: string, plan: Plan, encoding?: Enc
 const INSTRUCTION_SHEET = /^(填报说明|说明|instructions?|read ?me)$/i;
 
 /**
- * A workbook's form sheet as rows of text: the first sheet that is not an instructions sheet and
+ * A workbook's form sheet as rows of text: the first visible sheet that is not an instructions sheet and
  * holds any cell. Numbers are written out in full (no exponent); a %-formatted cell (0.031 shown
  * as 3.1%) is written as the percentage Excel shows.
  */
@@ -34,7 +34,7 @@ async function readWorkbookCells(bytes: Buffer, file: string, kind: 'zip' | 'cfb
   const { readWorkbook } = await import('./read-workbook.js');
   const book = await readWorkbook(bytes, kind);
   if (!book.ok) return { problem: { code: book.code, params: { file, ...book.params }, file } };
-  const sheet = book.sheets.find((s) => !INSTRUCTION_SHEET.test(s.name.trim()) && s.rows.some((row) => row?.some((cell) => cellToText(cell) !== '')));
+  const sheet = book.sheets.find((s) => !s.hidden && !INSTRUCTION_SHEET.test(s.name.trim()) && s.rows.some((row) => row?.some((cell) => cellToText(cell) !== '')));
   if (!sheet) return { problem: { code: 'csv.empty', params: {}, file } };
   const rows = sheet.rows.map((row) => (row ?? []).map(cellToText));
   return { rows, name: `${file}[${sheet.name}]` };
@@ -44,6 +44,7 @@ function cellToText(cell: Cell | undefined): string {
   if (cell === undefined) return '';
   if (typeof cell === 'string') return cell;
   if ('error' in cell) return cell.error;
+  if ('date' in cell) return cell.text;
   if (!Number.isFinite(cell.number)) return cell.text;
   return cell.percent ? `${new Big(cell.number).times(100).toFixed()}%` : new Big(cell.number).toFixed();
 }

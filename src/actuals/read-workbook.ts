@@ -1,6 +1,6 @@
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
 import type { MessageCode, MessageParams } from '../messages.js';
-import type { Cell } from './cell.js';
+import type { Cell, DateCell } from './cell.js';
 import { checkZipBounds } from './check-zip-bounds.js';
 import { workbookFaultWords } from './fault-words.js';
 import { MAX_COLUMNS } from './table-reader.js';
@@ -20,6 +20,11 @@ const ZIP_LIMITS = { entry: 64 * 1024 * 1024, total: 128 * 1024 * 1024, entries:
 export interface SheetTable {
   name: string;
   rows: (Cell[] | undefined)[];
+  /** Hidden (or very hidden) in Excel: a draft or a lookup sheet, not what the analyst sees and submits. */
+  hidden: boolean;
+  /** Rows (1-based) and columns (0-based) hidden in Excel. */
+  hiddenRows: Set<number>;
+  hiddenColumns: Set<number>;
 }
 
 /** A workbook's sheets, or why it cannot be read. */
@@ -53,15 +58,17 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
   }
   let book: WorkBook;
   try {
-    book = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellHTML: false, cellFormula: false, cellDates: false, sheetRows: MAX_SHEET_ROWS + 1 });
+    book = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellHTML: false, cellFormula: false, cellDates: false, cellStyles: true, sheetRows: MAX_SHEET_ROWS + 1 });
   } catch (error) {
     return { ok: false, code: 'workbook.unreadable', params: { ...workbookFaultWords(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)) } };
   }
   const sheets: SheetTable[] = [];
-  for (const name of book.SheetNames) {
+  const date1904 = book.Workbook?.WBProps?.date1904 === true;
+  const toCell = (cell: CellObject | undefined): Cell | undefined => readCell(cell, date1904, XLSX.SSF);
+  for (const [i, name] of book.SheetNames.entries()) {
     const sheet = book.Sheets[name];
     if (!sheet) continue;
-    const table = sheetTable(name, sheet);
+    const table = sheetTable(name, sheet, toCell, (book.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0);
     if (!table) return { ok: false, code: 'workbook.sheet-too-large', params: { sheet: name, rows: MAX_SHEET_ROWS, columns: MAX_COLUMNS, cells: MAX_CELLS } };
     sheets.push(table);
   }
@@ -69,7 +76,7 @@ export async function readWorkbook(bytes: Buffer, kind: 'zip' | 'cfb'): Promise<
 }
 
 /** A sheet's rows of cells, merged areas filled as Excel shows them; null when too large. */
-function sheetTable(name: string, sheet: WorkSheet): SheetTable | null {
+function sheetTable(name: string, sheet: WorkSheet, toCell: (cell: CellObject | undefined) => Cell | undefined, hidden: boolean): SheetTable | null {
   const data = (sheet['!data'] ?? []) as (CellObject[] | undefined)[];
   if (data.length > MAX_SHEET_ROWS) return null;
   const rows: (Cell[] | undefined)[] = [];
@@ -111,16 +118,45 @@ function sheetTable(name: string, sheet: WorkSheet): SheetTable | null {
       }
     }
   }
-  return { name, rows };
+  const hiddenRows = new Set<number>();
+  const hiddenColumns = new Set<number>();
+  // Sparse arrays: only the rows and columns that have properties are visited.
+  (sheet['!rows'] ?? []).forEach((props, r) => {
+    if (props?.hidden === true && r < MAX_SHEET_ROWS) hiddenRows.add(r + 1);
+  });
+  (sheet['!cols'] ?? []).forEach((props, c) => {
+    if (props?.hidden === true && c < MAX_COLUMNS) hiddenColumns.add(c);
+  });
+  return { name, rows, hidden, hiddenRows, hiddenColumns };
 }
 
-/** One SheetJS cell as plancheck reads it: numbers as numbers (never re-parsed from display text). */
-function toCell(cell: CellObject | undefined): Cell | undefined {
+/** The parts of SheetJS's number-format library the reader uses. */
+interface NumberFormats {
+  is_date(format: string): boolean;
+  parse_date_code(value: number, options?: { date1904?: boolean }): { y: number; m: number; d: number; H: number; M: number; S: number } | null;
+}
+
+/** A date as written without ambiguity (ISO 8601), and its year. */
+function dateCell(y: number, m: number, d: number, H: number, M: number, format: string, serial: number): DateCell {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  // A format that shows the year and no month, day or time (yyyy, yyyy"年") shows a year.
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  const yearOnly = /y/i.test(bare) && !/[mdhs]/i.test(bare);
+  const date = yearOnly ? String(y) : `${y}-${pad(m)}-${pad(d)}${H !== 0 || M !== 0 ? ` ${pad(H)}:${pad(M)}` : ''}`;
+  return { date, year: y, yearOnly, serial, text: date };
+}
+
+/** One SheetJS cell as plancheck reads it: numbers as numbers (never re-parsed from display text), dates as dates. */
+function readCell(cell: CellObject | undefined, date1904: boolean, formats: NumberFormats): Cell | undefined {
   if (!cell) return undefined;
   switch (cell.t) {
     case 'n': {
       const value = cell.v as number;
       const format = typeof cell.z === 'string' ? cell.z : '';
+      if (format !== '' && Number.isFinite(value) && formats.is_date(format)) {
+        const code = formats.parse_date_code(value, { date1904 });
+        if (code) return dateCell(code.y, code.m, code.d, code.H, code.M, format, value);
+      }
       // A % outside quoted text and [colour] sections makes Excel show the value × 100.
       const percent = /%/.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
       return { number: value, percent, text: cell.w ?? String(value) };
@@ -131,8 +167,14 @@ function toCell(cell: CellObject | undefined): Cell | undefined {
       return cell.v ? 'TRUE' : 'FALSE';
     case 's':
       return String(cell.v ?? '');
-    case 'd':
-      return String(cell.w ?? cell.v ?? '');
+    case 'd': {
+      const value = cell.v instanceof Date ? cell.v : new Date(String(cell.v ?? ''));
+      if (Number.isNaN(value.getTime())) return String(cell.w ?? cell.v ?? '');
+      const format = typeof cell.z === 'string' ? cell.z : 'yyyy-mm-dd';
+      // Excel's day count of the date (1900 system): what the cell would hold as a number.
+      const serial = value.getTime() / 86_400_000 + 25_569;
+      return dateCell(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), value.getUTCHours(), value.getUTCMinutes(), format, serial);
+    }
     default:
       return undefined;
   }

@@ -3,24 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { actualsFrom, miniPlan } from '../evaluate/plan.test-helper.js';
 import { FigureStore } from './figure-store.js';
 import { readActuals } from './read-actuals.js';
+import { rowRanges } from './table-reader.js';
+import { workbook } from './workbook-bytes.test-helper.js';
 
 const plan = miniPlan();
 const index = (id: string): number => plan.targetsById.get(id)?.index ?? -1;
 const series = (actuals: Awaited<ReturnType<typeof actualsFrom>>, id: string) => actuals.store.series('', index(id)).map((f) => [f.year, f.value]);
 const codes = (actuals: Awaited<ReturnType<typeof actualsFrom>>) => actuals.problems.map((p) => [p.code, p.line, p.column]);
-
-/** An .xlsx from rows; object cells keep their type and number format. */
-function workbook(sheets: Record<string, unknown[][]>): Uint8Array {
-  const book = XLSX.utils.book_new();
-  for (const [name, rows] of Object.entries(sheets)) {
-    const ws = XLSX.utils.aoa_to_sheet(rows.map((row) => row.map((cell) => (cell && typeof cell === 'object' ? null : cell))));
-    rows.forEach((row, r) => row.forEach((cell, c) => {
-      if (cell && typeof cell === 'object') ws[XLSX.utils.encode_cell({ r, c })] = cell;
-    }));
-    XLSX.utils.book_append_sheet(book, ws, name);
-  }
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Uint8Array;
-}
 
 describe('the header is found below titles; no column is ignored silently', () => {
   it('title and 填报单位 rows above the header are skipped with a notice naming the header row', async () => {
@@ -239,9 +228,10 @@ describe('two-row headers', () => {
     expect(actuals.notices.map((n) => [n.code, n.params])).toEqual([['notice.header-two-rows', { first: 1, second: 2 }]]);
   });
 
-  it('two columns for the same year without a second header row are a duplicate, not two figures', async () => {
+  it('two columns for the same year without a second header row are a duplicate, and neither is a figure', async () => {
     const actuals = await actualsFrom(plan, '编号,2025年,2025年完成值\nM1.1,1000,1010\n');
-    expect(actuals.problems.map((p) => [p.code, p.column])).toEqual([['csv.duplicate-column', 3]]);
+    expect(actuals.problems.map((p) => [p.code, p.column, p.params.other, p.params.column])).toEqual([['csv.duplicate-figure-column', 3, '2025年', '2025年完成值']]);
+    expect(series(actuals, 'M1.1')).toEqual([]);
   });
 });
 
@@ -306,5 +296,187 @@ describe('no column is ignored silently', () => {
     const actuals = await actualsFrom(plan, '编号,实际值,2024年\nM1.1,1010,990\n');
     expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
     expect(actuals.notices.map((n) => [n.code, n.params.column])).toEqual([['notice.column-ignored', '2024年']]);
+  });
+});
+
+/** Reads workbook bytes as the file `name`, with options. */
+function fromWorkbook(bytes: Uint8Array, sheets?: string[]) {
+  return readActuals([{ name: 'b.xlsx', open: async function* () { yield bytes; } }], plan, sheets ? { sheets } : {});
+}
+const located = (actuals: Awaited<ReturnType<typeof actualsFrom>>) => actuals.problems.map((p) => [p.code, p.cell ?? `${p.line}:${p.column}`, p.params]);
+
+describe('a column without a header that holds data is never passed over', () => {
+  it('a year over unnamed columns (a merged header whose second row is gone): refused once, none of its figures read', async () => {
+    const csv = '序号,指标名称,计量单位,2025年,,\n1,规上工业产值,亿元,1000,1010,101%\n2,研发经费占GDP比重,%,3.4,3.5,103%\n';
+    const actuals = await actualsFrom(plan, csv);
+    expect(located(actuals)).toEqual([['header.spans-columns', '1:4', { column: '2025年', first: 'D', last: 'F' }]]);
+    // 1000 and 3.4 are the form's targets: never judged as figures.
+    expect(actuals.store.count()).toBe(0);
+  });
+
+  it('figures read before the row that shows the span are withdrawn too: the target is never a figure', async () => {
+    const csv = '指标名称,2025年,\n规上工业产值,1000,\n研发经费占GDP比重,3.4,3.5\n';
+    const actuals = await actualsFrom(plan, csv);
+    expect(actuals.problems.map((p) => p.code)).toEqual(['header.spans-columns']);
+    expect(series(actuals, 'M1.1')).toEqual([]);
+  });
+
+  it('a note two columns right of the year, the column next to it empty: an error at the note, the figures read', async () => {
+    const bytes = workbook({ 表: [['编号', '2024年', '2025年'], ['M1.1', 990, 1010, null, '预计数'], ['G1.1', 3.3, 3.5]] });
+    const actuals = await fromWorkbook(bytes);
+    expect(located(actuals)).toEqual([['row.unnamed-column', 'E2', { column: 'E', value: '预计数' }]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2024, 990], [2025, 1010]]);
+  });
+
+  it('an unnamed column that stays empty (a trailing comma) changes nothing', async () => {
+    const actuals = await actualsFrom(plan, '编号,2024年,2025年,\nM1.1,990,1010,\nG1.1,3.3,3.5,\n');
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'M1.1')).toEqual([[2024, 990], [2025, 1010]]);
+    expect(series(actuals, 'G1.1')).toEqual([[2024, 3.3], [2025, 3.5]]);
+  });
+
+  it('long layout: data beside the value column is an error on that row, whose figure is not judged; other rows are', async () => {
+    const actuals = await actualsFrom(plan, 'id,year,value,\nM1.1,2025,1010,\nG1.1,2025,3.5,3.6\n');
+    expect(located(actuals)).toEqual([['row.unnamed-beside-figure', '3:4', { column: 'D', value: '3.6', figure: 'value' }]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+    expect(series(actuals, 'G1.1')).toEqual([]);
+  });
+
+  it('an unnamed column elsewhere: each cell with data is a located error, the figures are read', async () => {
+    const actuals = await actualsFrom(plan, '编号,,实际值\nM1.1,甲,1010\nG1.1,,3.5\n');
+    expect(located(actuals)).toEqual([['row.unnamed-column', '2:2', { column: 'B', value: '甲' }]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+  });
+
+  it('a workbook row longer than its header: the cells past the header are unnamed columns too', async () => {
+    const actuals = await fromWorkbook(workbook({ 表: [['编号', '2025年'], ['M1.1', 1000, 1010]] }));
+    expect(located(actuals)).toEqual([['header.spans-columns', 'B1', { column: '2025年', first: 'B', last: 'C' }]]);
+    expect(actuals.store.count()).toBe(0);
+  });
+});
+
+describe('two-row headers as Chinese tables have them', () => {
+  it('CSV: 2025年 over 目标值 | 完成值 | 完成率 (the merged cell left blank): 完成值 is the figure, 完成率 named as not read', async () => {
+    const csv = '序号,指标名称,计量单位,2025年,,\n,,,目标值,完成值,完成率\n1,规上工业产值,亿元,1000,1010,101%\n';
+    const actuals = await actualsFrom(plan, csv);
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+    expect(actuals.notices.map((n) => [n.code, n.params])).toEqual([
+      ['notice.header-two-rows', { first: 1, second: 2 }],
+      ['notice.column-ignored', { column: '2025年完成率' }],
+    ]);
+  });
+
+  it('a workbook with the year merged over three columns and the first columns merged down', async () => {
+    const bytes = workbook(
+      { 表: [['序号', '指标名称', '2025年', null, null], [null, null, '目标值', '完成值', '完成率'], [1, '规上工业产值', 1000, 990, 0.99]] },
+      { 表: { merges: ['C1:E1', 'A1:A2', 'B1:B2'] } },
+    );
+    const actuals = await fromWorkbook(bytes);
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 990]]);
+  });
+
+  it('the same merged year with no second row: one error for the area, no figure', async () => {
+    const bytes = workbook({ 表: [['指标名称', '2025年', null], ['规上工业产值', 1000, 990]] }, { 表: { merges: ['B1:C1'] } });
+    const actuals = await fromWorkbook(bytes);
+    expect(located(actuals)).toEqual([['header.spans-columns', 'B1', { column: '2025年', first: 'B', last: 'C' }]]);
+    expect(actuals.store.count()).toBe(0);
+  });
+
+  it('a first data row is not taken for a second header row: it has a name, or a number', async () => {
+    const named = await actualsFrom(plan, '指标名称,2025年\n规上工业产值,1010\n');
+    expect(series(named, 'M1.1')).toEqual([[2025, 1010]]);
+    const numbers = await actualsFrom(plan, '指标编号,2025年,\n,目标值,1010\nM1.1,1000,1010\n');
+    // The row under the header has a number (1010): data (a row without id), not a header.
+    expect(numbers.problems.map((p) => p.code)).toContain('row.missing-id');
+  });
+});
+
+describe('two figure columns', () => {
+  it('two value headers (实际值, 完成值): the error names both as written, and neither is read', async () => {
+    const actuals = await actualsFrom(plan, '指标编号,实际值,完成值\nM1.1,1010,990\n');
+    expect(located(actuals)).toEqual([['csv.duplicate-figure-column', '1:3', { column: '完成值', other: '实际值', first: 2, second: 3 }]]);
+    expect(actuals.store.count()).toBe(0);
+  });
+
+  it('本年完成 beside 累计完成: a cumulative target reads the running total, every other the year\'s figure', async () => {
+    const actuals = await actualsFrom(plan, '指标编号,本年完成,累计完成\nM2.1,0.9,4.6\nM1.1,1010,\nM2.2,1.2,5.1\n');
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'M2.1')).toEqual([[2025, 4.6]]); // cumulative: 累计
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]); // level: 本年
+    expect(series(actuals, 'M2.2')).toEqual([[2025, 1.2]]); // annual (每年新增): 本年
+    expect(actuals.notices.map((n) => [n.code, n.params])).toEqual([['notice.yearly-and-total', { value: '本年完成', total: '累计完成' }]]);
+  });
+
+  it('the form\'s target named twice (2025年目标值, 2025年计划) is a plain duplicate: the first is compared, the figures read', async () => {
+    const actuals = await actualsFrom(plan, '编号,2025年目标值,2025年计划,2025年\nM1.1,1000,1000,1010\n');
+    expect(located(actuals)).toEqual([['csv.duplicate-column', '1:3', { column: '2025年计划', other: '2025年目标值', first: 2, second: 3 }]]);
+    expect(series(actuals, 'M1.1')).toEqual([[2025, 1010]]);
+  });
+
+  it('a running total alone is the figure column, as before', async () => {
+    const actuals = await actualsFrom(plan, '指标编号,累计完成\nM2.1,4.6\n');
+    expect(series(actuals, 'M2.1')).toEqual([[2025, 4.6]]);
+  });
+});
+
+describe('dates and hidden parts of workbooks', () => {
+  it('a date in a value cell is a located error quoting the date as ISO, never its serial number', async () => {
+    const bytes = workbook({ 表: [['编号', '年份', '实际值'], ['G1.1', 2025, { t: 'n', v: 45672, z: 'm/d/yy' }]] });
+    const actuals = await fromWorkbook(bytes);
+    expect(located(actuals)).toEqual([['row.date-not-figure', 'C2', { value: '2025-01-15' }]]);
+    expect(actuals.store.count()).toBe(0);
+  });
+
+  it('a date in a year cell: the year when the cell shows only a year, else an error naming the date and its year', async () => {
+    const bytes = workbook({ 表: [
+      ['编号', '年份', '实际值'],
+      ['M1.1', { t: 'n', v: 46022, z: 'm/d/yy' }, 1010],
+      ['G1.1', { t: 'n', v: 46022, z: 'yyyy"年"' }, 3.5],
+    ] });
+    const actuals = await fromWorkbook(bytes);
+    expect(located(actuals)).toEqual([['row.date-for-year', 'B2', { value: '2025-12-31', year: 2025 }]]);
+    expect(series(actuals, 'M1.1')).toEqual([]);
+    expect(series(actuals, 'G1.1')).toEqual([[2025, 3.5]]);
+  });
+
+  it('2025 typed into a date-formatted year cell (shown as 1905-07-17): an error whose likely year is the number typed', async () => {
+    const actuals = await fromWorkbook(workbook({ 表: [['编号', '年份', '实际值'], ['M1.1', { t: 'n', v: 2025, z: 'yyyy-mm-dd' }, 1010]] }));
+    expect(located(actuals)).toEqual([['row.date-for-year', 'B2', { value: '1905-07-17', year: 2025 }]]);
+  });
+
+  it('a hidden sheet is not read, with a notice naming it; --sheet reads it', async () => {
+    const bytes = workbook(
+      { 完成情况: [['编号', '实际值'], ['M1.1', 1010]], 草稿: [['编号', '实际值'], ['G1.1', 9.9]] },
+      { 草稿: { hidden: true } },
+    );
+    const actuals = await fromWorkbook(bytes);
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'G1.1')).toEqual([]);
+    expect(actuals.notices.map((n) => [n.code, n.file, n.params])).toEqual([['notice.sheet-hidden', 'b.xlsx[草稿]', { sheet: '草稿' }]]);
+    const picked = await fromWorkbook(bytes, ['草稿']);
+    expect(series(picked, 'G1.1')).toEqual([[2025, 9.9]]);
+  });
+
+  it('hidden rows are read and judged, with one warning listing them; a hidden figure column is warned of', async () => {
+    const bytes = workbook(
+      { 表: [['编号', '实际值', '备注'], ['M1.1', 1010], ['G1.1', 3.5], ['M1.3', 3.1], ['M2.1', 4.6], ['M2.3', 30]] },
+      { 表: { hiddenRows: [3, 4, 6], hiddenColumns: [1] } },
+    );
+    const actuals = await fromWorkbook(bytes);
+    expect(codes(actuals)).toEqual([]);
+    expect(series(actuals, 'G1.1')).toEqual([[2025, 3.5]]);
+    expect(actuals.notices.map((n) => [n.code, n.cell, n.params, n.severity])).toEqual([
+      ['warning.hidden-column', 'B1', { column: '实际值' }, 'warning'],
+      ['warning.hidden-rows', 'A3', { rows: '3–4, 6', count: 3 }, 'warning'],
+    ]);
+  });
+});
+
+describe('rowRanges', () => {
+  it('runs of rows become ranges; past 20 ranges the rest is an ellipsis', () => {
+    expect(rowRanges([3, 4, 6, 8, 9, 10])).toBe('3–4, 6, 8–10');
+    expect(rowRanges(Array.from({ length: 30 }, (_, i) => i * 2 + 1))).toBe(`${Array.from({ length: 20 }, (_, i) => i * 2 + 1).join(', ')}, …`);
   });
 });

@@ -2,9 +2,11 @@ import type { MessageCode, MessageParams } from '../messages.js';
 import type { FaultWords } from './fault-words.js';
 import type { Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
-import { cellText, isBlankCell, type Cell } from './cell.js';
+import { cellText, dateOf, isBlankCell, type Cell } from './cell.js';
 import { classifyRow } from './classify-row.js';
-import type { HeaderLayout, YearColumn } from './read-header.js';
+import { headerKey, type HeaderLayout, type YearColumn } from './read-header.js';
+import { findUnnamedColumns } from './find-unnamed-columns.js';
+import type { FigureRemark } from './read-figure.js';
 import { HeaderScan, MAX_COLUMNS, type FoundHeader, type HeaderFault } from './header-scan.js';
 import { listTargets } from './name-index.js';
 import { describeLookalikes } from './point-lookalikes.js';
@@ -21,6 +23,19 @@ export { MAX_FIELD } from './length-guard.js';
 import { MAX_FIELD } from './length-guard.js';
 
 const YEAR_CELL = /^(\d{4})\s*年?(?:度)?$/;
+
+/** A figure of a column whose header may stand over the unnamed columns beside it, held back until the table ends. */
+interface HeldFigure {
+  target: Target;
+  year: number;
+  region: string;
+  value: number;
+  level: boolean;
+  row: number;
+  column: number;
+  raw: string;
+  remarks: FigureRemark[];
+}
 
 /** What a table gave when it ended: whether a header was found, and the faults to report if not. */
 export interface TableEnd {
@@ -50,6 +65,25 @@ export class TableReader {
   // Long files repeat a region, an id or a year row after row: each text is normalised once.
   private readonly idOf = memo(normaliseId);
   private readonly regionOf = memo((raw: string) => raw.normalize('NFKC').trim());
+  /** Figure columns not read: named twice, or under a header that stands over several columns. */
+  private readonly voided = new Set<number>();
+  /** Columns without a header (a blank header cell, or past the header's last one in a sheet). */
+  private unnamed: number[] = [];
+  /** Unnamed columns right of a figure column, by that figure column (see `readUnnamed`). */
+  private spanOwner = new Map<number, number>();
+  /** Unnamed columns by the figure column their run starts right of. */
+  private spanRun = new Map<number, number>();
+  /** Columns a sheet's widest row has (a header may end before its data does). */
+  private sheetWidth = 0;
+  /** Year columns with unnamed columns beside them: their figures are held back until the table ends. */
+  private spanned = new Map<number, number>();
+  private held: HeldFigure[] = [];
+  /** A running total column beside the year's figure column: cumulative targets read it. */
+  private totalColumn: number | undefined;
+  private hiddenRows: ReadonlySet<number> = new Set();
+  private hiddenColumns: ReadonlySet<number> = new Set();
+  /** Hidden rows whose figures were read. */
+  private readonly hiddenRead: number[] = [];
 
   constructor(
     private readonly ctx: ReadContext,
@@ -63,10 +97,23 @@ export class TableReader {
     this.scan = new HeaderScan(ctx.plan.baselineYear);
   }
 
+  /** What a workbook tells of a sheet before its rows: its widest row, and the rows (1-based) and columns (0-based) hidden, read with a warning. */
+  describeSheet(width: number, hiddenRows: ReadonlySet<number>, hiddenColumns: ReadonlySet<number>): void {
+    this.sheetWidth = width;
+    this.hiddenRows = hiddenRows;
+    this.hiddenColumns = hiddenColumns;
+  }
+
   /** Reads one row (1-based as a spreadsheet shows it). */
   push(cells: Cell[], row: number): void {
     if (this.stopped) return;
-    if (this.layout !== null) return this.readRecord(cells, row);
+    if (this.layout !== null) {
+      if (!this.hiddenRows.has(row)) return this.readRecord(cells, row);
+      const before = this.input.figures + this.held.length;
+      this.readRecord(cells, row);
+      if (this.input.figures + this.held.length > before) this.hiddenRead.push(row);
+      return;
+    }
     const step = this.scan.push(cells, row);
     if (step.kind === 'failed') {
       this.stopped = true;
@@ -162,6 +209,11 @@ export class TableReader {
       if (step.kind === 'found') this.acceptHeader(step.header);
       else if (step.kind === 'failed') this.headerFaults = step.faults;
     }
+    this.releaseHeld();
+    if (this.hiddenRead.length > 0) {
+      const first = this.hiddenRead[0] as number;
+      this.notice('warning.hidden-rows', { rows: rowRanges(this.hiddenRead), count: this.hiddenRead.length }, first, undefined, 'warning');
+    }
     const end: TableEnd = { header: this.layout !== null, score: this.scan.score, problems: [] };
     if (this.layout === null) {
       end.problems = this.headerFaults.map((fault) =>
@@ -181,19 +233,102 @@ export class TableReader {
     this.input.headerRow = row;
     if (header.topRow !== null) this.notice('notice.header-two-rows', { first: header.topRow, second: row }, row);
     else if (header.skipped > 0) this.notice('notice.header-found', { row, skipped: header.skipped }, row);
-    for (const { role, first, second } of layout.duplicates) {
-      const name = layout.names[second] ?? role;
-      this.problem('csv.duplicate-column', { column: name, first: first + 1, second: second + 1 }, row, second);
-    }
+    this.readDuplicates(layout, row);
     for (const [column, name] of layout.unknown) this.notice('notice.column-ignored', { column: name }, row, column);
-    const values = layout.yearColumns.filter((y) => y.kind === 'value');
+    const values = layout.yearColumns.filter((y) => y.kind === 'value' && !this.voided.has(y.column));
     const value = layout.roles.get('value');
     // With a value column, year columns are not figures: said, not silently passed over.
     if (value !== undefined) for (const { column } of values) this.notice('notice.column-ignored', { column: layout.names[column] ?? '' }, row, column);
-    this.figureColumns = value !== undefined ? [{ column: value, year: 0, unit: layout.units.get(value) ?? null, kind: 'value' }] : values;
+    const total = layout.roles.get('total');
+    if (value !== undefined && total !== undefined && !this.voided.has(value) && !this.voided.has(total)) {
+      this.totalColumn = total;
+      this.notice('notice.yearly-and-total', { value: layout.names[value] ?? '', total: layout.names[total] ?? '' }, row, total);
+    }
+    const long = [value, this.totalColumn].filter((c): c is number => c !== undefined && !this.voided.has(c));
+    this.figureColumns = value !== undefined ? long.map((column) => ({ column, year: 0, unit: layout.units.get(column) ?? null, kind: 'value' })) : values;
     this.input.layout = layout.roles.has('value') || values.length === 0 ? 'long' : 'wide';
     // Without a year column each figure is dated by its target's deadline: the evaluation says so once.
     if (value !== undefined && !layout.roles.has('year')) this.input.undated = true;
+    const unnamed = findUnnamedColumns(layout.names, this.sheetWidth, new Set(this.figureColumns.map((f) => f.column)), value === undefined);
+    this.unnamed = unnamed.columns;
+    this.spanOwner = unnamed.owners;
+    this.spanRun = unnamed.runs;
+    this.spanned = unnamed.spans;
+    for (const column of this.hiddenColumns) {
+      const name = layout.names[column] ?? '';
+      if (name !== '' && !layout.unknown.has(column) && layout.roles.get('ignored') !== column) this.notice('warning.hidden-column', { column: name }, row, column, 'warning');
+    }
+  }
+
+  /** Reports columns named twice; two figure columns of one meaning are neither read (which holds the figure cannot be told). */
+  private readDuplicates(layout: HeaderLayout, row: number): void {
+    // A year header Excel repeats over a merged area (2025年 | 2025年 | 2025年): one fault per area.
+    const spans = new Map<number, number>();
+    for (const { role, first, second } of layout.duplicates) {
+      const other = layout.names[first] ?? role;
+      const name = layout.names[second] ?? role;
+      // A year's figure column named twice; the form's target (2025年目标值) twice is a plain duplicate.
+      const yearColumn = role === 'year' && layout.yearColumns.some((y) => y.column === first && y.kind === 'value');
+      const params = { column: name, other, first: first + 1, second: second + 1 };
+      // Only side by side is it one merged area: the same year twice apart is two columns of one meaning.
+      if (yearColumn && headerKey(other) === headerKey(name) && second === (spans.get(first) ?? first) + 1) spans.set(first, second);
+      else if (role === 'value' || role === 'total' || yearColumn) this.problem('csv.duplicate-figure-column', params, row, second);
+      else this.problem('csv.duplicate-column', params, row, second);
+      if (role === 'value' || role === 'total' || yearColumn) {
+        this.voided.add(first);
+        this.voided.add(second);
+      }
+    }
+    for (const [first, last] of spans) {
+      this.problem('header.spans-columns', { column: layout.names[first] ?? '', first: columnLetter(first), last: columnLetter(last) }, row, first);
+    }
+  }
+
+  /**
+   * Looks at the cells of a data row under no header. Beside a year column, data there means the
+   * year's header stands over several columns: none of them is read (`header.spans-columns`).
+   * Elsewhere each such cell is an error; beside the value column the row's figure is not judged.
+   * Returns false when the row's figures are not to be read.
+   */
+  private readUnnamed(cells: Cell[], row: number, layout: HeaderLayout): boolean {
+    let sure = true;
+    for (const c of this.unnamed) {
+      if (isBlankCell(cells[c])) continue;
+      const owner = this.spanOwner.get(c);
+      if (owner !== undefined && this.spanned.has(owner)) {
+        this.spanAmbiguous(owner, c, layout);
+        continue;
+      }
+      // The rest of a year's merged area once it is known (目标值 | 完成值 | 完成率): said once, above.
+      const run = this.spanRun.get(c);
+      if (run !== undefined && this.spanned.has(run) && this.voided.has(run)) continue;
+      const raw = cellText(cells[c]).trim();
+      if (owner !== undefined && !this.voided.has(owner)) {
+        sure = false;
+        this.problem('row.unnamed-beside-figure', { column: columnLetter(c), value: clip(raw), figure: layout.names[owner] ?? '' }, row, c, raw);
+      } else this.problem('row.unnamed-column', { column: columnLetter(c), value: clip(raw) }, row, c, raw);
+    }
+    return sure;
+  }
+
+  /** A year column whose header stands over unnamed columns with data: none of its figures is read. */
+  private spanAmbiguous(owner: number, column: number, layout: HeaderLayout): void {
+    if (this.voided.has(owner)) return;
+    this.voided.add(owner);
+    this.held = this.held.filter((figure) => figure.column !== owner);
+    this.figureColumns = this.figureColumns.filter((figure) => figure.column !== owner);
+    const last = Math.max(this.spanned.get(owner) ?? column, column);
+    this.problem('header.spans-columns', { column: layout.names[owner] ?? '', first: columnLetter(owner), last: columnLetter(last) }, this.headerRow, owner);
+  }
+
+  /** Stores the figures held back, once the table has shown no data under their columns' unnamed neighbours. */
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const figure of held) {
+      for (const remark of figure.remarks) this.notice(remark.code, remark.params, figure.row, figure.column, remark.severity);
+      this.storeFigure(figure.target, figure.year, figure.region, figure.value, figure.level, figure.row, figure.column, undefined, () => figure.raw);
+    }
   }
 
   private readRecord(cells: Cell[], row: number): void {
@@ -248,6 +383,7 @@ export class TableReader {
         return this.problem('row.missing-id', {}, row, idColumn ?? nameColumn);
       }
     }
+    const sure = this.readUnnamed(cells, row, layout);
     const hasFigure = exact !== undefined || this.hasFigure(cells);
     const found = this.findTarget(rawId, rawName, row, idColumn, nameColumn, hasFigure);
     if (!found) return;
@@ -263,17 +399,26 @@ export class TableReader {
     if (valueColumn !== undefined) {
       const yearColumn = layout.roles.get('year');
       let year = target.year;
+      const yearDate = yearColumn !== undefined ? dateOf(cells[yearColumn]) : null;
+      // A date is a year only when its cell shows the year alone: 2025-01-15 may be 2024's figures reported in January.
+      if (yearDate && !yearDate.yearOnly) {
+        // 2025 typed into a date-formatted cell is the date 1905-07-17: the likely year is the number typed.
+        const typed = Number.isInteger(yearDate.serial) && yearDate.serial >= 1990 && yearDate.serial <= 2100;
+        return this.problem('row.date-for-year', { value: yearDate.date, year: typed ? yearDate.serial : yearDate.year }, row, yearColumn, yearDate.date);
+      }
       const rawYear = yearColumn !== undefined ? cellText(cells[yearColumn]).normalize('NFKC').trim() : '';
       if (rawYear !== '') {
         const match = YEAR_CELL.exec(rawYear);
         if (!match) return this.problem('row.bad-year', { value: rawYear }, row, yearColumn, rawYear);
         year = Number(match[1]);
       }
-      this.readFigure(target, cells, valueColumn, year, region, unitCell, layout.units.get(valueColumn) ?? nameUnit, row, yearColumn);
+      // Beside the year's figure (本年完成), a running total (累计完成) is a cumulative target's figure.
+      const column = this.totalColumn !== undefined && target.kind === 'cumulative' ? this.totalColumn : valueColumn;
+      if (sure && !this.voided.has(column)) this.readFigure(target, cells, column, year, region, unitCell, layout.units.get(column) ?? nameUnit, row, yearColumn);
       this.compareFormTarget(target, cells, layout.roles.get('target'), unitCell, row);
     } else {
       for (const { column, year, unit } of this.figureColumns) {
-        this.readFigure(target, cells, column, year, region, unitCell, unit ?? nameUnit, row, undefined);
+        this.readFigure(target, cells, column, year, region, unitCell, unit ?? nameUnit, row, undefined, this.spanned.has(column));
       }
       const formTarget = layout.yearColumns.find((y) => y.kind === 'target' && y.year === target.year)?.column ?? layout.roles.get('target');
       this.compareFormTarget(target, cells, formTarget, unitCell, row);
@@ -339,6 +484,8 @@ export class TableReader {
   private readFigure(
     target: Target, cells: Cell[], column: number, year: number, region: string, unitCell: string, headerUnit: string | null, row: number,
     yearColumn: number | undefined,
+    /** Hold the figure back until the table ends (see `findUnnamedColumns`). */
+    hold = false,
   ): void {
     const cell = cells[column];
     const reading = readFigure(cell, target, { unitCell, headerUnit });
@@ -350,6 +497,10 @@ export class TableReader {
     if (reading.kind === 'error') {
       const at = reading.unitColumn ? (this.layout?.roles.get('unit') ?? column) : column;
       return this.problem(reading.code, reading.params, row, at, raw);
+    }
+    if (hold) {
+      this.held.push({ target, year, region, value: reading.value, level: reading.level, row, column, raw, remarks: reading.remarks });
+      return;
     }
     for (const remark of reading.remarks) this.notice(remark.code, remark.params, row, column, remark.severity);
     this.storeFigure(target, year, region, reading.value, reading.level, row, column, yearColumn, () => raw);
@@ -380,7 +531,7 @@ export class TableReader {
 
   /** Compares a target written on the form with the plan's: a form may be an outdated copy. */
   private compareFormTarget(target: Target, cells: Cell[], column: number | undefined, unitCell: string, row: number): void {
-    if (column === undefined) return;
+    if (column === undefined || this.voided.has(column)) return;
     const form = compareFormTarget(target, cells[column], unitCell !== '' ? unitCell : (this.layout?.units.get(column) ?? target.unit));
     if (form !== null) this.notice('warning.form-target-differs', { id: target.id, form, plan: String(target.value), unit: target.unit }, row, column, 'warning');
   }
@@ -405,6 +556,25 @@ export class TableReader {
   private notice(code: MessageCode, params: MessageParams, row: number, column?: number, severity: 'warning' | 'notice' = 'notice'): void {
     this.ctx.notice({ ...this.located(code, params, row, column), severity }, this.input);
   }
+}
+
+/** Ranges of rows named in a message before the rest is cut (a filter may hide thousands). */
+const MAX_RANGES = 20;
+
+/** Rows as ranges: 4, 7–9; past 20 ranges, an ellipsis. */
+export function rowRanges(rows: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    if (parts.length === MAX_RANGES) {
+      parts.push('…');
+      break;
+    }
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === (rows[j] as number) + 1) j++;
+    parts.push(j === i ? String(rows[i]) : `${rows[i]}–${rows[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /** Long texts in messages are cut: a message names a cell, it does not reproduce it. */
