@@ -1,5 +1,6 @@
 import { formatMessage } from '../messages.js';
 import { findingsOf } from './findings.js';
+import { OffTrackSentences } from './off-track-sentences.js';
 import type { Formatter } from './formatter.js';
 import { escapeWorkflowData, escapeWorkflowProperty } from './sanitize.js';
 import { tallyLines, verdictLine } from './view.js';
@@ -16,7 +17,7 @@ export const formatGithub: Formatter = function* (report, { lang, results }) {
   let file: string | null = null;
   let fileProperty = '';
   const titles = new Map<string, string>();
-  for (const finding of findingsOf(report, lang, results)) {
+  for (const finding of findingsOf(report, lang, results, new OffTrackSentences(lang, escapeWorkflowData))) {
     const command = finding.level === 'warning' ? 'warning' : 'error';
     if (finding.file && finding.file !== file) {
       file = finding.file;
@@ -28,7 +29,7 @@ export const formatGithub: Formatter = function* (report, { lang, results }) {
       if (titles.size < 4096) titles.set(finding.rule, title);
     }
     const props = `${finding.file ? fileProperty : ''}${finding.line ? `line=${finding.line},` : ''}${finding.column ? `col=${finding.column},` : ''}${title}`;
-    yield `::${command} ${props}::${escapeWorkflowData(finding.message)}\n`;
+    yield `::${command} ${props}::${finding.escaped ? finding.message : escapeWorkflowData(finding.message)}\n`;
   }
   const summary = tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang).map(escapeWorkflowData).join('%0A');
   yield `::notice title=plancheck::${summary}\n`;

@@ -6,6 +6,7 @@ import { describeResult } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { escapeControls, escapeXml } from './sanitize.js';
 import { NotJudgedSentences } from './cell-sentence.js';
+import { OffTrackSentences } from './off-track-sentences.js';
 import { viewResult } from './view.js';
 
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
@@ -73,6 +74,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   };
   const cell = emptyCell();
   const sentences = new NotJudgedSentences(lang, escapeXml);
+  const offTrack = new OffTrackSentences(lang, escapeXml);
   for (const [key, count] of counts) {
     out.text(`  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`);
     const attrs = utf8(`" classname="plancheck.${id}.${key}"`);
@@ -90,6 +92,36 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         out.bytes(SKIPPED);
         if (sentences.write(cell, out)) {
           out.bytes(SKIPPED_END);
+          if (out.full) yield out.take();
+          continue;
+        }
+        out.truncate(at);
+      }
+      if (isCell && cell.shape === 'final_level' && cell.region !== '') {
+        // A final level (most results off track of a large run): its sentence worded once per target.
+        const at = out.length;
+        out.bytes(TESTCASE);
+        out.bytes(cached(ids, cell.target.id, () => escapeXml(escapeControls(cell.target.id))));
+        out.bytes(OPEN_REGION);
+        out.bytes(cached(regions, cell.region, () => escapeXml(escapeControls(cell.region))));
+        out.bytes(CLOSE_REGION);
+        out.bytes(attrs);
+        const failure = cell.severity === 'failure';
+        const skip = skipped(cell.status);
+        if (!failure && !skip && cell.severity !== 'warning' && !OFF_TRACK.has(cell.status)) {
+          out.bytes(EMPTY_CASE);
+          if (out.full) yield out.take();
+          continue;
+        }
+        out.bytes(failure ? FAILURE : skip ? SKIPPED : SYSTEM_OUT);
+        const start = out.length;
+        if (offTrack.write(cell, out)) {
+          if (failure) {
+            const end = out.length;
+            out.bytes(FAILURE_TEXT);
+            out.repeat(start, end);
+          }
+          out.bytes(failure ? FAILURE_END : skip ? SKIPPED_END : SYSTEM_OUT_END);
           if (out.full) yield out.take();
           continue;
         }
@@ -129,3 +161,8 @@ const CLOSE_REGION = utf8(']');
 const EMPTY_CASE = utf8('/>\n');
 const SKIPPED = utf8('>\n      <skipped message="');
 const SKIPPED_END = utf8('"/>\n    </testcase>\n');
+const FAILURE = utf8('>\n      <failure message="');
+const FAILURE_TEXT = utf8('" type="failure">');
+const FAILURE_END = utf8('</failure>\n    </testcase>\n');
+const SYSTEM_OUT = utf8('>\n      <system-out>');
+const SYSTEM_OUT_END = utf8('</system-out>\n    </testcase>\n');
