@@ -17,8 +17,11 @@ export interface Finding {
   column: number | null;
   /** The message in words, escaped (`escapeControls`): a format adds only its own escaping. */
   message: string;
-  /** True when the message is escaped for the format already (worded by the format's `OffTrackSentences`). */
-  escaped?: boolean;
+  /**
+   * True when the message is the sentence the format's `OffTrackSentences` prepared last, escaped
+   * for the format (`lastText`, `writeLast`): `message` is then ''.
+   */
+  sentence?: boolean;
 }
 
 /** The sentence of a result for line formats: `[region] indicator: status; actual, target, gap; reason`. */
@@ -66,8 +69,8 @@ export function* findingRules(report: Report, results?: ListedResults): Generato
 
 /**
  * Input errors first, then failing results, then warnings (and results off track), each located
- * at its CSV place. With `sentences`, a final level's message is worded from its template, escaped
- * for the format (`escaped`).
+ * at its CSV place. With `sentences`, a final level's message is left to its template (`sentence`),
+ * to be written before the next finding is asked for.
  */
 export function* findingsOf(report: Report, lang: Lang, results?: ListedResults, sentences?: OffTrackSentences): Generator<Finding> {
   const listed = listedOf(report, results);
@@ -89,14 +92,13 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults,
     for (const key of findingKeys(listed, level)) {
       const isCell = cell !== null && listed.cell!(key, cell, true);
       if (isCell && cell.shape === 'final_level') {
-        const message = sentences!.text(cell);
-        if (message !== null) {
+        if (sentences!.prepare(cell)) {
           const given = cell.file;
           if (given && given !== file) {
             file = given;
             escapedFile = escapeControls(given);
           }
-          yield { level, rule: escapeControls(cell.target.id), file: given ? escapedFile : null, line: cell.row, column: null, message, escaped: true };
+          yield { level, rule: escapeControls(cell.target.id), file: given ? escapedFile : null, line: cell.row, column: null, message: '', sentence: true };
           continue;
         }
       }

@@ -69,6 +69,7 @@ export class OffTrackSentences {
   /** The words of the last cell's slots, by slot (1–5), escaped; '' when not asked for. */
   private readonly words: string[] = SLOT_WORDS.map(() => '');
   private region: { text: string; bytes: Uint8Array } = { text: '', bytes: utf8('') };
+  private last: Template | null = null;
 
   constructor(
     private readonly lang: Lang,
@@ -77,15 +78,33 @@ export class OffTrackSentences {
 
   /** The escaped sentence of a final-level cell; null when it must be worded the general way. */
   text(cell: ListedCell): string | null {
-    const template = this.prepare(cell);
-    return template && this.splice(template);
+    return this.prepare(cell) ? this.lastText() : null;
   }
 
   /** Appends the escaped sentence of a final-level cell as UTF-8; false, with nothing appended, when it must be worded the general way. */
   write(cell: ListedCell, out: ByteChunks): boolean {
-    const template = this.prepare(cell);
-    if (!template) return false;
-    const { bytes, slots } = template;
+    if (!this.prepare(cell)) return false;
+    this.writeLast(out);
+    return true;
+  }
+
+  /**
+   * Words a final-level cell's region and numbers for its template (`lastText`, `writeLast` then
+   * give its sentence); false when it must be worded the general way.
+   */
+  prepare(cell: ListedCell): boolean {
+    this.last = this.templateOf(cell);
+    return this.last !== null;
+  }
+
+  /** The sentence of the cell last prepared, escaped. */
+  lastText(): string {
+    return this.splice(this.last!);
+  }
+
+  /** Appends the sentence of the cell last prepared as UTF-8. */
+  writeLast(out: ByteChunks): void {
+    const { bytes, slots } = this.last!;
     out.bytes(bytes[0]!);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
@@ -93,11 +112,10 @@ export class OffTrackSentences {
       else out.text(this.words[slot]!);
       out.bytes(bytes[i + 1]!);
     }
-    return true;
   }
 
   /** The template of a cell, with its region and numbers worded into `region` and `words`; null when it has none. */
-  private prepare(cell: ListedCell): Template | null {
+  private templateOf(cell: ListedCell): Template | null {
     if (cell.shape !== 'final_level' || !cell.hasActual || cell.region === '') return null;
     const result = resultOfCell(cell);
     const shape = shapeOf(cell, result);

@@ -53,9 +53,9 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
         heads.set(headKey, head);
       }
       out.bytes(head);
-      if (finding.escaped) {
+      if (finding.sentence) {
         out.bytes(QUOTE);
-        out.text(finding.message);
+        sentences.writeLast(out);
         out.bytes(QUOTE);
       } else out.text(quote(finding.message));
       const uri = finding.file ?? report.plan.file;
