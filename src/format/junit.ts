@@ -94,6 +94,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     for (const key of count.keys) {
       // Gap and attainment are worked out only for a final level whose sentence is worded.
       const isCell = listed.cell?.(key, cell, false) === true;
+      let decimals = false;
       if (isCell && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
         // A town not judged (most of a large run): its sentence worded once per target.
         const at = out.length;
@@ -121,7 +122,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         }
         out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
         const start = out.length;
-        listed.cell!(key, cell, true);
+        decimals = listed.cell!(key, cell, true);
         if (offTrack.write(cell, out)) {
           if (failure) {
             const end = out.length;
@@ -135,7 +136,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         out.truncate(at);
       }
       // Judged again with its gap and attainment, which the general path words.
-      if (isCell) listed.cell!(key, cell, true);
+      if (isCell && !decimals) listed.cell!(key, cell, true);
       const result = isCell ? resultOfCell(cell) : listed.get(key);
       out.bytes(TESTCASE);
       out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));

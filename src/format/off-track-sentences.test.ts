@@ -96,7 +96,7 @@ describe('off-track sentences from per-target templates', () => {
     for (const lang of ['zh', 'en'] as const) {
       for (const [name, escape] of Object.entries(ESCAPES)) {
         const sentences = new OffTrackSentences(lang, escape);
-        for (let i = 0; i < 1500; i++) {
+        for (let i = 0; i < 1000; i++) {
           const t = TARGETS[Math.floor(random() * TARGETS.length)]!;
           const region = random() < 0.3 ? HOSTILE[Math.floor(random() * HOSTILE.length)]! : `丹东街道${Math.floor(random() * 50)}村`;
           const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
