@@ -124,9 +124,10 @@ export class OffTrackSentences {
     let template = known.get(shape);
     if (template === undefined) {
       template = this.cut(result);
-      if (template && !this.fill(template, cell, result)) template = null;
+      // A cell whose numbers cannot be spliced proves nothing: the next cell of its shape tries again.
+      if (template && !this.fill(template, cell, result)) return null;
       // Proven on the cell it was cut from: its sentence spliced equals the one worded in full.
-      else if (template && this.splice(template) !== this.escape(describeResult(viewResult(result, this.lang), this.lang))) template = null;
+      if (template && this.splice(template) !== this.escape(describeResult(viewResult(result, this.lang), this.lang))) template = null;
       known.set(shape, template);
       return template;
     }
