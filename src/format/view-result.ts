@@ -1,8 +1,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { STATUSES, type Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
-import { decimalsOf, displayNumber, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
-import { showActual } from './show-number.js';
+import { displayNumber, fixedBeside, percent, targetDecimals } from './display-number.js';
 import { escapeControls } from './sanitize.js';
 import { FIGURE_WORDS, progressOf, reasonOf, say, shareCeiling, type FigureWords } from './word-reason.js';
 

@@ -22,7 +22,7 @@ function judgeReason(result: Result, lang: Lang): string {
 
 /**
  * The numbers a sentence about a result holds that differ between regions, in words: the view's
- * own (`FIGURE_WORDS`), or marks where a template (`off-track-sentence.ts`) splices them in.
+ * own (`FIGURE_WORDS`), or marks where a template (`off-track-sentences.ts`) splices them in.
  * Each is asked for only where the sentence holds it (a result with an actual, a gap).
  */
 export interface FigureWords {
