@@ -67,6 +67,14 @@ export class ByteChunks {
     this.at += n;
   }
 
+  /** Appends again the bytes appended from `start` to `end` (both at most `length`): a piece written twice. */
+  repeat(start: number, end: number): void {
+    const n = end - start;
+    const buf = this.room(n);
+    buf.copyWithin(this.at, start, end);
+    this.at += n;
+  }
+
   /** Appends a string as UTF-8. */
   text(text: string): void {
     const buf = this.room(text.length * 3);

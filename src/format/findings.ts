@@ -1,7 +1,8 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { listedOf, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, listedOf, resultOfCell, type ListedResults } from '../report/listed-results.js';
 import type { Report, Severity, Status } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
+import type { OffTrackSentences } from './off-track-sentences.js';
 import { escapeControls } from './sanitize.js';
 import { noteOf, viewResult, type ResultView } from './view.js';
 
@@ -16,6 +17,11 @@ export interface Finding {
   column: number | null;
   /** The message in words, escaped (`escapeControls`): a format adds only its own escaping. */
   message: string;
+  /**
+   * True when the message is the sentence the format's `OffTrackSentences` prepared last, escaped
+   * for the format (`lastText`, `writeLast`): `message` is then ''.
+   */
+  sentence?: boolean;
 }
 
 /** The sentence of a result for line formats: `[region] indicator: status; actual, target, gap; reason`. */
@@ -61,8 +67,12 @@ export function* findingRules(report: Report, results?: ListedResults): Generato
   for (const check of report.checks ?? []) if (check.severity === 'warning') yield escapeControls(check.id);
 }
 
-/** Input errors first, then failing results, then warnings (and results off track), each located at its CSV place. */
-export function* findingsOf(report: Report, lang: Lang, results?: ListedResults): Generator<Finding> {
+/**
+ * Input errors first, then failing results, then warnings (and results off track), each located
+ * at its CSV place. With `sentences`, a final level's message is left to its template (`sentence`),
+ * to be written before the next finding is asked for.
+ */
+export function* findingsOf(report: Report, lang: Lang, results?: ListedResults, sentences?: OffTrackSentences): Generator<Finding> {
   const listed = listedOf(report, results);
   for (const problem of report.errors) {
     yield {
@@ -77,9 +87,22 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults)
   // The file of the last finding, escaped: most findings of a run name the same file.
   let file = '';
   let escapedFile = '';
+  const cell = sentences && listed.cell ? emptyCell() : null;
   for (const level of ['failure', 'warning'] as const) {
     for (const key of findingKeys(listed, level)) {
-      const result = listed.get(key);
+      const isCell = cell !== null && listed.cell!(key, cell, true);
+      if (isCell && cell.shape === 'final_level') {
+        if (sentences!.prepare(cell)) {
+          const given = cell.file;
+          if (given && given !== file) {
+            file = given;
+            escapedFile = escapeControls(given);
+          }
+          yield { level, rule: escapeControls(cell.target.id), file: given ? escapedFile : null, line: cell.row, column: null, message: '', sentence: true };
+          continue;
+        }
+      }
+      const result = isCell ? resultOfCell(cell) : listed.get(key);
       const view = viewResult(result, lang);
       const given = result.actual?.file;
       if (given && given !== file) {

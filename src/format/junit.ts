@@ -6,6 +6,7 @@ import { describeResult } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { escapeControls, escapeXml } from './sanitize.js';
 import { NotJudgedSentences } from './cell-sentence.js';
+import { OffTrackSentences } from './off-track-sentences.js';
 import { viewResult } from './view.js';
 
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
@@ -73,21 +74,33 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   };
   const cell = emptyCell();
   const sentences = new NotJudgedSentences(lang, escapeXml);
+  const offTrack = new OffTrackSentences(lang, escapeXml);
+  // A test case of a town is spliced from three pieces: `<testcase name="M3.1 [` (once per
+  // target), the region (once per name), `]" classname="…">…` (once per suite and outcome).
+  const heads = new Map<string, Uint8Array>();
+  const headOf = (id: string): Uint8Array => {
+    let head = heads.get(id);
+    if (head === undefined) {
+      head = Buffer.concat([TESTCASE, utf8(escapeXml(escapeControls(id))), OPEN_REGION]);
+      if (heads.size < 100_000) heads.set(id, head);
+    }
+    return head;
+  };
   for (const [key, count] of counts) {
     out.text(`  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`);
     const attrs = utf8(`" classname="plancheck.${id}.${key}"`);
+    const tail = (then: Uint8Array): Uint8Array => Buffer.concat([CLOSE_REGION, attrs, then]);
+    const [toSkipped, toEmpty, toFailure, toSystemOut] = [tail(SKIPPED), tail(EMPTY_CASE), tail(FAILURE), tail(SYSTEM_OUT)];
     for (const key of count.keys) {
-      const isCell = listed.cell?.(key, cell, true) === true;
+      // Gap and attainment are worked out only for a final level whose sentence is worded.
+      const isCell = listed.cell?.(key, cell, false) === true;
+      let decimals = false;
       if (isCell && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
         // A town not judged (most of a large run): its sentence worded once per target.
         const at = out.length;
-        out.bytes(TESTCASE);
-        out.bytes(cached(ids, cell.target.id, () => escapeXml(escapeControls(cell.target.id))));
-        out.bytes(OPEN_REGION);
+        out.bytes(headOf(cell.target.id));
         out.bytes(cached(regions, cell.region, () => escapeXml(escapeControls(cell.region))));
-        out.bytes(CLOSE_REGION);
-        out.bytes(attrs);
-        out.bytes(SKIPPED);
+        out.bytes(toSkipped);
         if (sentences.write(cell, out)) {
           out.bytes(SKIPPED_END);
           if (out.full) yield out.take();
@@ -95,6 +108,35 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         }
         out.truncate(at);
       }
+      if (isCell && cell.shape === 'final_level' && cell.region !== '') {
+        // A final level (most results off track of a large run): its sentence worded once per target.
+        const failure = cell.severity === 'failure';
+        const skip = skipped(cell.status);
+        const at = out.length;
+        out.bytes(headOf(cell.target.id));
+        out.bytes(cached(regions, cell.region, () => escapeXml(escapeControls(cell.region))));
+        if (!failure && !skip && cell.severity !== 'warning' && !OFF_TRACK.has(cell.status)) {
+          out.bytes(toEmpty);
+          if (out.full) yield out.take();
+          continue;
+        }
+        out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
+        const start = out.length;
+        decimals = listed.cell!(key, cell, true);
+        if (offTrack.write(cell, out)) {
+          if (failure) {
+            const end = out.length;
+            out.bytes(FAILURE_TEXT);
+            out.repeat(start, end);
+          }
+          out.bytes(failure ? FAILURE_END : skip ? SKIPPED_END : SYSTEM_OUT_END);
+          if (out.full) yield out.take();
+          continue;
+        }
+        out.truncate(at);
+      }
+      // Judged again with its gap and attainment, which the general path words.
+      if (isCell && !decimals) listed.cell!(key, cell, true);
       const result = isCell ? resultOfCell(cell) : listed.get(key);
       out.bytes(TESTCASE);
       out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
@@ -129,3 +171,8 @@ const CLOSE_REGION = utf8(']');
 const EMPTY_CASE = utf8('/>\n');
 const SKIPPED = utf8('>\n      <skipped message="');
 const SKIPPED_END = utf8('"/>\n    </testcase>\n');
+const FAILURE = utf8('>\n      <failure message="');
+const FAILURE_TEXT = utf8('" type="failure">');
+const FAILURE_END = utf8('</failure>\n    </testcase>\n');
+const SYSTEM_OUT = utf8('>\n      <system-out>');
+const SYSTEM_OUT_END = utf8('</system-out>\n    </testcase>\n');

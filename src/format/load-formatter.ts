@@ -24,6 +24,8 @@ export const chunkLoaders: Partial<Record<FormatName, () => Promise<ChunkFormatt
   json: async () => (await import('./json.js')).jsonChunks,
   junit: async () => (await import('./junit.js')).junitChunks,
   sarif: async () => (await import('./sarif.js')).sarifChunks,
+  text: async () => (await import('./text.js')).textChunks,
+  github: async () => (await import('./github.js')).githubChunks,
 };
 
 /** The name of an output format. */

@@ -9,12 +9,15 @@ import type { ChunkFormatter, FormatOptions } from './formatter.js';
 import { formatters } from './index.js';
 import { jsonChunks } from './json.js';
 import { junitChunks } from './junit.js';
+import { githubChunks } from './github.js';
 import { sarifChunks } from './sarif.js';
+import { textChunks } from './text.js';
 
-// The rule: the machine formats written as UTF-8 chunks from results read as cells (the CLI's
-// path: towns not judged and final levels spliced into text worded once per target) are, byte
-// for byte, the UTF-8 of the text their formatters lay out from the whole report.
-const CHUNKS: Record<'json' | 'junit' | 'sarif', ChunkFormatter> = { json: jsonChunks, junit: junitChunks, sarif: sarifChunks };
+// The rule: the machine and line formats written as UTF-8 chunks from results read as cells (the
+// CLI's path: towns not judged and final levels spliced into text worded once per target) are,
+// byte for byte, the UTF-8 of the text their formatters lay out from the whole report.
+const FORMATS = ['json', 'junit', 'sarif', 'text', 'github'] as const;
+const CHUNKS: Record<(typeof FORMATS)[number], ChunkFormatter> = { json: jsonChunks, junit: junitChunks, sarif: sarifChunks, text: textChunks, github: githubChunks };
 
 // Names a town may have in a submission: controls, bidi, markup, quotes, `::`, a private-use mark, CJK.
 const HOSTILE = ['甲镇', '乙镇', 'a\u001b[31m', 'b\u202eevil\u202c', 'c]]>&<"\'', ':d::', 'e:', '\ue000\ue001x', '丹东街道', '__proto__'];
@@ -37,7 +40,7 @@ function bytesOf(chunks: Iterable<Uint8Array>): Buffer {
   })()]);
 }
 
-describe('json, junit and sarif as chunks: the bytes of the text laid out from the whole report', () => {
+describe('json, junit, sarif, text and github as chunks: the bytes of the text laid out from the whole report', () => {
   it('property: towns with hostile names, any figures (whole, 2 to 6 decimals, milestones, earlier years), review year, -q, both languages', async () => {
     let compared = 0;
     for (const p of [townsPlan(), miniPlan()]) {
@@ -56,7 +59,7 @@ describe('json, junit and sarif as chunks: the bytes of the text laid out from t
             const { report, listed } = evaluateListed(p, actuals, { ...options, listing });
             for (const lang of ['zh', 'en'] as const) {
               const formatOptions: FormatOptions = { lang, color: false, maxErrors: 50 };
-              for (const format of ['json', 'junit', 'sarif'] as const) {
+              for (const format of FORMATS) {
                 const expected = Buffer.from([...(formatters[format](whole, formatOptions) as Iterable<string>)].join(''), 'utf8');
                 expect(bytesOf(CHUNKS[format](report, { ...formatOptions, results: listed })).equals(expected), `${format} ${lang}`).toBe(true);
                 compared++;
@@ -67,6 +70,6 @@ describe('json, junit and sarif as chunks: the bytes of the text laid out from t
         { numRuns: 25 },
       );
     }
-    expect(compared).toBe(2 * 25 * 2 * 3);
+    expect(compared).toBe(2 * 25 * 2 * FORMATS.length);
   });
 });

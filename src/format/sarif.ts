@@ -2,6 +2,7 @@ import type { Report } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import { findingRules, findingsOf, type Finding } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
+import { OffTrackSentences } from './off-track-sentences.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
 
@@ -35,7 +36,9 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
   // What repeats is encoded once: a rule's head (by rule and level), a file's location.
   const heads = new Map<string, Uint8Array>();
   const files = new Map<string, Uint8Array>();
-  for (const finding of findingsOf(report, lang, results)) {
+  // A message worded from a template is escaped as the inside of a JSON string already.
+  const sentences = new OffTrackSentences(lang, (text) => quote(text).slice(1, -1));
+  for (const finding of findingsOf(report, lang, results, sentences)) {
     out.bytes(first ? FIRST : NEXT);
     first = false;
     const index = ruleIndex.get(finding.rule);
@@ -50,7 +53,11 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
         heads.set(headKey, head);
       }
       out.bytes(head);
-      out.text(quote(finding.message));
+      if (finding.sentence) {
+        out.bytes(QUOTE);
+        sentences.writeLast(out);
+        out.bytes(QUOTE);
+      } else out.text(quote(finding.message));
       const uri = finding.file ?? report.plan.file;
       let file = files.get(uri);
       if (file === undefined) {
@@ -76,6 +83,7 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
 }
 
 const FIRST = utf8('\n        ');
+const QUOTE = utf8('"');
 const NEXT = utf8(',\n        ');
 const START_LINE = utf8(',\n                "region": {\n                  "startLine": ');
 const START_COLUMN = utf8(',\n                  "startColumn": ');

@@ -1,5 +1,8 @@
+import type { Report } from '../report/types.js';
+import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import { findingsOf } from './findings.js';
-import type { Formatter } from './formatter.js';
+import type { FormatOptions, Formatter } from './formatter.js';
+import { OffTrackSentences } from './off-track-sentences.js';
 import { verdictLine } from './view.js';
 
 /**
@@ -7,11 +10,43 @@ import { verdictLine } from './view.js';
  * A finding with no CSV place (a target with no figure) is reported against the plan file. When
  * the run fails, a last line names the rule that failed it.
  */
-export const formatText: Formatter = function* (report, { lang, results }) {
-  for (const finding of findingsOf(report, lang, results)) {
+export const formatText: Formatter = (report, options) => chunkTexts(textChunks(report, options));
+
+/** The text report (`formatText`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+export function* textChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
+  const out = new ByteChunks();
+  // The message as describeResult words it, not escaped again: a template's pieces as they are.
+  const sentences = new OffTrackSentences(lang, (text) => text);
+  // What repeats is encoded once: a file with its `:`, a level and rule with their spaces.
+  const files = new Map<string, Uint8Array>();
+  const rules = new Map<string, Uint8Array>();
+  for (const finding of findingsOf(report, lang, results, sentences)) {
     const file = finding.file ?? report.plan.file;
-    yield `${file}:${finding.line ?? 0}:${finding.column ?? 0} ${finding.level} ${finding.rule} ${finding.message}\n`;
+    let head = files.get(file);
+    if (head === undefined) {
+      head = utf8(`${file}:`);
+      if (files.size < 10_000) files.set(file, head);
+    }
+    out.bytes(head);
+    out.number(finding.line ?? 0);
+    out.bytes(COLON);
+    out.number(finding.column ?? 0);
+    const ruleKey = `${finding.level} ${finding.rule}`;
+    let rule = rules.get(ruleKey);
+    if (rule === undefined) {
+      rule = utf8(` ${ruleKey} `);
+      if (rules.size < 100_000) rules.set(ruleKey, rule);
+    }
+    out.bytes(rule);
+    if (finding.sentence) sentences.writeLast(out);
+    else out.text(finding.message);
+    out.bytes(NEWLINE);
+    if (out.full) yield out.take();
   }
   const verdict = verdictLine(report, lang);
-  if (verdict) yield `${verdict}\n`;
-};
+  if (verdict) out.text(`${verdict}\n`);
+  yield out.take();
+}
+
+const COLON = utf8(':');
+const NEWLINE = utf8('\n');

@@ -1,10 +1,9 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { STATUSES, type Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
-import { decimalsOf, displayNumber, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
-import { showActual } from './show-number.js';
+import { displayNumber, fixedBeside, percent, targetDecimals } from './display-number.js';
 import { escapeControls } from './sanitize.js';
-import { aboveTarget, progressOf, reasonOf, say, shareCeiling } from './word-reason.js';
+import { FIGURE_WORDS, progressOf, reasonOf, say, shareCeiling, type FigureWords } from './word-reason.js';
 
 export { decimalsOf, displayNumber } from './display-number.js';
 
@@ -104,9 +103,9 @@ export interface ResultCell {
   offTrack: boolean;
 }
 
-function figureOf(result: Result, lang: Lang): string {
+function figureOf(result: Result, lang: Lang, words: FigureWords = FIGURE_WORDS): string {
   if (!result.actual) return '';
-  return result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : showActual(result.actual.value, result.gap);
+  return result.kind === 'milestone' ? say(result.actual.value === 1 ? 'view.done' : 'view.not-done', {}, lang) : words.actual(result);
 }
 
 /** True for a town not judged on a target (无分解目标: no decomposed target), told apart from 无法评估. */
@@ -188,19 +187,15 @@ function unitWords(result: Result, lang: Lang): string {
   return result.unit ? (lang === 'zh' || result.unit === '%' ? result.unit : ` ${result.unit}`) : '';
 }
 
-/** The words of one result in `lang`: computed here once, laid out by every format. */
-export function viewResult(result: Result, lang: Lang): ResultView {
+/**
+ * The words of one result in `lang`: computed here once, laid out by every format. `figures`
+ * words its numbers (a template passes marks in their place).
+ */
+export function viewResult(result: Result, lang: Lang, figures: FigureWords = FIGURE_WORDS): ResultView {
   const unit = unitWords(result, lang);
-  const figure = figureOf(result, lang);
+  const figure = figureOf(result, lang, figures);
   const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
-  let gap = '';
-  if (result.gap !== null && result.actual) {
-    const decimals = Math.max(targetDecimals(result), decimalsOf(result.actual.value));
-    // A band reads from the target: above it is +, below it −, whatever way the gap is measured.
-    const signed = (result.op === '~' || result.op === 'range') && aboveTarget(result) ? Math.abs(result.gap) : result.gap;
-    gap = fixedBeside(signed, decimals, signed);
-    if (signed > 0) gap = `+${gap}`;
-  }
+  const gap = result.gap !== null && result.actual ? figures.gap(result) : '';
   const p = result.progress;
   let projection = '';
   let projectionMisses = false;
@@ -234,7 +229,7 @@ export function viewResult(result: Result, lang: Lang): ResultView {
     symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),
-    reason: reasonWords(result, lang, unit, reasonHead),
+    reason: reasonWords(result, lang, unit, reasonHead, figures),
     progress: progressOf(result, lang),
     projection,
     projectionMisses,
@@ -308,10 +303,12 @@ function sameTerms(a: WordedTerms, b: Result): boolean {
 const SHARED_REASONS = new WeakMap<object, Map<number, string>>();
 
 /** The reason of a result in words, escaped, after the target a town was judged against. */
-function reasonWords(result: Result, lang: Lang, unit: string, head: string): string {
+function reasonWords(result: Result, lang: Lang, unit: string, head: string, words: FigureWords = FIGURE_WORDS): string {
   const reason = result.reason;
   // A frozen reason with no progress reads the same for the same status, severity and softness.
-  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '') return wordReason(result, lang, unit, head);
+  if (!reason || !Object.isFrozen(reason) || !Object.isFrozen(reason.params) || result.progress !== null || head !== '' || words !== FIGURE_WORDS) {
+    return wordReason(result, lang, unit, head, words);
+  }
   let known = SHARED_REASONS.get(reason);
   if (!known) SHARED_REASONS.set(reason, (known = new Map()));
   // A number, not a string, as key: no string is built per result.
@@ -321,8 +318,8 @@ function reasonWords(result: Result, lang: Lang, unit: string, head: string): st
   return text;
 }
 
-function wordReason(result: Result, lang: Lang, unit: string, head: string): string {
-  const because = reasonOf(result, lang, unit);
+function wordReason(result: Result, lang: Lang, unit: string, head: string, words: FigureWords = FIGURE_WORDS): string {
+  const because = reasonOf(result, lang, unit, words);
   if (head === '') return escapeControls(because);
   return escapeControls(because === '' ? head : `${head}${lang === 'zh' ? ';' : '; '}${because}`);
 }

@@ -2,6 +2,7 @@ import { formatMessage, messages, type Lang, type MessageCode, type MessageParam
 import type { Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
 import { decimalsOf, displayNumber, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
+import { showActual } from './show-number.js';
 
 // Why a result stands where it does, in one sentence: part of the view (see view-result.ts).
 
@@ -19,8 +20,46 @@ function judgeReason(result: Result, lang: Lang): string {
   return say('view.unknown-reason', { code: String(reason.code) }, lang);
 }
 
+/**
+ * The numbers a sentence about a result holds that differ between regions, in words: the view's
+ * own (`FIGURE_WORDS`), or marks where a template (`off-track-sentences.ts`) splices them in.
+ * Each is asked for only where the sentence holds it (a result with an actual, a gap).
+ */
+export interface FigureWords {
+  /** The actual beside its gap (`showActual`): `3.52`. */
+  actual(result: Result): string;
+  /** The gap beside the figures, signed (a band's from the target): `+0.12`. */
+  gap(result: Result): string;
+  /** The gap in a reason, unsigned, at the figures' precision: `0.12`. */
+  shortfall(result: Result): string;
+  /** The attainment in a reason: `95.0%`, or `—` when there is none. */
+  attainment(result: Result): string;
+  /** The actual in a reason that can say nothing more precise (`displayNumber`). */
+  missed(result: Result): string;
+}
+
+/** The figures' precision: the target's, or the actual's when it has more decimals. */
+function figureDecimals(result: Result): number {
+  return Math.max(targetDecimals(result), decimalsOf(result.actual!.value));
+}
+
+/** The numbers of a sentence as the view words them: the one copy of their rounding rules. */
+export const FIGURE_WORDS: FigureWords = {
+  actual: (result) => showActual(result.actual!.value, result.gap),
+  gap: (result) => {
+    const gap = result.gap!;
+    // A band reads from the target: above it is +, below it −, whatever way the gap is measured.
+    const signed = (result.op === '~' || result.op === 'range') && aboveTarget(result) ? Math.abs(gap) : gap;
+    const text = fixedBeside(signed, figureDecimals(result), signed);
+    return signed > 0 ? `+${text}` : text;
+  },
+  shortfall: (result) => fixedBeside(Math.abs(result.gap!), figureDecimals(result), result.gap),
+  attainment: (result) => (result.attainment === null ? '—' : `${percent(result.attainment, 1)}%`),
+  missed: (result) => displayNumber(result.actual!.value),
+};
+
 /** What the numbers say about a shortfall: rates, time share, or distance from the target. */
-function shortfall(result: Result, lang: Lang, unit: string): string {
+function shortfall(result: Result, lang: Lang, unit: string, words: FigureWords): string {
   const p = result.progress;
   if (p && (p.method === 'growth-ratio' || p.method === 'rate-ratio') && p.requiredRate !== null && p.observedRate !== null && p.ratio !== null) {
     if (p.requiredRate < 0) {
@@ -42,8 +81,7 @@ function shortfall(result: Result, lang: Lang, unit: string): string {
   }
   if (result.kind === 'milestone') return say('view.not-done-by', { year: result.year }, lang);
   if (result.gap === null || result.actual === null) return '';
-  const decimals = Math.max(targetDecimals(result), decimalsOf(result.actual.value));
-  const gap = fixedBeside(Math.abs(result.gap), decimals, result.gap);
+  const gap = words.shortfall(result);
   // The difference of two percentages is in percentage points (个百分点), not a relative share.
   if (result.unit === '%') unit = say('view.points', {}, lang);
   switch (result.op) {
@@ -56,7 +94,7 @@ function shortfall(result: Result, lang: Lang, unit: string): string {
     case '==':
       return say('view.off-exact', { gap, unit }, lang);
     default:
-      return say('view.short', { gap, unit, attainment: result.attainment === null ? '—' : `${percent(result.attainment, 1)}%` }, lang);
+      return say('view.short', { gap, unit, attainment: words.attainment(result) }, lang);
   }
 }
 
@@ -82,10 +120,10 @@ export function aboveTarget(result: Result): boolean {
 }
 
 /** A reason when the figures say nothing more precise: never leave a result that needs one without. */
-function fallback(result: Result, lang: Lang): string {
+function fallback(result: Result, lang: Lang, words: FigureWords): string {
   switch (result.status) {
     case 'not_met':
-      return say('view.missed', { actual: result.actual ? displayNumber(result.actual.value) : '—', target: describeTarget(result, lang) }, lang);
+      return say('view.missed', { actual: result.actual ? words.missed(result) : '—', target: describeTarget(result, lang) }, lang);
     case 'insufficient':
     case 'moving_away':
     case 'moderate':
@@ -99,13 +137,13 @@ function fallback(result: Result, lang: Lang): string {
 }
 
 /** Why, in one short sentence, for results not met, behind or not assessable (soft misses say so); '' otherwise. */
-export function reasonOf(result: Result, lang: Lang, unit: string): string {
+export function reasonOf(result: Result, lang: Lang, unit: string, words: FigureWords = FIGURE_WORDS): string {
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
   // A pending milestone's status says it all.
   if (result.status === 'pending' && result.reason?.code === 'reason.not-done-yet') return '';
   if (explained && !result.reason) return '';
   const because = judgeReason(result, lang);
-  const detail = because || (explained ? '' : shortfall(result, lang, unit) || fallback(result, lang));
+  const detail = because || (explained ? '' : shortfall(result, lang, unit, words) || fallback(result, lang, words));
   if (result.soft && result.severity === 'warning') {
     const soft = say('view.soft-miss', {}, lang);
     return detail ? `${detail}${lang === 'zh' ? ';' : '; '}${soft}` : soft;

@@ -1,0 +1,208 @@
+import type { Lang } from '../messages.js';
+import type { Target } from '../plan/types.js';
+import { resultOfCell, type ListedCell } from '../report/listed-results.js';
+import { STATUSES, type Result } from '../report/types.js';
+import { ByteChunks, utf8 } from './byte-chunks.js';
+import { describeResult } from './findings.js';
+import { escapeControls } from './sanitize.js';
+import { viewResult } from './view.js';
+import { aboveTarget, FIGURE_WORDS, type FigureWords } from './word-reason.js';
+
+// Private-use characters no escaper changes, one per slot of a sentence worded once per target:
+// the region's name, then the numbers `FigureWords` words (in the order of its fields).
+const FIRST_MARK = 0xe000;
+const SLOT_WORDS: readonly ((result: Result) => string)[] = [
+  () => '',
+  FIGURE_WORDS.actual,
+  FIGURE_WORDS.gap,
+  FIGURE_WORDS.shortfall,
+  FIGURE_WORDS.attainment,
+  FIGURE_WORDS.missed,
+];
+const LAST_MARK = FIRST_MARK + SLOT_WORDS.length - 1;
+const mark = (slot: number): string => String.fromCharCode(FIRST_MARK + slot);
+const MARKS: FigureWords = { actual: () => mark(1), gap: () => mark(2), shortfall: () => mark(3), attainment: () => mark(4), missed: () => mark(5) };
+const MARK_RANGE = /[\ue000-\ue005]/;
+
+/** A sentence cut at its slots, each piece escaped for the format once, as a string and as UTF-8. */
+interface Template {
+  texts: string[];
+  bytes: Uint8Array[];
+  /** What goes between piece i and piece i + 1: 0 the region's name, else a number's slot. */
+  slots: number[];
+}
+
+const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
+const SEVERITY_INDEX = new Map<string, number>(['ok', 'info', 'warning', 'failure'].map((severity, i) => [severity, i]));
+const SOURCE_INDEX = new Map<string | null, number>([[null, 0], ['plan', 1], ['intensive_plan', 2], ['decomposed', 3]]);
+
+/**
+ * Everything besides the target and the language that decides which words (not which numbers)
+ * the sentence of a final-level cell holds: its status, severity, which of gap and attainment it
+ * has, the side of a band it lies on, a figure of another year, the figure's and target's source.
+ */
+function shapeOf(cell: ListedCell, result: Result): number {
+  let key = STATUS_INDEX.get(cell.status) ?? 63;
+  key = key * 4 + (SEVERITY_INDEX.get(cell.severity) ?? 0);
+  key = key * 4 + (SOURCE_INDEX.get(cell.targetSource) ?? 0);
+  key = key * 2 + (cell.gap === null ? 1 : 0);
+  key = key * 2 + (cell.attainment === null ? 1 : 0);
+  key = key * 2 + (aboveTarget(result) ? 1 : 0);
+  key = key * 2 + (cell.year !== cell.target.year ? 1 : 0);
+  return key * 2 + (cell.figureSource === 'derived' ? 1 : 0);
+}
+
+/**
+ * The sentence of a final level judged on a region's own figure (`ListedCell` of shape
+ * `final_level`: most results off track in a large run), `describeResult` of its view then
+ * `escape` (the format's own escaping of the whole message), worded once per target, status and
+ * shape (`shapeOf`) with marks for the region and the numbers, cut at them and escaped piece by
+ * piece; per result only its region (escaped once per name) and its numbers (worded by the view's
+ * own `FIGURE_WORDS`) are spliced in. A test holds it equal to the general path. `text` and `write`
+ * give null or false for what they cannot word so (another shape, a region named '', a plan text
+ * holding the marks, a piece that could make `::` with a name, a number that is not plain), and
+ * the caller then words it the general way.
+ */
+export class OffTrackSentences {
+  private readonly templates = new Map<Target, Map<number, Template | null>>();
+  private readonly regions = new Map<string, { text: string; bytes: Uint8Array }>();
+  /** The words of the last cell's slots, by slot (1–5), escaped; '' when not asked for. */
+  private readonly words: string[] = SLOT_WORDS.map(() => '');
+  private region: { text: string; bytes: Uint8Array } = { text: '', bytes: utf8('') };
+  private last: Template | null = null;
+
+  constructor(
+    private readonly lang: Lang,
+    private readonly escape: (text: string) => string,
+  ) {}
+
+  /** The escaped sentence of a final-level cell; null when it must be worded the general way. */
+  text(cell: ListedCell): string | null {
+    return this.prepare(cell) ? this.lastText() : null;
+  }
+
+  /** Appends the escaped sentence of a final-level cell as UTF-8; false, with nothing appended, when it must be worded the general way. */
+  write(cell: ListedCell, out: ByteChunks): boolean {
+    if (!this.prepare(cell)) return false;
+    this.writeLast(out);
+    return true;
+  }
+
+  /**
+   * Words a final-level cell's region and numbers for its template (`lastText`, `writeLast` then
+   * give its sentence); false when it must be worded the general way.
+   */
+  prepare(cell: ListedCell): boolean {
+    this.last = this.templateOf(cell);
+    return this.last !== null;
+  }
+
+  /** The sentence of the cell last prepared, escaped. */
+  lastText(): string {
+    return this.splice(this.last!);
+  }
+
+  /** Appends the sentence of the cell last prepared as UTF-8. */
+  writeLast(out: ByteChunks): void {
+    const { bytes, slots } = this.last!;
+    out.bytes(bytes[0]!);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (slot === 0) out.bytes(this.region.bytes);
+      else out.text(this.words[slot]!);
+      out.bytes(bytes[i + 1]!);
+    }
+  }
+
+  /** The template of a cell, with its region and numbers worded into `region` and `words`; null when it has none. */
+  private templateOf(cell: ListedCell): Template | null {
+    if (cell.shape !== 'final_level' || !cell.hasActual || cell.region === '') return null;
+    const result = resultOfCell(cell);
+    const shape = shapeOf(cell, result);
+    let known = this.templates.get(cell.target);
+    if (!known) this.templates.set(cell.target, (known = new Map()));
+    let template = known.get(shape);
+    if (template === undefined) {
+      template = this.cut(result);
+      // A cell whose numbers cannot be spliced proves nothing: the next cell of its shape tries again.
+      if (template && !this.fill(template, cell, result)) return null;
+      // Proven on the cell it was cut from: its sentence spliced equals the one worded in full.
+      if (template && this.splice(template) !== this.escape(describeResult(viewResult(result, this.lang), this.lang))) template = null;
+      known.set(shape, template);
+      return template;
+    }
+    return template && this.fill(template, cell, result) ? template : null;
+  }
+
+  /** Words the region and the numbers a template's slots take; false when one cannot be spliced. */
+  private fill(template: Template, cell: ListedCell, result: Result): boolean {
+    const { words } = this;
+    for (let slot = 1; slot < words.length; slot++) words[slot] = '';
+    for (const slot of template.slots) {
+      if (slot === 0 || words[slot] !== '') continue;
+      const word = SLOT_WORDS[slot]!(result);
+      const plain = plainNumber(word);
+      // '' would join the pieces around it; a ':' could make `::` with them.
+      if (plain === null) return false;
+      words[slot] = plain ? word : this.escape(word);
+    }
+    let region = this.regions.get(cell.region);
+    if (region === undefined) {
+      const text = this.escape(escapeControls(cell.region));
+      region = { text, bytes: utf8(text) };
+      if (this.regions.size < 100_000) this.regions.set(cell.region, region);
+    }
+    this.region = region;
+    return true;
+  }
+
+  /** The sentence of a template with the words of the last `fill`. */
+  private splice(template: Template): string {
+    const { texts, slots } = template;
+    let text = texts[0]!;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      text += (slot === 0 ? this.region.text : this.words[slot]!) + texts[i + 1]!;
+    }
+    return text;
+  }
+
+  /** The sentence of a result worded with marks for its region and numbers, cut at them; null when the cut is not sure. */
+  private cut(result: Result): Template | null {
+    const { id, indicator, indicatorEn, unit } = result;
+    // A plan text holding a mark would be cut where no slot is.
+    if (MARK_RANGE.test(id) || MARK_RANGE.test(indicator) || MARK_RANGE.test(indicatorEn) || MARK_RANGE.test(unit)) return null;
+    const sentence = describeResult(viewResult({ ...result, region: mark(0) }, this.lang, MARKS), this.lang);
+    const texts: string[] = [];
+    const slots: number[] = [];
+    let start = 0;
+    for (let i = 0; i < sentence.length; i++) {
+      const c = sentence.charCodeAt(i);
+      if (c < FIRST_MARK || c > LAST_MARK) continue;
+      texts.push(sentence.slice(start, i));
+      slots.push(c - FIRST_MARK);
+      start = i + 1;
+    }
+    texts.push(sentence.slice(start));
+    if (slots.filter((slot) => slot === 0).length !== 1) return null;
+    // escapeControls breaks `::`: a piece ending or starting with `:` beside a name could make one with it.
+    for (let i = 0; i < slots.length; i++) {
+      if (slots[i] === 0 && (texts[i]!.endsWith(':') || texts[i + 1]!.startsWith(':'))) return null;
+    }
+    const escaped = texts.map((text) => this.escape(text));
+    return { texts: escaped, bytes: escaped.map(utf8), slots };
+  }
+}
+
+/** True for a number's words of digits, signs and a point (written as they are), false for other text without `:`; null for '' or text with `:`. */
+function plainNumber(word: string): boolean | null {
+  if (word === '') return null;
+  let plain = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46 || c === 43 || c === 45) continue;
+    if (c === 58) return null;
+    plain = false;
+  }
+  return plain;
+}
