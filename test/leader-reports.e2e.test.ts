@@ -83,7 +83,7 @@ test('--region lists only the named regions in the table, --by region and the pa
   const table = plancheck(['check', file, '--region', '石浦镇', '--width', '120'], { LANG: 'zh_CN.UTF-8' });
   expect(table.code).toBe(1);
   // Four regions (象山县 and three towns) × 311 targets are counted: 1,244.
-  expect(table.stdout).toContain('合计:共 1244 个指标');
+  expect(table.stdout).toContain('合计:4 个地区共 1244 项(地区 × 指标)');
   const header = table.stdout.split('\n').find((line) => line.startsWith('编号')) ?? '';
   expect(header.split(/\s{2,}/)).toEqual(['编号', '指标', '目标', '石浦镇']);
   const byRegion = plancheck(['check', file, '--region', '石浦镇,丹东街道', '--by', 'region', '--width', '120'], { LANG: 'zh_CN.UTF-8' });
