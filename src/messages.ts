@@ -849,6 +849,22 @@ export const messages = {
   'view.missed': { zh: '实际 {actual},未达到目标 {target}', en: 'actual {actual} does not reach the target {target}' },
   'view.behind': { zh: '进度落后于时序进度', en: 'behind the time elapsed' },
   'view.cannot-assess': { zh: '数据不足,无法评估', en: 'not enough figures to assess' },
+
+  // Warnings in every report people read; doubted figures marked beside their status; failed writes (d3)
+  'view.warnings': { zh: '警告(请核对)', en: 'Warnings (please check)' },
+  'view.warnings-more': {
+    zh: '……另有 {count} 条警告未显示(共 {total} 条;完整列表见 -f json)',
+    en: '… and {count, plural, one {# more warning} other {# more warnings}} not shown ({total} in all; -f json lists every one)',
+  },
+  'view.legend-doubt': { zh: '⚠ 数值存疑(见警告)', en: '⚠ figure in doubt (see the warnings)' },
+  'doubt.scale-off': { zh: '数值疑似单位错误', en: 'figure may be in the wrong unit' },
+  'doubt.fraction-for-percent': { zh: '数值疑似小数形式', en: 'figure may be a fraction, not a percentage' },
+  'doubt.name-differs': { zh: '名称与编号不符', en: 'name and id disagree' },
+  'doubt.form-target-differs': { zh: '表中目标与规划不同', en: "the form's target differs from the plan's" },
+  'doubt.roll-up': { zh: '与乡镇分项之和不符', en: 'differs from the sum of the towns' },
+  'doubt.other': { zh: '数值存疑,见警告', en: 'figure in doubt: see the warnings' },
+  'view.target-per-cell': { zh: '各地分解目标(见单元格)', en: "each town's own target (see its cell)" },
+  'output.stdout-failed': { zh: '无法写入标准输出:{reasonZh}', en: 'cannot write to standard output: {reason}' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */
