@@ -49,6 +49,17 @@ describe('figures a warning doubts are marked beside their status', () => {
     expect(doubts.of(g22, 'zh')).toBe('⚠ 数值疑似单位错误');
   });
 
+  it('in a wide table a warning doubts the figure of its own year only, not the row’s other figures', async () => {
+    const plan = bundledPlan();
+    // G2.2: 2024 given in 元 (warned), 2025 = 16 (judged, not doubted); M35.3: 2025 in 人 (warned and judged).
+    const csv = '指标编号,2024年,2025年\nG2.2,156000,16\nM35.3,3,45000\n';
+    const report = evaluate(plan, await actualsFrom(plan, csv), { policy, planFile: 'targets.yaml', toolVersion: 'test' });
+    const doubts = findDoubts(report);
+    expect(doubts.size).toBe(2);
+    expect(viewResult(pick(report, 'G2.2'), 'zh', doubts).status).toBe('已达标');
+    expect(viewResult(pick(report, 'M35.3'), 'zh', doubts).status).toBe('已达标 ⚠ 数值疑似单位错误');
+  });
+
   it('every person-facing format shows the mark beside the status and every warning in words', async () => {
     const report = await scaleReport();
     const options: FormatOptions = { lang: 'zh', color: false, maxErrors: 50 };

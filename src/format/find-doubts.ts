@@ -14,6 +14,8 @@ interface RowWarning {
   file: string;
   id: string;
   code: string;
+  /** The figure it is about, when it names one: a wide table has a row of figures (years) of one target. */
+  value: number | null;
 }
 
 // The short words a mark uses, by the warning's code; any other warning reads `doubt.other`.
@@ -52,7 +54,7 @@ function indexDoubts(report: Report): FigureDoubts {
       if (notice.severity !== 'warning' || typeof id !== 'string' || notice.line === undefined) continue;
       let list = byRow.get(notice.line);
       if (!list) byRow.set(notice.line, (list = []));
-      list.push({ file: notice.file, id, code: notice.code });
+      list.push({ file: notice.file, id, code: notice.code, value: typeof notice.params.value === 'number' ? notice.params.value : null });
       size++;
     }
   }
@@ -74,7 +76,9 @@ function indexDoubts(report: Report): FigureDoubts {
       const look = (ref: FigureRef | null | undefined): void => {
         if (!ref || ref.row === null || ref.file === null) return;
         for (const warning of byRow.get(ref.row) ?? []) {
-          if (warning.id === result.id && warning.file === ref.file && !codes.includes(warning.code)) codes.push(warning.code);
+          if (warning.id !== result.id || warning.file !== ref.file || codes.includes(warning.code)) continue;
+          // A warning about one figure of a row (one year of a wide table) doubts that figure only.
+          if (warning.value === null || sameFigure(warning.value, ref.value)) codes.push(warning.code);
         }
       };
       if (byRow.size > 0) {
@@ -95,4 +99,8 @@ function indexDoubts(report: Report): FigureDoubts {
       return text;
     },
   };
+}
+
+function sameFigure(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
