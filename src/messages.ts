@@ -858,7 +858,7 @@ export const messages = {
   },
   'view.legend-doubt': { zh: '⚠ 数值存疑(见警告)', en: '⚠ figure in doubt (see the warnings)' },
   'doubt.scale-off': { zh: '数值疑似单位错误', en: 'figure may be in the wrong unit' },
-  'doubt.fraction-for-percent': { zh: '数值疑似小数形式', en: 'figure may be a fraction, not a percentage' },
+  'doubt.fraction-for-percent': { zh: '数值疑似小数形式', en: 'figure may be a fraction' },
   'doubt.name-differs': { zh: '名称与编号不符', en: 'name and id disagree' },
   'doubt.form-target-differs': { zh: '表中目标与规划不同', en: "the form's target differs from the plan's" },
   'doubt.roll-up': { zh: '与乡镇分项之和不符', en: 'differs from the sum of the towns' },

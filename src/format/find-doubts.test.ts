@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { interpretRegionTargets } from '../actuals/interpret-region-targets.js';
+import { readActuals } from '../actuals/read-actuals.js';
 import { evaluate, evaluateListed } from '../evaluate/evaluate.js';
 import { actualsFrom, bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
 import { listResults } from '../list-results.js';
@@ -119,16 +120,20 @@ describe('figures a warning doubts are marked beside their status', () => {
     expect(view.checks[1]).toBe('……另有 2 条警告未显示(共 3 条;完整列表见 -f json)');
   });
 
-  it('a hostile cell in a warning reaches no format raw', async () => {
+  it('a hostile file name in a warning reaches no format raw (ESC, a line break, a workflow command)', async () => {
     const plan = bundledPlan();
-    // A name that is another target's, with a terminal escape and a workflow command in it: the reader warns.
-    const csv = 'id,name,year,value\nG2.2,"全员劳动生产率\u001b[31m::error::x",2025,16\n';
-    const report = evaluate(plan, await actualsFrom(plan, csv), { policy, planFile: 'targets.yaml', toolVersion: 'test' });
-    for (const format of ['table', 'markdown', 'text', 'github'] as const) {
+    const name = 'in\u001b[31m\n::error::x.csv';
+    const source = { name, open: async function* () { yield Buffer.from('id,year,value\nG2.2,2025,156000\n'); } };
+    const report = evaluate(plan, await readActuals([source], plan), { policy, planFile: 'targets.yaml', toolVersion: 'test' });
+    expect(findDoubts(report).size).toBe(1);
+    for (const format of ['table', 'markdown', 'text', 'github', 'junit', 'sarif'] as const) {
       const text = outputToString(formatters[format](report, { lang: 'en', color: false, maxErrors: 50 }));
+      expect(text, format).toContain('156000 万元 is about 10^4 times');
       expect(text, format).not.toContain('\u001b');
       expect(text, format).not.toMatch(/^::error::x/m);
     }
+    const html = (await formatters.html(report, { lang: 'en', color: false, maxErrors: 50 })) as string;
+    expect(html).toContain('<li>warning: in\\u001b[31m\\u000a:\\u003aerror:\\u003ax.csv:2:3 [value]: 156000 万元');
   });
 });
 
