@@ -210,4 +210,14 @@ describe('writeOutputs: a stdout that fails', () => {
     expect(error.code).toBe('output.stdout-failed');
     expect(error.params.reason).toBe('input/output error');
   });
+
+  it('the files asked for beside a failing stdout are still written, then the failure is thrown', async () => {
+    const stdout = failingStdout('ENOSPC');
+    const out = join(dir, 'beside.json');
+    const error = await failure(writeOutputs([{ format: 'table', text: long }, { format: 'json', path: out, text: '{}\n' }, { format: 'text', text: long }], { ...io, stdout }));
+    expect(error.code).toBe('output.stdout-failed');
+    expect(readFileSync(out, 'utf8')).toBe('{}\n');
+    // The second stdout output is not tried on a stdout that failed.
+    expect(stdout.writes).toBe(1);
+  });
 });

@@ -46,9 +46,17 @@ export async function writeOutputs(outputs: (OutputRequest & { text: RenderedOut
     process.on('SIGTERM', onSignal);
   }
   const pause = Number(io.env[PAUSE_HOOK] ?? 0);
+  // A stdout that fails ends what goes to stdout, not the files asked for beside it: they are still
+  // written, then the failure is thrown (exit 2).
+  let stdoutFailure: PlancheckError | null = null;
+  const keepStdoutFailure = (error: unknown): void => {
+    if (!(error instanceof PlancheckError) || error.code !== 'output.stdout-failed') throw error;
+    stdoutFailure ??= error;
+  };
   try {
     for (const output of outputs) {
       if (!toFile(output)) {
+        if (stdoutFailure) continue;
         // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
         if (output.text instanceof Uint8Array) throw new TypeError(`binary ${output.format} output needs a file`);
         // Smaller pieces than a file's: stdout's writes are not awaited, and each 256 K piece's
@@ -60,14 +68,18 @@ export async function writeOutputs(outputs: (OutputRequest & { text: RenderedOut
             await writeDrained(io.stdout, piece);
             if (sinkEnded(io.stdout, watch.error)) break;
           }
+        } catch (error) {
+          keepStdoutFailure(error);
         } finally {
           watch.stop();
         }
         continue;
       }
       const { writeFileOutput } = await import('./write-file-output.js');
-      await writeFileOutput(output.path ?? '-', output.text, io, temps, pause);
+      // -o /dev/stdout onto a failing stdout fails as stdout does.
+      await writeFileOutput(output.path ?? '-', output.text, io, temps, pause).catch(keepStdoutFailure);
     }
+    if (stdoutFailure) throw stdoutFailure;
   } finally {
     removeHandlers();
   }
