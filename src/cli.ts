@@ -8,7 +8,7 @@ import { formatLoaders, isFormatName, type FormatName } from './format/load-form
 import { escapeLines } from './format/sanitize.js';
 import { detectLang, formatMessage, type Lang, type MessageCode } from './messages.js';
 import { KINDS, type ProgressBands } from './plan/types.js';
-import { PlancheckError } from './problem.js';
+import { ioReason, PlancheckError } from './problem.js';
 import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
 // The check, validate and schema runners (and what they import) load when a command runs: --help needs none.
@@ -217,16 +217,38 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /** The bin's entry: runs against the real process and sets `process.exitCode` (never `process.exit`). */
 export async function runFromProcess(): Promise<void> {
-  // A reader that goes away (`| head`) is not an error of ours.
-  const ignoreBrokenPipe = (error: NodeJS.ErrnoException): void => {
-    if (error.code !== 'EPIPE') throw error;
+  // A reader that goes away (`| head`) is not an error of ours. Any other failed write (a full
+  // disk: ENOSPC) is exit 2 with its reason in words, never a stack trace nor the report's code.
+  let finished = false;
+  let writeFailed = false;
+  let reported = false;
+  let stdoutError: NodeJS.ErrnoException | null = null;
+  const lang = (): Lang => detectLang(process.env, langFlag(process.argv.slice(2)));
+  const reportStdout = (error: NodeJS.ErrnoException): void => {
+    if (reported) return;
+    reported = true;
+    // stderr may be what failed too: nothing more can be said then, the exit code says it.
+    openStderr().write(`${formatMessage('output.stdout-failed', ioReason(error), lang())}\n`);
   };
-  process.stdout.on('error', ignoreBrokenPipe);
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE') return;
+    writeFailed = true;
+    stdoutError ??= error;
+    process.exitCode = EXIT.invalid;
+    // While the run goes on it says so itself (run.ts stops writing and words it); after, here.
+    if (finished) reportStdout(error);
+  };
+  const onStderrError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EPIPE') return;
+    writeFailed = true;
+    process.exitCode = EXIT.invalid;
+  };
+  process.stdout.on('error', onStdoutError);
   // stderr and stdin are opened on first use: each costs a stream (and a pipe or TTY module) that
   // a run with nothing to say and nothing to read from stdin never needs.
   let stderr: NodeJS.WriteStream | undefined;
   const openStderr = (): NodeJS.WriteStream => {
-    if (!stderr) (stderr = process.stderr).on('error', ignoreBrokenPipe);
+    if (!stderr) (stderr = process.stderr).on('error', onStderrError);
     return stderr;
   };
   const io: Io = {
@@ -244,8 +266,16 @@ export async function runFromProcess(): Promise<void> {
     env: process.env,
   };
   try {
-    process.exitCode = await main(process.argv.slice(2), io);
+    const code = await main(process.argv.slice(2), io);
+    finished = true;
+    // A write that failed while the run went on and was not said (a command that writes its
+    // stdout directly, such as list): said now, exit 2.
+    if (stdoutError && code !== EXIT.invalid) reportStdout(stdoutError);
+    // A run that ended with 2 has said why (run.ts words a failed write itself): a later error event adds nothing.
+    reported ||= code === EXIT.invalid;
+    process.exitCode = writeFailed ? EXIT.invalid : code;
   } catch (error) {
+    finished = true;
     const lang = detectLang(process.env, langFlag(process.argv.slice(2)));
     const detail = process.env.PLANCHECK_DEBUG ? (error instanceof Error ? error.stack : String(error)) : (error instanceof Error ? error.message : String(error));
     openStderr().write(`${formatMessage('cli.internal-error', { detail: escapeLines(detail ?? '') }, lang)}\n`);

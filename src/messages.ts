@@ -923,6 +923,22 @@ export const messages = {
     zh: '有两列实际值:累计型指标(规划期内累计)读取 “{total}” 列,其他指标读取 “{value}” 列',
     en: 'two figure columns: cumulative targets (totals over the plan period) are read from "{total}", every other target from "{value}"',
   },
+
+  // Warnings in every report people read; doubted figures marked beside their status; failed writes (d3)
+  'view.warnings': { zh: '警告(请核对)', en: 'Warnings (please check)' },
+  'view.warnings-more': {
+    zh: '……另有 {count} 条警告未显示(共 {total} 条;完整列表见 -f json)',
+    en: '… and {count, plural, one {# more warning} other {# more warnings}} not shown ({total} in all; -f json lists every one)',
+  },
+  'view.legend-doubt': { zh: '⚠ 数值存疑(见警告)', en: '⚠ figure in doubt (see the warnings)' },
+  'doubt.scale-off': { zh: '数值疑似单位错误', en: 'figure may be in the wrong unit' },
+  'doubt.fraction-for-percent': { zh: '数值疑似小数形式', en: 'figure may be a fraction' },
+  'doubt.name-differs': { zh: '名称与编号不符', en: 'name and id disagree' },
+  'doubt.form-target-differs': { zh: '表中目标与规划不同', en: "the form's target differs from the plan's" },
+  'doubt.roll-up': { zh: '与乡镇分项之和不符', en: 'differs from the sum of the towns' },
+  'doubt.other': { zh: '数值存疑,见警告', en: 'figure in doubt: see the warnings' },
+  'view.target-per-cell': { zh: '各地分解目标(见单元格)', en: "each town's own target (see its cell)" },
+  'output.stdout-failed': { zh: '无法写入标准输出:{reasonZh}', en: 'cannot write to standard output: {reason}' },
 } satisfies Record<string, Message>;
 
 /** A key of the message table. */

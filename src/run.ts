@@ -31,10 +31,12 @@ export interface TextSink {
   /** The terminal's width in columns, when it is a terminal. */
   columns?: number;
   /** A stream's events, when it is one: a large report waits for `drain` before writing on. */
-  once?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
-  removeListener?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  once?(event: 'drain' | 'close' | 'error', listener: (error?: Error) => void): unknown;
+  removeListener?(event: 'drain' | 'close' | 'error', listener: (error?: Error) => void): unknown;
   /** True once the stream is closed (a reader that went away): nothing more drains. */
   destroyed?: boolean;
+  /** The error of a write that failed, as a Node stream keeps it until its 'error' event (process.stdout then forgets it); null or absent while it writes. */
+  errored?: Error | null;
 }
 
 /** The process as plancheck sees it; tests pass a fake that captures everything. */

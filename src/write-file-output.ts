@@ -3,7 +3,7 @@ import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { PlancheckError } from './problem.js';
 import type { Io } from './run.js';
-import { batches, isChunkOutput, textOf, writeReason, type RenderedOutput } from './write-outputs.js';
+import { batches, isChunkOutput, sinkEnded, textOf, watchErrors, writeDrained, writeReason, type RenderedOutput } from './write-outputs.js';
 
 /** How many symbolic links are followed before the path is taken for a loop (as Linux does). */
 const MAX_LINKS = 40;
@@ -27,7 +27,15 @@ export async function writeFileOutput(path: string, text: RenderedOutput, io: Io
       // Bytes (a workbook) never go to a terminal stream.
       if (text instanceof Uint8Array) throw new Error('a workbook cannot be written to standard output or error');
       const sink = fd === 1 ? io.stdout : io.stderr;
-      for (const piece of batches(textOf(text))) sink.write(piece);
+      const watch = watchErrors(sink);
+      try {
+        for (const piece of batches(textOf(text))) {
+          await writeDrained(sink, piece);
+          if (sinkEnded(sink, watch.error)) break;
+        }
+      } finally {
+        watch.stop();
+      }
       return;
     }
     existing = await stat(path).catch((error: NodeJS.ErrnoException) => {
@@ -37,6 +45,8 @@ export async function writeFileOutput(path: string, text: RenderedOutput, io: Io
     if (existing?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
     target = fd !== null ? path : existing === undefined ? await followLinks(path) : existing.isFile() ? await realpath(path) : path;
   } catch (error) {
+    // Our own stdout failing is said as such, not as a failure to write "/dev/stdout".
+    if (error instanceof PlancheckError && error.code === 'output.stdout-failed') throw error;
     throw failed(error);
   }
   if (fd !== null || (existing && !existing.isFile())) {

@@ -166,3 +166,58 @@ describe('stdout: a full buffer is waited out (a pipe to a slower reader), never
     expect(log).toEqual(['write 80000', 'write 80000', 'write 40000']);
   });
 });
+
+/** A stdout whose writes fail as a Node stream's do: `errored` set at once, the 'error' event on the next tick, then `errored` forgotten (as process.stdout does). */
+function failingStdout(code: string) {
+  const sink = new EventEmitter() as EventEmitter & { write(text: string): boolean; errored: Error | null; destroyed: boolean; writes: number };
+  sink.errored = null;
+  sink.destroyed = false;
+  sink.writes = 0;
+  sink.write = () => {
+    sink.writes++;
+    const error = Object.assign(new Error(code), { code });
+    sink.errored = error;
+    process.nextTick(() => {
+      sink.emit('error', error);
+      sink.errored = null;
+    });
+    return false;
+  };
+  return sink;
+}
+
+describe('writeOutputs: a stdout that fails', () => {
+  // Over 64 K characters: several pieces, so that writing on after the failure would show.
+  const long = 'x'.repeat(300_000);
+
+  it('a full disk (ENOSPC) is a worded error, output.stdout-failed, and nothing more is written', async () => {
+    const stdout = failingStdout('ENOSPC');
+    const error = await failure(writeOutputs([{ format: 'table', text: long }], { ...io, stdout }));
+    expect(error.code).toBe('output.stdout-failed');
+    expect(error.params).toEqual({ reason: 'no space left on the device', reasonZh: '磁盘空间不足' });
+    expect(stdout.writes).toBe(1);
+  });
+
+  it('a reader that went away (EPIPE) ends the writing quietly', async () => {
+    const stdout = failingStdout('EPIPE');
+    await writeOutputs([{ format: 'table', text: long }], { ...io, stdout });
+    expect(stdout.writes).toBe(1);
+  });
+
+  it('-o /dev/stdout onto a failing stdout is the same worded error, not "cannot write /dev/stdout"', async () => {
+    const stdout = failingStdout('EIO');
+    const error = await failure(writeOutputs([{ format: 'json', path: '/dev/stdout', text: long }], { ...io, stdout }));
+    expect(error.code).toBe('output.stdout-failed');
+    expect(error.params.reason).toBe('input/output error');
+  });
+
+  it('the files asked for beside a failing stdout are still written, then the failure is thrown', async () => {
+    const stdout = failingStdout('ENOSPC');
+    const out = join(dir, 'beside.json');
+    const error = await failure(writeOutputs([{ format: 'table', text: long }, { format: 'json', path: out, text: '{}\n' }, { format: 'text', text: long }], { ...io, stdout }));
+    expect(error.code).toBe('output.stdout-failed');
+    expect(readFileSync(out, 'utf8')).toBe('{}\n');
+    // The second stdout output is not tried on a stdout that failed.
+    expect(stdout.writes).toBe(1);
+  });
+});

@@ -2,7 +2,7 @@ import { unlinkSync } from 'node:fs';
 import { chunkTexts } from './format/byte-chunks.js';
 import type { ChunkOutput, FormatOutput } from './format/formatter.js';
 import type { FormatName } from './format/load-formatter.js';
-import { ioReason } from './problem.js';
+import { ioReason, PlancheckError } from './problem.js';
 import type { Io, TextSink } from './run.js';
 
 /** One output asked for: a format, and a file to write it to (stdout when absent). */
@@ -46,20 +46,40 @@ export async function writeOutputs(outputs: (OutputRequest & { text: RenderedOut
     process.on('SIGTERM', onSignal);
   }
   const pause = Number(io.env[PAUSE_HOOK] ?? 0);
+  // A stdout that fails ends what goes to stdout, not the files asked for beside it: they are still
+  // written, then the failure is thrown (exit 2).
+  let stdoutFailure: PlancheckError | null = null;
+  const keepStdoutFailure = (error: unknown): void => {
+    if (!(error instanceof PlancheckError) || error.code !== 'output.stdout-failed') throw error;
+    stdoutFailure ??= error;
+  };
   try {
     for (const output of outputs) {
       if (!toFile(output)) {
+        if (stdoutFailure) continue;
         // run() refuses binary formats without a file before rendering: bytes never reach a terminal.
         if (output.text instanceof Uint8Array) throw new TypeError(`binary ${output.format} output needs a file`);
         // Smaller pieces than a file's: stdout's writes are not awaited, and each 256 K piece's
         // bytes outlived a young generation kept small (steady-heap.ts): a 5M-row summary peaked
         // about 8 MB higher (16,079 lines; 64 K measured no slower, CPU time of 3 runs each).
-        for (const piece of batches(textOf(output.text), STDOUT_PIECE)) await writeDrained(io.stdout, piece);
+        const watch = watchErrors(io.stdout);
+        try {
+          for (const piece of batches(textOf(output.text), STDOUT_PIECE)) {
+            await writeDrained(io.stdout, piece);
+            if (sinkEnded(io.stdout, watch.error)) break;
+          }
+        } catch (error) {
+          keepStdoutFailure(error);
+        } finally {
+          watch.stop();
+        }
         continue;
       }
       const { writeFileOutput } = await import('./write-file-output.js');
-      await writeFileOutput(output.path ?? '-', output.text, io, temps, pause);
+      // -o /dev/stdout onto a failing stdout fails as stdout does.
+      await writeFileOutput(output.path ?? '-', output.text, io, temps, pause).catch(keepStdoutFailure);
     }
+    if (stdoutFailure) throw stdoutFailure;
   } finally {
     removeHandlers();
   }
@@ -86,6 +106,34 @@ export async function writeDrained(sink: TextSink, piece: string): Promise<void>
     once.call(sink, 'close', done);
     once.call(sink, 'error', done);
   });
+}
+
+/**
+ * True when a sink can take no more (its reader went away: EPIPE, or it was closed), so nothing
+ * more is rendered for it; throws PlancheckError 'output.stdout-failed' when a write failed for
+ * any other reason (ENOSPC on a full disk, EIO): that is exit 2, never the report's exit code.
+ */
+export function sinkEnded(sink: TextSink, seen: Error | null = null): boolean {
+  const error = seen ?? sink.errored;
+  if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') {
+    throw new PlancheckError('output.stdout-failed', ioReason(error), [], { cause: error });
+  }
+  return Boolean(error) || sink.destroyed === true;
+}
+
+/** Keeps the first error a sink reports while it is written to: process.stdout forgets its `errored` once it has emitted it. */
+export function watchErrors(sink: TextSink): { readonly error: Error | null; stop(): void } {
+  let error: Error | null = null;
+  const record = (failure?: Error): void => {
+    error ??= failure ?? null;
+  };
+  sink.once?.('error', record);
+  return {
+    get error() {
+      return error;
+    },
+    stop: () => sink.removeListener?.('error', record),
+  };
 }
 
 /** Characters in each piece written to stdout (see writeOutputs). */

@@ -51,7 +51,8 @@ export const formatCsv: Formatter = function* (report, options) {
           continue;
         }
         const figure = result.kind === 'milestone' ? csvCell(cellFigure(result, lang)) : csvCell(result.actual?.value ?? null);
-        const mark = cellMark(result, lang);
+        const doubt = view.doubts.size > 0 ? view.doubts.of(result, lang) : '';
+        const mark = doubt === '' ? cellMark(result, lang) : `${cellMark(result, lang)} ${doubt}`;
         let status = marks.get(mark);
         if (status === undefined) marks.set(mark, (status = csvCell(mark)));
         cells.push(figure, status);

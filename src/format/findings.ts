@@ -4,7 +4,8 @@ import type { Report, Severity, Status } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import type { OffTrackSentences } from './off-track-sentences.js';
 import { escapeControls } from './sanitize.js';
-import { noteOf, viewResult, type ResultView } from './view.js';
+import { findDoubts } from './find-doubts.js';
+import { noteOf, readerWarnings, viewResult, type ResultView } from './view.js';
 
 /** One thing a reader must act on: an input error, a failed target or a warning. */
 export interface Finding {
@@ -63,14 +64,15 @@ export function* findingRules(report: Report, results?: ListedResults): Generato
   for (const level of ['failure', 'warning'] as const) {
     for (const key of findingKeys(listed, level)) yield escapeControls(listed.metaOf(key).id);
   }
+  for (const problem of readerWarnings(report)) yield problem.code;
   for (const problem of report.inputWarnings ?? []) yield problem.code;
   for (const check of report.checks ?? []) if (check.severity === 'warning') yield escapeControls(check.id);
 }
 
 /**
- * Input errors first, then failing results, then warnings (and results off track), each located
- * at its CSV place. With `sentences`, a final level's message is left to its template (`sentence`),
- * to be written before the next finding is asked for.
+ * Input errors first, then failing results, then warnings (results off track, the reader's, input
+ * and regional warnings), each located at its CSV place. With `sentences`, a final level's message
+ * is left to its template (`sentence`), to be written before the next finding is asked for.
  */
 export function* findingsOf(report: Report, lang: Lang, results?: ListedResults, sentences?: OffTrackSentences): Generator<Finding> {
   const listed = listedOf(report, results);
@@ -87,11 +89,13 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults,
   // The file of the last finding, escaped: most findings of a run name the same file.
   let file = '';
   let escapedFile = '';
+  const doubts = findDoubts(report);
   const cell = sentences && listed.cell ? emptyCell() : null;
   for (const level of ['failure', 'warning'] as const) {
     for (const key of findingKeys(listed, level)) {
       const isCell = cell !== null && listed.cell!(key, cell, true);
-      if (isCell && cell.shape === 'final_level') {
+      // A figure a warning doubts is worded the general way, with its mark.
+      if (isCell && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '')) {
         if (sentences!.prepare(cell)) {
           const given = cell.file;
           if (given && given !== file) {
@@ -103,7 +107,7 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults,
         }
       }
       const result = isCell ? resultOfCell(cell) : listed.get(key);
-      const view = viewResult(result, lang);
+      const view = viewResult(result, lang, doubts);
       const given = result.actual?.file;
       if (given && given !== file) {
         file = given;
@@ -118,6 +122,22 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults,
         message: describeResult(view, lang),
       };
     }
+  }
+  yield* warningFindings(report, lang);
+}
+
+/** The warnings that are not results: the reader's (at their cell), input warnings, and regional checks (at the county row when reported). */
+export function* warningFindings(report: Report, lang: Lang): Generator<Finding> {
+  // The reader's warnings (a figure 10⁴ off its target's scale, a fraction for a percentage), at their cell.
+  for (const problem of readerWarnings(report)) {
+    yield {
+      level: 'warning',
+      rule: problem.code,
+      file: escapeControls(problem.file),
+      line: problem.line ?? null,
+      column: problem.column ?? null,
+      message: escapeControls((problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang)),
+    };
   }
   for (const problem of report.inputWarnings ?? []) {
     yield {

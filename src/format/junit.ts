@@ -2,7 +2,8 @@ import { formatMessage } from '../messages.js';
 import { emptyCell, listedOf, resultOfCell, type ListedMeta } from '../report/listed-results.js';
 import type { Report, Status } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
-import { describeResult } from './findings.js';
+import { findDoubts } from './find-doubts.js';
+import { describeResult, warningFindings } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { escapeControls, escapeXml } from './sanitize.js';
 import { NotJudgedSentences } from './cell-sentence.js';
@@ -47,7 +48,10 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   }
   const out = new ByteChunks();
   const errors = report.errors.length;
-  const total = [...counts.values()].reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, skipped: a.skipped + c.skipped }), { tests: errors, failures: errors, skipped: 0 });
+  // Warnings that are not results (the reader's, regional checks) pass in a suite of their own, their words in system-out.
+  const warnings = [...warningFindings(report, lang)];
+  const doubts = findDoubts(report);
+  const total = [...counts.values()].reduce((a, c) => ({ tests: a.tests + c.tests, failures: a.failures + c.failures, skipped: a.skipped + c.skipped }), { tests: errors + warnings.length, failures: errors, skipped: 0 });
   const id = escapeXml(report.plan.id);
   out.text('<?xml version="1.0" encoding="UTF-8"?>\n');
   out.text(`<testsuites name="plancheck" tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}">\n`);
@@ -95,7 +99,9 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       // Gap and attainment are worked out only for a final level whose sentence is worded.
       const isCell = listed.cell?.(key, cell, false) === true;
       let decimals = false;
-      if (isCell && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
+      // A cell whose figure a warning doubts is worded the general way, with its mark.
+      const plain = isCell && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '');
+      if (plain && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
         // A town not judged (most of a large run): its sentence worded once per target.
         const at = out.length;
         out.bytes(headOf(cell.target.id));
@@ -108,7 +114,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         }
         out.truncate(at);
       }
-      if (isCell && cell.shape === 'final_level' && cell.region !== '') {
+      if (plain && cell.shape === 'final_level' && cell.region !== '') {
         // A final level (most results off track of a large run): its sentence worded once per target.
         const failure = cell.severity === 'failure';
         const skip = skipped(cell.status);
@@ -147,16 +153,25 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       }
       out.bytes(attrs);
       const failure = result.severity === 'failure';
-      // A test case that passes says nothing: its result is not worded.
-      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !OFF_TRACK.has(result.status)) {
+      // A test case that passes says nothing (its result is not worded), unless a warning doubts its figure.
+      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !OFF_TRACK.has(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
         out.bytes(EMPTY_CASE);
         if (out.full) yield out.take();
         continue;
       }
-      const message = escapeXml(describeResult(viewResult(result, lang), lang));
+      const message = escapeXml(describeResult(viewResult(result, lang, doubts), lang));
       if (failure) out.text(`>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
       else if (skipped(result.status)) out.text(`>\n      <skipped message="${message}"/>\n    </testcase>\n`);
       else out.text(`>\n      <system-out>${message}</system-out>\n    </testcase>\n`);
+      if (out.full) yield out.take();
+    }
+    out.text('  </testsuite>\n');
+  }
+  if (warnings.length > 0) {
+    out.text(`  <testsuite name="${id} warnings" tests="${warnings.length}" failures="0" errors="0" skipped="0">\n`);
+    for (const [i, warning] of warnings.entries()) {
+      const name = escapeXml(`${warning.file ?? report.plan.file}:${warning.line ?? 0}:${warning.column ?? 0} ${warning.rule} #${i + 1}`);
+      out.text(`    <testcase name="${name}" classname="plancheck.${id}.warnings">\n      <system-out>${escapeXml(warning.message)}</system-out>\n    </testcase>\n`);
       if (out.full) yield out.take();
     }
     out.text('  </testsuite>\n');

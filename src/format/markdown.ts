@@ -66,6 +66,7 @@ export const formatMarkdown: Formatter = function* (report, options) {
     }
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
+    if (view.doubtLegend) yield `\n${escapeMarkdown(view.doubtLegend)}\n`;
     let first = true;
     for (const v of offTrackOf(view, rows)) {
       if (first) yield '\n';

@@ -172,7 +172,7 @@ export class OffTrackSentences {
     const { id, indicator, indicatorEn, unit } = result;
     // A plan text holding a mark would be cut where no slot is.
     if (MARK_RANGE.test(id) || MARK_RANGE.test(indicator) || MARK_RANGE.test(indicatorEn) || MARK_RANGE.test(unit)) return null;
-    const sentence = describeResult(viewResult({ ...result, region: mark(0) }, this.lang, MARKS), this.lang);
+    const sentence = describeResult(viewResult({ ...result, region: mark(0) }, this.lang, undefined, MARKS), this.lang);
     const texts: string[] = [];
     const slots: number[] = [];
     let start = 0;

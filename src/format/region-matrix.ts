@@ -1,5 +1,9 @@
+import { formatMessage, type Lang } from '../messages.js';
 import type { Result } from '../report/types.js';
-import { emptyCell, rankAt, resultOfCell, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, rankAt, resultOfCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
+import { describeTarget, type TargetTerms } from './describe-target.js';
+import type { FigureDoubts } from './find-doubts.js';
+import { escapeControls } from './sanitize.js';
 import { cellOf, isOffTrackOrFailingAt, viewOffTrack, type OffTrackView, type ResultCell } from './view-result.js';
 import type { ReportView } from './view.js';
 import { viewResult } from './view.js';
@@ -10,6 +14,7 @@ export type { ResultCell } from './view-result.js';
 export interface MatrixRow {
   id: string;
   indicator: string;
+  /** The plan's target in words (a town's own target shows in its cell, `37/40`), never a town's. */
   target: string;
   unit: string;
   group: number;
@@ -62,6 +67,8 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const rows = new Map<string, MatrixRow>();
   const slots = new Map<string, Int32Array>();
   const figureOf = figureResults(listed);
+  // Rows whose plan target is not known yet: every result seen so far was judged on a town's own target.
+  const pending = new Set<MatrixRow>();
   for (const key of listed.keys()) {
     const id = listed.metaOf(key).id;
     const at = position.get(listed.regionOf(key));
@@ -72,12 +79,13 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
       const where = new Int32Array(count).fill(-1);
       slots.set(id, where);
       const keyAt = (region: number): number => where[region] ?? -1;
+      const plan = planTerms(listed.metaOf(key));
       row = {
-        id: first.id, indicator: first.indicator, target: first.target, unit: result.unit, group: first.group, rank: 9,
+        id: first.id, indicator: first.indicator, target: plan ? planTarget(plan, lang) : '', unit: result.unit, group: first.group, rank: 9,
         has: (region) => keyAt(region) >= 0,
         cell: (region) => {
           const found = keyAt(region);
-          return found < 0 ? undefined : cellOf(figureOf(found), lang);
+          return found < 0 ? undefined : doubtedCell(figureOf(found), lang, view.doubts);
         },
         result: (region) => {
           const found = keyAt(region);
@@ -93,11 +101,21 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
         },
       };
       rows.set(id, row);
+      if (!plan) pending.add(row);
+    } else if (pending.size > 0 && pending.has(row)) {
+      const plan = planTerms(listed.metaOf(key));
+      if (plan) {
+        row.target = planTarget(plan, lang);
+        pending.delete(row);
+      }
     }
     // A region the view does not list has no column (as before: its cell was never read).
     if (at !== undefined) slots.get(id)![at] = key;
     row.rank = Math.min(row.rank, rankAt(listed, key));
   }
+  // Every listed result of these rows was judged on a town's own target (a report's own results,
+  // the plan level not listed): the row names no single target, each cell shows its own.
+  for (const row of pending) row.target = formatMessage('view.target-per-cell', {}, lang);
   const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
   if (sort === 'status') ordered.sort((a, b) => a.rank - b.rank);
   return ordered;
@@ -120,7 +138,29 @@ export function matrixCell(cell: ResultCell | undefined): string {
 export function* offTrackOf(view: ReportView, rows: MatrixRow[]): Generator<OffTrackView> {
   for (const row of rows) {
     for (let region = 0; region < view.regions.length; region++) {
-      if (row.offTrack(region)) yield viewOffTrack(row.result(region)!, view.lang);
+      if (row.offTrack(region)) yield viewOffTrack(row.result(region)!, view.lang, view.doubts);
     }
   }
+}
+
+/**
+ * The plan's terms of a listed target, or null when they are a town's own: `metaOf` gives the
+ * plan's target when results are judged again (`evaluateListed`), and a result itself when the
+ * report holds its results, whose terms are a town's when it was judged on its decomposed target.
+ */
+function planTerms(meta: ListedMeta): TargetTerms | null {
+  // Both a plan target and a result carry these terms; ListedMeta names only what every format needs.
+  const terms = meta as ListedMeta & TargetTerms & { targetSource?: Result['targetSource'] };
+  return terms.targetSource === 'decomposed' ? null : terms;
+}
+
+function planTarget(terms: TargetTerms, lang: Lang): string {
+  return escapeControls(describeTarget(terms, lang));
+}
+
+/** A cell with the doubt mark after its figure when a warning doubts it (`✓ 156000 ⚠`). */
+function doubtedCell(result: Result, lang: Lang, doubts: FigureDoubts): ResultCell {
+  const cell = cellOf(result, lang);
+  if (doubts.size === 0 || doubts.of(result, lang) === '') return cell;
+  return { ...cell, text: `${cell.text} ⚠`, figure: cell.figure === '' ? '⚠' : `${cell.figure} ⚠` };
 }

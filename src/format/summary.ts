@@ -1,13 +1,14 @@
 import { formatMessage } from '../messages.js';
 import type { Formatter } from './formatter.js';
 import { escapeControls } from './sanitize.js';
-import { errorLines, tallyLines, verdictLine } from './view.js';
+import { errorLines, tallyLines, verdictLine, warningLines } from './view.js';
 
 export { tallyLines } from './view.js';
 
 /**
  * Counts only: the input errors, one line for all, then one per region when the data has
- * regions; the rule that failed the run last. Written region by region, holding nothing per region.
+ * regions; the warnings in words (the reader's, capped as errors are, and the regional checks);
+ * the rule that failed the run last. Written region by region, holding nothing per region.
  */
 export const formatSummary: Formatter = function* (report, options) {
   const { lang } = options;
@@ -20,6 +21,7 @@ export const formatSummary: Formatter = function* (report, options) {
       if (tally) for (const line of tallyLines(region === '' ? none : escapeControls(region), tally, report, lang)) yield `${line}\n`;
     }
   }
+  for (const line of warningLines(report, lang, options.maxErrors)) yield `${line}\n`;
   const verdict = verdictLine(report, lang);
   if (verdict) yield `${verdict}\n`;
 };

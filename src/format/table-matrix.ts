@@ -216,6 +216,7 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   }
   yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
   if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
+  if (view.doubtLegend) yield* wrapText(view.doubtLegend, width).map(paint.dim);
   let first = true;
   // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
   let piece: string[] = [];

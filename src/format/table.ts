@@ -127,7 +127,7 @@ function* byRegion(view: ReportView, width: number, paint: Painter): Generator<s
     else groups.set(region, [key]);
   }
   for (const region of view.regions) {
-    const results = (groups.get(region.key) ?? []).map((key) => viewResult(listed.get(key), view.lang));
+    const results = (groups.get(region.key) ?? []).map((key) => viewResult(listed.get(key), view.lang, view.doubts));
     if (view.hasRegions) yield* wrapped(`${formatMessage('word.region', {}, view.lang)}${view.lang === 'zh' ? ':' : ': '}${region.label}`, width, paint.bold);
     if (results.length > 0) yield* listing(view, results, width, paint);
     if (view.hasRegions) {

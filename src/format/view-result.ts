@@ -1,7 +1,9 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { STATUSES, type Result } from '../report/types.js';
 import { describeTarget } from './describe-target.js';
-import { displayNumber, fixedBeside, percent, targetDecimals } from './display-number.js';
+import type { FigureDoubts } from './find-doubts.js';
+import { decimalsOf, displayNumber, fixed, fixedBeside, percent, targetDecimals } from './display-number.js';
+import { showActual } from './show-number.js';
 import { escapeControls } from './sanitize.js';
 import { FIGURE_WORDS, progressOf, reasonOf, say, shareCeiling, type FigureWords } from './word-reason.js';
 
@@ -35,8 +37,10 @@ export interface ResultView {
   gap: string;
   /** Actual as a share of the target, for display: `95.0%`; '' when none. */
   attainment: string;
-  /** The status word, with `(警告)` or `(力争)` when the policy softens it. */
+  /** The status word, with `(警告)` or `(力争)` when the policy softens it, then the doubt's mark when its figure is doubted. */
   status: string;
+  /** `⚠ 数值疑似单位错误` when a warning doubts the figure (docs/report.md), else ''; already part of `status`. */
+  doubt: string;
   /** One narrow character for a matrix cell: ✓ ✗ ! ~ ? -. */
   symbol: string;
   tone: Tone;
@@ -166,8 +170,9 @@ export function cellOf(result: Result, lang: Lang): ResultCell {
 export type OffTrackView = Pick<ResultView, 'region' | 'id' | 'indicator' | 'status' | 'symbol' | 'tone' | 'reason'>;
 
 /** The parts of `viewResult` that a line of the results off track shows, the same words, without the figures it does not show. */
-export function viewOffTrack(result: Result, lang: Lang): OffTrackView {
+export function viewOffTrack(result: Result, lang: Lang, doubts?: FigureDoubts): OffTrackView {
   const unit = unitWords(result, lang);
+  const doubt = doubts && doubts.size > 0 ? doubts.of(result, lang) : '';
   const tone = toneOf(result);
   const words = targetWords(result, lang);
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
@@ -175,7 +180,7 @@ export function viewOffTrack(result: Result, lang: Lang): OffTrackView {
     region: escapedRegion(result.region),
     id: words.id,
     indicator: words.indicator,
-    status: statusWord(result, lang),
+    status: doubt === '' ? statusWord(result, lang) : `${statusWord(result, lang)} ${doubt}`,
     symbol: symbolOf(result, tone),
     tone,
     reason: reasonWords(result, lang, unit, explained ? '' : words.reasonHead),
@@ -188,10 +193,10 @@ function unitWords(result: Result, lang: Lang): string {
 }
 
 /**
- * The words of one result in `lang`: computed here once, laid out by every format. `figures`
- * words its numbers (a template passes marks in their place).
+ * The words of one result in `lang`: computed here once, laid out by every format. `doubts`
+ * marks a figure a warning doubts; `figures` words its numbers (a template passes marks in their place).
  */
-export function viewResult(result: Result, lang: Lang, figures: FigureWords = FIGURE_WORDS): ResultView {
+export function viewResult(result: Result, lang: Lang, doubts?: FigureDoubts, figures: FigureWords = FIGURE_WORDS): ResultView {
   const unit = unitWords(result, lang);
   const figure = figureOf(result, lang, figures);
   const actual = result.actual && result.actual.year !== result.year && result.kind !== 'milestone' ? `${figure} (${result.actual.year})` : figure;
@@ -214,6 +219,8 @@ export function viewResult(result: Result, lang: Lang, figures: FigureWords = FI
   const explained = result.status === 'met' || result.status === 'achieved' || result.status === 'on_track';
   const reasonHead = explained ? '' : words.reasonHead;
   const figureTag = result.figureSource === 'derived' && result.actual !== null ? DERIVED_TAG[lang] : '';
+  const doubt = doubts && doubts.size > 0 ? doubts.of(result, lang) : '';
+  const status = statusWord(result, lang);
   return {
     result,
     id: words.id,
@@ -225,7 +232,8 @@ export function viewResult(result: Result, lang: Lang, figures: FigureWords = FI
     figure: escapeControls(cellFigure(result, lang, figure)),
     gap,
     attainment: result.attainment === null ? '' : `${percent(result.attainment, 1)}%`,
-    status: statusWord(result, lang),
+    status: doubt === '' ? status : `${status} ${doubt}`,
+    doubt,
     symbol: symbolOf(result, tone),
     tone,
     offTrack: OFF_TRACK.has(result.status),

@@ -3,6 +3,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { STATUSES, type Report, type Result, type Tally } from '../report/types.js';
 import { COUNT_KEYS, GOOD_STATUSES, UNJUDGED_STATUSES, type CountKey } from './status-style.js';
+import type { FigureDoubts } from './find-doubts.js';
 import { isNotJudged } from './view-result.js';
 import { tallyLines, viewReport, viewResult as viewOne, type ReportView, type ResultView } from './view.js';
 
@@ -14,9 +15,9 @@ export interface LeaderRow extends ResultView {
   projectedValue: number | null;
 }
 
-/** The shared view of one result, with its exact figures. */
-export function viewRow(result: Result, lang: Lang): LeaderRow {
-  const view = viewOne(result, lang);
+/** The shared view of one result, with its exact figures; `doubts` marks a figure a warning doubts. */
+export function viewRow(result: Result, lang: Lang, doubts?: FigureDoubts): LeaderRow {
+  const view = viewOne(result, lang, doubts);
   return {
     ...view,
     actualValue: result.actual && result.kind !== 'milestone' ? result.actual.value : null,

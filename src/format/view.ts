@@ -1,9 +1,10 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { describeProblem } from '../problem.js';
+import { describeProblem, type Problem } from '../problem.js';
 import { EXIT, exitCode } from '../report/exit-code.js';
 import { keysByRank, listedOf, type ListedResults } from '../report/listed-results.js';
 import type { Report, Tally } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
+import { findDoubts, type FigureDoubts } from './find-doubts.js';
 import { escapeControls } from './sanitize.js';
 import { viewResult, type ResultView } from './view-result.js';
 
@@ -58,8 +59,17 @@ export interface ReportView {
   summary: string[];
   /** A note that results without any figure are not listed, or ''. */
   unlisted: string;
-  /** Warnings about regions (a region the plan does not list, 分项之和与合计不符, shares short of the plan), worded; docs/regions.md. */
+  /**
+   * Every warning, worded and escaped once: the reader's (a figure 10⁴ off its target's scale, a
+   * fraction for a percentage; capped at `maxErrors` with a count of the rest), then input warnings
+   * (a region the plan does not list) and the regional checks (分项之和与合计不符, shares short of
+   * the plan; docs/regions.md). Each line starts `警告:`.
+   */
   checks: string[];
+  /** The results whose figure a warning doubts: their status carries the mark (`⚠ 数值疑似单位错误`). */
+  doubts: FigureDoubts;
+  /** The matrix legend's line for the doubt mark when some figure is doubted, else ''. */
+  doubtLegend: string;
   /** With towns: the marks a matrix uses for them (Σ derived, · not judged), or ''. */
   townsLegend: string;
   /** The exit code the run will end with. */
@@ -145,6 +155,26 @@ export function errorLines(report: Report, lang: Lang, maxErrors: number): strin
   return lines;
 }
 
+/** The reader's warnings of a report (those kept, in file order), as `inputs[].notices` of severity warning hold them. */
+export function readerWarnings(report: Report): Problem[] {
+  return report.inputs.flatMap((input) => (input.notices ?? []).filter((notice) => notice.severity === 'warning'));
+}
+
+/** Every warning of a report as lines `警告:…`, escaped: the reader's (at most `max`, then a count of the rest), input warnings, regional checks. */
+export function warningLines(report: Report, lang: Lang, max: number): string[] {
+  const label = `${formatMessage('severity.warning', {}, lang)}${lang === 'zh' ? ':' : ': '}`;
+  const reader = readerWarnings(report);
+  const lines = reader.slice(0, Math.max(0, max)).map((problem) => describeProblem(problem, lang));
+  lines.push(
+    ...(report.inputWarnings ?? []).map((problem) => `${problem.file}:${problem.line ?? 0}: ${formatMessage(problem.code, problem.params, lang)}`),
+    ...(report.checks ?? []).filter((check) => check.severity === 'warning').map((check) => describeCheck(check, lang)),
+  );
+  const worded = lines.map((line) => escapeControls(`${label}${line}`));
+  const hidden = reader.length - Math.min(reader.length, Math.max(0, max));
+  if (hidden > 0) worded.splice(Math.min(reader.length, Math.max(0, max)), 0, formatMessage('view.warnings-more', { count: hidden, total: reader.length }, lang));
+  return worded;
+}
+
 /** The view of a report: summary, regions and errors now; each result worded when it is reached. */
 export function viewReport(report: Report, options: ViewOptions): ReportView {
   const { lang } = options;
@@ -175,6 +205,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     });
   }
   const listed = listedOf(report, options.results);
+  const doubts = findDoubts(report);
   return {
     listed,
     lang,
@@ -186,17 +217,16 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
     regions,
     summary: tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang),
     unlisted: report.unlisted > 0 && hasRegions ? formatMessage('view.unlisted', { count: report.unlisted }, lang) : '',
-    checks: [
-      ...(report.inputWarnings ?? []).map((problem) => `${problem.file}:${problem.line ?? 0}: ${formatMessage(problem.code, problem.params, lang)}`),
-      ...(report.checks ?? []).filter((check) => check.severity === 'warning').map((check) => describeCheck(check, lang)),
-    ].map((line) => escapeControls(`${formatMessage('severity.warning', {}, lang)}${lang === 'zh' ? ':' : ': '}${line}`)),
+    checks: warningLines(report, lang, options.maxErrors),
+    doubts,
+    doubtLegend: doubts.size > 0 ? formatMessage('view.legend-doubt', {}, lang) : '',
     townsLegend: report.regionRoles ? formatMessage('view.legend-towns', {}, lang) : '',
     exitCode: exitCode(report),
     verdict: verdictLine(report, lang),
     groupTitle,
     results: function* () {
       // `--sort status`: by rank, the plan's order within a rank.
-      for (const key of options.sort === 'status' ? keysByRank(listed) : listed.keys()) yield viewResult(listed.get(key), lang);
+      for (const key of options.sort === 'status' ? keysByRank(listed) : listed.keys()) yield viewResult(listed.get(key), lang, doubts);
     },
   };
 }

@@ -52,7 +52,7 @@ function detailRows(report: Report, options: FormatOptions, top: HeaderView, wit
     const results = report.results.filter((result) => result.region === region);
     for (const group of groupByAction(top.view, results)) {
       for (const result of group.results) {
-        const view = viewRow(result, lang);
+        const view = viewRow(result, lang, top.view.doubts);
         const target = options.sources?.plan.targetsById.get(result.id);
         const places = typeof result.value === 'number' ? decimals(result.value) : 0;
         const targetCell: WorkbookCell = typeof result.value === 'number' && OPS[result.op]
@@ -151,7 +151,7 @@ function regionRows(report: Report, lang: Lang, head: HeaderView): WorkbookCell[
         cells.push({ value: null }, { value: null });
         continue;
       }
-      const view = viewRow(result, lang);
+      const view = viewRow(result, lang, head.view.doubts);
       cells.push(statusCell(result, view.status), view.actualValue === null ? { value: view.figure || null } : amountCell(view.actualValue, result.unit));
     }
     rows.push(cells);
@@ -176,7 +176,12 @@ function errorRows(report: Report, lang: Lang): WorkbookCell[][] {
   return rows;
 }
 
-/** The report workbook: 汇总, 明细, 分地区 (with regions) and 错误 (with input errors). */
+/** Every warning as the shared view words it, a line a row under one heading. */
+function warningRows(head: HeaderView, lang: Lang): WorkbookCell[][] {
+  return [header([formatMessage('view.warnings', {}, lang)]), ...head.view.checks.map((line): WorkbookCell[] => [{ value: line, wrap: true }])];
+}
+
+/** The report workbook: 汇总, 明细, 分地区 (with regions), 错误 (with input errors) and 警告 (with warnings). */
 export async function formatXlsx(report: Report, options: FormatOptions): Promise<Uint8Array> {
   const { lang } = options;
   const w = (code: MessageCode): string => formatMessage(code, {}, lang);
@@ -195,6 +200,7 @@ export async function formatXlsx(report: Report, options: FormatOptions): Promis
   ];
   if (withRegion) sheets.push({ name: w('leader.regions'), rows: regionRows(report, lang, head), widths: [8, 30], frozenRows: 1, frozenColumns: 2, autoFilterRow: 0, landscape: true });
   if (report.errorCount > 0) sheets.push({ name: w('leader.errors'), rows: errorRows(report, lang), widths: [undefined, 8, 12, 80], frozenRows: 1, autoFilterRow: 0 });
+  if (head.view.checks.length > 0) sheets.push({ name: w('view.warnings'), rows: warningRows(head, lang), widths: [120], frozenRows: 1 });
   const { writeWorkbook } = await import('../xlsx/write-workbook.js');
   return writeWorkbook(sheets);
 }

@@ -3,6 +3,7 @@ import { CHART_LINES, renderTargetChart, targetChartData } from '../../charts/ta
 import { formatMessage, type Lang, type MessageCode } from '../../messages.js';
 import type { Report, Result, Status } from '../../report/types.js';
 import { countResults, countWord, groupByAction, viewHeader, viewRow, type HeaderView } from '../view-row.js';
+import type { FigureDoubts } from '../find-doubts.js';
 import type { FormatOptions } from '../formatter.js';
 import { escapeHtml } from '../sanitize.js';
 import { COUNT_KEYS, countStyle, STATUS_STYLES } from '../status-style.js';
@@ -45,6 +46,13 @@ function errorBlock(head: HeaderView, lang: Lang): string {
   return `<section class="errors"><h2>${esc(formatMessage('word.inputs', {}, lang))}</h2><ul>${items}</ul></section>`;
 }
 
+/** Every warning (the reader's, input and regional), worded once by the shared view. */
+function warningBlock(head: HeaderView, lang: Lang): string {
+  if (head.view.checks.length === 0) return '';
+  const items = head.view.checks.map((line) => `<li>${esc(line)}</li>`).join('');
+  return `<section class="warnings"><h2>${esc(formatMessage('view.warnings', {}, lang))}</h2><ul>${items}</ul></section>`;
+}
+
 /** A small legend of the chart lines, drawn as the lines themselves. */
 function chartLegend(lang: Lang): string {
   const item = (code: MessageCode, style: { color: string; type: string }): string => {
@@ -59,8 +67,8 @@ const HEADS: [MessageCode, string][] = [
   ['word.gap', 'c-gap'], ['word.status', 'c-status'], ['leader.reason', 'c-reason'], ['word.projected', 'c-proj'],
 ];
 
-function resultRow(result: Result, lang: Lang, labels: string[], withRegion: boolean): string {
-  const view = viewRow(result, lang);
+function resultRow(result: Result, lang: Lang, labels: string[], withRegion: boolean, doubts: FigureDoubts): string {
+  const view = viewRow(result, lang, doubts);
   const soft = result.soft ? `<span class="soft">${esc(formatMessage('word.soft', {}, lang))}</span>` : '';
   const reason = [view.reason, view.reason ? '' : view.progress].filter((text) => text !== '').join(' ');
   const cells = [
@@ -69,7 +77,9 @@ function resultRow(result: Result, lang: Lang, labels: string[], withRegion: boo
     esc(view.target),
     esc(view.actual),
     esc(view.gap),
-    `<span class="badge s-${result.status}">${STATUS_STYLES[result.status].symbol} ${esc(view.status)}</span>`,
+    view.doubt === ''
+      ? `<span class="badge s-${result.status}">${STATUS_STYLES[result.status].symbol} ${esc(view.status)}</span>`
+      : `<span class="badge s-${result.status}">${STATUS_STYLES[result.status].symbol} ${esc(view.status.slice(0, view.status.length - view.doubt.length).trimEnd())}</span> <span class="doubt">${esc(view.doubt)}</span>`,
     esc(reason),
     view.projectionMisses ? `<span class="miss">${esc(view.projection)}</span>` : esc(view.projection),
   ];
@@ -79,7 +89,7 @@ function resultRow(result: Result, lang: Lang, labels: string[], withRegion: boo
   return `<tr>${tds.join('')}</tr>`;
 }
 
-function groupSection(title: string, results: Result[], options: FormatOptions, charts: boolean, withRegion: boolean): string {
+function groupSection(title: string, results: Result[], options: FormatOptions, charts: boolean, withRegion: boolean, doubts: FigureDoubts): string {
   const { lang } = options;
   const labels = HEADS.map(([code]) => esc(formatMessage(code, {}, lang)));
   labels.push(esc(formatMessage('word.region', {}, lang)));
@@ -90,7 +100,7 @@ function groupSection(title: string, results: Result[], options: FormatOptions, 
   const cols = (withRegion ? ['c-region'] : []).concat(HEADS.map(([, cls]) => cls)).map((cls) => `<col class="${cls}">`).join('');
   const heads = (withRegion ? [labels[labels.length - 1] ?? ''] : []).concat(labels.slice(0, HEADS.length)).map((label) => `<th scope="col">${label}</th>`).join('');
   out.push(`<table class="results"><colgroup>${cols}</colgroup><thead><tr>${heads}</tr></thead><tbody>`);
-  for (const result of results) out.push(resultRow(result, lang, labels, withRegion));
+  for (const result of results) out.push(resultRow(result, lang, labels, withRegion, doubts));
   out.push('</tbody></table>');
   if (charts && options.sources) {
     const figures: string[] = [];
@@ -117,7 +127,7 @@ export async function formatHtml(report: Report, options: FormatOptions): Promis
   const head = viewHeader(report, lang, options.maxErrors, options.regions);
   const listedRegions = new Set(report.results.map((result) => result.region));
   const withRegion = head.view.hasRegions;
-  const body = [headerBlock(head, report, options), errorBlock(head, lang)];
+  const body = [headerBlock(head, report, options), errorBlock(head, lang), warningBlock(head, lang)];
   const totalsOnly = withRegion && listedRegions.size > DETAIL_MAX_REGIONS;
   // Said before the heat map: with thousands of regions the table below is long.
   if (totalsOnly) body.push(`<p class="note">${esc(formatMessage('leader.region-detail-hint', { count: listedRegions.size }, lang))}</p>`);
@@ -127,7 +137,7 @@ export async function formatHtml(report: Report, options: FormatOptions): Promis
   if (!totalsOnly && report.results.length > 0) {
     // Charts of one region's series only: several regions' figures in one small chart do not read.
     const charts = listedRegions.size === 1;
-    for (const group of groupByAction(head.view, report.results)) body.push(groupSection(group.title, group.results, options, charts, withRegion));
+    for (const group of groupByAction(head.view, report.results)) body.push(groupSection(group.title, group.results, options, charts, withRegion, head.view.doubts));
   }
   return [
     '<!DOCTYPE html>',

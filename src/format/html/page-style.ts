@@ -36,6 +36,8 @@ h3{font-size:15px;margin:16px 0 6px}
 .badge{display:inline-block;border:1px solid;border-radius:3px;padding:0 4px}
 .soft{display:inline-block;border:1px dashed #555;border-radius:3px;padding:0 3px;margin-left:4px;font-size:11px;color:#333;white-space:nowrap}
 .miss{color:#9C0006;font-weight:bold}
+.warnings li{color:#7F6000}
+.doubt{color:#7F6000;font-weight:bold}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 th,td{border:1px solid #c8c8c8;padding:3px 5px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 th{background:#D9E1F2;font-weight:bold}
