@@ -27,6 +27,16 @@ describe('the reader’s warnings in every report people read', () => {
     expect(table).toContain('警告:fixtures/workbooks/scale-units-2025.csv:3:3 [实际值]: 45000 万人');
   });
 
+  it('villages judged on the plan\'s targets (the templated sentences of a large run): a doubted figure keeps its mark in every format, the others are worded as before', () => {
+    // 甲村 G2.2 0.0014 万元 is 10^-4 of 15 万元: doubted, not met. 乙村 G2.2 14: not met, no doubt.
+    const file = 'fixtures/misreads/villages-doubted.csv';
+    for (const format of ['text', 'github', 'junit', 'sarif']) {
+      const out = runPlancheck(['check', file, '-f', format], { env: zh }).stdout;
+      expect(out, format).toContain('[甲村] 人均地区生产总值:未达标 ⚠ 数值疑似单位错误,实际 0.0014,目标 > 15 万元'.replace('>', format === 'junit' ? '&gt;' : '>'));
+      expect(out, format).toContain('[乙村] 人均地区生产总值:未达标,实际 14,目标 '.replace('>', format === 'junit' ? '&gt;' : '>'));
+    }
+  });
+
   it('github annotates each warning at its cell; sarif has one result per warning; junit a warnings suite', () => {
     const github = runPlancheck(['check', SCALE, '-f', 'github']).stdout;
     expect(github).toContain('::warning file=fixtures/workbooks/scale-units-2025.csv,line=2,col=3,title=plancheck warning.scale-off::');
