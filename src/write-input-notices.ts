@@ -18,7 +18,7 @@ export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet
   const shown = actuals.notices.filter((notice) => notice.severity === 'warning' || (!options.quiet && notice.code !== 'notice.row-note'));
   for (const notice of shown.slice(0, options.max)) {
     const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, lang);
-    sink.write(`${oneLine(`${label}: ${describeProblem(notice, lang)}`)}\n`);
+    sink.write(`${oneLine(`${label}${lang === 'zh' ? ':' : ': '}${describeProblem(notice, lang)}`)}\n`);
   }
   const hidden = shown.length - Math.min(shown.length, options.max) + (actuals.noticeCount - actuals.notices.length);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, lang)}\n`);
@@ -33,7 +33,7 @@ export function writeReviewNotices(report: Report, options: { lang: Lang; quiet:
   const shown = notices.filter((notice) => notice.severity === 'warning' || !options.quiet);
   for (const notice of shown.slice(0, options.max)) {
     const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, options.lang);
-    sink.write(`${oneLine(`${label}: ${describeProblem(notice, options.lang)}`)}\n`);
+    sink.write(`${oneLine(`${label}${options.lang === 'zh' ? ':' : ': '}${describeProblem(notice, options.lang)}`)}\n`);
   }
   const hidden = shown.length - Math.min(shown.length, options.max);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, options.lang)}\n`);

@@ -72,7 +72,7 @@ describe('what a review year leaves out is said once', () => {
     ]);
     expect(report.summary.warnings).toBe(1);
     const zh = runPlancheck(['check', 'fixtures/xiangshan/no-year-column.csv', '--as-of', '2023', '-f', 'summary'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(zh.stderr).toBe('警告: fixtures/xiangshan/no-year-column.csv: 文件没有“年份”列,其中 2 个数值按目标年份(2025 年)计,晚于评估年份 2023 年,未被采用;若这些是 2023 年的数值,请增加“年份”列并填 2023\n');
+    expect(zh.stderr).toBe('警告:fixtures/xiangshan/no-year-column.csv: 文件没有“年份”列,其中 2 个数值按目标年份(2025 年)计,晚于评估年份 2023 年,未被采用;若这些是 2023 年的数值,请增加“年份”列并填 2023\n');
   });
 
   it('the same file with no --as-of: a notice at its header that figures are taken as of their deadline (2025)', () => {
@@ -90,7 +90,7 @@ describe('what a review year leaves out is said once', () => {
     const file = join(temp, 'no-year.xlsx');
     writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }));
     const run = runPlancheck(['check', file, '-f', 'summary'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(run.stderr).toContain(`提示: ${file}[完成情况]!A2: 没有“年份”列:每个数值都按其指标的目标年份(大多为 2025 年)计;其他年份的数值请增加“年份”列\n`);
+    expect(run.stderr).toContain(`提示:${file}[完成情况]!A2: 没有“年份”列:每个数值都按其指标的目标年份(大多为 2025 年)计;其他年份的数值请增加“年份”列\n`);
   });
 
   it('the final submission reviewed in 2023: its 572 rows of 2024 and 2025 are named as not used, in one line', () => {
@@ -98,7 +98,7 @@ describe('what a review year leaves out is said once', () => {
     expect(stderr).toBe('info: fixtures/xiangshan/final-2020-2025.csv: not used: 572 figures of years after the review year 2023 (2024, 2025)\n');
     expect(report.inputs[0]?.notices.filter((n) => n.code === 'notice.after-review-year').map((n) => n.params)).toEqual([{ count: 572, asOf: 2023, years: '2024, 2025' }]);
     const zh = runPlancheck(['check', 'fixtures/xiangshan/final-2020-2025.csv', '--as-of', '2023', '-f', 'summary'], { env: { LANG: 'zh_CN.UTF-8' } });
-    expect(zh.stderr).toBe('提示: fixtures/xiangshan/final-2020-2025.csv: 未采用:572 个数值属于评估年份 2023 年之后(2024, 2025 年)\n');
+    expect(zh.stderr).toBe('提示:fixtures/xiangshan/final-2020-2025.csv: 未采用:572 个数值属于评估年份 2023 年之后(2024, 2025 年)\n');
   });
 });
 
