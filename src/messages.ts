@@ -645,6 +645,7 @@ export const messages = {
   'leader.made-at': { zh: '生成时间', en: 'Made' },
   'leader.plan': { zh: '规划', en: 'Plan' },
   'leader.targets': { zh: '指标数', en: 'Targets' },
+  'leader.results': { zh: '结果数(地区 × 指标)', en: 'Results (regions × targets)' },
   'leader.reason': { zh: '原因', en: 'Reason' },
   'leader.chart-figures': { zh: '实际值', en: 'Figures' },
   'leader.chart-target': { zh: '目标值', en: 'Target' },

@@ -93,4 +93,7 @@ test('--region lists only the named regions in the table, --by region and the pa
   const page = readFileSync(html, 'utf8');
   expect(page).toContain('石浦镇:共 311 个指标');
   expect(page).not.toContain('丹东街道:共 311 个指标');
+  // The page's count of several regions is of results (region × target), not of targets.
+  expect(page).toContain('<div><dt>结果数(地区 × 指标)</dt><dd>1244</dd></div>');
+  expect(page).not.toContain('<dt>指标数</dt>');
 });

@@ -102,7 +102,7 @@ function summaryRows(report: Report, options: FormatOptions, head: HeaderView): 
     ...(head.headline.note ? [[{ value: null }, { value: head.headline.note, wrap: true, span: SUMMARY_SPAN }]] : []),
     // A count line is long: it wraps across the sheet's width instead of running off the page.
     ...head.summary.map((line): WorkbookCell[] => [{ value: null }, { value: line, wrap: true, span: SUMMARY_SPAN }]),
-    [{ value: w('leader.targets'), bold: true }, { value: report.summary.targets }],
+    [{ value: w(report.regions.length > 1 ? 'leader.results' : 'leader.targets'), bold: true }, { value: report.summary.targets }],
     [{ value: w('leader.inputs'), bold: true }, { value: report.inputs.map((input) => escapeControls(input.file)).join(', ') || null }],
   ];
   if (options.sources) rows.push([{ value: w('leader.made-at'), bold: true }, { value: options.sources.madeAt.toISOString().replace('T', ' ').slice(0, 19) + ' UTC' }]);

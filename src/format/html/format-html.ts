@@ -24,7 +24,8 @@ function headerBlock(head: HeaderView, report: Report, options: FormatOptions): 
     `<div><dt>${w('leader.review-year')}</dt><dd>${head.asOf}</dd></div>`,
     `<div><dt>${w('leader.elapsed')}</dt><dd>${Math.round(head.elapsed * 100)}%</dd></div>`,
     `<div><dt>${esc(label)}</dt><dd>${rate}${note ? `<small>${esc(note)}</small>` : ''}</dd></div>`,
-    `<div><dt>${w('leader.targets')}</dt><dd>${report.summary.targets}</dd></div></dl>`,
+    // With several regions the count is of results, one per region and target.
+    `<div><dt>${w(report.regions.length > 1 ? 'leader.results' : 'leader.targets')}</dt><dd>${report.summary.targets}</dd></div></dl>`,
     '<ul class="strip">'];
   for (const count of head.counts) {
     out.push(`<li class="s-${count.status}"><b>${countStyle(count.status).symbol} ${count.count}</b>${esc(count.word)}</li>`);
