@@ -1,7 +1,8 @@
 /**
  * The reasons a parser or our own bounds give in English, worded in both languages for the
  * messages that quote them (`csv.syntax`, `workbook.unreadable`): an analyst reading Chinese
- * messages must not meet a parser's English. A reason not known here is quoted as it is.
+ * messages must not meet a parser's English. A reason not known here is quoted as it is in English
+ * and said in general words in Chinese.
  */
 
 /** A reason in both languages, as the messages' `{reason}` and `{reasonZh}` take it. */
@@ -30,7 +31,8 @@ const CSV_SYNTAX = new Map<string, FaultWords>([
 
 /** The words of a CSV syntax error from the parser's code (and its message when the code is not known). */
 export function csvSyntaxWords(code: string | undefined, message: string): FaultWords {
-  return CSV_SYNTAX.get(code ?? '') ?? { reason: message, reasonZh: message };
+  // Another parser's words stay in the English message (and the JSON report's params); Chinese says what it means.
+  return CSV_SYNTAX.get(code ?? '') ?? { reason: message, reasonZh: 'CSV 格式有误,无法按单元格读取' };
 }
 
 /** Our own bounds' reasons (check-zip-bounds.ts, read-workbook.ts) and the workbook parser's usual ones. */
@@ -47,5 +49,5 @@ const WORKBOOK_FAULTS: [RegExp, FaultWords][] = [
 /** The words of why a workbook cannot be read. */
 export function workbookFaultWords(reason: string): FaultWords {
   for (const [pattern, words] of WORKBOOK_FAULTS) if (pattern.test(reason)) return words;
-  return { reason, reasonZh: reason };
+  return { reason, reasonZh: '文件已损坏,或不是能识别的工作簿' };
 }

@@ -7,12 +7,13 @@ import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { regionMatrix } from './region-matrix.js';
+import { cellOf } from './view-result.js';
 import { viewReport } from './view.js';
 
 const fixture = (path: string): string => new URL(`../../fixtures/${path}`, import.meta.url).pathname;
 
-async function matrixOf(plan: Plan, file: string, regionTargets?: RegionTargets) {
-  const actuals = await readActuals([{ name: file, open: async function* () { yield readFileSync(file); } }], plan);
+async function matrixOf(plan: Plan, file: string, regionTargets?: RegionTargets, bytes?: Buffer) {
+  const actuals = await readActuals([{ name: file, open: async function* () { yield bytes ?? readFileSync(file); } }], plan);
   const options = { policy: { failOn: ['not_met' as const], maxWarnings: null }, planFile: 'plan.yaml', toolVersion: '0', listing: { quiet: false, manyRegions: false }, ...(regionTargets ? { regionTargets } : {}) };
   const { report, listed } = evaluateListed(plan, actuals, options);
   const view = viewReport(report, { lang: 'zh', maxErrors: 50, results: listed });
@@ -42,6 +43,8 @@ describe('regionMatrix: a cell shows the result as judged, without judging it ag
           // Everything but the gap and attainment is the same; those are the full result's or null.
           expect({ ...figure, gap: full.gap, attainment: full.attainment }).toEqual(full);
           expect(figure!.gap === null || figure!.gap === full.gap).toBe(true);
+          // And the cell reads as the full result's cell.
+          expect(row.cell(region)!.text).toBe(cellOf(full, 'zh').text);
           expect(figure!.attainment === null || figure!.attainment === full.attainment).toBe(true);
           compared++;
         }
@@ -50,5 +53,16 @@ describe('regionMatrix: a cell shows the result as judged, without judging it ag
     // Final levels judged on a region's own figure are the cells read without their decimals.
     expect(compared).toBeGreaterThan(1000);
     expect(light).toBeGreaterThan(0);
+  });
+
+  it('a figure a hair under its target is shown in full, never rounded onto the line (as its full result shows it)', async () => {
+    // G2.3: ≥ 3.4 %. 3.39999999 is not met; at 4 decimals it would read 3.4 and look met.
+    const csv = Buffer.from('地区,编号,年份,实际值\n甲村,G2.3,2025,3.39999999\n乙村,G2.3,2025,3.5\n丙村,G2.3,2025,3.40000001\n');
+    const { view, rows } = await matrixOf(bundledPlan(), 'near.csv', undefined, csv);
+    const row = rows.find((r) => r.id === 'G2.3')!;
+    const texts = view.regions.map((_, i) => row.cell(i)?.text ?? '');
+    expect(texts).toContain('✗ 3.39999999');
+    expect(texts).toContain('✓ 3.40000001');
+    expect(texts).toContain('✓ 3.5');
   });
 });

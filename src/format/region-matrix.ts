@@ -1,4 +1,5 @@
 import { formatMessage, type Lang } from '../messages.js';
+import type { Target } from '../plan/types.js';
 import type { Result } from '../report/types.js';
 import { emptyCell, rankAt, resultOfCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
 import { describeTarget, type TargetTerms } from './describe-target.js';
@@ -126,7 +127,20 @@ function figureResults(listed: ListedResults): (key: number) => Result {
   const cell = listed.cell?.bind(listed);
   if (!cell) return (key) => listed.get(key);
   const into = emptyCell();
-  return (key) => (cell(key, into, false) ? resultOfCell(into) : listed.get(key));
+  return (key) => {
+    if (!cell(key, into, false)) return listed.get(key);
+    // A figure within 0.0001 of a bound is shown in full beside its gap (showActual), so that it
+    // never reads as on the line: such a cell is read with its gap.
+    if (into.shape === 'final_level' && nearBound(into.value, into.target.value)) cell(key, into, true);
+    return resultOfCell(into);
+  };
+}
+
+/** True when `value` is within 0.001 of a bound of the target (wider than showActual's 0.0001: a double's error cannot hide a near figure). */
+function nearBound(value: number, target: Target['value']): boolean {
+  if (target === null) return false;
+  const bounds = Array.isArray(target) ? target : [target];
+  return bounds.some((bound) => Math.abs(value - bound) < 0.001);
 }
 
 /** A matrix cell's text: the status symbol and the figure (`✗ 950`), or '' when the region lists no result. */
