@@ -69,8 +69,11 @@ const IO_REASONS: Record<string, { en: string; zh: string }> = {
   ENOTEMPTY: { en: 'the directory is not empty', zh: '目录非空' },
 };
 
+/** A reason in both languages, as messages with `{reason}` (English) and `{reasonZh}` (Chinese) take it. */
+export type ReasonWords = { reason: string; reasonZh: string };
+
 /** The reason of a file-system error in both languages, as `{reason}` and `{reasonZh}` parameters. */
-export function ioReason(error: unknown): { reason: string; reasonZh: string } {
+export function ioReason(error: unknown): ReasonWords {
   // A limit this tool set (a read stopped at its bound) is already worded in both languages.
   if (error instanceof PlancheckError) {
     return { reason: formatMessage(error.code, error.params, 'en'), reasonZh: formatMessage(error.code, error.params, 'zh') };

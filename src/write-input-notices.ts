@@ -1,4 +1,4 @@
-import type { Actuals } from './actuals/read-actuals.js';
+import type { Actuals, Notice } from './actuals/read-actuals.js';
 import { formatMessage, type Lang } from './messages.js';
 import { describeProblem, type Problem } from './problem.js';
 import { sanitize } from './format/describe-target.js';
@@ -16,10 +16,7 @@ export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet
   const { lang } = options;
   // Notes from a 备注 column are kept in the report (inputs[].notices), not repeated on the terminal.
   const shown = actuals.notices.filter((notice) => notice.severity === 'warning' || (!options.quiet && notice.code !== 'notice.row-note'));
-  for (const notice of shown.slice(0, options.max)) {
-    const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, lang);
-    sink.write(`${oneLine(`${label}${lang === 'zh' ? ':' : ': '}${describeProblem(notice, lang)}`)}\n`);
-  }
+  for (const notice of shown.slice(0, options.max)) writeNotice(notice, lang, sink);
   const hidden = shown.length - Math.min(shown.length, options.max) + (actuals.noticeCount - actuals.notices.length);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, lang)}\n`);
 }
@@ -31,12 +28,15 @@ export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet
 export function writeReviewNotices(report: Report, options: { lang: Lang; quiet: boolean; max: number }, sink: TextSink): void {
   const notices = report.inputs.flatMap((input) => input.notices ?? []).filter((notice) => REVIEW_NOTICE_CODES.has(notice.code));
   const shown = notices.filter((notice) => notice.severity === 'warning' || !options.quiet);
-  for (const notice of shown.slice(0, options.max)) {
-    const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, options.lang);
-    sink.write(`${oneLine(`${label}${options.lang === 'zh' ? ':' : ': '}${describeProblem(notice, options.lang)}`)}\n`);
-  }
+  for (const notice of shown.slice(0, options.max)) writeNotice(notice, options.lang, sink);
   const hidden = shown.length - Math.min(shown.length, options.max);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, options.lang)}\n`);
+}
+
+/** One notice on a line of its own, after its label: `警告:…` / `warning: …`. */
+function writeNotice(notice: Notice, lang: Lang, sink: TextSink): void {
+  const label = formatMessage(notice.severity === 'warning' ? 'severity.warning' : 'severity.info', {}, lang);
+  sink.write(`${oneLine(`${label}${lang === 'zh' ? ':' : ': '}${describeProblem(notice, lang)}`)}\n`);
 }
 
 /**

@@ -5,14 +5,10 @@
  * and said in general words in Chinese.
  */
 
-/** A reason in both languages, as the messages' `{reason}` and `{reasonZh}` take it. */
-export interface FaultWords {
-  reason: string;
-  reasonZh: string;
-}
+import type { ReasonWords } from '../problem.js';
 
 /** Papa Parse's error codes: the only ones our reading can meet (the delimiter is always given). */
-const CSV_SYNTAX = new Map<string, FaultWords>([
+const CSV_SYNTAX = new Map<string, ReasonWords>([
   [
     'MissingQuotes',
     {
@@ -30,13 +26,13 @@ const CSV_SYNTAX = new Map<string, FaultWords>([
 ]);
 
 /** The words of a CSV syntax error from the parser's code (and its message when the code is not known). */
-export function csvSyntaxWords(code: string | undefined, message: string): FaultWords {
+export function csvSyntaxWords(code: string | undefined, message: string): ReasonWords {
   // Another parser's words stay in the English message (and the JSON report's params); Chinese says what it means.
   return CSV_SYNTAX.get(code ?? '') ?? { reason: message, reasonZh: 'CSV 格式有误,无法按单元格读取' };
 }
 
 /** Our own bounds' reasons (check-zip-bounds.ts, read-workbook.ts) and the workbook parser's usual ones. */
-const WORKBOOK_FAULTS: [RegExp, FaultWords][] = [
+const WORKBOOK_FAULTS: [RegExp, ReasonWords][] = [
   [/^no zip directory$/, { reason: 'it is not a complete .xlsx file (no zip directory: cut off or not a workbook)', reasonZh: '不是完整的 .xlsx 文件(缺少 zip 目录:文件不完整或并非工作簿)' }],
   [/^bad zip (directory|entry)$/, { reason: 'its zip structure is damaged', reasonZh: '文件的 zip 结构已损坏' }],
   [/^truncated zip entry$/, { reason: 'the file is cut off (a part ends early)', reasonZh: '文件不完整(有部分被截断)' }],
@@ -47,7 +43,7 @@ const WORKBOOK_FAULTS: [RegExp, FaultWords][] = [
 ];
 
 /** The words of why a workbook cannot be read. */
-export function workbookFaultWords(reason: string): FaultWords {
+export function workbookFaultWords(reason: string): ReasonWords {
   for (const [pattern, words] of WORKBOOK_FAULTS) if (pattern.test(reason)) return words;
   return { reason, reasonZh: '文件已损坏,或不是能识别的工作簿' };
 }

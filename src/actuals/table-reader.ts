@@ -1,7 +1,6 @@
 import type { MessageCode, MessageParams } from '../messages.js';
-import type { FaultWords } from './fault-words.js';
 import type { Target } from '../plan/types.js';
-import type { Problem } from '../problem.js';
+import type { Problem, ReasonWords } from '../problem.js';
 import { cellText, dateOf, isBlankCell, type Cell } from './cell.js';
 import { classifyRow } from './classify-row.js';
 import { headerKey, type HeaderLayout, type YearColumn } from './read-header.js';
@@ -188,7 +187,7 @@ export class TableReader {
   }
 
   /** A row the CSV parser could not read: reported, and not taken as "header only". */
-  syntaxError(row: number, words: FaultWords): void {
+  syntaxError(row: number, words: ReasonWords): void {
     this.syntaxErrors++;
     this.problem('csv.syntax', { ...words }, row);
   }

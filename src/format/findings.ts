@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { emptyCell, listedOf, resultOfCell, type ListedResults } from '../report/listed-results.js';
+import type { Problem } from '../problem.js';
 import type { Report, Severity, Status } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
 import type { OffTrackSentences } from './off-track-sentences.js';
@@ -76,16 +77,7 @@ export function* findingRules(report: Report, results?: ListedResults): Generato
  */
 export function* findingsOf(report: Report, lang: Lang, results?: ListedResults, sentences?: OffTrackSentences): Generator<Finding> {
   const listed = listedOf(report, results);
-  for (const problem of report.errors) {
-    yield {
-      level: 'error',
-      rule: problem.code,
-      file: escapeControls(problem.file),
-      line: problem.line ?? null,
-      column: problem.column ?? null,
-      message: escapeControls((problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang)),
-    };
-  }
+  for (const problem of report.errors) yield problemFinding(problem, 'error', lang);
   // The file of the last finding, escaped: most findings of a run name the same file.
   let file = '';
   let escapedFile = '';
@@ -129,16 +121,7 @@ export function* findingsOf(report: Report, lang: Lang, results?: ListedResults,
 /** The warnings that are not results: the reader's (at their cell), input warnings, and regional checks (at the county row when reported). */
 export function* warningFindings(report: Report, lang: Lang): Generator<Finding> {
   // The reader's warnings (a figure 10⁴ off its target's scale, a fraction for a percentage), at their cell.
-  for (const problem of readerWarnings(report)) {
-    yield {
-      level: 'warning',
-      rule: problem.code,
-      file: escapeControls(problem.file),
-      line: problem.line ?? null,
-      column: problem.column ?? null,
-      message: escapeControls((problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang)),
-    };
-  }
+  for (const problem of readerWarnings(report)) yield problemFinding(problem, 'warning', lang);
   for (const problem of report.inputWarnings ?? []) {
     yield {
       level: 'warning',
@@ -161,4 +144,16 @@ export function* warningFindings(report: Report, lang: Lang): Generator<Finding>
       message: escapeControls(describeCheck(check, lang)),
     };
   }
+}
+
+/** A problem of the input (an error, or a reader's warning) at its cell, its field named before the message. */
+function problemFinding(problem: Problem, level: 'error' | 'warning', lang: Lang): Finding {
+  return {
+    level,
+    rule: problem.code,
+    file: escapeControls(problem.file),
+    line: problem.line ?? null,
+    column: problem.column ?? null,
+    message: escapeControls((problem.field ? `[${problem.field}] ` : '') + formatMessage(problem.code, problem.params, lang)),
+  };
 }

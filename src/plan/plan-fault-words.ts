@@ -3,6 +3,8 @@
  * that quote them: an analyst reading Chinese messages must not meet a parser's English.
  */
 
+import type { ReasonWords } from '../problem.js';
+
 /** What the YAML parser's error codes mean, in Chinese (the code is kept for searching). */
 const YAML_CODES_ZH = new Map<string, string>([
   ['BAD_INDENT', '缩进不正确(同一层的键要对齐;方括号、花括号要在同一层内闭合)'],
@@ -29,14 +31,8 @@ const YAML_CODES_ZH = new Map<string, string>([
   ['IMPOSSIBLE', '无法解析'],
 ]);
 
-/** A reason in both languages, as `plan.yaml-syntax` takes it. */
-export interface PlanFaultWords {
-  reason: string;
-  reasonZh: string;
-}
-
 /** A YAML syntax error's words: the parser's first sentence (English) and the code's meaning (Chinese), each with the code. */
-export function yamlSyntaxWords(message: string, code: string): PlanFaultWords {
+export function yamlSyntaxWords(message: string, code: string): ReasonWords {
   // The parser appends " at line L, column C:" and a source excerpt; the location is reported apart.
   const first = (message.split(/ at line \d+, column \d+/)[0] ?? message).trim();
   const zh = YAML_CODES_ZH.get(code);
@@ -44,7 +40,7 @@ export function yamlSyntaxWords(message: string, code: string): PlanFaultWords {
 }
 
 /** Why a plan file could not be parsed at all (the parser threw): nesting too deep, or the error's first line. */
-export function parseFailureWords(error: unknown): PlanFaultWords {
+export function parseFailureWords(error: unknown): ReasonWords {
   if (error instanceof RangeError) return { reason: 'nesting too deep', reasonZh: '嵌套过深,已拒绝' };
   const text = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
   return { reason: text, reasonZh: text };
