@@ -264,6 +264,7 @@ export async function runFromProcess(): Promise<void> {
     },
     stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     env: process.env,
+    writeStdoutBytes: (bytes: Uint8Array) => process.stdout.write(bytes),
   };
   try {
     const code = await main(process.argv.slice(2), io);

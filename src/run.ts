@@ -45,6 +45,12 @@ export interface Io {
   stderr: TextSink;
   stdin: AsyncIterable<Uint8Array>;
   env: Record<string, string | undefined>;
+  /**
+   * Writes UTF-8 bytes to stdout, as `stdout.write` does text (`false`: wait for its `drain`).
+   * When present, a machine format reaches stdout as the bytes it is laid out in, never decoded
+   * to text and encoded again; a test's fake stdout without it is written text.
+   */
+  writeStdoutBytes?(bytes: Uint8Array): unknown;
 }
 
 /** The bundled plan: Xiangshan County's common-prosperity action plan. */
@@ -290,8 +296,10 @@ async function renderOutputs(outputs: OutputRequest[], report: Report, listed: L
       sources,
       results: streams ? listed : undefined,
     };
-    // A file takes a machine format as UTF-8 chunks: the same text, without a string per piece.
-    const chunked = output.path !== undefined && output.path !== '-' ? chunkLoaders[output.format] : undefined;
+    // A file, or a stdout that takes bytes, takes a machine format as UTF-8 chunks: the same text,
+    // without a string per piece.
+    const toFile = output.path !== undefined && output.path !== '-';
+    const chunked = toFile || (io.writeStdoutBytes !== undefined && !color) ? chunkLoaders[output.format] : undefined;
     if (chunked) {
       rendered.push({ ...output, text: { chunks: (await chunked())(report, formatOptions) } });
       continue;

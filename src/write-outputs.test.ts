@@ -167,6 +167,51 @@ describe('stdout: a full buffer is waited out (a pipe to a slower reader), never
   });
 });
 
+describe('stdout that takes bytes: a machine format reaches it as its UTF-8 chunks', () => {
+  it('each chunk is written as a copy of its own (the format reuses its buffer), after the one before drained', async () => {
+    const events = new EventEmitter();
+    const kept: Uint8Array[] = [];
+    const texts: string[] = [];
+    const sink = {
+      write: (text: string) => texts.push(text) < 0,
+      once: (event: 'drain' | 'close' | 'error', listener: () => void) => events.once(event, listener),
+      removeListener: (event: 'drain' | 'close' | 'error', listener: () => void) => events.removeListener(event, listener),
+    };
+    // One buffer, overwritten for each chunk, as ByteChunks.take() hands out views of its own.
+    const shared = new Uint8Array(6);
+    function* chunks(): Generator<Uint8Array> {
+      for (const word of ['甲', 'bc', '乙d']) {
+        const bytes = Buffer.from(word, 'utf8');
+        shared.set(bytes);
+        yield shared.subarray(0, bytes.length);
+      }
+    }
+    const done = writeOutputs([{ format: 'json', text: { chunks: chunks() } }], {
+      ...io,
+      stdout: sink,
+      writeStdoutBytes: (bytes: Uint8Array) => {
+        kept.push(bytes);
+        return false;
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(kept).toHaveLength(i + 1);
+      events.emit('drain');
+    }
+    await done;
+    expect(texts).toEqual([]);
+    expect(kept.map((bytes) => Buffer.from(bytes).toString('utf8'))).toEqual(['甲', 'bc', '乙d']);
+  });
+
+  it('a fake stdout without writeStdoutBytes is written the same chunks as text', async () => {
+    const texts: string[] = [];
+    const chunks = [Buffer.from('{"a":', 'utf8'), Buffer.from('"县"}\n', 'utf8')];
+    await writeOutputs([{ format: 'json', text: { chunks } }], { ...io, stdout: { write: (text: string) => texts.push(text) > 0 } });
+    expect(texts.join('')).toBe('{"a":"县"}\n');
+  });
+});
+
 /** A stdout whose writes fail as a Node stream's do: `errored` set at once, the 'error' event on the next tick, then `errored` forgotten (as process.stdout does). */
 function failingStdout(code: string) {
   const sink = new EventEmitter() as EventEmitter & { write(text: string): boolean; errored: Error | null; destroyed: boolean; writes: number };
