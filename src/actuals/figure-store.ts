@@ -1,10 +1,15 @@
 import { isPlanLevel } from '../plan/plan-level.js';
 import {
-  fullLayout, MET, NO_STATUS, NOT_MET, setStatusCell, STATUS_MET, STATUS_NOT_MET, statusCell, statusLayout, valueNotKept, withinEdges,
+  fullLayout, MET, NO_STATUS, NOT_MET, setStatusCell, STATUS_MET, STATUS_NOT_MET, statusCell, statusLayout, withinEdges,
   type BlockLayout, type StatusCells,
 } from './status-layout.js';
 
+import { decodeFigure, EMPTY, encodeFigure, EXACT } from './figure-code.js';
+import { UNKNOWN_ROW, YearFigures, YearPresence, type YearValues } from './year-figures.js';
+
 export { STATUS_MET, STATUS_NOT_MET, valueNotKept, withinEdges, type StatusCells } from './status-layout.js';
+export { decodeFigure, encodeFigure, NOT_SHORT } from './figure-code.js';
+export { UNKNOWN_ROW, YearPresence, type YearValues } from './year-figures.js';
 
 /** Where a figure came from: the input file (by index) and its spreadsheet row. */
 export interface FigureSource {
@@ -24,111 +29,10 @@ export interface Figure {
   level: boolean;
 }
 
-/** The row of a figure whose row is not kept (see `FigureStore`'s `keepRows`). */
-export const UNKNOWN_ROW = -1;
-/** The cell of a target that has no figure. */
-const EMPTY = -0x80000000;
-/** The code of a figure that is no short decimal: it is kept in the block's `exact` array. */
-export const NOT_SHORT = -0x7fffffff;
-const EXACT = NOT_SHORT;
-/** Short decimals m / 10^k are kept in 32 bits as m·16 + k: |m| below 2^27, k up to 15. */
-const MAX_MANTISSA = 1 << 27;
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** The most blocks cut from one array. */
 const SLAB_BLOCKS = 256;
-/**
- * A figure as 32 bits when it is a short decimal (m / 10^k giving exactly this double), the
- * form nearly every submitted figure has; EXACT otherwise.
- */
-export function encodeFigure(value: number): number {
-  if (value === 0) return Object.is(value, -0) ? EXACT : 0;
-  for (let k = 0; k < 8; k++) {
-    const scale = POW10[k] as number;
-    const mantissa = Math.round(value * scale);
-    if (mantissa >= MAX_MANTISSA || mantissa <= -MAX_MANTISSA) return EXACT;
-    if ((k === 0 ? mantissa : mantissa / scale) === value) return mantissa * 16 + k;
-  }
-  return EXACT;
-}
 
-/** The double of a short decimal kept by `encodeFigure`: the same division, so the same bits. */
-export function decodeFigure(code: number): number {
-  const k = code & 15;
-  const mantissa = (code - k) / 16;
-  return k === 0 ? mantissa : mantissa / (POW10[k] as number);
-}
-
-/** One region's figures for one year: `value(target)` is the figure, NaN where there is none. */
-export interface YearValues {
-  value(target: number): number;
-  /** 0: no figure; 1 / 2: a figure kept as its status only, met / not met; 3: a figure whose `value` is kept. */
-  kept(target: number): number;
-}
-
-/**
- * One region's figures for one year, indexed by target, in flat typed arrays: 32 bits for a
- * short decimal, a 64-bit double only for a block that has another figure, 2 bits for a figure
- * kept as its status only (`StatusCells`). A block exists only
- * for a year that has a figure; file indexes and level flags are kept only once one differs
- * from the default (file 0, not a level). File indexes are 32-bit: a run may read more than
- * 65,535 files (or sheets). `value` is NaN for a target without a figure.
- */
-class YearFigures implements YearValues {
-  exact: Float64Array | null = null;
-  files: Uint32Array | null = null;
-  /** 1 where the figure is a level given for a rate or change target (see `Figure.level`). */
-  levels: Uint8Array | null = null;
-
-  constructor(
-    /** The codes are `slab[at]` to `slab[at + layout.codes - 1]`: no view object per block (16,078 regions: about 1.5 MB). */
-    readonly slab: Int32Array,
-    readonly at: number,
-    readonly layout: BlockLayout,
-    /** The status cells are cells `statusAt` to `statusAt + layout.statuses - 1` of `status`, 2 bits each (see `statusCell`). */
-    readonly status: Uint8Array,
-    readonly statusAt: number,
-    /** Null for a region whose rows are not kept. */
-    readonly rows: Int32Array | null,
-  ) {}
-
-  code(target: number): number {
-    const c = this.layout.cols[target];
-    if (c === undefined) return EMPTY;
-    if (c >= 0) return this.slab[this.at + c] ?? EMPTY;
-    const s = statusCell(this.status, this.statusAt + ~c);
-    return s === MET ? STATUS_MET : s === NOT_MET ? STATUS_NOT_MET : EMPTY;
-  }
-
-  /** Whether the block has any figure. */
-  hasAny(): boolean {
-    return this.size() > 0;
-  }
-
-  /** How many figures the block has (its cells in order: no call per cell). */
-  size(): number {
-    let n = 0;
-    const { slab, status } = this;
-    for (let c = this.at; c < this.at + this.layout.codes; c++) if (slab[c] !== EMPTY) n++;
-    for (let s = this.statusAt; s < this.statusAt + this.layout.statuses; s++) if (statusCell(status, s) !== NO_STATUS) n++;
-    return n;
-  }
-
-  row(target: number): number {
-    return this.rows ? (this.rows[target] ?? 0) : UNKNOWN_ROW;
-  }
-
-  value(target: number): number {
-    const code = this.code(target);
-    if (code === EMPTY) return Number.NaN;
-    if (code === STATUS_MET || code === STATUS_NOT_MET) throw valueNotKept();
-    return code === EXACT ? (this.exact?.[target] ?? Number.NaN) : decodeFigure(code);
-  }
-
-  kept(target: number): number {
-    const code = this.code(target);
-    return code === EMPTY ? 0 : code === STATUS_MET ? 1 : code === STATUS_NOT_MET ? 2 : 3;
-  }
-}
 
 /**
  * A store's figures as a few flat arrays, to pass to another thread (single file, no levels):
@@ -154,56 +58,6 @@ export interface StoreData {
   /** Figures that are no short decimals: the cell (block × targetCount + target) and its value. */
   exactCells: Int32Array;
   exactValues: Float64Array;
-}
-
-/** Which of some regions have a figure of a target in one year (see `FigureStore.presence`). */
-export class YearPresence {
-  /** True when none of the regions has any figure that year. */
-  readonly none: boolean;
-
-  constructor(
-    private readonly blocks: (YearFigures | undefined)[],
-    private readonly targetCount: number,
-  ) {
-    this.none = blocks.every((block) => block === undefined);
-  }
-
-  /** Whether region number `i` (in the order given) has a figure of the target. */
-  has(i: number, target: number): boolean {
-    const block = this.blocks[i];
-    return block !== undefined && block.code(target) !== EMPTY;
-  }
-
-  private counts: Int32Array | null = null;
-
-  /** How many of the regions have a figure of the target. */
-  count(target: number): number {
-    if (this.none) return 0;
-    // Counted for every target at once, block by block: one pass through memory in order.
-    if (this.counts === null) {
-      const counts = new Int32Array(this.targetCount);
-      for (const block of this.blocks) {
-        if (block === undefined) continue;
-        const { slab, at, status, statusAt } = block;
-        const { codeTargets, statusTargets } = block.layout;
-        // Each kind of cell in one pass of its own (no branch on the kind per cell).
-        for (let c = 0; c < codeTargets.length; c++) {
-          if (slab[at + c] !== EMPTY) {
-            const t = codeTargets[c] as number;
-            counts[t] = (counts[t] as number) + 1;
-          }
-        }
-        for (let s = 0; s < statusTargets.length; s++) {
-          if (statusCell(status, statusAt + s) !== NO_STATUS) {
-            const t = statusTargets[s] as number;
-            counts[t] = (counts[t] as number) + 1;
-          }
-        }
-      }
-      this.counts = counts;
-    }
-    return this.counts[target] ?? 0;
-  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { fileRange } from '../file-chunks.js';
 import { INPUT_SIZE_LIMIT } from '../read-bounded.js';
 import { steadyHeap } from '../steady-heap.js';
 import { readFastLong, type FastFigure, type FastLongLayout } from './fast-long-reader.js';
-import { UNKNOWN_ROW, type FigureSource, type StoreData } from './figure-store.js';
+import { UNKNOWN_ROW, type StoreData } from './figure-store.js';
 import type { ReadContext } from './read-context.js';
 import type { RangeEvent, RangeScan } from './scan-range.js';
 import type { ScanWorkerData } from './scan-worker.js';
