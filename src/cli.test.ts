@@ -32,6 +32,34 @@ describe('main(argv, io)', () => {
     expect(zh.stderr()).toBe('错误:缺少必需的参数 <文件>\n(加 --help 查看用法)\n');
   });
 
+  it('where stdout is stderr (a terminal, 2>&1), a warning the report lists is said once, in the report; else on both', async () => {
+    const input = 'id,value\nM1.1,12000000\n';
+    // Each format words it in its own layout (`warning: <stdin>:2:2 …`, `<stdin>:2:2 warning …`, Markdown escaped).
+    const count = (text: string): number => text.split('\n').filter((line) => line.includes(':2:2') && line.includes('is about 10^4 times the target of M1.1')).length;
+    for (const format of ['summary', 'table', 'text', 'markdown']) {
+      const one = fakeIo(input);
+      one.io.stdoutIsStderr = () => true;
+      await main([...MINI, 'check', '-', '-f', format, '--no-color'], one.io);
+      expect([format, count(one.stdout()), count(one.stderr())]).toEqual([format, 1, 0]);
+      // The note on how figures were dated is no warning: the report does not list it, stderr still says it.
+      expect(one.stderr()).toContain('info: <stdin>:1: no year column');
+      const two = fakeIo(input);
+      two.io.stdoutIsStderr = () => false;
+      await main([...MINI, 'check', '-', '-f', format, '--no-color'], two.io);
+      expect([format, count(two.stdout()), count(two.stderr())]).toEqual([format, 1, 1]);
+    }
+    // A machine format on stdout carries warnings in its own form: stderr says them as lines still.
+    const json = fakeIo(input);
+    json.io.stdoutIsStderr = () => true;
+    await main([...MINI, 'check', '-', '-f', 'json'], json.io);
+    expect(count(json.stderr())).toBe(1);
+    // A report written to a file is not seen on stderr's terminal: stderr says them.
+    const toFile = fakeIo(input);
+    toFile.io.stdoutIsStderr = () => true;
+    await main([...MINI, 'check', '-', '-f', 'table', '-o', '/dev/null'], toFile.io);
+    expect(count(toFile.stderr())).toBe(1);
+  });
+
   it('show prints a target with its quote', async () => {
     const fake = fakeIo();
     expect(await main([...MINI, 'show', 'm1.3', '--lang', 'zh'], fake.io)).toBe(0);

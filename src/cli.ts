@@ -13,6 +13,7 @@ import { EXIT } from './report/exit-code.js';
 import { FAIL_CONDITIONS, STATUSES, type FailCondition, type Status } from './report/types.js';
 // The check, validate and schema runners (and what they import) load when a command runs: --help needs none.
 import type { Io, TextSink } from './run.js';
+import { sameDestination } from './same-destination.js';
 import { toolVersion } from './tool-version.js';
 import type { OutputRequest } from './write-outputs.js';
 
@@ -265,6 +266,7 @@ export async function runFromProcess(): Promise<void> {
     stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     env: process.env,
     writeStdoutBytes: (bytes: Uint8Array) => process.stdout.write(bytes),
+    stdoutIsStderr: () => sameDestination(1, 2),
   };
   try {
     const code = await main(process.argv.slice(2), io);

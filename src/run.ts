@@ -51,6 +51,11 @@ export interface Io {
    * to text and encoded again; a test's fake stdout without it is written text.
    */
   writeStdoutBytes?(bytes: Uint8Array): unknown;
+  /**
+   * True when stdout and stderr are one destination (one terminal, or `2>&1`): the warnings a
+   * report on stdout lists are then not said on stderr first. Absent: they are two.
+   */
+  stdoutIsStderr?(): boolean;
 }
 
 /** The bundled plan: Xiangshan County's common-prosperity action plan. */
@@ -176,11 +181,14 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // without decomposed targets its final levels keep only whether they met their target.
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets, keepRows: !summaryOnly, statusOnly: summaryOnly && options.regionTargets === undefined });
-  writeInputNotices(actuals, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
   // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
   const fatal = nothingRead(actuals);
   // They go where the table would have gone (stdout); machine formats carry the errors themselves.
   const humanOnStdout = options.outputs.some((output) => output.path === undefined && !MACHINE_FORMATS.has(output.format));
+  // Every format for people lists the warnings at its end: where stdout is stderr (a terminal,
+  // `2>&1` into a CI log), they are said there once, not first on stderr as well.
+  const notices = { lang: options.lang, quiet: options.quiet, max: options.maxErrors, warnings: !(humanOnStdout && !fatal && io.stdoutIsStderr?.() === true) };
+  writeInputNotices(actuals, notices, io.stderr);
   if (fatal && humanOnStdout) writeNothingRead(actuals, { lang: options.lang, max: options.maxErrors }, io.stdout);
   const unknownRegion = regionRefusal(options, actuals);
   if (unknownRegion) return usageErrors([unknownRegion], options.lang, io);
@@ -199,7 +207,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const { report, listed } = options.outputs.every((output) => output.format === 'summary')
     ? { report: evaluate(plan, actuals, { ...evaluation, detail: false }), listed: undefined }
     : evaluateListed(plan, actuals, evaluation);
-  writeReviewNotices(report, { lang: options.lang, quiet: options.quiet, max: options.maxErrors }, io.stderr);
+  writeReviewNotices(report, notices, io.stderr);
   const outputs = options.outputs.filter((output) => !fatal || MACHINE_FORMATS.has(output.format));
   try {
     await writeOutputs(await renderOutputs(outputs, report, listed, sourcesOf(plan, actuals, report), options, io), io);

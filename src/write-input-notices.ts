@@ -11,11 +11,26 @@ function oneLine(text: string): string {
   return sanitize(text).replace(/[\n\t\u2028\u2029\u0085]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Writes the reader's warnings (always) and notices (unless `quiet`) to `sink`, at most `max` of them. */
-export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet: boolean; max: number }, sink: TextSink): void {
+/** Which notices go to stderr: warnings unless the report shows them where stderr is seen, notices unless `quiet`. */
+export interface NoticeOptions {
+  lang: Lang;
+  quiet: boolean;
+  /** At most this many are written, then a count of the rest. */
+  max: number;
+  /** False when the report written to the same destination lists the warnings itself; absent: true. */
+  warnings?: boolean;
+}
+
+/** True when a notice is written to stderr under `options`. */
+function shownOnStderr(notice: Notice, options: NoticeOptions): boolean {
+  return notice.severity === 'warning' ? options.warnings !== false : !options.quiet;
+}
+
+/** Writes the reader's warnings and notices (as `NoticeOptions` says) to `sink`, at most `max` of them. */
+export function writeInputNotices(actuals: Actuals, options: NoticeOptions, sink: TextSink): void {
   const { lang } = options;
   // Notes from a 备注 column are kept in the report (inputs[].notices), not repeated on the terminal.
-  const shown = actuals.notices.filter((notice) => notice.severity === 'warning' || (!options.quiet && notice.code !== 'notice.row-note'));
+  const shown = actuals.notices.filter((notice) => shownOnStderr(notice, options) && (notice.severity === 'warning' || notice.code !== 'notice.row-note'));
   for (const notice of shown.slice(0, options.max)) writeNotice(notice, lang, sink);
   const hidden = shown.length - Math.min(shown.length, options.max) + (actuals.noticeCount - actuals.notices.length);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, lang)}\n`);
@@ -25,9 +40,9 @@ export function writeInputNotices(actuals: Actuals, options: { lang: Lang; quiet
  * Writes the notices the evaluation added about the input (figures after the review year, rates
  * that look like levels: `REVIEW_NOTICE_CODES`), as `writeInputNotices` writes the reader's.
  */
-export function writeReviewNotices(report: Report, options: { lang: Lang; quiet: boolean; max: number }, sink: TextSink): void {
+export function writeReviewNotices(report: Report, options: NoticeOptions, sink: TextSink): void {
   const notices = report.inputs.flatMap((input) => input.notices ?? []).filter((notice) => REVIEW_NOTICE_CODES.has(notice.code));
-  const shown = notices.filter((notice) => notice.severity === 'warning' || !options.quiet);
+  const shown = notices.filter((notice) => shownOnStderr(notice, options));
   for (const notice of shown.slice(0, options.max)) writeNotice(notice, options.lang, sink);
   const hidden = shown.length - Math.min(shown.length, options.max);
   if (hidden > 0) sink.write(`${formatMessage('report.notices-more', { count: hidden }, options.lang)}\n`);

@@ -27,6 +27,24 @@ describe('the reader’s warnings in every report people read', () => {
     expect(table).toContain('警告:fixtures/workbooks/scale-units-2025.csv:3:3 [实际值]: 45000 万人');
   });
 
+  it('stdout and stderr into one place (2>&1, a terminal): each warning is said once, in the report; into two, on both', () => {
+    const bin = join(root, 'bin', 'plancheck.js');
+    const one = join(dir, 'one.txt');
+    const fd = openSync(one, 'w');
+    try {
+      spawnSync(process.execPath, [bin, 'check', SCALE], { cwd: root, env: { ...process.env, ...zh }, stdio: ['ignore', fd, fd] });
+    } finally {
+      closeSync(fd);
+    }
+    const warning = '45000 万人 约为 M35.3 目标';
+    const times = (text: string): number => text.split(warning).length - 1;
+    const both = readFileSync(one, 'utf8');
+    expect(times(both)).toBe(1);
+    expect(both).toContain('警告:fixtures/workbooks/scale-units-2025.csv:3:3 [实际值]: 45000 万人');
+    const apart = runPlancheck(['check', SCALE], { env: zh });
+    expect([times(apart.stdout), times(apart.stderr)]).toEqual([1, 1]);
+  });
+
   it('villages judged on the plan\'s targets (the templated sentences of a large run): a doubted figure keeps its mark in every format, the others are worded as before', () => {
     // 甲村 G2.2 0.0014 万元 is 10^-4 of 15 万元: doubted, not met. 乙村 G2.2 14: not met, no doubt.
     const file = 'fixtures/misreads/villages-doubted.csv';
