@@ -51,6 +51,9 @@ await build({
   // (imported with import(), which becomes a deferred require()) for .xlsx files only.
   external: ['iconv-lite', '@e965/xlsx', 'write-excel-file', 'echarts'],
   plugins: [lazyBuiltins],
+  // Without indentation and comments the bundle is about a third smaller: read faster at every
+  // start-up (its code cache is the same size: bytecode, not text). Names are kept.
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
 

@@ -36,12 +36,13 @@ const { dirname } = require('node:path');
 const { Script } = require('node:vm');
 const bundle = process.env.BUNDLE;
 const source = readFileSync(bundle, 'latin1');
-const helpers = /^var __toCommonJS = .*$/m;
+// (The bundle is minified: no whitespace around the helpers' "=".)
+const helpers = /var __toCommonJS ?= ?[^;\\n]*;/;
 if (!helpers.test(source)) throw new Error('the bundle no longer has esbuild helpers where expected');
 const evaluated = new Set();
 globalThis.__recordModule = (name) => evaluated.add(name);
 const record = (wrap) => (body, ...rest) => { const name = Object.keys(body)[0]; const init = wrap(body, ...rest); return (...args) => (globalThis.__recordModule(name), init(...args)); };
-const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);');
+const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);\\n');
 const mod = { exports: {} };
 new Script('(function (exports, require, module, __filename, __dirname) {' + patched + '\\n})', { filename: bundle }).runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
 process.on('exit', () => process.stderr.write('\\nEVALUATED ' + [...evaluated].join(',') + '\\n'));
