@@ -44,8 +44,10 @@ await build({
   // Modules that find files from their own URL get the bundle's.
   // The build id names the code cache made for this very bundle (V8 checks only a cache's source
   // length): a rebuilt bundle never meets a cache of another build.
-  banner: { js: `// plancheck build ${buildId}\nvar __plancheck_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
-  define: { 'import.meta.url': '__plancheck_import_meta_url' },
+  // Worked out when first read (a module that needs its URL: a changed plan's hash, iconv-lite),
+  // not at every start-up.
+  banner: { js: `// plancheck build ${buildId}\nvar __plancheck_import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  define: { 'import.meta.url': '__plancheck_import_meta.url' },
   // Loaded on demand from node_modules, not read at every start-up: iconv-lite for GB18030 and
   // UTF-16 files only (its code tables are half a megabyte); the workbook reader and writer
   // (imported with import(), which becomes a deferred require()) for .xlsx files only.
