@@ -29,7 +29,7 @@ function plainCheck(argv: string[]): CheckOptions | null {
 }
 
 const TOKENS = [
-  'check', 'check', 'a.csv', 'b.csv', '-', 'help', 'list', '--',
+  'check', 'check', 'a.csv', 'b.csv', '-', '', 'help', 'list', '--', '-1',
   '-f', '--format', 'summary', 'json', 'table', 'bogus', '--format=json', '-fjson',
   '-o', '--output', 'out.json', '-o-',
   '--lang', 'zh', 'en', 'xx', '--lang=zh',

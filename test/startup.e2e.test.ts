@@ -141,6 +141,37 @@ describe('start-up', () => {
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: `${version}\n` });
   });
 
+  it('a damaged shipped code cache is rejected by V8 and only costs speed: the same output, and a cache of the user\'s own is written', () => {
+    // A copy of the installation whose shipped cache is garbage of the right length.
+    const copy = join(temp, 'damaged');
+    for (const dir of ['bin', 'dist/bundle', 'fixtures/xiangshan']) mkdirSync(join(copy, dir), { recursive: true });
+    for (const file of ['package.json', 'targets.yaml', 'bin/plancheck.js', 'bin/package.json', 'dist/bundled-plan.json', 'fixtures/xiangshan/submission-2025.csv']) copyFileSync(join(root, file), join(copy, file));
+    for (const file of readdirSync(join(root, 'dist', 'bundle'))) {
+      const from = join(root, 'dist', 'bundle', file);
+      if (file.endsWith('.cache')) writeFileSync(join(copy, 'dist', 'bundle', file), Buffer.alloc(readFileSync(from).length, 0x5a));
+      else copyFileSync(from, join(copy, 'dist', 'bundle', file));
+    }
+    const cache = join(temp, 'damaged-cache');
+    const check = () =>
+      spawnSync(process.execPath, [join(copy, 'bin', 'plancheck.js'), 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'], {
+        cwd: copy,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: cache },
+      });
+    const expected = spawnSync(process.execPath, ['bin/plancheck.js', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: join(temp, 'cache') },
+    });
+    const first = check();
+    expect({ status: first.status, stdout: first.stdout, stderr: first.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
+    expect(first.stdout).toContain('All: 311 targets');
+    expect(readdirSync(join(cache, 'plancheck'))).toHaveLength(1);
+    // The next run takes the user's own cache: still the same output.
+    const second = check();
+    expect({ status: second.status, stdout: second.stdout, stderr: second.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
+  });
+
   it('the build ships a code cache for this Node; another Node or other flags get one in the user cache folder', () => {
     const shipped = `-${process.version}-${process.arch}.cache`;
     expect(readdirSync(join(root, 'dist', 'bundle')).filter((name) => /^plancheck-[0-9a-f]{16}-/.test(name) && name.endsWith(shipped))).toHaveLength(1);
