@@ -44,13 +44,18 @@ await build({
   // Modules that find files from their own URL get the bundle's.
   // The build id names the code cache made for this very bundle (V8 checks only a cache's source
   // length): a rebuilt bundle never meets a cache of another build.
-  banner: { js: `// plancheck build ${buildId}\nvar __plancheck_import_meta_url = require('node:url').pathToFileURL(__filename).href;` },
-  define: { 'import.meta.url': '__plancheck_import_meta_url' },
+  // Worked out when first read (a module that needs its URL: a changed plan's hash, iconv-lite),
+  // not at every start-up.
+  banner: { js: `// plancheck build ${buildId}\nvar __plancheck_import_meta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };` },
+  define: { 'import.meta.url': '__plancheck_import_meta.url' },
   // Loaded on demand from node_modules, not read at every start-up: iconv-lite for GB18030 and
   // UTF-16 files only (its code tables are half a megabyte); the workbook reader and writer
   // (imported with import(), which becomes a deferred require()) for .xlsx files only.
   external: ['iconv-lite', '@e965/xlsx', 'write-excel-file', 'echarts'],
   plugins: [lazyBuiltins],
+  // Without indentation and comments the bundle is about a third smaller: read faster at every
+  // start-up (its code cache is the same size: bytecode, not text). Names are kept.
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLang, fillTemplate, formatMessage, messages } from './messages.js';
+import { detectLang, fillTemplate, formatMessage, messages, pluralCategory } from './messages.js';
 
 describe('fillTemplate', () => {
   const rows = '{count, plural, one {# row} other {# rows}}';
@@ -9,6 +9,18 @@ describe('fillTemplate', () => {
     expect(fillTemplate(rows, { count: 0 }, 'en')).toBe('0 rows');
     expect(fillTemplate(rows, { count: 2 }, 'en')).toBe('2 rows');
     expect(fillTemplate(rows, { count: 1.5 }, 'en')).toBe('1.5 rows');
+  });
+
+  it('whole numbers take the category Intl.PluralRules gives, in both languages (without asking it); fractions are rounded as Intl rounds them', () => {
+    const intl = { en: new Intl.PluralRules('en'), zh: new Intl.PluralRules('zh') };
+    const counts = [0, -0, 1, -1, 2, -2, 11, 21, 101, 1001, 2 ** 31, -(2 ** 31), Number.MAX_SAFE_INTEGER, 1e21, 1e300];
+    for (let n = 0; n < 2000; n++) counts.push(n * 7919 - 5_000_000);
+    const fractions = [0.5, 1.5, 1.0004, 0.9996, 1.0005, 0.9995, -1.0004, 2.0001, 1e-7, NaN, Infinity, -Infinity];
+    for (const lang of ['en', 'zh'] as const) {
+      for (const count of [...counts, ...fractions]) expect(pluralCategory(count, lang), `${lang} ${count}`).toBe(intl[lang].select(count));
+    }
+    expect(pluralCategory(1.0004, 'en')).toBe('one');
+    expect(pluralCategory(1, 'zh')).toBe('other');
   });
 
   it('Chinese has one form: "other"', () => {

@@ -956,14 +956,20 @@ export function formatMessage(code: MessageCode, params: MessageParams, lang: La
 /** Short name of `formatMessage`: the message `code` in `lang` with `params` filled in. */
 export const t = formatMessage;
 
-const pluralRules: Record<Lang, Intl.PluralRules> = { zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
+// Made on first use: a run whose counts are all whole numbers never loads ICU's plural rules.
+let pluralRules: Record<Lang, Intl.PluralRules> | undefined;
 
 /** The plural category (`one`, `other`, …) of `count` in `lang`, by `Intl.PluralRules`. */
 export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
+  // A whole number by CLDR's rules, which Intl applies: English "one" for 1 and -1 only, Chinese
+  // "other" always (messages.test.ts compares them with Intl). A fraction is Intl's: it rounds to
+  // three decimals first (1.0004 is "one").
+  if (Number.isInteger(count)) return lang === 'en' && (count === 1 || count === -1) ? 'one' : 'other';
   // Counts repeat (a row per result says "1 …", "2 …"): each is asked of Intl once.
   const known = pluralCache[lang];
   let category = known.get(count);
   if (category === undefined) {
+    pluralRules ??= { zh: new Intl.PluralRules('zh'), en: new Intl.PluralRules('en') };
     category = pluralRules[lang].select(count);
     if (known.size < 4096) known.set(count, category);
   }

@@ -19,12 +19,15 @@ function isPlancheckPackage(file: string): boolean {
 
 /** The folder of plancheck's package.json, found from this module wherever the build put it. */
 function findPackageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  // The CommonJS bundle has its folder at hand; an ES module finds it from its URL (a round trip
+  // through a URL the bundle's start-up need not pay).
+  const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+  let dir = here;
   // src/, dist/ and dist/bundle/ all sit below the root; stop at the file system's root.
   for (;;) {
     if (isPlancheckPackage(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return dirname(fileURLToPath(import.meta.url));
+    if (parent === dir) return here;
     dir = parent;
   }
 }

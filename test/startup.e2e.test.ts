@@ -36,12 +36,13 @@ const { dirname } = require('node:path');
 const { Script } = require('node:vm');
 const bundle = process.env.BUNDLE;
 const source = readFileSync(bundle, 'latin1');
-const helpers = /^var __toCommonJS = .*$/m;
+// (The bundle is minified: no whitespace around the helpers' "=".)
+const helpers = /var __toCommonJS ?= ?[^;\\n]*;/;
 if (!helpers.test(source)) throw new Error('the bundle no longer has esbuild helpers where expected');
 const evaluated = new Set();
 globalThis.__recordModule = (name) => evaluated.add(name);
 const record = (wrap) => (body, ...rest) => { const name = Object.keys(body)[0]; const init = wrap(body, ...rest); return (...args) => (globalThis.__recordModule(name), init(...args)); };
-const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);');
+const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);\\n');
 const mod = { exports: {} };
 new Script('(function (exports, require, module, __filename, __dirname) {' + patched + '\\n})', { filename: bundle }).runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
 process.on('exit', () => process.stderr.write('\\nEVALUATED ' + [...evaluated].join(',') + '\\n'));
@@ -78,6 +79,9 @@ const HEAVY = [
   // The sample is read whole by the fast path (its lines with a unit one by one): no Papa Parse.
   'src/actuals/read-csv-table.ts',
   'node_modules/papaparse/papaparse.js',
+  // The usual check is read without commander (src/cli-plain-check.ts): no program, no help texts.
+  'node_modules/commander/index.js',
+  'src/cli-program.ts',
 ];
 
 describe('start-up', () => {
@@ -98,8 +102,9 @@ describe('start-up', () => {
     const { code, stdout, evaluated } = evaluatedModules(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: plancheck');
-    expect(evaluated.some((name) => name.endsWith('node_modules/commander/index.js'))).toBe(true);
-    const runners = ['src/run.ts', 'src/actuals/read-actuals.ts', 'node_modules/papaparse/papaparse.js', 'src/evaluate/evaluate.ts', 'src/format/summary.ts', ...HEAVY];
+    for (const name of ['node_modules/commander/index.js', 'src/cli-program.ts']) expect(evaluated.some((module) => module.endsWith(name)), name).toBe(true);
+    const commander = ['node_modules/commander/index.js', 'src/cli-program.ts'];
+    const runners = ['src/run.ts', 'src/actuals/read-actuals.ts', 'node_modules/papaparse/papaparse.js', 'src/evaluate/evaluate.ts', 'src/format/summary.ts', ...HEAVY.filter((name) => !commander.includes(name))];
     expect(evaluated.filter((name) => runners.some((runner) => name.endsWith(runner)))).toEqual([]);
   });
 
@@ -134,6 +139,37 @@ describe('start-up', () => {
     copyFileSync(join(root, 'package.json'), join(bare, 'package.json'));
     const result = spawnSync(process.execPath, [join(bare, 'bin', 'plancheck.js'), '-V'], { encoding: 'utf8' });
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('a damaged shipped code cache is rejected by V8 and only costs speed: the same output, and a cache of the user\'s own is written', () => {
+    // A copy of the installation whose shipped cache is garbage of the right length.
+    const copy = join(temp, 'damaged');
+    for (const dir of ['bin', 'dist/bundle', 'fixtures/xiangshan']) mkdirSync(join(copy, dir), { recursive: true });
+    for (const file of ['package.json', 'targets.yaml', 'bin/plancheck.js', 'bin/package.json', 'dist/bundled-plan.json', 'fixtures/xiangshan/submission-2025.csv']) copyFileSync(join(root, file), join(copy, file));
+    for (const file of readdirSync(join(root, 'dist', 'bundle'))) {
+      const from = join(root, 'dist', 'bundle', file);
+      if (file.endsWith('.cache')) writeFileSync(join(copy, 'dist', 'bundle', file), Buffer.alloc(readFileSync(from).length, 0x5a));
+      else copyFileSync(from, join(copy, 'dist', 'bundle', file));
+    }
+    const cache = join(temp, 'damaged-cache');
+    const check = () =>
+      spawnSync(process.execPath, [join(copy, 'bin', 'plancheck.js'), 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'], {
+        cwd: copy,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: cache },
+      });
+    const expected = spawnSync(process.execPath, ['bin/plancheck.js', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: join(temp, 'cache') },
+    });
+    const first = check();
+    expect({ status: first.status, stdout: first.stdout, stderr: first.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
+    expect(first.stdout).toContain('All: 311 targets');
+    expect(readdirSync(join(cache, 'plancheck'))).toHaveLength(1);
+    // The next run takes the user's own cache: still the same output.
+    const second = check();
+    expect({ status: second.status, stdout: second.stdout, stderr: second.stderr }).toEqual({ status: expected.status, stdout: expected.stdout, stderr: expected.stderr });
   });
 
   it('the build ships a code cache for this Node; another Node or other flags get one in the user cache folder', () => {

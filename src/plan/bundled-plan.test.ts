@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { miniPlan } from '../evaluate/plan.test-helper.js';
+import { bundledPlan, miniPlan } from '../evaluate/plan.test-helper.js';
 import { readPrebuiltPlan, serialisePlan } from './bundled-plan.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'plancheck-prebuilt-'));
@@ -47,6 +47,43 @@ describe('the prebuilt plan is used only while its file is unchanged', () => {
     expect(readPrebuiltPlan(json, yaml)).toBeNull();
     expect(readPrebuiltPlan(json, join(temp, 'absent.yaml'))).toBeNull();
     writeFileSync(json, '{');
+    expect(readPrebuiltPlan(json, yaml)).toBeNull();
+  });
+});
+
+describe('the prebuilt plan holds what the plan file says', () => {
+  it('the bundled plan read back equals the plan parsed from its YAML, key for key and in the same order', () => {
+    const yaml = join(temp, 'bundled.yaml');
+    const json = join(temp, 'bundled.json');
+    copyFileSync(new URL('../../targets.yaml', import.meta.url), yaml);
+    const { size, mtimeMs } = statSync(yaml);
+    const parsed = bundledPlan();
+    writeFileSync(json, serialisePlan(parsed, readFileSync(yaml), { size, mtimeMs }));
+    const plan = readPrebuiltPlan(json, yaml);
+    expect(plan).not.toBeNull();
+    // JSON text compares values and the order of keys (a measure's texts read from the second line in their places).
+    const { targetsById: _read, ...readBack } = plan!;
+    const { targetsById: _parsed, ...original } = parsed;
+    expect(JSON.stringify(readBack)).toBe(JSON.stringify(original));
+    expect(plan).toEqual(parsed);
+    const measure = plan!.measures.find((m) => m.number === 24)!;
+    expect(Object.keys(measure)).toEqual(Object.keys(parsed.measures.find((m) => m.number === 24)!));
+    expect(measure.text).toContain('2025');
+    expect({ ...measure }.summaryEn).toBe(parsed.measures.find((m) => m.number === 24)!.summaryEn);
+    // A text assigned is kept, as in a plain object.
+    measure.text = 'changed';
+    expect(measure.text).toBe('changed');
+  });
+
+  it('a prebuilt copy whose second line (the measures\' texts) is cut short, grown or missing is not used', () => {
+    const { yaml, json } = prebuild('texts');
+    const text = readFileSync(json, 'utf8');
+    expect(readPrebuiltPlan(json, yaml)?.measures[0]?.text).toBe(miniPlan().measures[0]?.text);
+    writeFileSync(json, text.slice(0, -2));
+    expect(readPrebuiltPlan(json, yaml)).toBeNull();
+    writeFileSync(json, `${text} `);
+    expect(readPrebuiltPlan(json, yaml)).toBeNull();
+    writeFileSync(json, text.slice(0, text.indexOf('\n')));
     expect(readPrebuiltPlan(json, yaml)).toBeNull();
   });
 });

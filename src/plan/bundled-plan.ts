@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Plan, Target } from './types.js';
+import type { Measure, Plan, Target } from './types.js';
 
 /** A plan checked at build time, with the hash, size and modification time of the file it came from. */
 export interface PrebuiltPlan {
@@ -19,21 +19,32 @@ export function planHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Serialises a checked plan for `readPrebuiltPlan`; each target is written once. */
+// The measures' own words, about a third of the file, which only `show` and `list` print: kept on
+// a second line, decoded and parsed when first read. The first line keeps their places.
+const MEASURE_TEXTS = ['text', 'summaryEn'] as const;
+
+/**
+ * Serialises a checked plan for `readPrebuiltPlan`; each target is written once. Two lines: the
+ * plan without the measures' texts (with the byte length of the second line), then those texts.
+ */
 export function serialisePlan(plan: Plan, bytes: Uint8Array, source: { size: number; mtimeMs: number }): string {
   const { targetsById: _unused, ...rest } = plan;
+  const texts = JSON.stringify(plan.measures.map((m) => MEASURE_TEXTS.map((key) => m[key])));
   const slim = {
     ...rest,
     goals: plan.goals.map((g) => ({ ...g, targets: g.targets.map((t) => t.index) })),
-    measures: plan.measures.map((m) => ({ ...m, targets: m.targets.map((t) => t.index) })),
+    measures: plan.measures.map((m) => ({ ...m, text: 0, summaryEn: 0, targets: m.targets.map((t) => t.index) })),
   };
-  return JSON.stringify({ sourceHash: planHash(bytes), sourceSize: source.size, sourceMtimeMs: source.mtimeMs, plan: slim });
+  const head = { sourceHash: planHash(bytes), sourceSize: source.size, sourceMtimeMs: source.mtimeMs, textBytes: Buffer.byteLength(texts), plan: slim };
+  // JSON.stringify writes no line break of its own: the first one ends the first line.
+  return `${JSON.stringify(head)}\n${texts}`;
 }
 
 type Stored = Omit<PrebuiltPlan, 'plan'> & {
+  textBytes: number;
   plan: Omit<Plan, 'targetsById' | 'goals' | 'measures'> & {
     goals: (Omit<Plan['goals'][number], 'targets'> & { targets: number[] })[];
-    measures: (Omit<Plan['measures'][number], 'targets'> & { targets: number[] })[];
+    measures: (Omit<Measure, 'targets' | 'text' | 'summaryEn'> & { targets: number[] })[];
   };
 };
 
@@ -45,8 +56,15 @@ type Stored = Omit<PrebuiltPlan, 'plan'> & {
  */
 export function readPrebuiltPlan(prebuiltFile: string, planFile: string): Plan | null {
   let prebuilt: Stored;
+  let bytes: Buffer;
+  let end: number;
   try {
-    prebuilt = JSON.parse(readFileSync(prebuiltFile, 'utf8')) as Stored;
+    bytes = readFileSync(prebuiltFile);
+    end = bytes.indexOf(0x0a);
+    if (end < 0) return null;
+    prebuilt = JSON.parse(bytes.toString('utf8', 0, end)) as Stored;
+    // A second line cut short or grown is not the build's: the file is checked again.
+    if (bytes.length - end - 1 !== prebuilt.textBytes) return null;
     const stat = statSync(planFile);
     const unchanged = stat.size === prebuilt.sourceSize && stat.mtimeMs === prebuilt.sourceMtimeMs;
     if (!unchanged && (stat.size !== prebuilt.sourceSize || prebuilt.sourceHash !== planHash(readFileSync(planFile)))) return null;
@@ -54,11 +72,29 @@ export function readPrebuiltPlan(prebuiltFile: string, planFile: string): Plan |
     return null;
   }
   const { plan } = prebuilt;
+  let texts: string[][] | undefined;
+  const textsOf = (i: number): string[] => {
+    texts ??= JSON.parse(bytes.toString('utf8', end + 1)) as string[][];
+    return texts[i] ?? [];
+  };
   const byIndex = (indexes: number[]): Target[] => indexes.map((i) => plan.targets[i] as Target);
   return {
     ...plan,
     goals: plan.goals.map((g) => ({ ...g, targets: byIndex(g.targets) })),
-    measures: plan.measures.map((m) => ({ ...m, targets: byIndex(m.targets) })),
+    measures: plan.measures.map((m, i) => withTexts({ ...m, targets: byIndex(m.targets) } as unknown as Measure, () => textsOf(i))),
     targetsById: new Map(plan.targets.map((t) => [t.id, t])),
   };
+}
+
+/** The measure with its texts read from `texts` when first asked for, in their places among its keys; assigning one makes it plain data. */
+function withTexts(measure: Measure, texts: () => string[]): Measure {
+  MEASURE_TEXTS.forEach((key, k) => {
+    Object.defineProperty(measure, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => texts()[k] ?? '',
+      set: (value: string) => Object.defineProperty(measure, key, { value, writable: true, enumerable: true, configurable: true }),
+    });
+  });
+  return measure;
 }
