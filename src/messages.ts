@@ -701,6 +701,8 @@ export const messages = {
   'view.mean-short': { zh: '年均值 {observed}{unit},目标 {target}', en: 'yearly mean {observed}{unit}, target {target}' },
   'view.short': { zh: '比目标少 {gap}{unit}(完成度 {attainment})', en: '{gap}{unit} short of the target ({attainment} attained)' },
   'view.over-limit': { zh: '超出上限 {gap}{unit}', en: '{gap}{unit} over the limit' },
+  'view.at-bound-above': { zh: '恰好等于 {actual}{unit},目标要求高于此值', en: 'exactly {actual}{unit}: the target is more than that' },
+  'view.at-bound-below': { zh: '恰好等于 {actual}{unit},目标要求低于此值', en: 'exactly {actual}{unit}: the target is less than that' },
   'view.above-band': { zh: '高于目标 {gap}{unit}', en: '{gap}{unit} above the target' },
   'view.below-band': { zh: '低于目标 {gap}{unit}', en: '{gap}{unit} below the target' },
   'view.points': { zh: ' 个百分点', en: ' percentage points' },

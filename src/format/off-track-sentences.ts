@@ -46,6 +46,8 @@ function shapeOf(cell: ListedCell, result: Result): number {
   key = key * 4 + (SEVERITY_INDEX.get(cell.severity) ?? 0);
   key = key * 4 + (SOURCE_INDEX.get(cell.targetSource) ?? 0);
   key = key * 2 + (cell.gap === null ? 1 : 0);
+  // A strict bound met exactly has words of its own (`view.at-bound-above`).
+  key = key * 2 + (cell.gap === 0 ? 1 : 0);
   key = key * 2 + (cell.attainment === null ? 1 : 0);
   key = key * 2 + (aboveTarget(result) ? 1 : 0);
   key = key * 2 + (cell.year !== cell.target.year ? 1 : 0);

@@ -54,6 +54,17 @@ describe('reasons in words', () => {
     expect(viewResult(r, 'zh').status).toBe('未达标(力争)');
   });
 
+  it('a strict bound met exactly (> 250, actual 250) is not met by nothing: it says the figure equals the bound, never "short by 0"', () => {
+    const above: Result = { ...base, op: '>', value: 250, status: 'not_met', severity: 'failure', actual: fig(250), gap: 0, attainment: 1 };
+    expect(viewResult(above, 'zh').reason).toBe('恰好等于 250亿元,目标要求高于此值');
+    expect(viewResult(above, 'en').reason).toBe('exactly 250 亿元: the target is more than that');
+    const below: Result = { ...base, op: '<', unit: '%', value: 5.5, status: 'not_met', severity: 'failure', actual: fig(5.5), gap: 0, attainment: null };
+    expect(viewResult(below, 'zh').reason).toBe('恰好等于 5.5%,目标要求低于此值');
+    expect(viewResult(below, 'en').reason).toBe('exactly 5.5%: the target is less than that');
+    // A floor or ceiling that admits its bound met exactly is met; a gap other than 0 is a shortfall as before.
+    expect(viewResult({ ...above, actual: fig(249), gap: -1, attainment: 0.996 }, 'zh').reason).toBe('比目标少 1亿元(完成度 99.6%)');
+  });
+
   it('a final shortfall on a floor, a ceiling and a band', () => {
     expect(viewResult({ ...base, status: 'not_met', severity: 'failure', actual: fig(950), value: 1000, gap: -50, attainment: 0.95 }, 'en').reason)
       .toBe('50 亿元 short of the target (95.0% attained)');

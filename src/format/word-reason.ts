@@ -81,6 +81,10 @@ function shortfall(result: Result, lang: Lang, unit: string, words: FigureWords)
   }
   if (result.kind === 'milestone') return say('view.not-done-by', { year: result.year }, lang);
   if (result.gap === null || result.actual === null) return '';
+  // A strict bound met exactly (> 250, actual 250) falls short by nothing: "short by 0" says it wrong.
+  if (result.gap === 0 && (result.op === '>' || result.op === '<')) {
+    return say(result.op === '>' ? 'view.at-bound-above' : 'view.at-bound-below', { actual: words.missed(result), unit }, lang);
+  }
   const gap = words.shortfall(result);
   // The difference of two percentages is in percentage points (个百分点), not a relative share.
   if (result.unit === '%') unit = say('view.points', {}, lang);
