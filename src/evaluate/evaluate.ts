@@ -154,7 +154,7 @@ function evaluateWith(
     if (detail) {
       const listsRegion = !only || only.has(region);
       for (const [at, target] of targets.entries()) {
-        if (quickList && quickCell(region, slot, target, facts, false)) {
+        if (quickList && quickCell(region, slot, target, facts, false, true)) {
           if (facts.shape === 'not_judged') tally.addNotJudged();
           tally.add(facts.status, facts.severity, target.soft);
           // Without a figure, a town not judged is "no figure" to the list rule; a final level always has one.
