@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom as random } from '../seeded-random.test-helper.js';
+import { seededRandom, seededRandom as random } from '../seeded-random.test-helper.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 
 describe('ByteChunks.number: a number written as String(value) writes it', () => {
@@ -69,5 +69,25 @@ describe('ByteChunks', () => {
     out.text(big);
     expect(out.full).toBe(true);
     expect([...chunkTexts([out.take()])]).toEqual([big]);
+  });
+});
+
+describe('ByteChunks.text: short strings copied by hand while ASCII, anything else encoded by the runtime', () => {
+  it('property: the UTF-8 of any string of 0 to 40 characters (ASCII, controls, CJK, emoji, lone surrogates), appended after other bytes', () => {
+    const next = seededRandom(7);
+    const alphabet = ['a', '0', '.', '-', '\u0000', '\u001b', '\u007f', '\u0080', 'é', '丹', '\u202e', '\ud83d\ude00', '\ud800', '\udc00', '"'];
+    const out = new ByteChunks(16);
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const length = Math.floor(next() * 41);
+      const ascii = next() < 0.5;
+      for (let c = 0; c < length; c++) text += ascii ? alphabet[Math.floor(next() * 4)]! : alphabet[Math.floor(next() * alphabet.length)]!;
+      out.bytes(utf8('x'));
+      out.text(text);
+      if (ascii) out.ascii(text);
+      const expected = Buffer.concat([utf8('x'), utf8(text), ascii ? Buffer.from(text, 'latin1') : Buffer.alloc(0)]);
+      const got = Buffer.from(out.take());
+      if (!got.equals(expected)) expect(got.toString('hex')).toBe(expected.toString('hex'));
+    }
   });
 });

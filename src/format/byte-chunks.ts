@@ -77,14 +77,32 @@ export class ByteChunks {
 
   /** Appends a string as UTF-8. */
   text(text: string): void {
-    const buf = this.room(text.length * 3);
+    const n = text.length;
+    // A short string (a number's words, a figure) copied by hand while it is ASCII: cheaper than a call into the runtime.
+    if (n <= SHORT_TEXT && this.asciiShort(text)) return;
+    const buf = this.room(n * 3);
     this.at += buf.write(text, this.at, 'utf8');
   }
 
   /** Appends a string known to be ASCII (a number's digits). */
   ascii(text: string): void {
+    if (text.length <= SHORT_TEXT && this.asciiShort(text)) return;
     const buf = this.room(text.length);
     this.at += buf.write(text, this.at, 'latin1');
+  }
+
+  /** Appends a short string when it is all ASCII (its bytes are its char codes); false, with nothing appended, otherwise. */
+  private asciiShort(text: string): boolean {
+    const n = text.length;
+    const buf = this.room(n);
+    const at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return false;
+      buf[at + i] = c;
+    }
+    this.at = at + n;
+    return true;
   }
 
   /**
@@ -187,6 +205,9 @@ function digitsOf(v: number): number {
   if (v < 100000) return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
   return v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
 }
+
+/** Strings up to this long are appended by hand when ASCII (see `text`). */
+const SHORT_TEXT = 32;
 
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
