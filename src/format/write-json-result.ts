@@ -37,6 +37,8 @@ interface TargetText {
   middles: (Uint8Array | undefined)[];
   /** The pieces of its cells, by what they share (`cellPieces`). */
   cells: Map<number, CellPieces>;
+  /** The pieces of its last cell. */
+  lastCell: CellPieces | null;
 }
 
 /** The pieces of a cell between its region and numbers (see `JsonResultWriter.cellPieces`). */
@@ -45,6 +47,11 @@ interface CellPieces {
   file: Uint8Array;
   end: Uint8Array;
   rest: Uint8Array;
+  status?: ListedCell['status'];
+  severity?: ListedCell['severity'];
+  final?: boolean;
+  hasActual?: boolean;
+  shape?: ListedCell['shape'];
   year?: number;
   fileName?: string | null;
   targetSource?: ListedCell['targetSource'];
@@ -117,6 +124,17 @@ export class JsonResultWriter {
    * from the value to the row, from the row on (to a final level's gap) and after its attainment.
    */
   private cellPieces(target: TargetText, cell: ListedCell): CellPieces {
+    // Most cells of a target share all of it with the target's cell before (in the region before).
+    const last = target.lastCell;
+    if (last !== null && last.status === cell.status && last.severity === cell.severity && last.final === cell.final && last.hasActual === cell.hasActual && last.shape === cell.shape
+      && last.year === cell.year && last.fileName === cell.file && last.targetSource === cell.targetSource && last.figureSource === cell.figureSource) return last;
+    const pieces = this.keptPieces(target, cell);
+    target.lastCell = pieces;
+    return pieces;
+  }
+
+  /** `cellPieces` kept by what a cell shares with others of its target. */
+  private keptPieces(target: TargetText, cell: ListedCell): CellPieces {
     const s = STATUS_INDEX.get(cell.status) ?? 0;
     const key = ((((s * 4 + (SEVERITY_INDEX[cell.severity] ?? 0)) * 2 + (cell.final ? 1 : 0)) * 2 + (cell.hasActual ? 1 : 0)) * 2 + (cell.shape === 'not_judged' ? 1 : 0)) * 4096 + (cell.year & 4095);
     let pieces = target.cells.get(key);
@@ -134,6 +152,11 @@ export class JsonResultWriter {
         }
       // Only a town not judged is without an actual (a final level always has one).
       : { middle: join(middle, NULL, this.rest(0, tail)), file: NULL, end: NULL, rest: NULL };
+    pieces.status = cell.status;
+    pieces.severity = cell.severity;
+    pieces.final = cell.final;
+    pieces.hasActual = cell.hasActual;
+    pieces.shape = cell.shape;
     pieces.year = cell.year;
     pieces.fileName = cell.file;
     pieces.targetSource = cell.targetSource;
@@ -178,7 +201,7 @@ export class JsonResultWriter {
     let text = this.cellTargets.get(target);
     if (!text) {
       const terms = termsOf(target);
-      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map() };
+      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null };
       this.cellTargets.set(target, text);
     }
     return text;
@@ -269,7 +292,7 @@ export class JsonResultWriter {
   private middle(result: Result): Uint8Array | undefined {
     let target = this.targets.get(result.id);
     if (!target || !sameTerms(target.terms, result)) {
-      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map() };
+      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null };
       // One entry per id: a town's own target replaces its plan's, and back.
       this.targets.set(result.id, target);
     }
