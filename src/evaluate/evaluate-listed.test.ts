@@ -71,6 +71,14 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   expect(listed.size).toBe(whole.results.length);
   const again = [...listedValues(listed)];
   expect(JSON.stringify(again)).toBe(JSON.stringify(whole.results));
+  // keysOf is keys() filtered by status and severity, whatever it accepts.
+  for (const accept of [
+    (status: Result['status'], severity: Result['severity']) => severity === 'failure' || status === 'met',
+    (status: Result['status'], severity: Result['severity']) => severity === 'warning' || status === 'not_met' || status === 'not_assessable',
+    () => false,
+  ]) {
+    expect([...listed.keysOf!(accept)]).toEqual([...listed.keys()].filter((key) => accept(listed.status(key), listed.severity(key))));
+  }
   // Keys, statuses, severities, regions and targets are known without building a result.
   [...listed.keys()].forEach((key, i) => {
     const result = whole.results[i]!;

@@ -98,6 +98,12 @@ function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
     cell: (key, into, decimals) => cells.quick(Math.floor(key / count), cells.targets[key % count]!, into, decimals),
+    keysOf: function* (accept) {
+      // Each of the few marks accepted or not once: the keys are then a scan of bytes.
+      const accepted = new Uint8Array(256);
+      for (let mark = 1; mark < 256; mark++) if (statusOfMark(mark) !== undefined) accepted[mark] = accept(statusOfMark(mark), severityOfMark(mark)) ? 1 : 0;
+      for (let key = 0; key < marks.length; key++) if (accepted[marks[key]!] === 1) yield key;
+    },
   };
 }
 
