@@ -37,6 +37,8 @@ export interface TextSink {
   destroyed?: boolean;
   /** The error of a write that failed, as a Node stream keeps it until its 'error' event (process.stdout then forgets it); null or absent while it writes. */
   errored?: Error | null;
+  /** How many bytes a Node stream queues before its `write` returns false (then it emits 'drain' once it has let them go). */
+  writableHighWaterMark?: number;
 }
 
 /** The process as plancheck sees it; tests pass a fake that captures everything. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlancheckError } from './problem.js';
 import type { Io } from './run.js';
-import { writeDrained, writeOutputs } from './write-outputs.js';
+import { keepsNoChunk, writeDrained, writeOutputs } from './write-outputs.js';
 
 const root = mkdtempSync(join(tmpdir(), 'plancheck-write-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -202,6 +202,58 @@ describe('stdout that takes bytes: a machine format reaches it as its UTF-8 chun
     await done;
     expect(texts).toEqual([]);
     expect(kept.map((bytes) => Buffer.from(bytes).toString('utf8'))).toEqual(['甲', 'bc', '乙d']);
+  });
+
+  it('a chunk at least a stream\'s high-water mark is written as it is, the next asked for only after drain; a shorter one as a copy', async () => {
+    const events = new EventEmitter();
+    const kept: Uint8Array[] = [];
+    const asked: number[] = [];
+    const sink = {
+      write: () => true,
+      writableHighWaterMark: 4,
+      once: (event: 'drain' | 'close' | 'error', listener: () => void) => events.once(event, listener),
+      removeListener: (event: 'drain' | 'close' | 'error', listener: () => void) => events.removeListener(event, listener),
+    };
+    const shared = new Uint8Array(8);
+    function* chunks(): Generator<Uint8Array> {
+      for (const word of ['甲乙', 'abcd', 'xy']) {
+        asked.push(kept.length);
+        const bytes = Buffer.from(word, 'utf8');
+        shared.set(bytes);
+        yield shared.subarray(0, bytes.length);
+      }
+    }
+    const done = writeOutputs([{ format: 'json', text: { chunks: chunks() } }], {
+      ...io,
+      stdout: sink,
+      // A stream that keeps every write queued: it asks for drain.
+      writeStdoutBytes: (bytes: Uint8Array) => {
+        kept.push(bytes);
+        return false;
+      },
+    });
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(kept).toHaveLength(i + 1);
+      // Not asked for the next chunk while this one may still be queued.
+      expect(asked).toHaveLength(i + 1);
+      events.emit('drain');
+    }
+    await done;
+    // 6 and 4 bytes (≥ 4): the format's own buffer; 2 bytes: a copy that outlives it.
+    expect(kept[0]!.buffer).toBe(shared.buffer);
+    expect(kept[1]!.buffer).toBe(shared.buffer);
+    expect(kept[2]!.buffer).not.toBe(shared.buffer);
+    expect(Buffer.from(kept[2]!).toString('utf8')).toBe('xy');
+  });
+
+  it('keepsNoChunk: only a stream that says its high-water mark and how to wait, for a chunk at least that long', () => {
+    const once = (): void => {};
+    expect(keepsNoChunk({ write: () => true, writableHighWaterMark: 16384, once }, 16384)).toBe(true);
+    expect(keepsNoChunk({ write: () => true, writableHighWaterMark: 16384, once }, 16383)).toBe(false);
+    expect(keepsNoChunk({ write: () => true, once }, 1 << 22)).toBe(false);
+    expect(keepsNoChunk({ write: () => true, writableHighWaterMark: 16384 }, 1 << 22)).toBe(false);
+    expect(keepsNoChunk({ write: () => true, writableHighWaterMark: 0, once }, 1 << 22)).toBe(false);
   });
 
   it('a fake stdout without writeStdoutBytes is written the same chunks as text', async () => {

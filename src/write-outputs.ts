@@ -67,9 +67,12 @@ export async function writeOutputs(outputs: (OutputRequest & { text: RenderedOut
         try {
           if (writeBytes && isChunkOutput(output.text)) {
             // A chunk is valid until the next is asked for, and a pipe may keep a write queued
-            // past that: each is written as a copy of its own.
+            // past that: a chunk is written as it is only when a queued write of it would make the
+            // stream ask for 'drain' (which is awaited before the next chunk is asked for), else as a
+            // copy of its own (copying 832 MB of JSON cost about 0.5 s of CPU).
             for (const chunk of output.text.chunks) {
-              await writeDrained(io.stdout, Buffer.from(chunk), (bytes) => writeBytes.call(io, bytes));
+              const bytes = keepsNoChunk(io.stdout, chunk.length) ? chunk : Buffer.from(chunk);
+              await writeDrained(io.stdout, bytes, (piece) => writeBytes.call(io, piece));
               if (sinkEnded(io.stdout, watch.error)) break;
             }
           } else {
@@ -120,6 +123,17 @@ export async function writeDrained<Piece extends string | Uint8Array>(
     once.call(sink, 'close', done);
     once.call(sink, 'error', done);
   });
+}
+
+/**
+ * True when a chunk of `length` bytes written to `sink` and kept queued there would make its
+ * `write` return false (a Node stream asks for 'drain' once it holds its high-water mark), so
+ * that `writeDrained` waits until the stream has let go of it; false for a sink that says
+ * neither its mark nor how to wait.
+ */
+export function keepsNoChunk(sink: TextSink, length: number): boolean {
+  const mark = sink.writableHighWaterMark;
+  return typeof mark === 'number' && mark > 0 && length >= mark && typeof sink.once === 'function';
 }
 
 /**

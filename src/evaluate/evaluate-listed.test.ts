@@ -8,7 +8,7 @@ import type { Result } from '../report/types.js';
 import { emptyCell, listedValues, rankOf, type ListedCell } from '../report/listed-results.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { evaluate, evaluateListed, severityOf } from './evaluate.js';
-import { cellJudge } from './judge-cell.js';
+import { cellJudge, quickCellJudge } from './judge-cell.js';
 import { csvOfFigures, miniPlan, randomFigures, townsPlan } from './plan.test-helper.js';
 import { regionalPlan } from './region-terms.js';
 
@@ -71,6 +71,14 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   expect(listed.size).toBe(whole.results.length);
   const again = [...listedValues(listed)];
   expect(JSON.stringify(again)).toBe(JSON.stringify(whole.results));
+  // keysOf is keys() filtered by status and severity, whatever it accepts.
+  for (const accept of [
+    (status: Result['status'], severity: Result['severity']) => severity === 'failure' || status === 'met',
+    (status: Result['status'], severity: Result['severity']) => severity === 'warning' || status === 'not_met' || status === 'not_assessable',
+    () => false,
+  ]) {
+    expect([...listed.keysOf!(accept)]).toEqual([...listed.keys()].filter((key) => accept(listed.status(key), listed.severity(key))));
+  }
   // Keys, statuses, severities, regions and targets are known without building a result.
   [...listed.keys()].forEach((key, i) => {
     const result = whole.results[i]!;
@@ -121,6 +129,7 @@ describe('cellJudge: final levels and towns not judged, read straight from the s
   it('property: the same result as the general judges and RegionalPlan.terms, for every region and target', async () => {
     const regionTargets = await decomposed;
     let fast = 0;
+    let factsRead = 0;
     for (const { p, regions, terms } of [
       { p: plan, regions: ['', '甲'], terms: false },
       { p: towns, regions: ['示例县', '甲镇', '乙镇', '丁村'], terms: false },
@@ -135,6 +144,7 @@ describe('cellJudge: final levels and towns not judged, read straight from the s
           const context = { plan: p, actuals, asOf, regional, severityFor, fileName };
           const quick = cellJudge(context);
           const general = cellJudge(context, { finalLevels: false, notJudged: false });
+          const cell = quickCellJudge(context);
           for (const region of regional?.regions ?? actuals.store.regionNames()) {
             for (const target of p.targets) {
               const result = quick(region, target);
@@ -142,6 +152,17 @@ describe('cellJudge: final levels and towns not judged, read straight from the s
               // Twice: judging a cell again gives the same result.
               expect(JSON.stringify(quick(region, target))).toBe(JSON.stringify(result));
               if (result.status === 'met' || result.status === 'not_met' || result.reason?.code === 'reason.no-decomposed-target') fast++;
+              // A count's facts alone: the same answer and the same facts as the cell read in full.
+              const slot = actuals.store.findSlot(region);
+              const full = emptyCell();
+              const facts = emptyCell();
+              const isCell = cell(region, slot, target, full, true);
+              expect(cell(region, slot, target, facts, false, true)).toBe(isCell);
+              if (isCell) {
+                expect([facts.shape, facts.status, facts.severity, facts.final, facts.hasActual]).toEqual([full.shape, full.status, full.severity, full.final, full.hasActual]);
+                expect(cellAsResult(full)).toEqual(pick(result));
+                factsRead++;
+              }
             }
           }
         }),
@@ -149,6 +170,7 @@ describe('cellJudge: final levels and towns not judged, read straight from the s
       );
     }
     expect(fast).toBeGreaterThan(200);
+    expect(factsRead).toBeGreaterThan(200);
   });
 });
 

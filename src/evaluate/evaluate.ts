@@ -98,6 +98,12 @@ function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
     cell: (key, into, decimals) => cells.quick(Math.floor(key / count), cells.targets[key % count]!, into, decimals),
+    keysOf: function* (accept) {
+      // Each of the few marks accepted or not once: the keys are then a scan of bytes.
+      const accepted = new Uint8Array(256);
+      for (let mark = 1; mark < 256; mark++) if (statusOfMark(mark) !== undefined) accepted[mark] = accept(statusOfMark(mark), severityOfMark(mark)) ? 1 : 0;
+      for (let key = 0; key < marks.length; key++) if (accepted[marks[key]!] === 1) yield key;
+    },
   };
 }
 
@@ -154,7 +160,7 @@ function evaluateWith(
     if (detail) {
       const listsRegion = !only || only.has(region);
       for (const [at, target] of targets.entries()) {
-        if (quickList && quickCell(region, slot, target, facts, false)) {
+        if (quickList && quickCell(region, slot, target, facts, false, true)) {
           if (facts.shape === 'not_judged') tally.addNotJudged();
           tally.add(facts.status, facts.severity, target.soft);
           // Without a figure, a town not judged is "no figure" to the list rule; a final level always has one.

@@ -151,13 +151,16 @@ function cleanFigure(value: number): number {
  * The judge of the two common shapes of a cell (`ListedCell`: a town not judged, a final level
  * on the region's own figure), filling `into` without building a result or, unless `decimals`,
  * working out a gap or an attainment; false for any other cell, which `cellJudge` must judge.
- * What it fills is what `cellJudge` gives for the same cell (a test holds them equal).
+ * What it fills is what `cellJudge` gives for the same cell (a test holds them equal). With
+ * `factsOnly` (a count that needs no figure: `evaluateListed`'s first pass) only `shape`,
+ * `status`, `severity`, `final` and `hasActual` are filled, and the answer is the same.
  */
-export function quickCellJudge(ctx: CellContext): (region: string, slot: number, target: Target, into: ListedCell, decimals: boolean) => boolean {
+export function quickCellJudge(ctx: CellContext): (region: string, slot: number, target: Target, into: ListedCell, decimals: boolean, factsOnly?: boolean) => boolean {
   const { plan, actuals, asOf, regional, severityFor, fileName } = ctx;
   const { store } = actuals;
   const tol = plan.approxTolerance;
-  return (region, slot, target, into, decimals) => {
+  const newest = Math.min(asOf, store.lastYear);
+  return (region, slot, target, into, decimals, factsOnly = false) => {
     into.region = region;
     into.target = target;
     if (regional?.notJudged(region, target)) {
@@ -171,17 +174,22 @@ export function quickCellJudge(ctx: CellContext): (region: string, slot: number,
       into.attainment = null;
       into.targetSource = null;
       into.figureSource = null;
-      for (let year = Math.min(asOf, store.lastYear); year >= store.firstYear; year--) {
-        const source = store.sourceAtSlot(slot, target.index, year);
-        if (!source) continue;
+      for (let year = newest; year >= store.firstYear; year--) {
+        // A figure read as a number has a source; only a year without one (or a figure the store
+        // cannot give as a number) asks for the source, an object, to tell which.
         const value = store.valueAtSlot(slot, target.index, year);
-        if (value === undefined) return false;
+        if (value === undefined) {
+          if (store.sourceAtSlot(slot, target.index, year)) return false;
+          continue;
+        }
         into.hasActual = true;
+        into.figureSource = 'reported';
+        if (factsOnly) break;
+        const source = store.sourceAtSlot(slot, target.index, year)!;
         into.year = year;
         into.value = cleanFigure(value);
         into.file = fileName(source.file);
         into.row = source.row;
-        into.figureSource = 'reported';
         break;
       }
       return true;
@@ -198,14 +206,15 @@ export function quickCellJudge(ctx: CellContext): (region: string, slot: number,
     into.severity = severityFor(status, target.soft);
     into.final = true;
     into.hasActual = true;
+    into.targetSource = regional === null ? 'plan' : 'intensive_plan';
+    into.figureSource = 'reported';
+    if (factsOnly) return true;
     into.year = target.year;
     into.value = value;
     into.file = fileName(source.file);
     into.row = source.row;
     into.gap = decimals ? gapOf(value, target, tol) : null;
     into.attainment = decimals ? attainmentOf(value, target, tol) : null;
-    into.targetSource = regional === null ? 'plan' : 'intensive_plan';
-    into.figureSource = 'reported';
     return true;
   };
 }

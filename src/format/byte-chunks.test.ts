@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom as random } from '../seeded-random.test-helper.js';
+import { seededRandom, seededRandom as random } from '../seeded-random.test-helper.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 
 describe('ByteChunks.number: a number written as String(value) writes it', () => {
@@ -29,6 +29,33 @@ describe('ByteChunks.number: a number written as String(value) writes it', () =>
   });
 });
 
+describe('ByteChunks.number: long mantissas (10 to 16 digits, written as two halves of 8)', () => {
+  it('edges of the halves: a low half of zeros or of nines, a high half of one digit, 2^53 - 1', () => {
+    const values = [2147483648, 4294967295, 9007199254740991, -9007199254740991, 100000000.5, 10000000.00000001, 99999999.99999999, 90071991.99999999, 12345678.99999999,
+      1.000000000000001, 9.999999999999999, 0.1000000000000001, 4503599627370495.5, 1234567890.1, 2000000000.000001];
+    const out = new ByteChunks(16);
+    for (const value of values) {
+      out.number(value);
+      expect(Buffer.from(out.take()).toString('latin1'), String(value)).toBe(String(value));
+    }
+  });
+
+  it('property: 100,000 decimals of 10 to 16 digits with 0 to 15 places, many ending in nines or zeros', () => {
+    const next = random(53);
+    const out = new ByteChunks();
+    for (let i = 0; i < 100_000; i++) {
+      const length = 10 + Math.floor(next() * 7);
+      let digits = String(1 + Math.floor(next() * 9));
+      const tail = next();
+      for (let d = 1; d < length; d++) digits += tail < 0.2 ? '9' : tail < 0.3 ? '0' : String(Math.floor(next() * 10));
+      const value = (next() < 0.5 ? -1 : 1) * Number(`${digits}e-${Math.floor(next() * 16)}`);
+      out.number(value);
+      const text = Buffer.from(out.take()).toString('latin1');
+      if (text !== String(value)) expect(text).toBe(String(value));
+    }
+  });
+});
+
 describe('ByteChunks', () => {
   it('grows for a piece larger than its buffer, says when it is full, and hands out what it holds', () => {
     const out = new ByteChunks(8);
@@ -42,5 +69,25 @@ describe('ByteChunks', () => {
     out.text(big);
     expect(out.full).toBe(true);
     expect([...chunkTexts([out.take()])]).toEqual([big]);
+  });
+});
+
+describe('ByteChunks.text: short strings copied by hand while ASCII, anything else encoded by the runtime', () => {
+  it('property: the UTF-8 of any string of 0 to 40 characters (ASCII, controls, CJK, emoji, lone surrogates), appended after other bytes', () => {
+    const next = seededRandom(7);
+    const alphabet = ['a', '0', '.', '-', '\u0000', '\u001b', '\u007f', '\u0080', 'é', '丹', '\u202e', '\ud83d\ude00', '\ud800', '\udc00', '"'];
+    const out = new ByteChunks(16);
+    for (let i = 0; i < 20_000; i++) {
+      let text = '';
+      const length = Math.floor(next() * 41);
+      const ascii = next() < 0.5;
+      for (let c = 0; c < length; c++) text += ascii ? alphabet[Math.floor(next() * 4)]! : alphabet[Math.floor(next() * alphabet.length)]!;
+      out.bytes(utf8('x'));
+      out.text(text);
+      if (ascii) out.ascii(text);
+      const expected = Buffer.concat([utf8('x'), utf8(text), ascii ? Buffer.from(text, 'latin1') : Buffer.alloc(0)]);
+      const got = Buffer.from(out.take());
+      if (!got.equals(expected)) expect(got.toString('hex')).toBe(expected.toString('hex'));
+    }
   });
 });

@@ -77,14 +77,32 @@ export class ByteChunks {
 
   /** Appends a string as UTF-8. */
   text(text: string): void {
-    const buf = this.room(text.length * 3);
+    const n = text.length;
+    // A short string (a number's words, a figure) copied by hand while it is ASCII: cheaper than a call into the runtime.
+    if (n <= SHORT_TEXT && this.asciiShort(text)) return;
+    const buf = this.room(n * 3);
     this.at += buf.write(text, this.at, 'utf8');
   }
 
   /** Appends a string known to be ASCII (a number's digits). */
   ascii(text: string): void {
+    if (text.length <= SHORT_TEXT && this.asciiShort(text)) return;
     const buf = this.room(text.length);
     this.at += buf.write(text, this.at, 'latin1');
+  }
+
+  /** Appends a short string when it is all ASCII (its bytes are its char codes); false, with nothing appended, otherwise. */
+  private asciiShort(text: string): boolean {
+    const n = text.length;
+    const buf = this.room(n);
+    const at = this.at;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return false;
+      buf[at + i] = c;
+    }
+    this.at = at + n;
+    return true;
   }
 
   /**
@@ -137,42 +155,59 @@ export class ByteChunks {
   /** A whole number 0 ≤ value < 2^31. */
   private whole(value: number): void {
     const buf = this.room(10);
-    if (value < 10) {
-      buf[this.at++] = 48 + value;
-      return;
+    const at = this.at;
+    const digits = digitsOf(value);
+    // Int32 arithmetic throughout (a division by 10 compiles to a multiplication), the first digit last.
+    let v = value | 0;
+    for (let i = at + digits - 1; i > at; i--) {
+      const next = (v / 10) | 0;
+      buf[i] = 48 + v - next * 10;
+      v = next;
     }
-    let digits = 1;
-    for (let v = value; v >= 10; v = (v / 10) | 0) digits++;
-    let v = value;
-    for (let i = this.at + digits - 1; i >= this.at; i--) {
-      buf[i] = 48 + (v % 10);
-      v = (v / 10) | 0;
-    }
-    this.at += digits;
+    buf[at] = 48 + v;
+    this.at = at + digits;
   }
 
   /** `mantissa ÷ 10^k` written out (mantissa a whole number below 2^53): `0.005`, `3.5`, `120`. */
   private decimal(mantissa: number, k: number): void {
-    // Small mantissas in 32-bit arithmetic; larger ones in doubles (exact below 2^53), never with `%` (fmod).
+    // Below 2^31 in int32 arithmetic; above, as two int32 halves of 8 and up to 8 digits (2^53 < 10^16),
+    // never with `%` (fmod) or a division of doubles per digit.
     const small = mantissa < 0x7fffffff;
-    let digits = 1;
-    if (small) for (let v = mantissa; v >= 10; v = (v / 10) | 0) digits++;
-    else for (let v = mantissa; v >= 10; v = Math.floor(v / 10)) digits++;
+    let high = small ? 0 : Math.floor(mantissa / 1e8);
+    // The quotient of a double may round up to the next whole number: then the low half is negative.
+    if (!small && mantissa - high * 1e8 < 0) high--;
+    let low = small ? mantissa | 0 : (mantissa - high * 1e8) | 0;
+    let rest = high | 0;
+    const digits = small ? digitsOf(low) : 8 + digitsOf(rest);
     // At least one digit before the point: 0.005 is 5 with k = 3, written with its zeros.
     const width = Math.max(digits, k + 1);
     const buf = this.room(width + 1);
     const end = this.at + width + (k > 0 ? 1 : 0);
-    let v = mantissa;
     let i = end - 1;
     for (let place = 0; place < width; place++) {
       if (place === k && k > 0) buf[i--] = 46; // '.'
-      const next = small ? (v / 10) | 0 : Math.floor(v / 10);
-      buf[i--] = 48 + (v - next * 10);
-      v = next;
+      if (small || place < 8) {
+        const next = (low / 10) | 0;
+        buf[i--] = 48 + low - next * 10;
+        low = next;
+      } else {
+        const next = (rest / 10) | 0;
+        buf[i--] = 48 + rest - next * 10;
+        rest = next;
+      }
     }
     this.at = end;
   }
 }
+
+/** How many decimal digits a whole number 0 ≤ v < 2^31 has. */
+function digitsOf(v: number): number {
+  if (v < 100000) return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+  return v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+}
+
+/** Strings up to this long are appended by hand when ASCII (see `text`). */
+const SHORT_TEXT = 32;
 
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 

@@ -1,5 +1,7 @@
 import { formatMessage, type MessageCode } from '../messages.js';
-import type { Formatter } from './formatter.js';
+import type { Report } from '../report/types.js';
+import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
+import type { FormatOptions, Formatter } from './formatter.js';
 import { regionMatrix } from './region-matrix.js';
 import { escapeSpreadsheetText, FORMULA_START } from './sanitize.js';
 import { viewReport } from './view.js';
@@ -31,46 +33,63 @@ function csvCell(cell: string | number | null): string {
  * (a figure and a status column per region). Text cells are escaped against formula injection
  * and control characters; numbers stay numbers. Written row by row.
  */
-export const formatCsv: Formatter = function* (report, options) {
+export const formatCsv: Formatter = (report, options) => chunkTexts(csvChunks(report, options));
+
+/** The CSV report (`formatCsv`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+export function* csvChunks(report: Report, options: FormatOptions): Generator<Uint8Array> {
   const { lang } = options;
+  const out = new ByteChunks();
   const word = (code: MessageCode): string => formatMessage(code, {}, lang);
   const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results, regions: options.regions });
   if (view.hasRegions && options.by !== 'region') {
     const header: string[] = [word('word.id'), word('word.indicator'), word('word.target'), word('word.unit')];
     for (const region of view.regions) header.push(`${region.label} ${word('word.actual')}`, `${region.label} ${word('word.status')}`);
-    yield `\ufeff${csvLine(header)}`;
-    // A cell's status is one of a few words: escaped once each. A line is built as `csvLine` builds it.
-    const marks = new Map<string, string>();
+    out.text(`\ufeff${csvLine(header)}`);
+    // A cell's status is one of a few words: escaped and encoded once each, as `,status`. A line
+    // is what `csvLine` makes of its cells; a figure's number is written as String writes it.
+    const marks = new Map<string, Uint8Array>();
     const count = view.regions.length;
     for (const row of regionMatrix(view, view.sort)) {
-      const cells = [csvCell(row.id), csvCell(row.indicator), csvCell(row.target), csvCell(row.unit)];
+      out.text([csvCell(row.id), csvCell(row.indicator), csvCell(row.target), csvCell(row.unit)].join(','));
       for (let region = 0; region < count; region++) {
+        out.bytes(COMMA);
         const result = row.figure(region);
         if (!result) {
-          cells.push('', '');
+          out.bytes(COMMA);
           continue;
         }
-        const figure = result.kind === 'milestone' ? csvCell(cellFigure(result, lang)) : csvCell(result.actual?.value ?? null);
+        if (result.kind === 'milestone') out.text(csvCell(cellFigure(result, lang)));
+        else {
+          const value = result.actual?.value ?? null;
+          if (value !== null && Number.isFinite(value)) out.number(value);
+        }
         const doubt = view.doubts.size > 0 ? view.doubts.of(result, lang) : '';
         const mark = doubt === '' ? cellMark(result, lang) : `${cellMark(result, lang)} ${doubt}`;
         let status = marks.get(mark);
-        if (status === undefined) marks.set(mark, (status = csvCell(mark)));
-        cells.push(figure, status);
+        if (status === undefined) marks.set(mark, (status = utf8(`,${csvCell(mark)}`)));
+        out.bytes(status);
       }
-      yield `${cells.join(',')}\r\n`;
+      out.bytes(CRLF);
+      if (out.full) yield out.take();
     }
+    yield out.take();
     return;
   }
   const fields: MessageCode[] = [
     'word.id', 'word.region', 'word.measure', 'word.action', 'word.indicator', 'word.target', 'word.unit', 'word.year', 'word.actual',
     'word.gap', 'word.attainment', 'word.status', 'word.severity', 'view.reason', 'word.projected', 'word.progress',
   ];
-  yield `\ufeff${csvLine(fields.map(word))}`;
+  out.text(`\ufeff${csvLine(fields.map(word))}`);
   for (const v of view.results()) {
     const r = v.result;
-    yield csvLine([
+    out.text(csvLine([
       v.id, v.region, r.measure ?? (r.goal !== null ? `G${r.goal}` : ''), r.action ?? '', v.indicator, v.target, r.unit, r.year,
       r.kind === 'milestone' ? v.figure : (r.actual?.value ?? null), r.gap, r.attainment, v.status, word(`severity.${r.severity}`), v.reason, v.projection, v.progress,
-    ]);
+    ]));
+    if (out.full) yield out.take();
   }
-};
+  yield out.take();
+}
+
+const COMMA = utf8(',');
+const CRLF = utf8('\r\n');

@@ -55,6 +55,10 @@ function isFindingOf(status: Status, severity: Severity, level: 'failure' | 'war
 
 /** The keys of the listed results that are findings of `level`, in report order, without building any. */
 function* findingKeys(listed: ListedResults, level: 'failure' | 'warning'): Generator<number> {
+  if (listed.keysOf) {
+    yield* listed.keysOf((status, severity) => isFindingOf(status, severity, level));
+    return;
+  }
   for (const key of listed.keys()) if (isFindingOf(listed.status(key), listed.severity(key), level)) yield key;
 }
 

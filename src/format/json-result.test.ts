@@ -4,6 +4,8 @@ import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
 import type { Result } from '../report/types.js';
+import { emptyCell, resultOfCell } from '../report/listed-results.js';
+import { seededRandom } from '../seeded-random.test-helper.js';
 import { JsonCache, resultJson, resultText } from './json.js';
 import { prettyJson } from './pretty-json.js';
 import { sampleReport } from './sample-report.test-helper.js';
@@ -72,5 +74,55 @@ describe('resultText', () => {
     expect(resultText(plain, 'en', cache)).toContain('"value": 1000');
     expect(resultText(own, 'en', cache)).toContain('"value": 40');
     expect(resultText(own, 'en', cache)).toContain('"op": ">="');
+  });
+});
+
+describe('JsonResultWriter.writeCell', () => {
+  // The rule: a cell is written as its result is (resultText of resultOfCell), whatever cells of
+  // the same target came before it (its pieces are kept by shape, status, severity, finality,
+  // year, file and sources, and must never be given to a cell that differs in any of them).
+  it('property: 6,000 random cells of random targets, regions, years, files, sources and figures, zh and en', () => {
+    const next = seededRandom(23);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const targets = bundledPlan().targets.filter((_, i) => i % 7 === 0);
+    const regions = ['丹东街道0001村', 'a\u001b[31m"\u202e丹东\ud800]]>', '', '=cmd|calc', 'x::y%0A'];
+    const files = ['r.csv', 'x\u2028"y.csv', '数据.csv'];
+    const numbers = [0, -0, 3.5, -12.25, 15.22, 1e-7, 123456789.123, 0.883636363636363, 1.21176470588235, 1e21, 2 ** 31, 7];
+    const severities = ['ok', 'info', 'warning', 'failure'] as const;
+    for (const lang of ['zh', 'en'] as const) {
+      const out = new ByteChunks(64);
+      const writer = new JsonResultWriter(out, lang);
+      for (let i = 0; i < 3000; i++) {
+        const cell = emptyCell();
+        cell.target = pick(targets);
+        cell.region = pick(regions);
+        cell.year = pick([2020, 2023, 2025, 2025, 6121]);
+        cell.value = pick(numbers);
+        cell.file = pick(files);
+        cell.row = next() < 0.2 ? null : Math.floor(next() * 1e6);
+        if (next() < 0.5) {
+          cell.shape = 'not_judged';
+          cell.status = 'not_assessable';
+          cell.severity = pick(['info', 'failure'] as const);
+          cell.final = next() < 0.5;
+          cell.hasActual = next() < 0.7;
+          cell.figureSource = cell.hasActual ? 'reported' : null;
+        } else {
+          cell.shape = 'final_level';
+          cell.status = pick(['met', 'not_met'] as const);
+          cell.severity = pick(severities);
+          cell.final = true;
+          cell.hasActual = true;
+          cell.gap = next() < 0.1 ? null : pick(numbers);
+          cell.attainment = next() < 0.1 ? null : pick(numbers);
+          cell.targetSource = pick(['plan', 'intensive_plan'] as const);
+          cell.figureSource = 'reported';
+        }
+        writer.writeCell(cell);
+        const text = Buffer.from(out.take()).toString('utf8');
+        const expected = Buffer.from(resultText(resultOfCell(cell), lang), 'utf8').toString('utf8');
+        if (text !== expected) expect(text).toBe(expected);
+      }
+    }
   });
 });

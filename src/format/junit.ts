@@ -37,10 +37,18 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   const listed = listedOf(report, results);
   // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
   const counts = new Map<string, { tests: number; failures: number; skipped: number; keys: number[] }>();
+  // A suite is found by its goal or action number (-1: the goals), its name made once per suite.
+  const byNumber = new Map<number, { tests: number; failures: number; skipped: number; keys: number[] }>();
   for (const key of listed.keys()) {
-    const suite = groupKey(listed.metaOf(key));
-    let count = counts.get(suite);
-    if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
+    const meta = listed.metaOf(key);
+    const number = meta.goal !== null ? -1 : (meta.action ?? 0);
+    let count = byNumber.get(number);
+    if (!count) {
+      const suite = groupKey(meta);
+      count = counts.get(suite);
+      if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
+      byNumber.set(number, count);
+    }
     count.tests++;
     count.keys.push(key);
     if (listed.severity(key) === 'failure') count.failures++;
@@ -76,6 +84,16 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     }
     return bytes;
   };
+  // Keys of a suite come region by region: a region's bytes are looked up once per run of its cases.
+  let lastRegion: string | null = null;
+  let lastRegionBytes = CLOSE_REGION;
+  const regionBytes = (region: string): Uint8Array => {
+    if (region !== lastRegion) {
+      lastRegion = region;
+      lastRegionBytes = cached(regions, region, () => escapeXml(escapeControls(region)));
+    }
+    return lastRegionBytes;
+  };
   const cell = emptyCell();
   const sentences = new NotJudgedSentences(lang, escapeXml);
   const offTrack = new OffTrackSentences(lang, escapeXml);
@@ -105,7 +123,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         // A town not judged (most of a large run): its sentence worded once per target.
         const at = out.length;
         out.bytes(headOf(cell.target.id));
-        out.bytes(cached(regions, cell.region, () => escapeXml(escapeControls(cell.region))));
+        out.bytes(regionBytes(cell.region));
         out.bytes(toSkipped);
         if (sentences.write(cell, out)) {
           out.bytes(SKIPPED_END);
@@ -120,7 +138,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         const skip = skipped(cell.status);
         const at = out.length;
         out.bytes(headOf(cell.target.id));
-        out.bytes(cached(regions, cell.region, () => escapeXml(escapeControls(cell.region))));
+        out.bytes(regionBytes(cell.region));
         if (!failure && !skip && cell.severity !== 'warning' && !OFF_TRACK.has(cell.status)) {
           out.bytes(toEmpty);
           if (out.full) yield out.take();
@@ -148,7 +166,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
       if (result.region !== '') {
         out.bytes(OPEN_REGION);
-        out.bytes(cached(regions, result.region, () => escapeXml(escapeControls(result.region))));
+        out.bytes(regionBytes(result.region));
         out.bytes(CLOSE_REGION);
       }
       out.bytes(attrs);

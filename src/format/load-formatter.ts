@@ -26,6 +26,7 @@ export const chunkLoaders: Partial<Record<FormatName, () => Promise<ChunkFormatt
   sarif: async () => (await import('./sarif.js')).sarifChunks,
   text: async () => (await import('./text.js')).textChunks,
   github: async () => (await import('./github.js')).githubChunks,
+  csv: async () => (await import('./csv.js')).csvChunks,
 };
 
 /** The name of an output format. */

@@ -12,12 +12,13 @@ import { junitChunks } from './junit.js';
 import { githubChunks } from './github.js';
 import { sarifChunks } from './sarif.js';
 import { textChunks } from './text.js';
+import { csvChunks } from './csv.js';
 
 // The rule: the machine and line formats written as UTF-8 chunks from results read as cells (the
 // CLI's path: towns not judged and final levels spliced into text worded once per target) are,
 // byte for byte, the UTF-8 of the text their formatters lay out from the whole report.
-const FORMATS = ['json', 'junit', 'sarif', 'text', 'github'] as const;
-const CHUNKS: Record<(typeof FORMATS)[number], ChunkFormatter> = { json: jsonChunks, junit: junitChunks, sarif: sarifChunks, text: textChunks, github: githubChunks };
+const FORMATS = ['json', 'junit', 'sarif', 'text', 'github', 'csv'] as const;
+const CHUNKS: Record<(typeof FORMATS)[number], ChunkFormatter> = { json: jsonChunks, junit: junitChunks, sarif: sarifChunks, text: textChunks, github: githubChunks, csv: csvChunks };
 
 // Names a town may have in a submission: controls, bidi, markup, quotes, `::`, a private-use mark, CJK.
 const HOSTILE = ['甲镇', '乙镇', 'a\u001b[31m', 'b\u202eevil\u202c', 'c]]>&<"\'', ':d::', 'e:', '\ue000\ue001x', '丹东街道', '__proto__'];
@@ -40,7 +41,7 @@ function bytesOf(chunks: Iterable<Uint8Array>): Buffer {
   })()]);
 }
 
-describe('json, junit, sarif, text and github as chunks: the bytes of the text laid out from the whole report', () => {
+describe('json, junit, sarif, text, github and csv as chunks: the bytes of the text laid out from the whole report', () => {
   it('property: towns with hostile names, any figures (whole, 2 to 6 decimals, milestones, earlier years), review year, -q, both languages', async () => {
     let compared = 0;
     for (const p of [townsPlan(), miniPlan()]) {

@@ -34,7 +34,7 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
   out.text(escapeJsonText(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": {\n        "driver": ${indent(JSON.stringify(driver, null, 2), 8)}\n      },\n      "results": [`));
   let first = true;
   // What repeats is encoded once: a rule's head (by rule and level), a file's location.
-  const heads = new Map<string, Uint8Array>();
+  const heads = new Map<string, Map<string, Uint8Array>>();
   const files = new Map<string, Uint8Array>();
   // A message worded from a template is escaped as the inside of a JSON string already.
   const sentences = new OffTrackSentences(lang, (text) => quote(text).slice(1, -1));
@@ -46,11 +46,13 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
       // Not a rule of the log (never, as the rules come from the same findings): written whole.
       out.text(prettyJson(resultOf(finding, index, report), 8, escapeJsonText));
     } else {
-      const headKey = `${finding.level}\u0000${finding.rule}`;
-      let head = heads.get(headKey);
+      // By level, then by rule: no key string joined (and hashed) per finding.
+      let byRule = heads.get(finding.level);
+      if (byRule === undefined) heads.set(finding.level, (byRule = new Map()));
+      let head = byRule.get(finding.rule);
       if (head === undefined) {
         head = utf8(`{\n          "ruleId": ${quote(finding.rule)},\n          "ruleIndex": ${index},\n          "level": ${quote(LEVELS[finding.level])},\n          "message": {\n            "text": `);
-        heads.set(headKey, head);
+        byRule.set(finding.rule, head);
       }
       out.bytes(head);
       if (finding.sentence) {

@@ -19,7 +19,7 @@ export function* textChunks(report: Report, { lang, results }: FormatOptions): G
   const sentences = new OffTrackSentences(lang, (text) => text);
   // What repeats is encoded once: a file with its `:`, a level and rule with their spaces.
   const files = new Map<string, Uint8Array>();
-  const rules = new Map<string, Uint8Array>();
+  const rules = new Map<string, Map<string, Uint8Array>>();
   for (const finding of findingsOf(report, lang, results, sentences)) {
     const file = finding.file ?? report.plan.file;
     let head = files.get(file);
@@ -31,11 +31,13 @@ export function* textChunks(report: Report, { lang, results }: FormatOptions): G
     out.number(finding.line ?? 0);
     out.bytes(COLON);
     out.number(finding.column ?? 0);
-    const ruleKey = `${finding.level} ${finding.rule}`;
-    let rule = rules.get(ruleKey);
+    // By level, then by rule: no key string joined (and hashed) per finding.
+    let byRule = rules.get(finding.level);
+    if (byRule === undefined) rules.set(finding.level, (byRule = new Map()));
+    let rule = byRule.get(finding.rule);
     if (rule === undefined) {
-      rule = utf8(` ${ruleKey} `);
-      if (rules.size < 100_000) rules.set(ruleKey, rule);
+      rule = utf8(` ${finding.level} ${finding.rule} `);
+      if (byRule.size < 100_000) byRule.set(finding.rule, rule);
     }
     out.bytes(rule);
     if (finding.sentence) sentences.writeLast(out);

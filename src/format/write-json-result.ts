@@ -35,6 +35,27 @@ interface TargetText {
   fields: string;
   /** By status × severity × final: the fields, status, severity and final, then `"actual": `. */
   middles: (Uint8Array | undefined)[];
+  /** The pieces of its cells, by what they share (`cellPieces`). */
+  cells: Map<number, CellPieces>;
+  /** The pieces of its last cell. */
+  lastCell: CellPieces | null;
+}
+
+/** The pieces of a cell between its region and numbers (see `JsonResultWriter.cellPieces`). */
+interface CellPieces {
+  middle: Uint8Array;
+  file: Uint8Array;
+  end: Uint8Array;
+  rest: Uint8Array;
+  status?: ListedCell['status'];
+  severity?: ListedCell['severity'];
+  final?: boolean;
+  hasActual?: boolean;
+  shape?: ListedCell['shape'];
+  year?: number;
+  fileName?: string | null;
+  targetSource?: ListedCell['targetSource'];
+  figureSource?: ListedCell['figureSource'];
 }
 
 const TERM_KEYS = ['measure', 'goal', 'action', 'indicator', 'indicatorEn', 'kind', 'op', 'value', 'unit', 'year', 'soft'] as const;
@@ -62,6 +83,8 @@ export class JsonResultWriter {
   ) {}
 
   private readonly cellTargets = new Map<Target, TargetText>();
+  private lastRegion: string | null = null;
+  private lastRegionBytes: Uint8Array = NULL;
   private readonly years = new Map<number, Uint8Array>();
   private readonly files = new Map<string, Uint8Array>();
   private readonly rests = [new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>()];
@@ -71,25 +94,75 @@ export class JsonResultWriter {
     const { out } = this;
     const target = this.cellTarget(cell.target);
     out.bytes(target.head);
-    out.bytes(this.quoted(cell.region));
-    out.bytes(this.middleOf(target, cell.status, cell.severity, cell.final)!);
-    if (cell.hasActual) {
-      out.bytes(this.year(cell.year));
-      this.number(cell.value);
-      out.bytes(this.file(cell.file));
-      if (cell.row === null) out.bytes(NULL);
-      else this.number(cell.row);
-    } else out.bytes(NULL);
-    const tail = this.tail(cell)!;
-    if (cell.shape === 'not_judged') out.bytes(this.rest(cell.hasActual ? 1 : 0, tail));
+    // Cells come region by region: the region's bytes are looked up once per run of its cells.
+    if (cell.region !== this.lastRegion) {
+      this.lastRegion = cell.region;
+      this.lastRegionBytes = this.quoted(cell.region);
+    }
+    out.bytes(this.lastRegionBytes);
+    const pieces = this.cellPieces(target, cell);
+    out.bytes(pieces.middle);
+    if (!cell.hasActual) return;
+    this.number(cell.value);
+    out.bytes(pieces.file);
+    if (cell.row === null) out.bytes(NULL);
+    else this.number(cell.row);
+    if (cell.shape === 'not_judged') out.bytes(pieces.end);
     else {
-      out.bytes(ACTUAL_END);
-      out.bytes(GAP);
+      out.bytes(pieces.end);
       this.nullable(cell.gap);
       out.bytes(ATTAINMENT);
       this.nullable(cell.attainment);
-      out.bytes(this.rest(2, tail));
+      out.bytes(pieces.rest);
     }
+  }
+
+  /**
+   * The pieces of a cell of `target` between its numbers, spliced once per target and what the
+   * cell shares with others of that target (shape, status, severity, finality, year, file,
+   * sources): from the target's fields to its actual's value (or to the end, without an actual),
+   * from the value to the row, from the row on (to a final level's gap) and after its attainment.
+   */
+  private cellPieces(target: TargetText, cell: ListedCell): CellPieces {
+    // Most cells of a target share all of it with the target's cell before (in the region before).
+    const last = target.lastCell;
+    if (last !== null && last.status === cell.status && last.severity === cell.severity && last.final === cell.final && last.hasActual === cell.hasActual && last.shape === cell.shape
+      && last.year === cell.year && last.fileName === cell.file && last.targetSource === cell.targetSource && last.figureSource === cell.figureSource) return last;
+    const pieces = this.keptPieces(target, cell);
+    target.lastCell = pieces;
+    return pieces;
+  }
+
+  /** `cellPieces` kept by what a cell shares with others of its target. */
+  private keptPieces(target: TargetText, cell: ListedCell): CellPieces {
+    const s = STATUS_INDEX.get(cell.status) ?? 0;
+    const key = ((((s * 4 + (SEVERITY_INDEX[cell.severity] ?? 0)) * 2 + (cell.final ? 1 : 0)) * 2 + (cell.hasActual ? 1 : 0)) * 2 + (cell.shape === 'not_judged' ? 1 : 0)) * 4096 + (cell.year & 4095);
+    let pieces = target.cells.get(key);
+    if (pieces !== undefined && pieces.year === cell.year && pieces.fileName === cell.file && pieces.targetSource === cell.targetSource && pieces.figureSource === cell.figureSource) return pieces;
+    const middle = this.middleOf(target, cell.status, cell.severity, cell.final)!;
+    const tail = this.tail(cell)!;
+    const notJudged = cell.shape === 'not_judged';
+    const join = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
+    pieces = cell.hasActual
+      ? {
+          middle: join(middle, this.year(cell.year)),
+          file: this.file(cell.file),
+          end: notJudged ? this.rest(1, tail) : join(ACTUAL_END, GAP),
+          rest: notJudged ? NULL : this.rest(2, tail),
+        }
+      // Only a town not judged is without an actual (a final level always has one).
+      : { middle: join(middle, NULL, this.rest(0, tail)), file: NULL, end: NULL, rest: NULL };
+    pieces.status = cell.status;
+    pieces.severity = cell.severity;
+    pieces.final = cell.final;
+    pieces.hasActual = cell.hasActual;
+    pieces.shape = cell.shape;
+    pieces.year = cell.year;
+    pieces.fileName = cell.file;
+    pieces.targetSource = cell.targetSource;
+    pieces.figureSource = cell.figureSource;
+    target.cells.set(key, pieces);
+    return pieces;
   }
 
   /** What follows a cell's actual (0, 1: a town not judged without and with one; 2: after a final level's attainment), then `tail`: encoded once each. */
@@ -128,7 +201,7 @@ export class JsonResultWriter {
     let text = this.cellTargets.get(target);
     if (!text) {
       const terms = termsOf(target);
-      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [] };
+      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null };
       this.cellTargets.set(target, text);
     }
     return text;
@@ -219,7 +292,7 @@ export class JsonResultWriter {
   private middle(result: Result): Uint8Array | undefined {
     let target = this.targets.get(result.id);
     if (!target || !sameTerms(target.terms, result)) {
-      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [] };
+      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null };
       // One entry per id: a town's own target replaces its plan's, and back.
       this.targets.set(result.id, target);
     }

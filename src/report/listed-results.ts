@@ -36,6 +36,12 @@ export interface ListedResults {
    * result (then `get`). Absent for results held in an array.
    */
   cell?(key: number, into: ListedCell, decimals: boolean): boolean;
+  /**
+   * The keys whose status and severity `accept` takes, in report order (as `keys()` filtered by
+   * `status` and `severity`), `accept` asked once per status and severity rather than per key.
+   * Absent for results held in an array.
+   */
+  keysOf?(accept: (status: Status, severity: Severity) => boolean): Iterable<number>;
 }
 
 /**
