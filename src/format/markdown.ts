@@ -1,6 +1,7 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
-import { matrixCell, offTrackOf, regionMatrix, type ResultCell } from './region-matrix.js';
+import { offTrackLines, offTrackWords } from './off-track-lines.js';
+import { matrixCell, regionMatrix, type ResultCell } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
 import { noteOf, viewReport, type Tone } from './view.js';
 
@@ -68,11 +69,10 @@ export const formatMarkdown: Formatter = function* (report, options) {
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
     if (view.doubtLegend) yield `\n${escapeMarkdown(view.doubtLegend)}\n`;
     let first = true;
-    for (const v of offTrackOf(view, rows)) {
+    for (const line of offTrackLines(view, rows, offTrackWords(lang, false), escapeMarkdown)) {
       if (first) yield '\n';
       first = false;
-      const region = v.region || word('word.no-region');
-      yield `- ${ICONS[v.tone]} ${escapeMarkdown(`${region} ${v.id} ${v.indicator}${lang === 'zh' ? ':' : ': '}${v.status}${v.reason ? `${lang === 'zh' ? ';' : '; '}${v.reason}` : ''}`)}\n`;
+      yield `- ${ICONS[line.tone]} ${line.text}\n`;
     }
   } else {
     let group: string | null = null;

@@ -1,7 +1,8 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
-import { matrixCell, offTrackOf, regionMatrix, type MatrixRow, type ResultCell } from './region-matrix.js';
+import { offTrackLines, offTrackWords } from './off-track-lines.js';
+import { matrixCell, regionMatrix, type MatrixRow, type ResultCell } from './region-matrix.js';
 import { displayWidth, padEnd } from './text-width.js';
 import { wrapText } from './wrap-text.js';
 import type { RegionView, ReportView, Tone } from './view.js';
@@ -221,15 +222,10 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
   let piece: string[] = [];
   let count = 0;
-  const noRegion = formatMessage('word.no-region', {}, view.lang);
-  const colon = view.lang === 'zh' ? ':' : ': ';
-  const semicolon = view.lang === 'zh' ? ';' : '; ';
-  for (const result of offTrackOf(view, rows)) {
+  for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
     if (first) piece.push('');
     first = false;
-    const region = result.region || noRegion;
-    const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${semicolon}${result.reason}` : ''}`;
-    for (const line of wrapText(text, width)) piece.push(paint.tone(result.tone, line));
+    for (const part of wrapText(line.text, width)) piece.push(paint.tone(line.tone, part));
     if (++count % 32 === 0) {
       yield piece.join('\n');
       piece = [];
