@@ -140,7 +140,7 @@ function figureResults(listed: ListedResults): (key: number) => Result {
 }
 
 /** True when `value` is within 0.001 of a bound of the target (wider than showActual's 0.0001: a double's error cannot hide a near figure). */
-function nearBound(value: number, target: Target['value']): boolean {
+export function nearBound(value: number, target: Target['value']): boolean {
   if (target === null) return false;
   const bounds = Array.isArray(target) ? target : [target];
   return bounds.some((bound) => Math.abs(value - bound) < 0.001);
