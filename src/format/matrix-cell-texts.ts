@@ -38,7 +38,6 @@ export class MatrixCellTexts {
   private readonly templates = new Map<Target, Map<number, CellTemplate | null>>();
   private readonly into: ListedCell = emptyCell();
   private readonly out: CellText = { text: '', width: 0, tone: 'good' };
-  private readonly figures = new Map<number, string>();
   private readonly lang: Lang;
 
   constructor(
@@ -57,7 +56,7 @@ export class MatrixCellTexts {
     if (listed.cell && doubts.size === 0 && listed.cell(key, into, false) && into.hasActual && into.target.kind !== 'milestone' && !(into.shape === 'final_level' && nearBound(into.value, into.target.value))) {
       const template = this.templateOf(into);
       if (template) {
-        const figure = this.figure(into.value);
+        const figure = showNumber(into.value);
         if (plainFigure(figure)) {
           out.text = template.before + figure + template.after;
           out.width = template.width + figure.length;
@@ -71,16 +70,6 @@ export class MatrixCellTexts {
     out.width = displayWidth(out.text);
     out.tone = cell.tone;
     return out;
-  }
-
-  /** `showNumber` of a figure, remembered: figures repeat across regions (a town's 0, 100, a share). */
-  private figure(value: number): string {
-    let text = this.figures.get(value);
-    if (text === undefined) {
-      text = showNumber(value);
-      if (this.figures.size < 65536) this.figures.set(value, text);
-    }
-    return text;
   }
 
   private templateOf(cell: ListedCell): CellTemplate | null {
