@@ -1,6 +1,8 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Formatter } from './formatter.js';
-import { matrixCell, offTrackOf, regionMatrix, type ResultCell } from './region-matrix.js';
+import { MatrixCellTexts } from './matrix-cell-texts.js';
+import { offTrackLines, offTrackWords } from './off-track-lines.js';
+import { regionMatrix } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
 import { noteOf, viewReport, type Tone } from './view.js';
 
@@ -8,26 +10,6 @@ import { noteOf, viewReport, type Tone } from './view.js';
 export const markdownCell = escapeMarkdown;
 
 const ICONS: Record<Tone, string> = { bad: '❌', warn: '⚠️', moderate: '🔸', neutral: 'ℹ️', good: '✅' };
-
-const PLAIN_SYMBOLS = new Map<string, string>();
-
-/** True for a figure of digits, points and minus signs only: nothing in it for `escapeMarkdown` to change. */
-function plainFigure(figure: string): boolean {
-  for (let i = 0; i < figure.length; i++) {
-    const c = figure.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || c === 46 || c === 45)) return false;
-  }
-  return figure !== '';
-}
-
-/** `escapeMarkdown(matrixCell(cell))`: a symbol and a plain figure escaped as the symbol alone is (the escapes are per character). */
-function markdownMatrixCell(cell: ResultCell | undefined): string {
-  if (!cell) return '';
-  if (!plainFigure(cell.figure)) return escapeMarkdown(matrixCell(cell));
-  let symbol = PLAIN_SYMBOLS.get(cell.symbol);
-  if (symbol === undefined) PLAIN_SYMBOLS.set(cell.symbol, (symbol = escapeMarkdown(cell.symbol)));
-  return `${symbol} ${cell.figure}`;
-}
 
 function tableRow(cells: string[]): string {
   return `| ${cells.map(escapeMarkdown).join(' | ')} |\n`;
@@ -59,20 +41,20 @@ export const formatMarkdown: Formatter = function* (report, options) {
     yield tableRow([word('word.id'), word('word.indicator'), word('word.target'), ...view.regions.map((region) => region.label)]);
     yield `|---|---|---|${view.regions.map(() => '---|').join('')}\n`;
     const count = view.regions.length;
+    const cellTexts = new MatrixCellTexts(view, escapeMarkdown);
     for (const row of rows) {
       const cells = [escapeMarkdown(row.id), escapeMarkdown(row.indicator), escapeMarkdown(row.target)];
-      for (let region = 0; region < count; region++) cells.push(markdownMatrixCell(row.cell(region)));
+      for (let region = 0; region < count; region++) cells.push(cellTexts.at(row, region)?.text ?? '');
       yield `| ${cells.join(' | ')} |\n`;
     }
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
     if (view.doubtLegend) yield `\n${escapeMarkdown(view.doubtLegend)}\n`;
     let first = true;
-    for (const v of offTrackOf(view, rows)) {
+    for (const line of offTrackLines(view, rows, offTrackWords(lang, false), escapeMarkdown)) {
       if (first) yield '\n';
       first = false;
-      const region = v.region || word('word.no-region');
-      yield `- ${ICONS[v.tone]} ${escapeMarkdown(`${region} ${v.id} ${v.indicator}${lang === 'zh' ? ':' : ': '}${v.status}${v.reason ? `${lang === 'zh' ? ';' : '; '}${v.reason}` : ''}`)}\n`;
+      yield `- ${ICONS[line.tone]} ${line.text}\n`;
     }
   } else {
     let group: string | null = null;

@@ -4,6 +4,7 @@ import { resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { STATUSES, type Result } from '../report/types.js';
 import { ByteChunks, utf8 } from './byte-chunks.js';
 import { describeResult } from './findings.js';
+import type { ResultView } from './view-result.js';
 import { escapeControls } from './sanitize.js';
 import { viewResult } from './view.js';
 import { aboveTarget, FIGURE_WORDS, type FigureWords } from './word-reason.js';
@@ -73,9 +74,14 @@ export class OffTrackSentences {
   private region: { text: string; bytes: Uint8Array } = { text: '', bytes: utf8('') };
   private last: Template | null = null;
 
+  /**
+   * `sentence` words a result's view as the format's line holds it (default: `describeResult`, the
+   * findings' message); whatever it is, a template is kept only when it splices to its own words.
+   */
   constructor(
     private readonly lang: Lang,
     private readonly escape: (text: string) => string,
+    private readonly sentence: (view: ResultView, lang: Lang) => string = describeResult,
   ) {}
 
   /** The escaped sentence of a final-level cell; null when it must be worded the general way. */
@@ -129,7 +135,7 @@ export class OffTrackSentences {
       // A cell whose numbers cannot be spliced proves nothing: the next cell of its shape tries again.
       if (template && !this.fill(template, cell, result)) return null;
       // Proven on the cell it was cut from: its sentence spliced equals the one worded in full.
-      if (template && this.splice(template) !== this.escape(describeResult(viewResult(result, this.lang), this.lang))) template = null;
+      if (template && this.splice(template) !== this.escape(this.sentence(viewResult(result, this.lang), this.lang))) template = null;
       known.set(shape, template);
       return template;
     }
@@ -174,7 +180,7 @@ export class OffTrackSentences {
     const { id, indicator, indicatorEn, unit } = result;
     // A plan text holding a mark would be cut where no slot is.
     if (MARK_RANGE.test(id) || MARK_RANGE.test(indicator) || MARK_RANGE.test(indicatorEn) || MARK_RANGE.test(unit)) return null;
-    const sentence = describeResult(viewResult({ ...result, region: mark(0) }, this.lang, undefined, MARKS), this.lang);
+    const sentence = this.sentence(viewResult({ ...result, region: mark(0) }, this.lang, undefined, MARKS), this.lang);
     const texts: string[] = [];
     const slots: number[] = [];
     let start = 0;

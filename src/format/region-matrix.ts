@@ -33,6 +33,8 @@ export interface MatrixRow {
   figure(region: number): Result | undefined;
   /** True when the region's result is off track or failing, known without building it. */
   offTrack(region: number): boolean;
+  /** The key (into `ReportView.listed`) of the result in that region; -1 where none. */
+  key(region: number): number;
   /** The worst rank among its cells, for `--sort status`. */
   rank: number;
 }
@@ -96,6 +98,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
           const found = keyAt(region);
           return found < 0 ? undefined : figureOf(found);
         },
+        key: keyAt,
         offTrack: (region) => {
           const found = keyAt(region);
           return found >= 0 && isOffTrackOrFailingAt(listed.status(found), listed.severity(found));
@@ -137,7 +140,7 @@ function figureResults(listed: ListedResults): (key: number) => Result {
 }
 
 /** True when `value` is within 0.001 of a bound of the target (wider than showActual's 0.0001: a double's error cannot hide a near figure). */
-function nearBound(value: number, target: Target['value']): boolean {
+export function nearBound(value: number, target: Target['value']): boolean {
   if (target === null) return false;
   const bounds = Array.isArray(target) ? target : [target];
   return bounds.some((bound) => Math.abs(value - bound) < 0.001);

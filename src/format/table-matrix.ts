@@ -1,7 +1,9 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
-import { matrixCell, offTrackOf, regionMatrix, type MatrixRow, type ResultCell } from './region-matrix.js';
+import { MatrixCellTexts } from './matrix-cell-texts.js';
+import { offTrackLines, offTrackWords } from './off-track-lines.js';
+import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
 import { displayWidth, padEnd } from './text-width.js';
 import { wrapText } from './wrap-text.js';
 import type { RegionView, ReportView, Tone } from './view.js';
@@ -19,8 +21,9 @@ function leftColumns(view: ReportView): Column[] {
 
 /** One region's column: its cell in each row (in `rows` order), each cell's text and display width, and its natural width. */
 interface RegionColumn {
-  cells: (ResultCell | undefined)[];
-  /** `matrixCell` of each cell: '' where the region lists no result. */
+  /** The tone of each cell; undefined where the region lists no result. */
+  tones: (Tone | undefined)[];
+  /** The text of each cell (`MatrixCellTexts`): '' where the region lists no result. */
   texts: string[];
   /** The display width of each text, measured once: padding needs it in every block row. */
   sizes: number[];
@@ -30,19 +33,26 @@ interface RegionColumn {
 /** The columns of regions, each worded and measured once when a block first needs it, and let go once laid out. */
 function regionColumns(view: ReportView, rows: MatrixRow[]): { get: (region: number) => RegionColumn; release: (region: number) => void } {
   const made = new Map<number, RegionColumn>();
+  const cellTexts = new MatrixCellTexts(view, (text) => text);
   return {
     get: (region) => {
       let column = made.get(region);
       if (!column) {
-        const cells = rows.map((row) => row.cell(region));
-        const texts = cells.map(matrixCell);
-        const sizes = texts.map((text) => (text === '' ? 0 : displayWidth(text)));
+        const tones: (Tone | undefined)[] = [];
+        const texts: string[] = [];
+        const sizes: number[] = [];
+        for (const row of rows) {
+          const cell = cellTexts.at(row, region);
+          tones.push(cell?.tone);
+          texts.push(cell ? cell.text : '');
+          sizes.push(cell ? cell.width : 0);
+        }
         // As wide as its label or its widest cell, capped.
         let natural = Math.min(REGION_COLUMN.max, displayWidth(view.regions[region]!.label));
-        for (let i = 0; i < cells.length && natural < REGION_COLUMN.max; i++) {
-          if (cells[i]) natural = Math.min(REGION_COLUMN.max, Math.max(natural, sizes[i]!));
+        for (let i = 0; i < tones.length && natural < REGION_COLUMN.max; i++) {
+          if (tones[i] !== undefined) natural = Math.min(REGION_COLUMN.max, Math.max(natural, sizes[i]!));
         }
-        made.set(region, (column = { cells, texts, sizes, natural }));
+        made.set(region, (column = { tones, texts, sizes, natural }));
       }
       return column;
     },
@@ -94,7 +104,7 @@ function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: nu
   let group = -1;
   for (const [r, row] of rows.entries()) {
     let any = false;
-    for (let i = 0; i < count && !any; i++) any = region[i]!.cells[r] !== undefined;
+    for (let i = 0; i < count && !any; i++) any = region[i]!.tones[r] !== undefined;
     if (!any) continue;
     if (row.group !== group && view.sort !== 'status') {
       group = row.group;
@@ -122,7 +132,7 @@ function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: nu
         if (cell === '') text += GAP + spaces(w);
         else {
           const size = lines ? displayWidth(cell) : column.sizes[r]!;
-          const tone = column.cells[r]!.tone;
+          const tone = column.tones[r]!;
           text += GAP + paint.tone(tone, cell) + spaces(w - size);
         }
       }
@@ -221,15 +231,10 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
   let piece: string[] = [];
   let count = 0;
-  const noRegion = formatMessage('word.no-region', {}, view.lang);
-  const colon = view.lang === 'zh' ? ':' : ': ';
-  const semicolon = view.lang === 'zh' ? ';' : '; ';
-  for (const result of offTrackOf(view, rows)) {
+  for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
     if (first) piece.push('');
     first = false;
-    const region = result.region || noRegion;
-    const text = `${result.symbol} ${region} ${result.id} ${result.indicator}${colon}${result.status}${result.reason ? `${semicolon}${result.reason}` : ''}`;
-    for (const line of wrapText(text, width)) piece.push(paint.tone(result.tone, line));
+    for (const part of wrapText(line.text, width)) piece.push(paint.tone(line.tone, part));
     if (++count % 32 === 0) {
       yield piece.join('\n');
       piece = [];

@@ -84,7 +84,8 @@ function wordStatus(result: Result, lang: Lang): string {
   return word;
 }
 
-function toneOf(result: Pick<Result, 'status' | 'severity'>): Tone {
+/** How a result of this status and severity reads: its colour, icon and matrix symbol's tone. */
+export function toneOf(result: Pick<Result, 'status' | 'severity'>): Tone {
   if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 'good';
   if (result.severity === 'failure') return 'bad';
   if (result.status === 'moderate') return 'moderate';

@@ -12,9 +12,10 @@ import { CLOSING, hasPercent, isDigit, isPercent, OPENING, SHORT_WORD, startsWid
  */
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(1, width);
-  if (displayWidth(text) <= limit) return [text];
   // A colour escape is measured as none of its characters would be: the token path measures it.
-  return text.includes('\u001b') ? wrapTokens(text, limit) : wrapRanges(text, limit);
+  if (text.includes('\u001b')) return displayWidth(text) <= limit ? [text] : wrapTokens(text, limit);
+  // A text longer than the line is measured by the tokens it is cut into, not scanned twice.
+  return text.length <= limit && displayWidth(text) <= limit ? [text] : wrapRanges(text, limit);
 }
 
 // Reused between calls: the tokens of one text as ranges of it, and their widths.
@@ -106,6 +107,10 @@ function wrapRanges(text: string, limit: number): string[] {
     widths[count++] = runWidth;
   }
   if (run > 0) count = joinRun(count, run);
+  // The raw tokens' widths add up to the text's display width (the same per character as `displayWidth`): a text that fits is its own line.
+  let total = 0;
+  for (let i = 0; i < count; i++) total += widths[i]!;
+  if (total <= limit) return [text];
   // Merged as `tokens` merges them, in place: a merged token is always a range (its parts lie side by side).
   if (wide || hasPercent(text)) {
     let out = 0;

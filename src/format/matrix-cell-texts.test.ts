@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../messages.js';
+import type { Op, Target } from '../plan/types.js';
+import { gapOf, meets } from '../evaluate/compare.js';
+import { emptyCell, resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import type { FigureSource, Severity, Status, TargetSource } from '../report/types.js';
+import { seededRandom } from '../seeded-random.test-helper.js';
+import type { FigureDoubts } from './find-doubts.js';
+import { MatrixCellTexts, type CellsView, type CellText } from './matrix-cell-texts.js';
+import { matrixCell, type MatrixRow } from './region-matrix.js';
+import { escapeMarkdown } from './sanitize.js';
+import { displayWidth } from './text-width.js';
+import { cellOf } from './view-result.js';
+
+// Rule: a matrix cell put together from its target's pieces around the figure is byte for byte the
+// cell worded the general way (`matrixCell` of `cellOf` of the built result, then the format's
+// escaping), with the same display width and tone, for random figures, statuses, severities,
+// sources and kinds; what the pieces cannot say is worded the general way.
+
+let index = 0;
+function target(op: Op, value: number | [number, number] | null, unit: string, extra: Partial<Target> = {}): Target {
+  index++;
+  return {
+    id: `M${index}.1`, index, measure: index, goal: null, action: 1, indicator: `指标${index}`, indicatorEn: `Indicator ${index}`, kind: 'level', op, value, unit, year: 2025,
+    soft: false, quote: '', baseline: null, tolerance: null, figure: null, note: null, ...extra,
+  };
+}
+
+const TARGETS: Target[] = [
+  target('>=', 3.4, '%'),
+  target('<=', 0.35, ''),
+  target('~', 30, '家', { tolerance: 0.05 }),
+  target('range', [240, 260], '亿元'),
+  target('>=', 12.125, 'tonnes', { soft: true }),
+  target('==', 0, ''),
+  target('>=', 40, '个', { indicator: 'a|b`<c>`', indicatorEn: '*x* [y](http://z)' }),
+  target('done', null, '', { kind: 'milestone' }),
+];
+
+function figure(random: () => number, t: Target): number {
+  const v = Array.isArray(t.value) ? t.value[0] : (t.value ?? 1);
+  const choices = [v, v - 1e-9, v + 0.0004, v * (1 - random() / 3), -v * random() - 1, 0, -0, 1e15 * random(), 1e-9 * random(), 123456789.123456789, 1e21 * (random() + 0.5), Math.round(100 * random()), Number.NaN, 1, 2];
+  return choices[Math.floor(random() * choices.length)]!;
+}
+
+function randomCell(random: () => number): ListedCell {
+  const t = TARGETS[Math.floor(random() * TARGETS.length)]!;
+  const cell = emptyCell();
+  const value = figure(random, t);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  if (random() < 0.4) {
+    Object.assign(cell, { shape: 'not_judged', target: t, region: '石浦镇', status: 'not_assessable', severity: 'info', final: true, hasActual: random() < 0.8, year: pick([2023, 2025]), value, file: 'a.csv', row: 3, figureSource: 'reported' });
+    return cell;
+  }
+  const status: Status = t.kind === 'milestone' ? (value === 1 ? 'met' : 'not_met') : Number.isFinite(value) && meets(value, t, 0.05) ? 'met' : 'not_met';
+  const severity: Severity = status === 'met' ? 'ok' : pick(['failure', 'warning', 'info'] as const);
+  const targetSource: TargetSource = pick(['plan', 'intensive_plan', 'decomposed'] as const);
+  const figureSource: FigureSource = pick(['reported', 'reported', 'derived'] as const);
+  Object.assign(cell, {
+    shape: 'final_level', target: t, region: '石浦镇', status, severity, final: true, hasActual: true, year: 2025, value, file: 'a.csv', row: 3,
+    gap: t.kind === 'milestone' || !Number.isFinite(value) ? null : gapOf(value, t, 0.05), attainment: null, targetSource, figureSource,
+  });
+  return cell;
+}
+
+/** A row over cells (one per region) whose general cell is `cellOf` of the built result, as `regionMatrix`'s is without doubts. */
+function rowOver(cells: ListedCell[], lang: Lang): Pick<MatrixRow, 'key' | 'cell'> {
+  return { key: (region) => (region < cells.length ? region : -1), cell: (region) => cellOf(resultOfCell(cells[region]!), lang) };
+}
+
+function listedOver(cells: ListedCell[]): ListedResults {
+  return {
+    size: cells.length,
+    keys: () => cells.keys(),
+    get: (key) => resultOfCell(cells[key]!),
+    status: (key) => cells[key]!.status,
+    severity: (key) => cells[key]!.severity,
+    regionOf: (key) => cells[key]!.region,
+    metaOf: (key) => cells[key]!.target,
+    // As `evaluateListed` gives it: the gap only when asked for.
+    cell: (key, into, decimals) => (Object.assign(into, cells[key]!, decimals ? {} : { gap: null, attainment: null }), true),
+  };
+}
+
+const NO_DOUBTS: FigureDoubts = { size: 0, of: () => '' };
+
+describe('matrix cells from per-target pieces', () => {
+  it('equal the cells worded the general way for random figures, statuses, sources, languages and escapings', () => {
+    const random = seededRandom(21);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const escape of [(text: string) => text, escapeMarkdown]) {
+        const cells = Array.from({ length: 4000 }, () => randomCell(random));
+        const view: CellsView = { listed: listedOver(cells), lang, doubts: NO_DOUBTS };
+        const texts = new MatrixCellTexts(view, escape);
+        const row = rowOver(cells, lang) as MatrixRow;
+        for (let region = 0; region < cells.length; region++) {
+          const general = cellOf(resultOfCell(cells[region]!), lang);
+          const expected: CellText = { text: escape(matrixCell(general)), width: displayWidth(escape(matrixCell(general))), tone: general.tone };
+          expect({ ...texts.at(row, region)! }, `${lang} ${cells[region]!.target.id} ${cells[region]!.value}`).toEqual(expected);
+        }
+        expect(texts.at(row, cells.length)).toBeNull();
+      }
+    }
+  });
+
+  it('puts the figure between the pieces of its status and sources: `✗ 3.1`, `! Σ3.1/3.4`', () => {
+    const t = target('>=', 3.4, '%');
+    const failing = emptyCell();
+    Object.assign(failing, { shape: 'final_level', target: t, region: 'x', status: 'not_met', severity: 'failure', final: true, hasActual: true, year: 2025, value: 3.1, targetSource: 'plan', figureSource: 'reported' });
+    const own = { ...failing, severity: 'warning' as const, targetSource: 'decomposed' as const, figureSource: 'derived' as const };
+    const cells = [failing, own, { ...failing, value: 3.25 }];
+    const texts = new MatrixCellTexts({ listed: listedOver(cells), lang: 'en', doubts: NO_DOUBTS }, (text) => text);
+    const row = rowOver(cells, 'en') as MatrixRow;
+    expect({ ...texts.at(row, 0)! }).toEqual({ text: '✗ 3.1', width: 5, tone: 'bad' });
+    expect({ ...texts.at(row, 1)! }).toEqual({ text: '! Σ3.1/3.4', width: 10, tone: 'warn' });
+    expect({ ...texts.at(row, 2)! }).toEqual({ text: '✗ 3.25', width: 6, tone: 'bad' });
+  });
+
+  it('words the general way a doubted figure and results without cells', () => {
+    const random = seededRandom(5);
+    const cells = Array.from({ length: 300 }, () => randomCell(random));
+    let asked = 0;
+    const row = { key: (region: number) => region, cell: (region: number) => (asked++, { ...cellOf(resultOfCell(cells[region]!), 'zh'), text: `doubted ${region}` }) } as unknown as MatrixRow;
+    const doubted = new MatrixCellTexts({ listed: listedOver(cells), lang: 'zh', doubts: { size: 1, of: () => '⚠' } }, (text) => text);
+    for (let region = 0; region < cells.length; region++) expect(doubted.at(row, region)!.text).toBe(`doubted ${region}`);
+    expect(asked).toBe(cells.length);
+    const { cell: _cell, ...held } = listedOver(cells);
+    const plain = new MatrixCellTexts({ listed: held, lang: 'zh', doubts: NO_DOUBTS }, (text) => text);
+    for (let region = 0; region < cells.length; region++) expect(plain.at(row, region)!.text).toBe(`doubted ${region}`);
+  });
+});

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../messages.js';
+import type { Op, Target } from '../plan/types.js';
+import { attainmentOf, gapOf, meets } from '../evaluate/compare.js';
+import { emptyCell, resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import type { Result, Severity, TargetSource } from '../report/types.js';
+import { seededRandom } from '../seeded-random.test-helper.js';
+import type { FigureDoubts } from './find-doubts.js';
+import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
+import { escapeMarkdown } from './sanitize.js';
+import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
+
+// Rule: a line of the results off track (the table's and Markdown's, under the matrix) is byte for
+// byte the line worded the general way (`viewOffTrack` of the built result, the line's words, the
+// format's escaping), with the same tone, whether it was spliced from its target's template or not;
+// for every comparator, unit, status, severity, language, hostile plan text and region name.
+
+let index = 0;
+function target(op: Op, value: number | [number, number], unit: string, extra: Partial<Target> = {}): Target {
+  index++;
+  return {
+    id: `M${index}.1`, index, measure: index, goal: null, action: 1, indicator: `指标${index}`, indicatorEn: `Indicator ${index}`, kind: 'level', op, value, unit, year: 2025,
+    soft: false, quote: '', baseline: null, tolerance: null, figure: null, note: null, ...extra,
+  };
+}
+
+const PLAIN: Target[] = [
+  target('>=', 3.4, '%'),
+  target('>', 1000, '亿元'),
+  target('<=', 0.35, ''),
+  target('<', 15, 'km'),
+  target('==', 100, '%'),
+  target('~', 30, '家', { tolerance: 0.05 }),
+  target('range', [240, 260], '亿元'),
+  target('>=', 12.125, 'tonnes', { soft: true }),
+  target('>=', 0, '个'),
+  target('==', 0, ''),
+];
+
+const HOSTILE_PLAN: Target[] = [
+  // Markdown and terminal syntax, bidi, `::`, `://`, `www.` and a trailing `:` in the plan's words and units.
+  target('>=', 1200, 'www.x', { indicator: '象山\u202e县::<b>|`工业`*_:', indicatorEn: 'Gross \u202eoutput <x> | `y` [a](http://e.com) www.z:', id: 'M::|<1>' }),
+  target('<', 15, '://万元', { indicator: ':lead', indicatorEn: ':lead' }),
+  target('range', [0.001, 0.0025], '%', { indicator: 'x]]>y~', indicatorEn: '#x @y &amp;' }),
+  // A plan text holding the template's private-use marks: always worded the general way.
+  target('>=', 10, '个', { indicatorEn: 'value \ue001 added', indicator: '值\ue000' }),
+];
+
+const NAMES = ['a\u001b[31mred', 'b\u202eevil', 'e::f', 'pipe|name', 'back`tick`', '<script>', '宽字符村名很长', 'e\u0301', '😀村', ':lead', 'trail:', 'www.x', 'http://y', '*b*_', '', '\u200bzw', 'x\\y'];
+
+/** A figure near, on, or far from a target: integers, long decimals, negatives, zero, huge and tiny. */
+function figure(random: () => number, t: Target): number {
+  const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
+  const choices = [
+    v, v - 1e-9, v + 1e-9, v * (1 - random() / 3), -v * random() - 1, 0, 1e15 * random(), 1e-9 * random(), v - 0.00004, v + 0.00005, 123456789.123456789,
+    -0.000012345, v * 0.999999999999, Number((v * (0.5 + random())).toFixed(7)), Math.round(v * 2 * random()), 1e21 * (random() + 0.5),
+  ];
+  return choices[Math.floor(random() * choices.length)]!;
+}
+
+function finalCell(t: Target, region: string, value: number, severity: Severity, targetSource: TargetSource): ListedCell {
+  const cell = emptyCell();
+  const status = meets(value, t, 0.05) ? 'met' : 'not_met';
+  Object.assign(cell, {
+    shape: 'final_level', target: t, region, status, severity: status === 'met' ? 'ok' : severity, final: true, hasActual: true, year: t.year, value,
+    file: 'in.csv', row: 7, gap: gapOf(value, t, 0.05), attainment: attainmentOf(value, t, 0.05), targetSource, figureSource: 'reported',
+  });
+  return cell;
+}
+
+/** Listed results over cells (as `evaluateListed` gives them: `cell` when `withCells`), counting the results built. */
+function listedOver(cells: ListedCell[], withCells: boolean): ListedResults & { built: number } {
+  const listed = {
+    built: 0,
+    size: cells.length,
+    keys: () => cells.keys(),
+    get(key: number): Result {
+      listed.built++;
+      return resultOfCell(cells[key]!);
+    },
+    status: (key: number) => cells[key]!.status,
+    severity: (key: number) => cells[key]!.severity,
+    regionOf: (key: number) => cells[key]!.region,
+    metaOf: (key: number) => cells[key]!.target,
+    ...(withCells ? { cell: (key: number, into: ListedCell) => (Object.assign(into, cells[key]!), true) } : {}),
+  };
+  return listed;
+}
+
+const NO_DOUBTS: FigureDoubts = { size: 0, of: () => '' };
+
+/** `count` regions × `targets`, a row per target, each cell a random figure; the view and rows the lines read. */
+function matrix(random: () => number, targets: Target[], count: number, names: () => string, withCells: boolean, doubts = NO_DOUBTS) {
+  const cells: ListedCell[] = [];
+  const rows = targets.map(() => new Int32Array(count).fill(-1));
+  targets.forEach((t, r) => {
+    for (let region = 0; region < count; region++) {
+      if (random() < 0.1) continue;
+      const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
+      rows[r]![region] = cells.length;
+      cells.push(finalCell(t, names(), figure(random, t), severity, random() < 0.7 ? 'plan' : 'intensive_plan'));
+    }
+  });
+  const listed = listedOver(cells, withCells);
+  const view: LinesView = { listed, lang: 'zh', doubts, regions: new Array(count).fill(null) as LinesView['regions'] };
+  return { listed, view, rows: rows.map((keys) => ({ key: (region: number) => keys[region]! })) };
+}
+
+/** The lines worded the general way, in the matrix's order: every result off track or failing built and viewed in full. */
+function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): OffTrackLine[] {
+  const words = offTrackWords(lang, withSymbol);
+  const lines: OffTrackLine[] = [];
+  for (const row of m.rows) {
+    for (let region = 0; region < m.view.regions.length; region++) {
+      const key = row.key(region);
+      if (key < 0 || !isOffTrackOrFailing(m.listed.get(key))) continue;
+      const v = viewOffTrack(m.listed.get(key), lang, m.view.doubts);
+      lines.push({ text: escape(words(v, lang)), tone: v.tone });
+    }
+  }
+  m.listed.built = 0;
+  return lines;
+}
+
+/** Each line copied as it is yielded (the generator hands on one object again and again). */
+function collect(lines: Iterable<OffTrackLine>): OffTrackLine[] {
+  const out: OffTrackLine[] = [];
+  for (const line of lines) out.push({ ...line });
+  return out;
+}
+
+function linesOf(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): OffTrackLine[] {
+  return collect(offTrackLines({ ...m.view, lang }, m.rows, offTrackWords(lang, withSymbol), escape));
+}
+
+const FORMATS = { table: [true, (text: string) => text], markdown: [false, escapeMarkdown] } as const;
+
+describe('lines of the results off track', () => {
+  it('equal the lines worded the general way for random figures, comparators, names, languages and formats', () => {
+    const random = seededRandom(4);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const [name, [withSymbol, escape]] of Object.entries(FORMATS)) {
+        const m = matrix(random, [...PLAIN, ...HOSTILE_PLAN], 60, () => (random() < 0.3 ? NAMES[Math.floor(random() * NAMES.length)]! : `丹东街道${Math.floor(random() * 50)}村`), true);
+        const expected = generalLines(m, lang, withSymbol, escape);
+        const lines = linesOf(m, lang, withSymbol, escape);
+        expect(lines.length).toBeGreaterThan(200);
+        lines.forEach((line, i) => expect(line, `${name} ${lang} line ${i}`).toEqual(expected[i]));
+        expect(lines).toHaveLength(expected.length);
+        // The plain plan's lines come from templates: few results are built (a region '', a marked plan text, names beside `:`).
+        expect(m.listed.built).toBeLessThan(lines.length * 0.5);
+      }
+    }
+  });
+
+  it('words lines by hand: the table with its symbol, Markdown escaped', () => {
+    const t = target('>=', 3.4, '%');
+    const cells = [finalCell(t, '石浦镇', 3.1, 'failure', 'plan'), finalCell(t, 'a|b', 3.5, 'failure', 'plan'), finalCell(t, '', 3.0, 'warning', 'plan')];
+    const listed = listedOver(cells, true);
+    const view: LinesView = { listed, lang: 'en', doubts: NO_DOUBTS, regions: new Array(3).fill(null) as LinesView['regions'] };
+    const rows = [{ key: (region: number) => region }];
+    const table = collect(offTrackLines(view, rows, offTrackWords('en', true), (text) => text));
+    expect(table).toEqual([
+      { text: `✗ 石浦镇 M${index}.1 Indicator ${index}: not met; 0.3 percentage points short of the target (91.2% attained)`, tone: 'bad' },
+      { text: `! (no region) M${index}.1 Indicator ${index}: not met (warning); 0.4 percentage points short of the target (88.2% attained)`, tone: 'warn' },
+    ]);
+    const zh = collect(offTrackLines({ ...view, lang: 'zh' }, [{ key: (r: number) => (r === 0 ? 1 : -1) }, { key: (r: number) => (r === 0 ? 0 : -1) }], offTrackWords('zh', false), escapeMarkdown)).map((line) => line.text);
+    // The met result in a|b is not off track; 石浦镇's line has no symbol in Markdown (its icon is the format's).
+    expect(zh).toEqual([`石浦镇 M${index}.1 指标${index}:未达标;比目标少 0.3 个百分点(完成度 91.2%)`]);
+  });
+
+  it('words the general way a doubted figure, results without cells, and a plan text holding the marks', () => {
+    const random = seededRandom(9);
+    const doubts: FigureDoubts = { size: 1, of: (result) => (result.actual!.value < 0 ? '⚠ doubted' : '') };
+    const doubted = matrix(random, PLAIN, 30, () => `村${Math.floor(random() * 9)}`, true, doubts);
+    const expected = generalLines(doubted, 'en', true, (text) => text);
+    const lines = linesOf(doubted, 'en', true, (text) => text);
+    expect(lines).toEqual(expected);
+    expect(lines.some((line) => line.text.includes('⚠ doubted'))).toBe(true);
+    // Results held in an array (no `cell`): every one built and worded in full, the same lines.
+    const held = matrix(seededRandom(2), PLAIN, 20, () => '西周镇', false);
+    const heldExpected = generalLines(held, 'zh', false, escapeMarkdown);
+    const heldLines = linesOf(held, 'zh', false, escapeMarkdown);
+    expect(heldLines).toEqual(heldExpected);
+    expect(held.listed.built).toBe(heldLines.length);
+    // Marks in the plan's words: no template can be cut, each line is built and worded in full.
+    const marked = matrix(seededRandom(3), [HOSTILE_PLAN[3]!], 40, () => '石浦镇', true);
+    const markedExpected = generalLines(marked, 'en', true, (text) => text);
+    const markedLines = linesOf(marked, 'en', true, (text) => text);
+    expect(markedLines).toEqual(markedExpected);
+    expect(markedLines.length).toBeGreaterThan(0);
+    expect(marked.listed.built).toBe(markedLines.length);
+  });
+});

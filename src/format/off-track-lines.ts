@@ -1,0 +1,63 @@
+import { formatMessage, type Lang } from '../messages.js';
+import { emptyCell, resultOfCell } from '../report/listed-results.js';
+import { OffTrackSentences } from './off-track-sentences.js';
+import type { MatrixRow } from './region-matrix.js';
+import { isOffTrackOrFailingAt, toneOf, viewOffTrack, type OffTrackView, type Tone } from './view-result.js';
+import type { ReportView } from './view.js';
+
+/** The words of a line about a result off track, from the parts of its view the line shows (its region '' when the data names none). */
+export type LineWords = (view: OffTrackView, lang: Lang) => string;
+
+/** One line of the results off track: its text, escaped for the format, and its tone. */
+export interface OffTrackLine {
+  text: string;
+  tone: Tone;
+}
+
+/** The part of a view the lines need. */
+export type LinesView = Pick<ReportView, 'listed' | 'lang' | 'doubts' | 'regions'>;
+
+/**
+ * A line's words as the table and Markdown say them: `✗ 石浦镇 M1.1 指标:未达标;原因`
+ * (`withSymbol`), or the same without the symbol; a region '' reads `(未填地区)`.
+ */
+export function offTrackWords(lang: Lang, withSymbol: boolean): LineWords {
+  const noRegion = formatMessage('word.no-region', {}, lang);
+  const colon = lang === 'zh' ? ':' : ': ';
+  const semicolon = lang === 'zh' ? ';' : '; ';
+  return (v) => {
+    const text = `${v.region || noRegion} ${v.id} ${v.indicator}${colon}${v.status}${v.reason ? `${semicolon}${v.reason}` : ''}`;
+    return withSymbol ? `${v.symbol} ${text}` : text;
+  };
+}
+
+/**
+ * The lines of a matrix's results off track or failing, row by row and region by region:
+ * `escape(words(viewOffTrack(result)))` of each. A final level judged on a region's own figure
+ * (most of them in a large run) is spliced from its target's template (`OffTrackSentences`, proven
+ * on the first cell it is cut from) without its result or view being built; a figure a warning
+ * doubts, another shape, or a template that cannot be had is worded the general way. Yields one
+ * object again and again: read it before asking for the next.
+ */
+export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, 'key'>[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
+  const { listed, lang, doubts } = view;
+  const count = view.regions.length;
+  const sentences = new OffTrackSentences(lang, escape, words);
+  const cell = listed.cell ? emptyCell() : null;
+  const line: OffTrackLine = { text: '', tone: 'bad' };
+  for (const row of rows) {
+    for (let region = 0; region < count; region++) {
+      const key = row.key(region);
+      if (key < 0 || !isOffTrackOrFailingAt(listed.status(key), listed.severity(key))) continue;
+      if (cell && listed.cell!(key, cell, true) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
+        line.text = sentences.lastText();
+        line.tone = toneOf(cell);
+      } else {
+        const v = viewOffTrack(listed.get(key), lang, doubts);
+        line.text = escape(words(v, lang));
+        line.tone = v.tone;
+      }
+      yield line;
+    }
+  }
+}
