@@ -74,6 +74,13 @@ export function evaluateListed(plan: Plan, actuals: Actuals, options: Omit<Evalu
   return { report, listed: listedCells(marks, cells) };
 }
 
+/** A result's status and severity as a summary counts it, and whether it is a town's verdict without judging. */
+interface StatusFacts {
+  status: Status;
+  severity: Severity;
+  notJudged: boolean;
+}
+
 /** How to judge one region on one target again, for `evaluateListed`. */
 interface Cells {
   regions: readonly string[];
@@ -117,7 +124,7 @@ function evaluateWith(
   options: EvaluateOptions,
   onListed: (result: Result, key: number) => void,
   onSize: (cells: number) => void = () => {},
-  onQuick?: (cell: ListedCell, key: number) => void,
+  onQuick?: (cell: Pick<ListedCell, 'status' | 'severity'>, key: number) => void,
 ): { report: Report; cells: Cells } {
   const { store } = actuals;
   const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
@@ -145,6 +152,29 @@ function evaluateWith(
   const quickList = onQuick ? listsFacts(options.listing ?? { quiet: false, manyRegions: false }) : null;
   const only = options.listing?.regions ? new Set(options.listing.regions) : null;
   const facts = emptyCell();
+  const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false };
+  /**
+   * A result's status and severity alone, as a summary counts it (the judges without detail; a
+   * level past its deadline by its figure of that year), and whether it is a town's verdict
+   * without judging (region-terms). Written into `into`, which it returns.
+   */
+  const statusOnly = (region: string, target: Target, into: StatusFacts): StatusFacts => {
+    const terms = regional?.terms(region, target, asOf, false);
+    const judged = terms?.target ?? target;
+    into.notJudged = Boolean(terms?.verdict);
+    if (terms && !terms.verdict && asOf >= judged.year && (judged.kind === 'level' || judged.kind === 'cumulative')) {
+      // Status only, as judgeLevel gives it for a deadline passed: the figure of the target's year meets it or not.
+      const value = atYear(terms.series, judged.year)?.value;
+      into.status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
+      into.severity = severityFor(into.status, target.soft);
+      return into;
+    }
+    const series = terms?.series ?? store.series(region, target.index, asOf);
+    const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail: false });
+    into.status = judgement.status;
+    into.severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
+    return into;
+  };
   if (detail) onSize(regions.length * targets.length);
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
@@ -168,6 +198,19 @@ function evaluateWith(
           else unlisted++;
           continue;
         }
+        // A result of another kind (a mean, a growth rate) judged by its status alone, as a summary
+        // counts it, when that is all the list rule needs: it has a figure (a status other than
+        // no data or not assessable) and is no plan level's (whose roll-up reasons the rule reads).
+        // The format judges it in full when it reaches it.
+        if (quickList && region !== regional?.roles.planLevel) {
+          const judged = statusOnly(region, target, status);
+          if (!judged.notJudged && judged.status !== 'no_data' && judged.status !== 'not_assessable') {
+            tally.add(judged.status, judged.severity, target.soft);
+            if (listsRegion && quickList(judged.status, judged.severity, false)) onQuick!(judged, position * targets.length + at);
+            else unlisted++;
+            continue;
+          }
+        }
         const result = judgeCell(region, target);
         // Only a town's verdict without judging (region-terms) carries this reason.
         if (result.reason?.code === 'reason.no-decomposed-target') tally.addNotJudged();
@@ -179,20 +222,9 @@ function evaluateWith(
       continue;
     }
     for (const target of quick ? quick.rest : targets) {
-      const terms = regional?.terms(region, target, asOf, detail);
-      const judged = terms?.target ?? target;
-      if (terms && !terms.verdict && asOf >= judged.year && (judged.kind === 'level' || judged.kind === 'cumulative')) {
-        // Status only, as judgeLevel gives it for a deadline passed: the figure of the target's year meets it or not.
-        const value = atYear(terms.series, judged.year)?.value;
-        const status: Status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
-        tally.add(status, severityFor(status, target.soft), target.soft);
-        continue;
-      }
-      const series = terms?.series ?? store.series(region, target.index, asOf);
-      const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail });
-      const severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
-      if (terms?.verdict) tally.addNotJudged();
-      tally.add(judgement.status, severity, target.soft);
+      const judged = statusOnly(region, target, status);
+      if (judged.notJudged) tally.addNotJudged();
+      tally.add(judged.status, judged.severity, target.soft);
     }
     summary.byRegion[region] = tally.toTally();
   }
