@@ -80,12 +80,15 @@ export class YearFigures implements YearValues {
 export class YearPresence {
   /** True when none of the regions has any figure that year. */
   readonly none: boolean;
+  /** True when every one of the regions has some figure that year (else no target has a figure in all of them). */
+  readonly every: boolean;
 
   constructor(
     private readonly blocks: (YearFigures | undefined)[],
     private readonly targetCount: number,
   ) {
     this.none = blocks.every((block) => block === undefined);
+    this.every = blocks.every((block) => block !== undefined);
   }
 
   /** Whether region number `i` (in the order given) has a figure of the target. */

@@ -44,6 +44,21 @@ describe('a total (aggregate: sum)', () => {
     expect(county.actual).toEqual({ year: 2025, value: 260, file: null, row: null });
   });
 
+  it('a summary counts the derived county as the detailed report judges it: met when every town reported (260 > 250), no data when one did not', async () => {
+    const summaryOf = async (csv: string): Promise<Report> => {
+      const actuals = await actualsFrom(plan, csv);
+      return evaluate(plan, actuals, { policy: { failOn: ['not_met'], maxWarnings: null }, planFile: 'towns.yaml', toolVersion: 'test', detail: false });
+    };
+    const whole = await summaryOf(TRADE);
+    expect(whole.summary.byRegion['示例县']?.byStatus.met).toBe(1);
+    expect(whole.summary.byRegion['示例县']).toEqual((await check(TRADE)).summary.byRegion['示例县']);
+    // 丙乡 without M1.1 (it reports another target): no year has a figure of every town, the county's total has no data.
+    const partial = TRADE.replace('丙乡,M1.1,2025,50', '丙乡,M1.2,2025,5');
+    const short = await summaryOf(partial);
+    expect(short.summary.byRegion['示例县']?.byStatus.met).toBe(0);
+    expect(short.summary.byRegion['示例县']).toEqual((await check(partial)).summary.byRegion['示例县']);
+  });
+
   it('no town is judged against the county total: 无分解目标, severity info, its figure kept', async () => {
     const report = await check(TRADE);
     for (const town of ['甲镇', '乙镇', '丙乡']) {

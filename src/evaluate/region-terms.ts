@@ -53,6 +53,8 @@ const INTENSIVE = new Set(['mean', 'weighted']);
 /** Regions the plan does not list that are each warned about; more are one warning (a summary keeps their rows: row-policy.ts). */
 const MAX_UNLISTED_WARNINGS = UNLISTED_NAMED;
 const NO_FIGURES: Figure[] = [];
+/** A count's roll-up when no year has a figure of every town: no series (and, for a count, no reasons). */
+const NOTHING_ROLLED: RollUp = Object.freeze({ series: NO_FIGURES, reasons: new Map<number, Reason>() });
 /** The verdict on a town not judged, shared by the counts of a summary (never changed: no reason is replaced). */
 const NOT_JUDGED_FINAL: Judgement = Object.freeze({
   status: 'not_assessable', final: true, actual: null, gap: null, attainment: null, progress: null, reason: { code: 'reason.no-decomposed-target', params: {} },
@@ -83,6 +85,7 @@ export function regionalPlan(
   const roles: RegionRoles = { planLevel, derived: levelNames.length === 0, towns };
   const { store } = actuals;
   const rollUps = new Map<string, RollUp>();
+  const seriesOnly = new Map<string, RollUp>();
   // Which towns have figures, year by year, looked up once for every target's roll-up.
   const townSlots = required.map((town) => store.findSlot(town));
   const presenceByYear = new Map<number, YearPresence>();
@@ -91,10 +94,27 @@ export function regionalPlan(
     if (!found) presenceByYear.set(year, (found = store.presence(townSlots, year)));
     return found;
   };
-  const rolled = (target: Target, asOf: number): RollUp => {
+  // A roll-up with its reasons serves a count too; one for a count (`reasons` false: the series
+  // alone, no towns named) is kept apart.
+  // Whether some year up to a review year has a figure of every town: without one, a count's roll-up is empty for every target.
+  const anyYearWhole = new Map<number, boolean>();
+  const someYearWhole = (asOf: number): boolean => {
+    let found = anyYearWhole.get(asOf);
+    if (found === undefined) {
+      found = false;
+      for (let year = store.firstYear; year <= Math.min(asOf, store.lastYear) && !found; year++) found = presence(year).every;
+      anyYearWhole.set(asOf, found);
+    }
+    return found;
+  };
+  const rolled = (target: Target, asOf: number, reasons = true): RollUp => {
+    if (!reasons && !someYearWhole(asOf)) return NOTHING_ROLLED;
     const key = `${target.index}:${asOf}`;
-    let found = rollUps.get(key);
-    if (!found) rollUps.set(key, (found = rollUp(target, asOf, { plan, store, towns: required, weights: decomposed?.weights ?? new Map(), presence })));
+    let found = rollUps.get(key) ?? (reasons ? undefined : seriesOnly.get(key));
+    if (!found) {
+      found = rollUp(target, asOf, { plan, store, towns: required, weights: decomposed?.weights ?? new Map(), presence, reasons });
+      (reasons ? rollUps : seriesOnly).set(key, found);
+    }
     return found;
   };
   const reportedLevel = (target: Target, asOf: number): Figure[] => {
@@ -106,10 +126,12 @@ export function regionalPlan(
   };
 
   const intensive = plan.targets.map((target) => target.aggregate !== null && target.aggregate !== undefined && INTENSIVE.has(target.aggregate.method));
-  const countyTerms = (target: Target, asOf: number): RegionalTerms => {
+  const countyTerms = (target: Target, asOf: number, detail: boolean): RegionalTerms => {
     const reported = reportedLevel(target, asOf);
     if (reported.length > 0) return { target, series: reported, targetSource: 'plan', figureSource: 'reported', verdict: null, reasonIfMissing: null };
-    const derived = rolled(target, asOf);
+    const derived = rolled(target, asOf, detail);
+    // A count reads the status alone: no reason is worded.
+    if (!detail) return { target, series: derived.series, targetSource: 'plan', figureSource: derived.series.length > 0 ? 'derived' : null, verdict: null, reasonIfMissing: null };
     const reason = derived.reasons.get(Math.min(asOf, target.year)) ?? lastReason(derived) ?? null;
     return {
       target,
@@ -124,7 +146,7 @@ export function regionalPlan(
 
   // Called for every town and target: no spreads, and a summary reads no figures of towns not judged.
   const terms = (region: string, target: Target, asOf: number, detail = true): RegionalTerms => {
-    if (region === planLevel) return countyTerms(target, asOf);
+    if (region === planLevel) return countyTerms(target, asOf, detail);
     const own = decomposed?.byRegion.get(region)?.get(target.id);
     const final = asOf >= target.year;
     if (!own && !intensive[target.index] && !detail) {
@@ -163,7 +185,7 @@ export function regionalPlan(
     const tolerance = plan.regions?.rollUpTolerance ?? 0;
     for (const target of targets) {
       if (levelNames.length > 0 && target.aggregate && target.aggregate.method !== 'none') {
-        const derived = new Map(rolled(target, asOf).series.map((figure) => [figure.year, figure]));
+        const derived = new Map(rolled(target, asOf, false).series.map((figure) => [figure.year, figure]));
         for (const figure of reportedLevel(target, asOf)) {
           const mine = derived.get(figure.year);
           if (!mine || mine.level !== figure.level) continue;

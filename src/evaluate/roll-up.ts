@@ -17,6 +17,8 @@ export interface RollUpInput {
   weights: Map<string, RegionWeights>;
   /** Which towns have figures in a year, when the caller keeps them for every target. */
   presence?: (year: number) => YearPresence;
+  /** False when only the series is wanted (a count): the reasons, with the towns they name, are not worded. */
+  reasons?: boolean;
 }
 
 /** The plan-level figures derived from the towns' figures, and why the other years could not be. */
@@ -44,6 +46,7 @@ export function rollUp(target: Target, until: number, input: RollUpInput): RollU
       continue;
     }
     if (present < towns.length) {
+      if (input.reasons === false) continue;
       // Only the first names are shown: they are all that is looked for.
       const missing: string[] = [];
       for (let i = 0; i < towns.length && missing.length < SHOWN_NAMES; i++) if (!presence.has(i, target.index)) missing.push(towns[i] as string);
