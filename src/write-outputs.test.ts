@@ -168,24 +168,31 @@ describe('stdout: a full buffer is waited out (a pipe to a slower reader), never
 });
 
 describe('stdout that takes bytes: a machine format reaches it as its UTF-8 chunks', () => {
-  it('each chunk is written as a copy of its own (the format reuses its buffer), after the one before drained', async () => {
+  /**
+   * A stdout that keeps every write of bytes queued (it asks for drain each time, which the test
+   * emits), and a format's chunks given as views of one buffer, overwritten for each chunk as
+   * ByteChunks.take() hands out views of its own; `asked` counts the writes seen when each chunk was asked for.
+   */
+  function queuedStdout(words: string[], highWaterMark?: number) {
     const events = new EventEmitter();
     const kept: Uint8Array[] = [];
     const texts: string[] = [];
-    const sink = {
-      write: (text: string) => texts.push(text) < 0,
-      once: (event: 'drain' | 'close' | 'error', listener: () => void) => events.once(event, listener),
-      removeListener: (event: 'drain' | 'close' | 'error', listener: () => void) => events.removeListener(event, listener),
-    };
-    // One buffer, overwritten for each chunk, as ByteChunks.take() hands out views of its own.
-    const shared = new Uint8Array(6);
+    const asked: number[] = [];
+    const shared = new Uint8Array(8);
     function* chunks(): Generator<Uint8Array> {
-      for (const word of ['甲', 'bc', '乙d']) {
+      for (const word of words) {
+        asked.push(kept.length);
         const bytes = Buffer.from(word, 'utf8');
         shared.set(bytes);
         yield shared.subarray(0, bytes.length);
       }
     }
+    const sink = {
+      write: (text: string) => texts.push(text) < 0,
+      ...(highWaterMark === undefined ? {} : { writableHighWaterMark: highWaterMark }),
+      once: (event: 'drain' | 'close' | 'error', listener: () => void) => events.once(event, listener),
+      removeListener: (event: 'drain' | 'close' | 'error', listener: () => void) => events.removeListener(event, listener),
+    };
     const done = writeOutputs([{ format: 'json', text: { chunks: chunks() } }], {
       ...io,
       stdout: sink,
@@ -194,6 +201,11 @@ describe('stdout that takes bytes: a machine format reaches it as its UTF-8 chun
         return false;
       },
     });
+    return { events, kept, texts, asked, shared, done };
+  }
+
+  it('each chunk is written as a copy of its own (the format reuses its buffer), after the one before drained', async () => {
+    const { events, kept, texts, done } = queuedStdout(['甲', 'bc', '乙d']);
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setImmediate(resolve));
       expect(kept).toHaveLength(i + 1);
@@ -205,33 +217,7 @@ describe('stdout that takes bytes: a machine format reaches it as its UTF-8 chun
   });
 
   it('a chunk at least a stream\'s high-water mark is written as it is, the next asked for only after drain; a shorter one as a copy', async () => {
-    const events = new EventEmitter();
-    const kept: Uint8Array[] = [];
-    const asked: number[] = [];
-    const sink = {
-      write: () => true,
-      writableHighWaterMark: 4,
-      once: (event: 'drain' | 'close' | 'error', listener: () => void) => events.once(event, listener),
-      removeListener: (event: 'drain' | 'close' | 'error', listener: () => void) => events.removeListener(event, listener),
-    };
-    const shared = new Uint8Array(8);
-    function* chunks(): Generator<Uint8Array> {
-      for (const word of ['甲乙', 'abcd', 'xy']) {
-        asked.push(kept.length);
-        const bytes = Buffer.from(word, 'utf8');
-        shared.set(bytes);
-        yield shared.subarray(0, bytes.length);
-      }
-    }
-    const done = writeOutputs([{ format: 'json', text: { chunks: chunks() } }], {
-      ...io,
-      stdout: sink,
-      // A stream that keeps every write queued: it asks for drain.
-      writeStdoutBytes: (bytes: Uint8Array) => {
-        kept.push(bytes);
-        return false;
-      },
-    });
+    const { events, kept, asked, shared, done } = queuedStdout(['甲乙', 'abcd', 'xy'], 4);
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setImmediate(resolve));
       expect(kept).toHaveLength(i + 1);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
-import type { Op, Target } from '../plan/types.js';
+import type { Target } from '../plan/types.js';
 import { gapOf, meets } from '../evaluate/compare.js';
 import { emptyCell, resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
 import type { FigureSource, Severity, Status, TargetSource } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
+import { levelTarget } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { MatrixCellTexts, type CellsView, type CellText } from './matrix-cell-texts.js';
 import { matrixCell, type MatrixRow } from './region-matrix.js';
@@ -17,24 +18,15 @@ import { cellOf } from './view-result.js';
 // escaping), with the same display width and tone, for random figures, statuses, severities,
 // sources and kinds; what the pieces cannot say is worded the general way.
 
-let index = 0;
-function target(op: Op, value: number | [number, number] | null, unit: string, extra: Partial<Target> = {}): Target {
-  index++;
-  return {
-    id: `M${index}.1`, index, measure: index, goal: null, action: 1, indicator: `指标${index}`, indicatorEn: `Indicator ${index}`, kind: 'level', op, value, unit, year: 2025,
-    soft: false, quote: '', baseline: null, tolerance: null, figure: null, note: null, ...extra,
-  };
-}
-
 const TARGETS: Target[] = [
-  target('>=', 3.4, '%'),
-  target('<=', 0.35, ''),
-  target('~', 30, '家', { tolerance: 0.05 }),
-  target('range', [240, 260], '亿元'),
-  target('>=', 12.125, 'tonnes', { soft: true }),
-  target('==', 0, ''),
-  target('>=', 40, '个', { indicator: 'a|b`<c>`', indicatorEn: '*x* [y](http://z)' }),
-  target('done', null, '', { kind: 'milestone' }),
+  levelTarget('>=', 3.4, '%'),
+  levelTarget('<=', 0.35, ''),
+  levelTarget('~', 30, '家', { tolerance: 0.05 }),
+  levelTarget('range', [240, 260], '亿元'),
+  levelTarget('>=', 12.125, 'tonnes', { soft: true }),
+  levelTarget('==', 0, ''),
+  levelTarget('>=', 40, '个', { indicator: 'a|b`<c>`', indicatorEn: '*x* [y](http://z)' }),
+  levelTarget('done', null, '', { kind: 'milestone' }),
 ];
 
 function figure(random: () => number, t: Target): number {
@@ -104,7 +96,7 @@ describe('matrix cells from per-target pieces', () => {
   });
 
   it('puts the figure between the pieces of its status and sources: `✗ 3.1`, `! Σ3.1/3.4`', () => {
-    const t = target('>=', 3.4, '%');
+    const t = levelTarget('>=', 3.4, '%');
     const failing = emptyCell();
     Object.assign(failing, { shape: 'final_level', target: t, region: 'x', status: 'not_met', severity: 'failure', final: true, hasActual: true, year: 2025, value: 3.1, targetSource: 'plan', figureSource: 'reported' });
     const own = { ...failing, severity: 'warning' as const, targetSource: 'decomposed' as const, figureSource: 'derived' as const };

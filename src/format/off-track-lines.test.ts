@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
-import type { Op, Target } from '../plan/types.js';
-import { attainmentOf, gapOf, meets } from '../evaluate/compare.js';
-import { emptyCell, resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
-import type { Result, Severity, TargetSource } from '../report/types.js';
+import type { Target } from '../plan/types.js';
+import { resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import type { Result } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
+import { finalCell, levelTarget, wildFigure } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
@@ -15,58 +15,29 @@ import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
 // format's escaping), with the same tone, whether it was spliced from its target's template or not;
 // for every comparator, unit, status, severity, language, hostile plan text and region name.
 
-let index = 0;
-function target(op: Op, value: number | [number, number], unit: string, extra: Partial<Target> = {}): Target {
-  index++;
-  return {
-    id: `M${index}.1`, index, measure: index, goal: null, action: 1, indicator: `指标${index}`, indicatorEn: `Indicator ${index}`, kind: 'level', op, value, unit, year: 2025,
-    soft: false, quote: '', baseline: null, tolerance: null, figure: null, note: null, ...extra,
-  };
-}
-
 const PLAIN: Target[] = [
-  target('>=', 3.4, '%'),
-  target('>', 1000, '亿元'),
-  target('<=', 0.35, ''),
-  target('<', 15, 'km'),
-  target('==', 100, '%'),
-  target('~', 30, '家', { tolerance: 0.05 }),
-  target('range', [240, 260], '亿元'),
-  target('>=', 12.125, 'tonnes', { soft: true }),
-  target('>=', 0, '个'),
-  target('==', 0, ''),
+  levelTarget('>=', 3.4, '%'),
+  levelTarget('>', 1000, '亿元'),
+  levelTarget('<=', 0.35, ''),
+  levelTarget('<', 15, 'km'),
+  levelTarget('==', 100, '%'),
+  levelTarget('~', 30, '家', { tolerance: 0.05 }),
+  levelTarget('range', [240, 260], '亿元'),
+  levelTarget('>=', 12.125, 'tonnes', { soft: true }),
+  levelTarget('>=', 0, '个'),
+  levelTarget('==', 0, ''),
 ];
 
 const HOSTILE_PLAN: Target[] = [
   // Markdown and terminal syntax, bidi, `::`, `://`, `www.` and a trailing `:` in the plan's words and units.
-  target('>=', 1200, 'www.x', { indicator: '象山\u202e县::<b>|`工业`*_:', indicatorEn: 'Gross \u202eoutput <x> | `y` [a](http://e.com) www.z:', id: 'M::|<1>' }),
-  target('<', 15, '://万元', { indicator: ':lead', indicatorEn: ':lead' }),
-  target('range', [0.001, 0.0025], '%', { indicator: 'x]]>y~', indicatorEn: '#x @y &amp;' }),
+  levelTarget('>=', 1200, 'www.x', { indicator: '象山\u202e县::<b>|`工业`*_:', indicatorEn: 'Gross \u202eoutput <x> | `y` [a](http://e.com) www.z:', id: 'M::|<1>' }),
+  levelTarget('<', 15, '://万元', { indicator: ':lead', indicatorEn: ':lead' }),
+  levelTarget('range', [0.001, 0.0025], '%', { indicator: 'x]]>y~', indicatorEn: '#x @y &amp;' }),
   // A plan text holding the template's private-use marks: always worded the general way.
-  target('>=', 10, '个', { indicatorEn: 'value \ue001 added', indicator: '值\ue000' }),
+  levelTarget('>=', 10, '个', { indicatorEn: 'value \ue001 added', indicator: '值\ue000' }),
 ];
 
 const NAMES = ['a\u001b[31mred', 'b\u202eevil', 'e::f', 'pipe|name', 'back`tick`', '<script>', '宽字符村名很长', 'e\u0301', '😀村', ':lead', 'trail:', 'www.x', 'http://y', '*b*_', '', '\u200bzw', 'x\\y'];
-
-/** A figure near, on, or far from a target: integers, long decimals, negatives, zero, huge and tiny. */
-function figure(random: () => number, t: Target): number {
-  const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
-  const choices = [
-    v, v - 1e-9, v + 1e-9, v * (1 - random() / 3), -v * random() - 1, 0, 1e15 * random(), 1e-9 * random(), v - 0.00004, v + 0.00005, 123456789.123456789,
-    -0.000012345, v * 0.999999999999, Number((v * (0.5 + random())).toFixed(7)), Math.round(v * 2 * random()), 1e21 * (random() + 0.5),
-  ];
-  return choices[Math.floor(random() * choices.length)]!;
-}
-
-function finalCell(t: Target, region: string, value: number, severity: Severity, targetSource: TargetSource): ListedCell {
-  const cell = emptyCell();
-  const status = meets(value, t, 0.05) ? 'met' : 'not_met';
-  Object.assign(cell, {
-    shape: 'final_level', target: t, region, status, severity: status === 'met' ? 'ok' : severity, final: true, hasActual: true, year: t.year, value,
-    file: 'in.csv', row: 7, gap: gapOf(value, t, 0.05), attainment: attainmentOf(value, t, 0.05), targetSource, figureSource: 'reported',
-  });
-  return cell;
-}
 
 /** Listed results over cells (as `evaluateListed` gives them: `cell` when `withCells`), counting the results built. */
 function listedOver(cells: ListedCell[], withCells: boolean): ListedResults & { built: number } {
@@ -98,7 +69,7 @@ function matrix(random: () => number, targets: Target[], count: number, names: (
       if (random() < 0.1) continue;
       const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
       rows[r]![region] = cells.length;
-      cells.push(finalCell(t, names(), figure(random, t), severity, random() < 0.7 ? 'plan' : 'intensive_plan'));
+      cells.push(finalCell(t, names(), wildFigure(random, t), severity, random() < 0.7 ? 'plan' : 'intensive_plan'));
     }
   });
   const listed = listedOver(cells, withCells);
@@ -153,19 +124,19 @@ describe('lines of the results off track', () => {
   });
 
   it('words lines by hand: the table with its symbol, Markdown escaped', () => {
-    const t = target('>=', 3.4, '%');
+    const t = levelTarget('>=', 3.4, '%');
     const cells = [finalCell(t, '石浦镇', 3.1, 'failure', 'plan'), finalCell(t, 'a|b', 3.5, 'failure', 'plan'), finalCell(t, '', 3.0, 'warning', 'plan')];
     const listed = listedOver(cells, true);
     const view: LinesView = { listed, lang: 'en', doubts: NO_DOUBTS, regions: new Array(3).fill(null) as LinesView['regions'] };
     const rows = [{ key: (region: number) => region }];
     const table = collect(offTrackLines(view, rows, offTrackWords('en', true), (text) => text));
     expect(table).toEqual([
-      { text: `✗ 石浦镇 M${index}.1 Indicator ${index}: not met; 0.3 percentage points short of the target (91.2% attained)`, tone: 'bad' },
-      { text: `! (no region) M${index}.1 Indicator ${index}: not met (warning); 0.4 percentage points short of the target (88.2% attained)`, tone: 'warn' },
+      { text: `✗ 石浦镇 M${t.index}.1 Indicator ${t.index}: not met; 0.3 percentage points short of the target (91.2% attained)`, tone: 'bad' },
+      { text: `! (no region) M${t.index}.1 Indicator ${t.index}: not met (warning); 0.4 percentage points short of the target (88.2% attained)`, tone: 'warn' },
     ]);
     const zh = collect(offTrackLines({ ...view, lang: 'zh' }, [{ key: (r: number) => (r === 0 ? 1 : -1) }, { key: (r: number) => (r === 0 ? 0 : -1) }], offTrackWords('zh', false), escapeMarkdown)).map((line) => line.text);
     // The met result in a|b is not off track; 石浦镇's line has no symbol in Markdown (its icon is the format's).
-    expect(zh).toEqual([`石浦镇 M${index}.1 指标${index}:未达标;比目标少 0.3 个百分点(完成度 91.2%)`]);
+    expect(zh).toEqual([`石浦镇 M${t.index}.1 指标${t.index}:未达标;比目标少 0.3 个百分点(完成度 91.2%)`]);
   });
 
   it('words the general way a doubted figure, results without cells, and a plan text holding the marks', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
-import type { Op, Target } from '../plan/types.js';
-import { attainmentOf, gapOf, meets } from '../evaluate/compare.js';
+import type { Target } from '../plan/types.js';
 import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
-import type { Severity, TargetSource } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
+import { finalCell, levelTarget, wildFigure } from './final-cells.test-helper.js';
 import { ByteChunks } from './byte-chunks.js';
 import { describeResult } from './findings.js';
 import { OffTrackSentences } from './off-track-sentences.js';
@@ -24,54 +23,24 @@ const ESCAPES: Record<string, (text: string) => string> = {
   json: (text) => prettyJson(text, 0, escapeJsonText).slice(1, -1),
 };
 
-let index = 0;
-function target(op: Op, value: number | [number, number], unit: string, extra: Partial<Target> = {}): Target {
-  index++;
-  return {
-    id: `M${index}.1`, index, measure: index, goal: null, action: 1, indicator: `指标${index}`, indicatorEn: `Indicator ${index}`, kind: 'level', op, value, unit, year: 2025,
-    soft: false, quote: '', baseline: null, tolerance: null, figure: null, note: null, ...extra,
-  };
-}
-
 const HOSTILE = ['a\u001b[31mred', 'b\u202eevil', 'c]]>d', 'e::f', 'g"q"h', "i'j&<x>", '丹东::街道', ':lead', 'trail:', 'k%0Al%', 'm\nn\r', '\u200bzw', '=cmd', 'x\\y', '\ud800lone', 'a\ue000b\ue003'];
 
 const TARGETS: Target[] = [
-  target('>=', 3.4, '%'),
-  target('>', 1000, '亿元'),
-  target('<=', 0.35, ''),
-  target('<', 15, 'km'),
-  target('==', 100, '%'),
-  target('~', 30, '家', { tolerance: 0.05 }),
-  target('range', [240, 260], '亿元'),
-  target('>=', 12.125, 'tonnes', { soft: true }),
-  target('>=', 0, '个'),
-  target('==', 0, ''),
+  levelTarget('>=', 3.4, '%'),
+  levelTarget('>', 1000, '亿元'),
+  levelTarget('<=', 0.35, ''),
+  levelTarget('<', 15, 'km'),
+  levelTarget('==', 100, '%'),
+  levelTarget('~', 30, '家', { tolerance: 0.05 }),
+  levelTarget('range', [240, 260], '亿元'),
+  levelTarget('>=', 12.125, 'tonnes', { soft: true }),
+  levelTarget('>=', 0, '个'),
+  levelTarget('==', 0, ''),
   // Hostile plan text: controls, bidi, markup, `%`, quotes, `::` across pieces, a trailing `:`.
-  target('>=', 1200, '亿:元', { indicator: '象山\u202e县::<b>&"\'%\u001b[31m工业:', indicatorEn: 'Gross \u202eoutput <x> & "y" %0A:', id: 'M::<1>' }),
-  target('<', 15, ':万元', { indicator: ':lead', indicatorEn: ':lead' }),
-  target('range', [0.001, 0.0025], '%', { indicator: 'x]]>y', indicatorEn: 'x]]>y' }),
+  levelTarget('>=', 1200, '亿:元', { indicator: '象山\u202e县::<b>&"\'%\u001b[31m工业:', indicatorEn: 'Gross \u202eoutput <x> & "y" %0A:', id: 'M::<1>' }),
+  levelTarget('<', 15, ':万元', { indicator: ':lead', indicatorEn: ':lead' }),
+  levelTarget('range', [0.001, 0.0025], '%', { indicator: 'x]]>y', indicatorEn: 'x]]>y' }),
 ];
-
-/** A figure near, on, or far from a target: integers, long decimals, negatives, zero, huge and tiny. */
-function figure(random: () => number, t: Target): number {
-  const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
-  const k = Math.floor(random() * 16);
-  const choices = [
-    v, v - 1e-9, v + 1e-9, v * (1 - random() / 3), -v * random() - 1, 0, 1e15 * random(), 1e-9 * random(), v - 0.00004, v + 0.00005, 123456789.123456789,
-    -0.000012345, v * 0.999999999999, Number((v * (0.5 + random())).toFixed(7)), Math.round(v * 2 * random()), 1e21 * (random() + 0.5),
-  ];
-  return choices[k]!;
-}
-
-function finalCell(t: Target, region: string, value: number, severity: Severity, targetSource: TargetSource): ListedCell {
-  const cell = emptyCell();
-  const status = meets(value, t, 0.05) ? 'met' : 'not_met';
-  Object.assign(cell, {
-    shape: 'final_level', target: t, region, status, severity: status === 'met' ? 'ok' : severity, final: true, hasActual: true, year: t.year, value,
-    file: 'in.csv', row: 7, gap: gapOf(value, t, 0.05), attainment: attainmentOf(value, t, 0.05), targetSource, figureSource: 'reported',
-  });
-  return cell;
-}
 
 function general(cell: ListedCell, lang: Lang, escape: (text: string) => string): string {
   return escape(describeResult(viewResult(resultOfCell(cell), lang), lang));
@@ -101,7 +70,7 @@ describe('off-track sentences from per-target templates', () => {
           const region = random() < 0.3 ? HOSTILE[Math.floor(random() * HOSTILE.length)]! : `丹东街道${Math.floor(random() * 50)}村`;
           const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
           const source = random() < 0.5 ? 'plan' : 'intensive_plan';
-          const cell = finalCell(t, region, figure(random, t), severity, source);
+          const cell = finalCell(t, region, wildFigure(random, t), severity, source);
           const expected = general(cell, lang, escape);
           const text = sentences.text(cell);
           total++;
@@ -118,23 +87,23 @@ describe('off-track sentences from per-target templates', () => {
   });
 
   it('words by hand the sentence of a final level off track', () => {
-    const t = target('>=', 3.4, '%');
+    const t = levelTarget('>=', 3.4, '%');
     const cell = finalCell(t, '丹东街道', 3.1, 'failure', 'plan');
     const sentences = new OffTrackSentences('en', escapeXml);
-    expect(sentences.text(cell)).toBe(`[丹东街道] Indicator ${index}: not met; actual 3.1, target ≥ 3.4 %, gap -0.3; 0.3 percentage points short of the target (91.2% attained)`);
+    expect(sentences.text(cell)).toBe(`[丹东街道] Indicator ${t.index}: not met; actual 3.1, target ≥ 3.4 %, gap -0.3; 0.3 percentage points short of the target (91.2% attained)`);
     const zh = new OffTrackSentences('zh', escapeWorkflowData);
     const near = finalCell(t, 'a%b', 3.3999999999999, 'failure', 'intensive_plan');
-    expect(zh.text(near)).toBe(`[a%25b] 指标${index}:未达标,实际 3.3999999999999,目标 ≥ 3.4 %25(县级目标),差距 -0.0000000000001;县级目标 ≥ 3.4 %25;比目标少 0.0000000000001 个百分点(完成度 99.9%25)`);
+    expect(zh.text(near)).toBe(`[a%25b] 指标${t.index}:未达标,实际 3.3999999999999,目标 ≥ 3.4 %25(县级目标),差距 -0.0000000000001;县级目标 ≥ 3.4 %25;比目标少 0.0000000000001 个百分点(完成度 99.9%25)`);
   });
 
   it('falls back to the general path where the template cannot be proven equal', () => {
     const sentences = new OffTrackSentences('en', escapeXml);
-    const marked = target('>=', 10, '个', { indicatorEn: 'value \ue001 added' });
+    const marked = levelTarget('>=', 10, '个', { indicatorEn: 'value \ue001 added' });
     const cell = finalCell(marked, '丹东街道', 3, 'failure', 'plan');
     // A plan text holding the marks: no template; the general sentence keeps the mark as text.
     expect(sentences.text(cell)).toBeNull();
     expect(general(cell, 'en', escapeXml)).toContain('value \ue001 added');
-    const t = target('>=', 10, '个');
+    const t = levelTarget('>=', 10, '个');
     expect(sentences.text(finalCell(t, '', 3, 'failure', 'plan'))).toBeNull();
     // A figure that is not a finite number: no actual to splice.
     const nan = finalCell(t, '丹东街道', 3, 'failure', 'plan');
@@ -150,7 +119,7 @@ describe('off-track sentences from per-target templates', () => {
 
   it('falls back for a name beside a piece that could make `::` with it', () => {
     const sentences = new OffTrackSentences('en', escapeWorkflowData);
-    const t = target('>=', 10, '个');
+    const t = levelTarget('>=', 10, '个');
     // The region's piece is `[`…`] `: no `:` beside it, so a name starting or ending with `:` is spliced, escaped alone.
     const cell = finalCell(t, ':a:', 3, 'failure', 'plan');
     expect(sentences.text(cell)).toBe(general(cell, 'en', escapeWorkflowData));
