@@ -35,7 +35,10 @@ const PLAIN = /^-?\d+(?:\.\d+)?$/;
 // An approximate figure: 约 or 大约 before it, or 左右 after it (as plans write 6%左右).
 const APPROXIMATE = /^(?:大?约\s*(\S.*)|(.*\S)\s*左右)$/;
 
-const CELL_UNIT = /^[\p{Script=Han}()（）/²]+$/u;
+// Made when a cell first has a unit: a Unicode script class costs ICU's set of Han characters
+// (about a millisecond at start-up), which a file of plain figures never needs.
+let cellUnit: RegExp | undefined;
+const CELL_UNIT = { test: (unit: string): boolean => (cellUnit ??= /^[\p{Script=Han}()（）/²]+$/u).test(unit) };
 
 /** Reads a cell as people type figures: "1,200", "3.4%", "３．４", "- 5", "250亿元", blank. */
 export function parseCell(raw: string): CellReading {

@@ -87,3 +87,21 @@ describe('the prebuilt plan holds what the plan file says', () => {
     expect(readPrebuiltPlan(json, yaml)).toBeNull();
   });
 });
+
+describe('the prebuilt plan is ASCII', () => {
+  it('every character beyond ASCII is written as an escape, and read back as the same text; a UTF-8 copy (an older build) still reads', () => {
+    const { yaml, json } = prebuild('ascii');
+    const bytes = readFileSync(json);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    const plan = readPrebuiltPlan(json, yaml);
+    expect(plan).toEqual(miniPlan());
+    // The same JSON values written as UTF-8: read as UTF-8.
+    const [head = '', texts = ''] = readFileSync(json, 'latin1').split('\n');
+    const unescape = (text: string): string => JSON.stringify(JSON.parse(text));
+    const utf8Texts = unescape(texts);
+    const utf8Head = JSON.stringify({ ...(JSON.parse(head) as object), textBytes: Buffer.byteLength(utf8Texts) });
+    writeFileSync(json, `${utf8Head}\n${utf8Texts}`);
+    expect(readFileSync(json).some((byte) => byte >= 0x80)).toBe(true);
+    expect(readPrebuiltPlan(json, yaml)).toEqual(miniPlan());
+  });
+});

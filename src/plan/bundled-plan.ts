@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Measure, Plan, Target } from './types.js';
@@ -35,9 +36,24 @@ export function serialisePlan(plan: Plan, bytes: Uint8Array, source: { size: num
     goals: plan.goals.map((g) => ({ ...g, targets: g.targets.map((t) => t.index) })),
     measures: plan.measures.map((m) => ({ ...m, text: 0, summaryEn: 0, targets: m.targets.map((t) => t.index) })),
   };
-  const head = { sourceHash: planHash(bytes), sourceSize: source.size, sourceMtimeMs: source.mtimeMs, textBytes: Buffer.byteLength(texts), plan: slim };
+  const asciiTexts = asciiJson(texts);
+  const head = { sourceHash: planHash(bytes), sourceSize: source.size, sourceMtimeMs: source.mtimeMs, textBytes: asciiTexts.length, plan: slim };
   // JSON.stringify writes no line break of its own: the first one ends the first line.
-  return `${JSON.stringify(head)}\n${texts}`;
+  return `${asciiJson(JSON.stringify(head))}\n${asciiTexts}`;
+}
+
+/**
+ * JSON text with every character beyond ASCII written as a `\uXXXX` escape (the same JSON value):
+ * read as Latin-1, an ASCII file is a one-byte string made without decoding UTF-8, which JSON.parse
+ * also reads faster than a two-byte one (measured at start-up: about a quarter less work).
+ */
+function asciiJson(json: string): string {
+  return json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The text of `bytes` from `start` to `end`: as Latin-1 when it is ASCII (the build writes it so), else as UTF-8. */
+function textOf(bytes: Buffer, start: number, end: number): string {
+  return isAscii(bytes.subarray(start, end)) ? bytes.toString('latin1', start, end) : bytes.toString('utf8', start, end);
 }
 
 type Stored = Omit<PrebuiltPlan, 'plan'> & {
@@ -62,7 +78,7 @@ export function readPrebuiltPlan(prebuiltFile: string, planFile: string): Plan |
     bytes = readFileSync(prebuiltFile);
     end = bytes.indexOf(0x0a);
     if (end < 0) return null;
-    prebuilt = JSON.parse(bytes.toString('utf8', 0, end)) as Stored;
+    prebuilt = JSON.parse(textOf(bytes, 0, end)) as Stored;
     // A second line cut short or grown is not the build's: the file is checked again.
     if (bytes.length - end - 1 !== prebuilt.textBytes) return null;
     const stat = statSync(planFile);
@@ -74,7 +90,7 @@ export function readPrebuiltPlan(prebuiltFile: string, planFile: string): Plan |
   const { plan } = prebuilt;
   let texts: string[][] | undefined;
   const textsOf = (i: number): string[] => {
-    texts ??= JSON.parse(bytes.toString('utf8', end + 1)) as string[][];
+    texts ??= JSON.parse(textOf(bytes, end + 1, bytes.length)) as string[][];
     return texts[i] ?? [];
   };
   const byIndex = (indexes: number[]): Target[] => indexes.map((i) => plan.targets[i] as Target);
