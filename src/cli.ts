@@ -1,6 +1,7 @@
 import type { CommanderError } from 'commander';
 import { checkOptionsOf, runCheckOf } from './cli-check-options.js';
 import { parsePlainCheck } from './cli-plain-check.js';
+import { directStdout, writesDirectly } from './cli-stdout.js';
 import { escapeLines } from './format/sanitize.js';
 import { detectLang, formatMessage, type Lang } from './messages.js';
 import { ioReason, PlancheckError } from './problem.js';
@@ -91,7 +92,15 @@ export async function runFromProcess(): Promise<void> {
     writeFailed = true;
     process.exitCode = EXIT.invalid;
   };
-  process.stdout.on('error', onStdoutError);
+  const openStdout = (): NodeJS.WriteStream => {
+    if (!stdoutStream) (stdoutStream = process.stdout).on('error', onStdoutError);
+    return stdoutStream;
+  };
+  let stdoutStream: NodeJS.WriteStream | undefined;
+  // The usual check (nothing else writes to process.stdout then: no commander) into a file or
+  // /dev/null writes its bytes directly, as Node's stream for them would (cli-stdout.ts).
+  const argv = process.argv.slice(2);
+  const stdout = parsePlainCheck(argv) && writesDirectly(1) ? directStdout(1, openStdout) : openStdout();
   // stderr and stdin are opened on first use: each costs a stream (and a pipe or TTY module) that
   // a run with nothing to say and nothing to read from stdin never needs.
   let stderr: NodeJS.WriteStream | undefined;
@@ -100,7 +109,7 @@ export async function runFromProcess(): Promise<void> {
     return stderr;
   };
   const io: Io = {
-    stdout: process.stdout,
+    stdout,
     stderr: {
       write: (text: string) => openStderr().write(text),
       get isTTY() {
@@ -112,11 +121,11 @@ export async function runFromProcess(): Promise<void> {
     },
     stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
     env: process.env,
-    writeStdoutBytes: (bytes: Uint8Array) => process.stdout.write(bytes),
+    writeStdoutBytes: (bytes: Uint8Array) => stdout.write(bytes),
     stdoutIsStderr: () => sameDestination(1, 2),
   };
   try {
-    const code = await main(process.argv.slice(2), io);
+    const code = await main(argv, io);
     finished = true;
     // A write that failed while the run went on and was not said (a command that writes its
     // stdout directly, such as list): said now, exit 2.

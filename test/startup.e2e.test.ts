@@ -1,6 +1,6 @@
 /** End-to-end: what the built bin loads at start-up, and its code cache. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,49 @@ describe('start-up', () => {
     expect(stdout).toContain('All: 311 targets');
     expect(loaded).toContain('NativeModule vm');
     for (const builtin of ['child_process', 'crypto', 'worker_threads', 'os']) expect(loaded).not.toContain(`NativeModule ${builtin}`);
+  });
+
+  it('a check into a file or /dev/null writes stdout directly (no stream made for it): the same bytes as into a pipe', () => {
+    const args = ['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'];
+    const piped = run(args);
+    const file = join(temp, 'summary.txt');
+    for (const target of [file, '/dev/null']) {
+      const out = openSync(target, 'w');
+      const result = spawnSync(process.execPath, ['--import', preload, 'bin/plancheck.js', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', out, 'pipe'],
+        env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: join(temp, 'cache') },
+      });
+      closeSync(out);
+      const loaded = /LOADED (.*)/.exec(result.stderr)?.[1]?.split(',') ?? [];
+      expect(result.status, target).toBe(piped.code);
+      expect(loaded, target).not.toContain('NativeModule internal/fs/sync_write_stream');
+    }
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
+    expect(piped.stdout).toContain('All: 311 targets');
+    // Any other command keeps Node's stream (commander may write to it).
+    const out = openSync(file, 'w');
+    const help = spawnSync(process.execPath, ['--import', preload, 'bin/plancheck.js', '--help'], { cwd: root, encoding: 'utf8', stdio: ['ignore', out, 'pipe'], env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8' } });
+    closeSync(out);
+    expect(/LOADED (.*)/.exec(help.stderr)?.[1]?.split(',')).toContain('NativeModule internal/fs/sync_write_stream');
+    expect(readFileSync(file, 'utf8')).toContain('Usage: plancheck');
+  });
+
+  it('the warm-up that makes the shipped code cache runs its checks silently before the command (PLANCHECK_WARM_UP)', () => {
+    const cacheDir = join(temp, 'warm');
+    mkdirSync(join(cacheDir, 'bin'), { recursive: true });
+    for (const dir of ['dist/bundle', 'fixtures/xiangshan']) mkdirSync(join(cacheDir, dir), { recursive: true });
+    for (const file of ['package.json', 'targets.yaml', 'bin/plancheck.js', 'bin/package.json', 'dist/bundled-plan.json', 'dist/bundle/plancheck.cjs', 'fixtures/xiangshan/submission-2025.csv']) copyFileSync(join(root, file), join(cacheDir, file));
+    const result = spawnSync(process.execPath, [join(cacheDir, 'bin', 'plancheck.js'), '--lang', 'en', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'], {
+      cwd: cacheDir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', PLANCHECK_WRITE_CODE_CACHE: '1', PLANCHECK_WARM_UP: JSON.stringify([['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'json'], ['--help']]) },
+    });
+    const alone = run(['--lang', 'en', 'check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary']);
+    // Only the command's own output: the warm-up's JSON and help went nowhere.
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: alone.code, stdout: alone.stdout });
+    expect(readdirSync(join(cacheDir, 'dist', 'bundle')).filter((name) => name.endsWith(`-${process.version}-${process.arch}.cache`))).toHaveLength(1);
   });
 
   it('--version alone prints the version from package.json without loading the CLI', () => {
