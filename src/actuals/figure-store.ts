@@ -353,7 +353,7 @@ export class FigureStore {
     if (rows) rows[target] = row;
   }
 
-  /** The regions that have at least one figure, in the order first seen ('' is "no region"). */
+  /** The regions that have at least one figure, in the order first seen ('' is "no region"): a region's slot is its position. */
   regionNames(): string[] {
     return [...this.names];
   }
@@ -431,6 +431,29 @@ export class FigureStore {
       });
     }
     return points;
+  }
+
+  /**
+   * How a region's figures of one target look to a check of rates (find-review-notices.ts), read
+   * without building its series: 0 when it has no figure up to year `until`; 1 when one of the
+   * years `from` to `to` (up to `until`) has a figure not given as a level whose value is at most
+   * `limit`; else 2.
+   */
+  rateScan(slot: number, target: number, from: number, to: number, until: number, limit: number): 0 | 1 | 2 {
+    if (slot < 0) return 0;
+    const last = Math.min(this.yearCount, until - this.firstYear + 1);
+    let any = false;
+    for (let i = 0; i < last; i++) {
+      const block = this.blocks[slot * this.yearCount + i];
+      if (!block) continue;
+      const kept = block.kept(target);
+      if (kept === 0) continue;
+      any = true;
+      const year = this.firstYear + i;
+      // A figure kept as its status alone has no value to compare: the series says the rest.
+      if (kept === 3 && year >= from && year <= to && block.levels?.[target] !== 1 && block.value(target) <= limit) return 1;
+    }
+    return any ? 2 : 0;
   }
 
   /** The latest year that has a figure in any region, if any. */

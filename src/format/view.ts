@@ -135,6 +135,32 @@ export function tallyLines(scope: string, tally: Tally, report: Report, lang: La
   return lines;
 }
 
+/** Stands for a region's name in lines worded once for every region with the same counts: no message or count has it. */
+const SCOPE_MARK = '\u0000';
+/** The most sets of counts worded for one report: a bound on memory whatever the regions. */
+const WORDED_MOST = 4096;
+
+/**
+ * `tallyLines` for the regions of one report: the lines of a region whose counts another region
+ * had are that region's lines with its own name, the counts worded once (a summary of 16,000
+ * regions words a few thousand sets of counts).
+ */
+export function regionTallyLines(report: Report, lang: Lang): (scope: string, tally: Tally) => string[] {
+  const worded = new Map<string, string[]>();
+  return (scope, tally) => {
+    if (tally === report.summary || scope.includes(SCOPE_MARK)) return tallyLines(scope, tally, report, lang);
+    const s = tally.byStatus;
+    // Everything tallyLines reads of a region's tally.
+    const key = `${tally.targets} ${tally.failures} ${tally.warnings} ${tally.softMisses} ${tally.notJudged ?? 0} ${tally.completionRate} ${s.met} ${s.not_met} ${s.no_data} ${s.achieved} ${s.on_track} ${s.moderate} ${s.insufficient} ${s.moving_away} ${s.pending} ${s.not_assessable}`;
+    let lines = worded.get(key);
+    if (lines === undefined) {
+      lines = tallyLines(SCOPE_MARK, tally, report, lang);
+      if (worded.size < WORDED_MOST) worded.set(key, lines);
+    }
+    return lines.map((line) => line.split(SCOPE_MARK).join(scope));
+  };
+}
+
 /** The line naming the rule that makes the run exit 1 or 2; '' when it exits 0. */
 export function verdictLine(report: Report, lang: Lang): string {
   const code = exitCode(report);
@@ -185,6 +211,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
   const hasRegions = report.regions.some((region) => region !== '');
   const regions: RegionView[] = [];
   const only = options.regions && options.regions.length > 0 ? new Set(options.regions) : null;
+  const regionLines = regionTallyLines(report, lang);
   for (const region of report.regions) {
     if (only && !only.has(region)) continue;
     const tally = Object.hasOwn(report.summary.byRegion, region) ? report.summary.byRegion[region] : undefined;
@@ -199,7 +226,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
       tally,
       // Worded when asked for: a matrix of 100,000 regions never needs their count lines.
       get summary() {
-        return tallyLines(label, tally, report, lang);
+        return regionLines(label, tally);
       },
       short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable - (tally.notJudged ?? 0) }, lang),
     });
