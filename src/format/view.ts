@@ -146,18 +146,30 @@ const WORDED_MOST = 4096;
  * regions words a few thousand sets of counts).
  */
 export function regionTallyLines(report: Report, lang: Lang): (scope: string, tally: Tally) => string[] {
-  const worded = new Map<string, string[]>();
+  // By a hash of the counts; each entry holds the counts it was worded for, compared in full.
+  const worded = new Map<number, { counts: number[]; rate: number | null; lines: string[] }[]>();
+  let size = 0;
+  const counts: number[] = [];
   return (scope, tally) => {
     if (tally === report.summary || scope.includes(SCOPE_MARK)) return tallyLines(scope, tally, report, lang);
     const s = tally.byStatus;
-    // Everything tallyLines reads of a region's tally.
-    const key = `${tally.targets} ${tally.failures} ${tally.warnings} ${tally.softMisses} ${tally.notJudged ?? 0} ${tally.completionRate} ${s.met} ${s.not_met} ${s.no_data} ${s.achieved} ${s.on_track} ${s.moderate} ${s.insufficient} ${s.moving_away} ${s.pending} ${s.not_assessable}`;
-    let lines = worded.get(key);
+    // Everything tallyLines reads of a region's tally (the rate compared apart).
+    counts.length = 0;
+    counts.push(tally.targets, tally.failures, tally.warnings, tally.softMisses, tally.notJudged ?? 0, s.met, s.not_met, s.no_data, s.achieved, s.on_track, s.moderate, s.insufficient, s.moving_away, s.pending, s.not_assessable);
+    let hash = 0;
+    for (const count of counts) hash = Math.imul(hash ^ count, 0x01000193);
+    const bucket = worded.get(hash);
+    const found = bucket?.find((entry) => entry.rate === tally.completionRate && entry.counts.every((count, i) => count === counts[i]));
+    let lines = found?.lines;
     if (lines === undefined) {
       lines = tallyLines(SCOPE_MARK, tally, report, lang);
-      if (worded.size < WORDED_MOST) worded.set(key, lines);
+      if (size++ < WORDED_MOST) {
+        const entry = { counts: [...counts], rate: tally.completionRate, lines };
+        if (bucket) bucket.push(entry);
+        else worded.set(hash, [entry]);
+      }
     }
-    return lines.map((line) => line.split(SCOPE_MARK).join(scope));
+    return lines.length === 1 ? [lines[0]!.split(SCOPE_MARK).join(scope)] : lines.map((line) => line.split(SCOPE_MARK).join(scope));
   };
 }
 
