@@ -179,6 +179,7 @@ function evaluateWith(
   // The whole is the sum of the regions' counts, added as they are counted; a name given twice
   // (a towns' targets file naming the plan level) is counted by its last tally, as `byRegion` keeps it.
   const whole = new TallyCounter();
+  const counter = new TallyCounter();
   const distinct = new Set(regions).size === regions.length;
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
@@ -190,7 +191,8 @@ function evaluateWith(
       quick = quickCounts.get(quickTerms) ?? null;
       if (!quick) quickCounts.set(quickTerms, (quick = new QuickCount(quickTerms, targets, severityFor, plan.approxTolerance)));
     }
-    const tally = quick ? quick.count(store, slot) : new TallyCounter();
+    // One counter for every region: its counts are made a tally and added to the whole before the next.
+    const tally = quick ? quick.count(store, slot, counter) : counter.reset();
     if (detail) {
       const listsRegion = !only || only.has(region);
       for (const [at, target] of targets.entries()) {

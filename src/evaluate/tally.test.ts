@@ -59,3 +59,18 @@ describe('the whole as the sum of its regions', () => {
     expect(summary.completionRate).toBe(1);
   });
 });
+
+describe('one counter for region after region', () => {
+  it('reset to another counter takes its counts, reset alone clears them', () => {
+    const start = new TallyCounter();
+    start.add('not_assessable', 'info', false, 2);
+    start.addNotJudged();
+    const counter = new TallyCounter();
+    counter.add('met', 'ok', false, 5);
+    expect(counter.reset(start).toTally()).toEqual(start.toTally());
+    counter.add('met', 'ok', false);
+    expect(counter.toTally().targets).toBe(3);
+    expect(start.toTally().targets).toBe(2);
+    expect(counter.reset().toTally()).toEqual(emptyTally());
+  });
+});

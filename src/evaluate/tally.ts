@@ -36,6 +36,13 @@ export class TallyCounter {
     return copy;
   }
 
+  /** Sets this counter's counts to another's (or to none), and returns it: one counter serves region after region. */
+  reset(from?: TallyCounter): this {
+    if (from) this.counts.set(from.counts);
+    else this.counts.fill(0);
+    return this;
+  }
+
   /** Adds another counter's counts to this one's (a whole is the sum of its regions). */
   addCounts(other: TallyCounter): void {
     const counts = this.counts;

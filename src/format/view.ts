@@ -147,7 +147,8 @@ const WORDED_MOST = 4096;
  */
 export function regionTallyLines(report: Report, lang: Lang): (scope: string, tally: Tally) => string[] {
   // By a hash of the counts; each entry holds the counts it was worded for, compared in full.
-  const worded = new Map<number, { counts: number[]; rate: number | null; lines: string[] }[]>();
+  // Each line kept as the text before and after the name: a region's line is then one concatenation.
+  const worded = new Map<number, { counts: number[]; rate: number | null; lines: string[][] }[]>();
   let size = 0;
   const counts: number[] = [];
   return (scope, tally) => {
@@ -162,14 +163,14 @@ export function regionTallyLines(report: Report, lang: Lang): (scope: string, ta
     const found = bucket?.find((entry) => entry.rate === tally.completionRate && entry.counts.every((count, i) => count === counts[i]));
     let lines = found?.lines;
     if (lines === undefined) {
-      lines = tallyLines(SCOPE_MARK, tally, report, lang);
+      lines = tallyLines(SCOPE_MARK, tally, report, lang).map((line) => line.split(SCOPE_MARK));
       if (size++ < WORDED_MOST) {
         const entry = { counts: [...counts], rate: tally.completionRate, lines };
         if (bucket) bucket.push(entry);
         else worded.set(hash, [entry]);
       }
     }
-    return lines.length === 1 ? [lines[0]!.split(SCOPE_MARK).join(scope)] : lines.map((line) => line.split(SCOPE_MARK).join(scope));
+    return lines.map((parts) => (parts.length === 2 ? parts[0] + scope + parts[1] : parts.join(scope)));
   };
 }
 
