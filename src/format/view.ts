@@ -205,7 +205,8 @@ export function warningLines(report: Report, lang: Lang, max: number): string[] 
   const reader = readerWarnings(report);
   const lines = reader.slice(0, Math.max(0, max)).map((problem) => describeProblem(problem, lang));
   lines.push(
-    ...(report.inputWarnings ?? []).map((problem) => `${problem.file}:${problem.line ?? 0}: ${formatMessage(problem.code, problem.params, lang)}`),
+    // Located as the reader's are: a warning about the file as a whole has no line to give.
+    ...(report.inputWarnings ?? []).map((problem) => describeProblem(problem, lang)),
     ...(report.checks ?? []).filter((check) => check.severity === 'warning').map((check) => describeCheck(check, lang)),
   );
   const worded = lines.map((line) => escapeControls(`${label}${line}`));
