@@ -161,6 +161,13 @@ describe('a summary\'s store keeping final levels as a status only', () => {
     expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(0)).toBe(1);
     expect(store.yearFigures(store.findSlot('b'), 2025)?.kept(0)).toBe(2);
     expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(1)).toBe(3);
+    // All at once, as one at a time: a status cell, a value, a target with none; the plan level's value.
+    for (const [region, expected] of [['a', [3, 1, 1]], ['b', [0, 2, 2]], ['全县', [0, 3, 3]]] as const) {
+      const out = new Uint8Array(4).fill(9);
+      store.yearFigures(store.findSlot(region), 2025)?.keptAll([1, 0, 0], out);
+      expect([...out.subarray(0, 3)]).toEqual(expected);
+      expect(out[3]).toBe(9);
+    }
     expect(() => store.valueAt('a', 0, 2025)).toThrow(/status only/);
     expect(() => store.series('a', 0)).toThrow(/status only/);
     expect(store.series('a', 0, 2024)).toEqual([{ year: 2024, value: 4, source: { file: 0, row: -1 }, level: false }]);
