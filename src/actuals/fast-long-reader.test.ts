@@ -223,6 +223,37 @@ describe('odd lines given to the table reader one by one (onLine)', () => {
   });
 });
 
+describe('ids guessed in the plan\'s order', () => {
+  const ids = xiangshan.targets.map((target) => target.id);
+  // A yes/no word for a milestone, else the number.
+  const cell = (index: number, value: string): string => (xiangshan.targets[index]?.kind === 'milestone' ? '是' : value);
+  // Chunks of 200 bytes: the first chunk (with the header) is read line by line, the rest by the hot loop that guesses.
+  it('gives each line the target the table gives: in order, out of order, an id one byte longer than the guess, the id last on LF and CRLF lines', async () => {
+    const inOrder = ids.slice(0, 40).map((id, i) => `丹东街道,${id},2025,${cell(i, `${i}.5`)}`);
+    const order = [7, 3, 4, 5, 0, 1, 90, 91, 2];
+    const shuffled = order.map((t, i) => `石浦镇,${ids[t]},2025,${cell(t, String(i))}`);
+    // The guess after G1.1 is G1.2: "G1.21" starts with it and is no id of the plan.
+    const longer = [`西周镇,${ids[0]},2025,${cell(0, '1')}`, `西周镇,${ids[1]}1,2025,2`, `西周镇,${ids[2]},2025,${cell(2, '3')}`];
+    for (const body of [[...inOrder, ...shuffled].join('\n'), [...inOrder, ...longer].join('\n')]) {
+      const bytes = Buffer.from(`region,id,year,value\n${body}\n`);
+      const run = await bothPaths(xiangshan, bytes, 200);
+      expect(run.fast).not.toBeNull();
+      expectSameAsNormal(run, xiangshan, bytes);
+    }
+    const read = await bothPaths(xiangshan, Buffer.from(`region,id,year,value\n${[...inOrder, ...shuffled].join('\n')}\n`), 200);
+    expect(read.fast?.fallback).toBeNull();
+    expect(read.fastStore.valueAt('石浦镇', 90, 2025)).toBe(xiangshan.targets[90]?.kind === 'milestone' ? 1 : 6);
+    expect(read.fastStore.valueAt('丹东街道', 39, 2025)).toBe(xiangshan.targets[39]?.kind === 'milestone' ? 1 : 39.5);
+    for (const end of ['\n', '\r\n']) {
+      // Then the id after the last one with one more byte: no id of the plan, last on its line.
+      const last = Buffer.from(`region,year,value,id${end}${ids.slice(0, 12).map((id, i) => `丹东街道,2025,${cell(i, String(i))},${id}`).join(end)}${end}丹东街道,2025,7,${ids[12]}1${end}`);
+      const run = await bothPaths(xiangshan, last, 200);
+      expectSameAsNormal(run, xiangshan, last);
+      expect(run.fastStore.valueAt('丹东街道', 11, 2025)).toBe(xiangshan.targets[11]?.kind === 'milestone' ? 1 : 11);
+    }
+  });
+});
+
 describe('the layout it is given', () => {
   const read = (layout: Partial<FastLongLayout>) =>
     readFastLong(chunked(Buffer.from('id,value\nG1.1,3\n'), 64)(), { fileIndex: 0, delimiter: ',', headerLine: 1, columns: 2, id: 0, value: 1, ...layout }, mini.targets, () => {});

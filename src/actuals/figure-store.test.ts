@@ -161,6 +161,13 @@ describe('a summary\'s store keeping final levels as a status only', () => {
     expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(0)).toBe(1);
     expect(store.yearFigures(store.findSlot('b'), 2025)?.kept(0)).toBe(2);
     expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(1)).toBe(3);
+    // All at once, as one at a time: a status cell, a value, a target with none; the plan level's value.
+    for (const [region, expected] of [['a', [3, 1, 1]], ['b', [0, 2, 2]], ['全县', [0, 3, 3]]] as const) {
+      const out = new Uint8Array(4).fill(9);
+      store.yearFigures(store.findSlot(region), 2025)?.keptAll([1, 0, 0], out);
+      expect([...out.subarray(0, 3)]).toEqual(expected);
+      expect(out[3]).toBe(9);
+    }
     expect(() => store.valueAt('a', 0, 2025)).toThrow(/status only/);
     expect(() => store.series('a', 0)).toThrow(/status only/);
     expect(store.series('a', 0, 2024)).toEqual([{ year: 2024, value: 4, source: { file: 0, row: -1 }, level: false }]);
@@ -180,15 +187,21 @@ describe('a summary\'s store keeping final levels as a status only', () => {
     part.set('c', 0, 2025, 1, { file: 0, row: 2 }); // a block the whole has not got: taken whole
     part.set('c', 1, 2025, 2.5, { file: 0, row: 3 });
     part.set('b', 0, 2025, 11, { file: 0, row: 4 }); // b's given twice
+    part.set('全县', 0, 2025, 3, { file: 0, row: 5 }); // the plan level's, only in the part: a value, its level found there
     const whole = statusStore();
     whole.set('a', 1, 2025, 8, { file: 0, row: 1 });
     whole.set('b', 0, 2025, 20, { file: 0, row: 2 });
     const duplicates: unknown[] = [];
-    expect(whole.merge(part.toData(), 0, 10, (region, target, year) => duplicates.push([region, target, year]))).toBe(3);
+    const data = part.toData();
+    expect([...data.levels]).toEqual([1, 1, 1, 2]);
+    expect([...data.blockFigures]).toEqual([1, 2, 1, 1]);
+    // a's cell, c's block of 2 and 全县's block: 4 taken.
+    expect(whole.merge(data, 0, 10, (region, target, year) => duplicates.push([region, target, year]))).toBe(4);
     expect(duplicates).toEqual([['b', 0, 2025]]);
     const kept = (region: string, target: number): number | undefined => whole.yearFigures(whole.findSlot(region), 2025)?.kept(target);
     expect([kept('a', 0), kept('a', 1), kept('b', 0), kept('c', 0), kept('c', 1)]).toEqual([1, 3, 1, 2, 3]);
     expect(whole.valueAt('c', 1, 2025)).toBe(2.5);
-    expect(whole.count()).toBe(5);
+    expect(whole.valueAt('全县', 0, 2025)).toBe(3);
+    expect(whole.count()).toBe(6);
   });
 });

@@ -58,6 +58,10 @@ export interface StoreData {
   /** Figures that are no short decimals: the cell (block × targetCount + target) and its value. */
   exactCells: Int32Array;
   exactValues: Float64Array;
+  /** By block: how many figures it has (counted by the thread that read them). */
+  blockFigures: Uint32Array;
+  /** By region (in `names` order): 2 when its name stands for the plan level, 1 when not, 0 when the store did not ask (no status cells). */
+  levels: Uint8Array;
 }
 
 /**
@@ -96,6 +100,8 @@ export class FigureStore {
   private readonly dropped: boolean[] = [];
   /** By slot: true for a region whose final levels keep their status only. */
   private readonly statusKept: boolean[] = [];
+  /** By slot: whether its name stands for the plan level, when the status cells asked (see `StoreData.levels`). */
+  private readonly planLevels: (boolean | undefined)[] = [];
   /** Figures merged without their rows into a region whose rows are kept (see `merge`). */
   private readonly rowsMissing: { region: string; target: number; year: number }[] = [];
 
@@ -146,15 +152,19 @@ export class FigureStore {
     return this.statusKept[slot] === true ? (this.statusLayouts[yearIndex] as BlockLayout) : this.full;
   }
 
-  /** The slot of a region, given on first use ('' is "no region"). */
-  slotOf(region: string): number {
+  /**
+   * The slot of a region, given on first use ('' is "no region"). `planLevel`: whether its name
+   * stands for the plan level, when another store with the same status cells found it already.
+   */
+  slotOf(region: string, planLevel?: boolean): number {
     let slot = this.slots.get(region);
     if (slot === undefined) {
       slot = this.names.length;
       this.slots.set(region, slot);
       this.names.push(region);
       // The status cells' level keys are the row policy's (both the plan's): one normalisation a region.
-      const level = this.statusKeys === null ? undefined : isPlanLevel(region, this.statusKeys);
+      const level = this.statusKeys === null ? undefined : (planLevel ?? isPlanLevel(region, this.statusKeys));
+      this.planLevels.push(level);
       this.rowsKept.push(this.keepRows === undefined || this.keepRows(region, level));
       this.dropped.push(this.only !== undefined && !this.only(region));
       this.statusKept.push(level === false);
@@ -265,6 +275,8 @@ export class FigureStore {
     return {
       names: [...this.names], blockMap, slabs, statusSlabs, blockSlab, blockAt, blockStatusSlab, blockStatusAt, blockKind, blockRows, rows,
       exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues),
+      blockFigures: Uint32Array.from(blocks, (block) => block.size()),
+      levels: Uint8Array.from(this.planLevels, (level) => (level === undefined ? 0 : level ? 2 : 1)),
     };
   }
 
@@ -287,12 +299,18 @@ export class FigureStore {
     let b = 0;
     let rowsAt = 0;
     let taken = 0;
+    // Both stores have the same status cells, so the same level keys: a name's level found there holds here.
+    const levels = this.statusKeys === null ? null : data.levels;
     data.names.forEach((name, r) => {
       let slot = -1;
       for (let y = 0; y < this.yearCount; y++) {
         if (data.blockMap[r * this.yearCount + y] !== 1) continue;
-        const base = b * T;
-        if (slot < 0) slot = this.slotOf(name);
+        const blockIndex = b;
+        const base = blockIndex * T;
+        if (slot < 0) {
+          const level = levels?.[r];
+          slot = this.slotOf(name, level === 2 ? true : level === 1 ? false : undefined);
+        }
         const layout = data.blockKind[b] === 1 ? (this.statusLayouts[y] as BlockLayout) : this.full;
         if (layout !== this.layoutOf(slot, y)) throw new Error(`figure store: a block of ${name} merged with another layout`);
         const slab = data.slabs[data.blockSlab[b] as number] as Int32Array;
@@ -308,9 +326,9 @@ export class FigureStore {
           const block = new YearFigures(source.slab, source.at, layout, source.status, source.statusAt, rows);
           this.blocks[at] = block;
           if (file !== 0) block.files = new Uint32Array(T).fill(file);
-          // Most blocks have neither rows to move nor values kept aside: only counted.
+          // Most blocks have neither rows to move nor values kept aside: only counted, as the other thread counted them.
           if (!rows && !exactBlocks.has(base / T)) {
-            taken += block.size();
+            taken += data.blockFigures[blockIndex] ?? block.size();
             continue;
           }
           for (let t = 0; t < T; t++) {
@@ -353,7 +371,7 @@ export class FigureStore {
     if (rows) rows[target] = row;
   }
 
-  /** The regions that have at least one figure, in the order first seen ('' is "no region"). */
+  /** The regions that have at least one figure, in the order first seen ('' is "no region"): a region's slot is its position. */
   regionNames(): string[] {
     return [...this.names];
   }
@@ -431,6 +449,29 @@ export class FigureStore {
       });
     }
     return points;
+  }
+
+  /**
+   * How a region's figures of one target look to a check of rates (find-review-notices.ts), read
+   * without building its series: 0 when it has no figure up to year `until`; 1 when one of the
+   * years `from` to `to` (up to `until`) has a figure not given as a level whose value is at most
+   * `limit`; else 2.
+   */
+  rateScan(slot: number, target: number, from: number, to: number, until: number, limit: number): 0 | 1 | 2 {
+    if (slot < 0) return 0;
+    const last = Math.min(this.yearCount, until - this.firstYear + 1);
+    let any = false;
+    for (let i = 0; i < last; i++) {
+      const block = this.blocks[slot * this.yearCount + i];
+      if (!block) continue;
+      const kept = block.kept(target);
+      if (kept === 0) continue;
+      any = true;
+      const year = this.firstYear + i;
+      // A figure kept as its status alone has no value to compare: the series says the rest.
+      if (kept === 3 && year >= from && year <= to && block.levels?.[target] !== 1 && block.value(target) <= limit) return 1;
+    }
+    return any ? 2 : 0;
   }
 
   /** The latest year that has a figure in any region, if any. */

@@ -42,6 +42,9 @@ export class LineScanner {
   private readonly figure: FastFigure;
   private lastRegionKey: Buffer | null = null;
   private lastRegion = 0;
+  /** By target: its id's bytes as the fast path reads them (null where it does not), for the guess below. */
+  private readonly idKeys: (Buffer | null)[];
+  private lastTarget = -1;
   private valueBuf: Buffer = Buffer.alloc(0);
   private valueStart = 0;
   private valueEnd = 0;
@@ -58,6 +61,11 @@ export class LineScanner {
     // Only ids the normal path takes as they are written (no normalisation) are read here.
     targets.forEach((target, index) => {
       if (target.id.normalize('NFKC').trim().toUpperCase() === target.id) this.ids.add(Buffer.from(target.id), index);
+    });
+    // An id guessed is taken only where the table would give the same target for its bytes.
+    this.idKeys = targets.map((target, index) => {
+      const key = Buffer.from(target.id);
+      return this.ids.get(key, 0, key.length) === index ? key : null;
     });
     for (const word of YES_NO_WORDS) {
       const answer = parseYesNo(word);
@@ -133,17 +141,26 @@ export class LineScanner {
             this.lastRegion = region;
           }
         } else if (role === ROLE_ID) {
-          const s = p;
-          let h = FNV_OFFSET;
-          let b = buf[p] as number;
-          while (b !== delimiter && b !== 10) {
-            h = Math.imul(h ^ b, FNV_PRIME);
-            b = buf[++p] as number;
+          // Files often give a region's targets in the plan's order: the target after the last
+          // one read is tried before hashing (its bytes, then the field's end, as the table would match them).
+          const guess = this.idKeys[this.lastTarget + 1];
+          if (guess && buf[p + guess.length] === stop && sameBytes(guess, buf, p)) {
+            target = this.lastTarget + 1;
+            p += guess.length;
+          } else {
+            const s = p;
+            let h = FNV_OFFSET;
+            let b = buf[p] as number;
+            while (b !== delimiter && b !== 10) {
+              h = Math.imul(h ^ b, FNV_PRIME);
+              b = buf[++p] as number;
+            }
+            if (b !== stop) return pos;
+            if (stop === 10 && p > s && buf[p - 1] === 13) return pos; // an id last on a CRLF line: `read` takes it
+            target = ids.getHashed(h >>> 0, buf, s, p);
+            if (target < 0) return pos;
           }
-          if (b !== stop) return pos;
-          if (stop === 10 && p > s && buf[p - 1] === 13) return pos; // an id last on a CRLF line: `read` takes it
-          target = ids.getHashed(h >>> 0, buf, s, p);
-          if (target < 0) return pos;
+          this.lastTarget = target;
         } else if (role === ROLE_YEAR) {
           if (buf[p + 4] !== stop) return pos;
           year = readYear(buf, p, p + 4);

@@ -9,6 +9,8 @@ export interface YearValues {
   value(target: number): number;
   /** 0: no figure; 1 / 2: a figure kept as its status only, met / not met; 3: a figure whose `value` is kept. */
   kept(target: number): number;
+  /** `kept` of each of `targets`, into `out`. */
+  keptAll(targets: ArrayLike<number>, out: Uint8Array): void;
 }
 
 /**
@@ -68,6 +70,26 @@ export class YearFigures implements YearValues {
     if (code === EMPTY) return Number.NaN;
     if (code === STATUS_MET || code === STATUS_NOT_MET) throw valueNotKept();
     return code === EXACT ? (this.exact?.[target] ?? Number.NaN) : decodeFigure(code);
+  }
+
+  /**
+   * `kept` of many targets at once, into `out` (`out[j]` for `targets[j]`): a count of a region's
+   * final levels reads them without a call per target.
+   */
+  keptAll(targets: ArrayLike<number>, out: Uint8Array): void {
+    const { slab, at, status, statusAt } = this;
+    const cols = this.layout.cols;
+    for (let j = 0; j < targets.length; j++) {
+      const c = cols[targets[j] as number];
+      if (c === undefined) out[j] = 0;
+      else if (c >= 0) {
+        const code = slab[at + c] ?? EMPTY;
+        out[j] = code === EMPTY ? 0 : code === STATUS_MET ? 1 : code === STATUS_NOT_MET ? 2 : 3;
+      } else {
+        const s = statusCell(status, statusAt + ~c);
+        out[j] = s === MET ? 1 : s === NOT_MET ? 2 : 0;
+      }
+    }
   }
 
   kept(target: number): number {

@@ -176,6 +176,11 @@ function evaluateWith(
     return into;
   };
   if (detail) onSize(regions.length * targets.length);
+  // The whole is the sum of the regions' counts, added as they are counted; a name given twice
+  // (a towns' targets file naming the plan level) is counted by its last tally, as `byRegion` keeps it.
+  const whole = new TallyCounter();
+  const counter = new TallyCounter();
+  const distinct = new Set(regions).size === regions.length;
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
     // The common case of a large final review, counted without building a series: a level's
@@ -186,7 +191,8 @@ function evaluateWith(
       quick = quickCounts.get(quickTerms) ?? null;
       if (!quick) quickCounts.set(quickTerms, (quick = new QuickCount(quickTerms, targets, severityFor, plan.approxTolerance)));
     }
-    const tally = quick ? quick.count(store, slot) : new TallyCounter();
+    // One counter for every region: its counts are made a tally and added to the whole before the next.
+    const tally = quick ? quick.count(store, slot, counter) : counter.reset();
     if (detail) {
       const listsRegion = !only || only.has(region);
       for (const [at, target] of targets.entries()) {
@@ -219,6 +225,7 @@ function evaluateWith(
         else unlisted++;
       }
       summary.byRegion[region] = tally.toTally();
+      whole.addCounts(tally);
       continue;
     }
     for (const target of quick ? quick.rest : targets) {
@@ -227,9 +234,10 @@ function evaluateWith(
       tally.add(judged.status, judged.severity, target.soft);
     }
     summary.byRegion[region] = tally.toTally();
+    whole.addCounts(tally);
   }
-  // Regions are counted once each; the whole is their sum.
-  for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
+  if (distinct) whole.writeInto(summary);
+  else for (const tally of Object.values(summary.byRegion)) addTally(summary, tally);
   const checks = regional?.checks(targets, asOf) ?? [];
   const inputWarnings = regional?.warnings ?? [];
   // A reader's warning (a figure far from its target's scale, a form's target that differs from

@@ -89,6 +89,19 @@ describe('rates that look like levels', () => {
     expect(report.results.find((r) => r.id === 'M1.2')?.status).toBe('on_track');
   });
 
+  it('region by region: a rate at the limit (100) is plausible, so only the town whose rates are all above it is warned', async () => {
+    const csv = 'region,id,year,value\n石浦镇,M1.2,2021,110\n石浦镇,M1.2,2022,100\n丹东街道,M1.2,2021,110\n丹东街道,M1.2,2022,121\n西周镇,M1.2,2022,5\n';
+    const { notices } = await review([csv], 2022);
+    expect(notices[0]?.filter((n) => n.code === 'warning.rates-look-like-levels')).toEqual([{
+      code: 'warning.rates-look-like-levels', params: { id: 'M1.2', values: '110, 121', limit: 100, year: 2020 }, severity: 'warning', line: 5,
+    }]);
+  });
+
+  it('a rate after the review year does not make the earlier ones plausible', async () => {
+    const { notices } = await review(['id,year,value\nM1.2,2021,110\nM1.2,2022,121\nM1.2,2023,10\n'], 2022);
+    expect(notices[0]?.filter((n) => n.code === 'warning.rates-look-like-levels').map((n) => n.params)).toEqual([{ id: 'M1.2', values: '110, 121', limit: 100, year: 2020 }]);
+  });
+
   it('plausible rates (21.5, 19, 18) and levels with their unit give none', async () => {
     expect((await review(['id,year,value\nM1.2,2021,21.5\nM1.2,2022,19\nM1.2,2023,18\n'], 2023)).notices).toEqual([[]]);
     expect((await review(['id,year,value,unit\nM1.2,2020,100,亿元\nM1.2,2023,133.1,亿元\n'], 2023)).notices).toEqual([[]]);

@@ -75,8 +75,16 @@ function ratesLikeLevels(plan: Plan, actuals: Actuals, asOf: number, targets: re
   if (growth.length === 0) return [];
   const { store, inputs } = actuals;
   const notices: ReviewNotice[] = [];
-  for (const region of store.regionNames()) {
-    for (const target of growth) {
+  const limits = growth.map((target) => implausibleRateLimit(target) ?? Number.NaN);
+  const regions = store.regionNames();
+  // A region's slot is its place among the store's names.
+  for (let slot = 0; slot < regions.length; slot++) {
+    const region = regions[slot]!;
+    for (let g = 0; g < growth.length; g++) {
+      const target = growth[g]!;
+      // Most regions have no figure, or a rate of the period at most the limit (so not every rate
+      // is implausible): found without building the series of each region and target.
+      if (store.rateScan(slot, target.index, plan.period.start, target.year, asOf, limits[g]!) !== 2) continue;
       const series = store.series(region, target.index, asOf);
       const rates = implausibleRates(target, series, plan);
       const latest = rates[rates.length - 1];

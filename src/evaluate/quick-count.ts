@@ -84,6 +84,8 @@ export class QuickCount {
   private readonly judges: YearJudges[] = [];
   /** Counts by outcome of the region being counted: one array for every region, cleared each time. */
   private readonly counts: Int32Array;
+  /** What the store keeps of each target of a year's judges (`YearValues.kept`), read for all of them at once. */
+  private kept = new Uint8Array(0);
   /** The distinct outcomes: a region's results are counted by outcome, then added to its tally once each. */
   private readonly outcomes: Outcome[] = [];
   /** Targets whose status needs their judge (series, mid-term ratings, the plan level). */
@@ -122,18 +124,22 @@ export class QuickCount {
     this.counts = new Int32Array(this.outcomes.length);
   }
 
-  /** The counts of one region (its store slot) for every target but `rest`. */
-  count(store: FigureStore, slot: number): TallyCounter {
-    const tally = this.notJudged.copy();
+  /** The counts of one region (its store slot) for every target but `rest`: into `into` when given (its counts replaced), else a new counter. */
+  count(store: FigureStore, slot: number, into?: TallyCounter): TallyCounter {
+    const tally = into ? into.reset(this.notJudged) : this.notJudged.copy();
     const counts = this.counts.fill(0);
     for (let y = 0; y < this.years.length; y++) {
       // One lookup of the region's year; each target's figure is then read straight from it.
       const figures = store.yearFigures(slot, this.years[y] as number);
       const { index, low, high, open, met, notMet, noData, planTerms } = this.judges[y] as YearJudges;
+      if (this.kept.length < index.length) this.kept = new Uint8Array(index.length);
+      const keptOf = this.kept;
+      if (figures) figures.keptAll(index, keptOf);
+      else keptOf.fill(0);
       for (let j = 0; j < index.length; j++) {
         const t = index[j] as number;
         // 0: no figure; 1, 2: kept as met, not met (by the plan's terms); 3: a value, judged here.
-        const kept = figures ? figures.kept(t) : 0;
+        const kept = keptOf[j] as number;
         let outcome: number;
         if (kept === 0) outcome = noData[j] as number;
         else if (kept === 3) outcome = (inside((figures as YearValues).value(t), low[j] as number, high[j] as number, open[j] as number) ? met[j] : notMet[j]) as number;

@@ -1,7 +1,7 @@
 import { formatMessage } from '../messages.js';
 import type { Formatter } from './formatter.js';
 import { escapeControls } from './sanitize.js';
-import { errorLines, tallyLines, verdictLine, warningLines } from './view.js';
+import { errorLines, regionTallyLines, tallyLines, verdictLine, warningLines } from './view.js';
 
 export { tallyLines } from './view.js';
 
@@ -16,9 +16,10 @@ export const formatSummary: Formatter = function* (report, options) {
   for (const line of tallyLines(formatMessage('summary.all', {}, lang), report.summary, report, lang)) yield `${line}\n`;
   if (report.regions.some((region) => region !== '')) {
     const none = formatMessage('word.no-region', {}, lang);
+    const regionLines = regionTallyLines(report, lang);
     for (const region of report.regions) {
       const tally = Object.hasOwn(report.summary.byRegion, region) ? report.summary.byRegion[region] : undefined;
-      if (tally) for (const line of tallyLines(region === '' ? none : escapeControls(region), tally, report, lang)) yield `${line}\n`;
+      if (tally) for (const line of regionLines(region === '' ? none : escapeControls(region), tally)) yield `${line}\n`;
     }
   }
   for (const line of warningLines(report, lang, options.maxErrors)) yield `${line}\n`;

@@ -170,3 +170,27 @@ describe('projections of shares', () => {
     expect(viewResult({ ...r, unit: '亿元' }, 'zh').projection).toBe('预计2025年 101');
   });
 });
+
+describe('count lines of many regions', () => {
+  it('a region\'s lines worded once per set of counts are its own lines, whatever its name holds', async () => {
+    const { regionTallyLines, tallyLines } = await import('./view.js');
+    const { seededRandom } = await import('../seeded-random.test-helper.js');
+    const random = seededRandom(15);
+    const names = ['丹东街道', 'a$&b', '$1', 'x\u0000y', '', '石浦镇0001村', 'split'];
+    for (const report of [sampleReport, { ...sampleReport, asOf: 2023, elapsedShare: 0.6 }]) {
+      for (const lang of ['zh', 'en'] as const) {
+        const lines = regionTallyLines(report, lang);
+        for (let i = 0; i < 300; i++) {
+          // Few distinct counts, so most regions share another's.
+          const n = () => Math.floor(random() * 3);
+          const byStatus = { met: n(), not_met: n(), no_data: n(), achieved: n(), on_track: 0, moderate: n(), insufficient: 0, moving_away: 0, pending: 0, not_assessable: n() };
+          const judged = byStatus.met + byStatus.not_met;
+          const tally = { targets: 9, byStatus, failures: n(), warnings: n(), softMisses: n(), completionRate: judged ? Number((byStatus.met / judged).toPrecision(12)) : null, ...(random() < 0.3 ? { notJudged: 1 } : {}) };
+          const name = names[i % names.length]!;
+          expect(lines(name, tally)).toEqual(tallyLines(name, tally, report, lang));
+        }
+        expect(lines('全部', report.summary)).toEqual(tallyLines('全部', report.summary, report, lang));
+      }
+    }
+  });
+});

@@ -135,6 +135,45 @@ export function tallyLines(scope: string, tally: Tally, report: Report, lang: La
   return lines;
 }
 
+/** Stands for a region's name in lines worded once for every region with the same counts: no message or count has it. */
+const SCOPE_MARK = '\u0000';
+/** The most sets of counts worded for one report: a bound on memory whatever the regions. */
+const WORDED_MOST = 4096;
+
+/**
+ * `tallyLines` for the regions of one report: the lines of a region whose counts another region
+ * had are that region's lines with its own name, the counts worded once (a summary of 16,000
+ * regions words a few thousand sets of counts).
+ */
+export function regionTallyLines(report: Report, lang: Lang): (scope: string, tally: Tally) => string[] {
+  // By a hash of the counts; each entry holds the counts it was worded for, compared in full.
+  // Each line kept as the text before and after the name: a region's line is then one concatenation.
+  const worded = new Map<number, { counts: number[]; rate: number | null; lines: string[][] }[]>();
+  let size = 0;
+  const counts: number[] = [];
+  return (scope, tally) => {
+    if (tally === report.summary || scope.includes(SCOPE_MARK)) return tallyLines(scope, tally, report, lang);
+    const s = tally.byStatus;
+    // Everything tallyLines reads of a region's tally (the rate compared apart).
+    counts.length = 0;
+    counts.push(tally.targets, tally.failures, tally.warnings, tally.softMisses, tally.notJudged ?? 0, s.met, s.not_met, s.no_data, s.achieved, s.on_track, s.moderate, s.insufficient, s.moving_away, s.pending, s.not_assessable);
+    let hash = 0;
+    for (const count of counts) hash = Math.imul(hash ^ count, 0x01000193);
+    const bucket = worded.get(hash);
+    const found = bucket?.find((entry) => entry.rate === tally.completionRate && entry.counts.every((count, i) => count === counts[i]));
+    let lines = found?.lines;
+    if (lines === undefined) {
+      lines = tallyLines(SCOPE_MARK, tally, report, lang).map((line) => line.split(SCOPE_MARK));
+      if (size++ < WORDED_MOST) {
+        const entry = { counts: [...counts], rate: tally.completionRate, lines };
+        if (bucket) bucket.push(entry);
+        else worded.set(hash, [entry]);
+      }
+    }
+    return lines.map((parts) => (parts.length === 2 ? parts[0] + scope + parts[1] : parts.join(scope)));
+  };
+}
+
 /** The line naming the rule that makes the run exit 1 or 2; '' when it exits 0. */
 export function verdictLine(report: Report, lang: Lang): string {
   const code = exitCode(report);
@@ -166,7 +205,8 @@ export function warningLines(report: Report, lang: Lang, max: number): string[] 
   const reader = readerWarnings(report);
   const lines = reader.slice(0, Math.max(0, max)).map((problem) => describeProblem(problem, lang));
   lines.push(
-    ...(report.inputWarnings ?? []).map((problem) => `${problem.file}:${problem.line ?? 0}: ${formatMessage(problem.code, problem.params, lang)}`),
+    // Located as the reader's are: a warning about the file as a whole has no line to give.
+    ...(report.inputWarnings ?? []).map((problem) => describeProblem(problem, lang)),
     ...(report.checks ?? []).filter((check) => check.severity === 'warning').map((check) => describeCheck(check, lang)),
   );
   const worded = lines.map((line) => escapeControls(`${label}${line}`));
@@ -185,6 +225,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
   const hasRegions = report.regions.some((region) => region !== '');
   const regions: RegionView[] = [];
   const only = options.regions && options.regions.length > 0 ? new Set(options.regions) : null;
+  const regionLines = regionTallyLines(report, lang);
   for (const region of report.regions) {
     if (only && !only.has(region)) continue;
     const tally = Object.hasOwn(report.summary.byRegion, region) ? report.summary.byRegion[region] : undefined;
@@ -199,7 +240,7 @@ export function viewReport(report: Report, options: ViewOptions): ReportView {
       tally,
       // Worded when asked for: a matrix of 100,000 regions never needs their count lines.
       get summary() {
-        return tallyLines(label, tally, report, lang);
+        return regionLines(label, tally);
       },
       short: formatMessage('view.region-tally', { met: s.met + s.achieved + s.on_track, failures: tally.failures, warnings: tally.warnings, noData: s.no_data + s.not_assessable - (tally.notJudged ?? 0) }, lang),
     });
