@@ -130,7 +130,7 @@ export async function readFastLong(
   const lines = (buf: Buffer, from: number, final: boolean): number | { reason: FallbackReason; at: number } => {
     let pos = from;
     // Complete lines end at or before the last newline; the hot loop takes the plain ones.
-    const limit = scanner.lineNo > layout.headerLine ? buf.lastIndexOf(10) + 1 : 0;
+    let limit = scanner.lineNo > layout.headerLine ? buf.lastIndexOf(10) + 1 : 0;
     for (;;) {
       if (pos < limit) pos = scanner.readPlain(buf, pos, limit);
       const newline = buf.indexOf(10, pos);
@@ -145,6 +145,8 @@ export async function readFastLong(
       }
       pos = end + 1;
       scanner.lineNo++;
+      // Past the header, the rest of the chunk that holds it is read by the hot loop too.
+      if (limit === 0 && scanner.lineNo > layout.headerLine) limit = buf.lastIndexOf(10) + 1;
     }
   };
   for (;;) {
