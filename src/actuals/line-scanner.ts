@@ -59,14 +59,12 @@ export class LineScanner {
     this.starts = new Int32Array(columns);
     this.ends = new Int32Array(columns);
     // Only ids the normal path takes as they are written (no normalisation) are read here.
-    targets.forEach((target, index) => {
-      if (target.id.normalize('NFKC').trim().toUpperCase() === target.id) this.ids.add(Buffer.from(target.id), index);
+    const keys = targets.map((target) => (target.id.normalize('NFKC').trim().toUpperCase() === target.id ? Buffer.from(target.id) : null));
+    keys.forEach((key, index) => {
+      if (key) this.ids.add(key, index);
     });
     // An id guessed is taken only where the table would give the same target for its bytes.
-    this.idKeys = targets.map((target, index) => {
-      const key = Buffer.from(target.id);
-      return this.ids.get(key, 0, key.length) === index ? key : null;
-    });
+    this.idKeys = keys.map((key, index) => (key && this.ids.get(key, 0, key.length) === index ? key : null));
     for (const word of YES_NO_WORDS) {
       const answer = parseYesNo(word);
       if (answer === 0 || answer === 1) this.yesNo.add(Buffer.from(word), answer);
