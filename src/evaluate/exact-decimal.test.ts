@@ -87,3 +87,30 @@ describe('fastDifference: a − b of the decimals as written, as big.js gives it
     expect(fast).toBeGreaterThan(70_000);
   });
 });
+
+describe('the fast paths in any order of figures (the parts of the last two figures are remembered)', () => {
+  it('give big.js answers when figures repeat, alternate and change sign, as a gap and an attainment of each cell ask for them', () => {
+    const next = random(7);
+    // A few figures and targets, asked for again and again in shifting orders, -0 and 0 among them.
+    const pool = [0, -0, 3.4, -3.4, 3.52, 1e-7, 123456.789, 0.1, 2, 17.7, 18, 1e21, 5e-324];
+    for (let i = 0; i < 20_000; i++) {
+      const a = pool[Math.floor(next() * pool.length)]!;
+      const b = pool[Math.floor(next() * pool.length)]!;
+      const difference = fastDifference(a, b);
+      if (difference !== undefined && !Object.is(difference, bigDifference(a, b))) expect([a, b, difference]).toEqual([a, b, bigDifference(a, b)]);
+      if (b === 0) continue;
+      const share = fastQuotient(a, b);
+      if (share !== undefined && !Object.is(share, bigQuotient(a, b))) expect([a, b, share]).toEqual([a, b, bigQuotient(a, b)]);
+    }
+  });
+
+  it('a difference is the decimal big.js writes, read as a number, within and beyond the exact powers of ten (10^±22)', () => {
+    expect(fastDifference(3e-20, 1e-20)).toBe(2e-20);
+    expect(fastDifference(5e30, 2e30)).toBe(3e30);
+    expect(fastDifference(0.3, 0.1)).toBe(0.2);
+    expect(fastDifference(-0.1, 0.2)).toBe(-0.3);
+    // 3e-30 and 1e-30 are 3 and 1 × 10^-30: the difference is read from its text.
+    expect(fastDifference(3e-30, 1e-30)).toBe(2e-30);
+    expect(fastDifference(123.456, 0.004)).toBe(123.452);
+  });
+});

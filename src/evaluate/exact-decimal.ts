@@ -16,7 +16,53 @@ interface Parts {
 
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
+/** 10^k for k ≤ 22, each exact in a double (written out: no rounding of a power can creep in). */
+const EXACT_POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * `d × 10^exponent` rounded once to the nearest double, as `Number(`${d}e${exponent}`)` reads it,
+ * for a whole number |d| < 2^53: a division or product of two exact doubles is rounded once
+ * (IEEE 754), so within 10^±22 no text need be made and read.
+ */
+function scaled(d: number, exponent: number): number {
+  if (exponent <= 0 && exponent >= -22) return d / EXACT_POW10[-exponent]!;
+  if (exponent > 0 && exponent <= 22) return d * EXACT_POW10[exponent]!;
+  return Number(`${d}e${exponent}`);
+}
+
+// The last two figures asked for and their parts: a gap and an attainment of one cell ask for the
+// same figure and target value in turn (parts are never changed by their readers).
+let seenA = NaN;
+let partsA: Parts | undefined;
+let seenB = NaN;
+let partsB: Parts | undefined;
+/** Which slot was used least lately: the one a new figure replaces. */
+let replaceA = true;
+
+/** `partsOfFigure`, remembered for the last two figures. */
 function partsOf(x: number): Parts | undefined {
+  if (x === seenA) {
+    replaceA = false;
+    return partsA;
+  }
+  if (x === seenB) {
+    replaceA = true;
+    return partsB;
+  }
+  const parts = partsOfFigure(x);
+  if (replaceA) {
+    seenA = x;
+    partsA = parts;
+  } else {
+    seenB = x;
+    partsB = parts;
+  }
+  replaceA = !replaceA;
+  return parts;
+}
+
+/** A figure's parts, worked out. */
+function partsOfFigure(x: number): Parts | undefined {
   if (!Number.isFinite(x)) return undefined;
   // Most figures: the least k for which a whole m gives m ÷ 10^k === |x| exactly is the decimal
   // String(x) writes (two decimals of at most 15 significant digits never round to one double),
@@ -151,5 +197,5 @@ export function fastDifference(a: number, b: number): number | undefined {
   if (mx >= LIMIT || my >= LIMIT) return undefined;
   const difference = (x.negative ? -mx : mx) - (y.negative ? -my : my);
   if (difference === 0) return 0;
-  return Number(`${difference}e${exponent}`);
+  return scaled(difference, exponent);
 }
