@@ -12,6 +12,7 @@ const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status
 const SOURCES = ['plan', 'decomposed', 'intensive_plan', 'reported', 'derived'];
 
 const NULL = utf8('null');
+const EMPTY = new Uint8Array(0);
 const ACTUAL_YEAR = utf8('{\n        "year": ');
 const ACTUAL_VALUE = utf8(',\n        "value": ');
 const ACTUAL_FILE = utf8(',\n        "file": ');
@@ -88,12 +89,56 @@ export class JsonResultWriter {
   private readonly years = new Map<number, Uint8Array>();
   private readonly files = new Map<string, Uint8Array>();
   private readonly rests = [new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>()];
+  /** The last piece of the cell before, not yet written (`writeCellAfter`). */
+  private pending: Uint8Array | null = null;
+  private readonly joins = new Map<Uint8Array, { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array }>();
 
   /** Appends the text of a result given as a `ListedCell` (as `write` would write its result). */
   writeCell(cell: ListedCell): void {
+    this.flush();
+    this.writeCellAfter(cell, EMPTY);
+    this.flush();
+  }
+
+  /**
+   * Appends `separator` then the text of a cell, as `writeCell` after the separator, but holds
+   * the cell's last piece back (`flush` writes it): the next cell's separator and head join it
+   * in one piece, made once per run of that cell's pieces before that target's head.
+   */
+  writeCellAfter(cell: ListedCell, separator: Uint8Array): void {
     const { out } = this;
     const target = this.cellTarget(cell.target);
-    out.bytes(target.head);
+    const pending = this.pending;
+    if (pending !== null) {
+      this.pending = null;
+      out.bytes(this.joined(pending, separator, target.head));
+    } else {
+      out.bytes(separator);
+      out.bytes(target.head);
+    }
+    this.writeCellBody(cell, target);
+  }
+
+  /** Writes the piece `writeCellAfter` held back, if any: before anything else is appended. */
+  flush(): void {
+    if (this.pending === null) return;
+    this.out.bytes(this.pending);
+    this.pending = null;
+  }
+
+  /** The last piece of a cell, a separator and a head, joined once (kept for the last separator and head after that piece). */
+  private joined(piece: Uint8Array, separator: Uint8Array, head: Uint8Array): Uint8Array {
+    let join = this.joins.get(piece);
+    if (join === undefined || join.head !== head || join.separator !== separator) {
+      join = { separator, head, bytes: Buffer.concat([piece, separator, head]) };
+      if (this.joins.size < 65536) this.joins.set(piece, join);
+    }
+    return join.bytes;
+  }
+
+  /** A cell's text after its head: its region, the pieces of its target and its numbers (the last piece held back). */
+  private writeCellBody(cell: ListedCell, target: TargetText): void {
+    const { out } = this;
     // Cells come region by region: the region's bytes are looked up once per run of its cells.
     if (cell.region !== this.lastRegion) {
       this.lastRegion = cell.region;
@@ -107,13 +152,13 @@ export class JsonResultWriter {
     out.bytes(pieces.file);
     if (cell.row === null) out.bytes(NULL);
     else this.number(cell.row);
-    if (cell.shape === 'not_judged') out.bytes(pieces.end);
+    if (cell.shape === 'not_judged') this.pending = pieces.end;
     else {
       out.bytes(pieces.end);
       this.nullable(cell.gap);
       out.bytes(ATTAINMENT);
       this.nullable(cell.attainment);
-      out.bytes(pieces.rest);
+      this.pending = pieces.rest;
     }
   }
 
@@ -209,6 +254,7 @@ export class JsonResultWriter {
 
   /** Appends one result's text (`resultText(result, lang)`) to the chunks. */
   write(result: Result): void {
+    this.flush();
     const { out } = this;
     const { final, actual, gap, attainment, progress, reason } = result;
     const middle = typeof result.id === 'string' && typeof result.region === 'string' && typeof final === 'boolean' ? this.middle(result) : undefined;
