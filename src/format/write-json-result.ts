@@ -40,6 +40,8 @@ interface TargetText {
   cells: Map<number, CellPieces>;
   /** The pieces of its last cell. */
   lastCell: CellPieces | null;
+  /** A cell's last piece joined with the separator and head that followed it (`JsonResultWriter.joined`), by piece. */
+  joins: Map<Uint8Array, { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array }>;
 }
 
 /** The pieces of a cell between its region and numbers (see `JsonResultWriter.cellPieces`). */
@@ -91,7 +93,8 @@ export class JsonResultWriter {
   private readonly rests = [new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>()];
   /** The last piece of the cell before, not yet written (`writeCellAfter`). */
   private pending: Uint8Array | null = null;
-  private readonly joins = new Map<Uint8Array, { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array }>();
+  /** The target of the cell whose last piece is held back. */
+  private pendingTarget: TargetText | null = null;
 
   /** Appends the text of a result given as a `ListedCell` (as `write` would write its result). */
   writeCell(cell: ListedCell): void {
@@ -111,7 +114,7 @@ export class JsonResultWriter {
     const pending = this.pending;
     if (pending !== null) {
       this.pending = null;
-      out.bytes(this.joined(pending, separator, target.head));
+      out.bytes(this.joined(this.pendingTarget!, pending, separator, target.head));
     } else {
       out.bytes(separator);
       out.bytes(target.head);
@@ -126,12 +129,15 @@ export class JsonResultWriter {
     this.pending = null;
   }
 
-  /** The last piece of a cell, a separator and a head, joined once (kept for the last separator and head after that piece). */
-  private joined(piece: Uint8Array, separator: Uint8Array, head: Uint8Array): Uint8Array {
-    let join = this.joins.get(piece);
+  /**
+   * The last piece of a cell of `target`, a separator and a head, joined once: kept by the target
+   * and piece (pieces are shared between targets) for the separator and head that last followed.
+   */
+  private joined(target: TargetText, piece: Uint8Array, separator: Uint8Array, head: Uint8Array): Uint8Array {
+    let join = target.joins.get(piece);
     if (join === undefined || join.head !== head || join.separator !== separator) {
       join = { separator, head, bytes: Buffer.concat([piece, separator, head]) };
-      if (this.joins.size < 65536) this.joins.set(piece, join);
+      if (target.joins.size < 16) target.joins.set(piece, join);
     }
     return join.bytes;
   }
@@ -152,6 +158,7 @@ export class JsonResultWriter {
     out.bytes(pieces.file);
     if (cell.row === null) out.bytes(NULL);
     else this.number(cell.row);
+    this.pendingTarget = target;
     if (cell.shape === 'not_judged') this.pending = pieces.end;
     else {
       out.bytes(pieces.end);
@@ -246,7 +253,7 @@ export class JsonResultWriter {
     let text = this.cellTargets.get(target);
     if (!text) {
       const terms = termsOf(target);
-      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null };
+      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null, joins: new Map() };
       this.cellTargets.set(target, text);
     }
     return text;
@@ -338,7 +345,7 @@ export class JsonResultWriter {
   private middle(result: Result): Uint8Array | undefined {
     let target = this.targets.get(result.id);
     if (!target || !sameTerms(target.terms, result)) {
-      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null };
+      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null, joins: new Map() };
       // One entry per id: a town's own target replaces its plan's, and back.
       this.targets.set(result.id, target);
     }
