@@ -158,7 +158,12 @@ describe('cellJudge: final levels and towns not judged, read straight from the s
               const facts = emptyCell();
               const isCell = cell(region, slot, target, full, true);
               expect(cell(region, slot, target, facts, false, true)).toBe(isCell);
+              // Without its place: every field but the actual's file and row, and the same answer.
+              const unplaced = emptyCell();
+              Object.assign(unplaced, { file: 'stale.csv', row: -7 });
+              expect(cell(region, slot, target, unplaced, true, false, false)).toBe(isCell);
               if (isCell) {
+                expect({ ...unplaced, file: full.file, row: full.row }).toEqual(full);
                 expect([facts.shape, facts.status, facts.severity, facts.final, facts.hasActual]).toEqual([full.shape, full.status, full.severity, full.final, full.hasActual]);
                 expect(cellAsResult(full)).toEqual(pick(result));
                 factsRead++;

@@ -87,7 +87,7 @@ interface Cells {
   targets: readonly Target[];
   judge: (region: number, target: Target) => Result;
   /** `ListedResults.cell` of a region (by position) and target. */
-  quick: (region: number, target: Target, into: ListedCell, decimals: boolean) => boolean;
+  quick: (region: number, target: Target, into: ListedCell, decimals: boolean, place?: boolean) => boolean;
 }
 
 function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
@@ -104,7 +104,7 @@ function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
     severity: (key) => severityOfMark(marks[key]!),
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
-    cell: (key, into, decimals) => cells.quick(Math.floor(key / count), cells.targets[key % count]!, into, decimals),
+    cell: (key, into, decimals, place) => cells.quick(Math.floor(key / count), cells.targets[key % count]!, into, decimals, place),
     keysOf: function* (accept) {
       // Each of the few marks accepted or not once: the keys are then a scan of bytes.
       const accepted = new Uint8Array(256);
@@ -287,7 +287,7 @@ function evaluateWith(
       regions,
       targets,
       judge: (position, target) => judgeCell(regions[position]!, target),
-      quick: (position, target, into, decimals) => quickCell(regions[position]!, slotAt(position), target, into, decimals),
+      quick: (position, target, into, decimals, place) => quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
     },
   };
 }

@@ -153,14 +153,15 @@ function cleanFigure(value: number): number {
  * working out a gap or an attainment; false for any other cell, which `cellJudge` must judge.
  * What it fills is what `cellJudge` gives for the same cell (a test holds them equal). With
  * `factsOnly` (a count that needs no figure: `evaluateListed`'s first pass) only `shape`,
- * `status`, `severity`, `final` and `hasActual` are filled, and the answer is the same.
+ * `status`, `severity`, `final` and `hasActual` are filled, and the answer is the same; with
+ * `place` false, all but the actual's `file` and `row`.
  */
-export function quickCellJudge(ctx: CellContext): (region: string, slot: number, target: Target, into: ListedCell, decimals: boolean, factsOnly?: boolean) => boolean {
+export function quickCellJudge(ctx: CellContext): (region: string, slot: number, target: Target, into: ListedCell, decimals: boolean, factsOnly?: boolean, place?: boolean) => boolean {
   const { plan, actuals, asOf, regional, severityFor, fileName } = ctx;
   const { store } = actuals;
   const tol = plan.approxTolerance;
   const newest = Math.min(asOf, store.lastYear);
-  return (region, slot, target, into, decimals, factsOnly = false) => {
+  return (region, slot, target, into, decimals, factsOnly = false, place = true) => {
     into.region = region;
     into.target = target;
     if (regional?.notJudged(region, target)) {
@@ -185,9 +186,11 @@ export function quickCellJudge(ctx: CellContext): (region: string, slot: number,
         into.hasActual = true;
         into.figureSource = 'reported';
         if (factsOnly) break;
-        const source = store.sourceAtSlot(slot, target.index, year)!;
         into.year = year;
         into.value = cleanFigure(value);
+        // Where the figure came from only when asked for (a sentence without it reads no source, an object).
+        if (!place) break;
+        const source = store.sourceAtSlot(slot, target.index, year)!;
         into.file = fileName(source.file);
         into.row = source.row;
         break;
@@ -211,8 +214,10 @@ export function quickCellJudge(ctx: CellContext): (region: string, slot: number,
     if (factsOnly) return true;
     into.year = target.year;
     into.value = value;
-    into.file = fileName(source.file);
-    into.row = source.row;
+    if (place) {
+      into.file = fileName(source.file);
+      into.row = source.row;
+    }
     into.gap = decimals ? gapOf(value, target, tol) : null;
     into.attainment = decimals ? attainmentOf(value, target, tol) : null;
     return true;

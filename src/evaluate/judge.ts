@@ -3,6 +3,7 @@ import type { Kind } from '../plan/types.js';
 import type { Judgement, Progress, Reason } from '../report/types.js';
 
 import { attainmentOf, clean, decimal, gapOf, meets } from './compare.js';
+import { fastMean } from './exact-decimal.js';
 import { judgeGrowth } from './judge-growth.js';
 import { judgeChange, judgeLevel } from './judge-level.js';
 import {
@@ -77,8 +78,7 @@ function judgeAverage(ctx: JudgeContext): Judgement {
   // A count needs the status only: no gap, attainment or references (nor a mean, when years are missing).
   if (!ctx.detail && final && missing.length > 0) return verdict('no_data', true, {});
   // Summed in decimal; the quotient rounded once to 12 significant digits.
-  const sum = points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0));
-  const mean = Number(sum.div(points.length).prec(12).toString());
+  const mean = fastMean(points.map((figure) => figure.value)) ?? Number(points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0)).div(points.length).prec(12).toString());
   if (!ctx.detail) {
     const met = meets(mean, target, tol);
     return verdict(final ? (met ? 'met' : 'not_met') : met ? 'on_track' : 'insufficient', final, {});

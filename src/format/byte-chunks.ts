@@ -152,6 +152,15 @@ export class ByteChunks {
     return false;
   }
 
+  /**
+   * Appends a whole `mantissa` (0 ≤ mantissa < 2^53) as a decimal of exactly `places` places
+   * (0–15), with a `-` or `+` before it when `sign` is -1 or 1: `fixedPoint(5, 2, -1)` is `-0.05`.
+   */
+  fixedPoint(mantissa: number, places: number, sign: -1 | 0 | 1 = 0): void {
+    if (sign !== 0) this.room(1)[this.at++] = sign < 0 ? 45 : 43; // '-', '+'
+    this.decimal(mantissa, places);
+  }
+
   /** A whole number 0 ≤ value < 2^31. */
   private whole(value: number): void {
     const buf = this.room(10);

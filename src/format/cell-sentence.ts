@@ -44,14 +44,31 @@ export class NotJudgedSentences {
     out.bytes(this.region(cell.region));
     out.bytes(middle!);
     if (after) {
-      const { target } = cell;
-      // A figure of up to 4 decimals is shown as it is (showActual): its digits written straight away.
-      if (target.kind !== 'milestone' && out.plainDecimal(cell.value, 4)) {
-        if (cell.year !== target.year) out.ascii(` (${cell.year})`);
-      } else out.text(this.escape(escapeControls(this.figure(cell))));
+      this.writeFigure(cell, out);
       out.bytes(after);
     }
     return true;
+  }
+
+  /**
+   * The pieces `write` splices a cell's sentence from, escaped and encoded: before the region,
+   * between the region and the figure (or the end), after the figure (none without an actual);
+   * null when it must be worded the general way. A caller that splices them itself (the region
+   * escaped as this class's `escape(escapeControls(region))`, the figure by `writeFigure`) writes
+   * the same bytes as `write`.
+   */
+  pieces(cell: ListedCell): readonly Uint8Array[] | null {
+    if (cell.shape !== 'not_judged' || cell.region === '') return null;
+    return this.template(cell)?.pieces ?? null;
+  }
+
+  /** Appends a cell's figure as its sentence shows it (`3.52`, `3.52 (2023)`, `已完成`), escaped. */
+  writeFigure(cell: ListedCell, out: ByteChunks): void {
+    const { target } = cell;
+    // A figure of up to 4 decimals is shown as it is (showActual): its digits written straight away.
+    if (target.kind !== 'milestone' && out.plainDecimal(cell.value, 4)) {
+      if (cell.year !== target.year) out.ascii(` (${cell.year})`);
+    } else out.text(this.escape(escapeControls(this.figure(cell))));
   }
 
   /** The figure as the view words it: `3.52`, `3.52 (2023)`, `已完成`. */

@@ -4,7 +4,7 @@ import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
 import type { Result } from '../report/types.js';
-import { emptyCell, resultOfCell } from '../report/listed-results.js';
+import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { JsonCache, resultJson, resultText } from './json.js';
 import { prettyJson } from './pretty-json.js';
@@ -77,6 +77,9 @@ describe('resultText', () => {
   });
 });
 
+const FIRST_SEPARATOR = Buffer.from('[\n    ');
+const NEXT_SEPARATOR = Buffer.from(',\n    ');
+
 describe('JsonResultWriter.writeCell', () => {
   // The rule: a cell is written as its result is (resultText of resultOfCell), whatever cells of
   // the same target came before it (its pieces are kept by shape, status, severity, finality,
@@ -92,6 +95,7 @@ describe('JsonResultWriter.writeCell', () => {
     for (const lang of ['zh', 'en'] as const) {
       const out = new ByteChunks(64);
       const writer = new JsonResultWriter(out, lang);
+      const cells: ListedCell[] = [];
       for (let i = 0; i < 3000; i++) {
         const cell = emptyCell();
         cell.target = pick(targets);
@@ -122,7 +126,29 @@ describe('JsonResultWriter.writeCell', () => {
         const text = Buffer.from(out.take()).toString('utf8');
         const expected = Buffer.from(resultText(resultOfCell(cell), lang), 'utf8').toString('utf8');
         if (text !== expected) expect(text).toBe(expected);
+        cells.push({ ...cell });
       }
+      // The same cells in a run, each after a separator, with results written the general way
+      // between them and chunks taken at random: a cell's last piece held back to join the next
+      // separator and head, the text is still every separator and result in order.
+      const chunks = new ByteChunks(256);
+      const runWriter = new JsonResultWriter(chunks, lang);
+      const taken: Buffer[] = [];
+      let expected = '';
+      for (const [i, cell] of cells.entries()) {
+        const separator = i === 0 ? '[\n    ' : ',\n    ';
+        if (next() < 0.1) {
+          runWriter.flush();
+          chunks.text(separator);
+          runWriter.write(resultOfCell(cell));
+        } else runWriter.writeCellAfter(cell, i === 0 ? FIRST_SEPARATOR : NEXT_SEPARATOR);
+        expected += separator + resultText(resultOfCell(cell), lang);
+        if (next() < 0.3) taken.push(Buffer.from(chunks.take()));
+      }
+      runWriter.flush();
+      taken.push(Buffer.from(chunks.take()));
+      const text = Buffer.concat(taken).toString('utf8');
+      if (text !== expected) expect(text).toBe(expected);
     }
   });
 });

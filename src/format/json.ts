@@ -164,12 +164,18 @@ export function* jsonChunks(report: Report, { lang, results }: FormatOptions): G
     const listed = listedOf(report, results);
     const cell = emptyCell();
     for (const key of listed.keys()) {
-      out.bytes(none ? FIRST : NEXT);
-      if (listed.cell?.(key, cell, true)) writer.writeCell(cell);
-      else writer.write(listed.get(key));
+      // A cell's last piece is held back to join the next one's separator and head (flushed
+      // before anything else is written: a chunk handed out may end without it).
+      if (listed.cell?.(key, cell, true)) writer.writeCellAfter(cell, none ? FIRST : NEXT);
+      else {
+        writer.flush();
+        out.bytes(none ? FIRST : NEXT);
+        writer.write(listed.get(key));
+      }
       none = false;
       if (out.full) yield out.take();
     }
+    writer.flush();
     out.text(none ? '[]' : '\n  ]');
   }
   yield out.take();

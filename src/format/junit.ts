@@ -1,5 +1,6 @@
 import { formatMessage } from '../messages.js';
-import { emptyCell, listedOf, resultOfCell, type ListedMeta } from '../report/listed-results.js';
+import { emptyCell, listedOf, resultOfCell, type ListedCell, type ListedMeta } from '../report/listed-results.js';
+import type { Target } from '../plan/types.js';
 import type { Report, Status } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import { findDoubts } from './find-doubts.js';
@@ -108,29 +109,58 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     }
     return head;
   };
+  // Only a doubt (keyed by a figure's place) reads where a cell's figure came from.
+  const placed = doubts.size > 0;
   for (const [key, count] of counts) {
     out.text(`  <testsuite name="${id} ${key}" tests="${count.tests}" failures="${count.failures}" errors="0" skipped="${count.skipped}">\n`);
     const attrs = utf8(`" classname="plancheck.${id}.${key}"`);
     const tail = (then: Uint8Array): Uint8Array => Buffer.concat([CLOSE_REGION, attrs, then]);
     const [toSkipped, toEmpty, toFailure, toSystemOut] = [tail(SKIPPED), tail(EMPTY_CASE), tail(FAILURE), tail(SYSTEM_OUT)];
+    // A town not judged, spliced from its target's pieces joined once per suite (head, then the
+    // case's end with the sentence's start, its middle, its end with the case's), the region's
+    // bytes twice (a name and a sentence escape it alike) and its figure.
+    const joined = new Map<Target, (NotJudgedCase | null)[]>();
+    const joinedOf = (cell: ListedCell): NotJudgedCase | null => {
+      let known = joined.get(cell.target);
+      if (!known) joined.set(cell.target, (known = [undefined as unknown as null, undefined as unknown as null]));
+      const at = cell.hasActual ? 1 : 0;
+      let pieces = known[at];
+      if (pieces === undefined) {
+        const parts = sentences.pieces(cell);
+        pieces = parts === null ? null : parts.length === 3
+          ? { head: headOf(cell.target.id), open: Buffer.concat([toSkipped, parts[0]!]), middle: parts[1]!, end: Buffer.concat([parts[2]!, SKIPPED_END]) }
+          : { head: headOf(cell.target.id), open: Buffer.concat([toSkipped, parts[0]!]), middle: Buffer.concat([parts[1]!, SKIPPED_END]), end: null };
+        known[at] = pieces;
+      }
+      return pieces;
+    };
     for (const key of count.keys) {
-      // Gap and attainment are worked out only for a final level whose sentence is worded.
-      const isCell = listed.cell?.(key, cell, false) === true;
-      let decimals = false;
+      // Gap and attainment are worked out only for a final level whose sentence is worded: known
+      // from its status and severity before the cell is judged again (once).
+      const status = listed.status(key);
+      const severity = listed.severity(key);
+      const worded = severity === 'failure' || severity === 'warning' || skipped(status) || OFF_TRACK.has(status);
+      const isCell = listed.cell?.(key, cell, worded, placed) === true;
+      let decimals = worded && isCell;
       // A cell whose figure a warning doubts is worded the general way, with its mark.
       const plain = isCell && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '');
       if (plain && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
         // A town not judged (most of a large run): its sentence worded once per target.
-        const at = out.length;
-        out.bytes(headOf(cell.target.id));
-        out.bytes(regionBytes(cell.region));
-        out.bytes(toSkipped);
-        if (sentences.write(cell, out)) {
-          out.bytes(SKIPPED_END);
+        const pieces = joinedOf(cell);
+        if (pieces !== null) {
+          const region = regionBytes(cell.region);
+          out.bytes(pieces.head);
+          out.bytes(region);
+          out.bytes(pieces.open);
+          out.bytes(region);
+          out.bytes(pieces.middle);
+          if (pieces.end !== null) {
+            sentences.writeFigure(cell, out);
+            out.bytes(pieces.end);
+          }
           if (out.full) yield out.take();
           continue;
         }
-        out.truncate(at);
       }
       if (plain && cell.shape === 'final_level' && cell.region !== '') {
         // A final level (most results off track of a large run): its sentence worded once per target.
@@ -146,7 +176,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         }
         out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
         const start = out.length;
-        decimals = listed.cell!(key, cell, true);
+        if (!decimals) decimals = listed.cell!(key, cell, true, placed);
         if (offTrack.write(cell, out)) {
           if (failure) {
             const end = out.length;
@@ -159,8 +189,8 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         }
         out.truncate(at);
       }
-      // Judged again with its gap and attainment, which the general path words.
-      if (isCell && !decimals) listed.cell!(key, cell, true);
+      // Judged again with its gap, attainment and figure's place, which the general path words.
+      if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
       const result = isCell ? resultOfCell(cell) : listed.get(key);
       out.bytes(TESTCASE);
       out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
@@ -196,6 +226,14 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   }
   out.text('</testsuites>\n');
   yield out.take();
+}
+
+/** The pieces of a town not judged's test case (see `joinedOf`); `end` null for a town without a figure (then `middle` ends the case). */
+interface NotJudgedCase {
+  head: Uint8Array;
+  open: Uint8Array;
+  middle: Uint8Array;
+  end: Uint8Array | null;
 }
 
 const TESTCASE = utf8('    <testcase name="');

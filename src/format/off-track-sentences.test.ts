@@ -86,6 +86,35 @@ describe('off-track sentences from per-target templates', () => {
     expect(spliced).toBeGreaterThan(total * 0.8);
   });
 
+  it('equal the sentence worded in full for figures of 0–4 decimals (their numbers spliced as digits), near the line too', () => {
+    const random = seededRandom(16);
+    let spliced = 0;
+    let total = 0;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const [name, escape] of Object.entries(ESCAPES)) {
+        const sentences = new OffTrackSentences(lang, escape);
+        for (let i = 0; i < 600; i++) {
+          const t = TARGETS[Math.floor(random() * TARGETS.length)]!;
+          const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
+          const places = Math.floor(random() * 5);
+          const near = [v * (0.5 + random()), v + (random() - 0.5) * 10 ** -places, -v * random(), v * 0.9999999, random() * 10 ** Math.floor(random() * 15)];
+          const value = Number(near[Math.floor(random() * near.length)]!.toFixed(places));
+          const region = random() < 0.2 ? HOSTILE[Math.floor(random() * HOSTILE.length)]! : `丹东街道${Math.floor(random() * 50)}村`;
+          const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
+          const cell = finalCell(t, region, value, severity, random() < 0.5 ? 'plan' : 'intensive_plan');
+          const expected = general(cell, lang, escape);
+          const text = sentences.text(cell);
+          total++;
+          if (text === null) continue;
+          spliced++;
+          expect(text, `${name} ${lang} ${t.id} ${cell.value}`).toBe(expected);
+          expect(bytesOf(sentences, cell)!.equals(Buffer.from(expected, 'utf8')), `${name} ${lang} ${t.id} ${cell.value}`).toBe(true);
+        }
+      }
+    }
+    expect(spliced).toBeGreaterThan(total * 0.8);
+  });
+
   it('words by hand the sentence of a final level off track', () => {
     const t = levelTarget('>=', 3.4, '%');
     const cell = finalCell(t, '丹东街道', 3.1, 'failure', 'plan');

@@ -7,7 +7,8 @@ import { describeResult } from './findings.js';
 import type { ResultView } from './view-result.js';
 import { escapeControls } from './sanitize.js';
 import { viewResult } from './view.js';
-import { aboveTarget, FIGURE_WORDS, type FigureWords } from './word-reason.js';
+import { FIGURE_WORDS, type FigureWords } from './word-reason.js';
+import { aboveCell, cellFigureWords, digitText, type DigitWords } from './cell-figure-words.js';
 
 // Private-use characters no escaper changes, one per slot of a sentence worded once per target:
 // the region's name, then the numbers `FigureWords` words (in the order of its fields).
@@ -42,7 +43,7 @@ const SOURCE_INDEX = new Map<string | null, number>([[null, 0], ['plan', 1], ['i
  * the sentence of a final-level cell holds: its status, severity, which of gap and attainment it
  * has, the side of a band it lies on, a figure of another year, the figure's and target's source.
  */
-function shapeOf(cell: ListedCell, result: Result): number {
+function shapeOf(cell: ListedCell): number {
   let key = STATUS_INDEX.get(cell.status) ?? 63;
   key = key * 4 + (SEVERITY_INDEX.get(cell.severity) ?? 0);
   key = key * 4 + (SOURCE_INDEX.get(cell.targetSource) ?? 0);
@@ -50,7 +51,7 @@ function shapeOf(cell: ListedCell, result: Result): number {
   // A strict bound met exactly has words of its own (`view.at-bound-above`).
   key = key * 2 + (cell.gap === 0 ? 1 : 0);
   key = key * 2 + (cell.attainment === null ? 1 : 0);
-  key = key * 2 + (aboveTarget(result) ? 1 : 0);
+  key = key * 2 + (aboveCell(cell) ? 1 : 0);
   key = key * 2 + (cell.year !== cell.target.year ? 1 : 0);
   return key * 2 + (cell.figureSource === 'derived' ? 1 : 0);
 }
@@ -69,8 +70,15 @@ function shapeOf(cell: ListedCell, result: Result): number {
 export class OffTrackSentences {
   private readonly templates = new Map<Target, Map<number, Template | null>>();
   private readonly regions = new Map<string, { text: string; bytes: Uint8Array }>();
-  /** The words of the last cell's slots, by slot (1–5), escaped; '' when not asked for. */
+  /** The words of the last cell's slots, by slot (1–5), escaped; '' when not asked for or given as digits. */
   private readonly words: string[] = SLOT_WORDS.map(() => '');
+  /** The words of the last cell's slots given as digits (`cell-figure-words.ts`), by slot; used where `digits[slot]` is true. */
+  private readonly digitWords: DigitWords[] = SLOT_WORDS.map(() => ({ sign: 0, mantissa: 0, places: 0, percent: false }));
+  private readonly digits: boolean[] = SLOT_WORDS.map(() => false);
+  /** `%` and `—` escaped for the format (`%` is `%25` in a workflow command), as text and UTF-8. */
+  private readonly percentText: string;
+  private readonly percentBytes: Uint8Array;
+  private readonly noneText: string;
   private region: { text: string; bytes: Uint8Array } = { text: '', bytes: utf8('') };
   private last: Template | null = null;
 
@@ -82,7 +90,11 @@ export class OffTrackSentences {
     private readonly lang: Lang,
     private readonly escape: (text: string) => string,
     private readonly sentence: (view: ResultView, lang: Lang) => string = describeResult,
-  ) {}
+  ) {
+    this.percentText = escape('%');
+    this.percentBytes = utf8(this.percentText);
+    this.noneText = escape('—');
+  }
 
   /** The escaped sentence of a final-level cell; null when it must be worded the general way. */
   text(cell: ListedCell): string | null {
@@ -117,7 +129,11 @@ export class OffTrackSentences {
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       if (slot === 0) out.bytes(this.region.bytes);
-      else out.text(this.words[slot]!);
+      else if (this.digits[slot]) {
+        const words = this.digitWords[slot]!;
+        out.fixedPoint(words.mantissa, words.places, words.sign);
+        if (words.percent) out.bytes(this.percentBytes);
+      } else out.text(this.words[slot]!);
       out.bytes(bytes[i + 1]!);
     }
   }
@@ -125,29 +141,43 @@ export class OffTrackSentences {
   /** The template of a cell, with its region and numbers worded into `region` and `words`; null when it has none. */
   private templateOf(cell: ListedCell): Template | null {
     if (cell.shape !== 'final_level' || !cell.hasActual || cell.region === '') return null;
-    const result = resultOfCell(cell);
-    const shape = shapeOf(cell, result);
+    const shape = shapeOf(cell);
     let known = this.templates.get(cell.target);
     if (!known) this.templates.set(cell.target, (known = new Map()));
     let template = known.get(shape);
     if (template === undefined) {
+      const result = resultOfCell(cell);
       template = this.cut(result);
       // A cell whose numbers cannot be spliced proves nothing: the next cell of its shape tries again.
-      if (template && !this.fill(template, cell, result)) return null;
+      if (template && !this.fill(template, cell)) return null;
       // Proven on the cell it was cut from: its sentence spliced equals the one worded in full.
       if (template && this.splice(template) !== this.escape(this.sentence(viewResult(result, this.lang), this.lang))) template = null;
       known.set(shape, template);
       return template;
     }
-    return template && this.fill(template, cell, result) ? template : null;
+    return template && this.fill(template, cell) ? template : null;
   }
 
   /** Words the region and the numbers a template's slots take; false when one cannot be spliced. */
-  private fill(template: Template, cell: ListedCell, result: Result): boolean {
-    const { words } = this;
-    for (let slot = 1; slot < words.length; slot++) words[slot] = '';
+  private fill(template: Template, cell: ListedCell): boolean {
+    const { words, digits } = this;
+    for (let slot = 1; slot < words.length; slot++) {
+      words[slot] = '';
+      digits[slot] = false;
+    }
+    // The cell's result, built only for a number not worded from the cell itself.
+    let result: Result | null = null;
     for (const slot of template.slots) {
-      if (slot === 0 || words[slot] !== '') continue;
+      if (slot === 0 || words[slot] !== '' || digits[slot]) continue;
+      if (cellFigureWords(slot, cell, this.digitWords[slot]!)) {
+        digits[slot] = true;
+        continue;
+      }
+      if (slot === 4 && cell.attainment === null) {
+        words[slot] = this.noneText;
+        continue;
+      }
+      result ??= resultOfCell(cell);
       const word = SLOT_WORDS[slot]!(result);
       const plain = plainNumber(word);
       // '' would join the pieces around it; a ':' could make `::` with them.
@@ -170,7 +200,7 @@ export class OffTrackSentences {
     let text = texts[0]!;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      text += (slot === 0 ? this.region.text : this.words[slot]!) + texts[i + 1]!;
+      text += (slot === 0 ? this.region.text : this.digits[slot] ? digitText(this.digitWords[slot]!, this.percentText) : this.words[slot]!) + texts[i + 1]!;
     }
     return text;
   }

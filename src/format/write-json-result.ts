@@ -12,6 +12,7 @@ const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status
 const SOURCES = ['plan', 'decomposed', 'intensive_plan', 'reported', 'derived'];
 
 const NULL = utf8('null');
+const EMPTY = new Uint8Array(0);
 const ACTUAL_YEAR = utf8('{\n        "year": ');
 const ACTUAL_VALUE = utf8(',\n        "value": ');
 const ACTUAL_FILE = utf8(',\n        "file": ');
@@ -39,6 +40,8 @@ interface TargetText {
   cells: Map<number, CellPieces>;
   /** The pieces of its last cell. */
   lastCell: CellPieces | null;
+  /** A cell's last piece joined with the separator and head that followed it (`JsonResultWriter.joined`), by piece. */
+  joins: Map<Uint8Array, { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array }>;
 }
 
 /** The pieces of a cell between its region and numbers (see `JsonResultWriter.cellPieces`). */
@@ -88,12 +91,60 @@ export class JsonResultWriter {
   private readonly years = new Map<number, Uint8Array>();
   private readonly files = new Map<string, Uint8Array>();
   private readonly rests = [new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>()];
+  /** The last piece of the cell before, not yet written (`writeCellAfter`). */
+  private pending: Uint8Array | null = null;
+  /** The target of the cell whose last piece is held back. */
+  private pendingTarget: TargetText | null = null;
 
   /** Appends the text of a result given as a `ListedCell` (as `write` would write its result). */
   writeCell(cell: ListedCell): void {
+    this.flush();
+    this.writeCellAfter(cell, EMPTY);
+    this.flush();
+  }
+
+  /**
+   * Appends `separator` then the text of a cell, as `writeCell` after the separator, but holds
+   * the cell's last piece back (`flush` writes it): the next cell's separator and head join it
+   * in one piece, made once per run of that cell's pieces before that target's head.
+   */
+  writeCellAfter(cell: ListedCell, separator: Uint8Array): void {
     const { out } = this;
     const target = this.cellTarget(cell.target);
-    out.bytes(target.head);
+    const pending = this.pending;
+    if (pending !== null) {
+      this.pending = null;
+      out.bytes(this.joined(this.pendingTarget!, pending, separator, target.head));
+    } else {
+      out.bytes(separator);
+      out.bytes(target.head);
+    }
+    this.writeCellBody(cell, target);
+  }
+
+  /** Writes the piece `writeCellAfter` held back, if any: before anything else is appended. */
+  flush(): void {
+    if (this.pending === null) return;
+    this.out.bytes(this.pending);
+    this.pending = null;
+  }
+
+  /**
+   * The last piece of a cell of `target`, a separator and a head, joined once: kept by the target
+   * and piece (pieces are shared between targets) for the separator and head that last followed.
+   */
+  private joined(target: TargetText, piece: Uint8Array, separator: Uint8Array, head: Uint8Array): Uint8Array {
+    let join = target.joins.get(piece);
+    if (join === undefined || join.head !== head || join.separator !== separator) {
+      join = { separator, head, bytes: Buffer.concat([piece, separator, head]) };
+      if (target.joins.size < 16) target.joins.set(piece, join);
+    }
+    return join.bytes;
+  }
+
+  /** A cell's text after its head: its region, the pieces of its target and its numbers (the last piece held back). */
+  private writeCellBody(cell: ListedCell, target: TargetText): void {
+    const { out } = this;
     // Cells come region by region: the region's bytes are looked up once per run of its cells.
     if (cell.region !== this.lastRegion) {
       this.lastRegion = cell.region;
@@ -107,13 +158,14 @@ export class JsonResultWriter {
     out.bytes(pieces.file);
     if (cell.row === null) out.bytes(NULL);
     else this.number(cell.row);
-    if (cell.shape === 'not_judged') out.bytes(pieces.end);
+    this.pendingTarget = target;
+    if (cell.shape === 'not_judged') this.pending = pieces.end;
     else {
       out.bytes(pieces.end);
       this.nullable(cell.gap);
       out.bytes(ATTAINMENT);
       this.nullable(cell.attainment);
-      out.bytes(pieces.rest);
+      this.pending = pieces.rest;
     }
   }
 
@@ -201,7 +253,7 @@ export class JsonResultWriter {
     let text = this.cellTargets.get(target);
     if (!text) {
       const terms = termsOf(target);
-      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null };
+      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null, joins: new Map() };
       this.cellTargets.set(target, text);
     }
     return text;
@@ -209,6 +261,7 @@ export class JsonResultWriter {
 
   /** Appends one result's text (`resultText(result, lang)`) to the chunks. */
   write(result: Result): void {
+    this.flush();
     const { out } = this;
     const { final, actual, gap, attainment, progress, reason } = result;
     const middle = typeof result.id === 'string' && typeof result.region === 'string' && typeof final === 'boolean' ? this.middle(result) : undefined;
@@ -292,7 +345,7 @@ export class JsonResultWriter {
   private middle(result: Result): Uint8Array | undefined {
     let target = this.targets.get(result.id);
     if (!target || !sameTerms(target.terms, result)) {
-      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null };
+      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null, joins: new Map() };
       // One entry per id: a town's own target replaces its plan's, and back.
       this.targets.set(result.id, target);
     }

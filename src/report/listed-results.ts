@@ -32,10 +32,11 @@ export interface ListedResults {
   metaOf(key: number): ListedMeta;
   /**
    * The result of a key when it is of a common shape (`ListedCell`), filled into `into` without
-   * building it, its gap and attainment worked out only when `decimals`; false for any other
-   * result (then `get`). Absent for results held in an array.
+   * building it, its gap and attainment worked out only when `decimals`, and its actual's file
+   * and row only unless `place` is false (then `file` and `row` mean nothing); false for any
+   * other result (then `get`). Absent for results held in an array.
    */
-  cell?(key: number, into: ListedCell, decimals: boolean): boolean;
+  cell?(key: number, into: ListedCell, decimals: boolean, place?: boolean): boolean;
   /**
    * The keys whose status and severity `accept` takes, in report order (as `keys()` filtered by
    * `status` and `severity`), `accept` asked once per status and severity rather than per key.
