@@ -272,7 +272,7 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
     if (first) piece.push('');
     first = false;
-    for (const part of wrapLine(line.text)) piece.push(paint.tone(line.tone, part));
+    for (const part of line.pieces ? wrapLine.spliced(line.text, line.pieces, line.fills) : wrapLine(line.text)) piece.push(paint.tone(line.tone, part));
     if (++count % 32 === 0) {
       yield piece.join('\n');
       piece = [];

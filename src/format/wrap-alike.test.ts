@@ -72,6 +72,41 @@ describe('wrapAlike', () => {
     expect(reused).toBeGreaterThan(wider / 3);
   });
 
+  it('wraps a spliced text as wrapText does, its shape known from its pieces and fills (random sentences, names, figures, widths)', () => {
+    const random = seededRandom(16);
+    let reused = 0;
+    let wider = 0;
+    for (const width of [1, 5, 20, 47, 80, 100, 160]) {
+      const wrap = wrapAlike(width);
+      const templates = Array.from({ length: 30 }, () => template(random));
+      for (let i = 0; i < 1500; i++) {
+        const pieces = templates[Math.floor(random() * templates.length)]!;
+        const fills = pieces.slice(1).map((_, k) => (k === 0 ? region(random) : figure(random)));
+        let text = pieces[0]!;
+        fills.forEach((fill, k) => (text += fill + pieces[k + 1]!));
+        const lines = wrapText(text, width);
+        expect(wrap.spliced(text, pieces, fills), `${JSON.stringify(text)} at ${width}`).toEqual(lines);
+        if (lines.length > 1) wider++;
+      }
+      reused += wrap.reused;
+    }
+    expect(reused).toBeGreaterThan(wider / 3);
+  });
+
+  it('tells spliced texts of different pieces apart even when their fills are alike', () => {
+    const wrap = wrapAlike(10);
+    // Two templates (an array of pieces each) with the same fills: each cut as its own pieces say.
+    const one = ['ab ', ' cdefgh ijk'];
+    const two = ['abcdefgh ', ' ij k'];
+    expect(wrap.spliced('ab 1 cdefgh ijk', one, ['1'])).toEqual(['ab 1', 'cdefgh ijk']);
+    expect(wrap.spliced('abcdefgh 1 ij k', two, ['1'])).toEqual(['abcdefgh 1', 'ij k']);
+    expect(wrap.spliced('ab 2 cdefgh ijk', one, ['2'])).toEqual(['ab 2', 'cdefgh ijk']);
+    expect(wrap.reused).toBe(1);
+    // A fill wrapping may trim: wrapped afresh.
+    expect(wrap.spliced('ab \u3000 cdefgh ijk', one, ['\u3000'])).toEqual(wrapText('ab \u3000 cdefgh ijk', 10));
+    expect(wrap.reused).toBe(1);
+  });
+
   it('cuts texts differing only in digits, letters and ideographs at the same places', () => {
     const wrap = wrapAlike(12);
     expect(wrap('✗ 丹东街道0001村 G2.2 实际 14.99')).toEqual(['✗ 丹东街道', '0001村', 'G2.2 实', '际 14.99']);

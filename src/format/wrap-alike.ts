@@ -9,8 +9,20 @@ const MOST_SHAPES = 16_384;
 /** `wrapText` at one width that remembers where texts of one shape were cut, with how often it could. */
 export interface AlikeWrap {
   (text: string): string[];
+  /**
+   * The same for a text spliced from pieces and fills (`pieces[0] + fills[0] + pieces[1] + …`),
+   * its shape known from its pieces (measured once per array of pieces) and its fills: the pieces
+   * are not read again.
+   */
+  spliced(text: string, pieces: readonly string[], fills: readonly string[]): string[];
   /** How many texts were cut where a text of their shape was (for tests). */
   readonly reused: number;
+}
+
+/** A piece or fill of a spliced text: the key of its shape, its columns; null when wrapping may drop or trim one of its characters. */
+interface PartShape {
+  key: string;
+  columns: number;
 }
 
 /**
@@ -86,7 +98,82 @@ export function wrapAlike(width: number): AlikeWrap {
     for (let i = 0; i < lines.length; i++) lines[i] = text.slice(cuts[2 * i]!, cuts[2 * i + 1]!);
     return lines;
   };
+  // Spliced texts: their pieces' shapes by array, a fill's by its text (names repeat; numbers are short).
+  const pieceShapes = new Map<readonly string[], { id: number; columns: number } | null>();
+  const fillShapes = new Map<string, PartShape | null>();
+  const splicedCuts = new Map<string, Int32Array | null>();
+  // Each array of pieces its own number, never reused (also for arrays not remembered).
+  let templates = 0;
+  const spliced = (text: string, pieces: readonly string[], fills: readonly string[]): string[] => {
+    let template = pieceShapes.get(pieces);
+    if (template === undefined) {
+      let columns = 0;
+      for (const piece of pieces) {
+        const part = partShape(piece);
+        if (part === null) {
+          columns = -1;
+          break;
+        }
+        columns += part.columns;
+      }
+      template = columns < 0 ? null : { id: templates++, columns };
+      if (pieceShapes.size < MOST_SHAPES) pieceShapes.set(pieces, template);
+    }
+    if (template === null || text.length > LONGEST) return wrapText(text, limit);
+    let columns = template.columns;
+    let key = String(template.id);
+    for (const fill of fills) {
+      let part = fillShapes.get(fill);
+      if (part === undefined) {
+        part = partShape(fill);
+        if (fillShapes.size < MOST_SHAPES) fillShapes.set(fill, part);
+      }
+      if (part === null) return wrapText(text, limit);
+      columns += part.columns;
+      // A shape holds no control character: U+0001 parts one fill's from the next.
+      key += `\u0001${part.key}`;
+    }
+    if (columns <= limit) return [text];
+    const cuts = splicedCuts.get(key);
+    if (cuts === undefined) {
+      const lines = wrapText(text, limit);
+      if (splicedCuts.size < MOST_SHAPES) splicedCuts.set(key, cutsOf(text, lines));
+      return lines;
+    }
+    if (cuts === null) return wrapText(text, limit);
+    reused++;
+    const lines: string[] = new Array<string>(cuts.length >> 1);
+    for (let i = 0; i < lines.length; i++) lines[i] = text.slice(cuts[2 * i]!, cuts[2 * i + 1]!);
+    return lines;
+  };
+  Object.defineProperty(wrap, 'spliced', { value: spliced });
   return Object.defineProperty(wrap, 'reused', { get: () => reused }) as AlikeWrap;
+}
+
+/** The shape of a part of a spliced text (as `wrapAlike` reads a text) and its columns; null when it holds a character wrapping may drop or trim. */
+function partShape(part: string): PartShape | null {
+  if (part.length > LONGEST) return null;
+  const codes: number[] = [];
+  let columns = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      codes.push(0x4e00);
+      columns += 2;
+    } else if (c >= 48 && c <= 57) {
+      codes.push(48);
+      columns++;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      codes.push(97);
+      columns++;
+    } else {
+      const w = plainWidth(c);
+      if (w < 0) return null;
+      codes.push(c);
+      columns += w;
+    }
+  }
+  return { key: String.fromCharCode(...codes), columns };
 }
 
 /** A shape remembered, and where its text was cut (null: it is wrapped afresh). */
