@@ -25,6 +25,30 @@ interface PartShape {
   columns: number;
 }
 
+/** A node of the tree of spliced shapes: its template's columns at the root, a branch per shape of the next fill, where a text of this shape was cut (undefined: none seen yet). */
+interface ShapeNode {
+  columns: number;
+  next: Map<number, ShapeNode> | null;
+  cuts: Int32Array | null | undefined;
+}
+
+/**
+ * The shape of a short figure (up to 24 of the digits, `.`, `-` and `+`) as a positive whole
+ * number: a leading 1, then two bits a character (a digit, `.`, `-`, `+`); 0 for any other text.
+ */
+function figureCode(fill: string): number {
+  const n = fill.length;
+  if (n === 0 || n > 24) return 0;
+  let code = 1;
+  for (let i = 0; i < n; i++) {
+    const c = fill.charCodeAt(i);
+    const kind = c >= 48 && c <= 57 ? 0 : c === 46 ? 1 : c === 45 ? 2 : c === 43 ? 3 : -1;
+    if (kind < 0) return 0;
+    code = code * 4 + kind;
+  }
+  return code;
+}
+
 /**
  * `wrapText(text, width)` of many texts alike (the lines off track of a large run: one
  * sentence per target and status, a region's name and a few numbers spliced in), each cut
@@ -98,15 +122,15 @@ export function wrapAlike(width: number): AlikeWrap {
     for (let i = 0; i < lines.length; i++) lines[i] = text.slice(cuts[2 * i]!, cuts[2 * i + 1]!);
     return lines;
   };
-  // Spliced texts: their pieces' shapes by array, a fill's by its text (names repeat; numbers are short).
-  const pieceShapes = new Map<readonly string[], { id: number; columns: number } | null>();
-  const fillShapes = new Map<string, PartShape | null>();
-  const splicedCuts = new Map<string, Int32Array | null>();
-  // Each array of pieces its own number, never reused (also for arrays not remembered).
-  let templates = 0;
+  // Spliced texts: a tree per array of pieces, a branch per fill's shape (a number for a short
+  // figure's, else the number its shape was given), the cuts at its leaves.
+  const pieceShapes = new Map<readonly string[], ShapeNode | null>();
+  const fillShapes = new Map<string, { code: number; columns: number } | null>();
+  const shapeCodes = new Map<string, number>();
+  let nodes = 0;
   const spliced = (text: string, pieces: readonly string[], fills: readonly string[]): string[] => {
-    let template = pieceShapes.get(pieces);
-    if (template === undefined) {
+    let node = pieceShapes.get(pieces);
+    if (node === undefined) {
       let columns = 0;
       for (const piece of pieces) {
         const part = partShape(piece);
@@ -116,28 +140,46 @@ export function wrapAlike(width: number): AlikeWrap {
         }
         columns += part.columns;
       }
-      template = columns < 0 ? null : { id: templates++, columns };
-      if (pieceShapes.size < MOST_SHAPES) pieceShapes.set(pieces, template);
+      node = columns < 0 ? null : { columns, next: null, cuts: undefined };
+      if (pieceShapes.size < MOST_SHAPES) pieceShapes.set(pieces, node);
     }
-    if (template === null || text.length > LONGEST) return wrapText(text, limit);
-    let columns = template.columns;
-    let key = String(template.id);
+    if (node === null || text.length > LONGEST) return wrapText(text, limit);
+    let columns = node.columns;
+    let at: ShapeNode = node;
     for (const fill of fills) {
-      let part = fillShapes.get(fill);
-      if (part === undefined) {
-        part = partShape(fill);
-        if (fillShapes.size < MOST_SHAPES) fillShapes.set(fill, part);
+      let code = figureCode(fill);
+      if (code > 0) columns += fill.length;
+      else {
+        let known = fillShapes.get(fill);
+        if (known === undefined) {
+          const part = partShape(fill);
+          if (part === null) known = null;
+          else {
+            let id = shapeCodes.get(part.key);
+            if (id === undefined) shapeCodes.set(part.key, (id = -1 - shapeCodes.size));
+            known = { code: id, columns: part.columns };
+          }
+          if (fillShapes.size < MOST_SHAPES) fillShapes.set(fill, known);
+        }
+        if (known === null) return wrapText(text, limit);
+        code = known.code;
+        columns += known.columns;
       }
-      if (part === null) return wrapText(text, limit);
-      columns += part.columns;
-      // A shape holds no control character: U+0001 parts one fill's from the next.
-      key += `\u0001${part.key}`;
+      let next: ShapeNode | undefined = at.next?.get(code);
+      if (next === undefined) {
+        // Past the bound, a shape not met before is wrapped afresh.
+        if (nodes >= MOST_SHAPES * 4) return wrapText(text, limit);
+        nodes++;
+        next = { columns: 0, next: null, cuts: undefined };
+        (at.next ??= new Map()).set(code, next);
+      }
+      at = next;
     }
     if (columns <= limit) return [text];
-    const cuts = splicedCuts.get(key);
+    const { cuts } = at;
     if (cuts === undefined) {
       const lines = wrapText(text, limit);
-      if (splicedCuts.size < MOST_SHAPES) splicedCuts.set(key, cutsOf(text, lines));
+      at.cuts = cutsOf(text, lines);
       return lines;
     }
     if (cuts === null) return wrapText(text, limit);
