@@ -3,6 +3,7 @@ import type { Target } from '../plan/types.js';
 import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { STATUSES } from '../report/types.js';
 import { matrixCell, nearBound, type MatrixRow } from './region-matrix.js';
+import { quickShowNumber } from './quick-show-number.js';
 import { showNumber } from './show-number.js';
 import { displayWidth } from './text-width.js';
 import { cellOf, type Tone } from './view-result.js';
@@ -75,7 +76,7 @@ export class MatrixCellTexts {
     } else if (common && !(into.shape === 'final_level' && nearBound(into.value, into.target.value))) {
       const template = this.templateOf(into);
       if (template) {
-        const figure = showNumber(into.value);
+        const figure = quickShowNumber(into.value);
         if (plainFigure(figure)) {
           out.text = template.before + figure + template.after;
           out.width = template.width + figure.length;
