@@ -156,6 +156,8 @@ export function wrapAlike(width: number): AlikeWrap {
           if (part === null) known = null;
           else {
             let id = shapeCodes.get(part.key);
+            // Bounded: past it, a shape not met before is wrapped afresh.
+            if (id === undefined && shapeCodes.size >= MOST_SHAPES) return wrapText(text, limit);
             if (id === undefined) shapeCodes.set(part.key, (id = -1 - shapeCodes.size));
             known = { code: id, columns: part.columns };
           }
