@@ -108,6 +108,24 @@ describe('matrix cells from per-target pieces', () => {
     expect({ ...texts.at(row, 2)! }).toEqual({ text: '✗ 3.25', width: 6, tone: 'bad' });
   });
 
+  it('words a milestone the general way once per target, shape and whether it is done, and takes those words again', () => {
+    const t = levelTarget('done', null, '', { kind: 'milestone' });
+    const other = levelTarget('done', null, '', { kind: 'milestone' });
+    const base = emptyCell();
+    Object.assign(base, { shape: 'final_level', target: t, region: 'x', status: 'met', severity: 'ok', final: true, hasActual: true, year: 2025, value: 1, targetSource: 'plan', figureSource: 'reported' });
+    const missed = { ...base, status: 'not_met' as const, severity: 'failure' as const, value: 0 };
+    const cells = [base, missed, { ...base, region: 'y' }, { ...missed, region: 'z' }, { ...base, target: other }, { ...base, figureSource: 'derived' as const }, base, missed];
+    let asked = 0;
+    const general = rowOver(cells, 'zh');
+    const row = { key: general.key, cell: (region: number) => (asked++, general.cell(region)) } as MatrixRow;
+    const texts = new MatrixCellTexts({ listed: listedOver(cells), lang: 'zh', doubts: NO_DOUBTS }, (text) => text);
+    const shown = cells.map((_, region) => ({ ...texts.at(row, region)! }));
+    expect(shown.map((cell) => cell.text)).toEqual(['✓ 已完成', '✗ 未完成', '✓ 已完成', '✗ 未完成', '✓ 已完成', '✓ Σ已完成', '✓ 已完成', '✗ 未完成']);
+    expect(shown[1]).toEqual({ text: '✗ 未完成', width: 8, tone: 'bad' });
+    // Done and not done of the first target, the second target, and a figure rolled up: four wordings.
+    expect(asked).toBe(4);
+  });
+
   it('words the general way a doubted figure and results without cells', () => {
     const random = seededRandom(5);
     const cells = Array.from({ length: 300 }, () => randomCell(random));

@@ -3,6 +3,7 @@ import type { Target } from '../plan/types.js';
 import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { STATUSES } from '../report/types.js';
 import { matrixCell, nearBound, type MatrixRow } from './region-matrix.js';
+import { quickShowNumber } from './quick-show-number.js';
 import { showNumber } from './show-number.js';
 import { displayWidth } from './text-width.js';
 import { cellOf, type Tone } from './view-result.js';
@@ -31,11 +32,14 @@ export type CellsView = Pick<ReportView, 'listed' | 'lang' | 'doubts'>;
  * common shape (`ListedCell`) is put between the two pieces its target's cell has around it for
  * its status, severity and sources (`✗ ` and `/40`, cut once from two probes and proven on the
  * first cell), so no result or cell object is built and nothing is measured but the figure; a
- * doubted figure, a milestone, a figure near a bound, one that is not plain digits, or another
- * shape is worded the general way. `at` gives one object again and again: read it before the next call.
+ * milestone's cell (no number: 已完成 or 未完成) is worded the general way once per target, shape
+ * and whether it is done, and taken again for the others; a doubted figure, a figure near a
+ * bound, one that is not plain digits, or another shape is worded the general way. `at` gives one object again and again: read it before the next call.
  */
 export class MatrixCellTexts {
   private readonly templates = new Map<Target, Map<number, CellTemplate | null>>();
+  /** A milestone's cell by target, then by shape and whether it is done. */
+  private readonly milestones = new Map<Target, Map<number, CellText>>();
   private readonly into: ListedCell = emptyCell();
   private readonly out: CellText = { text: '', width: 0, tone: 'good' };
   private readonly lang: Lang;
@@ -53,10 +57,26 @@ export class MatrixCellTexts {
     if (key < 0) return null;
     const { listed, doubts } = this.view;
     const { into, out } = this;
-    if (listed.cell && doubts.size === 0 && listed.cell(key, into, false) && into.hasActual && into.target.kind !== 'milestone' && !(into.shape === 'final_level' && nearBound(into.value, into.target.value))) {
+    let milestone: Map<number, CellText> | null = null;
+    let done = 0;
+    // A common shape's figure, read without building its result.
+    const common = listed.cell !== undefined && doubts.size === 0 && listed.cell(key, into, false) && into.hasActual;
+    if (common && into.target.kind === 'milestone') {
+      // A milestone's cell has no number: its words are one of two per target and shape, worded in full once.
+      milestone = this.milestones.get(into.target) ?? null;
+      if (!milestone) this.milestones.set(into.target, (milestone = new Map()));
+      done = shapeOf(into) * 2 + (into.value === 1 ? 1 : 0);
+      const known = milestone.get(done);
+      if (known) {
+        out.text = known.text;
+        out.width = known.width;
+        out.tone = known.tone;
+        return out;
+      }
+    } else if (common && !(into.shape === 'final_level' && nearBound(into.value, into.target.value))) {
       const template = this.templateOf(into);
       if (template) {
-        const figure = showNumber(into.value);
+        const figure = quickShowNumber(into.value);
         if (plainFigure(figure)) {
           out.text = template.before + figure + template.after;
           out.width = template.width + figure.length;
@@ -69,6 +89,7 @@ export class MatrixCellTexts {
     out.text = this.escape(matrixCell(cell));
     out.width = displayWidth(out.text);
     out.tone = cell.tone;
+    if (milestone) milestone.set(done, { text: out.text, width: out.width, tone: out.tone });
     return out;
   }
 

@@ -78,9 +78,9 @@ function matrix(random: () => number, targets: Target[], count: number, names: (
 }
 
 /** The lines worded the general way, in the matrix's order: every result off track or failing built and viewed in full. */
-function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): OffTrackLine[] {
+function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): Worded[] {
   const words = offTrackWords(lang, withSymbol);
-  const lines: OffTrackLine[] = [];
+  const lines: Worded[] = [];
   for (const row of m.rows) {
     for (let region = 0; region < m.view.regions.length; region++) {
       const key = row.key(region);
@@ -93,14 +93,31 @@ function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: bool
   return lines;
 }
 
-/** Each line copied as it is yielded (the generator hands on one object again and again). */
-function collect(lines: Iterable<OffTrackLine>): OffTrackLine[] {
-  const out: OffTrackLine[] = [];
-  for (const line of lines) out.push({ ...line });
+/** A line's words and tone. */
+type Worded = Pick<OffTrackLine, 'text' | 'tone'>;
+
+let splicedLines = 0;
+
+/**
+ * Each line's words copied as it is yielded (the generator hands on one object again and again);
+ * a spliced line's pieces and fills, one after the other, are its text.
+ */
+function collect(lines: Iterable<OffTrackLine>): Worded[] {
+  const out: Worded[] = [];
+  for (const line of lines) {
+    if (line.pieces) {
+      let text = line.pieces[0]!;
+      for (let i = 0; i < line.fills.length; i++) text += line.fills[i]! + line.pieces[i + 1]!;
+      expect(text).toBe(line.text);
+      expect(line.pieces).toHaveLength(line.fills.length + 1);
+      splicedLines++;
+    }
+    out.push({ text: line.text, tone: line.tone });
+  }
   return out;
 }
 
-function linesOf(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): OffTrackLine[] {
+function linesOf(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): Worded[] {
   return collect(offTrackLines({ ...m.view, lang }, m.rows, offTrackWords(lang, withSymbol), escape));
 }
 
@@ -119,6 +136,8 @@ describe('lines of the results off track', () => {
         expect(lines).toHaveLength(expected.length);
         // The plain plan's lines come from templates: few results are built (a region '', a marked plan text, names beside `:`).
         expect(m.listed.built).toBeLessThan(lines.length * 0.5);
+        expect(splicedLines).toBeGreaterThan(0);
+        splicedLines = 0;
       }
     }
   });

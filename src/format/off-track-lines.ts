@@ -12,6 +12,13 @@ export type LineWords = (view: OffTrackView, lang: Lang) => string;
 export interface OffTrackLine {
   text: string;
   tone: Tone;
+  /**
+   * When the text was spliced from its target's template: the template's pieces (one array for
+   * every line of that template) and what went between them (`text` is the two interleaved);
+   * null when it was worded the general way.
+   */
+  pieces: readonly string[] | null;
+  fills: string[];
 }
 
 /** The part of a view the lines need. */
@@ -44,17 +51,19 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
   const count = view.regions.length;
   const sentences = new OffTrackSentences(lang, escape, words);
   const cell = listed.cell ? emptyCell() : null;
-  const line: OffTrackLine = { text: '', tone: 'bad' };
+  const line: OffTrackLine = { text: '', tone: 'bad', pieces: null, fills: [] };
   for (const row of rows) {
     for (let region = 0; region < count; region++) {
       const key = row.key(region);
       if (key < 0 || !isOffTrackOrFailingAt(listed.status(key), listed.severity(key))) continue;
       if (cell && listed.cell!(key, cell, true) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
         line.text = sentences.lastText();
+        line.pieces = sentences.lastPieces(line.fills);
         line.tone = toneOf(cell);
       } else {
         const v = viewOffTrack(listed.get(key), lang, doubts);
         line.text = escape(words(v, lang));
+        line.pieces = null;
         line.tone = v.tone;
       }
       yield line;

@@ -122,6 +122,18 @@ export class OffTrackSentences {
     return this.splice(this.last!);
   }
 
+  /**
+   * The escaped pieces of the sentence of the cell last prepared (one array for every sentence of
+   * its template), with what goes between them put into `fills` (its region's name, its numbers'
+   * words, escaped): `lastText` is the pieces and the fills one after the other.
+   */
+  lastPieces(fills: string[]): readonly string[] {
+    const { texts, slots } = this.last!;
+    fills.length = slots.length;
+    for (let i = 0; i < slots.length; i++) fills[i] = slots[i] === 0 ? this.region.text : this.words[slots[i]!]!;
+    return texts;
+  }
+
   /** Appends the sentence of the cell last prepared as UTF-8. */
   writeLast(out: ByteChunks): void {
     const { bytes, slots } = this.last!;

@@ -72,9 +72,28 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const figureOf = figureResults(listed);
   // Rows whose plan target is not known yet: every result seen so far was judged on a town's own target.
   const pending = new Set<MatrixRow>();
+  // Keys come region by region: a region's position is looked up when the region changes. A
+  // target's row and slots are found by its object (the same for each of its keys when judged
+  // again), else by its id.
+  let lastRegion: string | null = null;
+  let at: number | undefined;
+  const byMeta = new Map<ListedMeta, { row: MatrixRow; where: Int32Array }>();
   for (const key of listed.keys()) {
-    const id = listed.metaOf(key).id;
-    const at = position.get(listed.regionOf(key));
+    const meta = listed.metaOf(key);
+    const region = listed.regionOf(key);
+    if (region !== lastRegion) {
+      lastRegion = region;
+      at = position.get(region);
+    }
+    const known = byMeta.get(meta);
+    if (known && !(pending.size > 0 && pending.has(known.row))) {
+      // A region the view does not list has no column (as before: its cell was never read).
+      if (at !== undefined) known.where[at] = key;
+      const rank = rankAt(listed, key);
+      if (rank < known.row.rank) known.row.rank = rank;
+      continue;
+    }
+    const id = meta.id;
     let row = rows.get(id);
     if (!row) {
       const result = listed.get(key);
@@ -113,9 +132,12 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
         pending.delete(row);
       }
     }
+    const where = slots.get(id)!;
     // A region the view does not list has no column (as before: its cell was never read).
-    if (at !== undefined) slots.get(id)![at] = key;
+    if (at !== undefined) where[at] = key;
     row.rank = Math.min(row.rank, rankAt(listed, key));
+    // Bounded: results held in an array are a meta each.
+    if (byMeta.size < 10_000) byMeta.set(meta, { row, where });
   }
   // Every listed result of these rows was judged on a town's own target (a report's own results,
   // the plan level not listed): the row names no single target, each cell shows its own.

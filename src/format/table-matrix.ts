@@ -5,6 +5,7 @@ import { MatrixCellTexts } from './matrix-cell-texts.js';
 import { offTrackLines, offTrackWords } from './off-track-lines.js';
 import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
 import { displayWidth, padEnd } from './text-width.js';
+import { wrapAlike } from './wrap-alike.js';
 import { wrapText } from './wrap-text.js';
 import type { RegionView, ReportView, Tone } from './view.js';
 
@@ -113,7 +114,7 @@ function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: nu
     const left = layout.left(row, widths);
     // A cell wider than its column wraps: lines of its own (rare; measured as `layoutRows` does).
     let wrapped: (string[] | undefined)[] | null = null;
-    let height = left.length;
+    let height = left.lines.length;
     for (let i = 0; i < count; i++) {
       const column = region[i]!;
       if (column.sizes[r]! > widths[3 + i]! || widths[3 + i]! < 1) {
@@ -123,36 +124,69 @@ function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: nu
       }
     }
     for (let line = 0; line < height; line++) {
-      let text = left[line] ?? layout.blankLeft(widths);
+      // A line is its left columns then its cells, each after the padding before it; the padding
+      // after the last is never added, so the line is what `trimEnd` of it padded would be.
+      let text: string;
+      let pending: number;
+      if (line < left.lines.length) {
+        text = left.trimmed[line]!;
+        pending = left.pads[line]!;
+      } else {
+        text = '';
+        pending = left.blank;
+      }
+      if (pending < 0) {
+        // Left columns ending in another kind of space: laid out in full, and trimmed as a whole.
+        text = line < left.lines.length ? left.lines[line]! : layout.blankLeft(widths);
+        pending = 0;
+      }
       for (let i = 0; i < count; i++) {
         const column = region[i]!;
         const w = widths[3 + i]!;
         const lines = wrapped?.[i];
         const cell = lines ? (lines[line] ?? '') : line === 0 ? column.texts[r]! : '';
-        if (cell === '') text += GAP + spaces(w);
+        if (cell === '') pending += GAP.length + w;
         else {
           const size = lines ? displayWidth(cell) : column.sizes[r]!;
-          const tone = column.tones[r]!;
-          text += GAP + paint.tone(tone, cell) + spaces(w - size);
+          text += spaces(pending + GAP.length) + paint.tone(column.tones[r]!, cell);
+          pending = Math.max(0, w - size);
         }
       }
-      out.push(text.trimEnd());
+      out.push(endsInSpace(text) ? text.trimEnd() : text);
     }
   }
+}
+
+/** True when `text` ends in a character `trimEnd` removes (JavaScript's white space and line ends). */
+export function endsInSpace(text: string): boolean {
+  if (text === '') return false;
+  const c = text.charCodeAt(text.length - 1);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** A row's indicator columns laid out: each line, the same without the spaces after it, and how many those were (-1: it ends in another kind of space). */
+interface LeftLines {
+  lines: string[];
+  trimmed: string[];
+  pads: number[];
+  /** How many spaces make a line of the left columns holding nothing (their widths and the gaps between). */
+  blank: number;
 }
 
 /** What blocks share: wrapped titles, and each row's indicator columns laid out for the widths last used. */
 interface BlockLayout {
   title: (group: number) => string[];
-  left: (row: MatrixRow, widths: number[]) => string[];
+  left: (row: MatrixRow, widths: number[]) => LeftLines;
   blankLeft: (widths: number[]) => string;
   wrap: (text: string, width: number) => string[];
 }
 
 function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (text: string, width: number) => string[]): BlockLayout {
   const titles = new Map<number, string[]>();
-  const lefts = new Map<MatrixRow, { key: string; lines: string[] }>();
-  const keyOf = (widths: number[]): string => `${widths[0]},${widths[1]},${widths[2]}`;
+  const lefts = new Map<MatrixRow, { w0: number; w1: number; w2: number; left: LeftLines }>();
+  const blankLeft = (widths: number[]): string => [0, 1, 2].map((i) => spaces(widths[i]!)).join(GAP);
   return {
     wrap,
     title: (group) => {
@@ -161,18 +195,20 @@ function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (tex
       return lines;
     },
     left: (row, widths) => {
-      const key = keyOf(widths);
       const known = lefts.get(row);
-      if (known && known.key === key) return known.lines;
+      if (known && known.w0 === widths[0] && known.w1 === widths[1] && known.w2 === widths[2]) return known.left;
       // Unpainted, left-aligned and padded to their widths, as `layoutRows` pads cells without a tag.
       const cells = [row.id, row.indicator, row.target].map((cell, i) => wrap(cell, widths[i] ?? 1));
       const height = Math.max(1, ...cells.map((lines) => lines.length));
       const lines: string[] = [];
       for (let line = 0; line < height; line++) lines.push(cells.map((cellLines, i) => padEnd(cellLines[line] ?? '', widths[i]!)).join(GAP));
-      lefts.set(row, { key, lines });
-      return lines;
+      const trimmed = lines.map((line) => line.trimEnd());
+      const pads = lines.map((line, i) => (line === trimmed[i]! + spaces(line.length - trimmed[i]!.length) ? line.length - trimmed[i]!.length : -1));
+      const left = { lines, trimmed, pads, blank: blankLeft(widths).length };
+      lefts.set(row, { w0: widths[0]!, w1: widths[1]!, w2: widths[2]!, left });
+      return left;
     },
-    blankLeft: (widths) => [0, 1, 2].map((i) => spaces(widths[i]!)).join(GAP),
+    blankLeft,
   };
 }
 
@@ -231,10 +267,12 @@ export function* formatMatrix(view: ReportView, width: number, paint: Painter): 
   // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
   let piece: string[] = [];
   let count = 0;
+  // Most lines are alike (a target's sentence with a region and numbers spliced in): cut where the last of their shape was.
+  const wrapLine = wrapAlike(width);
   for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
     if (first) piece.push('');
     first = false;
-    for (const part of wrapText(line.text, width)) piece.push(paint.tone(line.tone, part));
+    for (const part of line.pieces ? wrapLine.spliced(line.text, line.pieces, line.fills) : wrapLine(line.text)) piece.push(paint.tone(line.tone, part));
     if (++count % 32 === 0) {
       yield piece.join('\n');
       piece = [];
