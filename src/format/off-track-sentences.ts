@@ -130,7 +130,11 @@ export class OffTrackSentences {
   lastPieces(fills: string[]): readonly string[] {
     const { texts, slots } = this.last!;
     fills.length = slots.length;
-    for (let i = 0; i < slots.length; i++) fills[i] = slots[i] === 0 ? this.region.text : this.words[slots[i]!]!;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      // As `splice` fills them: a number worded from the cell's digits is written from them.
+      fills[i] = slot === 0 ? this.region.text : this.digits[slot] ? digitText(this.digitWords[slot]!, this.percentText) : this.words[slot]!;
+    }
     return texts;
   }
 
