@@ -3,7 +3,8 @@
  * completion rate is met ÷ judged to 12 significant digits however it is worked out.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyTally, completionRate, TallyCounter } from './tally.js';
+import { STATUSES } from '../report/types.js';
+import { emptyTally, completionRate, finishTally, TallyCounter } from './tally.js';
 
 describe('completion rate', () => {
   it('equals met ÷ judged rounded to 12 significant digits for every pair of counts below 1,100, asked twice', () => {
@@ -72,5 +73,22 @@ describe('one counter for region after region', () => {
     expect(counter.toTally().targets).toBe(3);
     expect(start.toTally().targets).toBe(2);
     expect(counter.reset().toTally()).toEqual(emptyTally());
+  });
+});
+
+describe('a region\'s tally', () => {
+  it('has every status in the report\'s order, each counted where it was added, and the towns not judged last', () => {
+    const counter = new TallyCounter();
+    STATUSES.forEach((status, i) => counter.add(status, 'info', false, i + 1));
+    counter.addNotJudged();
+    const tally = counter.toTally();
+    expect(Object.keys(tally.byStatus)).toEqual([...STATUSES]);
+    expect(Object.values(tally.byStatus)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Object.keys(tally)).toEqual(['targets', 'byStatus', 'failures', 'warnings', 'softMisses', 'completionRate', 'notJudged']);
+    // 1 met of 1 + 2 judged; 55 targets in all.
+    expect([tally.targets, tally.completionRate, tally.notJudged]).toEqual([55, 0.333333333333, 1]);
+    const again = { ...tally, completionRate: null };
+    finishTally(again);
+    expect(again.completionRate).toBe(tally.completionRate);
   });
 });
