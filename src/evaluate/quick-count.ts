@@ -124,9 +124,9 @@ export class QuickCount {
     this.counts = new Int32Array(this.outcomes.length);
   }
 
-  /** The counts of one region (its store slot) for every target but `rest`: into `into` when given (its counts replaced), else a new counter. */
-  count(store: FigureStore, slot: number, into?: TallyCounter): TallyCounter {
-    const tally = into ? into.reset(this.notJudged) : this.notJudged.copy();
+  /** The counts of one region (its store slot) for every target but `rest`, into `into` (its counts replaced), which it returns. */
+  count(store: FigureStore, slot: number, into: TallyCounter): TallyCounter {
+    const tally = into.reset(this.notJudged);
     const counts = this.counts.fill(0);
     for (let y = 0; y < this.years.length; y++) {
       // One lookup of the region's year; each target's figure is then read straight from it.

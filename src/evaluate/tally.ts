@@ -29,13 +29,6 @@ export class TallyCounter {
     }
   }
 
-  /** A counter that starts from this one's counts. */
-  copy(): TallyCounter {
-    const copy = new TallyCounter();
-    copy.counts.set(this.counts);
-    return copy;
-  }
-
   /** Sets this counter's counts to another's (or to none), and returns it: one counter serves region after region. */
   reset(from?: TallyCounter): this {
     if (from) this.counts.set(from.counts);

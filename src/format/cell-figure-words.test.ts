@@ -4,7 +4,7 @@ import { resultOfCell } from '../report/listed-results.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { ByteChunks } from './byte-chunks.js';
 import { cellFigureWords, digitText, type DigitWords } from './cell-figure-words.js';
-import { finalCell, levelTarget, wildFigure } from './final-cells.test-helper.js';
+import { finalCell, levelTarget, plainLevelTargets, shortDecimalFigure, wildFigure } from './final-cells.test-helper.js';
 import { FIGURE_WORDS } from './word-reason.js';
 
 // Rule: a number of an off-track sentence worded from a final level's cell as digits is the word
@@ -15,16 +15,7 @@ import { FIGURE_WORDS } from './word-reason.js';
 const SLOTS = [FIGURE_WORDS.actual, FIGURE_WORDS.gap, FIGURE_WORDS.shortfall, FIGURE_WORDS.attainment, FIGURE_WORDS.missed];
 
 const TARGETS: Target[] = [
-  levelTarget('>=', 3.4, '%'),
-  levelTarget('>', 1000, '亿元'),
-  levelTarget('<=', 0.35, ''),
-  levelTarget('<', 15, 'km'),
-  levelTarget('==', 100, '%'),
-  levelTarget('~', 30, '家', { tolerance: 0.05 }),
-  levelTarget('range', [240, 260], '亿元'),
-  levelTarget('>=', 12.125, 'tonnes'),
-  levelTarget('>=', 0, '个'),
-  levelTarget('==', 0, ''),
+  ...plainLevelTargets(),
   levelTarget('<=', -2.5, ''),
   levelTarget('range', [0.001, 0.0025], '%'),
   levelTarget('>=', 98765432109.5, '元'),
@@ -33,10 +24,7 @@ const TARGETS: Target[] = [
 /** Figures as reports give them: 0–4 decimals (most), and wild ones (long, tiny, huge, negative, on the line). */
 function figure(random: () => number, t: Target): number {
   if (random() < 0.4) return wildFigure(random, t);
-  const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
-  const places = Math.floor(random() * 5);
-  const near = [v * (0.5 + random()), v + (random() - 0.5) * 10 ** -places, -v * random(), random() * 10 ** (Math.floor(random() * 16)), v * 0.9999999];
-  return Number(near[Math.floor(random() * near.length)]!.toFixed(places));
+  return shortDecimalFigure(random, t);
 }
 
 function written(words: DigitWords): string {

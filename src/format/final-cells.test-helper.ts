@@ -17,6 +17,30 @@ export function levelTarget(op: Op, value: number | [number, number] | null, uni
   };
 }
 
+/** The plain level targets every splicing test covers: each comparator, units with and without `%`, a soft target, targets of 0 (new ones each call). */
+export function plainLevelTargets(): Target[] {
+  return [
+    levelTarget('>=', 3.4, '%'),
+    levelTarget('>', 1000, '亿元'),
+    levelTarget('<=', 0.35, ''),
+    levelTarget('<', 15, 'km'),
+    levelTarget('==', 100, '%'),
+    levelTarget('~', 30, '家', { tolerance: 0.05 }),
+    levelTarget('range', [240, 260], '亿元'),
+    levelTarget('>=', 12.125, 'tonnes', { soft: true }),
+    levelTarget('>=', 0, '个'),
+    levelTarget('==', 0, ''),
+  ];
+}
+
+/** A figure as reports give it: 0–4 decimals, around the target, a hair from its line, negative, or large. */
+export function shortDecimalFigure(random: () => number, t: Target): number {
+  const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
+  const places = Math.floor(random() * 5);
+  const near = [v * (0.5 + random()), v + (random() - 0.5) * 10 ** -places, -v * random(), random() * 10 ** Math.floor(random() * 16), v * 0.9999999];
+  return Number(near[Math.floor(random() * near.length)]!.toFixed(places));
+}
+
 /** A figure near, on, or far from a target: integers, long decimals, negatives, zero, huge and tiny. */
 export function wildFigure(random: () => number, t: Target): number {
   const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);

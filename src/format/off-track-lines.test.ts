@@ -4,7 +4,7 @@ import type { Target } from '../plan/types.js';
 import { resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
 import type { Result } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
-import { finalCell, levelTarget, wildFigure } from './final-cells.test-helper.js';
+import { finalCell, levelTarget, plainLevelTargets, wildFigure } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
@@ -15,18 +15,7 @@ import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
 // format's escaping), with the same tone, whether it was spliced from its target's template or not;
 // for every comparator, unit, status, severity, language, hostile plan text and region name.
 
-const PLAIN: Target[] = [
-  levelTarget('>=', 3.4, '%'),
-  levelTarget('>', 1000, '亿元'),
-  levelTarget('<=', 0.35, ''),
-  levelTarget('<', 15, 'km'),
-  levelTarget('==', 100, '%'),
-  levelTarget('~', 30, '家', { tolerance: 0.05 }),
-  levelTarget('range', [240, 260], '亿元'),
-  levelTarget('>=', 12.125, 'tonnes', { soft: true }),
-  levelTarget('>=', 0, '个'),
-  levelTarget('==', 0, ''),
-];
+const PLAIN: Target[] = plainLevelTargets();
 
 const HOSTILE_PLAN: Target[] = [
   // Markdown and terminal syntax, bidi, `::`, `://`, `www.` and a trailing `:` in the plan's words and units.

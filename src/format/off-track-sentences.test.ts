@@ -3,7 +3,7 @@ import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
-import { finalCell, levelTarget, wildFigure } from './final-cells.test-helper.js';
+import { finalCell, levelTarget, plainLevelTargets, shortDecimalFigure, wildFigure } from './final-cells.test-helper.js';
 import { ByteChunks } from './byte-chunks.js';
 import { describeResult } from './findings.js';
 import { OffTrackSentences } from './off-track-sentences.js';
@@ -26,16 +26,7 @@ const ESCAPES: Record<string, (text: string) => string> = {
 const HOSTILE = ['a\u001b[31mred', 'b\u202eevil', 'c]]>d', 'e::f', 'g"q"h', "i'j&<x>", '丹东::街道', ':lead', 'trail:', 'k%0Al%', 'm\nn\r', '\u200bzw', '=cmd', 'x\\y', '\ud800lone', 'a\ue000b\ue003'];
 
 const TARGETS: Target[] = [
-  levelTarget('>=', 3.4, '%'),
-  levelTarget('>', 1000, '亿元'),
-  levelTarget('<=', 0.35, ''),
-  levelTarget('<', 15, 'km'),
-  levelTarget('==', 100, '%'),
-  levelTarget('~', 30, '家', { tolerance: 0.05 }),
-  levelTarget('range', [240, 260], '亿元'),
-  levelTarget('>=', 12.125, 'tonnes', { soft: true }),
-  levelTarget('>=', 0, '个'),
-  levelTarget('==', 0, ''),
+  ...plainLevelTargets(),
   // Hostile plan text: controls, bidi, markup, `%`, quotes, `::` across pieces, a trailing `:`.
   levelTarget('>=', 1200, '亿:元', { indicator: '象山\u202e县::<b>&"\'%\u001b[31m工业:', indicatorEn: 'Gross \u202eoutput <x> & "y" %0A:', id: 'M::<1>' }),
   levelTarget('<', 15, ':万元', { indicator: ':lead', indicatorEn: ':lead' }),
@@ -58,48 +49,23 @@ function bytesOf(sentences: OffTrackSentences, cell: ListedCell): Buffer | null 
 }
 
 describe('off-track sentences from per-target templates', () => {
-  it('equal the sentence worded in full for random figures, comparators, statuses, languages and escapings', () => {
-    const random = seededRandom(15);
+  /**
+   * For random targets, regions (a share of them hostile), severities and target sources, with
+   * figures from `figureOf`: each sentence spliced equals the one worded in full, as text and as
+   * UTF-8 (a lone surrogate as U+FFFD, as a byte-written format encodes the general sentence), and
+   * nearly all are spliced (only plan text or names that could make `::` fall back).
+   */
+  function expectSpliced(seed: number, rounds: number, hostileShare: number, figureOf: (random: () => number, t: Target) => number): void {
+    const random = seededRandom(seed);
     let spliced = 0;
     let total = 0;
     for (const lang of ['zh', 'en'] as const) {
       for (const [name, escape] of Object.entries(ESCAPES)) {
         const sentences = new OffTrackSentences(lang, escape);
-        for (let i = 0; i < 1000; i++) {
+        for (let i = 0; i < rounds; i++) {
           const t = TARGETS[Math.floor(random() * TARGETS.length)]!;
-          const region = random() < 0.3 ? HOSTILE[Math.floor(random() * HOSTILE.length)]! : `丹东街道${Math.floor(random() * 50)}村`;
-          const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
-          const source = random() < 0.5 ? 'plan' : 'intensive_plan';
-          const cell = finalCell(t, region, wildFigure(random, t), severity, source);
-          const expected = general(cell, lang, escape);
-          const text = sentences.text(cell);
-          total++;
-          if (text === null) continue;
-          spliced++;
-          expect(text, `${name} ${lang} ${t.id} ${cell.value}`).toBe(expected);
-          // As UTF-8, as a byte-written format encodes the general sentence (a lone surrogate as U+FFFD).
-          expect(bytesOf(sentences, cell)!.equals(Buffer.from(expected, 'utf8'))).toBe(true);
-        }
-      }
-    }
-    // Nearly all are spliced: only the plan text or names that could make `::` fall back.
-    expect(spliced).toBeGreaterThan(total * 0.8);
-  });
-
-  it('equal the sentence worded in full for figures of 0–4 decimals (their numbers spliced as digits), near the line too', () => {
-    const random = seededRandom(16);
-    let spliced = 0;
-    let total = 0;
-    for (const lang of ['zh', 'en'] as const) {
-      for (const [name, escape] of Object.entries(ESCAPES)) {
-        const sentences = new OffTrackSentences(lang, escape);
-        for (let i = 0; i < 600; i++) {
-          const t = TARGETS[Math.floor(random() * TARGETS.length)]!;
-          const v = Array.isArray(t.value) ? t.value[random() < 0.5 ? 0 : 1] : (t.value as number);
-          const places = Math.floor(random() * 5);
-          const near = [v * (0.5 + random()), v + (random() - 0.5) * 10 ** -places, -v * random(), v * 0.9999999, random() * 10 ** Math.floor(random() * 15)];
-          const value = Number(near[Math.floor(random() * near.length)]!.toFixed(places));
-          const region = random() < 0.2 ? HOSTILE[Math.floor(random() * HOSTILE.length)]! : `丹东街道${Math.floor(random() * 50)}村`;
+          const value = figureOf(random, t);
+          const region = random() < hostileShare ? HOSTILE[Math.floor(random() * HOSTILE.length)]! : `丹东街道${Math.floor(random() * 50)}村`;
           const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
           const cell = finalCell(t, region, value, severity, random() < 0.5 ? 'plan' : 'intensive_plan');
           const expected = general(cell, lang, escape);
@@ -113,6 +79,14 @@ describe('off-track sentences from per-target templates', () => {
       }
     }
     expect(spliced).toBeGreaterThan(total * 0.8);
+  }
+
+  it('equal the sentence worded in full for random figures, comparators, statuses, languages and escapings', () => {
+    expectSpliced(15, 1000, 0.3, wildFigure);
+  });
+
+  it('equal the sentence worded in full for figures of 0–4 decimals (their numbers spliced as digits), near the line too', () => {
+    expectSpliced(16, 600, 0.2, shortDecimalFigure);
   });
 
   it('words by hand the sentence of a final level off track', () => {
