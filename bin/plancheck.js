@@ -11,6 +11,9 @@ const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
+/** V8's defaults of the flags the bin sets, by V8 version (major.minor): Node 20's V8 is 11.3. */
+const DEFAULT_FLAGS = { '11.3': '--interrupt-budget=67584' };
+
 // `plancheck --version` alone prints package.json's version, as the CLI does, without loading it.
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
@@ -26,11 +29,7 @@ function startBundle() {
   // the CPU is shared) than it saves. Six times the default budget before a function is
   // considered for it delays it by a fraction of a millisecond in a long run; a one-region check
   // then costs about a fifth less. Set before the bundle is compiled, as when the cache was made.
-  try {
-    require('node:v8').setFlagsFromString('--interrupt-budget=400000');
-  } catch {
-    // Only a speed-up.
-  }
+  const flags = setRunFlags('--interrupt-budget=400000');
   const bundle = join(__dirname, '..', 'dist', 'bundle', 'plancheck.cjs');
   // The build makes the bundle pure ASCII: read as Latin-1, it is a one-byte string, decoded fast.
   const source = readFileSync(bundle, 'latin1');
@@ -53,10 +52,11 @@ function startBundle() {
       // none here
     }
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new Script(wrapped, { filename: bundle, cachedData });
+  // The bundle is one function expression (`(function (exports, require, module, __filename,
+  // __dirname) {…})`, written so by the build): compiled as read, not copied into a wrapper first.
+  const script = new Script(source, { filename: bundle, cachedData });
   const module = { exports: {} };
-  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  script.runInThisContext().call(module.exports, module.exports, flags.wrapRequire(createRequire(bundle)), module, bundle, dirname(bundle));
 
   const writeCache = process.env.PLANCHECK_WRITE_CODE_CACHE ? shipped : useCache && (cachedData === undefined || script.cachedDataRejected) ? own : undefined;
   if (writeCache) {
@@ -81,6 +81,86 @@ function startBundle() {
   const warmUp = process.env.PLANCHECK_WRITE_CODE_CACHE && process.env.PLANCHECK_WARM_UP;
   if (warmUp) return warm(module.exports, JSON.parse(warmUp)).then(() => module.exports.runFromProcess());
   return module.exports.runFromProcess();
+}
+
+/**
+ * Node's own modules (streams, tty, net, zlib…) come with a code cache made under V8's default
+ * flags, and V8 takes a cache only under the flags it was made with: a module first loaded after
+ * the flags change is compiled from its source (about 15 M instructions, 4 ms, for what a pipe
+ * needs). On the V8 whose defaults are known here (Node 20's), `flags` are set through V8's
+ * binding, without `node:v8`, whose module alone loads Node's twenty stream modules (8 M
+ * instructions; a check into a file or /dev/null needs none of them), and each builtin the
+ * bundle loads later, and the first use of process.stdout, stderr and stdin (which load tty, net
+ * and the streams), runs with the flags at their defaults for that moment. Elsewhere the flags
+ * are set through `node:v8` and nothing is wrapped. Returns the wrapper of the bundle's `require`.
+ */
+function setRunFlags(flags) {
+  const defaults = DEFAULT_FLAGS[/^\d+\.\d+/.exec(process.versions.v8)?.[0] ?? ''];
+  const unwrapped = { wrapRequire: (require) => require };
+  let set;
+  if (defaults) {
+    try {
+      // `process.binding('v8')` says it is deprecated (DEP0111) on stderr, and throws under
+      // --throw-deprecation: not said for this call alone, which falls back to `node:v8` if it fails.
+      const noDeprecation = process.noDeprecation;
+      process.noDeprecation = true;
+      try {
+        set = process.binding('v8').setFlagsFromString;
+      } finally {
+        process.noDeprecation = noDeprecation;
+      }
+      set(flags);
+    } catch {
+      set = undefined;
+    }
+  }
+  if (!set) {
+    try {
+      require('node:v8').setFlagsFromString(flags);
+    } catch {
+      // Only a speed-up.
+    }
+    return unwrapped;
+  }
+  let inside = false;
+  const atDefaults = (load) => {
+    if (inside) return load();
+    inside = true;
+    set(defaults);
+    try {
+      return load();
+    } finally {
+      set(flags);
+      inside = false;
+    }
+  };
+  for (const name of ['stdout', 'stderr', 'stdin']) {
+    const property = Object.getOwnPropertyDescriptor(process, name);
+    if (!property?.get || !property.configurable) continue;
+    let made = false;
+    Object.defineProperty(process, name, {
+      ...property,
+      get() {
+        if (made) return property.get.call(this);
+        const stream = atDefaults(() => property.get.call(this));
+        made = true;
+        return stream;
+      },
+    });
+  }
+  const { isBuiltin } = require('node:module');
+  const loaded = new Set();
+  return {
+    wrapRequire: (require) => {
+      const wrapped = (id) => {
+        if (loaded.has(id) || !isBuiltin(id)) return require(id);
+        const exports = atDefaults(() => require(id));
+        loaded.add(id);
+        return exports;
+      };
+      return Object.assign(wrapped, { resolve: require.resolve, cache: require.cache, main: require.main, extensions: require.extensions });
+    },
+  };
 }
 
 /** Runs each argument list with the CLI's `main`, its output dropped (the build's warm-up of the code cache). */

@@ -1,5 +1,9 @@
-/** Set by `allowSteadyHeap`: V8's module and the flags a long read sets (`steadyHeap`). */
-let allowed: { v8: typeof import('node:v8'); flags: string } | null = null;
+import { createRequire } from 'node:module';
+
+/** Set by `allowSteadyHeap`: the flags a long read sets (`steadyHeap`). */
+let allowed: string | null = null;
+/** V8's module, loaded by the first `steadyHeap` that sets flags: a short run never loads it (it loads Node's stream modules). */
+let v8: typeof import('node:v8') | undefined;
 
 /**
  * Lets a long read keep V8's young generation at the size it has (`steadyHeap`): for a run that
@@ -8,12 +12,7 @@ let allowed: { v8: typeof import('node:v8'); flags: string } | null = null;
  * objects that live on), so it does not call this.
  */
 export async function allowSteadyHeap(): Promise<void> {
-  try {
-    // Loaded already by the bin (which sets V8 flags before the bundle runs).
-    allowed = { v8: await import('node:v8'), flags: '--semi-space-growth-factor=1' };
-  } catch {
-    // Only memory.
-  }
+  allowed = '--semi-space-growth-factor=1';
 }
 
 /**
@@ -26,5 +25,11 @@ export async function allowSteadyHeap(): Promise<void> {
  * a moment of the worker's own start: called again as the reading goes on. A few microseconds.
  */
 export function steadyHeap(): void {
-  if (allowed) allowed.v8.setFlagsFromString(allowed.flags);
+  if (!allowed) return;
+  try {
+    v8 ??= createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+    v8.setFlagsFromString(allowed);
+  } catch {
+    // Only memory.
+  }
 }

@@ -9,9 +9,9 @@ const root = new URL('../', import.meta.url).pathname;
 const temp = mkdtempSync(join(tmpdir(), 'plancheck-startup-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-// Prints the builtins the process loaded, as it exits.
+// Prints the builtins the process loaded, as it exits (listed before process.stderr, which may load some, is touched).
 const preload = join(temp, 'loaded.mjs');
-writeFileSync(preload, "process.on('exit', () => process.stderr.write(`\\nLOADED ${process.moduleLoadList.join(',')}\\n`));\n");
+writeFileSync(preload, "process.on('exit', () => { const loaded = process.moduleLoadList.join(','); process.stderr.write(`\\nLOADED ${loaded}\\n`); });\n");
 
 function run(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['--import', preload, 'bin/plancheck.js', ...args], {
@@ -44,7 +44,7 @@ globalThis.__recordModule = (name) => evaluated.add(name);
 const record = (wrap) => (body, ...rest) => { const name = Object.keys(body)[0]; const init = wrap(body, ...rest); return (...args) => (globalThis.__recordModule(name), init(...args)); };
 const patched = source.replace(helpers, (line) => line + '\\n__esm = (' + record + ')(__esm); __commonJS = (' + record + ')(__commonJS);\\n');
 const mod = { exports: {} };
-new Script('(function (exports, require, module, __filename, __dirname) {' + patched + '\\n})', { filename: bundle }).runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+new Script(patched, { filename: bundle }).runInThisContext().call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
 process.on('exit', () => process.stderr.write('\\nEVALUATED ' + [...evaluated].join(',') + '\\n'));
 mod.exports.runFromProcess();
 `,
@@ -126,6 +126,31 @@ describe('start-up', () => {
     expect(stdout).toContain('All: 311 targets');
     expect(loaded).toContain('NativeModule vm');
     for (const builtin of ['child_process', 'crypto', 'worker_threads', 'os']) expect(loaded).not.toContain(`NativeModule ${builtin}`);
+  });
+
+  it('a check into files sets its V8 flags without node:v8: neither it nor the stream modules it loads are loaded, and Node says nothing of it', () => {
+    const args = ['check', 'fixtures/xiangshan/submission-2025.csv', '--format', 'summary'];
+    const expected = run(args);
+    // The deprecation of V8's binding is not said even where Node says or throws every deprecation.
+    for (const flags of [[], ['--pending-deprecation'], ['--throw-deprecation'], ['--trace-deprecation']]) {
+      const out = join(temp, 'flags-out.txt');
+      const err = join(temp, 'flags-err.txt');
+      const [stdout, stderr] = [openSync(out, 'w'), openSync(err, 'w')];
+      const result = spawnSync(process.execPath, [...flags, '--import', preload, 'bin/plancheck.js', ...args], {
+        cwd: root,
+        stdio: ['ignore', stdout, stderr],
+        env: { PATH: process.env.PATH ?? '', LANG: 'en_US.UTF-8', XDG_CACHE_HOME: join(temp, 'cache') },
+      });
+      closeSync(stdout);
+      closeSync(stderr);
+      const text = readFileSync(err, 'utf8');
+      const loaded = /LOADED (.*)/.exec(text)?.[1]?.split(',') ?? [];
+      expect({ status: result.status, stdout: readFileSync(out, 'utf8'), stderr: text.replace(/\nLOADED .*\n/, '') }, flags.join(' ')).toEqual({ status: expected.code, stdout: expected.stdout, stderr: '' });
+      for (const builtin of ['v8', 'stream', 'internal/streams/readable']) expect(loaded, `${flags.join(' ')} ${builtin}`).not.toContain(`NativeModule ${builtin}`);
+    }
+    // Into a pipe (Node's streams), the same report.
+    expect(expected.stdout).toContain('All: 311 targets');
+    expect(expected.loaded).toContain('NativeModule stream');
   });
 
   it('a check into a file or /dev/null writes stdout directly (no stream made for it): the same bytes as into a pipe', () => {
