@@ -6,7 +6,14 @@ export const FNV_PRIME = 0x01000193;
 export class ByteTable {
   private keys: Buffer[] = [];
   private values: number[] = [];
-  private slots = new Int32Array(64).fill(-1);
+  private slots: Int32Array;
+
+  /** `expected`: how many keys it will likely hold, so that it is made at its size, not grown (rehashed) as they come. */
+  constructor(expected = 0) {
+    let size = 64;
+    while ((expected + 1) * 2 > size) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+  }
 
   /** How many keys it holds. */
   get size(): number {

@@ -31,7 +31,7 @@ export class LineScanner {
   private readonly delimiter: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly ids = new ByteTable();
+  private readonly ids: ByteTable;
   private readonly yesNo = new ByteTable();
   private readonly regionBytes = new ByteTable();
   private readonly regionIndex = new Map<string, number>();
@@ -59,12 +59,18 @@ export class LineScanner {
     this.starts = new Int32Array(columns);
     this.ends = new Int32Array(columns);
     // Only ids the normal path takes as they are written (no normalisation) are read here.
-    const keys = targets.map((target) => (target.id.normalize('NFKC').trim().toUpperCase() === target.id ? Buffer.from(target.id) : null));
+    const keys = targets.map((target) => (nfkc(target.id).trim().toUpperCase() === target.id ? Buffer.from(target.id) : null));
+    this.ids = new ByteTable(targets.length);
     keys.forEach((key, index) => {
       if (key) this.ids.add(key, index);
     });
-    // An id guessed is taken only where the table would give the same target for its bytes.
-    this.idKeys = keys.map((key, index) => (key && this.ids.get(key, 0, key.length) === index ? key : null));
+    // An id guessed is taken only where the table would give the same target for its bytes: the
+    // first target of those bytes (the table's match), found by id (the same text, the same bytes).
+    const first = new Map<string, number>();
+    targets.forEach((target, index) => {
+      if (keys[index] && !first.has(target.id)) first.set(target.id, index);
+    });
+    this.idKeys = keys.map((key, index) => (key && first.get(targets[index]?.id ?? '') === index ? key : null));
     for (const word of YES_NO_WORDS) {
       const answer = parseYesNo(word);
       if (answer === 0 || answer === 1) this.yesNo.add(Buffer.from(word), answer);

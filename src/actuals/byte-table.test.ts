@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ByteTable } from './byte-table.js';
+
+describe('ByteTable', () => {
+  it('made at its expected size finds each key as a grown one does, the first of equal keys winning, and nothing else', () => {
+    const keys = Array.from({ length: 700 }, (_, i) => `G${i % 350}.${i}`).concat(['M1.1', 'M1.1', '是']);
+    const grown = new ByteTable();
+    const sized = new ByteTable(keys.length);
+    keys.forEach((key, index) => {
+      grown.add(Buffer.from(key), index);
+      sized.add(Buffer.from(key), index);
+    });
+    for (const [index, key] of keys.entries()) {
+      const bytes = Buffer.from(`x${key}y`);
+      const expected = key === 'M1.1' ? 700 : index;
+      expect(sized.get(bytes, 1, bytes.length - 1), key).toBe(expected);
+      expect(grown.get(bytes, 1, bytes.length - 1), key).toBe(expected);
+    }
+    const absent = Buffer.from('G1.701');
+    expect(sized.get(absent, 0, absent.length)).toBe(-1);
+    expect(sized.size).toBe(keys.length);
+  });
+});
