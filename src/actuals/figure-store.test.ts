@@ -233,3 +233,42 @@ describe('a store of many regions', () => {
     expect(levels.filter((level) => level === 1).length).toBe(199);
   });
 });
+
+describe('a figure stored by its code alone (setCode)', () => {
+  // Target 0: a final level kept as a status (met from 10 up, 10 itself met); target 1: a value; a store keeping rows.
+  const cells: StatusCells = { year: [2025, -1], low: [10, Number.NaN], high: [Infinity, Number.NaN], open: [0, 0], levelKeys: ['全县'] };
+  const stores = (): [FigureStore, FigureStore] => [0, 1].map(() => new FigureStore(2, 2024, 2025, () => true, undefined, cells)) as [FigureStore, FigureStore];
+
+  it('keeps what setAt keeps for the same short decimal: the status it meets, the value, the row, and the earlier figure of a duplicate', () => {
+    const short = fc.tuple(fc.integer({ min: -(2 ** 26), max: 2 ** 26 }), fc.integer({ min: 0, max: 7 })).map(([m, k]) => m / 10 ** k).filter((v) => encodeFigure(v) !== EXACT);
+    fc.assert(
+      fc.property(fc.array(fc.record({ region: fc.constantFrom('a', 'b', '全县'), target: fc.constantFrom(0, 1), year: fc.constantFrom(2024, 2025), value: short, row: fc.nat(1000) }), { maxLength: 30 }), (figures) => {
+        const [byValue, byCode] = stores();
+        for (const { region, target, year, value, row } of figures) {
+          const code = encodeFigure(value);
+          const a = byValue.setAt(byValue.slotOf(region), target, year, value, 1, row, false, code);
+          const b = byCode.setCode(byCode.slotOf(region), target, year, code, 1, row);
+          expect(b).toEqual(a);
+        }
+        for (const region of byValue.regionNames()) {
+          for (const year of [2024, 2025]) {
+            const [x, y] = [byValue, byCode].map((store) => store.yearFigures(store.findSlot(region), year));
+            for (const target of [0, 1]) {
+              expect(y?.kept(target)).toBe(x?.kept(target));
+              if (x?.kept(target) === 3) expect(Object.is(y?.value(target), x.value(target))).toBe(true);
+              expect(byCode.sourceAt(region, target, year)).toEqual(byValue.sourceAt(region, target, year));
+            }
+          }
+        }
+      }),
+    );
+  });
+
+  it('judges a status cell by the decoded value: 10 meets "10 or more", 9.99 does not', () => {
+    const [store] = stores();
+    store.setCode(store.slotOf('a'), 0, 2025, encodeFigure(10), 0, 2);
+    store.setCode(store.slotOf('b'), 0, 2025, encodeFigure(9.99), 0, 3);
+    expect(store.yearFigures(store.findSlot('a'), 2025)?.kept(0)).toBe(1);
+    expect(store.yearFigures(store.findSlot('b'), 2025)?.kept(0)).toBe(2);
+  });
+});
