@@ -21,7 +21,7 @@ export class ByteTable {
     return this.getHashed(hashBytes(buf, start, end), buf, start, end);
   }
 
-  /** `get` for a key whose hash (`hashBytes`'s, signed) the caller worked out while scanning it. */
+  /** `get` for a key whose hash the caller worked out while scanning it. */
   getHashed(h: number, buf: Uint8Array, start: number, end: number): number {
     const mask = this.slots.length - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -56,15 +56,11 @@ export class ByteTable {
   }
 }
 
-/**
- * The FNV-1a hash of buf[start, end), as a signed 32-bit integer: only its low bits pick a slot,
- * and an unsigned one above 2^31 is no small integer to V8 (a new heap number wherever it
- * crosses a call, once a line in a long read).
- */
+/** The FNV-1a hash of buf[start, end). */
 export function hashBytes(buf: Uint8Array, start: number, end: number): number {
-  let h = FNV_OFFSET | 0;
+  let h = FNV_OFFSET;
   for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), FNV_PRIME);
-  return h;
+  return h >>> 0;
 }
 
 /** True when buf holds `key` from `start`. */

@@ -1,6 +1,6 @@
 import { isPlanLevel } from '../plan/plan-level.js';
 import {
-  codeWithinEdges, fullLayout, MET, NO_STATUS, NOT_MET, setStatusCell, STATUS_MET, STATUS_NOT_MET, statusCell, statusLayout, withinEdges,
+  fullLayout, MET, NO_STATUS, NOT_MET, setStatusCell, STATUS_MET, STATUS_NOT_MET, statusCell, statusLayout, withinEdges,
   type BlockLayout, type StatusCells,
 } from './status-layout.js';
 
@@ -235,8 +235,10 @@ export class FigureStore {
     const c = block.layout.cols[target] ?? 0;
     const cell = c >= 0 ? block.at + c : block.statusAt + ~c;
     if (c >= 0 ? block.slab[cell] !== EMPTY : statusCell(block.status, cell) !== NO_STATUS) return { file: block.files?.[target] ?? 0, row: block.row(target) };
-    if (c < 0) setStatusCell(block.status, cell, codeWithinEdges(this.status as StatusCells, target, code) ? MET : NOT_MET);
-    else block.slab[cell] = code;
+    if (c < 0) {
+      const cells = this.status as StatusCells;
+      setStatusCell(block.status, cell, withinEdges(decodeFigure(code), cells.low[target] as number, cells.high[target] as number, cells.open[target] as number) ? MET : NOT_MET);
+    } else block.slab[cell] = code;
     this.keepSource(block, target, file, row, false);
     return null;
   }

@@ -147,7 +147,7 @@ export class LineScanner {
             p += guess.length;
           } else {
             const s = p;
-            let h = FNV_OFFSET | 0;
+            let h = FNV_OFFSET;
             let b = buf[p] as number;
             while (b !== delimiter && b !== 10) {
               h = Math.imul(h ^ b, FNV_PRIME);
@@ -155,8 +155,7 @@ export class LineScanner {
             }
             if (b !== stop) return pos;
             if (stop === 10 && p > s && buf[p - 1] === 13) return pos; // an id last on a CRLF line: `read` takes it
-            // Signed, as hashBytes gives it: a small integer, not a heap number, through the call.
-            target = ids.getHashed(h, buf, s, p);
+            target = ids.getHashed(h >>> 0, buf, s, p);
             if (target < 0) return pos;
           }
           this.lastTarget = target;

@@ -30,25 +30,6 @@ export function withinEdges(value: number, low: number, high: number, open: numb
   return ((open & 1) !== 0 ? value > low : value >= low) && ((open & 2) !== 0 ? value < high : value <= high);
 }
 
-/**
- * `withinEdges` of the short decimal `code` (figure-code.ts's m·16 + k) against target `target`'s
- * edges in `cells`. Only small integers cross the call, and the decoding and the comparison are
- * written out here, not called: a double passed to or returned from a call the compiler does not
- * inline is a new heap number, one per figure of a long read (tested equal to the two composed).
- */
-export function codeWithinEdges(cells: StatusCells, target: number, code: number): boolean {
-  const k = code & 15;
-  const mantissa = (code - k) / 16;
-  const value = k === 0 ? mantissa : mantissa / (POW10[k] as number);
-  const low = cells.low[target] as number;
-  const high = cells.high[target] as number;
-  const open = cells.open[target] as number;
-  return ((open & 1) !== 0 ? value > low : value >= low) && ((open & 2) !== 0 ? value < high : value <= high);
-}
-
-/** 10^k for the scales of short decimals, as figure-code.ts divides by them. */
-const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
 /** The error of a store asked for the value of a figure it kept as a status only: a bug of the caller. */
 export function valueNotKept(): Error {
   return new Error('figure store: the value of a figure kept as its status only was asked for');
