@@ -199,8 +199,16 @@ export class FigureStore {
    * (or, from another store, STATUS_MET / STATUS_NOT_MET for a figure kept as its status).
    */
   setAt(slot: number, target: number, year: number, value: number, file: number, row: number, level = false, code = encodeFigure(value)): FigureSource | null {
-    const block = this.blockOf(slot, year);
-    if (block === null) return null;
+    if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
+    if ((this.flags[slot]! & DROPPED) !== 0) return null;
+    const yearIndex = year - this.firstYear;
+    if (yearIndex < 0 || yearIndex >= this.yearCount) throw new RangeError(`figure store: year ${year} outside ${this.firstYear}–${this.lastYear}`);
+    const at = slot * this.yearCount + yearIndex;
+    let block = this.blocks[at];
+    if (!block) {
+      block = this.newBlock((this.flags[slot]! & ROWS_KEPT) !== 0, this.layoutOf(slot, yearIndex));
+      this.blocks[at] = block;
+    }
     // One look at the cell's column: a figure per call, millions of calls.
     const c = block.layout.cols[target] ?? 0;
     const cell = c >= 0 ? block.at + c : block.statusAt + ~c;
@@ -219,50 +227,10 @@ export class FigureStore {
       block.slab[cell] = code;
       if (code === EXACT) (block.exact ??= new Float64Array(this.targetCount))[target] = value;
     }
-    this.keepSource(block, target, file, row, level);
-    return null;
-  }
-
-  /**
-   * `setAt` of a figure given by its short code alone (`encodeFigure`'s, never EXACT, so never
-   * NaN), read by the fast reader: the value is decoded only where a status cell judges it. No
-   * double crosses the call: a double argument of a call the compiler does not inline is a new
-   * heap number, one per figure of a long read, and the collections of the young generation they fill.
-   */
-  setCode(slot: number, target: number, year: number, code: number, file: number, row: number): FigureSource | null {
-    const block = this.blockOf(slot, year);
-    if (block === null) return null;
-    const c = block.layout.cols[target] ?? 0;
-    const cell = c >= 0 ? block.at + c : block.statusAt + ~c;
-    if (c >= 0 ? block.slab[cell] !== EMPTY : statusCell(block.status, cell) !== NO_STATUS) return { file: block.files?.[target] ?? 0, row: block.row(target) };
-    if (c < 0) {
-      const cells = this.status as StatusCells;
-      setStatusCell(block.status, cell, withinEdges(decodeFigure(code), cells.low[target] as number, cells.high[target] as number, cells.open[target] as number) ? MET : NOT_MET);
-    } else block.slab[cell] = code;
-    this.keepSource(block, target, file, row, false);
-    return null;
-  }
-
-  /** The block of a slot and year, made on first use; null for a region whose figures are not kept. */
-  private blockOf(slot: number, year: number): YearFigures | null {
-    if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
-    if ((this.flags[slot]! & DROPPED) !== 0) return null;
-    const yearIndex = year - this.firstYear;
-    if (yearIndex < 0 || yearIndex >= this.yearCount) throw new RangeError(`figure store: year ${year} outside ${this.firstYear}–${this.lastYear}`);
-    const at = slot * this.yearCount + yearIndex;
-    let block = this.blocks[at];
-    if (!block) {
-      block = this.newBlock((this.flags[slot]! & ROWS_KEPT) !== 0, this.layoutOf(slot, yearIndex));
-      this.blocks[at] = block;
-    }
-    return block;
-  }
-
-  /** A figure's row, file and level flag, beside its code. */
-  private keepSource(block: YearFigures, target: number, file: number, row: number, level: boolean): void {
     if (block.rows) block.rows[target] = row;
     if (file !== 0 || block.files) (block.files ??= new Uint32Array(this.targetCount))[target] = file;
     if (level || block.levels) (block.levels ??= new Uint8Array(this.targetCount))[target] = level ? 1 : 0;
+    return null;
   }
 
   /**

@@ -224,9 +224,7 @@ export class LineScanner {
         code = lastPlainCode();
       }
       this.rows++;
-      // The value goes into the figure here, not through the call (see `emit`).
-      this.figure.value = value;
-      this.emit(buf, vs, ve, region, target, year, code);
+      this.emit(buf, vs, ve, region, target, year, value, code);
       this.lineNo++;
       pos = p;
     }
@@ -301,24 +299,19 @@ export class LineScanner {
     }
     this.rows++;
     if (ve === vs) return null; // a blank value cell: no figure, no error
-    this.figure.value = value;
-    this.emit(buf, vs, ve, region, target, year, this.milestone[target] === 1 ? value * 16 : lastPlainCode());
+    this.emit(buf, vs, ve, region, target, year, value, this.milestone[target] === 1 ? value * 16 : lastPlainCode());
     return null;
   }
 
-  /**
-   * Gives the figure of the line being read (its value cell at buf[vs, ve), its value set in
-   * `figure` by the caller) to the sink. The value is not an argument: where the compiler does
-   * not inline this call (the loop's on-stack-replaced code), a double argument is a new heap
-   * number, one per figure, and millions of them fill the young generation a long read keeps small.
-   */
-  private emit(buf: Buffer, vs: number, ve: number, region: number, target: number, year: number, code: number): void {
+  /** Gives the figure of the line being read (its value cell at buf[vs, ve)) to the sink. */
+  private emit(buf: Buffer, vs: number, ve: number, region: number, target: number, year: number, value: number, code: number): void {
     const figure = this.figure;
     figure.row = this.lineNo;
     figure.region = region;
     figure.regionName = this.regions[region] ?? '';
     figure.target = target;
     figure.year = year;
+    figure.value = value;
     figure.code = code;
     this.valueBuf = buf;
     this.valueStart = vs;

@@ -62,7 +62,7 @@ export async function readCsvFast(
         slot = store.findSlot(figure.regionName);
         if (slot >= 0) slots[figure.region] = slot;
       }
-      table.fastFigure(target, figure, slot, figure.row + rowOffset);
+      table.fastFigure(target, figure.year, figure.regionName, slot, figure.value, figure.code, figure.row + rowOffset, figure.valueText);
     };
   };
   let result: FastRead;

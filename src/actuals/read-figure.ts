@@ -138,22 +138,6 @@ export function scaleFractions(target: Target): boolean {
 }
 
 /**
- * `quietScale` of a figure against its target (`references` and `fractions` by target index, as
- * `scaleReference` and `scaleFractions` give them), its value read from the figure itself: the
- * fast reader's hot loop calls it for every figure, and a double passed to a call the compiler
- * does not inline there is a new heap number each time (millions in a long read, and the
- * collections of the young generation they fill).
- */
-export function quietFigureScale(figure: { readonly value: number; readonly target: number }, references: ArrayLike<number>, fractions: ArrayLike<number>): boolean {
-  // quietScale's test written out, not called: a call here would pass two doubles (tested equal).
-  const value = figure.value;
-  const reference = references[figure.target] ?? 0;
-  if (reference === 0 || value === 0) return true;
-  const size = Math.abs(value);
-  return (fractions[figure.target] !== 1 || size > 1) && size / reference > 0.0021 && size / reference < 490;
-}
-
-/**
  * True when `scaleWarning` has nothing to say of a figure against a target of this reference
  * size (`fractions`: see `scaleFractions`; true when not known).
  */

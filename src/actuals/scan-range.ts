@@ -1,10 +1,9 @@
 import type { MessageCode, MessageParams } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { readFastLong, type FallbackReason, type FastLongLayout } from './fast-long-reader.js';
-import { EXACT } from './figure-code.js';
 import { FigureStore, type StatusCells, type StoreData } from './figure-store.js';
 import { rowKeeper, type RowPolicy } from './row-policy.js';
-import { quietFigureScale, scaleFractions, scaleReference, scaleWarning } from './read-figure.js';
+import { quietScale, scaleFractions, scaleReference, scaleWarning } from './read-figure.js';
 
 /** What reading a part of a long-format file needs of the plan. */
 export interface RangePlan {
@@ -91,15 +90,15 @@ export async function scanRange(chunks: AsyncIterable<Uint8Array>, layout: FastL
   const result = await readFastLong(chunks, { ...layout, headerLine: 0 }, plan.targets, (figure) => {
     const target = plan.targets[figure.target];
     if (!target) throw new Error(`fast reader: no target ${figure.target}`);
-    if (!quietFigureScale(figure, references, fractions)) {
-      const scale = scaleWarning(figure.value, target, false, references[figure.target] ?? 0);
+    const reference = references[figure.target] ?? 0;
+    if (!quietScale(figure.value, reference, fractions[figure.target] === 1)) {
+      const scale = scaleWarning(figure.value, target, false, reference);
       if (scale) remark({ kind: 'scale', line: figure.row, code: scale.code, params: scale.params, severity: scale.severity });
     }
     if (figure.year < plan.baselineYear || figure.year > plan.endYear) return remark({ kind: 'year', line: figure.row, year: figure.year });
     let slot = slots[figure.region] ?? -1;
     if (slot < 0) slots[figure.region] = slot = store.slotOf(figure.regionName);
-    // A short decimal by its code alone (see FigureStore.setCode).
-    const earlier = figure.code === EXACT ? store.setAt(slot, figure.target, figure.year, figure.value, 0, figure.row, false, EXACT) : store.setCode(slot, figure.target, figure.year, figure.code, 0, figure.row);
+    const earlier = store.setAt(slot, figure.target, figure.year, figure.value, 0, figure.row, false, figure.code);
     if (earlier) {
       remark({ kind: 'duplicate', line: figure.row, target: figure.target, year: figure.year, region: figure.regionName, earlierLine: earlier.row, value: figure.valueText() });
     }

@@ -12,10 +12,8 @@ import { describeLookalikes } from './point-lookalikes.js';
 import { compareFormTarget } from './compare-form-target.js';
 import { columnLetter, normaliseId, type ReadContext } from './read-context.js';
 import type { ActualsInput } from './read-actuals.js';
-import { EXACT } from './figure-code.js';
-import type { FastFigure } from './fast-long-reader.js';
 import { UNKNOWN_ROW, type FigureSource } from './figure-store.js';
-import { quietFigureScale, readFigure, scaleWarning } from './read-figure.js';
+import { quietScale, readFigure, scaleWarning } from './read-figure.js';
 import { closest } from 'fastest-levenshtein';
 import { isFormUnitHint } from '../form-unit-hint.js';
 
@@ -134,23 +132,17 @@ export class TableReader {
    * Stores one figure the fast path read from a data row of the adopted header, exactly as
    * `readRecord` would store it: the row is counted, then the year and duplicate checks.
    */
-  fastFigure(target: Target, figure: FastFigure, slot: number, row: number): void {
-    // Read from the figure here, not passed: a double passed to a call the compiler does not
-    // inline is a new heap number, one per figure of a long read.
-    const { year, regionName: region, value, code } = figure;
+  fastFigure(target: Target, year: number, region: string, slot: number, value: number, code: number, row: number, raw: () => string): void {
     // A plain number in the target's own unit: the only remark readFigure can make on it is the scale's.
-    if (!quietFigureScale(figure, this.ctx.scaleReferences, this.ctx.scaleFractions)) {
-      const reference = this.ctx.scaleReferences[target.index] ?? 0;
+    const reference = this.ctx.scaleReferences[target.index] ?? 0;
+    if (!quietScale(value, reference, this.ctx.scaleFractions[target.index] === 1)) {
       const scale = scaleWarning(value, target, false, reference);
       if (scale) this.fastRemark(row, scale.code, scale.params, scale.severity);
     }
     const { baselineYear, period } = this.ctx.plan;
     if (year < baselineYear || year > period.end) return this.fastYearOutside(row, year);
-    const { store } = this.ctx;
-    const at = slot < 0 ? store.slotOf(region) : slot;
-    // A short decimal by its code alone (see FigureStore.setCode).
-    const earlier = code === EXACT ? store.setAt(at, target.index, year, value, this.tableIndex, row, false, EXACT) : store.setCode(at, target.index, year, code, this.tableIndex, row);
-    if (earlier) return this.fastDuplicate(target, year, region, earlier, row, figure.valueText());
+    const earlier = this.ctx.store.setAt(slot < 0 ? this.ctx.store.slotOf(region) : slot, target.index, year, value, this.tableIndex, row, false, code);
+    if (earlier) return this.fastDuplicate(target, year, region, earlier, row, raw());
     this.input.figures++;
   }
 
