@@ -195,7 +195,7 @@ describe('many regions the plan does not list', () => {
 
   it('up to ten: a warning each, at its own row', async () => {
     const report = await check(rows(10));
-    expect(report.inputWarnings.map((warning) => [warning.code, warning.value, warning.line])).toEqual(
+    expect((report.inputWarnings ?? []).map((warning) => [warning.code, warning.value, warning.line])).toEqual(
       Array.from({ length: 10 }, (_, i) => ['rt.region-not-in-plan', `村${i + 1}`, i + 3]),
     );
   });
@@ -207,7 +207,7 @@ describe('many regions the plan does not list', () => {
     ]);
     // Decomposed targets of a town the data names and of one it does not: the latter a town as well, once, after the data's.
     const withTargets = await check(rows(11), regionTargets('地区,编号,分解目标值\n甲镇,M1.1,5\n丙乡,M1.1,6'));
-    expect(withTargets.inputWarnings[0]?.params).toEqual({ count: 11, regions: '村1、村2、村3、村4、村5' });
+    expect(withTargets.inputWarnings?.[0]?.params).toEqual({ count: 11, regions: '村1、村2、村3、村4、村5' });
     expect(withTargets.regionRoles?.towns).toEqual(['甲镇', ...Array.from({ length: 11 }, (_, i) => `村${i + 1}`), '丙乡']);
   });
 });
