@@ -1,6 +1,6 @@
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
-import { allowSteadyHeap } from './steady-heap.js';
+import { allowSteadyHeap, collectReadGarbage } from './steady-heap.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate, evaluateListed, type EvaluateOptions } from './evaluate/evaluate.js';
@@ -183,6 +183,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // without decomposed targets its final levels keep only whether they met their target.
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets, keepRows: !summaryOnly, statusOnly: summaryOnly && options.regionTargets === undefined });
+  await collectReadGarbage();
   // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).
   const fatal = nothingRead(actuals);
   // They go where the table would have gone (stdout); machine formats carry the errors themselves.

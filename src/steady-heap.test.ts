@@ -27,3 +27,33 @@ describe('a steady heap', () => {
     expect(youngAfterChurn('await allowSteadyHeap();')).toBeGreaterThan(8);
   });
 });
+
+/** What a process prints after `setup`, then dropping an object and calling collectReadGarbage: whether the object was collected, and whether `gc` is exposed to a new context. */
+function afterCollect(setup: string): { collected: boolean; gcExposed: boolean } {
+  const script = `
+    const { runInNewContext } = await import('node:vm');
+    const { allowSteadyHeap, steadyHeap, collectReadGarbage } = await import(${JSON.stringify(module)});
+    ${setup}
+    let held = { payload: new Array(1000).fill(7) };
+    const ref = new WeakRef(held);
+    held = null;
+    // A WeakRef's target is kept for the job that made it: the collection comes in a later one.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await collectReadGarbage();
+    console.log(JSON.stringify({ collected: ref.deref() === undefined, gcExposed: runInNewContext('typeof gc') !== 'undefined' }));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout.trim()) as { collected: boolean; gcExposed: boolean };
+}
+
+describe('collecting what a long read left', () => {
+  it('collects the old garbage after a long read kept the heap steady, and leaves no gc function behind', () => {
+    expect(afterCollect('await allowSteadyHeap(); steadyHeap();')).toEqual({ collected: true, gcExposed: false });
+  });
+
+  it('does nothing in a run that allowed no steady heap or read nothing long', () => {
+    // Nothing else allocates here: without a collection of its own, the object is still there.
+    expect(afterCollect('steadyHeap();').collected).toBe(false);
+    expect(afterCollect('await allowSteadyHeap();').collected).toBe(false);
+  });
+});

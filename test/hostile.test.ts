@@ -262,6 +262,25 @@ describe('hostile actuals files', () => {
     expect(run.output).not.toContain('Caf');
   });
 
+  it('figures at the edges of a double (a decimal of 323 zeros then 5, a number of 308 digits) are judged, never an internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plancheck-edges-'));
+    try {
+      const tiny = `0.${'0'.repeat(323)}5`;
+      const huge = `9${'0'.repeat(307)}`;
+      const file = join(dir, 'edges.csv');
+      // A level target mid-term (its path from the baseline), a trend and a mean: each computes ratios of these figures.
+      writeFileSync(file, ['id,year,value', `M46.2,2020,${tiny}`, 'M46.2,2021,0', `M46.2,2022,${tiny}`, `G2.2,2020,-${huge}`, `G2.2,2022,${huge}`, `G3.9,2020,${tiny}`, `G3.9,2021,${huge}`, `G4.8,2021,${huge}`, `G4.8,2022,${huge}`, ''].join('\n'));
+      for (const format of ['summary', 'table', 'json']) {
+        const run = plancheck(['check', file, '--as-of', '2022', '-f', format]);
+        expect([0, 1], run.output).toContain(run.code);
+        expect(run.output).not.toMatch(/internal error/i);
+        expect(run.output).not.toMatch(STACK);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('terminal control sequences in a region name or an id never reach the terminal raw', () => {
     for (const format of ['table', 'summary', 'json']) {
       const run = check(hostile('control-sequences.csv'), '-f', format);

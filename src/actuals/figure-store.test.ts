@@ -205,3 +205,31 @@ describe('a summary\'s store keeping final levels as a status only', () => {
     expect(whole.count()).toBe(6);
   });
 });
+
+describe('a store of many regions', () => {
+  it('keeps each region\'s own rows, dropping and status kind past the first 64 regions (its flags grow)', () => {
+    // Region i: rows kept when i % 3 === 0, dropped when i % 5 === 4; the plan level is region 150 ('全县').
+    const names = Array.from({ length: 200 }, (_, i) => (i === 150 ? '全县' : `v${i}`));
+    const index = new Map(names.map((name, i) => [name, i]));
+    const cells: StatusCells = { year: [2025, -1], low: [10, Number.NaN], high: [Infinity, Number.NaN], open: [0, 0], levelKeys: ['全县'] };
+    const store = new FigureStore(2, 2025, 2025, (region) => index.get(region)! % 3 === 0, (region) => index.get(region)! % 5 !== 4, cells);
+    names.forEach((name, i) => {
+      store.set(name, 0, 2025, i % 2 === 0 ? 12 : 3, { file: 0, row: 2 * i + 1 });
+      store.set(name, 1, 2025, i, { file: 0, row: 2 * i + 2 });
+    });
+    names.forEach((name, i) => {
+      if (i % 5 === 4) {
+        expect(store.valueAt(name, 1, 2025)).toBeUndefined();
+        return;
+      }
+      expect(store.sourceAt(name, 1, 2025)).toEqual({ file: 0, row: i % 3 === 0 ? 2 * i + 2 : -1 });
+      // A town's final level is its status (1 met, 2 not met); the plan level's is a value (3).
+      expect(store.yearFigures(store.findSlot(name), 2025)?.kept(0)).toBe(name === '全县' ? 3 : i % 2 === 0 ? 1 : 2);
+    });
+    const levels = [...store.toData().levels];
+    expect(levels.length).toBe(200);
+    expect(levels.filter((level) => level === 2)).toEqual([2]);
+    expect(levels.indexOf(2)).toBe(150);
+    expect(levels.filter((level) => level === 1).length).toBe(199);
+  });
+});

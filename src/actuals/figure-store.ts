@@ -30,6 +30,13 @@ export interface Figure {
 }
 
 
+// A slot's flags (FigureStore.flags): its rows kept; its figures not kept; its final levels kept as a status only.
+const ROWS_KEPT = 1;
+const DROPPED = 2;
+const STATUS_KEPT = 4;
+/** Where a slot's plan-level code (0 not asked, 1 not the plan level, 2 the plan level) sits in its flags. */
+const LEVEL_SHIFT = 3;
+
 /** The most blocks cut from one array. */
 const SLAB_BLOCKS = 256;
 
@@ -94,14 +101,12 @@ export class FigureStore {
   private readonly full: BlockLayout;
   private readonly statusLayouts: BlockLayout[];
   private readonly statusKeys: Set<string> | null;
-  /** By slot: whether the region's rows are kept. */
-  private readonly rowsKept: boolean[] = [];
-  /** By slot: true for a region whose figures are not kept (see `only`). */
-  private readonly dropped: boolean[] = [];
-  /** By slot: true for a region whose final levels keep their status only. */
-  private readonly statusKept: boolean[] = [];
-  /** By slot: whether its name stands for the plan level, when the status cells asked (see `StoreData.levels`). */
-  private readonly planLevels: (boolean | undefined)[] = [];
+  /**
+   * By slot, the region's flags (ROWS_KEPT, DROPPED, STATUS_KEPT) and its plan-level code as
+   * `StoreData.levels` gives it (bits 3–4): one byte a region, not four arrays of 8-byte slots
+   * (16,078 regions: 16 kB, against 0.5 MB and as much again left behind as they grew).
+   */
+  private flags = new Uint8Array(64);
   /** Figures merged without their rows into a region whose rows are kept (see `merge`). */
   private readonly rowsMissing: { region: string; target: number; year: number }[] = [];
 
@@ -149,7 +154,7 @@ export class FigureStore {
 
   /** The layout of a slot's block of a year (by its index from `firstYear`). */
   private layoutOf(slot: number, yearIndex: number): BlockLayout {
-    return this.statusKept[slot] === true ? (this.statusLayouts[yearIndex] as BlockLayout) : this.full;
+    return (this.flags[slot]! & STATUS_KEPT) !== 0 ? (this.statusLayouts[yearIndex] as BlockLayout) : this.full;
   }
 
   /**
@@ -164,10 +169,16 @@ export class FigureStore {
       this.names.push(region);
       // The status cells' level keys are the row policy's (both the plan's): one normalisation a region.
       const level = this.statusKeys === null ? undefined : (planLevel ?? isPlanLevel(region, this.statusKeys));
-      this.planLevels.push(level);
-      this.rowsKept.push(this.keepRows === undefined || this.keepRows(region, level));
-      this.dropped.push(this.only !== undefined && !this.only(region));
-      this.statusKept.push(level === false);
+      if (slot === this.flags.length) {
+        const grown = new Uint8Array(slot * 2);
+        grown.set(this.flags);
+        this.flags = grown;
+      }
+      let flags = (level === undefined ? 0 : level ? 2 : 1) << LEVEL_SHIFT;
+      if (this.keepRows === undefined || this.keepRows(region, level)) flags |= ROWS_KEPT;
+      if (this.only !== undefined && !this.only(region)) flags |= DROPPED;
+      if (level === false) flags |= STATUS_KEPT;
+      this.flags[slot] = flags;
       for (let y = 0; y < this.yearCount; y++) this.blocks.push(undefined);
     }
     return slot;
@@ -189,13 +200,13 @@ export class FigureStore {
    */
   setAt(slot: number, target: number, year: number, value: number, file: number, row: number, level = false, code = encodeFigure(value)): FigureSource | null {
     if (slot < 0 || slot >= this.names.length) throw new RangeError(`figure store: no slot ${slot}`);
-    if (this.dropped[slot] === true) return null;
+    if ((this.flags[slot]! & DROPPED) !== 0) return null;
     const yearIndex = year - this.firstYear;
     if (yearIndex < 0 || yearIndex >= this.yearCount) throw new RangeError(`figure store: year ${year} outside ${this.firstYear}–${this.lastYear}`);
     const at = slot * this.yearCount + yearIndex;
     let block = this.blocks[at];
     if (!block) {
-      block = this.newBlock(this.rowsKept[slot] === true, this.layoutOf(slot, yearIndex));
+      block = this.newBlock((this.flags[slot]! & ROWS_KEPT) !== 0, this.layoutOf(slot, yearIndex));
       this.blocks[at] = block;
     }
     // One look at the cell's column: a figure per call, millions of calls.
@@ -276,7 +287,7 @@ export class FigureStore {
       names: [...this.names], blockMap, slabs, statusSlabs, blockSlab, blockAt, blockStatusSlab, blockStatusAt, blockKind, blockRows, rows,
       exactCells: Int32Array.from(exactCells), exactValues: Float64Array.from(exactValues),
       blockFigures: Uint32Array.from(blocks, (block) => block.size()),
-      levels: Uint8Array.from(this.planLevels, (level) => (level === undefined ? 0 : level ? 2 : 1)),
+      levels: this.flags.slice(0, this.names.length).map((flags) => flags >> LEVEL_SHIFT),
     };
   }
 
@@ -322,7 +333,7 @@ export class FigureStore {
         const year = this.firstYear + y;
         if (!this.blocks[at]) {
           // A block this store has not got: taken whole (its cells where they are), its rows moved on.
-          const rows = this.rowsKept[slot] === true ? new Int32Array(T) : null;
+          const rows = (this.flags[slot]! & ROWS_KEPT) !== 0 ? new Int32Array(T) : null;
           const block = new YearFigures(source.slab, source.at, layout, source.status, source.statusAt, rows);
           this.blocks[at] = block;
           if (file !== 0) block.files = new Uint32Array(T).fill(file);
@@ -352,7 +363,7 @@ export class FigureStore {
           if (earlier) onDuplicate(name, t, year, earlier, row);
           else {
             taken++;
-            if (rowBase < 0 && this.rowsKept[slot] === true) this.rowsMissing.push({ region: name, target: t, year });
+            if (rowBase < 0 && (this.flags[slot]! & ROWS_KEPT) !== 0) this.rowsMissing.push({ region: name, target: t, year });
           }
         }
       }

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { packagePath } from '../package-root.js';
 import { fileRange } from '../file-chunks.js';
 import { INPUT_SIZE_LIMIT } from '../read-bounded.js';
-import { steadyHeap } from '../steady-heap.js';
+import { collectReadGarbage, steadyHeap } from '../steady-heap.js';
 import { readFastLong, type FastFigure, type FastLongLayout } from './fast-long-reader.js';
 import { UNKNOWN_ROW, type StoreData } from './figure-store.js';
 import type { ReadContext } from './read-context.js';
@@ -82,6 +82,9 @@ export async function readLongInParallel(
     await worker.terminate();
     return { rows: first.rows, fallback: { line: first.fallback.line, rest: chain(first.fallback.rest, fileRange(path, split)) } };
   }
+  // While the worker reads on, this thread's garbage is collected: the worker's heap is at its
+  // largest as it ends, and the two together are the run's peak of memory.
+  await collectReadGarbage();
   const scan = await scanned;
   await worker.terminate();
   if (!scan || scan.overflow) {

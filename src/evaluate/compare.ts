@@ -17,14 +17,26 @@ export function clean(x: number): number {
 const Dec = Big();
 Dec.DP = 40;
 
-/** A figure as the decimal it was written as (the shortest decimal that reads back as it). */
+/**
+ * A figure as the decimal it was written as (the shortest decimal that reads back as it). A
+ * result that overflowed a double on the way (figures near 1e308, or a ratio to one near 5e-324:
+ * both valid cells) is taken as the largest double of its sign, as `toNumber` gives it.
+ */
 export function decimal(x: number): Big {
-  return new Dec(x);
+  return new Dec(Number.isFinite(x) || Number.isNaN(x) ? x : x > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE);
 }
 
-/** A decimal result as a number; exact for sums and differences of figures as written. */
+/**
+ * A decimal result as a number; exact for sums and differences of figures as written. Beyond
+ * the largest double it is that double (rounded toward zero, never Infinity).
+ */
 export function toNumber(x: Big): number {
-  return Number(x.toString());
+  return finiteOf(Number(x.toString()));
+}
+
+/** A number rounded toward zero into the doubles' finite range. */
+function finiteOf(x: number): number {
+  return x === Infinity ? Number.MAX_VALUE : x === -Infinity ? -Number.MAX_VALUE : x;
 }
 
 /**
@@ -33,7 +45,7 @@ export function toNumber(x: Big): number {
  */
 export function truncated(x: Big): number {
   if (x.eq(0)) return 0;
-  return Number(x.prec(15, Big.roundDown).toString());
+  return finiteOf(Number(x.prec(15, Big.roundDown).toString()));
 }
 
 /** `a ÷ b` in decimal, truncated as `truncated` says; null when `b` is 0. */

@@ -65,7 +65,9 @@ export function judgeLevel(ctx: JudgeContext): Judgement {
 function pathProgress(base: Figure, latest: Figure, aim: number, ctx: JudgeContext): Progress {
   const { target, plan, asOf } = ctx;
   const tol = plan.approxTolerance;
-  const positive = base.value > 0 && latest.value > 0 && aim > 0;
+  // Compound rates need ratios a double can hold: from a figure as small as 5e-324 (a decimal of
+  // 323 zeros is a valid cell) the ratio to the aim is Infinity, and the linear rule is taken instead.
+  const positive = base.value > 0 && latest.value > 0 && aim > 0 && Number.isFinite(aim / base.value) && Number.isFinite(latest.value / base.value);
   const spanNeeded = target.year - base.year;
   const spanSeen = latest.year - base.year;
   const remaining = target.year - latest.year;

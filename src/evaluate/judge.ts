@@ -32,6 +32,12 @@ function judgeTrend(ctx: JudgeContext): Judgement {
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const overall = down ? last.value < first.value : last.value > first.value;
+  // A count needs the status only: no references, progress or reason words (as below, without them).
+  if (!ctx.detail) {
+    if (!final) return verdict(wrong.length === 0 ? 'on_track' : overall ? 'insufficient' : 'moving_away', false, {});
+    if (wrong.length > 0) return verdict('not_met', true, {});
+    return verdict(missingYears(points, ctx.plan.baselineYear, target.year).length > 0 ? 'no_data' : 'met', true, {});
+  }
   const progress: Progress = { ...EMPTY_PROGRESS, method: 'series', baseline: ref(first, ctx), latest: ref(last, ctx) };
   const reason = wrong.length > 0 ? because('reason.wrong-steps', { years: wrong.join(', ') }) : null;
   const rest = { actual: ref(last, ctx), progress, reason };

@@ -189,6 +189,29 @@ describe('a region the plan does not list', () => {
   });
 });
 
+describe('many regions the plan does not list', () => {
+  const rows = (count: number): string =>
+    `region,id,year,value\n甲镇,M1.1,2025,120\n${Array.from({ length: count }, (_, i) => `村${i + 1},M1.1,2025,${i + 1}`).join('\n')}\n`;
+
+  it('up to ten: a warning each, at its own row', async () => {
+    const report = await check(rows(10));
+    expect((report.inputWarnings ?? []).map((warning) => [warning.code, warning.value, warning.line])).toEqual(
+      Array.from({ length: 10 }, (_, i) => ['rt.region-not-in-plan', `村${i + 1}`, i + 3]),
+    );
+  });
+
+  it('eleven or more: one warning for the file, with their count and the first five in the order read', async () => {
+    const report = await check(rows(11));
+    expect(report.inputWarnings).toEqual([
+      { code: 'rt.regions-not-in-plan', params: { count: 11, regions: '村1、村2、村3、村4、村5' }, file: 'in1.csv' },
+    ]);
+    // Decomposed targets of a town the data names and of one it does not: the latter a town as well, once, after the data's.
+    const withTargets = await check(rows(11), regionTargets('地区,编号,分解目标值\n甲镇,M1.1,5\n丙乡,M1.1,6'));
+    expect(withTargets.inputWarnings?.[0]?.params).toEqual({ count: 11, regions: '村1、村2、村3、村4、村5' });
+    expect(withTargets.regionRoles?.towns).toEqual(['甲镇', ...Array.from({ length: 11 }, (_, i) => `村${i + 1}`), '丙乡']);
+  });
+});
+
 describe('without towns', () => {
   it('a submission with only the county level is judged as before: target and figure from the plan and the file', async () => {
     const report = await check('id,year,value\nM1.1,2025,240\n');

@@ -52,6 +52,8 @@ export interface RegionalPlan {
 const INTENSIVE = new Set(['mean', 'weighted']);
 /** Regions the plan does not list that are each warned about; more are one warning (a summary keeps their rows: row-policy.ts). */
 const MAX_UNLISTED_WARNINGS = UNLISTED_NAMED;
+/** How many of them the one warning names. */
+const SHOWN_UNLISTED = 5;
 const NO_FIGURES: Figure[] = [];
 /** A count's roll-up when no year has a figure of every town: no series (and, for a count, no reasons). */
 const NOTHING_ROLLED: RollUp = Object.freeze({ series: NO_FIGURES, reasons: new Map<number, Reason>() });
@@ -73,14 +75,25 @@ export function regionalPlan(
 ): RegionalPlan | null {
   if (!plan.regions) return null;
   const keys = planLevelKeys(plan);
-  const seen = actuals.store.regionNames();
-  // Each name normalised once: a large submission names thousands of regions.
-  const level = seen.map((name) => isPlanLevel(name, keys));
-  const levelNames = seen.filter((_, i) => level[i]);
-  const towns = [...new Set([...seen.filter((_, i) => !level[i]), ...(decomposed?.byRegion.keys() ?? [])])];
+  // Each name normalised once, and sorted in one pass: a large submission names thousands of
+  // regions, and every array or set of them made on the way is memory held until a full collection.
+  const levelNames: string[] = [];
+  const towns: string[] = [];
+  for (const name of actuals.store.regionNames()) (isPlanLevel(name, keys) ? levelNames : towns).push(name);
+  // The towns the decomposed targets name besides, each once (the store's names are distinct).
+  if (decomposed) {
+    const known = new Set(towns);
+    for (const name of decomposed.byRegion.keys()) {
+      if (known.has(name)) continue;
+      known.add(name);
+      towns.push(name);
+    }
+  }
   if (towns.length === 0) return null;
-  // Every town the plan lists or the data names must have a figure before a year is derived.
-  const required = [...new Set([...plan.regions.units, ...towns])];
+  // Every town the plan lists or the data names must have a figure before a year is derived: the plan's first, each once.
+  const units = new Set(plan.regions.units);
+  const required = [...units];
+  for (const town of towns) if (!units.has(town)) required.push(town);
   const planLevel = levelNames[0] ?? plan.regions.name;
   const roles: RegionRoles = { planLevel, derived: levelNames.length === 0, towns };
   const { store } = actuals;
@@ -219,10 +232,17 @@ function unlistedRegions(plan: Plan, actuals: Actuals, towns: string[], fileName
   const units = plan.regions?.units ?? [];
   if (units.length === 0) return [];
   const listed = new Set(units);
-  const unlisted = towns.filter((town) => !listed.has(town));
-  if (unlisted.length > MAX_UNLISTED_WARNINGS) {
+  // Counted, and kept only as far as they can be named: no array of thousands of villages.
+  const unlisted: string[] = [];
+  let count = 0;
+  for (const town of towns) {
+    if (listed.has(town)) continue;
+    count++;
+    if (unlisted.length < Math.max(MAX_UNLISTED_WARNINGS, SHOWN_UNLISTED)) unlisted.push(town);
+  }
+  if (count > MAX_UNLISTED_WARNINGS) {
     // Most regions unknown: the data is at another level (villages?) or of another plan; one warning says so.
-    return [{ code: 'rt.regions-not-in-plan', params: { count: unlisted.length, regions: unlisted.slice(0, 5).join('、') }, file: actuals.inputs[0]?.file ?? '' }];
+    return [{ code: 'rt.regions-not-in-plan', params: { count, regions: unlisted.slice(0, SHOWN_UNLISTED).join('、') }, file: actuals.inputs[0]?.file ?? '' }];
   }
   const out: Problem[] = [];
   for (const town of unlisted) {
