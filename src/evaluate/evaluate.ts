@@ -69,13 +69,20 @@ export function evaluateListed(plan: Plan, actuals: Actuals, options: Omit<Evalu
   const mark = (result: Pick<Result, 'status' | 'severity'>, key: number): void => {
     marks[key] = markOf(result);
   };
-  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, mark, (size) => {
+  // The few results judged in full in the first pass (a plan level's, a mean's without all its
+  // years) are kept, up to a bound, rather than judged again when a format reaches them.
+  const judged = new Map<number, Result>();
+  const listResult = (result: Result, key: number): void => {
+    mark(result, key);
+    if (judged.size < KEPT_RESULTS) judged.set(key, result);
+  };
+  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, listResult, (size) => {
     marks = new Uint8Array(size);
   }, options.list ? undefined : (code, key) => {
     marks[key] = code;
   });
   cells.marks = marks;
-  return { report, listed: listedCells(marks, cells) };
+  return { report, listed: listedCells(marks, cells, judged) };
 }
 
 /** A result's status and severity as a summary counts it, and whether it is a town's verdict without judging. */
@@ -96,7 +103,10 @@ interface Cells {
   marks: Uint8Array;
 }
 
-function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
+/** How many results judged in full `evaluateListed` keeps (about 1 KB each). */
+const KEPT_RESULTS = 10_000;
+
+function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
   const count = cells.targets.length;
   let size = 0;
   for (const mark of marks) if (mark !== 0) size++;
@@ -105,7 +115,7 @@ function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
     keys: function* () {
       for (let key = 0; key < marks.length; key++) if (marks[key] !== 0) yield key;
     },
-    get: (key) => cells.judge(Math.floor(key / count), cells.targets[key % count]!),
+    get: (key) => judged.get(key) ?? cells.judge(Math.floor(key / count), cells.targets[key % count]!),
     status: (key) => statusOfMark(marks[key]!),
     severity: (key) => severityOfMark(marks[key]!),
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
