@@ -40,16 +40,21 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   const counts = new Map<string, { tests: number; failures: number; skipped: number; keys: number[] }>();
   // A suite is found by its goal or action number (-1: the goals), its name made once per suite.
   const byNumber = new Map<number, { tests: number; failures: number; skipped: number; keys: number[] }>();
+  // Keys of one region come in the plan's order: most follow one of the same suite.
+  let lastNumber = Number.NaN;
+  let lastCount: { tests: number; failures: number; skipped: number; keys: number[] } | undefined;
   for (const key of listed.keys()) {
     const meta = listed.metaOf(key);
     const number = meta.goal !== null ? -1 : (meta.action ?? 0);
-    let count = byNumber.get(number);
+    let count = number === lastNumber ? lastCount : byNumber.get(number);
+    lastNumber = number;
     if (!count) {
       const suite = groupKey(meta);
       count = counts.get(suite);
       if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
       byNumber.set(number, count);
     }
+    lastCount = count;
     count.tests++;
     count.keys.push(key);
     if (listed.severity(key) === 'failure') count.failures++;
