@@ -60,8 +60,19 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
     expect([...byData.listed.keys()]).toEqual([...listed.keys()]);
     // A cell read without its result says what its result says.
     const cell = emptyCell();
+    const bare = emptyCell();
     for (const key of byData.listed.keys()) {
-      if (!byData.listed.cell!(key, cell, true)) continue;
+      // Without decimals or place (kept cells and cells judged again alike): the same answer, and
+      // every field but the gap, the attainment (null) and the actual's file and row (left as they were).
+      Object.assign(bare, { file: 'stale.csv', row: -7, gap: 5, attainment: 5 });
+      const answer = byData.listed.cell!(key, bare, false, false);
+      if (!byData.listed.cell!(key, cell, true)) {
+        expect(answer).toBe(false);
+        continue;
+      }
+      expect(answer).toBe(true);
+      expect([bare.file, bare.row, bare.gap, bare.attainment]).toEqual(['stale.csv', -7, null, null]);
+      expect({ ...bare, file: cell.file, row: cell.row, gap: cell.gap, attainment: cell.attainment }).toEqual(cell);
       const result = byData.listed.get(key);
       expect(cellAsResult(cell)).toEqual(pick(result));
       cellsRead++;
