@@ -1,4 +1,5 @@
 import type { FigureStore } from '../actuals/figure-store.js';
+import { YearFigures } from '../actuals/year-figures.js';
 import type { Target } from '../plan/types.js';
 import { severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
 import { attainmentOf, gapOf } from './compare.js';
@@ -53,9 +54,10 @@ export class KeptCells {
     into.region = region;
     into.target = target;
     let year: number;
+    // The region's figures of the cell's year, read once for the figure and its place.
     if (code === FINAL_LEVEL) {
       year = target.year;
-      const value = store.valueAtSlot(slot, target.index, year)!;
+      const value = store.yearFigures(slot, year)!.value(target.index);
       into.shape = 'final_level';
       into.final = true;
       into.targetSource = this.ctx.regional ? 'intensive_plan' : 'plan';
@@ -76,7 +78,7 @@ export class KeptCells {
         return true;
       }
       year = store.firstYear + code - 2;
-      into.value = cleanFigure(store.valueAtSlot(slot, target.index, year)!);
+      into.value = cleanFigure(store.yearFigures(slot, year)!.value(target.index));
     }
     into.status = statusOfMark(mark);
     into.severity = severityOfMark(mark);
@@ -84,9 +86,16 @@ export class KeptCells {
     into.figureSource = 'reported';
     into.year = year;
     if (place) {
-      const source = store.sourceAtSlot(slot, target.index, year)!;
-      into.file = fileName(source.file);
-      into.row = source.row;
+      // As `sourceAtSlot` reads it, without an object per cell.
+      const block = store.yearFigures(slot, year);
+      if (block instanceof YearFigures) {
+        into.file = fileName(block.files?.[target.index] ?? 0);
+        into.row = block.row(target.index);
+      } else {
+        const source = store.sourceAtSlot(slot, target.index, year)!;
+        into.file = fileName(source.file);
+        into.row = source.row;
+      }
     }
     return true;
   }
