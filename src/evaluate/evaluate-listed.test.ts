@@ -90,6 +90,13 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   ]) {
     expect([...listed.keysOf!(accept)]).toEqual([...listed.keys()].filter((key) => accept(listed.status(key), listed.severity(key))));
   }
+  // Each iteration of the keys has its own place: two at once, and one begun again, give every key.
+  const keys = [...listed.keys()];
+  const pairs: number[] = [];
+  for (const a of listed.keys()) for (const b of listed.keys()) if (a === b) pairs.push(a);
+  expect(pairs).toEqual(keys);
+  const iterator = listed.keys()[Symbol.iterator]();
+  expect([...listed.keys()].length === keys.length && (keys.length === 0 ? iterator.next().done : iterator.next().value === keys[0])).toBe(true);
   // Keys, statuses, severities, regions and targets are known without building a result.
   [...listed.keys()].forEach((key, i) => {
     const result = whole.results[i]!;

@@ -48,17 +48,17 @@ interface CellPieces {
   file: Uint8Array;
   end: Uint8Array;
   rest: Uint8Array;
-  status?: ListedCell['status'];
-  severity?: ListedCell['severity'];
-  final?: boolean;
-  hasActual?: boolean;
-  shape?: ListedCell['shape'];
-  year?: number;
-  fileName?: string | null;
-  targetSource?: ListedCell['targetSource'];
-  figureSource?: ListedCell['figureSource'];
+  status: ListedCell['status'];
+  severity: ListedCell['severity'];
+  final: boolean;
+  hasActual: boolean;
+  shape: ListedCell['shape'];
+  year: number;
+  fileName: string | null;
+  targetSource: ListedCell['targetSource'];
+  figureSource: ListedCell['figureSource'];
   /** Its last piece joined with the separator and head that last followed it (`JsonResultWriter.joined`). */
-  join?: { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array };
+  join: { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array } | undefined;
 }
 
 const TERM_KEYS = ['measure', 'goal', 'action', 'indicator', 'indicatorEn', 'kind', 'op', 'value', 'unit', 'year', 'soft'] as const;
@@ -196,24 +196,24 @@ export class JsonResultWriter {
     const tail = this.tail(cell)!;
     const notJudged = cell.shape === 'not_judged';
     const join = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
-    pieces = cell.hasActual
-      ? {
-          middle: join(middle, this.year(cell.year)),
-          file: this.file(cell.file),
-          end: notJudged ? this.rest(1, tail) : join(ACTUAL_END, GAP),
-          rest: notJudged ? NULL : this.rest(2, tail),
-        }
+    // One literal with every field: every cell's pieces share one shape, their fields in the object.
+    pieces = {
       // Only a town not judged is without an actual (a final level always has one).
-      : { middle: join(middle, NULL, this.rest(0, tail)), file: NULL, end: NULL, rest: NULL };
-    pieces.status = cell.status;
-    pieces.severity = cell.severity;
-    pieces.final = cell.final;
-    pieces.hasActual = cell.hasActual;
-    pieces.shape = cell.shape;
-    pieces.year = cell.year;
-    pieces.fileName = cell.file;
-    pieces.targetSource = cell.targetSource;
-    pieces.figureSource = cell.figureSource;
+      middle: cell.hasActual ? join(middle, this.year(cell.year)) : join(middle, NULL, this.rest(0, tail)),
+      file: cell.hasActual ? this.file(cell.file) : NULL,
+      end: !cell.hasActual ? NULL : notJudged ? this.rest(1, tail) : join(ACTUAL_END, GAP),
+      rest: !cell.hasActual || notJudged ? NULL : this.rest(2, tail),
+      status: cell.status,
+      severity: cell.severity,
+      final: cell.final,
+      hasActual: cell.hasActual,
+      shape: cell.shape,
+      year: cell.year,
+      fileName: cell.file,
+      targetSource: cell.targetSource,
+      figureSource: cell.figureSource,
+      join: undefined,
+    };
     target.cells.set(key, pieces);
     return pieces;
   }
