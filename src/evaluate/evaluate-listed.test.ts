@@ -60,8 +60,19 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
     expect([...byData.listed.keys()]).toEqual([...listed.keys()]);
     // A cell read without its result says what its result says.
     const cell = emptyCell();
+    const bare = emptyCell();
     for (const key of byData.listed.keys()) {
-      if (!byData.listed.cell!(key, cell, true)) continue;
+      // Without decimals or place (kept cells and cells judged again alike): the same answer, and
+      // every field but the gap, the attainment (null) and the actual's file and row (left as they were).
+      Object.assign(bare, { file: 'stale.csv', row: -7, gap: 5, attainment: 5 });
+      const answer = byData.listed.cell!(key, bare, false, false);
+      if (!byData.listed.cell!(key, cell, true)) {
+        expect(answer).toBe(false);
+        continue;
+      }
+      expect(answer).toBe(true);
+      expect([bare.file, bare.row, bare.gap, bare.attainment]).toEqual(['stale.csv', -7, null, null]);
+      expect({ ...bare, file: cell.file, row: cell.row, gap: cell.gap, attainment: cell.attainment }).toEqual(cell);
       const result = byData.listed.get(key);
       expect(cellAsResult(cell)).toEqual(pick(result));
       cellsRead++;
@@ -79,6 +90,13 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   ]) {
     expect([...listed.keysOf!(accept)]).toEqual([...listed.keys()].filter((key) => accept(listed.status(key), listed.severity(key))));
   }
+  // Each iteration of the keys has its own place: two at once, and one begun again, give every key.
+  const keys = [...listed.keys()];
+  const pairs: number[] = [];
+  for (const a of listed.keys()) for (const b of listed.keys()) if (a === b) pairs.push(a);
+  expect(pairs).toEqual(keys);
+  const iterator = listed.keys()[Symbol.iterator]();
+  expect([...listed.keys()].length === keys.length && (keys.length === 0 ? iterator.next().done : iterator.next().value === keys[0])).toBe(true);
   // Keys, statuses, severities, regions and targets are known without building a result.
   [...listed.keys()].forEach((key, i) => {
     const result = whole.results[i]!;

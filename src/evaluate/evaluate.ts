@@ -11,7 +11,8 @@ import {
   type Tally,
 } from '../report/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
-import { meets } from './compare.js';
+import { meets, meetsFor } from './compare.js';
+import { FINAL_LEVEL, KeptCells, NOT_JUDGED_NO_FIGURE, NOT_KEPT, notJudgedCode } from './keep-cells.js';
 import { elapsedShare, judges } from './judge.js';
 import { atYear } from './judge-parts.js';
 import { QuickCount } from './quick-count.js';
@@ -19,6 +20,7 @@ import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
 import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { KEPT_RESULTS, listedCells, type Cells } from './listed-cells.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';
 
@@ -68,10 +70,20 @@ export function evaluateListed(plan: Plan, actuals: Actuals, options: Omit<Evalu
   const mark = (result: Pick<Result, 'status' | 'severity'>, key: number): void => {
     marks[key] = markOf(result);
   };
-  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, mark, (size) => {
+  // The few results judged in full in the first pass (a plan level's, a mean's without all its
+  // years) are kept, up to a bound, rather than judged again when a format reaches them.
+  const judged = new Map<number, Result>();
+  const listResult = (result: Result, key: number): void => {
+    mark(result, key);
+    if (judged.size < KEPT_RESULTS) judged.set(key, result);
+  };
+  const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, listResult, (size) => {
     marks = new Uint8Array(size);
-  }, options.list ? undefined : mark);
-  return { report, listed: listedCells(marks, cells) };
+  }, options.list ? undefined : (code, key) => {
+    marks[key] = code;
+  });
+  cells.marks = marks;
+  return { report, listed: listedCells(marks, cells, judged) };
 }
 
 /** A result's status and severity as a summary counts it, and whether it is a town's verdict without judging. */
@@ -79,39 +91,6 @@ interface StatusFacts {
   status: Status;
   severity: Severity;
   notJudged: boolean;
-}
-
-/** How to judge one region on one target again, for `evaluateListed`. */
-interface Cells {
-  regions: readonly string[];
-  targets: readonly Target[];
-  judge: (region: number, target: Target) => Result;
-  /** `ListedResults.cell` of a region (by position) and target. */
-  quick: (region: number, target: Target, into: ListedCell, decimals: boolean, place?: boolean) => boolean;
-}
-
-function listedCells(marks: Uint8Array, cells: Cells): ListedResults {
-  const count = cells.targets.length;
-  let size = 0;
-  for (const mark of marks) if (mark !== 0) size++;
-  return {
-    size,
-    keys: function* () {
-      for (let key = 0; key < marks.length; key++) if (marks[key] !== 0) yield key;
-    },
-    get: (key) => cells.judge(Math.floor(key / count), cells.targets[key % count]!),
-    status: (key) => statusOfMark(marks[key]!),
-    severity: (key) => severityOfMark(marks[key]!),
-    regionOf: (key) => cells.regions[Math.floor(key / count)]!,
-    metaOf: (key) => cells.targets[key % count]!,
-    cell: (key, into, decimals, place) => cells.quick(Math.floor(key / count), cells.targets[key % count]!, into, decimals, place),
-    keysOf: function* (accept) {
-      // Each of the few marks accepted or not once: the keys are then a scan of bytes.
-      const accepted = new Uint8Array(256);
-      for (let mark = 1; mark < 256; mark++) if (statusOfMark(mark) !== undefined) accepted[mark] = accept(statusOfMark(mark), severityOfMark(mark)) ? 1 : 0;
-      for (let key = 0; key < marks.length; key++) if (accepted[marks[key]!] === 1) yield key;
-    },
-  };
 }
 
 /**
@@ -124,7 +103,8 @@ function evaluateWith(
   options: EvaluateOptions,
   onListed: (result: Result, key: number) => void,
   onSize: (cells: number) => void = () => {},
-  onQuick?: (cell: Pick<ListedCell, 'status' | 'severity'>, key: number) => void,
+  /** The first pass of `evaluateListed`: a listed cell's mark (`markOf`) by key. */
+  onQuick?: (mark: number, key: number) => void,
 ): { report: Report; cells: Cells } {
   const { store } = actuals;
   const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
@@ -152,6 +132,23 @@ function evaluateWith(
   const quickList = onQuick ? listsFacts(options.listing ?? { quiet: false, manyRegions: false }) : null;
   const only = options.listing?.regions ? new Set(options.listing.regions) : null;
   const facts = emptyCell();
+  // What the first pass keeps of the common cells, for the formats (keep-cells.ts); and how it
+  // judges them: a town not judged by the year of its latest figure, a final level by its comparison.
+  const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance }) : null;
+  const newest = Math.min(asOf, store.lastYear);
+  const meetsOf = quickList ? targets.map((target) => meetsFor(target, plan.approxTolerance)) : [];
+  const notJudgedMark = markOf({ status: 'not_assessable', severity: 'info' });
+  const listsNotJudged = quickList ? [quickList('not_assessable', 'info', false), quickList('not_assessable', 'info', true)] : [];
+  const finalMarks = [false, true].map((soft) => (['met', 'not_met'] as const).map((status) => markOf({ status, severity: severityFor(status, soft) })));
+  /** A town not judged by its latest figure up to the review year: its code (keep-cells.ts), or NOT_KEPT for a figure the store cannot give as a number (or a year out of the codes' reach). */
+  const notJudgedAt = (slot: number, index: number): number => {
+    for (let year = newest; year >= store.firstYear; year--) {
+      if (store.valueAtSlot(slot, index, year) !== undefined) return notJudgedCode(year, store.firstYear);
+      if (store.sourceAtSlot(slot, index, year)) return NOT_KEPT;
+    }
+    return NOT_JUDGED_NO_FIGURE;
+  };
+  const listsFinal = quickList ? finalMarks.map((marks) => marks.map((mark) => quickList(statusOfMark(mark), severityOfMark(mark), false))) : [];
   const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false };
   /**
    * A result's status and severity alone, as a summary counts it (the judges without detail; a
@@ -195,12 +192,42 @@ function evaluateWith(
     const tally = quick ? quick.count(store, slot, counter) : counter.reset();
     if (detail) {
       const listsRegion = !only || only.has(region);
+      // The region's common cells, known by target without asking for each (region-terms.ts: the
+      // same cells `quickCellJudge` takes, but for a figure of a town not judged it cannot read).
+      const common = kept ? (regional ? regional.quickTerms(region, asOf) : planQuick) : null;
       for (const [at, target] of targets.entries()) {
-        if (quickList && quickCell(region, slot, target, facts, false, true)) {
+        const key = position * targets.length + at;
+        const terms = common?.[target.index] ?? null;
+        const code = terms === 'not_judged' ? notJudgedAt(slot, target.index) : NOT_KEPT;
+        if (code !== NOT_KEPT) {
+          tally.addNotJudged();
+          tally.add('not_assessable', 'info', target.soft);
+          // Without a figure, a town not judged is "no figure" to the list rule.
+          if (listsRegion && listsNotJudged[code === NOT_JUDGED_NO_FIGURE ? 1 : 0]) {
+            onQuick!(notJudgedMark, key);
+            kept!.codes[key] = code;
+          } else unlisted++;
+          continue;
+        }
+        if (terms === target && target.kind === 'level') {
+          // A final level on the plan's terms (no towns, or a town on a mean or weighted indicator).
+          const value = store.valueAtSlot(slot, target.index, target.year);
+          if (value !== undefined) {
+            const met = meetsOf[at]!(value) ? 0 : 1;
+            const soft = target.soft ? 1 : 0;
+            const mark = finalMarks[soft]![met]!;
+            tally.add(statusOfMark(mark), severityOfMark(mark), target.soft);
+            if (listsRegion && listsFinal[soft]![met]) {
+              onQuick!(mark, key);
+              kept!.codes[key] = FINAL_LEVEL;
+            } else unlisted++;
+            continue;
+          }
+        } else if ((!common || terms === 'not_judged') && quickList && quickCell(region, slot, target, facts, false, true)) {
           if (facts.shape === 'not_judged') tally.addNotJudged();
           tally.add(facts.status, facts.severity, target.soft);
           // Without a figure, a town not judged is "no figure" to the list rule; a final level always has one.
-          if (listsRegion && quickList(facts.status, facts.severity, !facts.hasActual)) onQuick!(facts, position * targets.length + at);
+          if (listsRegion && quickList(facts.status, facts.severity, !facts.hasActual)) onQuick!(markOf(facts), key);
           else unlisted++;
           continue;
         }
@@ -212,7 +239,7 @@ function evaluateWith(
           const judged = statusOnly(region, target, status);
           if (!judged.notJudged && judged.status !== 'no_data' && judged.status !== 'not_assessable') {
             tally.add(judged.status, judged.severity, target.soft);
-            if (listsRegion && quickList(judged.status, judged.severity, false)) onQuick!(judged, position * targets.length + at);
+            if (listsRegion && quickList(judged.status, judged.severity, false)) onQuick!(markOf(judged), key);
             else unlisted++;
             continue;
           }
@@ -221,7 +248,7 @@ function evaluateWith(
         // Only a town's verdict without judging (region-terms) carries this reason.
         if (result.reason?.code === 'reason.no-decomposed-target') tally.addNotJudged();
         tally.add(result.status, result.severity, result.soft);
-        if (!list || list(result)) onListed(result, position * targets.length + at);
+        if (!list || list(result)) onListed(result, key);
         else unlisted++;
       }
       summary.byRegion[region] = tally.toTally();
@@ -281,15 +308,15 @@ function evaluateWith(
     if (slot === -2) slots[position] = slot = store.findSlot(regions[position]!);
     return slot;
   };
-  return {
-    report,
-    cells: {
+  const cells: Cells = {
       regions,
       targets,
       judge: (position, target) => judgeCell(regions[position]!, target),
-      quick: (position, target, into, decimals, place) => quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
-    },
+      quick: (key, position, target, into, decimals, place = true) =>
+        kept?.fill(key, regions[position]!, slotAt(position), target, cells.marks[key]!, into, decimals, place) || quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
+      marks: new Uint8Array(0),
   };
+  return { report, cells };
 }
 
 /** The inputs with the evaluation's notices added to each one's own (copies: the actuals are not changed). */

@@ -60,6 +60,22 @@ describe('fastQuotient: a ÷ b truncated toward zero at 15 significant digits, a
     // The fast path is the common one, not a rarity.
     expect(fast).toBeGreaterThan(70_000);
   });
+
+  it('equals big.js for divisors of 10 to 15 digits, whose digits are taken a few at a time (the most that stay exact)', () => {
+    const next = random(16);
+    let fast = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const digits = 10 + Math.floor(next() * 6);
+      const b = Math.floor(next() * 10 ** digits) / 10 ** Math.floor(next() * 8);
+      const a = figure(next);
+      if (b === 0) continue;
+      const answer = fastQuotient(a, b);
+      if (answer === undefined) continue;
+      fast++;
+      if (!Object.is(answer, bigQuotient(a, b))) expect([a, b, answer]).toEqual([a, b, bigQuotient(a, b)]);
+    }
+    expect(fast).toBeGreaterThan(10_000);
+  });
 });
 
 describe('fastDifference: a − b of the decimals as written, as big.js gives it', () => {

@@ -138,13 +138,38 @@ export function fastQuotient(a: number, b: number): number | undefined {
     let count = wholeDigits;
     let places = 0;
     while (count < 15) {
+      if (count > 0) {
+        // Past the first significant digit every place is a digit: as many at once as stay exact
+        // (rest × 10^step < 2^52, so the product and the check below are whole numbers in doubles),
+        // the quotient corrected if the division rounded across a whole number. The same digits
+        // and places as one at a time, whose check of places this makes once.
+        if (places + 14 - count > 40) return undefined;
+        let step = 15 - count;
+        while (step > 1 && divisor * POW10[step]! >= LIMIT) step--;
+        const scaledRest = rest * POW10[step]!;
+        let chunk = Math.floor(scaledRest / divisor);
+        let left = scaledRest - chunk * divisor;
+        while (left < 0) {
+          chunk--;
+          left += divisor;
+        }
+        while (left >= divisor) {
+          chunk++;
+          left -= divisor;
+        }
+        d = d * POW10[step]! + chunk;
+        rest = left;
+        places += step;
+        count += step;
+        continue;
+      }
       if (places > 40) return undefined;
       rest *= 10;
       const digit = Math.floor(rest / divisor);
       rest -= digit * divisor;
       places++;
-      if (count > 0 || digit !== 0) {
-        d = d * 10 + digit;
+      if (digit !== 0) {
+        d = digit;
         count++;
       }
     }

@@ -143,7 +143,7 @@ function notJudgedJudge(actuals: Actuals, asOf: number, fileName: (index: number
 }
 
 /** `clean` of a figure: a short decimal (up to 9 digits, as most figures are) is its own 12-digit rounding. */
-function cleanFigure(value: number): number {
+export function cleanFigure(value: number): number {
   return encodeFigure(value) === NOT_SHORT ? clean(value) : value;
 }
 

@@ -17,6 +17,8 @@ export interface DigitWords {
 }
 
 const POW10 = [1, 10, 100, 1000, 10000];
+/** 10 ** -places for the places most figures have, as `10 ** -places` gives them (a power of a variable is a call). */
+const UNITS = Array.from({ length: 16 }, (_, places) => 10 ** -places);
 /** Mantissas of at most 15 digits: two decimals that short never round to one double. */
 const MAX_MANTISSA = 1e15;
 
@@ -89,7 +91,7 @@ function plainWords(x: number, gap: number | null, into: DigitWords): boolean {
 /** `fixedBeside(x, places, gap)` as digits (a `+` before a positive `x` when `plus`); false unless `x` has at most `places` decimals and lies off the line. */
 function fixedWords(x: number, places: number, gap: number | null, plus: boolean, into: DigitWords): boolean {
   // fixedBeside widens a number whose gap rounds to 0 at these places: left to it.
-  if (gap !== null && gap !== 0 && Math.abs(gap) < 10 ** -places) return false;
+  if (gap !== null && gap !== 0 && Math.abs(gap) < (places < UNITS.length ? UNITS[places]! : 10 ** -places)) return false;
   const k = shortDecimals(x);
   if (k < 0 || k > places) return false;
   const mantissa = found * POW10[places - k]!;

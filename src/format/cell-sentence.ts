@@ -68,8 +68,17 @@ export class NotJudgedSentences {
     // A figure of up to 4 decimals is shown as it is (showActual): its digits written straight away.
     if (target.kind !== 'milestone' && out.plainDecimal(cell.value, 4)) {
       if (cell.year !== target.year) out.ascii(` (${cell.year})`);
+    } else if (target.kind === 'milestone') {
+      // Done or not done: worded and escaped once each.
+      const done = cell.value === 1 ? 1 : 0;
+      let words = this.milestoneWords[done];
+      if (words === undefined) this.milestoneWords[done] = words = utf8(this.escape(escapeControls(this.figure(cell))));
+      out.bytes(words);
     } else out.text(this.escape(escapeControls(this.figure(cell))));
   }
+
+  /** A milestone's figure as its sentence shows it, not done and done, escaped, as UTF-8. */
+  private readonly milestoneWords: (Uint8Array | undefined)[] = [undefined, undefined];
 
   /** The figure as the view words it: `3.52`, `3.52 (2023)`, `已完成`. */
   private figure(cell: ListedCell): string {

@@ -1,5 +1,6 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Report } from '../report/types.js';
+import { emptyCell, markOf, resultOfCell } from '../report/listed-results.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { regionMatrix } from './region-matrix.js';
@@ -49,10 +50,33 @@ export function* csvChunks(report: Report, options: FormatOptions): Generator<Ui
     // is what `csvLine` makes of its cells; a figure's number is written as String writes it.
     const marks = new Map<string, Uint8Array>();
     const count = view.regions.length;
+    // A cell of a common shape (`ListedResults.cell`) is read without building its result: its
+    // figure written from the cell, its status cell kept by mark, softness and shape (what
+    // `cellMark` words), a milestone's done / not done by its figure (what `cellFigure` words).
+    const { listed } = view;
+    const quick = listed.cell !== undefined && view.doubts.size === 0;
+    const into = emptyCell();
+    const quickMarks: (Uint8Array | undefined)[] = [];
+    const done = [false, true].map((isDone) => utf8(csvCell(formatMessage(isDone ? 'view.done' : 'view.not-done', {}, lang))));
     for (const row of regionMatrix(view, view.sort)) {
       out.text([csvCell(row.id), csvCell(row.indicator), csvCell(row.target), csvCell(row.unit)].join(','));
       for (let region = 0; region < count; region++) {
         out.bytes(COMMA);
+        const key = quick ? row.key(region) : -1;
+        if (key >= 0 && listed.cell!(key, into, false, false)) {
+          if (into.target.kind === 'milestone') {
+            if (into.hasActual) out.bytes(done[into.value === 1 ? 1 : 0]!);
+          } else if (into.hasActual && Number.isFinite(into.value)) out.number(into.value);
+          const at = markOf(into) * 4 + (into.target.soft ? 2 : 0) + (into.shape === 'not_judged' ? 1 : 0);
+          let status = quickMarks[at];
+          if (status === undefined) quickMarks[at] = status = utf8(`,${csvCell(cellMark(resultOfCell(into), lang))}`);
+          out.bytes(status);
+          continue;
+        }
+        if (quick && key < 0) {
+          out.bytes(COMMA);
+          continue;
+        }
         const result = row.figure(region);
         if (!result) {
           out.bytes(COMMA);

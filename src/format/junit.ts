@@ -1,5 +1,5 @@
 import { formatMessage } from '../messages.js';
-import { emptyCell, listedOf, resultOfCell, type ListedCell, type ListedMeta } from '../report/listed-results.js';
+import { emptyCell, listedOf, resultOfCell, type ListedCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
 import type { Target } from '../plan/types.js';
 import type { Report, Status } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
@@ -36,25 +36,7 @@ export const formatJunit: Formatter = (report, options) => chunkTexts(junitChunk
 /** The JUnit report (`formatJunit`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
 export function* junitChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const listed = listedOf(report, results);
-  // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
-  const counts = new Map<string, { tests: number; failures: number; skipped: number; keys: number[] }>();
-  // A suite is found by its goal or action number (-1: the goals), its name made once per suite.
-  const byNumber = new Map<number, { tests: number; failures: number; skipped: number; keys: number[] }>();
-  for (const key of listed.keys()) {
-    const meta = listed.metaOf(key);
-    const number = meta.goal !== null ? -1 : (meta.action ?? 0);
-    let count = byNumber.get(number);
-    if (!count) {
-      const suite = groupKey(meta);
-      count = counts.get(suite);
-      if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
-      byNumber.set(number, count);
-    }
-    count.tests++;
-    count.keys.push(key);
-    if (listed.severity(key) === 'failure') count.failures++;
-    else if (skipped(listed.status(key))) count.skipped++;
-  }
+  const counts = suitesOf(listed);
   const out = new ByteChunks();
   const errors = report.errors.length;
   // Warnings that are not results (the reader's, regional checks) pass in a suite of their own, their words in system-out.
@@ -134,83 +116,93 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       }
       return pieces;
     };
-    for (const key of count.keys) {
-      // Gap and attainment are worked out only for a final level whose sentence is worded: known
-      // from its status and severity before the cell is judged again (once).
-      const status = listed.status(key);
-      const severity = listed.severity(key);
-      const worded = severity === 'failure' || severity === 'warning' || skipped(status) || OFF_TRACK.has(status);
-      const isCell = listed.cell?.(key, cell, worded, placed) === true;
-      let decimals = worded && isCell;
-      // A cell whose figure a warning doubts is worded the general way, with its mark.
-      const plain = isCell && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '');
-      if (plain && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
-        // A town not judged (most of a large run): its sentence worded once per target.
-        const pieces = joinedOf(cell);
-        if (pieces !== null) {
-          const region = regionBytes(cell.region);
-          out.bytes(pieces.head);
-          out.bytes(region);
-          out.bytes(pieces.open);
-          out.bytes(region);
-          out.bytes(pieces.middle);
-          if (pieces.end !== null) {
-            sentences.writeFigure(cell, out);
-            out.bytes(pieces.end);
+    // The cases are written by a plain function, up to a full chunk at a time: a generator's loop
+    // is optimised by on-stack replacement, undone and redone as each kind of case first appears.
+    const writeCases = (keys: readonly number[], from: number): number => {
+      for (let i = from; i < keys.length; i++) {
+        const key = keys[i]!;
+        // Gap and attainment are worked out only for a final level whose sentence is worded: known
+        // from its status and severity before the cell is judged again (once).
+        const status = listed.status(key);
+        const severity = listed.severity(key);
+        const worded = severity === 'failure' || severity === 'warning' || skipped(status) || OFF_TRACK.has(status);
+        const isCell = listed.cell?.(key, cell, worded, placed) === true;
+        let decimals = worded && isCell;
+        // A cell whose figure a warning doubts is worded the general way, with its mark.
+        const plain = isCell && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '');
+        if (plain && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
+          // A town not judged (most of a large run): its sentence worded once per target.
+          const pieces = joinedOf(cell);
+          if (pieces !== null) {
+            const region = regionBytes(cell.region);
+            out.bytes(pieces.head);
+            out.bytes(region);
+            out.bytes(pieces.open);
+            out.bytes(region);
+            out.bytes(pieces.middle);
+            if (pieces.end !== null) {
+              sentences.writeFigure(cell, out);
+              out.bytes(pieces.end);
+            }
+            if (out.full) return i + 1;
+            continue;
           }
-          if (out.full) yield out.take();
-          continue;
         }
-      }
-      if (plain && cell.shape === 'final_level' && cell.region !== '') {
-        // A final level (most results off track of a large run): its sentence worded once per target.
-        const failure = cell.severity === 'failure';
-        const skip = skipped(cell.status);
-        const at = out.length;
-        out.bytes(headOf(cell.target.id));
-        out.bytes(regionBytes(cell.region));
-        if (!failure && !skip && cell.severity !== 'warning' && !OFF_TRACK.has(cell.status)) {
-          out.bytes(toEmpty);
-          if (out.full) yield out.take();
-          continue;
-        }
-        out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
-        const start = out.length;
-        if (!decimals) decimals = listed.cell!(key, cell, true, placed);
-        if (offTrack.write(cell, out)) {
-          if (failure) {
-            const end = out.length;
-            out.bytes(FAILURE_TEXT);
-            out.repeat(start, end);
+        if (plain && cell.shape === 'final_level' && cell.region !== '') {
+          // A final level (most results off track of a large run): its sentence worded once per target.
+          const failure = cell.severity === 'failure';
+          const skip = skipped(cell.status);
+          const at = out.length;
+          out.bytes(headOf(cell.target.id));
+          out.bytes(regionBytes(cell.region));
+          if (!failure && !skip && cell.severity !== 'warning' && !OFF_TRACK.has(cell.status)) {
+            out.bytes(toEmpty);
+            if (out.full) return i + 1;
+            continue;
           }
-          out.bytes(failure ? FAILURE_END : skip ? SKIPPED_END : SYSTEM_OUT_END);
-          if (out.full) yield out.take();
+          out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
+          const start = out.length;
+          if (!decimals) decimals = listed.cell!(key, cell, true, placed);
+          if (offTrack.write(cell, out)) {
+            if (failure) {
+              const end = out.length;
+              out.bytes(FAILURE_TEXT);
+              out.repeat(start, end);
+            }
+            out.bytes(failure ? FAILURE_END : skip ? SKIPPED_END : SYSTEM_OUT_END);
+            if (out.full) return i + 1;
+            continue;
+          }
+          out.truncate(at);
+        }
+        // Judged again with its gap, attainment and figure's place, which the general path words.
+        if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
+        const result = isCell ? resultOfCell(cell) : listed.get(key);
+        out.bytes(TESTCASE);
+        out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
+        if (result.region !== '') {
+          out.bytes(OPEN_REGION);
+          out.bytes(regionBytes(result.region));
+          out.bytes(CLOSE_REGION);
+        }
+        out.bytes(attrs);
+        const failure = result.severity === 'failure';
+        // A test case that passes says nothing (its result is not worded), unless a warning doubts its figure.
+        if (!failure && !skipped(result.status) && result.severity !== 'warning' && !OFF_TRACK.has(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
+          out.bytes(EMPTY_CASE);
+          if (out.full) return i + 1;
           continue;
         }
-        out.truncate(at);
+        const message = escapeXml(describeResult(viewResult(result, lang, doubts), lang));
+        if (failure) out.text(`>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
+        else if (skipped(result.status)) out.text(`>\n      <skipped message="${message}"/>\n    </testcase>\n`);
+        else out.text(`>\n      <system-out>${message}</system-out>\n    </testcase>\n`);
+        if (out.full) return i + 1;
       }
-      // Judged again with its gap, attainment and figure's place, which the general path words.
-      if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
-      const result = isCell ? resultOfCell(cell) : listed.get(key);
-      out.bytes(TESTCASE);
-      out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
-      if (result.region !== '') {
-        out.bytes(OPEN_REGION);
-        out.bytes(regionBytes(result.region));
-        out.bytes(CLOSE_REGION);
-      }
-      out.bytes(attrs);
-      const failure = result.severity === 'failure';
-      // A test case that passes says nothing (its result is not worded), unless a warning doubts its figure.
-      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !OFF_TRACK.has(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
-        out.bytes(EMPTY_CASE);
-        if (out.full) yield out.take();
-        continue;
-      }
-      const message = escapeXml(describeResult(viewResult(result, lang, doubts), lang));
-      if (failure) out.text(`>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
-      else if (skipped(result.status)) out.text(`>\n      <skipped message="${message}"/>\n    </testcase>\n`);
-      else out.text(`>\n      <system-out>${message}</system-out>\n    </testcase>\n`);
+      return keys.length;
+    };
+    for (let next = 0; next < count.keys.length; ) {
+      next = writeCases(count.keys, next);
       if (out.full) yield out.take();
     }
     out.text('  </testsuite>\n');
@@ -247,3 +239,40 @@ const FAILURE_TEXT = utf8('" type="failure">');
 const FAILURE_END = utf8('</failure>\n    </testcase>\n');
 const SYSTEM_OUT = utf8('>\n      <system-out>');
 const SYSTEM_OUT_END = utf8('</system-out>\n    </testcase>\n');
+
+/** A suite's counts and the keys of its test cases. */
+interface Suite {
+  tests: number;
+  failures: number;
+  skipped: number;
+  keys: number[];
+}
+
+/** The listed results' keys grouped by suite (no result is built), suites in the order first met. */
+function suitesOf(listed: ListedResults): Map<string, Suite> {
+  // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
+  const counts = new Map<string, Suite>();
+  // A suite is found by its goal or action number (-1: the goals), its name made once per suite.
+  const byNumber = new Map<number, Suite>();
+  // Keys of one region come in the plan's order: most follow one of the same suite.
+  let lastNumber = Number.NaN;
+  let lastCount: Suite | undefined;
+  for (const key of listed.keys()) {
+    const meta = listed.metaOf(key);
+    const number = meta.goal !== null ? -1 : (meta.action ?? 0);
+    let count = number === lastNumber ? lastCount : byNumber.get(number);
+    lastNumber = number;
+    if (!count) {
+      const suite = groupKey(meta);
+      count = counts.get(suite);
+      if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
+      byNumber.set(number, count);
+    }
+    lastCount = count;
+    count.tests++;
+    count.keys.push(key);
+    if (listed.severity(key) === 'failure') count.failures++;
+    else if (skipped(listed.status(key))) count.skipped++;
+  }
+  return counts;
+}

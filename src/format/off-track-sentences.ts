@@ -69,7 +69,7 @@ function shapeOf(cell: ListedCell): number {
  */
 export class OffTrackSentences {
   private readonly templates = new Map<Target, Map<number, Template | null>>();
-  private readonly regions = new Map<string, { text: string; bytes: Uint8Array }>();
+  private readonly regions = new Map<string, { name: string | null; text: string; bytes: Uint8Array }>();
   /** The words of the last cell's slots, by slot (1–5), escaped; '' when not asked for or given as digits. */
   private readonly words: string[] = SLOT_WORDS.map(() => '');
   /** The words of the last cell's slots given as digits (`cell-figure-words.ts`), by slot; used where `digits[slot]` is true. */
@@ -79,7 +79,7 @@ export class OffTrackSentences {
   private readonly percentText: string;
   private readonly percentBytes: Uint8Array;
   private readonly noneText: string;
-  private region: { text: string; bytes: Uint8Array } = { text: '', bytes: utf8('') };
+  private region: { name: string | null; text: string; bytes: Uint8Array } = { name: null, text: '', bytes: utf8('') };
   private last: Template | null = null;
 
   /**
@@ -200,10 +200,11 @@ export class OffTrackSentences {
       if (plain === null) return false;
       words[slot] = plain ? word : this.escape(word);
     }
-    let region = this.regions.get(cell.region);
+    // Cells come region by region: the region before is most often the region again.
+    let region = this.region.name === cell.region ? this.region : this.regions.get(cell.region);
     if (region === undefined) {
       const text = this.escape(escapeControls(cell.region));
-      region = { text, bytes: utf8(text) };
+      region = { name: cell.region, text, bytes: utf8(text) };
       if (this.regions.size < 100_000) this.regions.set(cell.region, region);
     }
     this.region = region;

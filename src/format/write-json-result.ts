@@ -40,8 +40,6 @@ interface TargetText {
   cells: Map<number, CellPieces>;
   /** The pieces of its last cell. */
   lastCell: CellPieces | null;
-  /** A cell's last piece joined with the separator and head that followed it (`JsonResultWriter.joined`), by piece. */
-  joins: Map<Uint8Array, { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array }>;
 }
 
 /** The pieces of a cell between its region and numbers (see `JsonResultWriter.cellPieces`). */
@@ -50,15 +48,17 @@ interface CellPieces {
   file: Uint8Array;
   end: Uint8Array;
   rest: Uint8Array;
-  status?: ListedCell['status'];
-  severity?: ListedCell['severity'];
-  final?: boolean;
-  hasActual?: boolean;
-  shape?: ListedCell['shape'];
-  year?: number;
-  fileName?: string | null;
-  targetSource?: ListedCell['targetSource'];
-  figureSource?: ListedCell['figureSource'];
+  status: ListedCell['status'];
+  severity: ListedCell['severity'];
+  final: boolean;
+  hasActual: boolean;
+  shape: ListedCell['shape'];
+  year: number;
+  fileName: string | null;
+  targetSource: ListedCell['targetSource'];
+  figureSource: ListedCell['figureSource'];
+  /** Its last piece joined with the separator and head that last followed it (`JsonResultWriter.joined`). */
+  join: { separator: Uint8Array; head: Uint8Array; bytes: Uint8Array } | undefined;
 }
 
 const TERM_KEYS = ['measure', 'goal', 'action', 'indicator', 'indicatorEn', 'kind', 'op', 'value', 'unit', 'year', 'soft'] as const;
@@ -86,6 +86,9 @@ export class JsonResultWriter {
   ) {}
 
   private readonly cellTargets = new Map<Target, TargetText>();
+  /** `cellTargets` by the target's index, for the plan's targets (found again by their object). */
+  private readonly byIndex: (TargetText | undefined)[] = [];
+  private readonly indexed: (Target | undefined)[] = [];
   private lastRegion: string | null = null;
   private lastRegionBytes: Uint8Array = NULL;
   private readonly years = new Map<number, Uint8Array>();
@@ -93,8 +96,8 @@ export class JsonResultWriter {
   private readonly rests = [new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>(), new Map<Uint8Array, Uint8Array>()];
   /** The last piece of the cell before, not yet written (`writeCellAfter`). */
   private pending: Uint8Array | null = null;
-  /** The target of the cell whose last piece is held back. */
-  private pendingTarget: TargetText | null = null;
+  /** The pieces of the cell whose last piece is held back. */
+  private pendingPieces: CellPieces | null = null;
 
   /** Appends the text of a result given as a `ListedCell` (as `write` would write its result). */
   writeCell(cell: ListedCell): void {
@@ -114,7 +117,7 @@ export class JsonResultWriter {
     const pending = this.pending;
     if (pending !== null) {
       this.pending = null;
-      out.bytes(this.joined(this.pendingTarget!, pending, separator, target.head));
+      out.bytes(this.joined(this.pendingPieces!, pending, separator, target.head));
     } else {
       out.bytes(separator);
       out.bytes(target.head);
@@ -130,15 +133,13 @@ export class JsonResultWriter {
   }
 
   /**
-   * The last piece of a cell of `target`, a separator and a head, joined once: kept by the target
-   * and piece (pieces are shared between targets) for the separator and head that last followed.
+   * The last piece of a cell (`pieces`' last: its `end` or `rest`, by its shape), a separator and
+   * a head, joined once: kept with the pieces for the separator and head that last followed
+   * (cells come region by region, so a target's cells are followed by the same target's).
    */
-  private joined(target: TargetText, piece: Uint8Array, separator: Uint8Array, head: Uint8Array): Uint8Array {
-    let join = target.joins.get(piece);
-    if (join === undefined || join.head !== head || join.separator !== separator) {
-      join = { separator, head, bytes: Buffer.concat([piece, separator, head]) };
-      if (target.joins.size < 16) target.joins.set(piece, join);
-    }
+  private joined(pieces: CellPieces, piece: Uint8Array, separator: Uint8Array, head: Uint8Array): Uint8Array {
+    let join = pieces.join;
+    if (join === undefined || join.head !== head || join.separator !== separator) pieces.join = join = { separator, head, bytes: Buffer.concat([piece, separator, head]) };
     return join.bytes;
   }
 
@@ -158,7 +159,7 @@ export class JsonResultWriter {
     out.bytes(pieces.file);
     if (cell.row === null) out.bytes(NULL);
     else this.number(cell.row);
-    this.pendingTarget = target;
+    this.pendingPieces = pieces;
     if (cell.shape === 'not_judged') this.pending = pieces.end;
     else {
       out.bytes(pieces.end);
@@ -195,24 +196,24 @@ export class JsonResultWriter {
     const tail = this.tail(cell)!;
     const notJudged = cell.shape === 'not_judged';
     const join = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
-    pieces = cell.hasActual
-      ? {
-          middle: join(middle, this.year(cell.year)),
-          file: this.file(cell.file),
-          end: notJudged ? this.rest(1, tail) : join(ACTUAL_END, GAP),
-          rest: notJudged ? NULL : this.rest(2, tail),
-        }
+    // One literal with every field: every cell's pieces share one shape, their fields in the object.
+    pieces = {
       // Only a town not judged is without an actual (a final level always has one).
-      : { middle: join(middle, NULL, this.rest(0, tail)), file: NULL, end: NULL, rest: NULL };
-    pieces.status = cell.status;
-    pieces.severity = cell.severity;
-    pieces.final = cell.final;
-    pieces.hasActual = cell.hasActual;
-    pieces.shape = cell.shape;
-    pieces.year = cell.year;
-    pieces.fileName = cell.file;
-    pieces.targetSource = cell.targetSource;
-    pieces.figureSource = cell.figureSource;
+      middle: cell.hasActual ? join(middle, this.year(cell.year)) : join(middle, NULL, this.rest(0, tail)),
+      file: cell.hasActual ? this.file(cell.file) : NULL,
+      end: !cell.hasActual ? NULL : notJudged ? this.rest(1, tail) : join(ACTUAL_END, GAP),
+      rest: !cell.hasActual || notJudged ? NULL : this.rest(2, tail),
+      status: cell.status,
+      severity: cell.severity,
+      final: cell.final,
+      hasActual: cell.hasActual,
+      shape: cell.shape,
+      year: cell.year,
+      fileName: cell.file,
+      targetSource: cell.targetSource,
+      figureSource: cell.figureSource,
+      join: undefined,
+    };
     target.cells.set(key, pieces);
     return pieces;
   }
@@ -250,11 +251,17 @@ export class JsonResultWriter {
 
   /** The texts of a plan target, for its cells. */
   private cellTarget(target: Target): TargetText {
+    const index = target.index;
+    if (this.indexed[index] === target) return this.byIndex[index]!;
     let text = this.cellTargets.get(target);
     if (!text) {
       const terms = termsOf(target);
-      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null, joins: new Map() };
+      text = { terms, head: headOf(target.id), fields: this.cache.terms(terms), middles: [], cells: new Map(), lastCell: null };
       this.cellTargets.set(target, text);
+    }
+    if (Number.isInteger(index) && index >= 0 && index < 65536) {
+      this.indexed[index] = target;
+      this.byIndex[index] = text;
     }
     return text;
   }
@@ -345,7 +352,7 @@ export class JsonResultWriter {
   private middle(result: Result): Uint8Array | undefined {
     let target = this.targets.get(result.id);
     if (!target || !sameTerms(target.terms, result)) {
-      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null, joins: new Map() };
+      target = { terms: result, head: headOf(result.id), fields: this.cache.terms(result), middles: [], cells: new Map(), lastCell: null };
       // One entry per id: a town's own target replaces its plan's, and back.
       this.targets.set(result.id, target);
     }

@@ -1,0 +1,69 @@
+import type { Target } from '../plan/types.js';
+import type { Result } from '../report/types.js';
+import { severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+
+/** How `evaluateListed`'s listed results judge one region on one target again. */
+export interface Cells {
+  regions: readonly string[];
+  targets: readonly Target[];
+  judge: (region: number, target: Target) => Result;
+  /** `ListedResults.cell` of a key, its region (by position) and target. */
+  quick: (key: number, region: number, target: Target, into: ListedCell, decimals: boolean, place?: boolean) => boolean;
+  /** The marks of the keys (set by `evaluateListed`), which kept cells read their status and severity from. */
+  marks: Uint8Array;
+}
+
+/** How many results judged in full `evaluateListed` keeps (about 1 KB each). */
+export const KEPT_RESULTS = 10_000;
+
+/** The listed results of `evaluateListed`: keys by their marks, each judged again (or kept) when asked for. */
+export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
+  const count = cells.targets.length;
+  let size = 0;
+  for (const mark of marks) if (mark !== 0) size++;
+  return {
+    size,
+    keys: () => markedKeys(marks, null),
+    get: (key) => judged.get(key) ?? cells.judge(Math.floor(key / count), cells.targets[key % count]!),
+    status: (key) => statusOfMark(marks[key]!),
+    severity: (key) => severityOfMark(marks[key]!),
+    regionOf: (key) => cells.regions[Math.floor(key / count)]!,
+    metaOf: (key) => cells.targets[key % count]!,
+    cell: (key, into, decimals, place) => cells.quick(key, Math.floor(key / count), cells.targets[key % count]!, into, decimals, place),
+    keysOf: (accept) => {
+      // Each of the few marks accepted or not once: the keys are then a scan of bytes.
+      const accepted = new Uint8Array(256);
+      for (let mark = 1; mark < 256; mark++) if (statusOfMark(mark) !== undefined) accepted[mark] = accept(statusOfMark(mark), severityOfMark(mark)) ? 1 : 0;
+      return markedKeys(marks, accepted);
+    },
+  };
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
+/**
+ * The keys whose mark is not 0 (or, given `accepted`, whose mark it holds 1 for), in order: an
+ * iterator that hands out one result object again and again (a generator makes one per key,
+ * and a format reads a million keys a pass).
+ */
+function markedKeys(marks: Uint8Array, accepted: Uint8Array | null): Iterable<number> {
+  return {
+    [Symbol.iterator]: (): Iterator<number> => {
+      let key = -1;
+      const result = { value: 0, done: false as const };
+      return {
+        next: (): IteratorResult<number> => {
+          for (key++; key < marks.length; key++) {
+            const mark = marks[key]!;
+            if (accepted === null ? mark !== 0 : accepted[mark] === 1) {
+              result.value = key;
+              return result;
+            }
+          }
+          key = marks.length;
+          return DONE;
+        },
+      };
+    },
+  };
+}
