@@ -7,7 +7,7 @@ import type { FigureSource, Severity, Status, TargetSource } from '../report/typ
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { levelTarget } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
-import { MatrixCellTexts, type CellsView, type CellText } from './matrix-cell-texts.js';
+import { MatrixCellTexts, TONES, type CellsView, type CellText } from './matrix-cell-texts.js';
 import { matrixCell, type MatrixRow } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
 import { GrowingBytes } from './growing-bytes.js';
@@ -96,7 +96,7 @@ describe('matrix cells from per-target pieces', () => {
           sink.text('ab');
           const written = texts.write(row, region, sink)!;
           expect(Buffer.from(sink.view()).toString('utf8'), `${lang} ${cells[region]!.value}`).toBe(`ab${expected.text}`);
-          expect({ ...written }).toEqual({ width: expected.width, tone: expected.tone, spaceEnd: endsInSpace(expected.text) });
+          expect({ ...written }).toEqual({ width: expected.width, tone: expected.tone, code: TONES.indexOf(expected.tone) + 1, spaceEnd: endsInSpace(expected.text) });
         }
         expect(texts.at(row, cells.length)).toBeNull();
         sink.reset();

@@ -21,8 +21,14 @@ export interface CellText {
 export interface CellBytes {
   width: number;
   tone: Tone;
+  /** 1 + the index of `tone` in `TONES`. */
+  code: number;
   spaceEnd: boolean;
 }
+
+/** Every tone a cell can have, in the order of `CellBytes.code`. */
+export const TONES: readonly Tone[] = ['good', 'bad', 'warn', 'moderate', 'neutral'];
+const TONE_CODE = new Map<Tone, number>(TONES.map((tone, i) => [tone, i + 1]));
 
 /** A cell's text around its figure, escaped, as text and UTF-8, with the display width of both pieces. */
 interface CellTemplate {
@@ -32,6 +38,7 @@ interface CellTemplate {
   afterBytes: Uint8Array;
   width: number;
   tone: Tone;
+  code: number;
   /** The text ends in a character `trimEnd` removes (only `after` can: a figure ends in a digit). */
   spaceEnd: boolean;
 }
@@ -67,7 +74,7 @@ export class MatrixCellTexts {
   private readonly milestones = new Map<Target, Map<number, KnownCell>>();
   private readonly into: ListedCell = emptyCell();
   private readonly out: CellText = { text: '', width: 0, tone: 'good' };
-  private readonly bytesOut: CellBytes = { width: 0, tone: 'good', spaceEnd: false };
+  private readonly bytesOut: CellBytes = { width: 0, tone: 'good', code: 1, spaceEnd: false };
   private readonly lang: Lang;
   /** What the last `resolve` found: the template and figure of a `TEMPLATE` cell, the cell of a `WHOLE` one. */
   private template: CellTemplate | null = null;
@@ -132,6 +139,7 @@ export class MatrixCellTexts {
         sink.bytes(template.afterBytes);
         out.width = template.width + digits;
         out.tone = template.tone;
+        out.code = template.code;
         out.spaceEnd = template.spaceEnd;
         return out;
       }
@@ -143,6 +151,7 @@ export class MatrixCellTexts {
       sink.bytes(known.bytes);
       out.width = known.width;
       out.tone = known.tone;
+      out.code = TONE_CODE.get(known.tone)!;
       out.spaceEnd = known.spaceEnd;
       return out;
     }
@@ -150,6 +159,7 @@ export class MatrixCellTexts {
     sink.text(cell.text);
     out.width = cell.width;
     out.tone = cell.tone;
+    out.code = TONE_CODE.get(cell.tone)!;
     out.spaceEnd = endsInSpace(cell.text);
     return out;
   }
@@ -232,6 +242,7 @@ export class MatrixCellTexts {
       afterBytes: utf8Of(escaped.after),
       width: displayWidth(escaped.before) + displayWidth(escaped.after),
       tone: real.tone,
+      code: TONE_CODE.get(real.tone)!,
       spaceEnd: endsInSpace(escaped.after),
     };
   }

@@ -3,7 +3,7 @@ import { ByteChunks } from './byte-chunks.js';
 import { GrowingBytes } from './growing-bytes.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
-import { MatrixCellTexts } from './matrix-cell-texts.js';
+import { MatrixCellTexts, TONES } from './matrix-cell-texts.js';
 import { writeOffTrackLines } from './write-off-track-lines.js';
 import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
 import { displayWidth, endsInSpace, padEnd } from './text-width.js';
@@ -22,9 +22,6 @@ function leftColumns(view: ReportView): Column[] {
   ];
 }
 
-/** The tones a cell can have, by the number its column keeps (0: no cell). */
-const TONES: readonly Tone[] = ['good', 'bad', 'warn', 'moderate', 'neutral'];
-const TONE_CODE = new Map<Tone, number>(TONES.map((tone, i) => [tone, i + 1]));
 
 /**
  * One region's column: its cell in each row (in `rows` order) written once as UTF-8 into one
@@ -65,7 +62,7 @@ function regionColumns(view: ReportView, rows: MatrixRow[], cellTexts: MatrixCel
             spaceEnds[r] = 0;
             continue;
           }
-          tones[r] = TONE_CODE.get(cell.tone)!;
+          tones[r] = cell.code;
           widths[r] = cell.width;
           spaceEnds[r] = cell.spaceEnd ? 1 : 0;
           if (cell.width > natural) natural = Math.min(REGION_COLUMN.max, cell.width);
@@ -98,8 +95,13 @@ function nextBlock(view: ReportView, from: number, width: number, left: Column[]
   const most = Math.max(1, Math.floor((width - 4 - 8 - 6 - 4) / (REGION_COLUMN.min + 2)));
   for (let count = Math.min(most, view.regions.length - from); count >= 1; count--) {
     const regions = view.regions.slice(from, from + count);
-    const header = [...left, ...regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
-    const widths = fitWidths(header, [...leftNatural, ...regions.map((_, i) => columns.get(from + i).natural)], width);
+    const header = [...left];
+    const natural = [...leftNatural];
+    for (let i = 0; i < count; i++) {
+      header.push({ min: REGION_COLUMN.min, max: REGION_COLUMN.max, header: regions[i]!.label });
+      natural.push(columns.get(from + i).natural);
+    }
+    const widths = fitWidths(header, natural, width);
     // Prefer fewer regions to an indicator squeezed below 16 columns.
     if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths };
   }
