@@ -28,8 +28,8 @@ export const chunkLoaders: Partial<Record<FormatName, () => Promise<ChunkFormatt
   github: async () => (await import('./github.js')).githubChunks,
   csv: async () => (await import('./csv.js')).csvChunks,
   // The table and Markdown without colour: their formatters' own pieces, encoded as they come.
-  table: async () => (await import('./string-chunks.js')).stringChunks((await import('./table.js')).formatTable),
-  markdown: async () => (await import('./string-chunks.js')).stringChunks((await import('./markdown.js')).formatMarkdown),
+  table: async () => (await import('./table.js')).tableChunks,
+  markdown: async () => (await import('./markdown.js')).markdownChunks,
 };
 
 /** The name of an output format. */

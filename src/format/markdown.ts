@@ -1,8 +1,11 @@
 import { formatMessage, type MessageCode } from '../messages.js';
-import type { Formatter } from './formatter.js';
+import { ByteChunks, chunkTexts } from './byte-chunks.js';
+import type { ChunkFormatter, FormatOptions, Formatter } from './formatter.js';
+import { GrowingBytes } from './growing-bytes.js';
 import { MatrixCellTexts } from './matrix-cell-texts.js';
 import { offTrackLines, offTrackWords } from './off-track-lines.js';
 import { regionMatrix } from './region-matrix.js';
+import type { Report } from '../report/types.js';
 import { escapeMarkdown } from './sanitize.js';
 import { noteOf, viewReport, type Tone } from './view.js';
 
@@ -15,12 +18,8 @@ function tableRow(cells: string[]): string {
   return `| ${cells.map(escapeMarkdown).join(' | ')} |\n`;
 }
 
-/**
- * A summary and per-action tables with a reason column, fit for a pull-request comment or a
- * document; with regions, one indicator × region table and the results off track with their
- * reasons. Every piece of input text is escaped (no HTML, links or comments from a cell).
- */
-export const formatMarkdown: Formatter = function* (report, options) {
+/** The Markdown's pieces of text, the matrix's rows and lines off track appended to `out` as UTF-8 in between; stops whenever `out` may hold a chunk's worth. */
+function* markdownPieces(report: Report, options: FormatOptions, out: ByteChunks): Generator<string> {
   const { lang } = options;
   const word = (code: MessageCode): string => formatMessage(code, {}, lang);
   const view = viewReport(report, { lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results, regions: options.regions });
@@ -42,26 +41,31 @@ export const formatMarkdown: Formatter = function* (report, options) {
     yield `|---|---|---|${view.regions.map(() => '---|').join('')}\n`;
     const count = view.regions.length;
     const cellTexts = new MatrixCellTexts(view, escapeMarkdown);
+    // A row as UTF-8: its target's three cells escaped and encoded once, then each region's cell written from its template's bytes.
+    const line = new GrowingBytes(count * 16 + 256);
     for (const row of rows) {
-      const cells = [escapeMarkdown(row.id), escapeMarkdown(row.indicator), escapeMarkdown(row.target)];
-      for (let region = 0; region < count; region++) cells.push(cellTexts.at(row, region)?.text ?? '');
-      yield `| ${cells.join(' | ')} |\n`;
+      line.reset();
+      line.text(`| ${escapeMarkdown(row.id)} | ${escapeMarkdown(row.indicator)} | ${escapeMarkdown(row.target)}`);
+      for (let region = 0; region < count; region++) {
+        line.bytes(SEPARATOR);
+        cellTexts.write(row, region, line);
+      }
+      line.bytes(ROW_END);
+      out.bytes(line.view());
+      if (out.full) yield '';
     }
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
     if (view.doubtLegend) yield `\n${escapeMarkdown(view.doubtLegend)}\n`;
-    // Handed on 32 lines at a time, as the table hands on its lines off track: one step through the generators for many lines.
-    let piece = '';
+    // A line off track spliced from its target's template is written from its bytes, its text never made.
     let lines = 0;
-    for (const line of offTrackLines(view, rows, offTrackWords(lang, false), escapeMarkdown)) {
-      if (lines === 0) piece = '\n';
-      piece += `- ${ICONS[line.tone]} ${line.text}\n`;
-      if (++lines % 32 === 0) {
-        yield piece;
-        piece = '';
-      }
+    for (const offTrack of offTrackLines(view, rows, offTrackWords(lang, false), escapeMarkdown)) {
+      if (lines === 0) out.bytes(LINE_BREAK);
+      out.bytes(ICON_BYTES[offTrack.tone]);
+      offTrack.write(out);
+      out.bytes(LINE_BREAK);
+      if (++lines % 32 === 0 && out.full) yield '';
     }
-    if (piece !== '') yield piece;
   } else {
     let group: string | null = null;
     for (const v of view.results()) {
@@ -79,4 +83,32 @@ export const formatMarkdown: Formatter = function* (report, options) {
     }
   }
   if (view.verdict) yield `\n**${escapeMarkdown(view.verdict)}**\n`;
+}
+
+const SEPARATOR = Buffer.from(' | ', 'utf8');
+const ROW_END = Buffer.from(' |\n', 'utf8');
+const LINE_BREAK = Buffer.from('\n', 'utf8');
+const ICON_BYTES: Record<Tone, Uint8Array> = { bad: itemBytes('bad'), warn: itemBytes('warn'), moderate: itemBytes('moderate'), neutral: itemBytes('neutral'), good: itemBytes('good') };
+
+/** A list item's start and a tone's icon, as UTF-8. */
+function itemBytes(tone: Tone): Uint8Array {
+  return Buffer.from(`- ${ICONS[tone]} `, 'utf8');
+}
+
+/** Markdown as UTF-8 chunks (`ChunkFormatter`): its pieces encoded as they come, the matrix's cells and lines off track written from bytes encoded once. */
+export const markdownChunks: ChunkFormatter = function* (report, options) {
+  const out = new ByteChunks();
+  for (const piece of markdownPieces(report, options, out)) {
+    out.text(piece);
+    if (out.full) yield out.take();
+  }
+  if (out.length > 0) yield out.take();
 };
+
+/**
+ * A summary and per-action tables with a reason column, fit for a pull-request comment or a
+ * document; with regions, one indicator × region table and the results off track with their
+ * reasons. Every piece of input text is escaped (no HTML, links or comments from a cell). The
+ * text of `markdownChunks`, a chunk at a time.
+ */
+export const formatMarkdown: Formatter = (report, options) => chunkTexts(markdownChunks(report, options));

@@ -7,10 +7,11 @@ import type { FigureSource, Severity, Status, TargetSource } from '../report/typ
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { levelTarget } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
-import { MatrixCellTexts, type CellsView, type CellText } from './matrix-cell-texts.js';
+import { MatrixCellTexts, TONES, type CellsView, type CellText } from './matrix-cell-texts.js';
 import { matrixCell, type MatrixRow } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
-import { displayWidth } from './text-width.js';
+import { GrowingBytes } from './growing-bytes.js';
+import { displayWidth, endsInSpace } from './text-width.js';
 import { cellOf } from './view-result.js';
 
 // Rule: a matrix cell put together from its target's pieces around the figure is byte for byte the
@@ -85,12 +86,22 @@ describe('matrix cells from per-target pieces', () => {
         const view: CellsView = { listed: listedOver(cells), lang, doubts: NO_DOUBTS };
         const texts = new MatrixCellTexts(view, escape);
         const row = rowOver(cells, lang) as MatrixRow;
+        const sink = new GrowingBytes(8);
         for (let region = 0; region < cells.length; region++) {
           const general = cellOf(resultOfCell(cells[region]!), lang);
           const expected: CellText = { text: escape(matrixCell(general)), width: displayWidth(escape(matrixCell(general))), tone: general.tone };
           expect({ ...texts.at(row, region)! }, `${lang} ${cells[region]!.target.id} ${cells[region]!.value}`).toEqual(expected);
+          // Written as UTF-8 after what the sink holds: the same text's bytes, width and tone.
+          sink.reset();
+          sink.text('ab');
+          const written = texts.write(row, region, sink)!;
+          expect(Buffer.from(sink.view()).toString('utf8'), `${lang} ${cells[region]!.value}`).toBe(`ab${expected.text}`);
+          expect({ ...written }).toEqual({ width: expected.width, tone: expected.tone, code: TONES.indexOf(expected.tone) + 1, spaceEnd: endsInSpace(expected.text) });
         }
         expect(texts.at(row, cells.length)).toBeNull();
+        sink.reset();
+        expect(texts.write(row, cells.length, sink)).toBeNull();
+        expect(sink.length).toBe(0);
       }
     }
   });

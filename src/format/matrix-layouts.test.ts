@@ -8,8 +8,8 @@ import { formatCsv } from './csv.js';
 import { outputToString } from './formatter.js';
 import { formatMarkdown } from './markdown.js';
 import { referenceCsvRows, referenceMarkdownRows, referenceMatrix } from './matrix-reference.test-helper.js';
-import { painter } from './paint.js';
-import { formatMatrix } from './table-matrix.js';
+import { painter, type Painter } from './paint.js';
+import { matrixText } from './table-matrix.js';
 import { cellMark, cellOf, viewOffTrack, viewResult } from './view-result.js';
 import { viewReport } from './view.js';
 
@@ -73,13 +73,37 @@ describe('matrix layouts: the fast paths give the text of the general layout', (
         for (const { sort, width, color } of layouts) {
           const view = viewReport(report, { lang, maxErrors: 50, sort });
           const paint = painter(color);
-          const expected = referenceMatrix(view, width, paint).join('\n');
-          expect([...formatMatrix(view, width, paint)].join('\n'), `${name} ${lang} ${sort} ${width} ${color}`).toBe(expected);
+          const expected = referenceMatrix(view, width, paint).map((line) => `${line}\n`).join('');
+          expect(matrixText(view, width, paint), `${name} ${lang} ${sort} ${width} ${color}`).toBe(expected);
           compared++;
         }
       }
     }
     expect(compared).toBe(4 * 2 * 3);
+  }, 120_000);
+
+  it('the table matrix under painters of other kinds: fixed pieces, pieces ending in a space, and no fixed pieces', async () => {
+    // Each is laid out from bytes where the painter puts fixed pieces around a cell (proven on
+    // probes), as text where it does not or where the painted line would be trimmed.
+    const painters: Painter[] = [
+      { tone: (tone, text) => (text === '' ? '' : `<${tone}>${text}</>`), bold: (text) => `*${text}*`, dim: (text) => text },
+      { tone: (_tone, text) => (text === '' ? '' : `${text} `), bold: (text) => text, dim: (text) => text },
+      { tone: (tone, text) => (tone === 'bad' ? text.toUpperCase() : text), bold: (text) => text, dim: (text) => text },
+      painter(true),
+    ];
+    const { report } = (await reports())[1]!;
+    let compared = 0;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const paint of painters) {
+        for (const width of [100, 41]) {
+          const view = viewReport(report, { lang, maxErrors: 50, sort: 'plan' });
+          const expected = referenceMatrix(view, width, paint).map((line) => `${line}\n`).join('');
+          expect(matrixText(view, width, paint), `${lang} ${width} ${compared}`).toBe(expected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(16);
   }, 120_000);
 
   it('CSV and Markdown matrix rows', async () => {

@@ -6,6 +6,7 @@ import type { Result } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { finalCell, levelTarget, plainLevelTargets, wildFigure } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
+import { ByteChunks } from './byte-chunks.js';
 import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
 import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
@@ -83,7 +84,7 @@ function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: bool
 }
 
 /** A line's words and tone. */
-type Worded = Pick<OffTrackLine, 'text' | 'tone'>;
+type Worded = { text: string; tone: OffTrackLine['tone'] };
 
 let splicedLines = 0;
 
@@ -93,15 +94,21 @@ let splicedLines = 0;
  */
 function collect(lines: Iterable<OffTrackLine>): Worded[] {
   const out: Worded[] = [];
+  const fills: string[] = [];
+  const bytes = new ByteChunks(64);
   for (const line of lines) {
-    if (line.pieces) {
-      let text = line.pieces[0]!;
-      for (let i = 0; i < line.fills.length; i++) text += line.fills[i]! + line.pieces[i + 1]!;
-      expect(text).toBe(line.text);
-      expect(line.pieces).toHaveLength(line.fills.length + 1);
+    const pieces = line.pieces(fills);
+    if (pieces) {
+      let text = pieces[0]!;
+      for (let i = 0; i < fills.length; i++) text += fills[i]! + pieces[i + 1]!;
+      expect(text).toBe(line.text());
+      expect(pieces).toHaveLength(fills.length + 1);
       splicedLines++;
     }
-    out.push({ text: line.text, tone: line.tone });
+    // Its UTF-8, written from its template's bytes when spliced, is its text's.
+    line.write(bytes);
+    expect(Buffer.from(bytes.take()).equals(Buffer.from(line.text(), 'utf8'))).toBe(true);
+    out.push({ text: line.text(), tone: line.tone });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { emptyCell, resultOfCell } from '../report/listed-results.js';
+import type { ByteChunks } from './byte-chunks.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import type { MatrixRow } from './region-matrix.js';
 import { isOffTrackOrFailingAt, toneOf, viewOffTrack, type OffTrackView, type Tone } from './view-result.js';
@@ -8,17 +9,38 @@ import type { ReportView } from './view.js';
 /** The words of a line about a result off track, from the parts of its view the line shows (its region '' when the data names none). */
 export type LineWords = (view: OffTrackView, lang: Lang) => string;
 
-/** One line of the results off track: its text, escaped for the format, and its tone. */
-export interface OffTrackLine {
-  text: string;
-  tone: Tone;
+/**
+ * One line of the results off track, escaped for the format, and its tone: spliced from its
+ * target's template (`spliced`), its words made only as they are asked for (as text, as the
+ * template's pieces and fills, or as UTF-8), or worded the general way.
+ */
+export class OffTrackLine {
+  tone: Tone = 'bad';
+  /** True when the line is spliced from its target's template (`OffTrackSentences`, prepared for it). */
+  spliced = false;
+  /** The text of a line worded the general way. */
+  general = '';
+
+  constructor(private readonly sentences: OffTrackSentences) {}
+
+  /** The line's text. */
+  text(): string {
+    return this.spliced ? this.sentences.lastText() : this.general;
+  }
+
   /**
-   * When the text was spliced from its target's template: the template's pieces (one array for
-   * every line of that template) and what went between them (`text` is the two interleaved);
-   * null when it was worded the general way.
+   * A spliced line's template pieces (one array for every line of that template), with what goes
+   * between them put into `fills`: the text is the two interleaved. Null for a line worded the general way.
    */
-  pieces: readonly string[] | null;
-  fills: string[];
+  pieces(fills: string[]): readonly string[] | null {
+    return this.spliced ? this.sentences.lastPieces(fills) : null;
+  }
+
+  /** Appends the line's text as UTF-8 (a spliced line from its template's bytes, without its text). */
+  write(out: ByteChunks): void {
+    if (this.spliced) this.sentences.writeLast(out);
+    else out.text(this.general);
+  }
 }
 
 /** The part of a view the lines need. */
@@ -51,19 +73,19 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
   const count = view.regions.length;
   const sentences = new OffTrackSentences(lang, escape, words);
   const cell = listed.cell ? emptyCell() : null;
-  const line: OffTrackLine = { text: '', tone: 'bad', pieces: null, fills: [] };
+  const line = new OffTrackLine(sentences);
   for (const row of rows) {
     for (let region = 0; region < count; region++) {
       const key = row.key(region);
       if (key < 0 || !isOffTrackOrFailingAt(listed.status(key), listed.severity(key))) continue;
-      if (cell && listed.cell!(key, cell, true) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
-        line.text = sentences.lastText();
-        line.pieces = sentences.lastPieces(line.fills);
+      // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
+      if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
+        line.spliced = true;
         line.tone = toneOf(cell);
       } else {
         const v = viewOffTrack(listed.get(key), lang, doubts);
-        line.text = escape(words(v, lang));
-        line.pieces = null;
+        line.spliced = false;
+        line.general = escape(words(v, lang));
         line.tone = v.tone;
       }
       yield line;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.test-helper.js';
-import { quickShowNumber } from './quick-show-number.js';
+import { quickShowNumber, writeQuickNumber } from './quick-show-number.js';
 import { showNumber } from './show-number.js';
 
 describe('quickShowNumber', () => {
@@ -16,6 +16,20 @@ describe('quickShowNumber', () => {
     }
     const differ = figures.filter((x) => quickShowNumber(x) !== showNumber(x));
     expect(differ).toEqual([]);
+    // Written as bytes: the same digits where it writes them, nothing (-1) elsewhere.
+    const buf = new Uint8Array(40).fill(33);
+    let written = 0;
+    for (const x of figures) {
+      const end = writeQuickNumber(buf, 3, x);
+      if (end < 0) {
+        expect(buf[3], String(x)).toBe(33);
+        continue;
+      }
+      written++;
+      expect(Buffer.from(buf.subarray(3, end)).toString('latin1'), String(x)).toBe(quickShowNumber(x));
+      buf.fill(33);
+    }
+    expect(written).toBeGreaterThan(figures.length / 3);
   });
 
   it('writes figures by hand', () => {

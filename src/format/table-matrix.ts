@@ -1,15 +1,17 @@
 import { formatMessage, type MessageCode } from '../messages.js';
+import { ByteChunks } from './byte-chunks.js';
+import { GrowingBytes } from './growing-bytes.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import type { Painter } from './paint.js';
-import { MatrixCellTexts } from './matrix-cell-texts.js';
-import { offTrackLines, offTrackWords } from './off-track-lines.js';
+import { MatrixCellTexts, TONES } from './matrix-cell-texts.js';
+import { writeOffTrackLines } from './write-off-track-lines.js';
 import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
-import { displayWidth, padEnd } from './text-width.js';
-import { wrapAlike } from './wrap-alike.js';
+import { displayWidth, endsInSpace, padEnd } from './text-width.js';
 import { wrapText } from './wrap-text.js';
 import type { RegionView, ReportView, Tone } from './view.js';
 
 const REGION_COLUMN: Omit<Column, 'header'> = { min: 6, max: 16 };
+const NEWLINE = 10;
 
 function leftColumns(view: ReportView): Column[] {
   const word = (code: MessageCode): string => formatMessage(code, {}, view.lang);
@@ -20,44 +22,64 @@ function leftColumns(view: ReportView): Column[] {
   ];
 }
 
-/** One region's column: its cell in each row (in `rows` order), each cell's text and display width, and its natural width. */
+
+/**
+ * One region's column: its cell in each row (in `rows` order) written once as UTF-8 into one
+ * buffer, with each cell's display width and tone, and the column's natural width.
+ */
 interface RegionColumn {
-  /** The tone of each cell; undefined where the region lists no result. */
-  tones: (Tone | undefined)[];
-  /** The text of each cell (`MatrixCellTexts`): '' where the region lists no result. */
-  texts: string[];
-  /** The display width of each text, measured once: padding needs it in every block row. */
-  sizes: number[];
+  bytes: GrowingBytes;
+  /** Where each row's cell starts in `bytes` (and, at `rows.length`, where the last ends). */
+  starts: Int32Array;
+  widths: Int32Array;
+  /** 1 + the index of the cell's tone in TONES; 0 where the region lists no result. */
+  tones: Uint8Array;
+  /** 1 where the cell ends in a character `trimEnd` removes. */
+  spaceEnds: Uint8Array;
   natural: number;
 }
 
-/** The columns of regions, each worded and measured once when a block first needs it, and let go once laid out. */
-function regionColumns(view: ReportView, rows: MatrixRow[]): { get: (region: number) => RegionColumn; release: (region: number) => void } {
+/** The columns of regions, each worded and measured once when a block first needs it, its buffers used again once laid out. */
+function regionColumns(view: ReportView, rows: MatrixRow[], cellTexts: MatrixCellTexts): { get: (region: number) => RegionColumn; release: (region: number) => void } {
   const made = new Map<number, RegionColumn>();
-  const cellTexts = new MatrixCellTexts(view, (text) => text);
+  const spare: RegionColumn[] = [];
+  const n = rows.length;
   return {
     get: (region) => {
       let column = made.get(region);
       if (!column) {
-        const tones: (Tone | undefined)[] = [];
-        const texts: string[] = [];
-        const sizes: number[] = [];
-        for (const row of rows) {
-          const cell = cellTexts.at(row, region);
-          tones.push(cell?.tone);
-          texts.push(cell ? cell.text : '');
-          sizes.push(cell ? cell.width : 0);
-        }
+        column = spare.pop() ?? { bytes: new GrowingBytes(n * 16), starts: new Int32Array(n + 1), widths: new Int32Array(n), tones: new Uint8Array(n), spaceEnds: new Uint8Array(n), natural: 0 };
+        const { bytes, starts, widths, tones, spaceEnds } = column;
+        bytes.reset();
         // As wide as its label or its widest cell, capped.
         let natural = Math.min(REGION_COLUMN.max, displayWidth(view.regions[region]!.label));
-        for (let i = 0; i < tones.length && natural < REGION_COLUMN.max; i++) {
-          if (tones[i] !== undefined) natural = Math.min(REGION_COLUMN.max, Math.max(natural, sizes[i]!));
+        for (let r = 0; r < n; r++) {
+          starts[r] = bytes.length;
+          const cell = cellTexts.write(rows[r]!, region, bytes);
+          if (cell === null) {
+            tones[r] = 0;
+            widths[r] = 0;
+            spaceEnds[r] = 0;
+            continue;
+          }
+          tones[r] = cell.code;
+          widths[r] = cell.width;
+          spaceEnds[r] = cell.spaceEnd ? 1 : 0;
+          if (cell.width > natural) natural = Math.min(REGION_COLUMN.max, cell.width);
         }
-        made.set(region, (column = { tones, texts, sizes, natural }));
+        starts[n] = bytes.length;
+        column.natural = natural;
+        made.set(region, column);
       }
       return column;
     },
-    release: (region) => made.delete(region),
+    release: (region) => {
+      const column = made.get(region);
+      if (column) {
+        made.delete(region);
+        spare.push(column);
+      }
+    },
   };
 }
 
@@ -69,13 +91,17 @@ interface Block {
 }
 
 /** As many regions from `from` as fit beside the indicator columns (at least one), from widths measured once. */
-function nextBlock(view: ReportView, from: number, width: number, leftNatural: number[], columns: Columns): Block {
-  const left = leftColumns(view);
+function nextBlock(view: ReportView, from: number, width: number, left: Column[], leftNatural: number[], columns: Columns): Block {
   const most = Math.max(1, Math.floor((width - 4 - 8 - 6 - 4) / (REGION_COLUMN.min + 2)));
   for (let count = Math.min(most, view.regions.length - from); count >= 1; count--) {
     const regions = view.regions.slice(from, from + count);
-    const header = [...left, ...regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
-    const widths = fitWidths(header, [...leftNatural, ...regions.map((_, i) => columns.get(from + i).natural)], width);
+    const header = [...left];
+    const natural = [...leftNatural];
+    for (let i = 0; i < count; i++) {
+      header.push({ min: REGION_COLUMN.min, max: REGION_COLUMN.max, header: regions[i]!.label });
+      natural.push(columns.get(from + i).natural);
+    }
+    const widths = fitWidths(header, natural, width);
     // Prefer fewer regions to an indicator squeezed below 16 columns.
     if (widths && (widths[1]! >= Math.min(16, leftNatural[1]!) || count === 1)) return { regions, widths };
   }
@@ -91,85 +117,111 @@ function spaces(n: number): string {
   return (SPACES[n] ??= ' '.repeat(n));
 }
 
+/** What a tone's colour puts around a cell's text, as UTF-8: `paint.tone(tone, text)` is open + text + close for any text without an escape or a line break. */
+interface ToneBytes {
+  open: Uint8Array;
+  close: Uint8Array;
+  /** The painted text ends in a character `trimEnd` removes when the text does (nothing after it), or always (a close that does). */
+  bare: boolean;
+  closeSpace: boolean;
+}
+
+/** Each tone's pieces around a cell (index: the tone's code), cut from the painter's own colouring of probes; null for a painter that does not put fixed pieces around text. */
+function toneBytes(paint: Painter): ToneBytes[] | null {
+  const out: ToneBytes[] = [{ open: new Uint8Array(0), close: new Uint8Array(0), bare: true, closeSpace: false }];
+  for (const tone of TONES) {
+    // A letter no colour's escape holds (they are digits, `[`, `;` and `m`).
+    const probe = paint.tone(tone, 'Q');
+    const at = probe.indexOf('Q');
+    const open = probe.slice(0, at);
+    const close = probe.slice(at + 1);
+    // Proven on texts of another length and of wide and space characters.
+    for (const text of ['0', '✓ 1.5 /40', '已完成 ', ' ']) if (paint.tone(tone, text) !== open + text + close) return null;
+    out.push({ open: Buffer.from(open, 'utf8'), close: Buffer.from(close, 'utf8'), bare: close === '', closeSpace: endsInSpace(close) });
+  }
+  return out;
+}
+
 /**
- * The lines of one block's body (pushed onto `out`), as `layoutRows` lays out its rows (titles, a row of cells per
- * target any of the block's regions lists, the row of counts), with what does not change from
- * block to block done once: the indicator columns of a row are wrapped and padded once per set of
- * widths, a title wrapped once, and a region's cells measured once (`RegionColumn`); a cell that
- * fits its column (nearly all) is padded without being wrapped or measured again.
+ * The lines of one block's body, appended to `text` as UTF-8 as `layoutRows` would lay out its
+ * rows (titles, a row of cells per target any of the block's regions lists, the row of counts),
+ * with what does not change from block to block done once: the indicator columns of a row are
+ * wrapped, padded and encoded once per set of widths, a title once, and a region's cells written
+ * and measured once (`RegionColumn`). A row whose cells all fit their columns (nearly all) is
+ * copied from those bytes; any other row (a cell that wraps, a line that would be trimmed into)
+ * is laid out as text (`rowAsText`).
  */
-function blockLines(out: string[], view: ReportView, rows: MatrixRow[], from: number, block: Block & { widths: number[] }, columns: Columns, paint: Painter, layout: BlockLayout): void {
+function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], from: number, block: Block & { widths: number[] }, columns: Columns, layout: BlockLayout, tones: ToneBytes[] | null): void {
   const { widths, regions } = block;
   const count = regions.length;
   const region = regions.map((_, i) => columns.get(from + i));
   let group = -1;
   for (const [r, row] of rows.entries()) {
     let any = false;
-    for (let i = 0; i < count && !any; i++) any = region[i]!.tones[r] !== undefined;
+    for (let i = 0; i < count && !any; i++) any = region[i]!.tones[r] !== 0;
     if (!any) continue;
     if (row.group !== group && view.sort !== 'status') {
       group = row.group;
-      for (const line of layout.title(group)) out.push(line);
+      text.bytes(layout.title(group));
     }
     const left = layout.left(row, widths);
-    // A cell wider than its column wraps: lines of its own (rare; measured as `layoutRows` does).
-    let wrapped: (string[] | undefined)[] | null = null;
-    let height = left.lines.length;
+    // The fast row: every cell fits its column, the left columns end in plain spaces, and the line does not end in a space trimEnd would take.
+    let fast = tones !== null && left.pads[0]! >= 0;
+    let last = -1;
+    for (let i = 0; i < count && fast; i++) {
+      const column = region[i]!;
+      const w = widths[3 + i]!;
+      if (column.tones[r] === 0) continue;
+      if (column.widths[r]! > w || w < 1) fast = false;
+      last = i;
+    }
+    if (fast && last >= 0) {
+      // A line trimEnd would cut into is laid out as text.
+      const column = region[last]!;
+      const paint = tones![column.tones[r]!]!;
+      if (paint.bare ? column.spaceEnds[r] === 1 : paint.closeSpace) fast = false;
+    }
+    if (!fast) {
+      for (const line of layout.rowAsText(row, r, from, count, widths, region)) {
+        text.text(line);
+        text.byte(NEWLINE);
+      }
+      continue;
+    }
+    // A line is its left columns then its cells, each after the padding before it; the padding
+    // after the last is never added, so the line is what `trimEnd` of it padded would be.
+    text.bytes(left.bytes[0]!);
+    let pending = left.pads[0]!;
     for (let i = 0; i < count; i++) {
       const column = region[i]!;
-      if (column.sizes[r]! > widths[3 + i]! || widths[3 + i]! < 1) {
-        const lines = layout.wrap(column.texts[r]!, widths[3 + i]!);
-        (wrapped ??= [])[i] = lines;
-        height = Math.max(height, lines.length);
+      const w = widths[3 + i]!;
+      const tone = column.tones[r]!;
+      if (tone === 0) {
+        pending += 2 + w;
+        continue;
       }
+      text.spaces(pending + 2);
+      const paint = tones![tone]!;
+      text.bytes(paint.open);
+      text.bytes(column.bytes.buf, column.starts[r]!, column.starts[r + 1]!);
+      text.bytes(paint.close);
+      pending = Math.max(0, w - column.widths[r]!);
     }
-    for (let line = 0; line < height; line++) {
-      // A line is its left columns then its cells, each after the padding before it; the padding
-      // after the last is never added, so the line is what `trimEnd` of it padded would be.
-      let text: string;
-      let pending: number;
-      if (line < left.lines.length) {
-        text = left.trimmed[line]!;
-        pending = left.pads[line]!;
-      } else {
-        text = '';
-        pending = left.blank;
-      }
-      if (pending < 0) {
-        // Left columns ending in another kind of space: laid out in full, and trimmed as a whole.
-        text = line < left.lines.length ? left.lines[line]! : layout.blankLeft(widths);
-        pending = 0;
-      }
-      for (let i = 0; i < count; i++) {
-        const column = region[i]!;
-        const w = widths[3 + i]!;
-        const lines = wrapped?.[i];
-        const cell = lines ? (lines[line] ?? '') : line === 0 ? column.texts[r]! : '';
-        if (cell === '') pending += GAP.length + w;
-        else {
-          const size = lines ? displayWidth(cell) : column.sizes[r]!;
-          text += spaces(pending + GAP.length) + paint.tone(column.tones[r]!, cell);
-          pending = Math.max(0, w - size);
-        }
-      }
-      out.push(endsInSpace(text) ? text.trimEnd() : text);
+    text.byte(NEWLINE);
+    // Lines of the left columns below the first hold no cells.
+    for (let line = 1; line < left.bytes.length; line++) {
+      text.bytes(left.bytes[line]!);
+      text.byte(NEWLINE);
     }
   }
 }
 
-/** True when `text` ends in a character `trimEnd` removes (JavaScript's white space and line ends). */
-export function endsInSpace(text: string): boolean {
-  if (text === '') return false;
-  const c = text.charCodeAt(text.length - 1);
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** A row's indicator columns laid out: each line, the same without the spaces after it, and how many those were (-1: it ends in another kind of space). */
+/** A row's indicator columns laid out: each line, the same without the spaces after it (as text and UTF-8), and how many those were (-1: it ends in another kind of space). */
 interface LeftLines {
   lines: string[];
   trimmed: string[];
+  /** Each trimmed line as UTF-8. */
+  bytes: Uint8Array[];
   pads: number[];
   /** How many spaces make a line of the left columns holding nothing (their widths and the gaps between). */
   blank: number;
@@ -177,106 +229,177 @@ interface LeftLines {
 
 /** What blocks share: wrapped titles, and each row's indicator columns laid out for the widths last used. */
 interface BlockLayout {
-  title: (group: number) => string[];
+  /** A group's title lines, painted, each ending in a line break, as UTF-8. */
+  title: (group: number) => Uint8Array;
   left: (row: MatrixRow, widths: number[]) => LeftLines;
-  blankLeft: (widths: number[]) => string;
-  wrap: (text: string, width: number) => string[];
+  /** The lines of a row laid out as text, with the general rules (cells that wrap, lines trimmed as a whole). */
+  rowAsText: (row: MatrixRow, r: number, from: number, count: number, widths: number[], region: RegionColumn[]) => string[];
 }
 
-function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (text: string, width: number) => string[]): BlockLayout {
-  const titles = new Map<number, string[]>();
+function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (text: string, width: number) => string[], cellTexts: MatrixCellTexts): BlockLayout {
+  const titles = new Map<number, Uint8Array>();
   const lefts = new Map<MatrixRow, { w0: number; w1: number; w2: number; left: LeftLines }>();
   const blankLeft = (widths: number[]): string => [0, 1, 2].map((i) => spaces(widths[i]!)).join(GAP);
+  const left = (row: MatrixRow, widths: number[]): LeftLines => {
+    const known = lefts.get(row);
+    if (known && known.w0 === widths[0] && known.w1 === widths[1] && known.w2 === widths[2]) return known.left;
+    // Unpainted, left-aligned and padded to their widths, as `layoutRows` pads cells without a tag.
+    const cells = [row.id, row.indicator, row.target].map((cell, i) => wrap(cell, widths[i] ?? 1));
+    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    const lines: string[] = [];
+    for (let line = 0; line < height; line++) lines.push(cells.map((cellLines, i) => padEnd(cellLines[line] ?? '', widths[i]!)).join(GAP));
+    const trimmed = lines.map((line) => line.trimEnd());
+    const pads = lines.map((line, i) => (line === trimmed[i]! + spaces(line.length - trimmed[i]!.length) ? line.length - trimmed[i]!.length : -1));
+    const laid = { lines, trimmed, bytes: trimmed.map((line) => Buffer.from(line, 'utf8')), pads, blank: blankLeft(widths).length };
+    lefts.set(row, { w0: widths[0]!, w1: widths[1]!, w2: widths[2]!, left: laid });
+    return laid;
+  };
   return {
-    wrap,
     title: (group) => {
-      let lines = titles.get(group);
-      if (!lines) titles.set(group, (lines = wrapText(view.groupTitle(group), width).map((line) => paint.bold(line))));
-      return lines;
+      let bytes = titles.get(group);
+      if (!bytes) {
+        const lines = wrapText(view.groupTitle(group), width).map((line) => `${paint.bold(line)}\n`);
+        titles.set(group, (bytes = Buffer.from(lines.join(''), 'utf8')));
+      }
+      return bytes;
     },
-    left: (row, widths) => {
-      const known = lefts.get(row);
-      if (known && known.w0 === widths[0] && known.w1 === widths[1] && known.w2 === widths[2]) return known.left;
-      // Unpainted, left-aligned and padded to their widths, as `layoutRows` pads cells without a tag.
-      const cells = [row.id, row.indicator, row.target].map((cell, i) => wrap(cell, widths[i] ?? 1));
-      const height = Math.max(1, ...cells.map((lines) => lines.length));
-      const lines: string[] = [];
-      for (let line = 0; line < height; line++) lines.push(cells.map((cellLines, i) => padEnd(cellLines[line] ?? '', widths[i]!)).join(GAP));
-      const trimmed = lines.map((line) => line.trimEnd());
-      const pads = lines.map((line, i) => (line === trimmed[i]! + spaces(line.length - trimmed[i]!.length) ? line.length - trimmed[i]!.length : -1));
-      const left = { lines, trimmed, pads, blank: blankLeft(widths).length };
-      lefts.set(row, { w0: widths[0]!, w1: widths[1]!, w2: widths[2]!, left });
-      return left;
+    left,
+    rowAsText: (row, r, from, count, widths) => {
+      // The cells worded again as text (a rare row): each as `MatrixCellTexts.at` gives it.
+      const texts: string[] = [];
+      const cellTones: (Tone | undefined)[] = [];
+      for (let i = 0; i < count; i++) {
+        const cell = cellTexts.at(row, from + i);
+        texts.push(cell ? cell.text : '');
+        cellTones.push(cell?.tone);
+      }
+      const laid = left(row, widths);
+      // A cell wider than its column wraps: lines of its own (measured as `layoutRows` does).
+      const wrapped: (string[] | undefined)[] = [];
+      let height = laid.lines.length;
+      for (let i = 0; i < count; i++) {
+        if (cellTones[i] !== undefined && (displayWidth(texts[i]!) > widths[3 + i]! || widths[3 + i]! < 1)) {
+          const lines = wrap(texts[i]!, widths[3 + i]!);
+          wrapped[i] = lines;
+          height = Math.max(height, lines.length);
+        }
+      }
+      const out: string[] = [];
+      for (let line = 0; line < height; line++) {
+        let text: string;
+        let pending: number;
+        if (line < laid.lines.length) {
+          text = laid.trimmed[line]!;
+          pending = laid.pads[line]!;
+        } else {
+          text = '';
+          pending = laid.blank;
+        }
+        if (pending < 0) {
+          // Left columns ending in another kind of space: laid out in full, and trimmed as a whole.
+          text = line < laid.lines.length ? laid.lines[line]! : blankLeft(widths);
+          pending = 0;
+        }
+        for (let i = 0; i < count; i++) {
+          const w = widths[3 + i]!;
+          const lines = wrapped[i];
+          const cell = cellTones[i] === undefined ? '' : lines ? (lines[line] ?? '') : line === 0 ? texts[i]! : '';
+          if (cell === '') pending += GAP.length + w;
+          else {
+            text += spaces(pending + GAP.length) + paint.tone(cellTones[i]!, cell);
+            pending = Math.max(0, w - displayWidth(cell));
+          }
+        }
+        out.push(endsInSpace(text) ? text.trimEnd() : text);
+      }
+      return out;
     },
-    blankLeft,
   };
 }
+
+/** Appends a line of text and its line break. */
+function writeLine(out: ByteChunks, line: string): void {
+  out.text(line);
+  out.bytes(LINE_BREAK);
+}
+
+const LINE_BREAK = new Uint8Array([NEWLINE]);
 
 /**
  * Indicator × region: a status symbol and figure per cell, a column per region, as many regions
  * per block as fit the width, a row of per-region counts under each block; then the results off
- * track with their reasons, one per line. Yields lines, or pieces of several lines joined by `\n`.
+ * track with their reasons, one per line. Appends its lines (each ending in a line break) to
+ * `out` as UTF-8, stopping after each block and each piece of lines off track so that the caller
+ * can hand out a full chunk; returns whether it wrote anything (nothing when nothing is listed).
  */
-export function* formatMatrix(view: ReportView, width: number, paint: Painter): Generator<string> {
+export function* writeMatrix(view: ReportView, width: number, paint: Painter, out: ByteChunks): Generator<void, boolean> {
   const rows = regionMatrix(view, view.sort);
   // Nothing listed (-q with nothing off track): no matrix of empty columns; the counts above and
   // the line on what is not listed say it all.
-  if (rows.length === 0) return;
+  if (rows.length === 0) return false;
   const wrap = memoWrap();
+  const left = leftColumns(view);
   // Widths are measured once, so every block lines up and each cell is measured once.
-  const leftNatural = naturalWidths(leftColumns(view), rows.map((row): Row => ({ kind: 'cells', cells: [row.id, row.indicator, row.target] })));
-  // Each region's cells are worded once, when its block is laid out; its width is measured from them.
-  const regionCells = regionColumns(view, rows);
-  const layout = blockLayout(view, width, paint, wrap);
+  const leftNatural = naturalWidths(left, rows.map((row): Row => ({ kind: 'cells', cells: [row.id, row.indicator, row.target] })));
+  // Each region's cells are written once, when its block is laid out; its width is measured from them.
+  const cellTexts = new MatrixCellTexts(view, (text) => text);
+  const regionCells = regionColumns(view, rows, cellTexts);
+  const layout = blockLayout(view, width, paint, wrap, cellTexts);
+  const tones = toneBytes(paint);
   const colour: Paint = (text, role) => {
     if (role.column === 'header' || role.column === 'title') return paint.bold(text);
     return role.tag ? paint.tone(role.tag as Tone, text) : text;
   };
+  const text = new GrowingBytes(1 << 16);
   for (let from = 0; from < view.regions.length; ) {
-    const block = nextBlock(view, from, width, leftNatural, regionCells);
+    const block = nextBlock(view, from, width, left, leftNatural, regionCells);
     const start = from;
     from += block.regions.length;
     if (!block.widths) {
       for (let i = 0; i < block.regions.length; i++) regionCells.release(start + i);
       // Too narrow for columns: each region's cells as lines.
       for (const [i, region] of block.regions.entries()) {
-        yield* wrapText(region.label, width).map(paint.bold);
+        for (const line of wrapText(region.label, width)) writeLine(out, paint.bold(line));
         for (const row of rows) {
-          const cell = row.cell(from - block.regions.length + i);
-          if (cell) yield* wrapText(`${matrixCell(cell)} ${row.id} ${row.indicator}`, width);
+          const cell = row.cell(start + i);
+          if (cell) for (const line of wrapText(`${matrixCell(cell)} ${row.id} ${row.indicator}`, width)) writeLine(out, line);
         }
-        yield* wrapText(region.short, width);
+        for (const line of wrapText(region.short, width)) writeLine(out, line);
       }
+      yield;
       continue;
     }
-    const columns = [...leftColumns(view), ...block.regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
-    // The header and its rule, then the body, then the row of counts (wrapped to the columns, never widening them).
-    // A block is handed on as one piece of lines: one step through the generators above instead of one a line.
-    const lines = [...layoutRows(columns, [], block.widths, width, colour, wrap)];
-    blockLines(lines, view, rows, start, { ...block, widths: block.widths }, regionCells, paint, layout);
-    const tallies: Row = { kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...block.regions.map((region) => region.short)], sizes: false };
-    for (const line of cellLines(columns, tallies, block.widths, colour, wrap)) lines.push(line);
-    for (let i = 0; i < block.regions.length; i++) regionCells.release(start + i);
-    lines.push('');
-    yield lines.join('\n');
-  }
-  yield* wrapText(formatMessage('view.legend', {}, view.lang), width).map(paint.dim);
-  if (view.townsLegend) yield* wrapText(view.townsLegend, width).map(paint.dim);
-  if (view.doubtLegend) yield* wrapText(view.doubtLegend, width).map(paint.dim);
-  let first = true;
-  // Handed on in pieces of lines, as the blocks are: a piece of 32 results, so that no more results are built between two pieces than a matrix row has.
-  let piece: string[] = [];
-  let count = 0;
-  // Most lines are alike (a target's sentence with a region and numbers spliced in): cut where the last of their shape was.
-  const wrapLine = wrapAlike(width);
-  for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
-    if (first) piece.push('');
-    first = false;
-    for (const part of line.pieces ? wrapLine.spliced(line.text, line.pieces, line.fills) : wrapLine(line.text)) piece.push(paint.tone(line.tone, part));
-    if (++count % 32 === 0) {
-      yield piece.join('\n');
-      piece = [];
+    const columns = [...left, ...block.regions.map((region) => ({ ...REGION_COLUMN, header: region.label }))];
+    // The header and its rule, then the body, then the row of counts (wrapped to the columns, never widening them), then a blank line.
+    for (const line of layoutRows(columns, [], block.widths, width, colour, wrap)) {
+      text.text(line);
+      text.byte(NEWLINE);
     }
+    blockLines(text, view, rows, start, { ...block, widths: block.widths }, regionCells, layout, tones);
+    const tallies: Row = { kind: 'cells', cells: ['', formatMessage('view.tallies', {}, view.lang), '', ...block.regions.map((region) => region.short)], sizes: false };
+    for (const line of cellLines(columns, tallies, block.widths, colour, wrap)) {
+      text.text(line);
+      text.byte(NEWLINE);
+    }
+    for (let i = 0; i < block.regions.length; i++) regionCells.release(start + i);
+    text.byte(NEWLINE);
+    out.bytes(text.view());
+    text.reset();
+    yield;
   }
-  if (piece.length > 0) yield piece.join('\n');
+  for (const line of wrapText(formatMessage('view.legend', {}, view.lang), width)) writeLine(out, paint.dim(line));
+  if (view.townsLegend) for (const line of wrapText(view.townsLegend, width)) writeLine(out, paint.dim(line));
+  if (view.doubtLegend) for (const line of wrapText(view.doubtLegend, width)) writeLine(out, paint.dim(line));
+  yield* writeOffTrackLines(view, rows, width, paint, out, paint.tone('bad', '0') !== '0');
+  return true;
+}
+
+/** The matrix's text (`writeMatrix`), each line ending in a line break; '' when nothing is listed. */
+export function matrixText(view: ReportView, width: number, paint: Painter): string {
+  const out = new ByteChunks();
+  const pieces: string[] = [];
+  const lines = writeMatrix(view, width, paint, out);
+  for (let step = lines.next(); !step.done; step = lines.next()) if (out.full) pieces.push(Buffer.from(out.take()).toString('utf8'));
+  pieces.push(Buffer.from(out.take()).toString('utf8'));
+  return pieces.join('');
 }

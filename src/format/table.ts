@@ -1,9 +1,10 @@
 import { formatMessage, type MessageCode } from '../messages.js';
 import type { Report } from '../report/types.js';
-import { DEFAULT_WIDTH, type Formatter, type FormatOptions } from './formatter.js';
+import { ByteChunks, chunkTexts } from './byte-chunks.js';
+import { DEFAULT_WIDTH, type ChunkFormatter, type Formatter, type FormatOptions } from './formatter.js';
 import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js';
 import { painter, type Painter } from './paint.js';
-import { formatMatrix } from './table-matrix.js';
+import { writeMatrix } from './table-matrix.js';
 import { displayWidth } from './text-width.js';
 import { wrapText } from './wrap-text.js';
 import { keysByRank } from '../report/listed-results.js';
@@ -96,23 +97,40 @@ function* stacked(view: ReportView, results: ResultView[], notes: string[], widt
   }
 }
 
-/** Where the summary goes: at the top and again at the bottom, with the rule that failed the run last. */
-function* framed(view: ReportView, width: number, paint: Painter, body: Iterable<string>): Generator<string> {
-  for (const line of view.errors) yield* wrapped(line, width, (text) => paint.tone('bad', text));
-  for (const line of view.summary) yield* wrapped(line, width, paint.bold);
-  yield '';
-  // An empty body (nothing listed) leaves one blank line between the counts, not two.
+const LINE_BREAK = new Uint8Array([10]);
+
+/** Appends a line and its line break. */
+function writeLine(out: ByteChunks, line: string): void {
+  out.text(line);
+  out.bytes(LINE_BREAK);
+}
+
+/** Appends each line; stops whenever `out` holds a chunk's worth. Returns whether there was any. */
+function* writeLines(out: ByteChunks, lines: Iterable<string>): Generator<void, boolean> {
   let any = false;
-  for (const piece of body) {
+  for (const line of lines) {
     any = true;
-    yield piece;
+    writeLine(out, line);
+    if (out.full) yield;
   }
-  if (any) yield '';
-  for (const line of view.checks) yield* wrapped(line, width, (text) => paint.tone('warn', text));
+  return any;
+}
+
+/** Where the summary goes: at the top and again at the bottom, with the rule that failed the run last. */
+function* framed(view: ReportView, width: number, paint: Painter, out: ByteChunks, body: Generator<void, boolean>): Generator<void> {
+  for (const line of view.errors) for (const part of wrapped(line, width, (text) => paint.tone('bad', text))) writeLine(out, part);
+  for (const line of view.summary) for (const part of wrapped(line, width, paint.bold)) writeLine(out, part);
+  out.bytes(LINE_BREAK);
+  // An empty body (nothing listed) leaves one blank line between the counts, not two.
+  const any = yield* body;
+  if (any) out.bytes(LINE_BREAK);
+  const tail: string[] = [];
+  for (const line of view.checks) tail.push(...wrapped(line, width, (text) => paint.tone('warn', text)));
   // The counts again under a table, for a long one; with no table they are just above.
-  if (any) for (const line of view.summary) yield* wrapped(line, width, paint.bold);
-  if (view.unlisted) yield* wrapped(view.unlisted, width, paint.dim);
-  if (view.verdict) yield* wrapped(view.verdict, width, (text) => paint.tone('bad', text));
+  if (any) for (const line of view.summary) tail.push(...wrapped(line, width, paint.bold));
+  if (view.unlisted) tail.push(...wrapped(view.unlisted, width, paint.dim));
+  if (view.verdict) tail.push(...wrapped(view.verdict, width, (text) => paint.tone('bad', text)));
+  yield* writeLines(out, tail);
 }
 
 /** Each region's listing in turn, under its name, with its counts (`--by region`, or data without regions). */
@@ -137,18 +155,25 @@ function* byRegion(view: ReportView, width: number, paint: Painter): Generator<s
   }
 }
 
-function* lines(report: Report, options: FormatOptions): Generator<string> {
+/** The table's lines appended to `out` as UTF-8; stops whenever `out` may hold a chunk's worth. */
+function* writeTable(report: Report, options: FormatOptions, out: ByteChunks): Generator<void> {
   const width = Math.max(1, Math.floor(options.width ?? DEFAULT_WIDTH));
   const paint = painter(options.color);
   const view = viewReport(report, { lang: options.lang, maxErrors: options.maxErrors, sort: options.sort, results: options.results, regions: options.regions });
   const matrix = view.hasRegions && options.by !== 'region';
-  yield* framed(view, width, paint, matrix ? formatMatrix(view, width, paint) : byRegion(view, width, paint));
+  yield* framed(view, width, paint, out, matrix ? writeMatrix(view, width, paint, out) : writeLines(out, byRegion(view, width, paint)));
 }
+
+/** The table as UTF-8 chunks (`ChunkFormatter`): its lines written as bytes, the matrix's cells from bytes written once. */
+export const tableChunks: ChunkFormatter = function* (report, options) {
+  const out = new ByteChunks();
+  for (const _ of writeTable(report, options, out)) if (out.full) yield out.take();
+  if (out.length > 0) yield out.take();
+};
 
 /**
  * The gap table for a terminal, at most `width` columns wide: rows grouped by action with the
- * reason under each (or in a column when there is room); with regions, indicator × region.
+ * reason under each (or in a column when there is room); with regions, indicator × region. The
+ * text of `tableChunks`, a chunk at a time.
  */
-export const formatTable: Formatter = function* (report, options) {
-  for (const line of lines(report, options)) yield `${line}\n`;
-};
+export const formatTable: Formatter = (report, options) => chunkTexts(tableChunks(report, options));

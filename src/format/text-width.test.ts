@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charWidth, codeWidth, displayWidth, padEnd, WIDE } from './text-width.js';
+import { charWidth, codeWidth, displayWidth, padEnd, WIDE, endsInSpace } from './text-width.js';
 
 describe('displayWidth counts columns as a terminal does', () => {
   it.each([
@@ -49,5 +49,20 @@ describe('codeWidth: a character\'s width from its code point, without a string 
     }
     expect(wrong).toBe(0);
     expect([codeWidth(0x4e2d), codeWidth(0xff08), codeWidth(0x1f30a), codeWidth(0x2713), codeWidth(0xb7), codeWidth(0x301), codeWidth(0x1b)]).toEqual([2, 2, 2, 1, 1, 0, 0]);
+  });
+});
+
+describe('endsInSpace', () => {
+  it('is true exactly when trimEnd would remove the last character (every UTF-16 unit)', () => {
+    const trimmed: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const text = `a${String.fromCharCode(c)}`;
+      expect(endsInSpace(text), c.toString(16)).toBe(text.trimEnd() !== text);
+      if (endsInSpace(text)) trimmed.push(c);
+    }
+    // Tab to carriage return, space, no-break space, ogham, the en quad to the hair space, line and paragraph separators, narrow no-break, medium mathematical, ideographic, BOM.
+    expect(trimmed.length).toBe(5 + 1 + 1 + 1 + 11 + 2 + 1 + 1 + 1 + 1);
+    expect(endsInSpace('')).toBe(false);
+    expect(endsInSpace('✓ 已完成')).toBe(false);
   });
 });

@@ -99,3 +99,12 @@ export function padStart(text: string, width: number): string {
   const missing = width - displayWidth(text);
   return missing > 0 ? ' '.repeat(missing) + text : text;
 }
+
+/** True when `text` ends in a character `trimEnd` removes (JavaScript's white space and line ends). */
+export function endsInSpace(text: string): boolean {
+  if (text === '') return false;
+  const c = text.charCodeAt(text.length - 1);
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}

@@ -15,6 +15,17 @@ export interface AlikeWrap {
    * are not read again.
    */
   spliced(text: string, pieces: readonly string[], fills: readonly string[]): string[];
+  /**
+   * `spliced` of a text made only when it is needed: null when the text fits the width whole
+   * (where `spliced` gives `[text]`), else its lines; `text` is asked for at most once.
+   */
+  splicedLines(pieces: readonly string[], fills: readonly string[], text: () => string): string[] | null;
+  /**
+   * Where a spliced text is cut, without the text: null when it fits the width whole, the
+   * [start, end) of each line (UTF-16 offsets into the text; only spaces lie between them) when a
+   * text of its shape was cut before, undefined when not known (then `splicedLines`).
+   */
+  splicedCuts(pieces: readonly string[], fills: readonly string[]): Int32Array | null | undefined;
   /** How many texts were cut where a text of their shape was (for tests). */
   readonly reused: number;
 }
@@ -128,7 +139,9 @@ export function wrapAlike(width: number): AlikeWrap {
   const fillShapes = new Map<string, { code: number; columns: number } | null>();
   const shapeCodes = new Map<string, number>();
   let nodes = 0;
-  const spliced = (text: string, pieces: readonly string[], fills: readonly string[]): string[] => {
+  // Where a spliced text's shape leads in its tree, and its columns; null when it must be wrapped afresh.
+  const found = { leaf: null as unknown as ShapeNode, columns: 0 };
+  const leafOf = (pieces: readonly string[], fills: readonly string[]): typeof found | null => {
     let node = pieceShapes.get(pieces);
     if (node === undefined) {
       let columns = 0;
@@ -143,7 +156,7 @@ export function wrapAlike(width: number): AlikeWrap {
       node = columns < 0 ? null : { columns, next: null, cuts: undefined };
       if (pieceShapes.size < MOST_SHAPES) pieceShapes.set(pieces, node);
     }
-    if (node === null || text.length > LONGEST) return wrapText(text, limit);
+    if (node === null) return null;
     let columns = node.columns;
     let at: ShapeNode = node;
     for (const fill of fills) {
@@ -157,27 +170,37 @@ export function wrapAlike(width: number): AlikeWrap {
           else {
             let id = shapeCodes.get(part.key);
             // Bounded: past it, a shape not met before is wrapped afresh.
-            if (id === undefined && shapeCodes.size >= MOST_SHAPES) return wrapText(text, limit);
+            if (id === undefined && shapeCodes.size >= MOST_SHAPES) return null;
             if (id === undefined) shapeCodes.set(part.key, (id = -1 - shapeCodes.size));
             known = { code: id, columns: part.columns };
           }
           if (fillShapes.size < MOST_SHAPES) fillShapes.set(fill, known);
         }
-        if (known === null) return wrapText(text, limit);
+        if (known === null) return null;
         code = known.code;
         columns += known.columns;
       }
       let next: ShapeNode | undefined = at.next?.get(code);
       if (next === undefined) {
         // Past the bound, a shape not met before is wrapped afresh.
-        if (nodes >= MOST_SHAPES * 4) return wrapText(text, limit);
+        if (nodes >= MOST_SHAPES * 4) return null;
         nodes++;
         next = { columns: 0, next: null, cuts: undefined };
         (at.next ??= new Map()).set(code, next);
       }
       at = next;
     }
-    if (columns <= limit) return [text];
+    found.leaf = at;
+    found.columns = columns;
+    return found;
+  };
+  const splicedLines = (pieces: readonly string[], fills: readonly string[], textOf: () => string): string[] | null => {
+    const leaf = leafOf(pieces, fills);
+    if (leaf === null) return wrapWhole(textOf());
+    if (leaf.columns <= limit) return null;
+    const at = leaf.leaf;
+    const text = textOf();
+    if (text.length > LONGEST) return wrapWhole(text);
     const { cuts } = at;
     if (cuts === undefined) {
       const lines = wrapText(text, limit);
@@ -190,7 +213,24 @@ export function wrapAlike(width: number): AlikeWrap {
     for (let i = 0; i < lines.length; i++) lines[i] = text.slice(cuts[2 * i]!, cuts[2 * i + 1]!);
     return lines;
   };
+  const splicedCuts = (pieces: readonly string[], fills: readonly string[]): Int32Array | null | undefined => {
+    const leaf = leafOf(pieces, fills);
+    if (leaf === null) return undefined;
+    if (leaf.columns <= limit) return null;
+    const { cuts } = leaf.leaf;
+    if (!cuts) return undefined;
+    reused++;
+    return cuts;
+  };
+  // A text wrapped afresh: null when it is its own line.
+  const wrapWhole = (text: string): string[] | null => {
+    const lines = wrapText(text, limit);
+    return lines.length === 1 && lines[0] === text ? null : lines;
+  };
+  const spliced = (text: string, pieces: readonly string[], fills: readonly string[]): string[] => splicedLines(pieces, fills, () => text) ?? [text];
   Object.defineProperty(wrap, 'spliced', { value: spliced });
+  Object.defineProperty(wrap, 'splicedLines', { value: splicedLines });
+  Object.defineProperty(wrap, 'splicedCuts', { value: splicedCuts });
   return Object.defineProperty(wrap, 'reused', { get: () => reused }) as AlikeWrap;
 }
 
