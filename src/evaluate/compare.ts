@@ -158,7 +158,7 @@ export function gapOf(actual: number, target: Target, defaultTolerance: number):
 
 /** `a − b` in decimal: exact whole numbers for figures of up to 15 digits, else big.js. */
 function difference(a: number, b: number): number {
-  return fastDifference(a, b) ?? toNumber(decimal(a).minus(b));
+  return fastDifference(a, b) ?? toNumber(decimal(a).minus(decimal(b)));
 }
 
 /**
