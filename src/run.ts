@@ -171,7 +171,7 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // A summary's read of a large file keeps V8's young generation from growing (steady-heap.ts).
-  if (options.outputs.every((output) => output.format === 'summary')) await allowSteadyHeap();
+  await allowSteadyHeap(options.outputs.every((output) => output.format === 'summary'));
   const refused = outputRefusals(options);
   if (refused.length > 0) return usageErrors(refused, options.lang, io);
   const loaded = await loadPlanFor(options, io);

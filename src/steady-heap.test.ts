@@ -55,5 +55,7 @@ describe('collecting what a long read left', () => {
     // Nothing else allocates here: without a collection of its own, the object is still there.
     expect(afterCollect('steadyHeap();').collected).toBe(false);
     expect(afterCollect('await allowSteadyHeap();').collected).toBe(false);
+    // A run after a long one, in the same process, that allows no steady heap (a table, say).
+    expect(afterCollect('await allowSteadyHeap(); steadyHeap(); await allowSteadyHeap(false);').collected).toBe(false);
   });
 });

@@ -10,13 +10,15 @@ let longRead = false;
 let collect: (() => void) | null = null;
 
 /**
- * Lets a long read keep V8's young generation at the size it has (`steadyHeap`): for a run that
- * keeps little per figure and nothing per result (a summary). A run that builds a result per
- * target and region is better served by the young generation's growth (fewer collections of
- * objects that live on), so it does not call this.
+ * Lets a long read of the run about to start keep V8's young generation at the size it has
+ * (`steadyHeap`), or not (`allow` false): allowed for a run that keeps little per figure and
+ * nothing per result (a summary). A run that builds a result per target and region is better
+ * served by the young generation's growth (fewer collections of objects that live on).
  */
-export async function allowSteadyHeap(): Promise<void> {
-  allowed = '--semi-space-growth-factor=1';
+export async function allowSteadyHeap(allow = true): Promise<void> {
+  allowed = allow ? '--semi-space-growth-factor=1' : null;
+  // Each run says for itself: a later run in the same process (the library's) starts afresh.
+  longRead = false;
 }
 
 /**

@@ -19,8 +19,13 @@ const towns = townsPlan();
 const decomposed = readRegionTargets(new URL('../../fixtures/towns/region-targets.csv', import.meta.url).pathname, towns);
 const base: EvaluateOptions = { policy: { failOn: ['not_met'], maxWarnings: null }, planFile: 'p', toolVersion: '0' };
 
-async function actualsOf(p: Plan, csv: string): Promise<Actuals> {
-  return readActuals([{ name: 'r.csv', open: async function* () { yield Buffer.from(csv); } }], p);
+/** The figures of `csv` read as one file, or as two (its rows dealt alternately, each with the header); every row kept or only some. */
+async function actualsOf(p: Plan, csv: string, twoFiles = false, keepRows = true): Promise<Actuals> {
+  const source = (name: string, text: string) => ({ name, open: async function* () { yield Buffer.from(text); } });
+  if (!twoFiles) return readActuals([source('r.csv', csv)], p, { keepRows });
+  const [header, ...rows] = csv.trimEnd().split('\n');
+  const part = (odd: number) => `${[header, ...rows.filter((_, i) => i % 2 === odd)].join('\n')}\n`;
+  return readActuals([source('r1.csv', part(0)), source('r2.csv', part(1))], p, { keepRows });
 }
 
 let cellsRead = 0;
@@ -129,8 +134,11 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
           randomFigures(p, regions),
           fc.oneof({ arbitrary: fc.constant(p.period.end), weight: 3 }, fc.integer({ min: p.baselineYear, max: p.period.end + 1 })),
           fc.boolean(),
-          async (rows, asOf, quiet) => {
-            const actuals = await actualsOf(p, csvOfFigures(p, rows));
+          fc.boolean(),
+          fc.boolean(),
+          async (rows, asOf, quiet, twoFiles, keepRows) => {
+            // Figures from two files, or with their rows not kept: each cell's file and row as the general path gives them.
+            const actuals = await actualsOf(p, csvOfFigures(p, rows), twoFiles, keepRows);
             const listing = { quiet, manyRegions: regions.length > 1 };
             listed += sameEvaluation(p, actuals, { ...base, asOf, list: listResults(listing), listing, regionTargets: terms ? regionTargets : null });
           },

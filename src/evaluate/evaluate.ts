@@ -19,7 +19,7 @@ import { QuickCount } from './quick-count.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
-import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedResults } from '../report/listed-results.js';
 import { KEPT_RESULTS, listedCells, type Cells } from './listed-cells.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';

@@ -3,6 +3,7 @@ import type { Target } from '../plan/types.js';
 import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { STATUSES } from '../report/types.js';
 import { matrixCell, nearBound, type MatrixRow } from './region-matrix.js';
+import { utf8 } from './byte-chunks.js';
 import type { GrowingBytes } from './growing-bytes.js';
 import { quickShowNumber, writeQuickNumber } from './quick-show-number.js';
 import { showNumber } from './show-number.js';
@@ -207,7 +208,7 @@ export class MatrixCellTexts {
     whole.width = displayWidth(text);
     whole.tone = cell.tone;
     this.whole = null;
-    if (milestone) milestone.set(done, (this.whole = { text, width: whole.width, tone: cell.tone, bytes: utf8Of(text), spaceEnd: endsInSpace(text) }));
+    if (milestone) milestone.set(done, (this.whole = { text, width: whole.width, tone: cell.tone, bytes: utf8(text), spaceEnd: endsInSpace(text) }));
   }
 
   private templateOf(cell: ListedCell): CellTemplate | null {
@@ -233,13 +234,14 @@ export class MatrixCellTexts {
     const figure = showNumber(cell.value);
     if (a !== `${before}1${after}` || b !== `${before}2${after}` || !plainFigure(figure) || matrixCell(real) !== `${before}${figure}${after}`) return null;
     const escaped = { before: this.escape(before), after: this.escape(after) };
-    // Escaped piece by piece as the whole would be (a format's escapes are per character, but the proof costs nothing).
+    // Escaped piece by piece as the whole would be: not every escape is per character (Markdown's
+    // of `://` and `www.` are not), so the pieces are taken only where this proof holds.
     if (`${escaped.before}${figure}${escaped.after}` !== this.escape(matrixCell(real))) return null;
     // The width of the escaped text, as the general path measures it.
     return {
       ...escaped,
-      beforeBytes: utf8Of(escaped.before),
-      afterBytes: utf8Of(escaped.after),
+      beforeBytes: utf8(escaped.before),
+      afterBytes: utf8(escaped.after),
       width: displayWidth(escaped.before) + displayWidth(escaped.after),
       tone: real.tone,
       code: TONE_CODE.get(real.tone)!,
@@ -251,9 +253,6 @@ export class MatrixCellTexts {
 /** The part of a matrix row the cells read. */
 export type CellRow = Pick<MatrixRow, 'key' | 'cell'>;
 
-function utf8Of(text: string): Uint8Array {
-  return Buffer.from(text, 'utf8');
-}
 
 /** `nearBound` without an array for a single bound: true when `value` is within 0.001 of a bound of the target. */
 function nearTarget(value: number, target: Target['value']): boolean {

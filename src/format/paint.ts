@@ -22,3 +22,14 @@ export function painter(color: boolean): Painter {
   const chalk = new Chalk({ level: 1 });
   return { tone: (tone, text) => TONES[tone](chalk, text), bold: (text) => chalk.bold(text), dim: (text) => chalk.dim(text) };
 }
+
+/** Texts a painter is tried on: digits, letters of both cases, wide characters, marks and spaces. */
+const PROBES = ['0', 'Qq', '✓ 1.5 /40', '已完成 ', ' '];
+
+/**
+ * True when the painter leaves text as it is in every tone (no colour, no other change), proven
+ * on probes: a line may then be written without it (the table's lines off track, as bytes).
+ */
+export function paintsNothing(paint: Painter): boolean {
+  return (Object.keys(TONES) as Tone[]).every((tone) => PROBES.every((text) => paint.tone(tone, text) === text));
+}

@@ -2,7 +2,7 @@ import { formatMessage, type MessageCode } from '../messages.js';
 import { ByteChunks } from './byte-chunks.js';
 import { GrowingBytes } from './growing-bytes.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
-import type { Painter } from './paint.js';
+import { paintsNothing, type Painter } from './paint.js';
 import { MatrixCellTexts, TONES } from './matrix-cell-texts.js';
 import { writeOffTrackLines } from './write-off-track-lines.js';
 import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
@@ -390,7 +390,7 @@ export function* writeMatrix(view: ReportView, width: number, paint: Painter, ou
   for (const line of wrapText(formatMessage('view.legend', {}, view.lang), width)) writeLine(out, paint.dim(line));
   if (view.townsLegend) for (const line of wrapText(view.townsLegend, width)) writeLine(out, paint.dim(line));
   if (view.doubtLegend) for (const line of wrapText(view.doubtLegend, width)) writeLine(out, paint.dim(line));
-  yield* writeOffTrackLines(view, rows, width, paint, out, paint.tone('bad', '0') !== '0');
+  yield* writeOffTrackLines(view, rows, width, paint, out, !paintsNothing(paint));
   return true;
 }
 
