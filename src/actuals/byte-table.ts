@@ -15,6 +15,24 @@ export class ByteTable {
     this.slots = new Int32Array(size).fill(-1);
   }
 
+  /**
+   * A table holding `keys` with `values` (in the order they were added) whose slots are `slots`,
+   * as `slotList` gave them for a table made at its size by adding those keys in that order: no
+   * key is hashed again (the line scanner's id table, prebuilt with the plan: plan-tables.ts).
+   */
+  static withSlots(slots: Int32Array, keys: Buffer[], values: number[]): ByteTable {
+    const table = new ByteTable();
+    table.slots = slots;
+    table.keys = keys;
+    table.values = values;
+    return table;
+  }
+
+  /** The slots as numbers, for `withSlots`. */
+  slotList(): number[] {
+    return Array.from(this.slots);
+  }
+
   /** How many keys it holds. */
   get size(): number {
     return this.keys.length;

@@ -99,7 +99,8 @@ export class FigureStore {
   private slabSize = 2;
   /** Every cell a code; and by year, the layout of a status region's block (see `StatusCells`). */
   private readonly full: BlockLayout;
-  private readonly statusLayouts: BlockLayout[];
+  /** By year index, made when first needed (a summary's file usually has a year or two of the period's six). */
+  private readonly statusLayouts: (BlockLayout | undefined)[] = [];
   private readonly statusKeys: Set<string> | null;
   /**
    * By slot, the region's flags (ROWS_KEPT, DROPPED, STATUS_KEPT) and its plan-level code as
@@ -126,7 +127,6 @@ export class FigureStore {
     this.lastYear = lastYear;
     this.yearCount = lastYear - firstYear + 1;
     this.full = fullLayout(targetCount);
-    this.statusLayouts = Array.from({ length: this.yearCount }, (_, y) => (status ? statusLayout(status, targetCount, firstYear + y) : this.full));
     this.statusKeys = status ? new Set(status.levelKeys) : null;
   }
 
@@ -154,7 +154,13 @@ export class FigureStore {
 
   /** The layout of a slot's block of a year (by its index from `firstYear`). */
   private layoutOf(slot: number, yearIndex: number): BlockLayout {
-    return (this.flags[slot]! & STATUS_KEPT) !== 0 ? (this.statusLayouts[yearIndex] as BlockLayout) : this.full;
+    return (this.flags[slot]! & STATUS_KEPT) !== 0 ? this.statusLayoutOf(yearIndex) : this.full;
+  }
+
+  /** The layout of a status region's block of a year (by its index from `firstYear`): one object per year. */
+  private statusLayoutOf(yearIndex: number): BlockLayout {
+    if (!this.status) return this.full;
+    return (this.statusLayouts[yearIndex] ??= statusLayout(this.status, this.targetCount, this.firstYear + yearIndex));
   }
 
   /**
@@ -322,7 +328,7 @@ export class FigureStore {
           const level = levels?.[r];
           slot = this.slotOf(name, level === 2 ? true : level === 1 ? false : undefined);
         }
-        const layout = data.blockKind[b] === 1 ? (this.statusLayouts[y] as BlockLayout) : this.full;
+        const layout = data.blockKind[b] === 1 ? this.statusLayoutOf(y) : this.full;
         if (layout !== this.layoutOf(slot, y)) throw new Error(`figure store: a block of ${name} merged with another layout`);
         const slab = data.slabs[data.blockSlab[b] as number] as Int32Array;
         const source = new YearFigures(slab, data.blockAt[b] as number, layout, data.statusSlabs[data.blockStatusSlab[b] as number] ?? noStatus, data.blockStatusAt[b] as number, null);

@@ -5,6 +5,7 @@ import type { FallbackReason, FastFigure, FastLongLayout, FastLongResult, FastTa
 import { parseYesNo } from './parse-number.js';
 import { EXACT_DIGITS, lastPlainCode, MAX_SHORT_MANTISSA, POW10, readPlainNumber, readYear } from './read-plain-number.js';
 import { cleanUtf8 } from './split-plain-line.js';
+import { targetTablesOf, type ScannerTables } from '../plan/plan-tables.js';
 
 /** Longest field and most columns the fast reader takes (the normal path's length guard). */
 export const MAX_FIELD = 10_000;
@@ -19,6 +20,50 @@ const ROLE_VALUE = 2;
 const ROLE_YEAR = 3;
 const ROLE_REGION = 4;
 const ROLE_UNIT = 5;
+
+/** The line scanner's tables of `targets` (see `ScannerTables`), as the scanner works them out without prebuilt ones. */
+export function scannerTables(targets: readonly FastTarget[]): ScannerTables {
+  const scanned = scannedIds(targets);
+  const keys = targets.map((target, index) => (scanned[index] === 1 ? Buffer.from(target.id) : null));
+  return { scanned, slots: idTable(keys).slotList(), first: firstIds(targets, scanned), milestone: milestones(targets) };
+}
+
+/** By target, 1 where the fast reader reads its id: only ids the normal path takes as they are written (no normalisation). */
+function scannedIds(targets: readonly FastTarget[]): number[] {
+  return targets.map((target) => (nfkc(target.id).trim().toUpperCase() === target.id ? 1 : 0));
+}
+
+/** The id table: each key (target order) to its target, made at its size. */
+function idTable(keys: readonly (Buffer | null)[]): ByteTable {
+  const table = new ByteTable(keys.length);
+  keys.forEach((key, index) => {
+    if (key) table.add(key, index);
+  });
+  return table;
+}
+
+/**
+ * By target, 1 where an id guessed may be taken: only where the table would give the same target
+ * for its bytes, the first target of those bytes (the table's match), found by id (the same text, the same bytes).
+ */
+function firstIds(targets: readonly FastTarget[], scanned: readonly number[]): number[] {
+  const first = new Map<string, number>();
+  targets.forEach((target, index) => {
+    if (scanned[index] === 1 && !first.has(target.id)) first.set(target.id, index);
+  });
+  return targets.map((target, index) => (scanned[index] === 1 && first.get(target.id) === index ? 1 : 0));
+}
+
+function milestones(targets: readonly FastTarget[]): number[] {
+  return targets.map((target) => (target.kind === 'milestone' ? 1 : 0));
+}
+
+/** The indexes where `flags` is 1, in order. */
+function indexesOf(flags: readonly number[]): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < flags.length; i++) if (flags[i] === 1) indexes.push(i);
+  return indexes;
+}
 
 /** Reads one line at a time: the header lines are only checked, each data line is read whole or not at all. */
 export class LineScanner {
@@ -58,24 +103,18 @@ export class LineScanner {
     const columns = Math.min(Math.max(layout.columns, 1), MAX_COLUMNS);
     this.starts = new Int32Array(columns);
     this.ends = new Int32Array(columns);
-    // Only ids the normal path takes as they are written (no normalisation) are read here.
-    const keys = targets.map((target) => (nfkc(target.id).trim().toUpperCase() === target.id ? Buffer.from(target.id) : null));
-    this.ids = new ByteTable(targets.length);
-    keys.forEach((key, index) => {
-      if (key) this.ids.add(key, index);
-    });
-    // An id guessed is taken only where the table would give the same target for its bytes: the
-    // first target of those bytes (the table's match), found by id (the same text, the same bytes).
-    const first = new Map<string, number>();
-    targets.forEach((target, index) => {
-      if (keys[index] && !first.has(target.id)) first.set(target.id, index);
-    });
-    this.idKeys = keys.map((key, index) => (key && first.get(targets[index]?.id ?? '') === index ? key : null));
+    // The bundled plan's tables come prebuilt with it (plan-tables.ts); any other plan's are worked out here.
+    const prebuilt = targetTablesOf(targets)?.scanner;
+    const scanned = prebuilt?.scanned ?? scannedIds(targets);
+    const keys = targets.map((target, index) => (scanned[index] === 1 ? Buffer.from(target.id) : null));
+    this.ids = prebuilt ? ByteTable.withSlots(new Int32Array(prebuilt.slots), keys.filter((key) => key !== null), indexesOf(scanned)) : idTable(keys);
+    const first = prebuilt?.first ?? firstIds(targets, scanned);
+    this.idKeys = keys.map((key, index) => (key && first[index] === 1 ? key : null));
     for (const word of YES_NO_WORDS) {
       const answer = parseYesNo(word);
       if (answer === 0 || answer === 1) this.yesNo.add(Buffer.from(word), answer);
     }
-    this.milestone = Uint8Array.from(targets, (target) => (target.kind === 'milestone' ? 1 : 0));
+    this.milestone = prebuilt ? new Uint8Array(prebuilt.milestone) : Uint8Array.from(milestones(targets));
     this.roles = new Uint8Array(layout.columns <= MAX_COLUMNS ? layout.columns : 0).fill(ROLE_IGNORED);
     const roleOf: [number | undefined, number][] = [[layout.id, ROLE_ID], [layout.value, ROLE_VALUE], [layout.year, ROLE_YEAR], [layout.region, ROLE_REGION], [layout.unit, ROLE_UNIT]];
     for (const [column, role] of roleOf) if (column !== undefined && column < this.roles.length) this.roles[column] = role;

@@ -1,3 +1,4 @@
+import { planTablesOf } from '../plan/plan-tables.js';
 import type { Plan, Target } from '../plan/types.js';
 import type { Problem } from '../problem.js';
 import { FigureStore, type StatusCells } from './figure-store.js';
@@ -52,9 +53,12 @@ export class ReadContext {
   ) {
     this.store = new FigureStore(plan.targets.length, plan.baselineYear, plan.period.end, keepRows, only, status);
     this.ids = plan.targets.map((target) => target.id);
-    this.scaleReferences = Float64Array.from(plan.targets, (target) => scaleReference(target));
-    this.scaleFractions = Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));
-    this.exactIds = new Map([...plan.targetsById].filter(([id]) => normaliseId(id) === id));
+    // The bundled plan's tables come prebuilt with it (plan-tables.ts); any other plan's are worked out here.
+    const tables = planTablesOf(plan);
+    this.scaleReferences = tables ? new Float64Array(tables.scaleReferences) : Float64Array.from(plan.targets, (target) => scaleReference(target));
+    this.scaleFractions = tables ? new Uint8Array(tables.scaleFractions) : Uint8Array.from(plan.targets, (target) => (scaleFractions(target) ? 1 : 0));
+    const inexact = tables ? new Set(tables.inexactIds) : undefined;
+    this.exactIds = inexact?.size === 0 ? new Map(plan.targetsById) : new Map([...plan.targetsById].filter(([id]) => (inexact ? !inexact.has(id) : normaliseId(id) === id)));
   }
 
   /** Targets by name, built the first time a table has names and no ids. */

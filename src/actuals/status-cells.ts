@@ -1,5 +1,6 @@
 import { boundsFor } from '../evaluate/quick-count.js';
 import { isPlanLevel, planLevelKeys } from '../plan/plan-level.js';
+import { planTablesOf } from '../plan/plan-tables.js';
 import type { Plan } from '../plan/types.js';
 import type { FigureStore, StatusCells, YearPresence } from './figure-store.js';
 
@@ -9,6 +10,12 @@ import type { FigureStore, StatusCells, YearPresence } from './figure-store.js';
  * counts judge it, except a target whose figures weigh a roll-up (their values are read).
  */
 export function statusCells(plan: Plan): StatusCells {
+  // The bundled plan's come prebuilt with it (plan-tables.ts): the same cells, shared, never changed.
+  return planTablesOf(plan)?.statusCells ?? deriveStatusCells(plan);
+}
+
+/** `statusCells` worked out from the plan (the build's prebuilt ones too). */
+export function deriveStatusCells(plan: Plan): StatusCells {
   const weights = new Set(plan.targets.flatMap((target) => (target.aggregate?.method === 'weighted' ? [target.aggregate.weight] : [])));
   const cells: StatusCells = { year: [], low: [], high: [], open: [], levelKeys: [...planLevelKeys(plan)] };
   for (const target of plan.targets) {

@@ -1,6 +1,7 @@
 import { isAscii } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { decodePlanTables, encodePlanTables, keepPlanTables, type PlanTables } from './plan-tables.js';
 import type { Measure, Plan, Target } from './types.js';
 
 /** A plan checked at build time, with the hash, size and modification time of the file it came from. */
@@ -28,7 +29,7 @@ const MEASURE_TEXTS = ['text', 'summaryEn'] as const;
  * Serialises a checked plan for `readPrebuiltPlan`; each target is written once. Two lines: the
  * plan without the measures' texts (with the byte length of the second line), then those texts.
  */
-export function serialisePlan(plan: Plan, bytes: Uint8Array, source: { size: number; mtimeMs: number }): string {
+export function serialisePlan(plan: Plan, bytes: Uint8Array, source: { size: number; mtimeMs: number }, tables?: PlanTables): string {
   const { targetsById: _unused, ...rest } = plan;
   const texts = JSON.stringify(plan.measures.map((m) => MEASURE_TEXTS.map((key) => m[key])));
   const slim = {
@@ -37,7 +38,8 @@ export function serialisePlan(plan: Plan, bytes: Uint8Array, source: { size: num
     measures: plan.measures.map((m) => ({ ...m, text: 0, summaryEn: 0, targets: m.targets.map((t) => t.index) })),
   };
   const asciiTexts = asciiJson(texts);
-  const head = { sourceHash: planHash(bytes), sourceSize: source.size, sourceMtimeMs: source.mtimeMs, textBytes: asciiTexts.length, plan: slim };
+  // The plan-derived tables (plan-tables.ts), when the build worked them out: checked with the plan, as part of it.
+  const head = { sourceHash: planHash(bytes), sourceSize: source.size, sourceMtimeMs: source.mtimeMs, textBytes: asciiTexts.length, plan: slim, ...(tables ? { tables: encodePlanTables(tables) } : {}) };
   // JSON.stringify writes no line break of its own: the first one ends the first line.
   return `${asciiJson(JSON.stringify(head))}\n${asciiTexts}`;
 }
@@ -58,6 +60,7 @@ function textOf(bytes: Buffer, start: number, end: number): string {
 
 type Stored = Omit<PrebuiltPlan, 'plan'> & {
   textBytes: number;
+  tables?: unknown;
   plan: Omit<Plan, 'targetsById' | 'goals' | 'measures'> & {
     goals: (Omit<Plan['goals'][number], 'targets'> & { targets: number[] })[];
     measures: (Omit<Measure, 'targets' | 'text' | 'summaryEn'> & { targets: number[] })[];
@@ -94,12 +97,15 @@ export function readPrebuiltPlan(prebuiltFile: string, planFile: string): Plan |
     return texts[i] ?? [];
   };
   const byIndex = (indexes: number[]): Target[] => indexes.map((i) => plan.targets[i] as Target);
-  return {
+  const read: Plan = {
     ...plan,
     goals: plan.goals.map((g) => ({ ...g, targets: byIndex(g.targets) })),
     measures: plan.measures.map((m, i) => withTexts({ ...m, targets: byIndex(m.targets) } as unknown as Measure, () => textsOf(i))),
     targetsById: new Map(plan.targets.map((t) => [t.id, t])),
   };
+  const tables = prebuilt.tables === undefined ? undefined : decodePlanTables(prebuilt.tables, plan.targets.length);
+  if (tables) keepPlanTables(read, tables);
+  return read;
 }
 
 /** The measure with its texts read from `texts` when first asked for, in their places among its keys; assigning one makes it plain data. */
