@@ -437,6 +437,34 @@ export class FigureStore {
     return null;
   }
 
+  /**
+   * The first in file order (file, then row) of every target's `firstSource` in a region: where
+   * the region is first named. One pass over its years, not a lookup of the region per target.
+   */
+  firstSourceOfAll(region: string): FigureSource | null {
+    const slot = this.slots.get(region) ?? -1;
+    if (slot < 0) return null;
+    // A target's first source is its earliest year's figure: a later year's is passed over.
+    const seen = new Uint8Array(this.targetCount);
+    let file = -1;
+    let row = 0;
+    for (let year = this.firstYear; year <= this.lastYear; year++) {
+      const block = this.block(slot, year);
+      if (!block) continue;
+      for (let target = 0; target < this.targetCount; target++) {
+        if (seen[target] === 1 || block.code(target) === EMPTY) continue;
+        seen[target] = 1;
+        const f = block.files?.[target] ?? 0;
+        const r = block.row(target);
+        if (file < 0 || f < file || (f === file && r < row)) {
+          file = f;
+          row = r;
+        }
+      }
+    }
+    return file < 0 ? null : { file, row };
+  }
+
   /** Which of the regions at `slots` (-1: none) have figures in one year, for every target at once. */
   presence(slots: readonly number[], year: number): YearPresence {
     return new YearPresence(slots.map((slot) => this.block(slot, year)), this.targetCount);

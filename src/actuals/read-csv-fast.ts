@@ -42,8 +42,12 @@ export async function readCsvFast(
 ): Promise<boolean> {
   const sniff = sniffEncoding(opened.head.subarray(0, 64 * 1024), encodingOverride);
   if (!sniff.ok || sniff.encoding !== 'utf-8') return false;
-  const text = createDecoder('utf-8').write(opened.head.subarray(sniff.bomLength));
-  const probe = probeHeader(text, opened.exhausted, ctx.plan.baselineYear, tableIndex);
+  // Only the lines the probe looks at are decoded (a cut at a newline splits no character): the
+  // text after them would be a string made, split and dropped.
+  const head = opened.head.subarray(sniff.bomLength);
+  const cut = probedBytes(head);
+  const text = createDecoder('utf-8').write(cut < 0 ? head : head.subarray(0, cut));
+  const probe = probeHeader(text, cut < 0 && opened.exhausted, ctx.plan.baselineYear, tableIndex);
   if (!probe) return false;
   input.encoding = 'utf-8';
   input.bom = sniff.bomLength > 0;
@@ -97,6 +101,17 @@ async function* allBytes(opened: OpenedBytes): AsyncGenerator<Uint8Array> {
     if (next.done) return;
     yield next.value;
   }
+}
+
+/** The length of the first PROBE_LINES lines of `head` (their newlines included), or -1 when it has fewer. */
+function probedBytes(head: Uint8Array): number {
+  let end = 0;
+  for (let n = 0; n < PROBE_LINES; n++) {
+    const newline = head.indexOf(10, end);
+    if (newline < 0) return -1;
+    end = newline + 1;
+  }
+  return end;
 }
 
 /**

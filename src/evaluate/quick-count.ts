@@ -97,12 +97,12 @@ export class QuickCount {
       const found = this.outcomes.findIndex((o) => o.status === status && o.severity === severity && o.soft === soft);
       return found >= 0 ? found : this.outcomes.push({ status, severity, soft }) - 1;
     };
+    // Counted once for all: an `info` result counts alike whether its target is soft or not.
+    let notJudged = 0;
     for (const target of targets) {
       const quick = quickTerms[target.index] ?? null;
-      if (quick === 'not_judged') {
-        this.notJudged.add('not_assessable', 'info', target.soft);
-        this.notJudged.addNotJudged();
-      } else if (quick === null) this.rest.push(target);
+      if (quick === 'not_judged') notJudged++;
+      else if (quick === null) this.rest.push(target);
       else {
         const { soft } = target;
         let judges = this.judges[this.years.indexOf(quick.year)];
@@ -120,6 +120,10 @@ export class QuickCount {
         judges.noData.push(outcomeOf('no_data', soft));
         judges.planTerms.push(quick === target ? 1 : 0);
       }
+    }
+    if (notJudged > 0) {
+      this.notJudged.add('not_assessable', 'info', false, notJudged);
+      this.notJudged.addNotJudged(notJudged);
     }
     this.counts = new Int32Array(this.outcomes.length);
   }

@@ -246,11 +246,8 @@ function unlistedRegions(plan: Plan, actuals: Actuals, towns: string[], fileName
   }
   const out: Problem[] = [];
   for (const town of unlisted) {
-    let first: { file: number; row: number } | undefined;
-    for (const target of plan.targets) {
-      const source = actuals.store.firstSource(town, target.index);
-      if (source && (!first || source.file < first.file || (source.file === first.file && source.row < first.row))) first = source;
-    }
+    // The first of its targets' first figures (the store looks the region up once).
+    const first = actuals.store.firstSourceOfAll(town) ?? undefined;
     out.push({
       code: 'rt.region-not-in-plan', params: { value: town, suggestion: closest(town, units) },
       file: first ? fileName(first.file) : '', line: first?.row, value: town,

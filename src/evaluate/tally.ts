@@ -58,9 +58,9 @@ export class TallyCounter {
     finishTally(into);
   }
 
-  /** Counts a result of a town not judged (no decomposed target); `add` counts its status. */
-  addNotJudged(): void {
-    bump(this.counts, NOT_JUDGED);
+  /** Counts a result of a town not judged (no decomposed target), or `n` of them; `add` counts its status. */
+  addNotJudged(n = 1): void {
+    bump(this.counts, NOT_JUDGED, n);
   }
 
   /** The counts as the report gives them, with the completion rate (完成率). */
