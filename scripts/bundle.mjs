@@ -141,7 +141,7 @@ function villageFile(plan) {
  * (`var init_x = __esm({ "src/x.ts"() {…} })`, and `__commonJS` alike), which its helper finds by
  * name when the module is first used. Each of the 239 literals costs V8 a boilerplate made at run
  * time when the bundle starts (about 12,000 instructions each, 3 M in all). Here each becomes the
- * function itself (`__esm(function () {…})`) and the helpers call it directly: the same code,
+ * function itself (`__esm(function () {…})`, with its file named in a comment) and the helpers call it directly: the same code,
  * run at the same moment. Any call of another shape, or helpers not written as expected, leave
  * the bundle as it was.
  */
@@ -165,7 +165,10 @@ function plainModuleInits(source) {
       else {
         const async = method.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
         const parameters = method.parameters.map((parameter) => parameter.getText(file)).join(',');
-        edits.push([literal.getStart(file), literal.getEnd(), `${async}function(${parameters})${method.body.getText(file)}`]);
+        // The file's name kept in a comment first in the body, where Function.prototype.toString shows it (test/startup.e2e.test.ts reads it).
+        const body = method.body.getText(file);
+        const name = method.name.text.replace(/\*\//g, '* /');
+        edits.push([literal.getStart(file), literal.getEnd(), `${async}function(${parameters}){/*${name}*/${body.slice(1)}`]);
       }
     }
     ts.forEachChild(node, visit);
