@@ -80,6 +80,8 @@ const HEAVY = [
   'src/write-file-output.ts',
   // The sample is read whole by the fast path (its lines with a unit one by one): no Papa Parse.
   'src/actuals/read-csv-table.ts',
+  // Nor the workbook reader (nor the lazy zlib its zip check takes) for a CSV.
+  'src/actuals/read-workbook.ts',
   'node_modules/papaparse/papaparse.js',
   // The usual check is read without commander (src/cli-plain-check.ts): no program, no help texts.
   'node_modules/commander/index.js',

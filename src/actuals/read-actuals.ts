@@ -8,7 +8,7 @@ import { readCsvFast } from './read-csv-fast.js';
 import type { OpenedBytes } from './read-csv-table.js';
 import { ReadContext, type Notice } from './read-context.js';
 import { TableReader, type TableEnd } from './table-reader.js';
-import { MAX_WORKBOOK_BYTES } from './read-workbook.js';
+import { MAX_WORKBOOK_BYTES } from './workbook-limits.js';
 
 export { columnLetter } from './read-context.js';
 export { guessDelimiter } from './guess-delimiter.js';

@@ -4,9 +4,10 @@ import type { Cell, DateCell } from './cell.js';
 import { checkZipBounds } from './check-zip-bounds.js';
 import { workbookFaultWords } from './fault-words.js';
 import { MAX_COLUMNS } from './table-reader.js';
+import { MAX_WORKBOOK_BYTES } from './workbook-limits.js';
 
-/** Bytes a workbook file may have. */
-export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+export { MAX_WORKBOOK_BYTES };
+
 /** Rows a sheet may have. */
 export const MAX_SHEET_ROWS = 200_000;
 /** Cells a sheet may have, blanks between cells counted. */
