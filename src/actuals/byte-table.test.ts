@@ -21,3 +21,20 @@ describe('ByteTable', () => {
     expect(sized.size).toBe(keys.length);
   });
 });
+
+describe('ByteTable.withSlots', () => {
+  it('made from the slots of a table built by adding keys (as the prebuilt plan keeps them), finds what that table finds', () => {
+    const keys = Array.from({ length: 400 }, (_, i) => `M${i % 200}.${i}`).concat(['G1.1', 'G1.1', '否']);
+    const built = new ByteTable(keys.length);
+    keys.forEach((key, index) => built.add(Buffer.from(key), index * 3));
+    const slots = built.slotList();
+    expect(slots.filter((slot) => slot >= 0)).toHaveLength(keys.length);
+    const made = ByteTable.withSlots(new Int32Array(slots), keys.map((key) => Buffer.from(key)), keys.map((_, index) => index * 3));
+    for (const key of [...keys, 'G1.2', 'M1', '', '是']) {
+      const bytes = Buffer.from(`,${key};`);
+      expect(made.get(bytes, 1, bytes.length - 1), key).toBe(built.get(bytes, 1, bytes.length - 1));
+    }
+    expect(made.get(Buffer.from('G1.1'), 0, 4)).toBe(400 * 3);
+    expect(made.size).toBe(keys.length);
+  });
+});

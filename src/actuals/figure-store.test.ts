@@ -61,6 +61,25 @@ describe('FigureStore', () => {
   });
 });
 
+describe('FigureStore.firstSourceOfAll', () => {
+  it('is the first in file order of every target\'s firstSource (each its earliest year\'s figure), for random stores', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ region: fc.constantFrom('甲', '乙'), target: fc.nat(5), year: fc.integer({ min: 2020, max: 2025 }), file: fc.nat(2), row: fc.nat(40) }), { maxLength: 30 }), (figures) => {
+        const store = new FigureStore(6, 2020, 2025);
+        for (const { region, target, year, file, row } of figures) store.set(region, target, year, row, { file, row });
+        for (const region of ['甲', '乙', '丙']) {
+          let first: { file: number; row: number } | null = null;
+          for (let target = 0; target < 6; target++) {
+            const source = store.firstSource(region, target);
+            if (source && (!first || source.file < first.file || (source.file === first.file && source.row < first.row))) first = source;
+          }
+          expect(store.firstSourceOfAll(region)).toEqual(first);
+        }
+      }),
+    );
+  });
+});
+
 describe('FigureStore.merge', () => {
   it('takes the figures of a store read further on as if read here: rows moved on, regions in order, duplicates told', () => {
     const here = new FigureStore(3, 2020, 2025);
