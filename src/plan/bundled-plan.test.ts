@@ -75,6 +75,20 @@ describe('the prebuilt plan holds what the plan file says', () => {
     expect(measure.text).toBe('changed');
   });
 
+  it('its measures are made when first read (a check names none), in their place among the keys, then kept; one assigned is kept', () => {
+    const { yaml, json } = prebuild('measures');
+    const plan = readPrebuiltPlan(json, yaml)!;
+    expect(Object.getOwnPropertyDescriptor(plan, 'measures')?.get).toBeDefined();
+    expect(Object.keys(plan)).toEqual(Object.keys(miniPlan()));
+    const measures = plan.measures;
+    expect(measures).toEqual(miniPlan().measures);
+    expect(plan.measures).toBe(measures);
+    expect(Object.getOwnPropertyDescriptor(plan, 'measures')?.value).toBe(measures);
+    const other = readPrebuiltPlan(json, yaml)!;
+    other.measures = [];
+    expect(other.measures).toEqual([]);
+  });
+
   it('a prebuilt copy whose second line (the measures\' texts) is cut short, grown or missing is not used', () => {
     const { yaml, json } = prebuild('texts');
     const text = readFileSync(json, 'utf8');
