@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
-import { resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
-import type { Result } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
-import { finalCell, levelTarget, plainLevelTargets, wildFigure } from './final-cells.test-helper.js';
+import { finalCell, levelTarget, plainLevelTargets } from './final-cells.test-helper.js';
+import { listedOver, NO_DOUBTS, offTrackMatrix as matrix } from './off-track-matrix.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { ByteChunks } from './byte-chunks.js';
 import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
@@ -28,44 +27,6 @@ const HOSTILE_PLAN: Target[] = [
 ];
 
 const NAMES = ['a\u001b[31mred', 'b\u202eevil', 'e::f', 'pipe|name', 'back`tick`', '<script>', '宽字符村名很长', 'e\u0301', '😀村', ':lead', 'trail:', 'www.x', 'http://y', '*b*_', '', '\u200bzw', 'x\\y'];
-
-/** Listed results over cells (as `evaluateListed` gives them: `cell` when `withCells`), counting the results built. */
-function listedOver(cells: ListedCell[], withCells: boolean): ListedResults & { built: number } {
-  const listed = {
-    built: 0,
-    size: cells.length,
-    keys: () => cells.keys(),
-    get(key: number): Result {
-      listed.built++;
-      return resultOfCell(cells[key]!);
-    },
-    status: (key: number) => cells[key]!.status,
-    severity: (key: number) => cells[key]!.severity,
-    regionOf: (key: number) => cells[key]!.region,
-    metaOf: (key: number) => cells[key]!.target,
-    ...(withCells ? { cell: (key: number, into: ListedCell) => (Object.assign(into, cells[key]!), true) } : {}),
-  };
-  return listed;
-}
-
-const NO_DOUBTS: FigureDoubts = { size: 0, of: () => '' };
-
-/** `count` regions × `targets`, a row per target, each cell a random figure; the view and rows the lines read. */
-function matrix(random: () => number, targets: Target[], count: number, names: () => string, withCells: boolean, doubts = NO_DOUBTS) {
-  const cells: ListedCell[] = [];
-  const rows = targets.map(() => new Int32Array(count).fill(-1));
-  targets.forEach((t, r) => {
-    for (let region = 0; region < count; region++) {
-      if (random() < 0.1) continue;
-      const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
-      rows[r]![region] = cells.length;
-      cells.push(finalCell(t, names(), wildFigure(random, t), severity, random() < 0.7 ? 'plan' : 'intensive_plan'));
-    }
-  });
-  const listed = listedOver(cells, withCells);
-  const view: LinesView = { listed, lang: 'zh', doubts, regions: new Array(count).fill(null) as LinesView['regions'] };
-  return { listed, view, rows: rows.map((keys) => ({ key: (region: number) => keys[region]! })) };
-}
 
 /** The lines worded the general way, in the matrix's order: every result off track or failing built and viewed in full. */
 function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): Worded[] {
