@@ -6,9 +6,10 @@ import { finalCell, levelTarget, plainLevelTargets } from './final-cells.test-he
 import { listedOver, NO_DOUBTS, offTrackMatrix as matrix } from './off-track-matrix.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { ByteChunks } from './byte-chunks.js';
-import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
+import { offTrackKeys, offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
-import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
+import { isOffTrackOrFailing, isOffTrackOrFailingAt, viewOffTrack } from './view-result.js';
+import { STATUSES } from '../report/types.js';
 
 // Rule: a line of the results off track (the table's and Markdown's, under the matrix) is byte for
 // byte the line worded the general way (`viewOffTrack` of the built result, the line's words, the
@@ -136,5 +137,20 @@ describe('lines of the results off track', () => {
     expect(markedLines).toEqual(markedExpected);
     expect(markedLines.length).toBeGreaterThan(0);
     expect(marked.listed.built).toBe(markedLines.length);
+  });
+
+  it('tells a key off track by its status and severity, from keys by status or from each key\'s own', () => {
+    const random = seededRandom(12);
+    const severities = ['ok', 'info', 'warning', 'failure'] as const;
+    const cells = Array.from({ length: 5000 }, () => ({ status: STATUSES[Math.floor(random() * STATUSES.length)]!, severity: severities[Math.floor(random() * 4)]! }));
+    const own = { status: (key: number) => cells[key]!.status, severity: (key: number) => cells[key]!.severity };
+    const byStatus = { ...own, keysOf: (accept: (s: (typeof cells)[0]['status'], v: (typeof cells)[0]['severity']) => boolean) => [...cells.keys()].filter((key) => accept(cells[key]!.status, cells[key]!.severity)) };
+    for (const listed of [own, byStatus]) {
+      const offTrack = offTrackKeys(listed as unknown as Parameters<typeof offTrackKeys>[0]);
+      cells.forEach((cell, key) => expect(offTrack(key), `${cell.status} ${cell.severity}`).toBe(isOffTrackOrFailingAt(cell.status, cell.severity)));
+      // A key past the last one listed by status is not off track.
+      if (listed === byStatus) expect(offTrack(cells.length + 5000)).toBe(false);
+    }
+    expect(cells.filter((cell) => isOffTrackOrFailingAt(cell.status, cell.severity)).length).toBeGreaterThan(500);
   });
 });

@@ -1,6 +1,6 @@
 import type { Target } from '../plan/types.js';
 import { resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
-import type { Result } from '../report/types.js';
+import type { Result, Severity, Status } from '../report/types.js';
 import { finalCell, wildFigure } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import type { LinesView } from './off-track-lines.js';
@@ -22,7 +22,13 @@ export function listedOver(cells: ListedCell[], withCells: boolean): ListedResul
     severity: (key: number) => cells[key]!.severity,
     regionOf: (key: number) => cells[key]!.region,
     metaOf: (key: number) => cells[key]!.target,
-    ...(withCells ? { cell: (key: number, into: ListedCell) => (Object.assign(into, cells[key]!), true) } : {}),
+    // As `evaluateListed` gives them: each cell read without building its result, keys by status.
+    ...(withCells
+      ? {
+          cell: (key: number, into: ListedCell) => (Object.assign(into, cells[key]!), true),
+          keysOf: (accept: (status: Status, severity: Severity) => boolean) => [...cells.keys()].filter((key) => accept(cells[key]!.status, cells[key]!.severity)),
+        }
+      : {}),
   };
   return listed;
 }
