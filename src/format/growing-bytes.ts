@@ -29,9 +29,8 @@ export class GrowingBytes {
     const n = end - start;
     const buf = this.room(n);
     let at = this.length;
-    if (n < 32 || (n < 512 && (start !== 0 || end !== source.length))) {
-      // Short pieces (a cell, a few spaces' worth), and a line's part of a buffer, copied by hand:
-      // cheaper than a call into the runtime, and no view of the source made for a part of it.
+    if (n < 32) {
+      // Short pieces (a cell, a few spaces' worth) copied by hand: cheaper than a call into the runtime.
       for (let i = start; i < end; i++) buf[at++] = source[i]!;
     } else buf.set(start === 0 && end === source.length ? source : source.subarray(start, end), at);
     this.length += n;
