@@ -175,7 +175,8 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
   const count = regions.length;
   const region = regions.map((_, i) => columns.get(from + i));
   let group = -1;
-  for (const [r, row] of rows.entries()) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     let any = false;
     for (let i = 0; i < count && !any; i++) any = region[i]!.tones[r] !== 0;
     if (!any) continue;
