@@ -32,7 +32,7 @@ export class GrowingBytes {
     if (n < 32) {
       // Short pieces (a cell, a few spaces' worth) copied by hand: cheaper than a call into the runtime.
       for (let i = start; i < end; i++) buf[at++] = source[i]!;
-    } else buf.set(source.subarray(start, end), at);
+    } else buf.set(start === 0 && end === source.length ? source : source.subarray(start, end), at);
     this.length += n;
   }
 

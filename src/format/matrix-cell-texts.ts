@@ -211,7 +211,26 @@ export class MatrixCellTexts {
     if (milestone) milestone.set(done, (this.whole = { text, width: whole.width, tone: cell.tone, bytes: utf8(text), spaceEnd: endsInSpace(text) }));
   }
 
+  /** The last cell a template was looked up for, and its template: the next cell is most often of the same row and shape. */
+  private readonly lastCell: ListedCell = emptyCell();
+  private lastTemplate: CellTemplate | null = null;
+
   private templateOf(cell: ListedCell): CellTemplate | null {
+    const last = this.lastCell;
+    // Everything `shapeOf` reads, and the target: the same template.
+    if (cell.target === last.target && cell.status === last.status && cell.severity === last.severity && cell.shape === last.shape && cell.figureSource === last.figureSource && cell.targetSource === last.targetSource) return this.lastTemplate;
+    const template = this.lookUp(cell);
+    last.target = cell.target;
+    last.status = cell.status;
+    last.severity = cell.severity;
+    last.shape = cell.shape;
+    last.figureSource = cell.figureSource;
+    last.targetSource = cell.targetSource;
+    this.lastTemplate = template;
+    return template;
+  }
+
+  private lookUp(cell: ListedCell): CellTemplate | null {
     let known = this.templates.get(cell.target);
     if (!known) this.templates.set(cell.target, (known = new Map()));
     const shape = shapeOf(cell);

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
-import { resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
-import type { Result } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
-import { finalCell, levelTarget, plainLevelTargets, wildFigure } from './final-cells.test-helper.js';
+import { finalCell, levelTarget, plainLevelTargets } from './final-cells.test-helper.js';
+import { listedOver, NO_DOUBTS, offTrackMatrix as matrix } from './off-track-matrix.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { ByteChunks } from './byte-chunks.js';
-import { offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
+import { offTrackKeys, offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
-import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
+import { isOffTrackOrFailing, isOffTrackOrFailingAt, viewOffTrack } from './view-result.js';
+import { STATUSES } from '../report/types.js';
 
 // Rule: a line of the results off track (the table's and Markdown's, under the matrix) is byte for
 // byte the line worded the general way (`viewOffTrack` of the built result, the line's words, the
@@ -28,44 +28,6 @@ const HOSTILE_PLAN: Target[] = [
 ];
 
 const NAMES = ['a\u001b[31mred', 'b\u202eevil', 'e::f', 'pipe|name', 'back`tick`', '<script>', '宽字符村名很长', 'e\u0301', '😀村', ':lead', 'trail:', 'www.x', 'http://y', '*b*_', '', '\u200bzw', 'x\\y'];
-
-/** Listed results over cells (as `evaluateListed` gives them: `cell` when `withCells`), counting the results built. */
-function listedOver(cells: ListedCell[], withCells: boolean): ListedResults & { built: number } {
-  const listed = {
-    built: 0,
-    size: cells.length,
-    keys: () => cells.keys(),
-    get(key: number): Result {
-      listed.built++;
-      return resultOfCell(cells[key]!);
-    },
-    status: (key: number) => cells[key]!.status,
-    severity: (key: number) => cells[key]!.severity,
-    regionOf: (key: number) => cells[key]!.region,
-    metaOf: (key: number) => cells[key]!.target,
-    ...(withCells ? { cell: (key: number, into: ListedCell) => (Object.assign(into, cells[key]!), true) } : {}),
-  };
-  return listed;
-}
-
-const NO_DOUBTS: FigureDoubts = { size: 0, of: () => '' };
-
-/** `count` regions × `targets`, a row per target, each cell a random figure; the view and rows the lines read. */
-function matrix(random: () => number, targets: Target[], count: number, names: () => string, withCells: boolean, doubts = NO_DOUBTS) {
-  const cells: ListedCell[] = [];
-  const rows = targets.map(() => new Int32Array(count).fill(-1));
-  targets.forEach((t, r) => {
-    for (let region = 0; region < count; region++) {
-      if (random() < 0.1) continue;
-      const severity = (['failure', 'warning', 'info'] as const)[Math.floor(random() * 3)]!;
-      rows[r]![region] = cells.length;
-      cells.push(finalCell(t, names(), wildFigure(random, t), severity, random() < 0.7 ? 'plan' : 'intensive_plan'));
-    }
-  });
-  const listed = listedOver(cells, withCells);
-  const view: LinesView = { listed, lang: 'zh', doubts, regions: new Array(count).fill(null) as LinesView['regions'] };
-  return { listed, view, rows: rows.map((keys) => ({ key: (region: number) => keys[region]! })) };
-}
 
 /** The lines worded the general way, in the matrix's order: every result off track or failing built and viewed in full. */
 function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: boolean, escape: (text: string) => string): Worded[] {
@@ -175,5 +137,20 @@ describe('lines of the results off track', () => {
     expect(markedLines).toEqual(markedExpected);
     expect(markedLines.length).toBeGreaterThan(0);
     expect(marked.listed.built).toBe(markedLines.length);
+  });
+
+  it('tells a key off track by its status and severity, from keys by status or from each key\'s own', () => {
+    const random = seededRandom(12);
+    const severities = ['ok', 'info', 'warning', 'failure'] as const;
+    const cells = Array.from({ length: 5000 }, () => ({ status: STATUSES[Math.floor(random() * STATUSES.length)]!, severity: severities[Math.floor(random() * 4)]! }));
+    const own = { status: (key: number) => cells[key]!.status, severity: (key: number) => cells[key]!.severity };
+    const byStatus = { ...own, keysOf: (accept: (s: (typeof cells)[0]['status'], v: (typeof cells)[0]['severity']) => boolean) => [...cells.keys()].filter((key) => accept(cells[key]!.status, cells[key]!.severity)) };
+    for (const listed of [own, byStatus]) {
+      const offTrack = offTrackKeys(listed as unknown as Parameters<typeof offTrackKeys>[0]);
+      cells.forEach((cell, key) => expect(offTrack(key), `${cell.status} ${cell.severity}`).toBe(isOffTrackOrFailingAt(cell.status, cell.severity)));
+      // A key past the last one listed by status is not off track.
+      if (listed === byStatus) expect(offTrack(cells.length + 5000)).toBe(false);
+    }
+    expect(cells.filter((cell) => isOffTrackOrFailingAt(cell.status, cell.severity)).length).toBeGreaterThan(500);
   });
 });

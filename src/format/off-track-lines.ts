@@ -1,5 +1,5 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { emptyCell, resultOfCell } from '../report/listed-results.js';
+import { emptyCell, resultOfCell, type ListedResults } from '../report/listed-results.js';
 import type { ByteChunks } from './byte-chunks.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import type { MatrixRow } from './region-matrix.js';
@@ -74,10 +74,11 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
   const sentences = new OffTrackSentences(lang, escape, words);
   const cell = listed.cell ? emptyCell() : null;
   const line = new OffTrackLine(sentences);
+  const offTrack = offTrackKeys(listed);
   for (const row of rows) {
     for (let region = 0; region < count; region++) {
       const key = row.key(region);
-      if (key < 0 || !isOffTrackOrFailingAt(listed.status(key), listed.severity(key))) continue;
+      if (key < 0 || !offTrack(key)) continue;
       // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
       if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
         line.spliced = true;
@@ -91,4 +92,23 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
       yield line;
     }
   }
+}
+
+/**
+ * Whether the result of a key is off track or failing (`isOffTrackOrFailingAt` of its status and
+ * severity): where the listed results give their keys by status (`keysOf`), a byte per key set
+ * from them once (each status and severity asked once), not two lookups per cell of the matrix.
+ */
+export function offTrackKeys(listed: ListedResults): (key: number) => boolean {
+  if (!listed.keysOf) return (key) => isOffTrackOrFailingAt(listed.status(key), listed.severity(key));
+  let flags = new Uint8Array(1024);
+  for (const key of listed.keysOf(isOffTrackOrFailingAt)) {
+    if (key >= flags.length) {
+      const bigger = new Uint8Array(Math.max(flags.length * 2, key + 1));
+      bigger.set(flags);
+      flags = bigger;
+    }
+    flags[key] = 1;
+  }
+  return (key) => key < flags.length && flags[key] === 1;
 }

@@ -6,17 +6,18 @@ import { evaluateListed } from '../evaluate/evaluate.js';
 import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
+import { rankAt } from '../report/listed-results.js';
 import { regionMatrix } from './region-matrix.js';
 import { cellOf } from './view-result.js';
 import { viewReport } from './view.js';
 
 const fixture = (path: string): string => new URL(`../../fixtures/${path}`, import.meta.url).pathname;
 
-async function matrixOf(plan: Plan, file: string, regionTargets?: RegionTargets, bytes?: Buffer) {
+async function matrixOf(plan: Plan, file: string, regionTargets?: RegionTargets, bytes?: Buffer, regions?: string[]) {
   const actuals = await readActuals([{ name: file, open: async function* () { yield bytes ?? readFileSync(file); } }], plan);
   const options = { policy: { failOn: ['not_met' as const], maxWarnings: null }, planFile: 'plan.yaml', toolVersion: '0', listing: { quiet: false, manyRegions: false }, ...(regionTargets ? { regionTargets } : {}) };
   const { report, listed } = evaluateListed(plan, actuals, options);
-  const view = viewReport(report, { lang: 'zh', maxErrors: 50, results: listed });
+  const view = viewReport(report, { lang: 'zh', maxErrors: 50, results: listed, ...(regions ? { regions } : {}) });
   return { view, rows: regionMatrix(view) };
 }
 
@@ -64,5 +65,22 @@ describe('regionMatrix: a cell shows the result as judged, without judging it ag
     expect(texts).toContain('✗ 3.39999999');
     expect(texts).toContain('✓ 3.40000001');
     expect(texts).toContain('✓ 3.5');
+  });
+
+  it("a row's rank is the worst rank of every listed result of its target, in a column or not (--region), and orders --sort status", async () => {
+    for (const regions of [undefined, ['石浦镇'], ['丹东街道', '石浦镇']]) {
+      const { view, rows } = await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv'), undefined, undefined, regions);
+      const { listed } = view;
+      const worst = new Map<string, number>();
+      for (const key of listed.keys()) {
+        const id = listed.metaOf(key).id;
+        worst.set(id, Math.min(worst.get(id) ?? 9, rankAt(listed, key)));
+      }
+      expect(rows.length).toBeGreaterThan(50);
+      for (const row of rows) expect(row.rank, `${row.id} ${String(regions)}`).toBe(worst.get(row.id));
+      const sorted = regionMatrix(view, 'status').map((row) => row.rank);
+      expect(sorted).toEqual([...sorted].sort((a, b) => a - b));
+      expect(new Set(sorted).size).toBeGreaterThan(1);
+    }
   });
 });

@@ -69,6 +69,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const count = view.regions.length;
   const rows = new Map<string, MatrixRow>();
   const slots = new Map<string, Int32Array>();
+  const outsides = new Map<string, { rank: number }>();
   const figureOf = figureResults(listed);
   // Rows whose plan target is not known yet: every result seen so far was judged on a town's own target.
   const pending = new Set<MatrixRow>();
@@ -77,7 +78,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   // again), else by its id.
   let lastRegion: string | null = null;
   let at: number | undefined;
-  const byMeta = new Map<ListedMeta, { row: MatrixRow; where: Int32Array }>();
+  const byMeta = new Map<ListedMeta, { row: MatrixRow; where: Int32Array; outside: { rank: number } }>();
   for (const key of listed.keys()) {
     const meta = listed.metaOf(key);
     const region = listed.regionOf(key);
@@ -89,8 +90,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
     if (known && !(pending.size > 0 && pending.has(known.row))) {
       // A region the view does not list has no column (as before: its cell was never read).
       if (at !== undefined) known.where[at] = key;
-      const rank = rankAt(listed, key);
-      if (rank < known.row.rank) known.row.rank = rank;
+      else known.outside.rank = Math.min(known.outside.rank, rankAt(listed, key));
       continue;
     }
     const id = meta.id;
@@ -102,8 +102,17 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
       slots.set(id, where);
       const keyAt = (region: number): number => where[region] ?? -1;
       const plan = planTerms(listed.metaOf(key));
+      // The worst rank of keys of regions the view has no column for: they count in the row's rank, as every key does.
+      const outside = { rank: 9 };
+      outsides.set(id, outside);
+      let rank = -1;
       row = {
-        id: first.id, indicator: first.indicator, target: plan ? planTarget(plan, lang) : '', unit: result.unit, group: first.group, rank: 9,
+        id: first.id, indicator: first.indicator, target: plan ? planTarget(plan, lang) : '', unit: result.unit, group: first.group,
+        // Worked out when first asked for (--sort status), from the row's keys: not a lookup per key otherwise.
+        get rank(): number {
+          if (rank < 0) rank = worstRank(listed, where, outside.rank);
+          return rank;
+        },
         has: (region) => keyAt(region) >= 0,
         cell: (region) => {
           const found = keyAt(region);
@@ -133,11 +142,12 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
       }
     }
     const where = slots.get(id)!;
+    const outside = outsides.get(id)!;
     // A region the view does not list has no column (as before: its cell was never read).
     if (at !== undefined) where[at] = key;
-    row.rank = Math.min(row.rank, rankAt(listed, key));
+    else outside.rank = Math.min(outside.rank, rankAt(listed, key));
     // Bounded: results held in an array are a meta each.
-    if (byMeta.size < 10_000) byMeta.set(meta, { row, where });
+    if (byMeta.size < 10_000) byMeta.set(meta, { row, where, outside });
   }
   // Every listed result of these rows was judged on a town's own target (a report's own results,
   // the plan level not listed): the row names no single target, each cell shows its own.
@@ -145,6 +155,17 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
   if (sort === 'status') ordered.sort((a, b) => a.rank - b.rank);
   return ordered;
+}
+
+/** The worst rank (`rankAt`) among a row's keys in its columns (-1: none), and `outside` (the worst of its other keys'; 9 when none). */
+function worstRank(listed: ListedResults, where: Int32Array, outside: number): number {
+  let worst = outside;
+  for (const key of where) {
+    if (key < 0) continue;
+    const rank = rankAt(listed, key);
+    if (rank < worst) worst = rank;
+  }
+  return worst;
 }
 
 /** A listed result by key without its gap and attainment where it is of a common shape (`ListedResults.cell`), else in full. */

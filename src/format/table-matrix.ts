@@ -39,40 +39,58 @@ interface RegionColumn {
   natural: number;
 }
 
-/** The columns of regions, each worded and measured once when a block first needs it, its buffers used again once laid out. */
-function regionColumns(view: ReportView, rows: MatrixRow[], cellTexts: MatrixCellTexts): { get: (region: number) => RegionColumn; release: (region: number) => void } {
+/**
+ * The columns of regions, each worded and measured once when a block first needs it (the columns
+ * a block may take written together, row by row, so that each row's keys and each region's
+ * figures are read in order), its buffers used again once laid out.
+ */
+function regionColumns(view: ReportView, rows: MatrixRow[], cellTexts: MatrixCellTexts): { get: (region: number) => RegionColumn; prepare: (from: number, to: number) => void; release: (region: number) => void } {
   const made = new Map<number, RegionColumn>();
   const spare: RegionColumn[] = [];
   const n = rows.length;
+  const batch: RegionColumn[] = [];
+  const batchRegions: number[] = [];
+  const prepare = (from: number, to: number): void => {
+    batch.length = 0;
+    batchRegions.length = 0;
+    for (let region = from; region < to; region++) {
+      if (made.has(region)) continue;
+      const column = spare.pop() ?? { bytes: new GrowingBytes(n * 16), starts: new Int32Array(n + 1), widths: new Int32Array(n), tones: new Uint8Array(n), spaceEnds: new Uint8Array(n), natural: 0 };
+      column.bytes.reset();
+      // As wide as its label or its widest cell, capped.
+      column.natural = Math.min(REGION_COLUMN.max, displayWidth(view.regions[region]!.label));
+      batch.push(column);
+      batchRegions.push(region);
+      made.set(region, column);
+    }
+    const count = batch.length;
+    for (let r = 0; r < n; r++) {
+      const row = rows[r]!;
+      for (let i = 0; i < count; i++) {
+        const column = batch[i]!;
+        const { bytes } = column;
+        column.starts[r] = bytes.length;
+        const cell = cellTexts.write(row, batchRegions[i]!, bytes);
+        if (cell === null) {
+          column.tones[r] = 0;
+          column.widths[r] = 0;
+          column.spaceEnds[r] = 0;
+          continue;
+        }
+        column.tones[r] = cell.code;
+        column.widths[r] = cell.width;
+        column.spaceEnds[r] = cell.spaceEnd ? 1 : 0;
+        if (cell.width > column.natural) column.natural = Math.min(REGION_COLUMN.max, cell.width);
+      }
+    }
+    for (let i = 0; i < count; i++) batch[i]!.starts[n] = batch[i]!.bytes.length;
+  };
   return {
     get: (region) => {
-      let column = made.get(region);
-      if (!column) {
-        column = spare.pop() ?? { bytes: new GrowingBytes(n * 16), starts: new Int32Array(n + 1), widths: new Int32Array(n), tones: new Uint8Array(n), spaceEnds: new Uint8Array(n), natural: 0 };
-        const { bytes, starts, widths, tones, spaceEnds } = column;
-        bytes.reset();
-        // As wide as its label or its widest cell, capped.
-        let natural = Math.min(REGION_COLUMN.max, displayWidth(view.regions[region]!.label));
-        for (let r = 0; r < n; r++) {
-          starts[r] = bytes.length;
-          const cell = cellTexts.write(rows[r]!, region, bytes);
-          if (cell === null) {
-            tones[r] = 0;
-            widths[r] = 0;
-            spaceEnds[r] = 0;
-            continue;
-          }
-          tones[r] = cell.code;
-          widths[r] = cell.width;
-          spaceEnds[r] = cell.spaceEnd ? 1 : 0;
-          if (cell.width > natural) natural = Math.min(REGION_COLUMN.max, cell.width);
-        }
-        starts[n] = bytes.length;
-        column.natural = natural;
-        made.set(region, column);
-      }
-      return column;
+      if (!made.has(region)) prepare(region, region + 1);
+      return made.get(region)!;
     },
+    prepare,
     release: (region) => {
       const column = made.get(region);
       if (column) {
@@ -93,6 +111,7 @@ interface Block {
 /** As many regions from `from` as fit beside the indicator columns (at least one), from widths measured once. */
 function nextBlock(view: ReportView, from: number, width: number, left: Column[], leftNatural: number[], columns: Columns): Block {
   const most = Math.max(1, Math.floor((width - 4 - 8 - 6 - 4) / (REGION_COLUMN.min + 2)));
+  columns.prepare(from, Math.min(view.regions.length, from + most));
   for (let count = Math.min(most, view.regions.length - from); count >= 1; count--) {
     const regions = view.regions.slice(from, from + count);
     const header = [...left];
@@ -156,7 +175,8 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
   const count = regions.length;
   const region = regions.map((_, i) => columns.get(from + i));
   let group = -1;
-  for (const [r, row] of rows.entries()) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     let any = false;
     for (let i = 0; i < count && !any; i++) any = region[i]!.tones[r] !== 0;
     if (!any) continue;

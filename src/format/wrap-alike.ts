@@ -23,7 +23,8 @@ export interface AlikeWrap {
   /**
    * Where a spliced text is cut, without the text: null when it fits the width whole, the
    * [start, end) of each line (UTF-16 offsets into the text; only spaces lie between them) when a
-   * text of its shape was cut before, undefined when not known (then `splicedLines`).
+   * text of its shape was cut before (the same array for every text of that shape: a caller may
+   * key what it derives from the cuts by it), undefined when not known (then `splicedLines`).
    */
   splicedCuts(pieces: readonly string[], fills: readonly string[]): Int32Array | null | undefined;
   /** How many texts were cut where a text of their shape was (for tests). */

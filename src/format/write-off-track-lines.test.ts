@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { Lang } from '../messages.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
-import { byteOffsets, utf8Lengths } from './write-off-track-lines.js';
+import { ByteChunks } from './byte-chunks.js';
+import { plainLevelTargets } from './final-cells.test-helper.js';
+import { offTrackWords } from './off-track-lines.js';
+import { offTrackMatrix } from './off-track-matrix.test-helper.js';
+import { painter, paintsNothing, type Painter } from './paint.js';
+import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
+import { byteOffsets, utf8Lengths, writeOffTrackLines } from './write-off-track-lines.js';
+import { wrapText } from './wrap-text.js';
 
 // Rule: a line cut from a spliced text is copied from the text's UTF-8 at the offsets of its cuts,
 // so each offset must be the UTF-8 length of the text before the cut, whichever part it falls in.
@@ -29,5 +37,65 @@ describe('byteOffsets', () => {
     // 'a' + 'é' + '一b': after a (1 byte), after 一 (1 + 2 + 3), at the end (7).
     byteOffsets(['a', '一b'], utf8Lengths(['a', '一b']), ['é'], Int32Array.from([1, 3, 4]), into);
     expect([...into]).toEqual([1, 6, 7]);
+  });
+});
+
+// Rule: the table's lines off track are each line's words wrapped by `wrapText` at the width and
+// painted line by line, whatever path wrote them (a template's bytes cut at the byte offsets its
+// shape's first line had, a line of its own, or text wrapped afresh).
+
+const NAMES = ['a\u001b[31mred', 'b\u202eevil', 'pipe|name', '宽字符村名很长很长很长很长', 'e\u0301', '😀村', 'trail:', '', '\u200bzw', 'Ω≈ç', 'x'.repeat(30)];
+
+/** What `writeOffTrackLines` writes, as text: the chunks it hands out joined. */
+function written(m: ReturnType<typeof offTrackMatrix>, lang: Lang, width: number, paint: Painter): string {
+  const out = new ByteChunks(4096);
+  const chunks: Buffer[] = [];
+  for (const _ of writeOffTrackLines({ ...m.view, lang }, m.rows, width, paint, out, !paintsNothing(paint))) if (out.full) chunks.push(Buffer.from(out.take()));
+  chunks.push(Buffer.from(out.take()));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The same lines worded the general way, each wrapped by `wrapText` and painted in its tone. */
+function expectedLines(m: ReturnType<typeof offTrackMatrix>, lang: Lang, width: number, paint: Painter): string {
+  const words = offTrackWords(lang, true);
+  let text = '';
+  for (const row of m.rows) {
+    for (let region = 0; region < m.view.regions.length; region++) {
+      const key = row.key(region);
+      if (key < 0 || !isOffTrackOrFailing(m.listed.get(key))) continue;
+      const v = viewOffTrack(m.listed.get(key), lang, m.view.doubts);
+      for (const line of wrapText(words(v, lang), width)) text += `${paint.tone(v.tone, line)}\n`;
+    }
+  }
+  return text === '' ? '' : `\n${text}`;
+}
+
+describe('writeOffTrackLines', () => {
+  it('writes each line wrapped as wrapText wraps it, for random figures, names, languages, widths and painters', () => {
+    const random = seededRandom(57);
+    // Most names of one shape, so that lines of one shape recur and are cut from their shape's offsets.
+    const names = (): string => (random() < 0.25 ? NAMES[Math.floor(random() * NAMES.length)]! : `丹东街道${10 + Math.floor(random() * 90)}村`);
+    let compared = 0;
+    for (const lang of ['zh', 'en'] as const) {
+      const m = offTrackMatrix(random, [...plainLevelTargets(), ...plainLevelTargets()], 80, names, true);
+      for (const width of [1, 12, 30, 41, 80, 140]) {
+        for (const paint of [painter(false), painter(true)]) {
+          const expected = expectedLines(m, lang, width, paint);
+          expect(expected.split('\n').length).toBeGreaterThan(300);
+          expect(written(m, lang, width, paint), `${lang} ${width}`).toBe(expected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(24);
+  });
+
+  it('writes lines of results held in an array (no cells) the same way, and nothing when no result is off track', () => {
+    const random = seededRandom(8);
+    const m = offTrackMatrix(random, plainLevelTargets(), 30, () => `石浦镇${Math.floor(random() * 9)}`, false);
+    expect(written(m, 'zh', 40, painter(false))).toBe(expectedLines(m, 'zh', 40, painter(false)));
+    const none = offTrackMatrix(random, plainLevelTargets(), 3, () => '西周镇', true);
+    const quiet = { ...none, rows: none.rows.map(() => ({ key: () => -1 })) };
+    expect(written(quiet, 'en', 80, painter(false))).toBe('');
   });
 });
