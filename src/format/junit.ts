@@ -59,10 +59,12 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   // (escaped text is escaped again unchanged, and nothing escapeXml changes spans the join).
   const ids = new Map<string, Uint8Array>();
   const regions = new Map<string, Uint8Array>();
-  const cached = (map: Map<string, Uint8Array>, key: string, make: () => string): Uint8Array => {
+  // A name's bytes, escaped once. No closure is passed (one capturing a case's variable would
+  // allocate a context for every case that declares it, whether or not the name is new).
+  const escapedOf = (map: Map<string, Uint8Array>, key: string): Uint8Array => {
     let bytes = map.get(key);
     if (bytes === undefined) {
-      bytes = utf8(make());
+      bytes = utf8(escapeXml(escapeControls(key)));
       if (map.size < 100_000) map.set(key, bytes);
     }
     return bytes;
@@ -73,7 +75,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   const regionBytes = (region: string): Uint8Array => {
     if (region !== lastRegion) {
       lastRegion = region;
-      lastRegionBytes = cached(regions, region, () => escapeXml(escapeControls(region)));
+      lastRegionBytes = escapedOf(regions, region);
     }
     return lastRegionBytes;
   };
@@ -147,7 +149,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
             out.bytes(toEmpty);
           } else {
             out.bytes(TESTCASE);
-            out.bytes(cached(ids, id, () => escapeXml(escapeControls(id))));
+            out.bytes(escapedOf(ids, id));
             out.bytes(attrs);
             out.bytes(EMPTY_CASE);
           }
@@ -207,7 +209,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
         const result = isCell ? resultOfCell(cell) : listed.get(key);
         out.bytes(TESTCASE);
-        out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
+        out.bytes(escapedOf(ids, result.id));
         if (result.region !== '') {
           out.bytes(OPEN_REGION);
           out.bytes(regionBytes(result.region));

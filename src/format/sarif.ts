@@ -1,5 +1,5 @@
 import type { Target } from '../plan/types.js';
-import { arrayListed, emptyCell, listedOf, resultOfCell, type ListedResults } from '../report/listed-results.js';
+import { arrayListed, emptyCell, listedOf, resultOfCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
 import type { Report, Severity, Status } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import { findDoubts } from './find-doubts.js';
@@ -27,7 +27,24 @@ export const formatSarif: Formatter = (report, options) => chunkTexts(sarifChunk
 export function* sarifChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const ruleIndex = new Map<string, number>();
   // The rules come first in the log: a first pass collects them without wording any message.
-  for (const rule of findingRules(report, results)) if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
+  // In findingRules' order (input errors' codes, the results' target ids, the other warnings'),
+  // a target's id escaped once, not once per result.
+  const listed = listedOf(report, results);
+  const add = (rule: string): void => {
+    if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
+  };
+  const otherRules = findingRules(report, NO_RESULTS)[Symbol.iterator]();
+  for (let i = 0; i < report.errors.length; i++) add(otherRules.next().value as string);
+  const seen = new Set<ListedMeta>();
+  for (const level of ['failure', 'warning'] as const) {
+    for (const key of findingKeys(listed, level)) {
+      const meta = listed.metaOf(key);
+      if (seen.has(meta)) continue;
+      seen.add(meta);
+      add(escapeControls(meta.id));
+    }
+  }
+  for (let next = otherRules.next(); !next.done; next = otherRules.next()) add(next.value);
   const driver = {
     name: 'plancheck',
     version: report.tool.version,
@@ -93,7 +110,6 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
     write(other.value);
     if (out.full) yield out.take();
   }
-  const listed = listedOf(report, results);
   const doubts = findDoubts(report);
   const cell = listed.cell ? emptyCell() : null;
   // A final level's head and its message's opening quote, by level and target (null: no rule).
