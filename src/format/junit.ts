@@ -131,7 +131,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     };
     // The cases are written by a plain function, up to a full chunk at a time: a generator's loop
     // is optimised by on-stack replacement, undone and redone as each kind of case first appears.
-    const writeCases = (keys: readonly number[], from: number): number => {
+    const writeCases = (keys: Uint32Array, from: number): number => {
       for (let i = from; i < keys.length; i++) {
         const key = keys[i]!;
         // Gap and attainment are worked out only for a final level whose sentence is worded: known
@@ -281,34 +281,67 @@ interface Suite {
   tests: number;
   failures: number;
   skipped: number;
-  keys: number[];
+  keys: Uint32Array;
 }
 
 /** The listed results' keys grouped by suite (no result is built), suites in the order first met. */
 function suitesOf(listed: ListedResults): Map<string, Suite> {
-  // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
+  // One pass finds each key's suite (no result is built), then the keys are laid out suite by
+  // suite in one array (a counting sort): no array grown key by key.
   const counts = new Map<string, Suite>();
+  const suites: Suite[] = [];
   // A suite is found by its goal or action number (-1: the goals), its name made once per suite.
-  const byNumber = new Map<number, Suite>();
+  const byNumber = new Map<number, number>();
+  // Keys are whole numbers below 2^32 (a result's position): checked, as a typed array would wrap one.
+  let keys = new Uint32Array(listed.size);
+  let suiteOf = new Int32Array(listed.size);
   // Keys of one region come in the plan's order: most follow one of the same suite.
   let lastNumber = Number.NaN;
-  let lastCount: Suite | undefined;
+  let last = -1;
+  let n = 0;
   for (const key of listed.keys()) {
     const meta = listed.metaOf(key);
     const number = meta.goal !== null ? -1 : (meta.action ?? 0);
-    let count = number === lastNumber ? lastCount : byNumber.get(number);
+    let at = number === lastNumber ? last : (byNumber.get(number) ?? -1);
     lastNumber = number;
-    if (!count) {
-      const suite = groupKey(meta);
-      count = counts.get(suite);
-      if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
-      byNumber.set(number, count);
+    if (at < 0) {
+      const name = groupKey(meta);
+      let count = counts.get(name);
+      if (!count) {
+        counts.set(name, (count = { tests: 0, failures: 0, skipped: 0, keys: EMPTY_KEYS }));
+        suites.push(count);
+      }
+      at = suites.indexOf(count);
+      byNumber.set(number, at);
     }
-    lastCount = count;
+    last = at;
+    const count = suites[at]!;
     count.tests++;
-    count.keys.push(key);
     if (listed.severity(key) === 'failure') count.failures++;
     else if (skipped(listed.status(key))) count.skipped++;
+    if (key >>> 0 !== key) throw new Error(`junit: a result key out of range (${key})`);
+    if (n === keys.length) {
+      // More keys than `size` said (never): room made as for an array.
+      const more = Math.max(16, n * 2);
+      keys = grow(keys, new Uint32Array(more));
+      suiteOf = grow(suiteOf, new Int32Array(more));
+    }
+    keys[n] = key;
+    suiteOf[n++] = at;
   }
+  // Each suite's keys in report order, in its own stretch of one array.
+  const starts = new Int32Array(suites.length + 1);
+  for (let i = 0; i < suites.length; i++) starts[i + 1] = starts[i]! + suites[i]!.tests;
+  const sorted = new Uint32Array(n);
+  const next = starts.slice(0, suites.length);
+  for (let i = 0; i < n; i++) sorted[next[suiteOf[i]!]!++] = keys[i]!;
+  for (let i = 0; i < suites.length; i++) suites[i]!.keys = sorted.subarray(starts[i]!, starts[i + 1]!);
   return counts;
+}
+
+const EMPTY_KEYS = new Uint32Array(0);
+
+function grow<T extends Uint32Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
