@@ -3,7 +3,8 @@ import type { Target } from '../plan/types.js';
 import { resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { STATUSES, type Result } from '../report/types.js';
 import { ByteChunks, utf8 } from './byte-chunks.js';
-import { aboveCell, cellFigureWords, digitText, type DigitWords } from './cell-figure-words.js';
+import { aboveCell, digitText, type DigitWords } from './cell-figure-words.js';
+import { cellDigits, targetPlaces } from './cell-digits.js';
 import { describeResult } from './findings.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import { escapeControls } from './sanitize.js';
@@ -37,6 +38,8 @@ interface ByteTemplate {
 /** A target's templates by shape (`shapeKey`); null for a shape worded the general way. */
 interface TargetTemplates {
   target: Target;
+  /** The target's places (`targetPlaces`). */
+  places: number;
   byShape: Map<number, ByteTemplate | null>;
 }
 
@@ -108,7 +111,7 @@ export class OffTrackBytes {
     const template = templates.byShape.get(shape);
     if (template === null) return this.general.write(cell, out);
     if (template === undefined) return this.first(cell, templates, shape, out, region);
-    if (!this.digits(template.slots, cell)) return this.general.write(cell, out);
+    if (!cellDigits(cell, template.slots, templates.places, this.words)) return this.general.write(cell, out);
     this.writeTemplate(template, cell, out, region ?? this.regionBytes(cell.region));
     return true;
   }
@@ -118,12 +121,12 @@ export class OffTrackBytes {
     let templates = index >= 0 && index < 100_000 ? this.byIndex[index] : undefined;
     if (templates !== undefined && templates.target === target) return templates;
     if (templates === undefined && index >= 0 && index < 100_000) {
-      templates = { target, byShape: new Map() };
+      templates = { target, places: targetPlaces(target), byShape: new Map() };
       this.byIndex[index] = templates;
       return templates;
     }
     templates = this.others.get(target);
-    if (templates === undefined) this.others.set(target, (templates = { target, byShape: new Map() }));
+    if (templates === undefined) this.others.set(target, (templates = { target, places: targetPlaces(target), byShape: new Map() }));
     return templates;
   }
 
@@ -135,7 +138,7 @@ export class OffTrackBytes {
       return this.general.write(cell, out);
     }
     // A cell with a number that must be worded proves nothing: the next cell of its shape tries again.
-    if (!this.digits(template.slots, cell)) return this.general.write(cell, out);
+    if (!cellDigits(cell, template.slots, templates.places, this.words)) return this.general.write(cell, out);
     const expected = this.general.text(cell);
     if (expected === null || this.spliced(template, cell) !== expected) {
       templates.byShape.set(shape, null);
@@ -143,16 +146,6 @@ export class OffTrackBytes {
     }
     templates.byShape.set(shape, template);
     this.writeTemplate(template, cell, out, region ?? this.regionBytes(cell.region));
-    return true;
-  }
-
-  /** Works out the digits of each numbered slot into `words`; false when one must be worded. */
-  private digits(slots: Int8Array, cell: ListedCell): boolean {
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      if (slot === 0 || (slot === 4 && cell.attainment === null)) continue;
-      if (!cellFigureWords(slot, cell, this.words[slot]!)) return false;
-    }
     return true;
   }
 
