@@ -8,7 +8,7 @@ import { describeResult, warningFindings } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { escapeControls, escapeXml } from './sanitize.js';
 import { NotJudgedSentences } from './cell-sentence.js';
-import { OffTrackSentences } from './off-track-sentences.js';
+import { OffTrackBytes } from './off-track-bytes.js';
 import { viewResult } from './view.js';
 
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
@@ -59,10 +59,12 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   // (escaped text is escaped again unchanged, and nothing escapeXml changes spans the join).
   const ids = new Map<string, Uint8Array>();
   const regions = new Map<string, Uint8Array>();
-  const cached = (map: Map<string, Uint8Array>, key: string, make: () => string): Uint8Array => {
+  // A name's bytes, escaped once. No closure is passed (one capturing a case's variable would
+  // allocate a context for every case that declares it, whether or not the name is new).
+  const escapedOf = (map: Map<string, Uint8Array>, key: string): Uint8Array => {
     let bytes = map.get(key);
     if (bytes === undefined) {
-      bytes = utf8(make());
+      bytes = utf8(escapeXml(escapeControls(key)));
       if (map.size < 100_000) map.set(key, bytes);
     }
     return bytes;
@@ -73,13 +75,13 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   const regionBytes = (region: string): Uint8Array => {
     if (region !== lastRegion) {
       lastRegion = region;
-      lastRegionBytes = cached(regions, region, () => escapeXml(escapeControls(region)));
+      lastRegionBytes = escapedOf(regions, region);
     }
     return lastRegionBytes;
   };
   const cell = emptyCell();
   const sentences = new NotJudgedSentences(lang, escapeXml);
-  const offTrack = new OffTrackSentences(lang, escapeXml);
+  const offTrack = new OffTrackBytes(lang, escapeXml);
   // A test case of a town is spliced from three pieces: `<testcase name="M3.1 [` (once per
   // target), the region (once per name), `]" classname="…">…` (once per suite and outcome).
   const heads = new Map<string, Uint8Array>();
@@ -101,24 +103,35 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     // A town not judged, spliced from its target's pieces joined once per suite (head, then the
     // case's end with the sentence's start, its middle, its end with the case's), the region's
     // bytes twice (a name and a sentence escape it alike) and its figure.
-    const joined = new Map<Target, (NotJudgedCase | null)[]>();
+    // By target index (a target of another index's place, never in a plan, by a map), then by whether it has a figure.
+    const joined: (JoinedCases | undefined)[] = [];
+    const joinedOthers = new Map<Target, JoinedCases>();
     const joinedOf = (cell: ListedCell): NotJudgedCase | null => {
-      let known = joined.get(cell.target);
-      if (!known) joined.set(cell.target, (known = [undefined as unknown as null, undefined as unknown as null]));
+      const { target } = cell;
+      const index = target.index;
+      let known = index >= 0 && index < 100_000 ? joined[index] : undefined;
+      if (known === undefined || known.target !== target) {
+        known = joinedOthers.get(target);
+        if (known === undefined) {
+          known = { target, cases: [undefined, undefined] };
+          if (index >= 0 && index < 100_000 && joined[index] === undefined) joined[index] = known;
+          else joinedOthers.set(target, known);
+        }
+      }
       const at = cell.hasActual ? 1 : 0;
-      let pieces = known[at];
+      let pieces = known.cases[at];
       if (pieces === undefined) {
         const parts = sentences.pieces(cell);
         pieces = parts === null ? null : parts.length === 3
           ? { head: headOf(cell.target.id), open: Buffer.concat([toSkipped, parts[0]!]), middle: parts[1]!, end: Buffer.concat([parts[2]!, SKIPPED_END]) }
           : { head: headOf(cell.target.id), open: Buffer.concat([toSkipped, parts[0]!]), middle: Buffer.concat([parts[1]!, SKIPPED_END]), end: null };
-        known[at] = pieces;
+        known.cases[at] = pieces;
       }
       return pieces;
     };
     // The cases are written by a plain function, up to a full chunk at a time: a generator's loop
     // is optimised by on-stack replacement, undone and redone as each kind of case first appears.
-    const writeCases = (keys: readonly number[], from: number): number => {
+    const writeCases = (keys: Uint32Array, from: number): number => {
       for (let i = from; i < keys.length; i++) {
         const key = keys[i]!;
         // Gap and attainment are worked out only for a final level whose sentence is worded: known
@@ -126,6 +139,23 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         const status = listed.status(key);
         const severity = listed.severity(key);
         const worded = severity === 'failure' || severity === 'warning' || skipped(status) || OFF_TRACK.has(status);
+        if (!worded && doubts.size === 0) {
+          // A test case that passes is its name alone: its result is neither read nor built.
+          const id = listed.metaOf(key).id;
+          const region = listed.regionOf(key);
+          if (region !== '') {
+            out.bytes(headOf(id));
+            out.bytes(regionBytes(region));
+            out.bytes(toEmpty);
+          } else {
+            out.bytes(TESTCASE);
+            out.bytes(escapedOf(ids, id));
+            out.bytes(attrs);
+            out.bytes(EMPTY_CASE);
+          }
+          if (out.full) return i + 1;
+          continue;
+        }
         const isCell = listed.cell?.(key, cell, worded, placed) === true;
         let decimals = worded && isCell;
         // A cell whose figure a warning doubts is worded the general way, with its mark.
@@ -163,7 +193,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
           out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
           const start = out.length;
           if (!decimals) decimals = listed.cell!(key, cell, true, placed);
-          if (offTrack.write(cell, out)) {
+          if (offTrack.write(cell, out, regionBytes(cell.region))) {
             if (failure) {
               const end = out.length;
               out.bytes(FAILURE_TEXT);
@@ -179,7 +209,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
         const result = isCell ? resultOfCell(cell) : listed.get(key);
         out.bytes(TESTCASE);
-        out.bytes(cached(ids, result.id, () => escapeXml(escapeControls(result.id))));
+        out.bytes(escapedOf(ids, result.id));
         if (result.region !== '') {
           out.bytes(OPEN_REGION);
           out.bytes(regionBytes(result.region));
@@ -220,6 +250,12 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   yield out.take();
 }
 
+/** A target's not-judged cases' pieces, without and with a figure (undefined: not made yet). */
+interface JoinedCases {
+  target: Target;
+  cases: (NotJudgedCase | null | undefined)[];
+}
+
 /** The pieces of a town not judged's test case (see `joinedOf`); `end` null for a town without a figure (then `middle` ends the case). */
 interface NotJudgedCase {
   head: Uint8Array;
@@ -245,34 +281,67 @@ interface Suite {
   tests: number;
   failures: number;
   skipped: number;
-  keys: number[];
+  keys: Uint32Array;
 }
 
 /** The listed results' keys grouped by suite (no result is built), suites in the order first met. */
 function suitesOf(listed: ListedResults): Map<string, Suite> {
-  // One pass groups the results' keys by suite (no result is built): each suite then lists its own.
+  // One pass finds each key's suite (no result is built), then the keys are laid out suite by
+  // suite in one array (a counting sort): no array grown key by key.
   const counts = new Map<string, Suite>();
+  const suites: Suite[] = [];
   // A suite is found by its goal or action number (-1: the goals), its name made once per suite.
-  const byNumber = new Map<number, Suite>();
+  const byNumber = new Map<number, number>();
+  // Keys are whole numbers below 2^32 (a result's position): checked, as a typed array would wrap one.
+  let keys = new Uint32Array(listed.size);
+  let suiteOf = new Int32Array(listed.size);
   // Keys of one region come in the plan's order: most follow one of the same suite.
   let lastNumber = Number.NaN;
-  let lastCount: Suite | undefined;
+  let last = -1;
+  let n = 0;
   for (const key of listed.keys()) {
     const meta = listed.metaOf(key);
     const number = meta.goal !== null ? -1 : (meta.action ?? 0);
-    let count = number === lastNumber ? lastCount : byNumber.get(number);
+    let at = number === lastNumber ? last : (byNumber.get(number) ?? -1);
     lastNumber = number;
-    if (!count) {
-      const suite = groupKey(meta);
-      count = counts.get(suite);
-      if (!count) counts.set(suite, (count = { tests: 0, failures: 0, skipped: 0, keys: [] }));
-      byNumber.set(number, count);
+    if (at < 0) {
+      const name = groupKey(meta);
+      let count = counts.get(name);
+      if (!count) {
+        counts.set(name, (count = { tests: 0, failures: 0, skipped: 0, keys: EMPTY_KEYS }));
+        suites.push(count);
+      }
+      at = suites.indexOf(count);
+      byNumber.set(number, at);
     }
-    lastCount = count;
+    last = at;
+    const count = suites[at]!;
     count.tests++;
-    count.keys.push(key);
     if (listed.severity(key) === 'failure') count.failures++;
     else if (skipped(listed.status(key))) count.skipped++;
+    if (key >>> 0 !== key) throw new Error(`junit: a result key out of range (${key})`);
+    if (n === keys.length) {
+      // More keys than `size` said (never): room made as for an array.
+      const more = Math.max(16, n * 2);
+      keys = grow(keys, new Uint32Array(more));
+      suiteOf = grow(suiteOf, new Int32Array(more));
+    }
+    keys[n] = key;
+    suiteOf[n++] = at;
   }
+  // Each suite's keys in report order, in its own stretch of one array.
+  const starts = new Int32Array(suites.length + 1);
+  for (let i = 0; i < suites.length; i++) starts[i + 1] = starts[i]! + suites[i]!.tests;
+  const sorted = new Uint32Array(n);
+  const next = starts.slice(0, suites.length);
+  for (let i = 0; i < n; i++) sorted[next[suiteOf[i]!]!++] = keys[i]!;
+  for (let i = 0; i < suites.length; i++) suites[i]!.keys = sorted.subarray(starts[i]!, starts[i + 1]!);
   return counts;
+}
+
+const EMPTY_KEYS = new Uint32Array(0);
+
+function grow<T extends Uint32Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -1,10 +1,14 @@
-import type { Report } from '../report/types.js';
+import type { Target } from '../plan/types.js';
+import { arrayListed, emptyCell, listedOf, resultOfCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
+import type { Report, Severity, Status } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
-import { findingRules, findingsOf, type Finding } from './findings.js';
+import { findDoubts } from './find-doubts.js';
+import { describeResult, findingRules, findingsOf, type Finding } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
-import { OffTrackSentences } from './off-track-sentences.js';
+import { OffTrackBytes } from './off-track-bytes.js';
 import { prettyJson } from './pretty-json.js';
-import { escapeJsonText } from './sanitize.js';
+import { escapeControls, escapeJsonText } from './sanitize.js';
+import { viewResult } from './view.js';
 
 const LEVELS = { error: 'error', failure: 'error', warning: 'warning' } as const;
 
@@ -23,7 +27,24 @@ export const formatSarif: Formatter = (report, options) => chunkTexts(sarifChunk
 export function* sarifChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const ruleIndex = new Map<string, number>();
   // The rules come first in the log: a first pass collects them without wording any message.
-  for (const rule of findingRules(report, results)) if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
+  // In findingRules' order (input errors' codes, the results' target ids, the other warnings'),
+  // a target's id escaped once, not once per result.
+  const listed = listedOf(report, results);
+  const add = (rule: string): void => {
+    if (!ruleIndex.has(rule)) ruleIndex.set(rule, ruleIndex.size);
+  };
+  const otherRules = findingRules(report, NO_RESULTS)[Symbol.iterator]();
+  for (let i = 0; i < report.errors.length; i++) add(otherRules.next().value as string);
+  const seen = new Set<ListedMeta>();
+  for (const level of ['failure', 'warning'] as const) {
+    for (const key of findingKeys(listed, level)) {
+      const meta = listed.metaOf(key);
+      if (seen.has(meta)) continue;
+      seen.add(meta);
+      add(escapeControls(meta.id));
+    }
+  }
+  for (let next = otherRules.next(); !next.done; next = otherRules.next()) add(next.value);
   const driver = {
     name: 'plancheck',
     version: report.tool.version,
@@ -36,48 +57,124 @@ export function* sarifChunks(report: Report, { lang, results }: FormatOptions): 
   // What repeats is encoded once: a rule's head (by rule and level), a file's location.
   const heads = new Map<string, Map<string, Uint8Array>>();
   const files = new Map<string, Uint8Array>();
+  const headOf = (level: Finding['level'], rule: string, index: number): Uint8Array => {
+    // By level, then by rule: no key string joined (and hashed) per finding.
+    let byRule = heads.get(level);
+    if (byRule === undefined) heads.set(level, (byRule = new Map()));
+    let head = byRule.get(rule);
+    if (head === undefined) {
+      head = utf8(`{\n          "ruleId": ${quote(rule)},\n          "ruleIndex": ${index},\n          "level": ${quote(LEVELS[level])},\n          "message": {\n            "text": `);
+      byRule.set(rule, head);
+    }
+    return head;
+  };
+  const fileOf = (uri: string): Uint8Array => {
+    let file = files.get(uri);
+    if (file === undefined) {
+      file = utf8(`\n          },\n          "locations": [\n            {\n              "physicalLocation": {\n                "artifactLocation": {\n                  "uri": ${quote(uri)}\n                }`);
+      if (files.size < 10_000) files.set(uri, file);
+    }
+    return file;
+  };
   // A message worded from a template is escaped as the inside of a JSON string already.
-  const sentences = new OffTrackSentences(lang, (text) => quote(text).slice(1, -1));
-  for (const finding of findingsOf(report, lang, results, sentences)) {
+  const sentences = new OffTrackBytes(lang, (text) => quote(text).slice(1, -1));
+  /** A finding written from its fields (all but the final levels' worded from a template). */
+  const write = (finding: Finding): void => {
     out.bytes(first ? FIRST : NEXT);
     first = false;
     const index = ruleIndex.get(finding.rule);
     if (index === undefined) {
       // Not a rule of the log (never, as the rules come from the same findings): written whole.
       out.text(prettyJson(resultOf(finding, index, report), 8, escapeJsonText));
-    } else {
-      // By level, then by rule: no key string joined (and hashed) per finding.
-      let byRule = heads.get(finding.level);
-      if (byRule === undefined) heads.set(finding.level, (byRule = new Map()));
-      let head = byRule.get(finding.rule);
-      if (head === undefined) {
-        head = utf8(`{\n          "ruleId": ${quote(finding.rule)},\n          "ruleIndex": ${index},\n          "level": ${quote(LEVELS[finding.level])},\n          "message": {\n            "text": `);
-        byRule.set(finding.rule, head);
-      }
-      out.bytes(head);
-      if (finding.sentence) {
-        out.bytes(QUOTE);
-        sentences.writeLast(out);
-        out.bytes(QUOTE);
-      } else out.text(quote(finding.message));
-      const uri = finding.file ?? report.plan.file;
-      let file = files.get(uri);
-      if (file === undefined) {
-        file = utf8(`\n          },\n          "locations": [\n            {\n              "physicalLocation": {\n                "artifactLocation": {\n                  "uri": ${quote(uri)}\n                }`);
-        if (files.size < 10_000) files.set(uri, file);
-      }
-      out.bytes(file);
-      if (finding.line) {
-        out.bytes(START_LINE);
-        number(out, finding.line);
-        if (finding.column) {
-          out.bytes(START_COLUMN);
-          number(out, finding.column);
-        }
-        out.bytes(REGION_END);
-      }
-      out.bytes(LOCATION_END);
+      return;
     }
+    out.bytes(headOf(finding.level, finding.rule, index));
+    out.text(quote(finding.message));
+    out.bytes(fileOf(finding.file ?? report.plan.file));
+    if (finding.line) {
+      out.bytes(START_LINE);
+      number(out, finding.line);
+      if (finding.column) {
+        out.bytes(START_COLUMN);
+        number(out, finding.column);
+      }
+      out.bytes(REGION_END);
+    }
+    out.bytes(LOCATION_END);
+  };
+  // The findings in findingsOf's order: input errors, failing results, results warned of, the
+  // other warnings. Those that are not results come from findingsOf itself (given no results).
+  const others = findingsOf(report, lang, NO_RESULTS)[Symbol.iterator]();
+  let other = others.next();
+  for (; !other.done && other.value.level === 'error'; other = others.next()) {
+    write(other.value);
+    if (out.full) yield out.take();
+  }
+  const doubts = findDoubts(report);
+  const cell = listed.cell ? emptyCell() : null;
+  // A final level's head and its message's opening quote, by level and target (null: no rule).
+  const cellHeads = new Map<Finding['level'], Map<Target, Uint8Array | null>>();
+  const cellHead = (level: Finding['level'], target: Target): Uint8Array | null => {
+    let byTarget = cellHeads.get(level);
+    if (byTarget === undefined) cellHeads.set(level, (byTarget = new Map()));
+    let head = byTarget.get(target);
+    if (head === undefined) {
+      const rule = escapeControls(target.id);
+      const index = ruleIndex.get(rule);
+      head = index === undefined ? null : Buffer.concat([headOf(level, rule, index), QUOTE]);
+      byTarget.set(target, head);
+    }
+    return head;
+  };
+  // The last file's location after a message's closing quote, with and without a line: most
+  // findings of a run name the same file.
+  let lastFile: string | null = null;
+  let withLine = QUOTE;
+  let withoutLine = QUOTE;
+  /** Writes the findings of the keys of `level` until the chunk is full (true) or the keys end (false). */
+  const writeResults = (keys: Iterator<number>, level: 'failure' | 'warning'): boolean => {
+    for (let next = keys.next(); !next.done; next = keys.next()) {
+      const key = next.value;
+      const isCell = cell !== null && listed.cell!(key, cell, true);
+      // A figure a warning doubts is worded the general way, with its mark.
+      const head = isCell && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') ? cellHead(level, cell.target) : null;
+      if (head !== null) {
+        out.bytes(first ? FIRST : NEXT);
+        first = false;
+        out.bytes(head);
+        if (!sentences.write(cell!, out)) out.text(quote(describeResult(viewResult(resultOfCell(cell!), lang, doubts), lang)).slice(1, -1));
+        const file = cell!.file || null;
+        if (file !== lastFile) {
+          lastFile = file;
+          const location = fileOf(file === null ? report.plan.file : escapeControls(file));
+          withoutLine = Buffer.concat([QUOTE, location]);
+          withLine = Buffer.concat([withoutLine, START_LINE]);
+        }
+        const line = cell!.row;
+        if (line) {
+          out.bytes(withLine);
+          number(out, line);
+          out.bytes(LINE_END);
+        } else {
+          out.bytes(withoutLine);
+          out.bytes(LOCATION_END);
+        }
+      } else {
+        const result = isCell ? resultOfCell(cell!) : listed.get(key);
+        const view = viewResult(result, lang, doubts);
+        const given = result.actual?.file;
+        write({ level, rule: view.id, file: given ? escapeControls(given) : null, line: result.actual?.row ?? null, column: null, message: describeResult(view, lang) });
+      }
+      if (out.full) return true;
+    }
+    return false;
+  };
+  for (const level of ['failure', 'warning'] as const) {
+    const keys = findingKeys(listed, level)[Symbol.iterator]();
+    while (writeResults(keys, level)) yield out.take();
+  }
+  for (; !other.done; other = others.next()) {
+    write(other.value);
     if (out.full) yield out.take();
   }
   out.text(`${first ? '' : '\n      '}]\n    }\n  ]\n}\n`);
@@ -91,6 +188,22 @@ const START_LINE = utf8(',\n                "region": {\n                  "star
 const START_COLUMN = utf8(',\n                  "startColumn": ');
 const REGION_END = utf8('\n                }');
 const LOCATION_END = utf8('\n              }\n            }\n          ]\n        }');
+const LINE_END = Buffer.concat([REGION_END, LOCATION_END]);
+/** No listed results: findingsOf then gives the findings that are not results. */
+const NO_RESULTS = arrayListed([]);
+
+/** True when a result (its status and severity) is a finding of `level`, as findingsOf counts it. */
+function isFindingOf(status: Status, severity: Severity, level: 'failure' | 'warning'): boolean {
+  const offTrack = status === 'not_met' || status === 'insufficient' || status === 'moving_away';
+  if (severity !== 'failure' && severity !== 'warning' && !offTrack) return false;
+  return (severity === 'failure' ? 'failure' : 'warning') === level;
+}
+
+/** The keys of the listed results that are findings of `level`, in report order (as findingsOf takes them). */
+function findingKeys(listed: ListedResults, level: 'failure' | 'warning'): Iterable<number> {
+  if (listed.keysOf) return listed.keysOf((status, severity) => isFindingOf(status, severity, level));
+  return [...listed.keys()].filter((key) => isFindingOf(listed.status(key), listed.severity(key), level));
+}
 
 /** A string as prettyJson writes it in the log. */
 function quote(text: string): string {
