@@ -1,6 +1,6 @@
 import type { Target } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
 
 /** How `evaluateListed`'s listed results judge one region on one target again. */
 export interface Cells {
@@ -9,6 +9,8 @@ export interface Cells {
   judge: (region: number, target: Target) => Result;
   /** `ListedResults.cell` of a key, its region (by position) and target. */
   quick: (key: number, region: number, target: Target, into: ListedCell, decimals: boolean, place?: boolean) => boolean;
+  /** The figure of a kept cell (NaN: none), or undefined for a cell not kept. */
+  figure: (key: number, region: number, target: Target) => number | undefined;
   /** The marks of the keys (set by `evaluateListed`), which kept cells read their status and severity from. */
   marks: Uint8Array;
 }
@@ -19,6 +21,7 @@ export const KEPT_RESULTS = 10_000;
 /** The listed results of `evaluateListed`: keys by their marks, each judged again (or kept) when asked for. */
 export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
   const count = cells.targets.length;
+  const scratch = emptyCell();
   let size = 0;
   for (const mark of marks) if (mark !== 0) size++;
   return {
@@ -30,6 +33,14 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
     cell: (key, into, decimals, place) => cells.quick(key, Math.floor(key / count), cells.targets[key % count]!, into, decimals, place),
+    figureOf: (key) => {
+      const position = Math.floor(key / count);
+      const target = cells.targets[key % count]!;
+      const kept = cells.figure(key, position, target);
+      if (kept !== undefined) return kept;
+      if (cells.quick(key, position, target, scratch, false, false)) return scratch.hasActual ? scratch.value : Number.NaN;
+      return ((judged.get(key) ?? cells.judge(position, target)).actual?.value) ?? Number.NaN;
+    },
     keysOf: (accept) => {
       // Each of the few marks accepted or not once: the keys are then a scan of bytes.
       const accepted = new Uint8Array(256);
