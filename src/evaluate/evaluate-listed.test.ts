@@ -149,14 +149,20 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
           fc.boolean(),
           fc.boolean(),
           fc.boolean(),
-          async (rows, asOf, quiet, twoFiles, keepRows) => {
+          fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.array(fc.boolean(), { minLength: p.targets.length, maxLength: p.targets.length }), weight: 1 }),
+          fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.subarray(regions, { minLength: 1 }), weight: 1 }),
+          async (rows, asOf, quiet, twoFiles, keepRows, inScope, only) => {
             // Figures from two files, or with their rows not kept: each cell's file and row as the general path gives them.
             const actuals = await actualsOf(p, csvOfFigures(p, rows), twoFiles, keepRows);
-            const listing = { quiet, manyRegions: regions.length > 1 };
-            listed += sameEvaluation(p, actuals, { ...base, asOf, list: listResults(listing), listing, regionTargets: terms ? regionTargets : null });
+            // Some targets out of scope (a cell's key is then by its position among those in scope), some regions listed only.
+            const scope = inScope && ((target: { index: number }) => inScope[target.index] === true);
+            const listing = { quiet, manyRegions: regions.length > 1, regions: only };
+            const filter = listResults(listing);
+            const list = (result: Result): boolean => filter(result) && (!only || only.includes(result.region));
+            listed += sameEvaluation(p, actuals, { ...base, asOf, list, listing, scope, regionTargets: terms ? regionTargets : null });
           },
         ),
-        { numRuns: 40 },
+        { numRuns: 60 },
       );
     }
     expect(listed).toBeGreaterThan(150);

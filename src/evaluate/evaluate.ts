@@ -11,12 +11,12 @@ import {
   type Tally,
 } from '../report/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
-import { meets, meetsFor } from './compare.js';
-import { FINAL_LEVEL, KeptCells, NOT_JUDGED_NO_FIGURE, NOT_KEPT, notJudgedCode } from './keep-cells.js';
+import { meets } from './compare.js';
+import { KeptCells } from './keep-cells.js';
 import { elapsedShare, judges } from './judge.js';
 import { atYear } from './judge-parts.js';
 import { QuickCount } from './quick-count.js';
-import { CommonCells } from './common-cells.js';
+import { CommonCells, type MarkRules } from './common-cells.js';
 import type { YearValues } from '../actuals/figure-store.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
@@ -92,6 +92,8 @@ interface StatusFacts {
   status: Status;
   severity: Severity;
   notJudged: boolean;
+  /** Whether the result has an actual; known only for a status of no data or not assessable (else false). */
+  hasActual: boolean;
 }
 
 /**
@@ -138,12 +140,11 @@ function evaluateWith(
   // judges them: a town not judged by the year of its latest figure, a final level by its comparison.
   const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance }) : null;
   const newest = Math.min(asOf, store.lastYear);
-  const meetsOf = quickList ? targets.map((target) => meetsFor(target, plan.approxTolerance)) : [];
   const notJudgedMark = markOf({ status: 'not_assessable', severity: 'info' });
   const listsNotJudged = quickList ? [quickList('not_assessable', 'info', false), quickList('not_assessable', 'info', true)] : [];
   const finalMarks = [false, true].map((soft) => (['met', 'not_met'] as const).map((status) => markOf({ status, severity: severityFor(status, soft) })));
   const listsFinal = quickList ? finalMarks.map((marks) => marks.map((mark) => quickList(statusOfMark(mark), severityOfMark(mark), false))) : [];
-  const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false };
+  const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false, hasActual: false };
   /**
    * A result's status and severity alone, as a summary counts it (the judges without detail; a
    * level past its deadline by its figure of that year), and whether it is a town's verdict
@@ -158,12 +159,15 @@ function evaluateWith(
       const value = atYear(terms.series, judged.year)?.value;
       into.status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
       into.severity = severityFor(into.status, target.soft);
+      into.hasActual = false;
       return into;
     }
     const series = terms?.series ?? store.series(region, target.index, asOf);
     const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail: false });
     into.status = judgement.status;
     into.severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
+    // A status-only judgement without data has an actual when the detailed one has (judge-parts.ts).
+    into.hasActual = judgement.actual !== null;
     return into;
   };
   // Written straight (a call per cell measured a tenth of the first pass).
@@ -191,14 +195,16 @@ function evaluateWith(
       return;
     }
     // A result of another kind (a mean, a growth rate) judged by its status alone, as a summary
-    // counts it, when that is all the list rule needs: it has a figure (a status other than
-    // no data or not assessable) and is no plan level's (whose roll-up reasons the rule reads).
-    // The format judges it in full when it reaches it.
+    // counts it, when that is all the list rule needs: its status, its severity and, without
+    // data, whether it has an actual (a status-only judgement says), and no plan level's (whose
+    // roll-up reasons the rule reads) nor a town's verdict without judging. The format judges it
+    // in full when it reaches it.
     if (quickList && region !== regional?.roles.planLevel) {
       const judged = statusOnly(region, target, status);
-      if (!judged.notJudged && judged.status !== 'no_data' && judged.status !== 'not_assessable') {
+      if (!judged.notJudged) {
         tally?.add(judged.status, judged.severity, target.soft);
-        if (listsRegion && quickList(judged.status, judged.severity, false)) marks[key] = markOf(judged);
+        const noFigure = (judged.status === 'no_data' || judged.status === 'not_assessable') && !judged.hasActual;
+        if (listsRegion && quickList(judged.status, judged.severity, noFigure)) marks[key] = markOf(judged);
         else unlisted++;
         return;
       }
@@ -221,9 +227,10 @@ function evaluateWith(
   // How the first pass marks the common cells of the regions that share quick terms (common-cells.ts).
   const commonCells = new Map<QuickTerms, CommonCells>();
   const firstYear = store.firstYear;
-  const blocks: (YearValues | undefined)[] = new Array<YearValues | undefined>(Math.max(0, store.lastYear - firstYear + 1)).fill(undefined);
   // A region's year blocks, looked up once for all its cells (index: year − the store's first year).
-  const blockAt = (year: number): YearValues | undefined => (year >= firstYear && year - firstYear < blocks.length ? blocks[year - firstYear] : undefined);
+  const blocks: (YearValues | undefined)[] = new Array<YearValues | undefined>(Math.max(0, store.lastYear - firstYear + 1)).fill(undefined);
+  const markRules: MarkRules | null = quickList ? { notJudgedMark, listsNotJudged, finalMarks, listsFinal, firstYear, newest } : null;
+  const left: number[] = [];
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
     if (detail) {
@@ -240,50 +247,18 @@ function evaluateWith(
         continue;
       }
       // The summary's count of the common cells (quick-count.ts); then each cell's mark alone,
-      // from the figure of its year, and the rest judged one by one.
+      // from the figure of its year (common-cells.ts), and the rest judged one by one.
       const tally = quickOf(common).count(store, slot, counter);
       let cells = commonCells.get(common);
-      if (!cells) commonCells.set(common, (cells = new CommonCells(common, targets)));
-      for (let y = 0; y < blocks.length; y++) blocks[y] = store.yearFigures(slot, firstYear + y);
-      const towns = cells.notJudged;
-      for (let j = 0; j < towns.at.length; j++) {
-        const at = towns.at[j]!;
-        const key = base + at;
-        const index = towns.index[j]!;
-        // As notJudgedAt: the latest figure up to the review year, a year with a figure the store cannot give as a number left to the judge.
-        let code = NOT_JUDGED_NO_FIGURE;
-        for (let year = newest; year >= firstYear; year--) {
-          const block = blockAt(year);
-          if (block === undefined) continue;
-          if (!Number.isNaN(block.value(index))) code = notJudgedCode(year, firstYear);
-          else if (block.kept(index) !== 0) code = NOT_KEPT;
-          else continue;
-          break;
-        }
-        if (code === NOT_KEPT) judgeListed(region, slot, targets[at]!, key, listsRegion, true, null);
-        // Without a figure, a town not judged is "no figure" to the list rule.
-        else if (listsRegion && listsNotJudged[code === NOT_JUDGED_NO_FIGURE ? 1 : 0]) {
-          marks[key] = notJudgedMark;
-          kept!.codes[key] = code;
-        } else unlisted++;
-      }
-      const finals = cells.finalLevels;
-      for (let j = 0; j < finals.at.length; j++) {
-        const at = finals.at[j]!;
-        const key = base + at;
-        // A final level on the plan's terms (no towns, or a town on a mean or weighted indicator).
-        const value = blockAt(finals.year[j]!)?.value(finals.index[j]!);
-        if (value === undefined || Number.isNaN(value)) {
-          judgeListed(region, slot, targets[at]!, key, listsRegion, false, null);
-          continue;
-        }
-        const met = meetsOf[at]!(value) ? 0 : 1;
-        const soft = finals.soft[j]!;
-        if (listsRegion && listsFinal[soft]![met]) {
-          marks[key] = finalMarks[soft]![met]!;
-          kept!.codes[key] = FINAL_LEVEL;
-        } else unlisted++;
-      }
+      if (!cells) commonCells.set(common, (cells = new CommonCells(common, targets, plan.approxTolerance)));
+      if (listsRegion) {
+        for (let y = 0; y < blocks.length; y++) blocks[y] = store.yearFigures(slot, firstYear + y);
+        left.length = 0;
+        const marked = cells.mark(blocks, base, marks, kept!.codes, markRules!, left);
+        unlisted += marked.unlisted;
+        // A town not judged may still be a common cell (quickCellJudge); a final level without its figure is not.
+        left.forEach((at, i) => judgeListed(region, slot, targets[at]!, base + at, true, i < marked.leftFinal, null));
+      } else unlisted += cells.size;
       // Counted by the quick count, marked by their judges (a cumulative target's final level).
       for (const at of cells.others) judgeListed(region, slot, targets[at]!, base + at, listsRegion, false, null);
       // Neither counted nor marked yet: the quick count's rest.
@@ -359,6 +334,7 @@ function evaluateWith(
         kept?.fill(key, regions[position]!, slotAt(position), target, cells.marks[key]!, into, decimals, place) || quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
       figure: (key, position, target) => kept?.figure(key, slotAt(position), target),
       marks: new Uint8Array(0),
+      size: detail ? regions.length * targets.length - unlisted : 0,
   };
   return { report, cells };
 }

@@ -32,11 +32,13 @@ function judgeTrend(ctx: JudgeContext): Judgement {
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const overall = down ? last.value < first.value : last.value > first.value;
-  // A count needs the status only: no references, progress or reason words (as below, without them).
+  // A count needs the status only: no references, progress or reason words (as below, without
+  // them); but "no data" has its actual as below, for a list rule that asks whether there is one.
   if (!ctx.detail) {
     if (!final) return verdict(wrong.length === 0 ? 'on_track' : overall ? 'insufficient' : 'moving_away', false, {});
     if (wrong.length > 0) return verdict('not_met', true, {});
-    return verdict(missingYears(points, ctx.plan.baselineYear, target.year).length > 0 ? 'no_data' : 'met', true, {});
+    if (missingYears(points, ctx.plan.baselineYear, target.year).length > 0) return verdict('no_data', true, { actual: ref(last, ctx) });
+    return verdict('met', true, {});
   }
   const progress: Progress = { ...EMPTY_PROGRESS, method: 'series', baseline: ref(first, ctx), latest: ref(last, ctx) };
   const reason = wrong.length > 0 ? because('reason.wrong-steps', { years: wrong.join(', ') }) : null;
@@ -81,8 +83,10 @@ function judgeAverage(ctx: JudgeContext): Judgement {
   const { points, final, until } = periodFigures(ctx);
   if (points.length === 0) return noFigure(final, until);
   const missing = missingYears(points, plan.period.start, until);
-  // A count needs the status only: no gap, attainment or references (nor a mean, when years are missing).
-  if (!ctx.detail && final && missing.length > 0) return verdict('no_data', true, {});
+  // A count needs the status only: no gap, attainment or references (nor a mean, when years are
+  // missing); but "no data" has an actual as below (the last figure, not the mean), for a list
+  // rule that asks whether there is one.
+  if (!ctx.detail && final && missing.length > 0) return verdict('no_data', true, { actual: ref(points[points.length - 1], ctx) });
   // Summed in decimal; the quotient rounded once to 12 significant digits.
   const mean = fastMean(points.map((figure) => figure.value)) ?? Number(points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0)).div(points.length).prec(12).toString());
   if (!ctx.detail) {

@@ -13,6 +13,8 @@ export interface Cells {
   figure: (key: number, region: number, target: Target) => number | undefined;
   /** The marks of the keys (set by `evaluateListed`), which kept cells read their status and severity from. */
   marks: Uint8Array;
+  /** How many keys are listed (marked): every cell is either listed or counted as unlisted. */
+  size: number;
 }
 
 /** How many results judged in full `evaluateListed` keeps (about 1 KB each). */
@@ -22,10 +24,8 @@ export const KEPT_RESULTS = 10_000;
 export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
   const count = cells.targets.length;
   const scratch = emptyCell();
-  let size = 0;
-  for (const mark of marks) if (mark !== 0) size++;
   return {
-    size,
+    size: cells.size,
     keys: () => markedKeys(marks, null),
     get: (key) => judged.get(key) ?? cells.judge(Math.floor(key / count), cells.targets[key % count]!),
     status: (key) => statusOfMark(marks[key]!),
