@@ -7,7 +7,7 @@ import { fastMean } from './exact-decimal.js';
 import { judgeGrowth } from './judge-growth.js';
 import { judgeChange, judgeLevel } from './judge-level.js';
 import {
-  EMPTY_PROGRESS, atYear, because, finalOn, missingYears, noFigure, periodFigures, ref, verdict, type JudgeContext,
+  atYear, because, finalOn, missingYears, noFigure, periodFigures, ref, verdict, type JudgeContext,
 } from './judge-parts.js';
 
 export type { JudgeContext } from './judge-parts.js';
@@ -40,7 +40,7 @@ function judgeTrend(ctx: JudgeContext): Judgement {
     if (missingYears(points, ctx.plan.baselineYear, target.year).length > 0) return verdict('no_data', true, { actual: ref(last, ctx) });
     return verdict('met', true, {});
   }
-  const progress: Progress = { ...EMPTY_PROGRESS, method: 'series', baseline: ref(first, ctx), latest: ref(last, ctx) };
+  const progress = progressOf('series', ref(first, ctx), ref(last, ctx), null);
   const reason = wrong.length > 0 ? because('reason.wrong-steps', { years: wrong.join(', ') }) : null;
   const rest = { actual: ref(last, ctx), progress, reason };
   if (final) {
@@ -94,8 +94,9 @@ function judgeAverage(ctx: JudgeContext): Judgement {
     return verdict(final ? (met ? 'met' : 'not_met') : met ? 'on_track' : 'insufficient', final, {});
   }
   const last = points[points.length - 1]!;
-  const progress: Progress = { ...EMPTY_PROGRESS, method: 'mean', latest: ref(last, ctx), observedRate: mean };
-  const rest = { actual: { ...ref(last, ctx)!, value: mean }, gap: gapOf(mean, target, tol), attainment: attainmentOf(mean, target, tol), progress };
+  const latest = ref(last, ctx)!;
+  const progress = progressOf('mean', null, latest, mean);
+  const rest = { actual: { year: latest.year, value: mean, file: latest.file, row: latest.row }, gap: gapOf(mean, target, tol), attainment: attainmentOf(mean, target, tol), progress };
   if (final && missing.length > 0) return verdict('no_data', true, { ...rest, reason: because('reason.missing-years', { years: missing.join(', ') }) });
   const ok = meets(mean, target, tol);
   if (final) return verdict(ok ? 'met' : 'not_met', true, rest);
@@ -157,7 +158,16 @@ export function judge(ctx: JudgeContext): Judgement {
       notes.push(because('reason.plan-baseline', { year: base.year, submitted: clean(submitted.value), baseline: base.value }));
     }
   }
-  return { ...judged, figureAge, notes };
+  // Named one by one rather than spread (a spread is slow in code not yet optimised, as a mean's
+  // results are when a format judges a few thousand of them): every member a judgement has.
+  return { status: judged.status, final: judged.final, actual: judged.actual, gap: judged.gap, attainment: judged.attainment, progress: judged.progress, reason: judged.reason, figureAge, notes };
+}
+
+/** `EMPTY_PROGRESS` with a method, a baseline, a latest figure and an observed rate, its members in its order (no spread). */
+function progressOf(method: Progress['method'], baseline: Progress['baseline'], latest: Progress['latest'], observedRate: number | null): Progress {
+  return {
+    method, baseline, latest, targetValue: null, elapsedShare: null, completionShare: null, gapPoints: null, requiredRate: null, observedRate, ratio: null, projected: null, projectedGap: null,
+  };
 }
 
 /** One judge per target kind, each also dating its figures as `judge` does. */
