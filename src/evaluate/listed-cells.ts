@@ -24,6 +24,23 @@ export const KEPT_RESULTS = 10_000;
 export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
   const count = cells.targets.length;
   const scratch = emptyCell();
+  // The region (by position) and target (by its place among the targets) of the key last asked
+  // for: a format reads keys in order, the next one most often the next target of the same region.
+  let last = -1;
+  let position = 0;
+  let at = 0;
+  const locate = (key: number): void => {
+    if (key === last + 1 && last >= 0) {
+      if (++at === count) {
+        at = 0;
+        position++;
+      }
+    } else if (key !== last) {
+      position = Math.floor(key / count);
+      at = key - position * count;
+    }
+    last = key;
+  };
   return {
     size: cells.size,
     keys: () => markedKeys(marks, null),
@@ -32,10 +49,13 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
     severity: (key) => severityOfMark(marks[key]!),
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
-    cell: (key, into, decimals, place) => cells.quick(key, Math.floor(key / count), cells.targets[key % count]!, into, decimals, place),
+    cell: (key, into, decimals, place) => {
+      locate(key);
+      return cells.quick(key, position, cells.targets[at]!, into, decimals, place);
+    },
     figureOf: (key) => {
-      const position = Math.floor(key / count);
-      const target = cells.targets[key % count]!;
+      locate(key);
+      const target = cells.targets[at]!;
       const kept = cells.figure(key, position, target);
       if (kept !== undefined) return kept;
       if (cells.quick(key, position, target, scratch, false, false)) return scratch.hasActual ? scratch.value : Number.NaN;
