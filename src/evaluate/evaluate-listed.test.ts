@@ -5,7 +5,7 @@ import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { listResults } from '../list-results.js';
 import type { Plan } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { emptyCell, listedValues, rankOf, type ListedCell } from '../report/listed-results.js';
+import { arrayListed, emptyCell, listedValues, rankOf, type ListedCell } from '../report/listed-results.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { evaluate, evaluateListed, severityOf } from './evaluate.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
@@ -29,6 +29,7 @@ async function actualsOf(p: Plan, csv: string, twoFiles = false, keepRows = true
 }
 
 let cellsRead = 0;
+let figuresRead = 0;
 
 /** The fields of a result a `ListedCell` gives. */
 function pick(result: Result): Record<string, unknown> {
@@ -87,6 +88,18 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   expect(listed.size).toBe(whole.results.length);
   const again = [...listedValues(listed)];
   expect(JSON.stringify(again)).toBe(JSON.stringify(whole.results));
+  // figureOf is the actual's figure of the result get gives (NaN: none), kept, judged again or held alike.
+  for (const one of options.listing ? [listed, evaluateListed(p, actuals, { ...options, list: undefined }).listed] : [listed]) {
+    const figures = [...one.keys()].map((key) => one.figureOf!(key));
+    const expected = [...listedValues(one)].map((result) => result.actual?.value ?? Number.NaN);
+    expect(figures.length).toBe(expected.length);
+    figures.forEach((figure, i) => expect(Object.is(figure, expected[i]), `${figure} ≠ ${expected[i]}`).toBe(true));
+    // Asked again and out of order: the same figure (the cell read to answer is not left behind).
+    const keys = [...one.keys()].reverse();
+    keys.forEach((key, i) => expect(Object.is(one.figureOf!(key), figures[figures.length - 1 - i])).toBe(true));
+    figuresRead += figures.filter((figure) => !Number.isNaN(figure)).length;
+  }
+  expect([...arrayListed(whole.results).keys()].map((key) => arrayListed(whole.results).figureOf!(key))).toEqual(whole.results.map((result) => result.actual?.value ?? Number.NaN));
   // keysOf is keys() filtered by status and severity, whatever it accepts.
   for (const accept of [
     (status: Result['status'], severity: Result['severity']) => severity === 'failure' || status === 'met',
@@ -136,18 +149,25 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
           fc.boolean(),
           fc.boolean(),
           fc.boolean(),
-          async (rows, asOf, quiet, twoFiles, keepRows) => {
+          fc.oneof({ arbitrary: fc.constant(undefined), weight: 2 }, { arbitrary: fc.array(fc.boolean(), { minLength: p.targets.length, maxLength: p.targets.length }), weight: 1 }),
+          fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.subarray(regions, { minLength: 1 }), weight: 1 }),
+          async (rows, asOf, quiet, twoFiles, keepRows, inScope, only) => {
             // Figures from two files, or with their rows not kept: each cell's file and row as the general path gives them.
             const actuals = await actualsOf(p, csvOfFigures(p, rows), twoFiles, keepRows);
-            const listing = { quiet, manyRegions: regions.length > 1 };
-            listed += sameEvaluation(p, actuals, { ...base, asOf, list: listResults(listing), listing, regionTargets: terms ? regionTargets : null });
+            // Some targets out of scope (a cell's key is then by its position among those in scope), some regions listed only.
+            const scope = inScope && ((target: { index: number }) => inScope[target.index] === true);
+            const listing = { quiet, manyRegions: regions.length > 1, regions: only };
+            const filter = listResults(listing);
+            const list = (result: Result): boolean => filter(result) && (!only || only.includes(result.region));
+            listed += sameEvaluation(p, actuals, { ...base, asOf, list, listing, scope, regionTargets: terms ? regionTargets : null });
           },
         ),
-        { numRuns: 40 },
+        { numRuns: 60 },
       );
     }
     expect(listed).toBeGreaterThan(150);
     expect(cellsRead).toBeGreaterThan(100);
+    expect(figuresRead).toBeGreaterThan(100);
   });
 });
 

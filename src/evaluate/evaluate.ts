@@ -11,11 +11,13 @@ import {
   type Tally,
 } from '../report/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
-import { meets, meetsFor } from './compare.js';
-import { FINAL_LEVEL, KeptCells, NOT_JUDGED_NO_FIGURE, NOT_KEPT, notJudgedCode } from './keep-cells.js';
+import { meets } from './compare.js';
+import { KeptCells } from './keep-cells.js';
 import { elapsedShare, judges } from './judge.js';
 import { atYear } from './judge-parts.js';
 import { QuickCount } from './quick-count.js';
+import { CommonCells, type MarkRules } from './common-cells.js';
+import type { YearValues } from '../actuals/figure-store.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
@@ -79,9 +81,8 @@ export function evaluateListed(plan: Plan, actuals: Actuals, options: Omit<Evalu
   };
   const { report, cells } = evaluateWith(plan, actuals, { ...options, detail: true }, listResult, (size) => {
     marks = new Uint8Array(size);
-  }, options.list ? undefined : (code, key) => {
-    marks[key] = code;
-  });
+    return marks;
+  }, !options.list);
   cells.marks = marks;
   return { report, listed: listedCells(marks, cells, judged) };
 }
@@ -91,6 +92,8 @@ interface StatusFacts {
   status: Status;
   severity: Severity;
   notJudged: boolean;
+  /** Whether the result has an actual; known only for a status of no data or not assessable (else false). */
+  hasActual: boolean;
 }
 
 /**
@@ -102,9 +105,10 @@ function evaluateWith(
   actuals: Actuals,
   options: EvaluateOptions,
   onListed: (result: Result, key: number) => void,
-  onSize: (cells: number) => void = () => {},
-  /** The first pass of `evaluateListed`: a listed cell's mark (`markOf`) by key. */
-  onQuick?: (mark: number, key: number) => void,
+  /** The marks of the listed keys (`markOf`; 0: not listed), made for the number of cells once it is known. */
+  marksFor: (cells: number) => Uint8Array = () => new Uint8Array(0),
+  /** The first pass of `evaluateListed` (the list rule given as data): the common cells marked from their status, severity and figure alone. */
+  quickFirst = false,
 ): { report: Report; cells: Cells } {
   const { store } = actuals;
   const asOf = options.asOf ?? latestYear(actuals) ?? plan.period.end;
@@ -129,27 +133,18 @@ function evaluateWith(
   const quickCell = quickCellJudge(context);
   const list = options.list ?? (options.listing ? listing(options.listing) : undefined);
   // The first pass of evaluateListed: the common cells counted and marked from their status, severity and figure alone.
-  const quickList = onQuick ? listsFacts(options.listing ?? { quiet: false, manyRegions: false }) : null;
+  const quickList = quickFirst ? listsFacts(options.listing ?? { quiet: false, manyRegions: false }) : null;
   const only = options.listing?.regions ? new Set(options.listing.regions) : null;
   const facts = emptyCell();
   // What the first pass keeps of the common cells, for the formats (keep-cells.ts); and how it
   // judges them: a town not judged by the year of its latest figure, a final level by its comparison.
   const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance }) : null;
   const newest = Math.min(asOf, store.lastYear);
-  const meetsOf = quickList ? targets.map((target) => meetsFor(target, plan.approxTolerance)) : [];
   const notJudgedMark = markOf({ status: 'not_assessable', severity: 'info' });
   const listsNotJudged = quickList ? [quickList('not_assessable', 'info', false), quickList('not_assessable', 'info', true)] : [];
   const finalMarks = [false, true].map((soft) => (['met', 'not_met'] as const).map((status) => markOf({ status, severity: severityFor(status, soft) })));
-  /** A town not judged by its latest figure up to the review year: its code (keep-cells.ts), or NOT_KEPT for a figure the store cannot give as a number (or a year out of the codes' reach). */
-  const notJudgedAt = (slot: number, index: number): number => {
-    for (let year = newest; year >= store.firstYear; year--) {
-      if (store.valueAtSlot(slot, index, year) !== undefined) return notJudgedCode(year, store.firstYear);
-      if (store.sourceAtSlot(slot, index, year)) return NOT_KEPT;
-    }
-    return NOT_JUDGED_NO_FIGURE;
-  };
   const listsFinal = quickList ? finalMarks.map((marks) => marks.map((mark) => quickList(statusOfMark(mark), severityOfMark(mark), false))) : [];
-  const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false };
+  const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false, hasActual: false };
   /**
    * A result's status and severity alone, as a summary counts it (the judges without detail; a
    * level past its deadline by its figure of that year), and whether it is a town's verdict
@@ -164,97 +159,120 @@ function evaluateWith(
       const value = atYear(terms.series, judged.year)?.value;
       into.status = value === undefined ? 'no_data' : meets(value, judged, plan.approxTolerance) ? 'met' : 'not_met';
       into.severity = severityFor(into.status, target.soft);
+      into.hasActual = false;
       return into;
     }
     const series = terms?.series ?? store.series(region, target.index, asOf);
     const judgement = terms?.verdict ?? judges[judged.kind]({ target: judged, series, asOf, plan, fileName, detail: false });
     into.status = judgement.status;
     into.severity = terms?.verdict ? 'info' : severityFor(judgement.status, target.soft);
+    // A status-only judgement without data has an actual when the detailed one has (judge-parts.ts).
+    into.hasActual = judgement.actual !== null;
     return into;
   };
-  if (detail) onSize(regions.length * targets.length);
+  // Written straight (a call per cell measured a tenth of the first pass).
+  const marks = detail ? marksFor(regions.length * targets.length) : new Uint8Array(0);
   // The whole is the sum of the regions' counts, added as they are counted; a name given twice
   // (a towns' targets file naming the plan level) is counted by its last tally, as `byRegion` keeps it.
   const whole = new TallyCounter();
   const counter = new TallyCounter();
   const distinct = new Set(regions).size === regions.length;
+  /**
+   * One listed cell judged on its own (the plan level's, a decomposed town's, the rest of a
+   * region's common cells): marked or counted as unlisted, and counted into `tally` unless it is
+   * null (a cell a region's quick count has counted). `tryQuick`: the cell may be of a common
+   * shape (`quickCellJudge`), which a town not judged and a region without quick terms may be.
+   */
+  const judgeListed = (region: string, slot: number, target: Target, key: number, listsRegion: boolean, tryQuick: boolean, tally: TallyCounter | null): void => {
+    if (tryQuick && quickList && quickCell(region, slot, target, facts, false, true)) {
+      if (tally) {
+        if (facts.shape === 'not_judged') tally.addNotJudged();
+        tally.add(facts.status, facts.severity, target.soft);
+      }
+      // Without a figure, a town not judged is "no figure" to the list rule; a final level always has one.
+      if (listsRegion && quickList(facts.status, facts.severity, !facts.hasActual)) marks[key] = markOf(facts);
+      else unlisted++;
+      return;
+    }
+    // A result of another kind (a mean, a growth rate) judged by its status alone, as a summary
+    // counts it, when that is all the list rule needs: its status, its severity and, without
+    // data, whether it has an actual (a status-only judgement says), and no plan level's (whose
+    // roll-up reasons the rule reads) nor a town's verdict without judging. The format judges it
+    // in full when it reaches it.
+    if (quickList && region !== regional?.roles.planLevel) {
+      const judged = statusOnly(region, target, status);
+      if (!judged.notJudged) {
+        tally?.add(judged.status, judged.severity, target.soft);
+        const noFigure = (judged.status === 'no_data' || judged.status === 'not_assessable') && !judged.hasActual;
+        if (listsRegion && quickList(judged.status, judged.severity, noFigure)) marks[key] = markOf(judged);
+        else unlisted++;
+        return;
+      }
+    }
+    const result = judgeCell(region, target);
+    if (tally) {
+      // Only a town's verdict without judging (region-terms) carries this reason.
+      if (result.reason?.code === 'reason.no-decomposed-target') tally.addNotJudged();
+      tally.add(result.status, result.severity, result.soft);
+    }
+    if (!list || list(result)) onListed(result, key);
+    else unlisted++;
+  };
+  /** The quick count of the regions that share `terms`, made once. */
+  const quickOf = (terms: QuickTerms): QuickCount => {
+    let quick = quickCounts.get(terms);
+    if (!quick) quickCounts.set(terms, (quick = new QuickCount(terms, targets, severityFor, plan.approxTolerance)));
+    return quick;
+  };
+  // How the first pass marks the common cells of the regions that share quick terms (common-cells.ts).
+  const commonCells = new Map<QuickTerms, CommonCells>();
+  const firstYear = store.firstYear;
+  // A region's year blocks, looked up once for all its cells (index: year − the store's first year).
+  const blocks: (YearValues | undefined)[] = new Array<YearValues | undefined>(Math.max(0, store.lastYear - firstYear + 1)).fill(undefined);
+  const markRules: MarkRules | null = quickList ? { notJudgedMark, listsNotJudged, finalMarks, listsFinal, firstYear, newest } : null;
+  const left: number[] = [];
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
-    // The common case of a large final review, counted without building a series: a level's
-    // status is its deadline year's figure against the target it is judged on.
-    const quickTerms = detail ? null : regional ? regional.quickTerms(region, asOf) : planQuick;
-    let quick: QuickCount | null = null;
-    if (quickTerms) {
-      quick = quickCounts.get(quickTerms) ?? null;
-      if (!quick) quickCounts.set(quickTerms, (quick = new QuickCount(quickTerms, targets, severityFor, plan.approxTolerance)));
-    }
-    // One counter for every region: its counts are made a tally and added to the whole before the next.
-    const tally = quick ? quick.count(store, slot, counter) : counter.reset();
     if (detail) {
       const listsRegion = !only || only.has(region);
       // The region's common cells, known by target without asking for each (region-terms.ts: the
       // same cells `quickCellJudge` takes, but for a figure of a town not judged it cannot read).
       const common = kept ? (regional ? regional.quickTerms(region, asOf) : planQuick) : null;
-      for (const [at, target] of targets.entries()) {
-        const key = position * targets.length + at;
-        const terms = common?.[target.index] ?? null;
-        const code = terms === 'not_judged' ? notJudgedAt(slot, target.index) : NOT_KEPT;
-        if (code !== NOT_KEPT) {
-          tally.addNotJudged();
-          tally.add('not_assessable', 'info', target.soft);
-          // Without a figure, a town not judged is "no figure" to the list rule.
-          if (listsRegion && listsNotJudged[code === NOT_JUDGED_NO_FIGURE ? 1 : 0]) {
-            onQuick!(notJudgedMark, key);
-            kept!.codes[key] = code;
-          } else unlisted++;
-          continue;
-        }
-        if (terms === target && target.kind === 'level') {
-          // A final level on the plan's terms (no towns, or a town on a mean or weighted indicator).
-          const value = store.valueAtSlot(slot, target.index, target.year);
-          if (value !== undefined) {
-            const met = meetsOf[at]!(value) ? 0 : 1;
-            const soft = target.soft ? 1 : 0;
-            const mark = finalMarks[soft]![met]!;
-            tally.add(statusOfMark(mark), severityOfMark(mark), target.soft);
-            if (listsRegion && listsFinal[soft]![met]) {
-              onQuick!(mark, key);
-              kept!.codes[key] = FINAL_LEVEL;
-            } else unlisted++;
-            continue;
-          }
-        } else if ((!common || terms === 'not_judged') && quickList && quickCell(region, slot, target, facts, false, true)) {
-          if (facts.shape === 'not_judged') tally.addNotJudged();
-          tally.add(facts.status, facts.severity, target.soft);
-          // Without a figure, a town not judged is "no figure" to the list rule; a final level always has one.
-          if (listsRegion && quickList(facts.status, facts.severity, !facts.hasActual)) onQuick!(markOf(facts), key);
-          else unlisted++;
-          continue;
-        }
-        // A result of another kind (a mean, a growth rate) judged by its status alone, as a summary
-        // counts it, when that is all the list rule needs: it has a figure (a status other than
-        // no data or not assessable) and is no plan level's (whose roll-up reasons the rule reads).
-        // The format judges it in full when it reaches it.
-        if (quickList && region !== regional?.roles.planLevel) {
-          const judged = statusOnly(region, target, status);
-          if (!judged.notJudged && judged.status !== 'no_data' && judged.status !== 'not_assessable') {
-            tally.add(judged.status, judged.severity, target.soft);
-            if (listsRegion && quickList(judged.status, judged.severity, false)) onQuick!(markOf(judged), key);
-            else unlisted++;
-            continue;
-          }
-        }
-        const result = judgeCell(region, target);
-        // Only a town's verdict without judging (region-terms) carries this reason.
-        if (result.reason?.code === 'reason.no-decomposed-target') tally.addNotJudged();
-        tally.add(result.status, result.severity, result.soft);
-        if (!list || list(result)) onListed(result, key);
-        else unlisted++;
+      const base = position * targets.length;
+      if (!common) {
+        const tally = counter.reset();
+        for (const [at, target] of targets.entries()) judgeListed(region, slot, target, base + at, listsRegion, true, tally);
+        summary.byRegion[region] = tally.toTally();
+        whole.addCounts(tally);
+        continue;
       }
+      // The summary's count of the common cells (quick-count.ts); then each cell's mark alone,
+      // from the figure of its year (common-cells.ts), and the rest judged one by one.
+      const tally = quickOf(common).count(store, slot, counter);
+      let cells = commonCells.get(common);
+      if (!cells) commonCells.set(common, (cells = new CommonCells(common, targets, plan.approxTolerance)));
+      if (listsRegion) {
+        for (let y = 0; y < blocks.length; y++) blocks[y] = store.yearFigures(slot, firstYear + y);
+        left.length = 0;
+        const marked = cells.mark(blocks, base, marks, kept!.codes, markRules!, left);
+        unlisted += marked.unlisted;
+        // A town not judged may still be a common cell (quickCellJudge); a final level without its figure is not.
+        left.forEach((at, i) => judgeListed(region, slot, targets[at]!, base + at, true, i < marked.leftFinal, null));
+      } else unlisted += cells.size;
+      // Counted by the quick count, marked by their judges (a cumulative target's final level).
+      for (const at of cells.others) judgeListed(region, slot, targets[at]!, base + at, listsRegion, false, null);
+      // Neither counted nor marked yet: the quick count's rest.
+      for (const at of cells.rest) judgeListed(region, slot, targets[at]!, base + at, listsRegion, false, tally);
       summary.byRegion[region] = tally.toTally();
       whole.addCounts(tally);
       continue;
     }
+    // The common case of a large final review, counted without building a series: a level's
+    // status is its deadline year's figure against the target it is judged on.
+    const quickTerms = regional ? regional.quickTerms(region, asOf) : planQuick;
+    const quick = quickTerms ? quickOf(quickTerms) : null;
+    // One counter for every region: its counts are made a tally and added to the whole before the next.
+    const tally = quick ? quick.count(store, slot, counter) : counter.reset();
     for (const target of quick ? quick.rest : targets) {
       const judged = statusOnly(region, target, status);
       if (judged.notJudged) tally.addNotJudged();
@@ -314,7 +332,9 @@ function evaluateWith(
       judge: (position, target) => judgeCell(regions[position]!, target),
       quick: (key, position, target, into, decimals, place = true) =>
         kept?.fill(key, regions[position]!, slotAt(position), target, cells.marks[key]!, into, decimals, place) || quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
+      figure: (key, position, target) => kept?.figure(key, slotAt(position), target),
       marks: new Uint8Array(0),
+      size: detail ? regions.length * targets.length - unlisted : 0,
   };
   return { report, cells };
 }

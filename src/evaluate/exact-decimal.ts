@@ -176,7 +176,8 @@ export function fastQuotient(a: number, b: number): number | undefined {
     const exponent = x.exponent - y.exponent - places;
     if (exponent + 15 <= -5) return undefined;
     if (exponent < -22 || exponent > 22) return undefined;
-    const value = exponent < 0 ? d / 10 ** -exponent : d * 10 ** exponent;
+    // An exact power from the table (a power of a variable is a call): the same double.
+    const value = exponent < 0 ? d / EXACT_POW10[-exponent]! : d * EXACT_POW10[exponent]!;
     return x.negative !== y.negative ? -value : value;
   }
   let digits = String(whole);
@@ -217,8 +218,8 @@ export function fastDifference(a: number, b: number): number | undefined {
   const sx = x.exponent - exponent;
   const sy = y.exponent - exponent;
   if (sx > 15 || sy > 15) return undefined;
-  const mx = x.mantissa * 10 ** sx;
-  const my = y.mantissa * 10 ** sy;
+  const mx = x.mantissa * POW10[sx]!;
+  const my = y.mantissa * POW10[sy]!;
   if (mx >= LIMIT || my >= LIMIT) return undefined;
   const difference = (x.negative ? -mx : mx) - (y.negative ? -my : my);
   if (difference === 0) return 0;

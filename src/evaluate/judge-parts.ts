@@ -13,7 +13,11 @@ export interface JudgeContext {
   plan: Plan;
   /** The input file name of a figure's source. */
   fileName: (index: number) => string;
-  /** False when only the status is wanted (a summary of a large run): gaps and figures are skipped. */
+  /**
+   * False when only the status is wanted (a summary of a large run): gaps, progress and reasons
+   * may be skipped; the status is the detailed judgement's, and so, for a status of no data or not
+   * assessable, is whether there is an actual (a list rule reads it), though not always its value.
+   */
   detail: boolean;
 }
 

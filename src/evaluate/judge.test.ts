@@ -101,3 +101,15 @@ describe('a change target given a plan baseline (M111.2 翻一番, with the impl
     expect(r.notes).toEqual([]);
   });
 });
+
+describe('a judgement\'s progress lists its members in the order of EMPTY_PROGRESS (the JSON report writes them in that order)', () => {
+  it('for a mean and for a trend, worked out member by member', async () => {
+    const { EMPTY_PROGRESS } = await import('./judge-parts.js');
+    const mean = await one('M22.4,2021,7\nM22.4,2022,8\nM22.4,2023,9\n', 'M22.4', 2023);
+    const trend = await one('G3.9,2020,10\nG3.9,2021,10.4\nG3.9,2023,11\n', 'G3.9', 2023);
+    for (const result of [mean, trend]) expect(Object.keys(result.progress!)).toEqual(Object.keys(EMPTY_PROGRESS));
+    expect(mean.progress).toMatchObject({ method: 'mean', latest: { year: 2023, value: 9 }, observedRate: 8 });
+    expect(mean.actual).toEqual({ year: 2023, value: 8, file: expect.any(String), row: 4 });
+    expect(Object.keys(mean.actual!)).toEqual(['year', 'value', 'file', 'row']);
+  });
+});

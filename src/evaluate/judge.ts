@@ -7,7 +7,7 @@ import { fastMean } from './exact-decimal.js';
 import { judgeGrowth } from './judge-growth.js';
 import { judgeChange, judgeLevel } from './judge-level.js';
 import {
-  EMPTY_PROGRESS, atYear, because, finalOn, missingYears, noFigure, periodFigures, ref, verdict, type JudgeContext,
+  atYear, because, finalOn, missingYears, noFigure, periodFigures, ref, verdict, type JudgeContext,
 } from './judge-parts.js';
 
 export type { JudgeContext } from './judge-parts.js';
@@ -32,13 +32,15 @@ function judgeTrend(ctx: JudgeContext): Judgement {
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const overall = down ? last.value < first.value : last.value > first.value;
-  // A count needs the status only: no references, progress or reason words (as below, without them).
+  // A count needs the status only: no references, progress or reason words (as below, without
+  // them); but "no data" has its actual as below, for a list rule that asks whether there is one.
   if (!ctx.detail) {
     if (!final) return verdict(wrong.length === 0 ? 'on_track' : overall ? 'insufficient' : 'moving_away', false, {});
     if (wrong.length > 0) return verdict('not_met', true, {});
-    return verdict(missingYears(points, ctx.plan.baselineYear, target.year).length > 0 ? 'no_data' : 'met', true, {});
+    if (missingYears(points, ctx.plan.baselineYear, target.year).length > 0) return verdict('no_data', true, { actual: ref(last, ctx) });
+    return verdict('met', true, {});
   }
-  const progress: Progress = { ...EMPTY_PROGRESS, method: 'series', baseline: ref(first, ctx), latest: ref(last, ctx) };
+  const progress = progressOf('series', ref(first, ctx), ref(last, ctx), null);
   const reason = wrong.length > 0 ? because('reason.wrong-steps', { years: wrong.join(', ') }) : null;
   const rest = { actual: ref(last, ctx), progress, reason };
   if (final) {
@@ -81,8 +83,10 @@ function judgeAverage(ctx: JudgeContext): Judgement {
   const { points, final, until } = periodFigures(ctx);
   if (points.length === 0) return noFigure(final, until);
   const missing = missingYears(points, plan.period.start, until);
-  // A count needs the status only: no gap, attainment or references (nor a mean, when years are missing).
-  if (!ctx.detail && final && missing.length > 0) return verdict('no_data', true, {});
+  // A count needs the status only: no gap, attainment or references (nor a mean, when years are
+  // missing); but "no data" has an actual as below (the last figure, not the mean), for a list
+  // rule that asks whether there is one.
+  if (!ctx.detail && final && missing.length > 0) return verdict('no_data', true, { actual: ref(points[points.length - 1], ctx) });
   // Summed in decimal; the quotient rounded once to 12 significant digits.
   const mean = fastMean(points.map((figure) => figure.value)) ?? Number(points.reduce((acc, figure) => acc.plus(decimal(figure.value)), decimal(0)).div(points.length).prec(12).toString());
   if (!ctx.detail) {
@@ -90,8 +94,9 @@ function judgeAverage(ctx: JudgeContext): Judgement {
     return verdict(final ? (met ? 'met' : 'not_met') : met ? 'on_track' : 'insufficient', final, {});
   }
   const last = points[points.length - 1]!;
-  const progress: Progress = { ...EMPTY_PROGRESS, method: 'mean', latest: ref(last, ctx), observedRate: mean };
-  const rest = { actual: { ...ref(last, ctx)!, value: mean }, gap: gapOf(mean, target, tol), attainment: attainmentOf(mean, target, tol), progress };
+  const latest = ref(last, ctx)!;
+  const progress = progressOf('mean', null, latest, mean);
+  const rest = { actual: { year: latest.year, value: mean, file: latest.file, row: latest.row }, gap: gapOf(mean, target, tol), attainment: attainmentOf(mean, target, tol), progress };
   if (final && missing.length > 0) return verdict('no_data', true, { ...rest, reason: because('reason.missing-years', { years: missing.join(', ') }) });
   const ok = meets(mean, target, tol);
   if (final) return verdict(ok ? 'met' : 'not_met', true, rest);
@@ -153,7 +158,16 @@ export function judge(ctx: JudgeContext): Judgement {
       notes.push(because('reason.plan-baseline', { year: base.year, submitted: clean(submitted.value), baseline: base.value }));
     }
   }
-  return { ...judged, figureAge, notes };
+  // Named one by one rather than spread (a spread is slow in code not yet optimised, as a mean's
+  // results are when a format judges a few thousand of them): every member a judgement has.
+  return { status: judged.status, final: judged.final, actual: judged.actual, gap: judged.gap, attainment: judged.attainment, progress: judged.progress, reason: judged.reason, figureAge, notes };
+}
+
+/** `EMPTY_PROGRESS` with a method, a baseline, a latest figure and an observed rate, its members in its order (no spread). */
+function progressOf(method: Progress['method'], baseline: Progress['baseline'], latest: Progress['latest'], observedRate: number | null): Progress {
+  return {
+    method, baseline, latest, targetValue: null, elapsedShare: null, completionShare: null, gapPoints: null, requiredRate: null, observedRate, ratio: null, projected: null, projectedGap: null,
+  };
 }
 
 /** One judge per target kind, each also dating its figures as `judge` does. */

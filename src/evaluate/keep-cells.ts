@@ -1,4 +1,4 @@
-import type { FigureStore } from '../actuals/figure-store.js';
+import { NOT_SHORT, type FigureStore } from '../actuals/figure-store.js';
 import { YearFigures } from '../actuals/year-figures.js';
 import type { Target } from '../plan/types.js';
 import { severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
@@ -43,6 +43,16 @@ export class KeptCells {
     this.codes = new Uint8Array(size);
   }
 
+  /** The figure of the kept cell of `key` (its region's store slot and target): NaN for a town without one; undefined when the cell was not kept. */
+  figure(key: number, slot: number, target: Target): number | undefined {
+    const code = this.codes[key]!;
+    if (code === NOT_KEPT) return undefined;
+    if (code === NOT_JUDGED_NO_FIGURE) return Number.NaN;
+    const { store } = this.ctx;
+    if (code === FINAL_LEVEL) return store.yearFigures(slot, target.year)!.value(target.index);
+    return cleanFigure(store.yearFigures(slot, store.firstYear + code - 2)!.value(target.index));
+  }
+
   /**
    * Fills `into` with the cell of `key` (its region's name and store slot, its target and mark),
    * as `quickCellJudge` fills it, and says true; false when the cell was not kept.
@@ -53,18 +63,8 @@ export class KeptCells {
     const { store, fileName } = this.ctx;
     into.region = region;
     into.target = target;
-    let year: number;
-    // The region's figures of the cell's year, read once for the figure and its place.
-    if (code === FINAL_LEVEL) {
-      year = target.year;
-      const value = store.yearFigures(slot, year)!.value(target.index);
-      into.shape = 'final_level';
-      into.final = true;
-      into.targetSource = this.ctx.regional ? 'intensive_plan' : 'plan';
-      into.value = value;
-      into.gap = decimals ? gapOf(value, target, this.ctx.tolerance) : null;
-      into.attainment = decimals ? attainmentOf(value, target, this.ctx.tolerance) : null;
-    } else {
+    const final = code === FINAL_LEVEL;
+    if (!final) {
       into.shape = 'not_judged';
       into.final = this.ctx.asOf >= target.year;
       into.gap = null;
@@ -77,9 +77,24 @@ export class KeptCells {
         into.figureSource = null;
         return true;
       }
-      year = store.firstYear + code - 2;
-      into.value = cleanFigure(store.yearFigures(slot, year)!.value(target.index));
     }
+    const year = final ? target.year : store.firstYear + code - 2;
+    const index = target.index;
+    // The region's figures of the cell's year, read once for the figure and its place.
+    const block = store.yearFigures(slot, year)!;
+    const figures = block instanceof YearFigures ? block : null;
+    let value = block.value(index);
+    if (final) {
+      into.shape = 'final_level';
+      into.final = true;
+      into.targetSource = this.ctx.regional ? 'intensive_plan' : 'plan';
+      into.gap = decimals ? gapOf(value, target, this.ctx.tolerance) : null;
+      into.attainment = decimals ? attainmentOf(value, target, this.ctx.tolerance) : null;
+    } else if (figures === null || figures.code(index) === NOT_SHORT) {
+      // A short decimal (the store's code) is its own 12-digit rounding: only another figure is rounded.
+      value = cleanFigure(value);
+    }
+    into.value = value;
     into.status = statusOfMark(mark);
     into.severity = severityOfMark(mark);
     into.hasActual = true;
@@ -87,12 +102,11 @@ export class KeptCells {
     into.year = year;
     if (place) {
       // As `sourceAtSlot` reads it, without an object per cell.
-      const block = store.yearFigures(slot, year);
-      if (block instanceof YearFigures) {
-        into.file = fileName(block.files?.[target.index] ?? 0);
-        into.row = block.row(target.index);
+      if (figures !== null) {
+        into.file = fileName(figures.files?.[index] ?? 0);
+        into.row = figures.row(index);
       } else {
-        const source = store.sourceAtSlot(slot, target.index, year)!;
+        const source = store.sourceAtSlot(slot, index, year)!;
         into.file = fileName(source.file);
         into.row = source.row;
       }

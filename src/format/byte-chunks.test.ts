@@ -29,6 +29,30 @@ describe('ByteChunks.number: a number written as String(value) writes it', () =>
   });
 });
 
+describe('ByteChunks.number: shares and means, their 15 significant digits found at once', () => {
+  it('property: decimals of 1 to 17 significant digits at every magnitude from 1e-6 to 1e15, and powers of ten and their neighbours', () => {
+    const next = random(71);
+    const out = new ByteChunks();
+    const values: number[] = [];
+    for (let e = -7; e <= 15; e++) {
+      const power = Number(`1e${e}`);
+      values.push(power, -power, power * (1 + Number.EPSILON), power * (1 - Number.EPSILON / 2), Number((power * 0.999999999999999).toPrecision(15)), Number((power * 9.99999999999999).toPrecision(15)));
+    }
+    for (let i = 0; i < 100_000; i++) {
+      const digits = 1 + Math.floor(next() * 17);
+      const exponent = -7 + Math.floor(next() * 23);
+      // A share as quotients give them: 15 digits truncated, some ending in zeros.
+      const value = Number((next() * 10 ** (exponent + 1)).toPrecision(Math.min(digits, 17)));
+      values.push(next() < 0.5 ? value : -value);
+    }
+    for (const value of values) {
+      out.number(value);
+      const text = Buffer.from(out.take()).toString('latin1');
+      if (text !== String(value)) expect(text).toBe(String(value));
+    }
+  });
+});
+
 describe('ByteChunks.number: long mantissas (10 to 16 digits, written as two halves of 8)', () => {
   it('edges of the halves: a low half of zeros or of nines, a high half of one digit, 2^53 - 1', () => {
     const values = [2147483648, 4294967295, 9007199254740991, -9007199254740991, 100000000.5, 10000000.00000001, 99999999.99999999, 90071991.99999999, 12345678.99999999,

@@ -118,19 +118,68 @@ export class ByteChunks {
     const magnitude = Math.abs(value);
     // String writes these with an exponent (and -0 as 0, NaN and infinities as words).
     if (magnitude >= 1e-6 && magnitude < 1e15) {
-      for (let k = 0; k <= 15; k++) {
-        const scale = POW10[k]!;
-        const mantissa = Math.round(magnitude * scale);
-        if (mantissa >= 2 ** 53) break;
-        if (mantissa / scale !== magnitude) continue;
-        // The shortest decimal that reads back as this double (no shorter one can: two decimals of
-        // at most 15 significant digits never round to one double), which is what String writes.
-        if (value < 0) this.room(1)[this.at++] = 45; // '-'
-        this.decimal(mantissa, k);
-        return;
+      // A figure or a gap has a few decimals: each number of places tried in turn.
+      for (let k = 0; k <= FEW_PLACES; k++) {
+        if (this.placed(value, magnitude, k)) return;
+      }
+      // A share or a mean has more: its 15 significant digits at once, their trailing zeros dropped.
+      if (this.fifteenDigits(value, magnitude)) return;
+      for (let k = FEW_PLACES + 1; k <= 15; k++) {
+        if (this.placed(value, magnitude, k)) return;
       }
     }
     this.ascii(String(value));
+  }
+
+  /**
+   * Appends `value` as a decimal of `k` places when that reads back as it (`magnitude` is its
+   * absolute value, 1e-6 to 1e15), and says so; false, with nothing appended, otherwise. Tried
+   * from k = 0 up, the first that reads back is the shortest decimal that does (no shorter one
+   * can: two decimals of at most 15 significant digits never round to one double), which is what String writes.
+   */
+  private placed(value: number, magnitude: number, k: number): boolean {
+    const scale = POW10[k]!;
+    const mantissa = Math.round(magnitude * scale);
+    if (mantissa >= 2 ** 53 || mantissa / scale !== magnitude) return false;
+    if (value < 0) this.room(1)[this.at++] = 45; // '-'
+    this.decimal(mantissa, k);
+    return true;
+  }
+
+  /**
+   * Appends `value` (`magnitude` its absolute value, 1e-6 to 1e15) as String writes it when it
+   * is a decimal of at most 15 significant digits, found in one step: its 15 significant digits
+   * D (`magnitude` × 10^p rounded, which is D whenever such a decimal reads back as `magnitude`:
+   * the product is within 10^15 × 2^-52 < 0.5 of it), checked to read back, then D's trailing
+   * zeros dropped: that decimal is the one of at most 15 digits reading back as `value`, the
+   * shortest (as `placed` says). False, with nothing appended, when D does not read back.
+   */
+  private fifteenDigits(value: number, magnitude: number): boolean {
+    // The decimal exponent of the leading digit, by halving a table of powers (a guess off by one
+    // at a power of ten fails the check below, and the caller tries place by place).
+    let lo = 0;
+    let hi = LEADING.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (LEADING[mid]! <= magnitude) lo = mid;
+      else hi = mid - 1;
+    }
+    let places = 14 - (lo + LEADING_FIRST);
+    const scale = EXACT_POW10[places]!;
+    let mantissa = Math.round(magnitude * scale);
+    if (mantissa >= 1e15 || mantissa / scale !== magnitude) return false;
+    // Trailing zeros dropped 8, 4, 2 and 1 at a time: m − ⌊m ÷ 10^j⌋ × 10^j is exact below 10^15.
+    for (let j = 3; j >= 0; j--) {
+      const step = 1 << j;
+      const unit = POW10[step]!;
+      if (places >= step && mantissa - Math.floor(mantissa / unit) * unit === 0) {
+        mantissa /= unit;
+        places -= step;
+      }
+    }
+    if (value < 0) this.room(1)[this.at++] = 45; // '-'
+    this.decimal(mantissa, places);
+    return true;
   }
 
   /**
@@ -219,6 +268,14 @@ function digitsOf(v: number): number {
 const SHORT_TEXT = 32;
 
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** How many places `number` tries one by one before it tries 15 significant digits at once. */
+const FEW_PLACES = 3;
+/** 10^k for k ≤ 22, each exact in a double (written out). */
+const EXACT_POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** The decimal exponent of `LEADING[0]`; `LEADING[i]` is 10^(i + LEADING_FIRST), from 10^-6 to 10^14. */
+const LEADING_FIRST = -6;
+const LEADING = Array.from({ length: 21 }, (_, i) => Number(`1e${i + LEADING_FIRST}`));
 
 /** The text of a format's byte chunks, chunk by chunk (a chunk ends at a piece's end, never inside a character). */
 export function* chunkTexts(chunks: Iterable<Uint8Array>): Generator<string> {

@@ -67,6 +67,35 @@ describe('resultText', () => {
     }
   });
 
+  it('a reason of the same code as the last is written again only when its parameters, their order and its members are the same', () => {
+    const base = sampleReport.results[1]!;
+    const reasons = [
+      { code: 'reason.missing-years', params: { years: '2021, 2022' } },
+      { code: 'reason.missing-years', params: { years: '2021, 2022' } },
+      { code: 'reason.missing-years', params: { years: '2021' } },
+      { code: 'reason.no-figure', params: { year: 2025 } },
+      { code: 'reason.no-figure', params: { year: '2025' } },
+      { code: 'reason.failed-years', params: { years: '2023' } },
+      { code: 'reason.plan-baseline', params: { year: 2020, submitted: 3, baseline: 4 } },
+      { code: 'reason.plan-baseline', params: { submitted: 3, year: 2020, baseline: 4 } },
+      { code: 'reason.plan-baseline', params: { year: 2020, submitted: -0, baseline: 4 } },
+      { code: 'reason.plan-baseline', params: { year: 2020, submitted: 3, baseline: 4, extra: '\u202e' } },
+      { params: { years: '2021, 2022' }, code: 'reason.missing-years' },
+      { code: 'reason.missing-years', params: { years: '2021, 2022' }, more: 1 },
+      { code: 'reason.missing-years', params: { years: ['2021'] } },
+      { code: 'reason.missing-years', params: { years: '2021, 2022' } },
+    ] as unknown as Result['reason'][];
+    for (const lang of ['zh', 'en'] as const) {
+      const out = new ByteChunks(64);
+      const writer = new JsonResultWriter(out, lang);
+      for (const reason of [...reasons, ...reasons.reverse()]) {
+        const result = { ...base, reason };
+        writer.write(result);
+        expect(Buffer.from(out.take()).toString('utf8')).toBe(resultText(result, lang));
+      }
+    }
+  });
+
   it('a result whose target terms differ from the last of its id (a town\'s own target) is not given the cached terms', () => {
     const cache = new JsonCache();
     const plain = sampleReport.results[1]!;

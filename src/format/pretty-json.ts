@@ -15,14 +15,16 @@ export function prettyJson(value: unknown, depth: number, escape: (json: string)
 // eslint-disable-next-line no-control-regex
 const SPECIAL = /["\\\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]/;
 
-function quote(text: string, escape: (json: string) => string): string {
+/** A string as JSON text (quoted), passed through `escape` when it holds anything JSON or `escape` writes otherwise. */
+export function quote(text: string, escape: (json: string) => string): string {
   return SPECIAL.test(text) ? escape(JSON.stringify(text)) : `"${text}"`;
 }
 
 // Keys repeat in every object: each is quoted once per escaper.
 const quotedKeys = new WeakMap<(json: string) => string, Map<string, string>>();
 
-function quoteKey(key: string, escape: (json: string) => string): string {
+/** A key as prettyJson writes it before its value: quoted, then `: `, remembered per escaper. */
+export function quoteKey(key: string, escape: (json: string) => string): string {
   let known = quotedKeys.get(escape);
   if (!known) quotedKeys.set(escape, (known = new Map()));
   let quoted = known.get(key);

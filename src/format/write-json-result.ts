@@ -1,11 +1,12 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import type { ListedCell } from '../report/listed-results.js';
-import { STATUSES, type FigureRef, type Result } from '../report/types.js';
+import { STATUSES, type FigureRef, type Reason, type Result } from '../report/types.js';
 import { ByteChunks, utf8 } from './byte-chunks.js';
 import { JsonCache, resultJson, resultText } from './json.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
+import { writePrettyJson } from './write-pretty-json.js';
 
 const SEVERITY_INDEX: Record<string, number> = { ok: 0, info: 1, warning: 2, failure: 3 };
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
@@ -77,6 +78,8 @@ export class JsonResultWriter {
   private readonly targets = new Map<string, TargetText>();
   private readonly strings = new Map<string, Uint8Array>();
   private readonly reasons = new WeakMap<object, Uint8Array>();
+  /** By code, the last reason of that code encoded (a copy: a caller's object may change) and its bytes. */
+  private readonly lastReasons = new Map<string, { reason: Reason; bytes: Uint8Array }>();
   private readonly tails: Uint8Array[] = [];
   private readonly cache = new JsonCache();
 
@@ -301,7 +304,7 @@ export class JsonResultWriter {
     this.nullable(attainment);
     out.bytes(PROGRESS);
     if (progress === null) out.bytes(NULL);
-    else out.text(prettyJson(progress, 6, escapeJsonText));
+    else writePrettyJson(out, progress, 6, escapeJsonText);
     out.bytes(REASON);
     out.bytes(this.reason(result));
     out.bytes(FIGURE_AGE);
@@ -310,7 +313,7 @@ export class JsonResultWriter {
     if (notes.length === 0) out.bytes(NO_NOTES);
     else {
       out.bytes(NOTES);
-      out.text(prettyJson(resultJson(result, this.lang).notes, 6, escapeJsonText));
+      writePrettyJson(out, resultJson(result, this.lang).notes, 6, escapeJsonText);
     }
     out.bytes(tail);
   }
@@ -335,16 +338,22 @@ export class JsonResultWriter {
     return bytes;
   }
 
-  /** The reason with its message; a frozen one (shared by many results) encoded once. */
+  /**
+   * The reason with its message; a frozen one (shared by many results) encoded once, another
+   * reused when it is the last of its code again (its own object, the same code and parameters:
+   * a mean's missing years in region after region).
+   */
   private reason(result: Result): Uint8Array {
     const reason = result.reason;
     if (reason === null) return NULL;
     const shared = Object.isFrozen(reason) && Object.isFrozen(reason.params);
     let bytes = shared ? this.reasons.get(reason) : undefined;
-    if (bytes === undefined) {
-      bytes = utf8(this.cache.reason(result, this.lang));
-      if (shared) this.reasons.set(reason, bytes);
-    }
+    if (bytes !== undefined) return bytes;
+    const last = shared ? undefined : this.lastReasons.get(reason.code);
+    if (last !== undefined && sameReason(last.reason, reason)) return last.bytes;
+    bytes = utf8(this.cache.reason(result, this.lang));
+    if (shared) this.reasons.set(reason, bytes);
+    else if (this.lastReasons.size < 256 || this.lastReasons.has(reason.code)) this.lastReasons.set(reason.code, { reason: { code: reason.code, params: { ...reason.params } }, bytes });
     return bytes;
   }
 
@@ -407,6 +416,25 @@ function termsOf(target: Target): Result {
 /** The reason of a town not judged, with its message, as the JSON report writes it. */
 function notJudgedText(lang: Lang): string {
   return prettyJson({ code: 'reason.no-decomposed-target', params: {}, message: formatMessage('reason.no-decomposed-target', {}, lang) }, 6, escapeJsonText);
+}
+
+/**
+ * Whether two reasons are written alike: the same code and the same parameters in the same order
+ * (strings and numbers, compared as they are written), and no member besides `code` and `params`.
+ */
+function sameReason(a: Reason, b: Reason): boolean {
+  if (a.code !== b.code) return false;
+  const keys = Object.keys(b);
+  if (keys.length !== 2 || keys[0] !== 'code' || keys[1] !== 'params') return false;
+  const ours = Object.keys(a.params);
+  const theirs = Object.keys(b.params);
+  if (ours.length !== theirs.length) return false;
+  for (let i = 0; i < ours.length; i++) {
+    const key = ours[i]!;
+    const value = b.params[key];
+    if (theirs[i] !== key || (typeof value !== 'string' && typeof value !== 'number') || !Object.is(a.params[key], value)) return false;
+  }
+  return true;
 }
 
 /** A figure reference as the judges make it: year, value, file, row, in that order. */
