@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Target } from '../plan/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { cellFigureWords, type DigitWords } from './cell-figure-words.js';
-import { cellDigits, targetPlaces } from './cell-digits.js';
+import { cellDigits } from './cell-digits.js';
+import { targetPlaces } from './cell-figure-words.js';
 import { finalCell, levelTarget, plainLevelTargets, shortDecimalFigure, wildFigure } from './final-cells.test-helper.js';
 
 // Rule: the digits of all a cell's slots found at once (`cellDigits`) are those `cellFigureWords`

@@ -1,46 +1,11 @@
-import type { Target } from '../plan/types.js';
 import type { ListedCell } from '../report/listed-results.js';
-import { aboveCell, type DigitWords } from './cell-figure-words.js';
+import { aboveCell, foundMantissa, percentWords, POW10, shortDecimals, UNITS, type DigitWords } from './cell-figure-words.js';
 import { decimalsOf } from './display-number.js';
 
 // The numbers of a final level's off-track sentence as digits, all slots of one cell at once:
 // what `cellFigureWords` (cell-figure-words.ts) gives slot by slot (a property test holds them
 // equal), with the figure's and the gap's short decimals found once per cell and the target's
 // places once per target, rather than once per slot.
-
-const POW10 = [1, 10, 100, 1000, 10000];
-/** 10 ** -places, as `10 ** -places` gives it. */
-const UNITS = Array.from({ length: 16 }, (_, places) => 10 ** -places);
-const MAX_MANTISSA = 1e15;
-
-/** The mantissa `shortDecimals` found last. */
-let found = 0;
-
-/** As cell-figure-words.ts: the places of x as String writes it when a plain decimal of ≤ 4 places and 15 digits (mantissa in `found`); -1 otherwise. */
-function shortDecimals(x: number): number {
-  if (x === 0) {
-    found = 0;
-    return 0;
-  }
-  const magnitude = Math.abs(x);
-  if (!(magnitude >= 1e-6 && magnitude < 1e15)) return -1;
-  for (let k = 0; k <= 4; k++) {
-    const scale = POW10[k]!;
-    const mantissa = Math.round(magnitude * scale);
-    if (mantissa >= MAX_MANTISSA) return -1;
-    if (mantissa / scale === magnitude) {
-      found = mantissa;
-      return k;
-    }
-  }
-  return -1;
-}
-
-/** `targetDecimals` of a target, as cell-figure-words.ts works it out. */
-export function targetPlaces(target: Target): number {
-  const { value } = target;
-  return Array.isArray(value) ? Math.max(decimalsOf(value[0]), decimalsOf(value[1])) : typeof value === 'number' ? decimalsOf(value) : 0;
-}
 
 function set(into: DigitWords, sign: -1 | 0 | 1, mantissa: number, places: number, percent: boolean): void {
   into.sign = sign;
@@ -59,7 +24,7 @@ export function cellDigits(cell: ListedCell, slots: Int8Array, places: number, w
   const value = cell.value;
   const gap = cell.gap;
   const valueK = shortDecimals(value);
-  const valueM = found;
+  const valueM = foundMantissa();
   // The gap's digits at the figures' places, found when a slot first needs them.
   let fixedPlaces = -1;
   let gapMantissa = -1;
@@ -78,7 +43,7 @@ export function cellDigits(cell: ListedCell, slots: Int8Array, places: number, w
         if (gap !== 0 && Math.abs(gap) < (fixedPlaces < UNITS.length ? UNITS[fixedPlaces]! : 10 ** -fixedPlaces)) return false;
         const k = shortDecimals(Math.abs(gap));
         if (k < 0 || k > fixedPlaces) return false;
-        gapMantissa = found * POW10[fixedPlaces - k]!;
+        gapMantissa = foundMantissa() * POW10[fixedPlaces - k]!;
         if (!(gapMantissa < 2 ** 52 / 16)) return false;
       }
       if (slot === 3) set(words[3]!, 0, gapMantissa, fixedPlaces, false);
@@ -91,15 +56,7 @@ export function cellDigits(cell: ListedCell, slots: Int8Array, places: number, w
     } else if (slot === 4) {
       const share = cell.attainment;
       if (share === null) continue;
-      const hundred = share * 100;
-      const magnitude = Math.abs(hundred);
-      if (!(magnitude < 1e9)) return false;
-      // toFixed(1) takes the tenth nearest the double: the rounded tenths, unless near a half.
-      const tenths = Math.round(magnitude * 10);
-      if (Math.abs(magnitude * 10 - tenths) > 0.49) return false;
-      // percent keeps a share below 1 off 100.0.
-      if (share < 1 && hundred >= 0 && tenths >= 1000) return false;
-      set(words[4]!, hundred < 0 && tenths !== 0 ? -1 : 0, tenths, 1, true);
+      if (!percentWords(share, words[4]!)) return false;
     } else if (slot !== 0) return false;
   }
   return true;

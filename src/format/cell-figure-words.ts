@@ -16,20 +16,26 @@ export interface DigitWords {
   percent: boolean;
 }
 
-const POW10 = [1, 10, 100, 1000, 10000];
+/** 10 ** k for the places a short decimal has. */
+export const POW10 = [1, 10, 100, 1000, 10000];
 /** 10 ** -places for the places most figures have, as `10 ** -places` gives them (a power of a variable is a call). */
-const UNITS = Array.from({ length: 16 }, (_, places) => 10 ** -places);
+export const UNITS = Array.from({ length: 16 }, (_, places) => 10 ** -places);
 /** Mantissas of at most 15 digits: two decimals that short never round to one double. */
 const MAX_MANTISSA = 1e15;
 
 /** The mantissa `shortDecimals` found last. */
 let found = 0;
 
+/** The mantissa the last `shortDecimals` that did not say -1 found. */
+export function foundMantissa(): number {
+  return found;
+}
+
 /**
  * The decimal places of a figure as String writes it when that is a plain decimal of at most 4
  * places and 15 digits (its mantissa left in `found`); -1 otherwise. -0 and 0 are `0`.
  */
-function shortDecimals(x: number): number {
+export function shortDecimals(x: number): number {
   if (x === 0) {
     found = 0;
     return 0;
@@ -55,15 +61,20 @@ function placesOf(x: number): number {
   return k >= 0 ? k : decimalsOf(x);
 }
 
-const targetPlaces = new WeakMap<Target, number>();
+const placesKept = new WeakMap<Target, number>();
 
-/** `targetDecimals` of a target, worked out once per target. */
+/** `targetDecimals` of a target: the most places its value (or band's ends) are written with. */
+export function targetPlaces(target: Target): number {
+  const { value } = target;
+  return Array.isArray(value) ? Math.max(decimalsOf(value[0]), decimalsOf(value[1])) : typeof value === 'number' ? decimalsOf(value) : 0;
+}
+
+/** `targetPlaces`, worked out once per target. */
 function placesOfTarget(target: Target): number {
-  let places = targetPlaces.get(target);
+  let places = placesKept.get(target);
   if (places === undefined) {
-    const { value } = target;
-    places = Array.isArray(value) ? Math.max(decimalsOf(value[0]), decimalsOf(value[1])) : typeof value === 'number' ? decimalsOf(value) : 0;
-    targetPlaces.set(target, places);
+    places = targetPlaces(target);
+    placesKept.set(target, places);
   }
   return places;
 }
@@ -106,7 +117,7 @@ function fixedWords(x: number, places: number, gap: number | null, plus: boolean
 }
 
 /** `percent(share, 1)` and `%` as digits; false near a tie of the rounding, near 100 % or for a large share. */
-function percentWords(share: number, into: DigitWords): boolean {
+export function percentWords(share: number, into: DigitWords): boolean {
   const hundred = share * 100;
   const magnitude = Math.abs(hundred);
   if (!(magnitude < 1e9)) return false;

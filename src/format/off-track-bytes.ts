@@ -1,30 +1,20 @@
 import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { resultOfCell, type ListedCell } from '../report/listed-results.js';
-import { STATUSES, type Result } from '../report/types.js';
+import type { Result } from '../report/types.js';
 import { ByteChunks, utf8 } from './byte-chunks.js';
-import { aboveCell, digitText, type DigitWords } from './cell-figure-words.js';
-import { cellDigits, targetPlaces } from './cell-digits.js';
+import { cellDigits } from './cell-digits.js';
+import { digitText, targetPlaces, type DigitWords } from './cell-figure-words.js';
 import { describeResult } from './findings.js';
-import { OffTrackSentences } from './off-track-sentences.js';
+import { cutAtMarks, OffTrackSentences, shapeKey } from './off-track-sentences.js';
 import { escapeControls } from './sanitize.js';
 import type { ResultView } from './view-result.js';
-import { viewResult } from './view.js';
-import type { FigureWords } from './word-reason.js';
 
 // The sentence of a final-level cell off track (JUnit's and SARIF's message), as
 // `OffTrackSentences.write` writes it, from byte pieces kept per target and shape in arrays (no
 // `Map` per cell), its numbers all written as digits. Anything else (a number that must be worded,
 // a shape whose first cells cannot be proven, a region named '') is handed to `OffTrackSentences`,
 // which words it as before: the bytes are the same either way (a property test holds them so).
-
-// Private-use characters no escaper changes, one per slot, as off-track-sentences.ts marks them:
-// 0 the region's name, 1 actual, 2 gap, 3 shortfall, 4 attainment, 5 missed.
-const FIRST_MARK = 0xe000;
-const LAST_MARK = FIRST_MARK + 5;
-const mark = (slot: number): string => String.fromCharCode(FIRST_MARK + slot);
-const MARKS: FigureWords = { actual: () => mark(1), gap: () => mark(2), shortfall: () => mark(3), attainment: () => mark(4), missed: () => mark(5) };
-const MARK_RANGE = /[\ue000-\ue005]/;
 
 /** A sentence cut at its slots, each piece escaped and encoded once. */
 interface ByteTemplate {
@@ -35,34 +25,12 @@ interface ByteTemplate {
   slots: Int8Array;
 }
 
-/** A target's templates by shape (`shapeKey`); null for a shape worded the general way. */
+/** A target's templates by shape (`shapeKey` of off-track-sentences.ts); null for a shape worded the general way. */
 interface TargetTemplates {
   target: Target;
   /** The target's places (`targetPlaces`). */
   places: number;
   byShape: Map<number, ByteTemplate | null>;
-}
-
-const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
-
-/**
- * What decides the words (not the numbers) of a final-level cell's sentence besides its target:
- * every field `shapeOf` of off-track-sentences.ts reads (status, severity, sources, whether it
- * has a gap, a gap of 0, an attainment, which side of a band, a figure of another year, a derived
- * figure); two cells of one key and target are worded alike.
- */
-export function shapeKey(cell: ListedCell): number {
-  let key = STATUS_INDEX.get(cell.status) ?? 63;
-  const severity = cell.severity;
-  key = key * 4 + (severity === 'failure' ? 3 : severity === 'warning' ? 2 : severity === 'info' ? 1 : 0);
-  const source = cell.targetSource;
-  key = key * 4 + (source === 'intensive_plan' ? 2 : source === 'plan' ? 1 : source === 'decomposed' ? 3 : 0);
-  key = key * 2 + (cell.gap === null ? 1 : 0);
-  key = key * 2 + (cell.gap === 0 ? 1 : 0);
-  key = key * 2 + (cell.attainment === null ? 1 : 0);
-  key = key * 2 + (aboveCell(cell) ? 1 : 0);
-  key = key * 2 + (cell.year !== cell.target.year ? 1 : 0);
-  return key * 2 + (cell.figureSource === 'derived' ? 1 : 0);
 }
 
 /**
@@ -189,28 +157,11 @@ export class OffTrackBytes {
     return bytes;
   }
 
-  /** The sentence of a result worded with marks for its region and numbers, cut at them (as off-track-sentences.ts cuts it); null when the cut is not sure. */
+  /** The sentence of a result cut at its marks (`cutAtMarks`), each piece escaped and encoded once; null when the cut is not sure. */
   private cut(result: Result): ByteTemplate | null {
-    const { id, indicator, indicatorEn, unit } = result;
-    if (MARK_RANGE.test(id) || MARK_RANGE.test(indicator) || MARK_RANGE.test(indicatorEn) || MARK_RANGE.test(unit)) return null;
-    const sentence = this.sentence(viewResult({ ...result, region: mark(0) }, this.lang, undefined, MARKS), this.lang);
-    const texts: string[] = [];
-    const slots: number[] = [];
-    let start = 0;
-    for (let i = 0; i < sentence.length; i++) {
-      const c = sentence.charCodeAt(i);
-      if (c < FIRST_MARK || c > LAST_MARK) continue;
-      texts.push(sentence.slice(start, i));
-      slots.push(c - FIRST_MARK);
-      start = i + 1;
-    }
-    texts.push(sentence.slice(start));
-    if (slots.filter((slot) => slot === 0).length !== 1) return null;
-    // escapeControls breaks `::`: a piece ending or starting with `:` beside a name could make one with it.
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0 && (texts[i]!.endsWith(':') || texts[i + 1]!.startsWith(':'))) return null;
-    }
-    const escaped = texts.map((text) => this.escape(text));
-    return { texts: escaped, pieces: escaped.map(utf8), slots: Int8Array.from(slots) };
+    const cut = cutAtMarks(result, this.lang, this.sentence);
+    if (!cut) return null;
+    const escaped = cut.texts.map((text) => this.escape(text));
+    return { texts: escaped, pieces: escaped.map(utf8), slots: Int8Array.from(cut.slots) };
   }
 }

@@ -35,18 +35,19 @@ interface Template {
 }
 
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
-const SEVERITY_INDEX = new Map<string, number>(['ok', 'info', 'warning', 'failure'].map((severity, i) => [severity, i]));
-const SOURCE_INDEX = new Map<string | null, number>([[null, 0], ['plan', 1], ['intensive_plan', 2], ['decomposed', 3]]);
 
 /**
  * Everything besides the target and the language that decides which words (not which numbers)
  * the sentence of a final-level cell holds: its status, severity, which of gap and attainment it
- * has, the side of a band it lies on, a figure of another year, the figure's and target's source.
+ * has, a gap of 0, the side of a band it lies on, a figure of another year, the figure's and
+ * target's source. Two cells of one key and target are worded alike.
  */
-function shapeOf(cell: ListedCell): number {
+export function shapeKey(cell: ListedCell): number {
   let key = STATUS_INDEX.get(cell.status) ?? 63;
-  key = key * 4 + (SEVERITY_INDEX.get(cell.severity) ?? 0);
-  key = key * 4 + (SOURCE_INDEX.get(cell.targetSource) ?? 0);
+  const severity = cell.severity;
+  key = key * 4 + (severity === 'failure' ? 3 : severity === 'warning' ? 2 : severity === 'info' ? 1 : 0);
+  const source = cell.targetSource;
+  key = key * 4 + (source === 'intensive_plan' ? 2 : source === 'plan' ? 1 : source === 'decomposed' ? 3 : 0);
   key = key * 2 + (cell.gap === null ? 1 : 0);
   // A strict bound met exactly has words of its own (`view.at-bound-above`).
   key = key * 2 + (cell.gap === 0 ? 1 : 0);
@@ -57,10 +58,40 @@ function shapeOf(cell: ListedCell): number {
 }
 
 /**
+ * The sentence of a result worded with marks for its region and numbers (`sentence` of its view),
+ * cut at them: the texts between the marks (not escaped) and each mark's slot (0 the region, 1
+ * actual, 2 gap, 3 shortfall, 4 attainment, 5 missed); null when the cut is not sure (a plan text
+ * holding a mark, the region not there once, a piece that could make `::` with a name).
+ */
+export function cutAtMarks(result: Result, lang: Lang, sentence: (view: ResultView, lang: Lang) => string): { texts: string[]; slots: number[] } | null {
+  const { id, indicator, indicatorEn, unit } = result;
+  // A plan text holding a mark would be cut where no slot is.
+  if (MARK_RANGE.test(id) || MARK_RANGE.test(indicator) || MARK_RANGE.test(indicatorEn) || MARK_RANGE.test(unit)) return null;
+  const marked = sentence(viewResult({ ...result, region: mark(0) }, lang, undefined, MARKS), lang);
+  const texts: string[] = [];
+  const slots: number[] = [];
+  let start = 0;
+  for (let i = 0; i < marked.length; i++) {
+    const c = marked.charCodeAt(i);
+    if (c < FIRST_MARK || c > LAST_MARK) continue;
+    texts.push(marked.slice(start, i));
+    slots.push(c - FIRST_MARK);
+    start = i + 1;
+  }
+  texts.push(marked.slice(start));
+  if (slots.filter((slot) => slot === 0).length !== 1) return null;
+  // escapeControls breaks `::`: a piece ending or starting with `:` beside a name could make one with it.
+  for (let i = 0; i < slots.length; i++) {
+    if (slots[i] === 0 && (texts[i]!.endsWith(':') || texts[i + 1]!.startsWith(':'))) return null;
+  }
+  return { texts, slots };
+}
+
+/**
  * The sentence of a final level judged on a region's own figure (`ListedCell` of shape
  * `final_level`: most results off track in a large run), `describeResult` of its view then
  * `escape` (the format's own escaping of the whole message), worded once per target, status and
- * shape (`shapeOf`) with marks for the region and the numbers, cut at them and escaped piece by
+ * shape (`shapeKey`) with marks for the region and the numbers, cut at them and escaped piece by
  * piece; per result only its region (escaped once per name) and its numbers (worded by the view's
  * own `FIGURE_WORDS`) are spliced in. A test holds it equal to the general path. `text` and `write`
  * give null or false for what they cannot word so (another shape, a region named '', a plan text
@@ -157,7 +188,7 @@ export class OffTrackSentences {
   /** The template of a cell, with its region and numbers worded into `region` and `words`; null when it has none. */
   private templateOf(cell: ListedCell): Template | null {
     if (cell.shape !== 'final_level' || !cell.hasActual || cell.region === '') return null;
-    const shape = shapeOf(cell);
+    const shape = shapeKey(cell);
     let known = this.templates.get(cell.target);
     if (!known) this.templates.set(cell.target, (known = new Map()));
     let template = known.get(shape);
@@ -222,30 +253,12 @@ export class OffTrackSentences {
     return text;
   }
 
-  /** The sentence of a result worded with marks for its region and numbers, cut at them; null when the cut is not sure. */
+  /** The sentence of a result cut at its marks (`cutAtMarks`), each piece escaped and encoded once; null when the cut is not sure. */
   private cut(result: Result): Template | null {
-    const { id, indicator, indicatorEn, unit } = result;
-    // A plan text holding a mark would be cut where no slot is.
-    if (MARK_RANGE.test(id) || MARK_RANGE.test(indicator) || MARK_RANGE.test(indicatorEn) || MARK_RANGE.test(unit)) return null;
-    const sentence = this.sentence(viewResult({ ...result, region: mark(0) }, this.lang, undefined, MARKS), this.lang);
-    const texts: string[] = [];
-    const slots: number[] = [];
-    let start = 0;
-    for (let i = 0; i < sentence.length; i++) {
-      const c = sentence.charCodeAt(i);
-      if (c < FIRST_MARK || c > LAST_MARK) continue;
-      texts.push(sentence.slice(start, i));
-      slots.push(c - FIRST_MARK);
-      start = i + 1;
-    }
-    texts.push(sentence.slice(start));
-    if (slots.filter((slot) => slot === 0).length !== 1) return null;
-    // escapeControls breaks `::`: a piece ending or starting with `:` beside a name could make one with it.
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0 && (texts[i]!.endsWith(':') || texts[i + 1]!.startsWith(':'))) return null;
-    }
-    const escaped = texts.map((text) => this.escape(text));
-    return { texts: escaped, bytes: escaped.map(utf8), slots };
+    const cut = cutAtMarks(result, this.lang, this.sentence);
+    if (!cut) return null;
+    const escaped = cut.texts.map((text) => this.escape(text));
+    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots };
   }
 }
 
