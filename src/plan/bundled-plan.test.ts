@@ -75,18 +75,13 @@ describe('the prebuilt plan holds what the plan file says', () => {
     expect(measure.text).toBe('changed');
   });
 
-  it('its measures are made when first read (a check names none), in their place among the keys, then kept; one assigned is kept', () => {
+  it('its measures are plain data in their place among the keys (an accessor redefined on the plan made V8 keep it as a dictionary: the 5M check ran 6 % slower)', () => {
     const { yaml, json } = prebuild('measures');
     const plan = readPrebuiltPlan(json, yaml)!;
-    expect(Object.getOwnPropertyDescriptor(plan, 'measures')?.get).toBeDefined();
+    const descriptor = Object.getOwnPropertyDescriptor(plan, 'measures');
+    expect(descriptor?.get).toBeUndefined();
+    expect(descriptor?.value).toEqual(miniPlan().measures);
     expect(Object.keys(plan)).toEqual(Object.keys(miniPlan()));
-    const measures = plan.measures;
-    expect(measures).toEqual(miniPlan().measures);
-    expect(plan.measures).toBe(measures);
-    expect(Object.getOwnPropertyDescriptor(plan, 'measures')?.value).toBe(measures);
-    const other = readPrebuiltPlan(json, yaml)!;
-    other.measures = [];
-    expect(other.measures).toEqual([]);
   });
 
   it('a prebuilt copy whose second line (the measures\' texts) is cut short, grown or missing is not used', () => {

@@ -97,34 +97,15 @@ export function readPrebuiltPlan(prebuiltFile: string, planFile: string): Plan |
     return texts[i] ?? [];
   };
   const byIndex = (indexes: number[]): Target[] => indexes.map((i) => plan.targets[i] as Target);
-  const read = {
+  const read: Plan = {
     ...plan,
     goals: plan.goals.map((g) => ({ ...g, targets: byIndex(g.targets) })),
+    measures: plan.measures.map((m, i) => withTexts({ ...m, targets: byIndex(m.targets) } as unknown as Measure, () => textsOf(i))),
     targetsById: new Map(plan.targets.map((t) => [t.id, t])),
-  } as unknown as Plan;
-  // The 117 measures (each with its texts read when first asked for) are made when first read: a
-  // check names none unless it is asked to select by measure. In their place among the keys.
-  lazily(read, 'measures', () => plan.measures.map((m, i) => withTexts({ ...m, targets: byIndex(m.targets) } as unknown as Measure, () => textsOf(i))));
+  };
   const tables = prebuilt.tables === undefined ? undefined : decodePlanTables(prebuilt.tables, plan.targets.length);
   if (tables) keepPlanTables(read, tables);
   return read;
-}
-
-/** Makes `object[key]` (already in its place among the keys) the value `make` gives when first read; assigning one makes it plain data. */
-function lazily<T extends object, K extends keyof T>(object: T, key: K, make: () => T[K]): void {
-  const data = (value: T[K]): void => {
-    Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(object, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const value = make();
-      data(value);
-      return value;
-    },
-    set: data,
-  });
 }
 
 /** The measure with its texts read from `texts` when first asked for, in their places among its keys; assigning one makes it plain data. */
