@@ -8,7 +8,8 @@ import type { ResultView } from './view-result.js';
 import { escapeControls } from './sanitize.js';
 import { viewResult } from './view.js';
 import { FIGURE_WORDS, type FigureWords } from './word-reason.js';
-import { aboveCell, cellFigureWords, digitText, type DigitWords } from './cell-figure-words.js';
+import { cellDigits } from './cell-digits.js';
+import { aboveCell, cellFigureWords, digitText, targetPlaces, type DigitWords } from './cell-figure-words.js';
 
 // Private-use characters no escaper changes, one per slot of a sentence worded once per target:
 // the region's name, then the numbers `FigureWords` words (in the order of its fields).
@@ -32,6 +33,10 @@ interface Template {
   bytes: Uint8Array[];
   /** What goes between piece i and piece i + 1: 0 the region's name, else a number's slot. */
   slots: number[];
+  /** The slots again, as `cellDigits` takes them. */
+  slotBytes: Int8Array;
+  /** The places of the target the template was cut for (`targetPlaces`). */
+  places: number;
 }
 
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
@@ -194,7 +199,7 @@ export class OffTrackSentences {
     let template = known.get(shape);
     if (template === undefined) {
       const result = resultOfCell(cell);
-      template = this.cut(result);
+      template = this.cut(result, cell.target);
       // A cell whose numbers cannot be spliced proves nothing: the next cell of its shape tries again.
       if (template && !this.fill(template, cell)) return null;
       // Proven on the cell it was cut from: its sentence spliced equals the one worded in full.
@@ -211,6 +216,14 @@ export class OffTrackSentences {
     for (let slot = 1; slot < words.length; slot++) {
       words[slot] = '';
       digits[slot] = false;
+    }
+    if (cellDigits(cell, template.slotBytes, template.places, this.digitWords)) {
+      // Every number as digits (most cells): as the loop below would word them, slot by slot.
+      for (const slot of template.slots) {
+        if (slot === 4 && cell.attainment === null) words[4] = this.noneText;
+        else if (slot !== 0) digits[slot] = true;
+      }
+      return this.fillRegion(cell);
     }
     // The cell's result, built only for a number not worded from the cell itself.
     let result: Result | null = null;
@@ -231,6 +244,11 @@ export class OffTrackSentences {
       if (plain === null) return false;
       words[slot] = plain ? word : this.escape(word);
     }
+    return this.fillRegion(cell);
+  }
+
+  /** Words the cell's region for a template's slot 0. */
+  private fillRegion(cell: ListedCell): boolean {
     // Cells come region by region: the region before is most often the region again.
     let region = this.region.name === cell.region ? this.region : this.regions.get(cell.region);
     if (region === undefined) {
@@ -254,11 +272,11 @@ export class OffTrackSentences {
   }
 
   /** The sentence of a result cut at its marks (`cutAtMarks`), each piece escaped and encoded once; null when the cut is not sure. */
-  private cut(result: Result): Template | null {
+  private cut(result: Result, target: Target): Template | null {
     const cut = cutAtMarks(result, this.lang, this.sentence);
     if (!cut) return null;
     const escaped = cut.texts.map((text) => this.escape(text));
-    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots };
+    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots, slotBytes: Int8Array.from(cut.slots), places: targetPlaces(target) };
   }
 }
 
