@@ -18,16 +18,14 @@ export const AS_OF_YEARS_AFTER = 5;
  */
 export function checkSelection(plan: Plan, selection: Selection): PlancheckError[] {
   const refusals: PlancheckError[] = [];
-  // Each list made only for an option given: a prebuilt plan makes its measures when first read.
-  const numbered: [keyof ListFilter & ('action' | 'measure' | 'goal'), () => number[]][] = [
-    ['action', () => plan.actions.map((a) => a.number)],
-    ['measure', () => plan.measures.map((m) => m.number)],
-    ['goal', () => plan.goals.map((g) => g.number)],
+  const numbered: [keyof ListFilter & ('action' | 'measure' | 'goal'), number[]][] = [
+    ['action', plan.actions.map((a) => a.number)],
+    ['measure', plan.measures.map((m) => m.number)],
+    ['goal', plan.goals.map((g) => g.number)],
   ];
-  for (const [option, numbers] of numbered) {
+  for (const [option, valid] of numbered) {
     const asked = selection[option];
     if (!asked) continue;
-    const valid = numbers();
     const known = new Set(valid);
     const unknown = [...new Set(asked.filter((n) => !known.has(n)))];
     if (unknown.length > 0) {

@@ -171,7 +171,8 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   // A summary's read of a large file keeps V8's young generation from growing (steady-heap.ts).
-  await allowSteadyHeap(options.outputs.every((output) => output.format === 'summary'));
+  const summaryOnly = options.outputs.every((output) => output.format === 'summary');
+  allowSteadyHeap(summaryOnly);
   const refused = outputRefusals(options);
   if (refused.length > 0) return usageErrors(refused, options.lang, io);
   const loaded = await loadPlanFor(options, io);
@@ -181,7 +182,6 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const plan = options.bands ? { ...loaded, progressBands: options.bands } : loaded;
   // A summary names the rows of few figures: the others' are not kept (found again for a duplicate);
   // without decomposed targets its final levels keep only whether they met their target.
-  const summaryOnly = options.outputs.every((output) => output.format === 'summary');
   const actuals = await readActuals(sourcesFor(options.files, io), plan, { encoding: options.encoding, sheets: options.sheets, keepRows: !summaryOnly, statusOnly: summaryOnly && options.regionTargets === undefined });
   await collectReadGarbage();
   // Nothing readable: the errors and a hint, exit 2, and no table of "no data" (machine formats are still written).

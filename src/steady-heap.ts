@@ -15,9 +15,17 @@ let collect: (() => void) | null = null;
  * nothing per result (a summary). A run that builds a result per target and region is better
  * served by the young generation's growth (fewer collections of objects that live on).
  */
-export async function allowSteadyHeap(allow = true): Promise<void> {
+export function allowSteadyHeap(allow = true): void {
   allowed = allow ? '--semi-space-growth-factor=1' : null;
-  // Each run says for itself: a later run in the same process (the library's) starts afresh.
+  // Each run says for itself: a later run in the same process (the library's) starts afresh,
+  // its young generation growing again (V8's default factor) when an earlier run stopped it.
+  if (!allow && v8) {
+    try {
+      v8.setFlagsFromString('--semi-space-growth-factor=2');
+    } catch {
+      // Only memory.
+    }
+  }
   longRead = false;
 }
 

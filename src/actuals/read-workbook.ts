@@ -6,7 +6,6 @@ import { workbookFaultWords } from './fault-words.js';
 import { MAX_COLUMNS } from './table-reader.js';
 import { MAX_WORKBOOK_BYTES } from './workbook-limits.js';
 
-export { MAX_WORKBOOK_BYTES };
 
 /** Rows a sheet may have. */
 export const MAX_SHEET_ROWS = 200_000;

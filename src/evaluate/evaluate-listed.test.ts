@@ -29,7 +29,6 @@ async function actualsOf(p: Plan, csv: string, twoFiles = false, keepRows = true
 }
 
 let cellsRead = 0;
-let figuresRead = 0;
 
 /** The fields of a result a `ListedCell` gives. */
 function pick(result: Result): Record<string, unknown> {
@@ -88,18 +87,6 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
   expect(listed.size).toBe(whole.results.length);
   const again = [...listedValues(listed)];
   expect(JSON.stringify(again)).toBe(JSON.stringify(whole.results));
-  // figureOf is the actual's figure of the result get gives (NaN: none), kept, judged again or held alike.
-  for (const one of options.listing ? [listed, evaluateListed(p, actuals, { ...options, list: undefined }).listed] : [listed]) {
-    const figures = [...one.keys()].map((key) => one.figureOf!(key));
-    const expected = [...listedValues(one)].map((result) => result.actual?.value ?? Number.NaN);
-    expect(figures.length).toBe(expected.length);
-    figures.forEach((figure, i) => expect(Object.is(figure, expected[i]), `${figure} ≠ ${expected[i]}`).toBe(true));
-    // Asked again and out of order: the same figure (the cell read to answer is not left behind).
-    const keys = [...one.keys()].reverse();
-    keys.forEach((key, i) => expect(Object.is(one.figureOf!(key), figures[figures.length - 1 - i])).toBe(true));
-    figuresRead += figures.filter((figure) => !Number.isNaN(figure)).length;
-  }
-  expect([...arrayListed(whole.results).keys()].map((key) => arrayListed(whole.results).figureOf!(key))).toEqual(whole.results.map((result) => result.actual?.value ?? Number.NaN));
   // keysOf is keys() filtered by status and severity, whatever it accepts.
   for (const accept of [
     (status: Result['status'], severity: Result['severity']) => severity === 'failure' || status === 'met',
@@ -167,7 +154,6 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
     }
     expect(listed).toBeGreaterThan(150);
     expect(cellsRead).toBeGreaterThan(100);
-    expect(figuresRead).toBeGreaterThan(100);
   });
 });
 

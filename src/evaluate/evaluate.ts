@@ -332,7 +332,6 @@ function evaluateWith(
       judge: (position, target) => judgeCell(regions[position]!, target),
       quick: (key, position, target, into, decimals, place = true) =>
         kept?.fill(key, regions[position]!, slotAt(position), target, cells.marks[key]!, into, decimals, place) || quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
-      figure: (key, position, target) => kept?.figure(key, slotAt(position), target),
       marks: new Uint8Array(0),
       size: detail ? regions.length * targets.length - unlisted : 0,
   };

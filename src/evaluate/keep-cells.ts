@@ -43,16 +43,6 @@ export class KeptCells {
     this.codes = new Uint8Array(size);
   }
 
-  /** The figure of the kept cell of `key` (its region's store slot and target): NaN for a town without one; undefined when the cell was not kept. */
-  figure(key: number, slot: number, target: Target): number | undefined {
-    const code = this.codes[key]!;
-    if (code === NOT_KEPT) return undefined;
-    if (code === NOT_JUDGED_NO_FIGURE) return Number.NaN;
-    const { store } = this.ctx;
-    if (code === FINAL_LEVEL) return store.yearFigures(slot, target.year)!.value(target.index);
-    return cleanFigure(store.yearFigures(slot, store.firstYear + code - 2)!.value(target.index));
-  }
-
   /**
    * Fills `into` with the cell of `key` (its region's name and store slot, its target and mark),
    * as `quickCellJudge` fills it, and says true; false when the cell was not kept.

@@ -1,6 +1,6 @@
 import type { Target } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { emptyCell, severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
 
 /** How `evaluateListed`'s listed results judge one region on one target again. */
 export interface Cells {
@@ -9,8 +9,6 @@ export interface Cells {
   judge: (region: number, target: Target) => Result;
   /** `ListedResults.cell` of a key, its region (by position) and target. */
   quick: (key: number, region: number, target: Target, into: ListedCell, decimals: boolean, place?: boolean) => boolean;
-  /** The figure of a kept cell (NaN: none), or undefined for a cell not kept. */
-  figure: (key: number, region: number, target: Target) => number | undefined;
   /** The marks of the keys (set by `evaluateListed`), which kept cells read their status and severity from. */
   marks: Uint8Array;
   /** How many keys are listed (marked): every cell is either listed or counted as unlisted. */
@@ -23,7 +21,6 @@ export const KEPT_RESULTS = 10_000;
 /** The listed results of `evaluateListed`: keys by their marks, each judged again (or kept) when asked for. */
 export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
   const count = cells.targets.length;
-  const scratch = emptyCell();
   // The region (by position) and target (by its place among the targets) of the key last asked
   // for: a format reads keys in order, the next one most often the next target of the same region.
   let last = -1;
@@ -52,14 +49,6 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
     cell: (key, into, decimals, place) => {
       locate(key);
       return cells.quick(key, position, cells.targets[at]!, into, decimals, place);
-    },
-    figureOf: (key) => {
-      locate(key);
-      const target = cells.targets[at]!;
-      const kept = cells.figure(key, position, target);
-      if (kept !== undefined) return kept;
-      if (cells.quick(key, position, target, scratch, false, false)) return scratch.hasActual ? scratch.value : Number.NaN;
-      return ((judged.get(key) ?? cells.judge(position, target)).actual?.value) ?? Number.NaN;
     },
     keysOf: (accept) => {
       // Each of the few marks accepted or not once: the keys are then a scan of bytes.

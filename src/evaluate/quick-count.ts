@@ -73,7 +73,7 @@ class YearJudges {
 }
 
 /**
- * How a summary run (no detail) counts the regions that share one set of quick terms: the
+ * How a summary run, and `evaluateListed`'s first pass, count the regions that share one set of quick terms: the
  * targets not judged are counted once and copied, the final levels are judged by status from
  * the store; `rest` are the targets left to the judges.
  */

@@ -54,12 +54,9 @@ function isFindingOf(status: Status, severity: Severity, level: 'failure' | 'war
 }
 
 /** The keys of the listed results that are findings of `level`, in report order, without building any. */
-function* findingKeys(listed: ListedResults, level: 'failure' | 'warning'): Generator<number> {
-  if (listed.keysOf) {
-    yield* listed.keysOf((status, severity) => isFindingOf(status, severity, level));
-    return;
-  }
-  for (const key of listed.keys()) if (isFindingOf(listed.status(key), listed.severity(key), level)) yield key;
+export function findingKeys(listed: ListedResults, level: 'failure' | 'warning'): Iterable<number> {
+  if (listed.keysOf) return listed.keysOf((status, severity) => isFindingOf(status, severity, level));
+  return [...listed.keys()].filter((key) => isFindingOf(listed.status(key), listed.severity(key), level));
 }
 
 /** The rule of each finding, in the order of `findingsOf`, without wording any message. */

@@ -24,7 +24,7 @@ export function painter(color: boolean): Painter {
 }
 
 /** Texts a painter is tried on: digits, letters of both cases, wide characters, marks and spaces. */
-const PROBES = ['0', 'Qq', '✓ 1.5 /40', '已完成 ', ' '];
+export const PROBES = ['0', 'Qq', '✓ 1.5 /40', '已完成 ', ' '];
 
 /**
  * True when the painter leaves text as it is in every tone (no colour, no other change), proven

@@ -1,9 +1,9 @@
 import type { Target } from '../plan/types.js';
 import { arrayListed, emptyCell, listedOf, resultOfCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
-import type { Report, Severity, Status } from '../report/types.js';
+import type { Report } from '../report/types.js';
 import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
 import { findDoubts } from './find-doubts.js';
-import { describeResult, findingRules, findingsOf, type Finding } from './findings.js';
+import { describeResult, findingKeys, findingRules, findingsOf, type Finding } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { OffTrackBytes } from './off-track-bytes.js';
 import { prettyJson } from './pretty-json.js';
@@ -191,19 +191,6 @@ const LOCATION_END = utf8('\n              }\n            }\n          ]\n      
 const LINE_END = Buffer.concat([REGION_END, LOCATION_END]);
 /** No listed results: findingsOf then gives the findings that are not results. */
 const NO_RESULTS = arrayListed([]);
-
-/** True when a result (its status and severity) is a finding of `level`, as findingsOf counts it. */
-function isFindingOf(status: Status, severity: Severity, level: 'failure' | 'warning'): boolean {
-  const offTrack = status === 'not_met' || status === 'insufficient' || status === 'moving_away';
-  if (severity !== 'failure' && severity !== 'warning' && !offTrack) return false;
-  return (severity === 'failure' ? 'failure' : 'warning') === level;
-}
-
-/** The keys of the listed results that are findings of `level`, in report order (as findingsOf takes them). */
-function findingKeys(listed: ListedResults, level: 'failure' | 'warning'): Iterable<number> {
-  if (listed.keysOf) return listed.keysOf((status, severity) => isFindingOf(status, severity, level));
-  return [...listed.keys()].filter((key) => isFindingOf(listed.status(key), listed.severity(key), level));
-}
 
 /** A string as prettyJson writes it in the log. */
 function quote(text: string): string {

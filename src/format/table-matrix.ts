@@ -2,7 +2,7 @@ import { formatMessage, type MessageCode } from '../messages.js';
 import { ByteChunks } from './byte-chunks.js';
 import { GrowingBytes } from './growing-bytes.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
-import { paintsNothing, type Painter } from './paint.js';
+import { PROBES, type Painter } from './paint.js';
 import { MatrixCellTexts, TONES } from './matrix-cell-texts.js';
 import { writeOffTrackLines } from './write-off-track-lines.js';
 import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
@@ -155,7 +155,7 @@ function toneBytes(paint: Painter): ToneBytes[] | null {
     const open = probe.slice(0, at);
     const close = probe.slice(at + 1);
     // Proven on texts of another length and of wide and space characters.
-    for (const text of ['0', '✓ 1.5 /40', '已完成 ', ' ']) if (paint.tone(tone, text) !== open + text + close) return null;
+    for (const text of PROBES) if (paint.tone(tone, text) !== open + text + close) return null;
     out.push({ open: Buffer.from(open, 'utf8'), close: Buffer.from(close, 'utf8'), bare: close === '', closeSpace: endsInSpace(close) });
   }
   return out;
@@ -202,7 +202,7 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
       if (paint.bare ? column.spaceEnds[r] === 1 : paint.closeSpace) fast = false;
     }
     if (!fast) {
-      for (const line of layout.rowAsText(row, r, from, count, widths, region)) {
+      for (const line of layout.rowAsText(row, from, count, widths)) {
         text.text(line);
         text.byte(NEWLINE);
       }
@@ -253,7 +253,7 @@ interface BlockLayout {
   title: (group: number) => Uint8Array;
   left: (row: MatrixRow, widths: number[]) => LeftLines;
   /** The lines of a row laid out as text, with the general rules (cells that wrap, lines trimmed as a whole). */
-  rowAsText: (row: MatrixRow, r: number, from: number, count: number, widths: number[], region: RegionColumn[]) => string[];
+  rowAsText: (row: MatrixRow, from: number, count: number, widths: number[]) => string[];
 }
 
 function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (text: string, width: number) => string[], cellTexts: MatrixCellTexts): BlockLayout {
@@ -284,7 +284,7 @@ function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (tex
       return bytes;
     },
     left,
-    rowAsText: (row, r, from, count, widths) => {
+    rowAsText: (row, from, count, widths) => {
       // The cells worded again as text (a rare row): each as `MatrixCellTexts.at` gives it.
       const texts: string[] = [];
       const cellTones: (Tone | undefined)[] = [];
@@ -410,7 +410,7 @@ export function* writeMatrix(view: ReportView, width: number, paint: Painter, ou
   for (const line of wrapText(formatMessage('view.legend', {}, view.lang), width)) writeLine(out, paint.dim(line));
   if (view.townsLegend) for (const line of wrapText(view.townsLegend, width)) writeLine(out, paint.dim(line));
   if (view.doubtLegend) for (const line of wrapText(view.doubtLegend, width)) writeLine(out, paint.dim(line));
-  yield* writeOffTrackLines(view, rows, width, paint, out, !paintsNothing(paint));
+  yield* writeOffTrackLines(view, rows, width, paint, out);
   return true;
 }
 

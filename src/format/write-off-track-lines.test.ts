@@ -5,7 +5,7 @@ import { ByteChunks } from './byte-chunks.js';
 import { plainLevelTargets } from './final-cells.test-helper.js';
 import { offTrackWords } from './off-track-lines.js';
 import { offTrackMatrix } from './off-track-matrix.test-helper.js';
-import { painter, paintsNothing, type Painter } from './paint.js';
+import { painter, type Painter } from './paint.js';
 import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
 import { byteOffsets, utf8Lengths, writeOffTrackLines } from './write-off-track-lines.js';
 import { wrapText } from './wrap-text.js';
@@ -50,7 +50,7 @@ const NAMES = ['a\u001b[31mred', 'b\u202eevil', 'pipe|name', '宽字符村名很
 function written(m: ReturnType<typeof offTrackMatrix>, lang: Lang, width: number, paint: Painter): string {
   const out = new ByteChunks(4096);
   const chunks: Buffer[] = [];
-  for (const _ of writeOffTrackLines({ ...m.view, lang }, m.rows, width, paint, out, !paintsNothing(paint))) if (out.full) chunks.push(Buffer.from(out.take()));
+  for (const _ of writeOffTrackLines({ ...m.view, lang }, m.rows, width, paint, out)) if (out.full) chunks.push(Buffer.from(out.take()));
   chunks.push(Buffer.from(out.take()));
   return Buffer.concat(chunks).toString('utf8');
 }

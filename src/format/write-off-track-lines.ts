@@ -1,7 +1,7 @@
 import { ByteChunks } from './byte-chunks.js';
 import { GrowingBytes } from './growing-bytes.js';
 import { offTrackLines, offTrackWords, type LinesView } from './off-track-lines.js';
-import type { Painter } from './paint.js';
+import { paintsNothing, type Painter } from './paint.js';
 import type { MatrixRow } from './region-matrix.js';
 import { wrapAlike } from './wrap-alike.js';
 
@@ -13,12 +13,13 @@ const LINE_BREAK = new Uint8Array([NEWLINE]);
  * `width` and painted in its tone, appended to `out` as UTF-8 after a blank line (none when no
  * result is off track); stops every 32 results so that the caller can hand out a full chunk.
  * Uncoloured, a spliced line is written from its template's bytes, its text never made: whole
- * when it fits the width, else cut where the last line of its shape was (`wrapAlike`); any other
+ * when it fits the width, else cut where the first line of its shape was (`wrapAlike`); any other
  * line is wrapped as text. The UTF-8 offsets of a shape's cuts are worked out once, for its first line.
  */
-export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, 'key'>[], width: number, paint: Painter, out: ByteChunks, coloured: boolean): Generator<void> {
+export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, 'key'>[], width: number, paint: Painter, out: ByteChunks): Generator<void> {
+  const coloured = !paintsNothing(paint);
   let count = 0;
-  // Most lines are alike (a target's sentence with a region and numbers spliced in): cut where the last of their shape was.
+  // Most lines are alike (a target's sentence with a region and numbers spliced in): cut where the first of their shape was.
   const wrapLine = wrapAlike(width);
   const fills: string[] = [];
   // A line to be cut is written here first, then its lines copied into `cut`, handed to `out` every few lines.

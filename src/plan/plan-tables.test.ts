@@ -86,9 +86,9 @@ describe('the plan-derived tables prebuilt with a plan', () => {
     expect((fromPrebuilt[0] as unknown[]).length).toBeGreaterThanOrEqual(ids.length * 2);
   });
 
-  it('the shipped prebuilt plan (dist/bundled-plan.json, made by the build) holds the tables of targets.yaml as they are worked out now', () => {
-    const shipped = join(root, 'dist', 'bundled-plan.json');
-    if (!existsSync(shipped)) return; // before the first build: the end-to-end tests need one anyway
+  // Before the first build there is none to check: skipped, as the end-to-end tests would fail.
+  const shipped = join(root, 'dist', 'bundled-plan.json');
+  it.skipIf(!existsSync(shipped))('the shipped prebuilt plan (dist/bundled-plan.json, made by the build) holds the tables of targets.yaml as they are worked out now', () => {
     const read = readPrebuiltPlan(shipped, join(root, 'targets.yaml'));
     expect(read).not.toBeNull();
     expect(planTablesOf(read!)).toEqual(derivePlanTables(bundledPlan()));

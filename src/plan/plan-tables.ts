@@ -32,8 +32,9 @@ export interface PlanTables {
 }
 
 // Keyed by the plan object and by its targets array (the line scanner is given the targets
-// alone), and used only while the plan still holds that very array: a copy of a plan (another
-// scope, other bands) has no tables and works its own out.
+// alone). The plan's tables are used only while the plan still holds that very array: a copy of
+// a plan (another scope, other bands) has none and works its own out. The scanner's tables,
+// which depend on the targets alone, follow the array: a copy that shares it shares them.
 const byPlan = new WeakMap<Plan, PlanTables>();
 const byTargets = new WeakMap<readonly Target[], PlanTables>();
 

@@ -43,12 +43,6 @@ export interface ListedResults {
    * Absent for results held in an array.
    */
   keysOf?(accept: (status: Status, severity: Severity) => boolean): Iterable<number>;
-  /**
-   * The figure the result of a key shows as its actual (`get(key).actual.value`, which is
-   * `cell(…).value` when the cell `hasActual`), NaN when it has none: read without building the
-   * result or its gap, attainment, file and row where the cell is of a common shape.
-   */
-  figureOf?(key: number): number;
 }
 
 /**
@@ -150,7 +144,6 @@ export function arrayListed(results: readonly Result[]): ListedResults {
     severity: (key) => results[key]!.severity,
     regionOf: (key) => results[key]!.region,
     metaOf: (key) => results[key]!,
-    figureOf: (key) => results[key]!.actual?.value ?? Number.NaN,
   };
 }
 
