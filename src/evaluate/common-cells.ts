@@ -1,91 +1,128 @@
-import { withinEdges, type YearValues } from '../actuals/figure-store.js';
+import { valueNotKept, withinEdges, type FigureStore, type YearValues } from '../actuals/figure-store.js';
 import type { Target } from '../plan/types.js';
+import { markOf } from '../report/listed-results.js';
+import type { Severity, Status } from '../report/types.js';
 import { FINAL_LEVEL, NOT_JUDGED_NO_FIGURE, NOT_KEPT, notJudgedCode } from './keep-cells.js';
-import { boundsFor } from './quick-count.js';
+import type { QuickCount } from './quick-count.js';
 import type { QuickTerms } from './region-terms.js';
+import type { TallyCounter } from './tally.js';
 
 /** How the first pass marks the common cells, fixed for a run. */
 export interface MarkRules {
-  /** The mark (`markOf`) of a town not judged. */
-  notJudgedMark: number;
-  /** Whether a town not judged is listed: [with a figure, without one]. */
-  listsNotJudged: readonly boolean[];
-  /** By softness (0, 1) and met (0) or not (1): a final level's mark, and whether it is listed. */
-  finalMarks: readonly (readonly number[])[];
-  listsFinal: readonly (readonly boolean[])[];
+  /** Whether a result of a status and severity is listed, and whether it counts as without any figure (`listsFacts`). */
+  lists: (status: Status, severity: Severity, noFigure: boolean) => boolean;
   /** The store's first year (a region's blocks are by year from it) and the latest year up to the review year. */
   firstYear: number;
   newest: number;
 }
 
+/** What `CommonCells.countAndMark` did with a region's cells. */
+export interface Marked {
+  /** The region's counts (the counter it was given). */
+  tally: TallyCounter;
+  /** How many of its cells it counted as not listed. */
+  unlisted: number;
+  /** The cells it left to the judges (`left`) from this one on are no towns not judged. */
+  leftFinal: number;
+}
+
 /**
  * How `evaluateListed`'s first pass goes through the cells of the regions that share one set of
- * quick terms (`RegionalPlan.quickTerms`), sorted once for all of them: the towns not judged and
- * the final levels on the plan's own terms, marked from the figure of their year (`mark`); the
- * others a quick count counts (`QuickCount`), marked by their judges; and the rest, left to the judges.
+ * quick terms (`RegionalPlan.quickTerms`), sorted once for all of them by their quick count
+ * (`QuickCount`): the cells it counts are counted and marked in one pass from the figure of their
+ * year (`countAndMark`), the towns not judged and the final levels on the plan's own terms kept
+ * (keep-cells.ts); the rest are left to the judges.
  */
 export class CommonCells {
   /** Positions among the targets in scope (a key is region position × their count + position) of the towns not judged, and their targets' indexes. */
   private readonly notJudgedAt: Int32Array;
   private readonly notJudgedIndex: Int32Array;
-  /** Level targets past their deadline judged on the plan's own terms: positions, indexes, years, softness (1) and the interval that meets them (`boundsFor`). */
-  private readonly finalAt: Int32Array;
-  private readonly finalIndex: Int32Array;
-  private readonly finalYear: Int32Array;
-  private readonly finalSoft: Uint8Array;
-  private readonly low: Float64Array;
-  private readonly high: Float64Array;
-  private readonly open: Uint8Array;
-  /** Cells a quick count counts that are of no common shape (a cumulative target's final level): their positions. */
-  readonly others: readonly number[];
-  /** Cells a quick count leaves to the judges (its `rest`). */
+  /** The mark of a town not judged, and whether one is listed: [with a figure, without one]. */
+  private readonly notJudgedMark: number;
+  private readonly listsNotJudged: readonly [boolean, boolean];
+  /** By outcome of the quick count: the mark of a result of it, and 1 where such a result is listed. */
+  private readonly outcomeMarks: Uint8Array;
+  private readonly outcomeListed: Uint8Array;
+  /** Cells the quick count leaves to the judges (its `rest`), by position. */
   readonly rest: readonly number[];
-  /** How many cells `mark` goes through. */
+  /** How many cells `countAndMark` counts. */
   readonly size: number;
-  /** What the store keeps of each town's cell in a year (`YearValues.keptAll`), and the code found for it (-1: none yet). */
+  /** What the store keeps of each cell of a year (`YearValues.keptAll`), and the code found for each town not judged (-1: none yet). */
   private readonly kept: Uint8Array;
   private readonly found: Int16Array;
+  /** Counts by outcome of the region being counted. */
+  private readonly counts: Int32Array;
 
-  constructor(terms: QuickTerms, targets: readonly Target[], tolerance: number) {
-    const notJudged: number[] = [];
-    const finals: number[] = [];
-    const others: number[] = [];
-    const rest: number[] = [];
-    targets.forEach((target, at) => {
-      const quick = terms[target.index] ?? null;
-      if (quick === 'not_judged') notJudged.push(at);
-      else if (quick === null) rest.push(at);
-      else if (quick === target && target.kind === 'level') finals.push(at);
-      else others.push(at);
-    });
-    this.notJudgedAt = Int32Array.from(notJudged);
-    this.notJudgedIndex = Int32Array.from(notJudged, (at) => targets[at]!.index);
-    this.finalAt = Int32Array.from(finals);
-    this.finalIndex = Int32Array.from(finals, (at) => targets[at]!.index);
-    this.finalYear = Int32Array.from(finals, (at) => targets[at]!.year);
-    this.finalSoft = Uint8Array.from(finals, (at) => (targets[at]!.soft ? 1 : 0));
-    const bounds = finals.map((at) => boundsFor(targets[at]!, tolerance));
-    this.low = Float64Array.from(bounds, (b) => b.low);
-    this.high = Float64Array.from(bounds, (b) => b.high);
-    this.open = Uint8Array.from(bounds, (b) => (b.lowOpen ? 1 : 0) | (b.highOpen ? 2 : 0));
-    this.others = others;
-    this.rest = rest;
-    this.size = notJudged.length + finals.length;
-    this.kept = new Uint8Array(notJudged.length);
-    this.found = new Int16Array(notJudged.length);
+  constructor(private readonly quick: QuickCount, terms: QuickTerms, targets: readonly Target[], private readonly rules: MarkRules) {
+    this.rest = [...targets.keys()].filter((at) => (terms[targets[at]!.index] ?? null) === null);
+    this.notJudgedAt = Int32Array.from(quick.notJudgedAt);
+    this.notJudgedIndex = Int32Array.from(quick.notJudgedAt, (at) => targets[at]!.index);
+    this.notJudgedMark = markOf({ status: 'not_assessable', severity: 'info' });
+    this.listsNotJudged = [rules.lists('not_assessable', 'info', false), rules.lists('not_assessable', 'info', true)];
+    // A figure that meets its terms or not has a figure; no data has none.
+    this.outcomeMarks = Uint8Array.from(quick.outcomes, (outcome) => markOf(outcome));
+    this.outcomeListed = Uint8Array.from(quick.outcomes, ({ status, severity }) => (rules.lists(status, severity, status === 'no_data') ? 1 : 0));
+    this.size = targets.length - this.rest.length;
+    this.kept = new Uint8Array(Math.max(this.notJudgedAt.length, ...quick.judges.map((judges) => judges.index.length)));
+    this.found = new Int16Array(this.notJudgedAt.length);
+    this.counts = new Int32Array(quick.outcomes.length);
   }
 
   /**
-   * Marks one region's towns not judged and final levels (`blocks`: its figures by year from the
-   * rules' first year; `base`: its first key) as the cells' judges would, and keeps each listed
-   * one's code (keep-cells.ts) in `codes`; a cell whose figure the store cannot give as a number
-   * (or of a year out of the codes' reach, or without a figure of its year) is left to the
-   * judges: its position is pushed onto `left` (towns not judged first, then final levels, from
-   * `leftFinal`). Returns how many cells it counted as not listed.
+   * Counts one region's cells (its store slot; `blocks`: its figures by year from the rules'
+   * first year) into `into`, as `QuickCount.count` counts them, and marks each as its judge would
+   * (`base`: the region's first key), keeping each listed one's code in `codes`; a cell whose
+   * figure the store cannot give as a number, or of a year out of the codes' reach, is left to
+   * the judges: its position is pushed onto `left` (towns not judged first, then from `leftFinal`
+   * the others).
    */
-  mark(blocks: readonly (YearValues | undefined)[], base: number, marks: Uint8Array, codes: Uint8Array, rules: MarkRules, left: number[]): { unlisted: number; leftFinal: number } {
+  countAndMark(store: FigureStore, slot: number, into: TallyCounter, blocks: readonly (YearValues | undefined)[], base: number, marks: Uint8Array, codes: Uint8Array, left: number[]): Marked {
+    const { quick, kept, counts, outcomeMarks, outcomeListed } = this;
+    const tally = into.reset(quick.notJudged);
+    counts.fill(0);
+    let unlisted = this.markNotJudged(blocks, base, marks, codes, left);
+    const leftFinal = left.length;
+    for (let y = 0; y < quick.years.length; y++) {
+      // One lookup of the region's year; each target's figure is then read straight from it.
+      const figures = store.yearFigures(slot, quick.years[y]!);
+      const { index, at, finalLevel, low, high, open, met, notMet, noData, planTerms } = quick.judges[y]!;
+      if (figures) figures.keptAll(index, kept);
+      else kept.fill(0, 0, index.length);
+      for (let j = 0; j < index.length; j++) {
+        // As QuickCount.count: 0 no figure; 1, 2 kept as met, not met (by the plan's terms); 3 a value, judged here.
+        const k = kept[j]!;
+        let outcome: number;
+        let code = NOT_KEPT;
+        let judged = false;
+        if (k === 0) outcome = noData[j]!;
+        else if (k === 3) {
+          const value = figures!.value(index[j]!);
+          outcome = withinEdges(value, low[j]!, high[j]!, open[j]!) ? met[j]! : notMet[j]!;
+          // A final level on the plan's terms is read again from the store; a figure it cannot give as a number is the judges'.
+          if (Number.isNaN(value)) judged = true;
+          else if (finalLevel[j] === 1) code = FINAL_LEVEL;
+        } else if (planTerms[j] !== 1) throw valueNotKept();
+        else {
+          outcome = k === 1 ? met[j]! : notMet[j]!;
+          judged = true;
+        }
+        counts[outcome]!++;
+        if (judged) left.push(at[j]!);
+        else if (outcomeListed[outcome] === 1) {
+          const key = base + at[j]!;
+          marks[key] = outcomeMarks[outcome]!;
+          codes[key] = code;
+        } else unlisted++;
+      }
+    }
+    quick.addOutcomes(counts, tally);
+    return { tally, unlisted, leftFinal };
+  }
+
+  /** Marks the region's towns not judged from the latest figure of each up to the review year; returns how many are not listed. */
+  private markNotJudged(blocks: readonly (YearValues | undefined)[], base: number, marks: Uint8Array, codes: Uint8Array, left: number[]): number {
     const { notJudgedAt, notJudgedIndex, kept, found } = this;
-    const { firstYear, newest } = rules;
+    const { firstYear, newest } = this.rules;
     let unlisted = 0;
     found.fill(-1);
     // Each town's latest figure up to the review year: a year's block read for all of them at once.
@@ -101,7 +138,7 @@ export class CommonCells {
         found[j] = k === 3 && !Number.isNaN(block.value(notJudgedIndex[j]!)) ? notJudgedCode(year, firstYear) : NOT_KEPT;
       }
     }
-    const [listsFigure, listsNone] = rules.listsNotJudged;
+    const [listsFigure, listsNone] = this.listsNotJudged;
     for (let j = 0; j < found.length; j++) {
       const code = found[j] === -1 ? NOT_JUDGED_NO_FIGURE : found[j]!;
       if (code === NOT_KEPT) {
@@ -111,29 +148,10 @@ export class CommonCells {
       // Without a figure, a town not judged is "no figure" to the list rule.
       if (code === NOT_JUDGED_NO_FIGURE ? listsNone : listsFigure) {
         const key = base + notJudgedAt[j]!;
-        marks[key] = rules.notJudgedMark;
+        marks[key] = this.notJudgedMark;
         codes[key] = code;
       } else unlisted++;
     }
-    const leftFinal = left.length;
-    const { finalAt, finalIndex, finalYear, finalSoft, low, high, open } = this;
-    for (let j = 0; j < finalAt.length; j++) {
-      // A final level on the plan's terms (no towns, or a town on a mean or weighted indicator), by the figure of its year.
-      const y = finalYear[j]! - firstYear;
-      const block = y >= 0 && y < blocks.length ? blocks[y] : undefined;
-      const value = block === undefined ? Number.NaN : block.value(finalIndex[j]!);
-      if (Number.isNaN(value)) {
-        left.push(finalAt[j]!);
-        continue;
-      }
-      const met = withinEdges(value, low[j]!, high[j]!, open[j]!) ? 0 : 1;
-      const soft = finalSoft[j]!;
-      if (rules.listsFinal[soft]![met]) {
-        const key = base + finalAt[j]!;
-        marks[key] = rules.finalMarks[soft]![met]!;
-        codes[key] = FINAL_LEVEL;
-      } else unlisted++;
-    }
-    return { unlisted, leftFinal };
+    return unlisted;
   }
 }

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { Target } from '../plan/types.js';
-import { fastDifference, fastQuotient } from './exact-decimal.js';
+import { differenceOfParts, fastQuotient, figureParts, quotientOfParts, type Parts } from './exact-decimal.js';
 
 /**
  * Rounds a computed value (a rate from a root, a mean) to 12 significant digits: the one
@@ -131,34 +131,7 @@ export function meetsFor(target: Target, defaultTolerance: number): (actual: num
  * Computed in decimal, so the gap is the exact difference of the figures shown.
  */
 export function gapOf(actual: number, target: Target, defaultTolerance: number): number | null {
-  const { op, value } = target;
-  if (op === 'range' || op === '~') {
-    const edges = band(target, defaultTolerance);
-    if (!edges) return null;
-    if (actual < edges[0]) return difference(actual, edges[0]);
-    if (actual > edges[1]) return difference(edges[1], actual);
-    return 0;
-  }
-  if (typeof value !== 'number') return null;
-  switch (op) {
-    case '>=':
-    case '>':
-      return difference(actual, value);
-    case '<=':
-    case '<':
-      return difference(value, actual);
-    case '==': {
-      const off = Math.abs(difference(actual, value));
-      return off === 0 ? 0 : -off;
-    }
-    default:
-      return null;
-  }
-}
-
-/** `a − b` in decimal: exact whole numbers for figures of up to 15 digits, else big.js. */
-function difference(a: number, b: number): number {
-  return fastDifference(a, b) ?? toNumber(decimal(a).minus(decimal(b)));
+  return new TargetDecimals(target, defaultTolerance).gap(actual);
 }
 
 /**
@@ -167,19 +140,104 @@ function difference(a: number, b: number): number {
  * Decimal quotients truncated toward zero, so a share under 1 is never shown as 1.
  */
 export function attainmentOf(actual: number, target: Target, defaultTolerance: number): number | null {
-  const { op, value } = target;
-  if (op === 'done') return actual === 1 ? 1 : 0;
-  if (op === 'range' || op === '~') {
-    const edges = band(target, defaultTolerance);
-    if (!edges) return null;
-    if (actual >= edges[0] && actual <= edges[1]) return 1;
-    const edge = actual < edges[0] ? edges[0] : edges[1];
-    if (actual === 0 || edge === 0) return null;
-    return actual < edges[0] ? quotient(actual, edge) : quotient(edge, actual);
+  return new TargetDecimals(target, defaultTolerance).attainment(actual);
+}
+
+// How a target's terms give a gap and an attainment (TargetDecimals).
+const NONE = 0;
+const BAND = 1;
+const DONE = 2;
+const FLOOR = 3;
+const CEILING = 4;
+const EXACTLY = 5;
+/** A number with another comparator (a trend's): no gap, the attainment of a floor. */
+const OTHER = 6;
+
+/**
+ * A target's terms read once for the gap (`gapOf`) and attainment (`attainmentOf`) of many
+ * figures: its value's or band edges' decimals (`figureParts`) worked out when it is made, so a
+ * caller that has a figure's parts already (the store's short decimals) hands them in.
+ */
+export class TargetDecimals {
+  private readonly form: number;
+  /** The value, or a band's low edge; a band's high edge; and their parts. */
+  private readonly low: number = 0;
+  private readonly high: number = 0;
+  private readonly lowParts: Parts | undefined;
+  private readonly highParts: Parts | undefined;
+
+  constructor(readonly target: Target, defaultTolerance: number) {
+    const { op, value } = target;
+    if (op === 'range' || op === '~') {
+      const edges = band(target, defaultTolerance);
+      this.form = edges ? BAND : NONE;
+      if (edges) [this.low, this.high] = edges;
+    } else if (op === 'done') this.form = DONE;
+    else if (typeof value !== 'number') this.form = NONE;
+    else {
+      this.form = op === '>=' || op === '>' ? FLOOR : op === '<=' || op === '<' ? CEILING : op === '==' ? EXACTLY : OTHER;
+      this.low = value;
+    }
+    this.lowParts = this.form === BAND || this.form >= FLOOR ? figureParts(this.low) : undefined;
+    this.highParts = this.form === BAND ? figureParts(this.high) : undefined;
   }
-  if (typeof value !== 'number') return null;
-  if (op === '<=' || op === '<') return actual > 0 && value >= 0 ? quotient(value, actual) : null;
-  return value > 0 ? quotient(actual, value) : null;
+
+  /** `gapOf` of a figure, `parts` its `figureParts`. */
+  gap(actual: number, parts: Parts | undefined = figureParts(actual)): number | null {
+    const { low, high } = this;
+    switch (this.form) {
+      case BAND:
+        if (actual < low) return difference(actual, parts, low, this.lowParts);
+        if (actual > high) return difference(high, this.highParts, actual, parts);
+        return 0;
+      case FLOOR:
+        return difference(actual, parts, low, this.lowParts);
+      case CEILING:
+        return difference(low, this.lowParts, actual, parts);
+      case EXACTLY: {
+        const off = Math.abs(difference(actual, parts, low, this.lowParts));
+        return off === 0 ? 0 : -off;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** `attainmentOf` of a figure, `parts` its `figureParts`. */
+  attainment(actual: number, parts: Parts | undefined = figureParts(actual)): number | null {
+    const { low, high } = this;
+    switch (this.form) {
+      case DONE:
+        return actual === 1 ? 1 : 0;
+      case BAND: {
+        if (actual >= low && actual <= high) return 1;
+        const below = actual < low;
+        const edge = below ? low : high;
+        if (actual === 0 || edge === 0) return null;
+        const edgeParts = below ? this.lowParts : this.highParts;
+        return below ? quotientWith(actual, parts, edge, edgeParts) : quotientWith(edge, edgeParts, actual, parts);
+      }
+      case CEILING:
+        return actual > 0 && low >= 0 ? quotientWith(low, this.lowParts, actual, parts) : null;
+      case FLOOR:
+      case EXACTLY:
+      case OTHER:
+        return low > 0 ? quotientWith(actual, parts, low, this.lowParts) : null;
+      default:
+        return null;
+    }
+  }
+}
+
+/** `a − b` in decimal (`a`, `b` with their parts): exact whole numbers for figures of up to 15 digits, else big.js. */
+function difference(a: number, aParts: Parts | undefined, b: number, bParts: Parts | undefined): number {
+  return differenceOfParts(aParts, bParts) ?? toNumber(decimal(a).minus(decimal(b)));
+}
+
+/** `quotient` of two figures with their parts. */
+function quotientWith(a: number, aParts: Parts | undefined, b: number, bParts: Parts | undefined): number | null {
+  if (b === 0) return null;
+  return quotientOfParts(aParts, bParts) ?? truncated(decimal(a).div(decimal(b)));
 }
 
 /** The single value a target aims at: the value, or for a band the edge nearest to `from`. */

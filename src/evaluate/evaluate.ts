@@ -21,7 +21,7 @@ import type { YearValues } from '../actuals/figure-store.js';
 import { regionalPlan, type QuickTerms } from './region-terms.js';
 import { addTally, emptyTally, finishTally, TallyCounter } from './tally.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
-import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, markOf, type ListedResults } from '../report/listed-results.js';
 import { KEPT_RESULTS, listedCells, type Cells } from './listed-cells.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';
@@ -138,12 +138,7 @@ function evaluateWith(
   const facts = emptyCell();
   // What the first pass keeps of the common cells, for the formats (keep-cells.ts); and how it
   // judges them: a town not judged by the year of its latest figure, a final level by its comparison.
-  const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance }) : null;
-  const newest = Math.min(asOf, store.lastYear);
-  const notJudgedMark = markOf({ status: 'not_assessable', severity: 'info' });
-  const listsNotJudged = quickList ? [quickList('not_assessable', 'info', false), quickList('not_assessable', 'info', true)] : [];
-  const finalMarks = [false, true].map((soft) => (['met', 'not_met'] as const).map((status) => markOf({ status, severity: severityFor(status, soft) })));
-  const listsFinal = quickList ? finalMarks.map((marks) => marks.map((mark) => quickList(statusOfMark(mark), severityOfMark(mark), false))) : [];
+  const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance, regions }) : null;
   const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false, hasActual: false };
   /**
    * A result's status and severity alone, as a summary counts it (the judges without detail; a
@@ -229,7 +224,7 @@ function evaluateWith(
   const firstYear = store.firstYear;
   // A region's year blocks, looked up once for all its cells (index: year − the store's first year).
   const blocks: (YearValues | undefined)[] = new Array<YearValues | undefined>(Math.max(0, store.lastYear - firstYear + 1)).fill(undefined);
-  const markRules: MarkRules | null = quickList ? { notJudgedMark, listsNotJudged, finalMarks, listsFinal, firstYear, newest } : null;
+  const markRules: MarkRules | null = quickList ? { lists: quickList, firstYear, newest: Math.min(asOf, store.lastYear) } : null;
   const left: number[] = [];
   for (const [position, region] of regions.entries()) {
     const slot = store.findSlot(region);
@@ -246,21 +241,24 @@ function evaluateWith(
         whole.addCounts(tally);
         continue;
       }
-      // The summary's count of the common cells (quick-count.ts); then each cell's mark alone,
-      // from the figure of its year (common-cells.ts), and the rest judged one by one.
-      const tally = quickOf(common).count(store, slot, counter);
+      // The summary's count of the common cells (quick-count.ts), each marked in the same pass from
+      // the figure of its year (common-cells.ts); the rest judged one by one.
+      const quick = quickOf(common);
       let cells = commonCells.get(common);
-      if (!cells) commonCells.set(common, (cells = new CommonCells(common, targets, plan.approxTolerance)));
+      if (!cells) commonCells.set(common, (cells = new CommonCells(quick, common, targets, markRules!)));
+      let tally: TallyCounter;
       if (listsRegion) {
         for (let y = 0; y < blocks.length; y++) blocks[y] = store.yearFigures(slot, firstYear + y);
         left.length = 0;
-        const marked = cells.mark(blocks, base, marks, kept!.codes, markRules!, left);
+        const marked = cells.countAndMark(store, slot, counter, blocks, base, marks, kept!.codes, left);
+        tally = marked.tally;
         unlisted += marked.unlisted;
-        // A town not judged may still be a common cell (quickCellJudge); a final level without its figure is not.
+        // A town not judged may still be a common cell (quickCellJudge); another cell left is not.
         left.forEach((at, i) => judgeListed(region, slot, targets[at]!, base + at, true, i < marked.leftFinal, null));
-      } else unlisted += cells.size;
-      // Counted by the quick count, marked by their judges (a cumulative target's final level).
-      for (const at of cells.others) judgeListed(region, slot, targets[at]!, base + at, listsRegion, false, null);
+      } else {
+        tally = quick.count(store, slot, counter);
+        unlisted += cells.size;
+      }
       // Neither counted nor marked yet: the quick count's rest.
       for (const at of cells.rest) judgeListed(region, slot, targets[at]!, base + at, listsRegion, false, tally);
       summary.byRegion[region] = tally.toTally();
@@ -330,8 +328,8 @@ function evaluateWith(
       regions,
       targets,
       judge: (position, target) => judgeCell(regions[position]!, target),
-      quick: (key, position, target, into, decimals, place = true) =>
-        kept?.fill(key, regions[position]!, slotAt(position), target, cells.marks[key]!, into, decimals, place) || quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
+      kept,
+      quick: (position, target, into, decimals, place) => quickCell(regions[position]!, slotAt(position), target, into, decimals, false, place),
       marks: new Uint8Array(0),
       size: detail ? regions.length * targets.length - unlisted : 0,
   };

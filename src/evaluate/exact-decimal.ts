@@ -8,7 +8,7 @@
 const LIMIT = 2 ** 52;
 
 /** A figure as `mantissa × 10^exponent` from its shortest decimal, mantissa a whole number ≥ 0; undefined when too long. */
-interface Parts {
+export interface Parts {
   negative: boolean;
   mantissa: number;
   exponent: number;
@@ -40,7 +40,7 @@ let partsB: Parts | undefined;
 let replaceA = true;
 
 /** `partsOfFigure`, remembered for the last two figures. */
-function partsOf(x: number): Parts | undefined {
+export function figureParts(x: number): Parts | undefined {
   if (x === seenA) {
     replaceA = false;
     return partsA;
@@ -61,8 +61,8 @@ function partsOf(x: number): Parts | undefined {
   return parts;
 }
 
-/** A figure's parts, worked out. */
-function partsOfFigure(x: number): Parts | undefined {
+/** A figure's parts (as the fast paths read it), worked out: undefined when it has more than 15 significant digits or is not finite. */
+export function partsOfFigure(x: number): Parts | undefined {
   if (!Number.isFinite(x)) return undefined;
   // Most figures: the least k for which a whole m gives m ÷ 10^k === |x| exactly is the decimal
   // String(x) writes (two decimals of at most 15 significant digits never round to one double),
@@ -82,7 +82,7 @@ function partsOfFigure(x: number): Parts | undefined {
   return partsOfText(x);
 }
 
-/** `partsOf` from the text String(x) writes. */
+/** `partsOfFigure` from the text String(x) writes. */
 function partsOfText(x: number): Parts | undefined {
   const text = String(x);
   let end = text.length;
@@ -113,8 +113,11 @@ function partsOfText(x: number): Parts | undefined {
  * (more than 15 digits, a quotient below 1e-5 where big.js's 40 decimal places would round it).
  */
 export function fastQuotient(a: number, b: number): number | undefined {
-  const x = partsOf(a);
-  const y = partsOf(b);
+  return quotientOfParts(figureParts(a), figureParts(b));
+}
+
+/** `fastQuotient` of two figures given by their parts (`partsOfFigure`). */
+export function quotientOfParts(x: Parts | undefined, y: Parts | undefined): number | undefined {
   if (!x || !y || y.mantissa === 0 || x.mantissa >= LIMIT || y.mantissa >= LIMIT) return undefined;
   if (x.mantissa === 0) return 0;
   const divisor = y.mantissa;
@@ -211,8 +214,11 @@ function digitCount(n: number): number {
 
 /** `a − b` of the decimals the figures were written as (as big.js gives it); undefined when not exact in whole numbers. */
 export function fastDifference(a: number, b: number): number | undefined {
-  const x = partsOf(a);
-  const y = partsOf(b);
+  return differenceOfParts(figureParts(a), figureParts(b));
+}
+
+/** `fastDifference` of two figures given by their parts (`partsOfFigure`). */
+export function differenceOfParts(x: Parts | undefined, y: Parts | undefined): number | undefined {
   if (!x || !y) return undefined;
   const exponent = Math.min(x.exponent, y.exponent);
   const sx = x.exponent - exponent;
@@ -241,13 +247,13 @@ export function fastMean(values: readonly number[]): number | undefined {
   // The figures as whole numbers at their least common exponent.
   let exponent = 0;
   for (let i = 0; i < n; i++) {
-    const parts = partsOf(values[i]!);
+    const parts = figureParts(values[i]!);
     if (!parts) return undefined;
     if (parts.exponent < exponent) exponent = parts.exponent;
   }
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const parts = partsOf(values[i]!)!;
+    const parts = figureParts(values[i]!)!;
     const shift = parts.exponent - exponent;
     if (shift > 15) return undefined;
     const whole = parts.mantissa * EXACT_POW10[shift]!;

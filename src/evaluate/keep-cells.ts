@@ -1,8 +1,9 @@
-import { NOT_SHORT, type FigureStore } from '../actuals/figure-store.js';
+import { decodeFigure, NOT_SHORT, STATUS_NOT_MET, type FigureStore } from '../actuals/figure-store.js';
 import { YearFigures } from '../actuals/year-figures.js';
 import type { Target } from '../plan/types.js';
 import { severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
-import { attainmentOf, gapOf } from './compare.js';
+import { TargetDecimals } from './compare.js';
+import type { Parts } from './exact-decimal.js';
 import { cleanFigure } from './judge-cell.js';
 
 /** A listed cell not kept: judged again (`quickCellJudge`) when a format asks for it. */
@@ -27,62 +28,110 @@ export interface KeptContext {
   fileName: (index: number) => string;
   /** The plan's tolerance of `~` targets. */
   tolerance: number;
+  /** The regions in report order: a key's region is the one at its position. */
+  regions: readonly string[];
+}
+
+/**
+ * The decimal parts (`figureParts`) of a figure the store keeps as a short decimal (`code`: m·16 + k
+ * for m ÷ 10^k, see figure-code.ts), written into `into`, which it returns: the least k that gives
+ * the figure, as `figureParts` finds it, read from the code instead of worked out again.
+ */
+export function codeParts(code: number, into: Parts): Parts {
+  const k = code & 15;
+  const mantissa = (code - k) / 16;
+  into.negative = mantissa < 0;
+  into.mantissa = Math.abs(mantissa);
+  into.exponent = -k;
+  return into;
 }
 
 /**
  * What the first pass of `evaluateListed` keeps of each listed cell of a common shape
  * (`ListedCell`), one byte a cell: its shape and the year of its figure, so that a format reads
  * the cell from the store without judging it again (no search of years, no comparison: its
- * status and severity are its mark). Cells of any other shape are not kept.
+ * status and severity are its mark; a final level's gap and attainment from the figure's short
+ * decimal and its target's decimals, read once). Cells of any other shape are not kept.
  */
 export class KeptCells {
   /** By key: NOT_KEPT, NOT_JUDGED_NO_FIGURE, FINAL_LEVEL, or 2 + the year of a town's figure − the store's first year. */
   readonly codes: Uint8Array;
+  /** By region position, its store slot once looked up (-2: not yet). */
+  private readonly slots: Int32Array;
+  /** By target index, its decimals (made when a final level of it is first read with them). */
+  private readonly decimals: (TargetDecimals | undefined)[] = [];
+  /** The parts of the figure being read: one object for every cell. */
+  private readonly parts: Parts = { negative: false, mantissa: 0, exponent: 0 };
 
   constructor(size: number, private readonly ctx: KeptContext) {
     this.codes = new Uint8Array(size);
+    this.slots = new Int32Array(ctx.regions.length).fill(-2);
   }
 
   /**
-   * Fills `into` with the cell of `key` (its region's name and store slot, its target and mark),
-   * as `quickCellJudge` fills it, and says true; false when the cell was not kept.
+   * Fills `into` with the cell of `key` (its region's position, its target and mark), as
+   * `quickCellJudge` fills it, and says true; false when the cell was not kept (or its figure
+   * is not where the first pass found it: then the general path reads it).
    */
-  fill(key: number, region: string, slot: number, target: Target, mark: number, into: ListedCell, decimals: boolean, place: boolean): boolean {
+  fill(key: number, position: number, target: Target, mark: number, into: ListedCell, decimals: boolean, place: boolean): boolean {
     const code = this.codes[key]!;
     if (code === NOT_KEPT) return false;
-    const { store, fileName } = this.ctx;
-    into.region = region;
-    into.target = target;
+    const { ctx } = this;
     const final = code === FINAL_LEVEL;
-    if (!final) {
+    if (code === NOT_JUDGED_NO_FIGURE) {
+      into.region = ctx.regions[position]!;
+      into.target = target;
       into.shape = 'not_judged';
-      into.final = this.ctx.asOf >= target.year;
+      into.final = ctx.asOf >= target.year;
       into.gap = null;
       into.attainment = null;
       into.targetSource = null;
-      if (code === NOT_JUDGED_NO_FIGURE) {
-        into.status = 'not_assessable';
-        into.severity = 'info';
-        into.hasActual = false;
-        into.figureSource = null;
-        return true;
-      }
+      into.status = 'not_assessable';
+      into.severity = 'info';
+      into.hasActual = false;
+      into.figureSource = null;
+      return true;
     }
+    const { store } = ctx;
+    let slot = this.slots[position]!;
+    if (slot === -2) this.slots[position] = slot = store.findSlot(ctx.regions[position]!);
     const year = final ? target.year : store.firstYear + code - 2;
     const index = target.index;
-    // The region's figures of the cell's year, read once for the figure and its place.
-    const block = store.yearFigures(slot, year)!;
-    const figures = block instanceof YearFigures ? block : null;
-    let value = block.value(index);
+    const block = store.yearFigures(slot, year);
+    if (!(block instanceof YearFigures)) return false;
+    // The figure's code read once: a short decimal is its value and its parts; another figure is the block's double.
+    const figure = block.code(index);
+    let value: number;
+    if (figure > STATUS_NOT_MET) value = decodeFigure(figure);
+    else if (figure === NOT_SHORT) {
+      value = block.exact?.[index] ?? Number.NaN;
+      if (Number.isNaN(value)) return false;
+      // A town's figure is its 12-digit rounding (a short decimal is its own).
+      if (!final) value = cleanFigure(value);
+    } else return false;
+    into.region = ctx.regions[position]!;
+    into.target = target;
     if (final) {
       into.shape = 'final_level';
       into.final = true;
-      into.targetSource = this.ctx.regional ? 'intensive_plan' : 'plan';
-      into.gap = decimals ? gapOf(value, target, this.ctx.tolerance) : null;
-      into.attainment = decimals ? attainmentOf(value, target, this.ctx.tolerance) : null;
-    } else if (figures === null || figures.code(index) === NOT_SHORT) {
-      // A short decimal (the store's code) is its own 12-digit rounding: only another figure is rounded.
-      value = cleanFigure(value);
+      into.targetSource = ctx.regional ? 'intensive_plan' : 'plan';
+      if (decimals) {
+        let terms = this.decimals[index];
+        if (terms === undefined || terms.target !== target) this.decimals[index] = terms = new TargetDecimals(target, ctx.tolerance);
+        // A short decimal's parts are in its code; another figure's are worked out.
+        const parts = figure > STATUS_NOT_MET ? codeParts(figure, this.parts) : undefined;
+        into.gap = terms.gap(value, parts);
+        into.attainment = terms.attainment(value, parts);
+      } else {
+        into.gap = null;
+        into.attainment = null;
+      }
+    } else {
+      into.shape = 'not_judged';
+      into.final = ctx.asOf >= target.year;
+      into.gap = null;
+      into.attainment = null;
+      into.targetSource = null;
     }
     into.value = value;
     into.status = statusOfMark(mark);
@@ -92,14 +141,8 @@ export class KeptCells {
     into.year = year;
     if (place) {
       // As `sourceAtSlot` reads it, without an object per cell.
-      if (figures !== null) {
-        into.file = fileName(figures.files?.[index] ?? 0);
-        into.row = figures.row(index);
-      } else {
-        const source = store.sourceAtSlot(slot, index, year)!;
-        into.file = fileName(source.file);
-        into.row = source.row;
-      }
+      into.file = ctx.fileName(block.files?.[index] ?? 0);
+      into.row = block.row(index);
     }
     return true;
   }

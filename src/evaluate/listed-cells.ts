@@ -1,14 +1,17 @@
 import type { Target } from '../plan/types.js';
 import type { Result } from '../report/types.js';
 import { severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import type { KeptCells } from './keep-cells.js';
 
 /** How `evaluateListed`'s listed results judge one region on one target again. */
 export interface Cells {
   regions: readonly string[];
   targets: readonly Target[];
   judge: (region: number, target: Target) => Result;
-  /** `ListedResults.cell` of a key, its region (by position) and target. */
-  quick: (key: number, region: number, target: Target, into: ListedCell, decimals: boolean, place?: boolean) => boolean;
+  /** What the first pass kept of the common cells, read from the store (null: nothing kept). */
+  kept: KeptCells | null;
+  /** `ListedResults.cell` of a cell not kept, by its region's position and its target: judged again. */
+  quick: (region: number, target: Target, into: ListedCell, decimals: boolean, place: boolean) => boolean;
   /** The marks of the keys (set by `evaluateListed`), which kept cells read their status and severity from. */
   marks: Uint8Array;
   /** How many keys are listed (marked): every cell is either listed or counted as unlisted. */
@@ -20,7 +23,8 @@ export const KEPT_RESULTS = 10_000;
 
 /** The listed results of `evaluateListed`: keys by their marks, each judged again (or kept) when asked for. */
 export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap<number, Result>): ListedResults {
-  const count = cells.targets.length;
+  const { targets, kept } = cells;
+  const count = targets.length;
   // The region (by position) and target (by its place among the targets) of the key last asked
   // for: a format reads keys in order, the next one most often the next target of the same region.
   let last = -1;
@@ -46,9 +50,10 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
     severity: (key) => severityOfMark(marks[key]!),
     regionOf: (key) => cells.regions[Math.floor(key / count)]!,
     metaOf: (key) => cells.targets[key % count]!,
-    cell: (key, into, decimals, place) => {
+    cell: (key, into, decimals, place = true) => {
       locate(key);
-      return cells.quick(key, position, cells.targets[at]!, into, decimals, place);
+      const target = targets[at]!;
+      return (kept !== null && kept.fill(key, position, target, marks[key]!, into, decimals, place)) || cells.quick(position, target, into, decimals, place);
     },
     keysOf: (accept) => {
       // Each of the few marks accepted or not once: the keys are then a scan of bytes.

@@ -6,7 +6,7 @@ import type { QuickTerms } from './region-terms.js';
 import { TallyCounter } from './tally.js';
 
 /** One way a result counts: its status, its severity, whether its target is soft. */
-interface Outcome {
+export interface Outcome {
   status: Status;
   severity: Severity;
   soft: boolean;
@@ -58,8 +58,12 @@ function openBits(bounds: Bounds): number {
 const inside = withinEdges;
 
 /** The targets judged by the figure of one year, as flat arrays: one pass per region with no calls but the figure's. */
-class YearJudges {
+export class YearJudges {
   index: number[] = [];
+  /** Their positions among the targets in scope (`evaluateListed`'s first pass marks the cells by them). */
+  at: number[] = [];
+  /** 1 where the cell is a final level on the plan's own terms, a `ListedCell` the first pass keeps (common-cells.ts). */
+  finalLevel: number[] = [];
   low: number[] = [];
   high: number[] = [];
   /** Bit 1: the low edge is open; bit 2: the high edge is. */
@@ -78,31 +82,38 @@ class YearJudges {
  * the store; `rest` are the targets left to the judges.
  */
 export class QuickCount {
-  private readonly notJudged = new TallyCounter();
+  /** The counts of the targets not judged, the same for every region. */
+  readonly notJudged = new TallyCounter();
+  /** Positions among the targets in scope of the targets not judged. */
+  readonly notJudgedAt: number[] = [];
   /** The targets judged by status, by the year whose figure judges them (most share the plan's last year): `years[i]` judges `judges[i]`. */
-  private readonly years: number[] = [];
-  private readonly judges: YearJudges[] = [];
+  readonly years: number[] = [];
+  readonly judges: YearJudges[] = [];
   /** Counts by outcome of the region being counted: one array for every region, cleared each time. */
   private readonly counts: Int32Array;
   /** What the store keeps of each target of a year's judges (`YearValues.kept`), read for all of them at once. */
   private kept = new Uint8Array(0);
   /** The distinct outcomes: a region's results are counted by outcome, then added to its tally once each. */
-  private readonly outcomes: Outcome[] = [];
+  readonly outcomes: readonly Outcome[];
   /** Targets whose status needs their judge (series, mid-term ratings, the plan level). */
   readonly rest: Target[] = [];
 
   constructor(quickTerms: QuickTerms, targets: readonly Target[], severityFor: (status: Status, soft: boolean) => Severity, tolerance: number) {
+    const outcomes: Outcome[] = [];
+    this.outcomes = outcomes;
     const outcomeOf = (status: Status, soft: boolean): number => {
       const severity = severityFor(status, soft);
-      const found = this.outcomes.findIndex((o) => o.status === status && o.severity === severity && o.soft === soft);
-      return found >= 0 ? found : this.outcomes.push({ status, severity, soft }) - 1;
+      const found = outcomes.findIndex((o) => o.status === status && o.severity === severity && o.soft === soft);
+      return found >= 0 ? found : outcomes.push({ status, severity, soft }) - 1;
     };
     // Counted once for all: an `info` result counts alike whether its target is soft or not.
     let notJudged = 0;
-    for (const target of targets) {
+    for (const [at, target] of targets.entries()) {
       const quick = quickTerms[target.index] ?? null;
-      if (quick === 'not_judged') notJudged++;
-      else if (quick === null) this.rest.push(target);
+      if (quick === 'not_judged') {
+        notJudged++;
+        this.notJudgedAt.push(at);
+      } else if (quick === null) this.rest.push(target);
       else {
         const { soft } = target;
         let judges = this.judges[this.years.indexOf(quick.year)];
@@ -112,6 +123,8 @@ export class QuickCount {
         }
         const bounds = boundsFor(quick, tolerance);
         judges.index.push(target.index);
+        judges.at.push(at);
+        judges.finalLevel.push(quick === target && target.kind === 'level' ? 1 : 0);
         judges.low.push(bounds.low);
         judges.high.push(bounds.high);
         judges.open.push(openBits(bounds));
@@ -152,10 +165,15 @@ export class QuickCount {
         counts[outcome] = (counts[outcome] as number) + 1;
       }
     }
+    this.addOutcomes(counts, tally);
+    return tally;
+  }
+
+  /** Adds counts by outcome (`counts[i]` results of `outcomes[i]`) to `tally`. */
+  addOutcomes(counts: Int32Array, tally: TallyCounter): void {
     this.outcomes.forEach((outcome, i) => {
       const n = counts[i] as number;
       if (n > 0) tally.add(outcome.status, outcome.severity, outcome.soft, n);
     });
-    return tally;
   }
 }
