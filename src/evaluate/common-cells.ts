@@ -1,4 +1,5 @@
-import { valueNotKept, withinEdges, type FigureStore, type YearValues } from '../actuals/figure-store.js';
+import { NOT_SHORT, valueNotKept, withinEdges, type FigureStore, type YearValues } from '../actuals/figure-store.js';
+import { YearFigures } from '../actuals/year-figures.js';
 import type { Target } from '../plan/types.js';
 import { markOf } from '../report/listed-results.js';
 import type { Severity, Status } from '../report/types.js';
@@ -123,7 +124,25 @@ export class CommonCells {
   private markNotJudged(blocks: readonly (YearValues | undefined)[], base: number, marks: Uint8Array, codes: Uint8Array, left: number[]): number {
     const { notJudgedAt, notJudgedIndex, kept, found } = this;
     const { firstYear, newest } = this.rules;
-    let unlisted = 0;
+    // The years with figures, newest first: most regions have one, whose block then says it all.
+    let years = 0;
+    let latest = 0;
+    for (let year = newest; year >= firstYear; year--) {
+      if (blocks[year - firstYear] === undefined) continue;
+      if (years++ === 0) latest = year;
+    }
+    if (years <= 1) {
+      const block = blocks[latest - firstYear];
+      if (block) block.keptAll(notJudgedIndex, kept);
+      else kept.fill(0, 0, notJudgedIndex.length);
+      const code = notJudgedCode(latest, firstYear);
+      let unlisted = 0;
+      for (let j = 0; j < notJudgedAt.length; j++) {
+        const k = kept[j]!;
+        unlisted += this.markTown(base, notJudgedAt[j]!, k === 0 ? NOT_JUDGED_NO_FIGURE : k === 3 && readsAsNumber(block!, notJudgedIndex[j]!) ? code : NOT_KEPT, marks, codes, left);
+      }
+      return unlisted;
+    }
     found.fill(-1);
     // Each town's latest figure up to the review year: a year's block read for all of them at once.
     for (let year = newest; year >= firstYear; year--) {
@@ -135,23 +154,30 @@ export class CommonCells {
         const k = kept[j]!;
         if (k === 0) continue;
         // A figure kept as a value, read as a number (NaN: none the store can give); a status alone is for the judges.
-        found[j] = k === 3 && !Number.isNaN(block.value(notJudgedIndex[j]!)) ? notJudgedCode(year, firstYear) : NOT_KEPT;
+        found[j] = k === 3 && readsAsNumber(block, notJudgedIndex[j]!) ? notJudgedCode(year, firstYear) : NOT_KEPT;
       }
     }
-    const [listsFigure, listsNone] = this.listsNotJudged;
-    for (let j = 0; j < found.length; j++) {
-      const code = found[j] === -1 ? NOT_JUDGED_NO_FIGURE : found[j]!;
-      if (code === NOT_KEPT) {
-        left.push(notJudgedAt[j]!);
-        continue;
-      }
-      // Without a figure, a town not judged is "no figure" to the list rule.
-      if (code === NOT_JUDGED_NO_FIGURE ? listsNone : listsFigure) {
-        const key = base + notJudgedAt[j]!;
-        marks[key] = this.notJudgedMark;
-        codes[key] = code;
-      } else unlisted++;
-    }
+    let unlisted = 0;
+    for (let j = 0; j < found.length; j++) unlisted += this.markTown(base, notJudgedAt[j]!, found[j] === -1 ? NOT_JUDGED_NO_FIGURE : found[j]!, marks, codes, left);
     return unlisted;
   }
+
+  /** Marks a town not judged at position `at` by its code (keep-cells.ts; NOT_KEPT: left to the judges); 1 when it is not listed. */
+  private markTown(base: number, at: number, code: number, marks: Uint8Array, codes: Uint8Array, left: number[]): number {
+    if (code === NOT_KEPT) {
+      left.push(at);
+      return 0;
+    }
+    // Without a figure, a town not judged is "no figure" to the list rule.
+    if (!this.listsNotJudged[code === NOT_JUDGED_NO_FIGURE ? 1 : 0]) return 1;
+    marks[base + at] = this.notJudgedMark;
+    codes[base + at] = code;
+    return 0;
+  }
+}
+
+/** Whether a figure kept as a value (`kept` 3) reads as a number: a short decimal always does; another is the block's double (NaN: none). */
+function readsAsNumber(block: YearValues, target: number): boolean {
+  if (block instanceof YearFigures && block.code(target) !== NOT_SHORT) return true;
+  return !Number.isNaN(block.value(target));
 }
