@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Op, Target } from '../plan/types.js';
 import { scaleDigits } from '../actuals/units.js';
 import fc from 'fast-check';
-import { attainmentOf, clean, gapOf, meets, meetsFor } from './compare.js';
+import Big from 'big.js';
+import { encodeFigure, NOT_SHORT } from '../actuals/figure-store.js';
+import { seededRandom } from '../seeded-random.test-helper.js';
+import { attainmentOf, clean, gapOf, meets, meetsFor, TargetDecimals } from './compare.js';
+import { partsOfFigure } from './exact-decimal.js';
+import { codeParts } from './keep-cells.js';
 
 function target(op: Op, value: Target['value'], tolerance: number | null = null): Target {
   return {
@@ -124,5 +129,108 @@ describe('decimal arithmetic: gaps exact, shares truncated so they never cross 1
     expect(attainmentOf(2, target('>=', 3), TOL)).toBe(0.666666666666666);
     // 1e-25 ÷ 3 keeps its digits
     expect(attainmentOf(1e-25, target('>=', 3), TOL)).toBe(3.33333333333333e-26);
+  });
+});
+
+// The rules of gapOf and attainmentOf in big.js alone, as docs/progress.md states them: the
+// reference the fast paths (exact-decimal.ts) and a target's decimals read once must equal.
+const Exact = Big();
+Exact.DP = 40;
+const big = (x: number): Big => new Exact(Number.isFinite(x) ? x : x > 0 ? Number.MAX_VALUE : -Number.MAX_VALUE);
+const toNumber = (x: Big): number => {
+  const n = Number(x.toString());
+  return n === Infinity ? Number.MAX_VALUE : n === -Infinity ? -Number.MAX_VALUE : n;
+};
+const minus = (a: number, b: number): number => toNumber(big(a).minus(big(b)));
+const share = (a: number, b: number): number | null => {
+  if (b === 0) return null;
+  const q = big(a).div(big(b));
+  return q.eq(0) ? 0 : toNumber(q.prec(15, Big.roundDown));
+};
+function bandOf(t: Target): [number, number] | null {
+  if (t.op === 'range' && Array.isArray(t.value)) return t.value;
+  if (t.op !== '~' || typeof t.value !== 'number') return null;
+  const spread = big(t.value).abs().times(big(t.tolerance ?? TOL));
+  return [toNumber(big(t.value).minus(spread)), toNumber(big(t.value).plus(spread))];
+}
+function referenceGap(a: number, t: Target): number | null {
+  const edges = t.op === 'range' || t.op === '~' ? bandOf(t) : undefined;
+  if (edges !== undefined) return edges === null ? null : a < edges[0] ? minus(a, edges[0]) : a > edges[1] ? minus(edges[1], a) : 0;
+  if (typeof t.value !== 'number') return null;
+  if (t.op === '>=' || t.op === '>') return minus(a, t.value);
+  if (t.op === '<=' || t.op === '<') return minus(t.value, a);
+  if (t.op === '==') return minus(a, t.value) === 0 ? 0 : -Math.abs(minus(a, t.value));
+  return null;
+}
+function referenceAttainment(a: number, t: Target): number | null {
+  if (t.op === 'done') return a === 1 ? 1 : 0;
+  const edges = t.op === 'range' || t.op === '~' ? bandOf(t) : undefined;
+  if (edges !== undefined) {
+    if (edges === null) return null;
+    if (a >= edges[0] && a <= edges[1]) return 1;
+    const edge = a < edges[0] ? edges[0] : edges[1];
+    return a === 0 || edge === 0 ? null : a < edges[0] ? share(a, edge) : share(edge, a);
+  }
+  if (typeof t.value !== 'number') return null;
+  if (t.op === '<=' || t.op === '<') return a > 0 && t.value >= 0 ? share(t.value, a) : null;
+  return t.value > 0 ? share(a, t.value) : null;
+}
+
+describe('TargetDecimals: a target read once for the gap and attainment of many figures', () => {
+  const targets = [
+    target('>=', 3.4), target('>', 1000), target('<=', 3.5), target('<', 23.78), target('==', 100), target('==', 0), target('==', -2.5), target('>=', 0),
+    target('<=', -1), target('>=', 1e-7), target('>=', 123456789.123), target('range', [3, 5]), target('range', [-2, 0]), target('~', 30), target('~', 0.7),
+    target('~', 30, 0.1), target('~', -4), target('~', 0), target('done', null), target('increase', null), target('increase', 5), target('>=', null),
+  ];
+  /** A figure as submitted: short decimals mostly (as the store keeps them), then long ones, tiny, huge, zero and -0. */
+  function figure(next: () => number): number {
+    const pick = next();
+    if (pick < 0.05) return [0, -0, 1, -1, 5e-324, 1.7976931348623157e308, 1e21, 0.1 + 0.2][Math.floor(next() * 8)]!;
+    const places = Math.floor(next() * (pick < 0.8 ? 8 : 16));
+    const value = Number((Math.floor(next() * 10 ** (1 + Math.floor(next() * 10))) / 10 ** places).toFixed(places));
+    return next() < 0.2 ? -value : value;
+  }
+
+  it('gives what the rules give in big.js, for every comparator, with a figure\'s parts worked out or read from its short decimal', () => {
+    const next = seededRandom(91);
+    const parts = { negative: false, mantissa: 0, exponent: 0 };
+    let short = 0;
+    for (const t of targets) {
+      const terms = new TargetDecimals(t, TOL);
+      for (let i = 0; i < 1000; i++) {
+        const a = i < targets.length ? (typeof targets[i]!.value === 'number' ? (targets[i]!.value as number) : 2) : figure(next);
+        const code = encodeFigure(a);
+        const given = code === NOT_SHORT ? undefined : codeParts(code, parts);
+        if (given) short++;
+        const expected = [referenceGap(a, t), referenceAttainment(a, t)];
+        expect([terms.gap(a, given), terms.attainment(a, given)], `${t.op} ${String(t.value)} of ${a}`).toEqual(expected);
+        expect([gapOf(a, t, TOL), attainmentOf(a, t, TOL)], `${t.op} ${String(t.value)} of ${a}`).toEqual(expected);
+      }
+    }
+    // Most figures are short decimals, read from their code.
+    expect(short).toBeGreaterThan(targets.length * 500);
+  });
+
+  it('a short decimal\'s code gives the parts its figure has (codeParts)', () => {
+    const into = { negative: false, mantissa: 0, exponent: 0 };
+    // An exponent is only added to and compared: -0 (a whole number's, as partsOfFigure gives it) is 0.
+    const partsOf = (value: number) => {
+      const { negative, mantissa, exponent } = codeParts(encodeFigure(value), into);
+      return { negative, mantissa, exponent: exponent + 0 };
+    };
+    expect(partsOf(15.22)).toEqual({ negative: false, mantissa: 1522, exponent: -2 });
+    expect(partsOf(-0.05)).toEqual({ negative: true, mantissa: 5, exponent: -2 });
+    expect(partsOf(120)).toEqual({ negative: false, mantissa: 120, exponent: 0 });
+    expect(partsOf(-7)).toEqual({ negative: true, mantissa: 7, exponent: 0 });
+    expect(partsOf(0)).toEqual({ negative: false, mantissa: 0, exponent: 0 });
+    expect(partsOf(1e-7)).toEqual({ negative: false, mantissa: 1, exponent: -7 });
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 27) + 1, max: 2 ** 27 - 1 }), fc.integer({ min: 0, max: 7 }), (mantissa, places) => {
+        const value = places === 0 ? mantissa : mantissa / 10 ** places;
+        const code = encodeFigure(value);
+        return code === NOT_SHORT || JSON.stringify(codeParts(code, into)) === JSON.stringify(partsOfFigure(value));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
