@@ -35,6 +35,8 @@ export interface MatrixRow {
   offTrack(region: number): boolean;
   /** The key (into `ReportView.listed`) of the result in that region; -1 where none. */
   key(region: number): number;
+  /** `key` of every region, by position in `ReportView.regions` (read, never written). */
+  keys: Int32Array;
   /** The worst rank among its cells, for `--sort status`. */
   rank: number;
 }
@@ -127,6 +129,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
           return found < 0 ? undefined : figureOf(found);
         },
         key: keyAt,
+        keys: where,
         offTrack: (region) => {
           const found = keyAt(region);
           return found >= 0 && isOffTrackOrFailingAt(listed.status(found), listed.severity(found));
