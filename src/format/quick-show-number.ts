@@ -45,31 +45,46 @@ export function writeQuickNumber(buf: Uint8Array, at: number, x: number): number
   if (whole / 10000 !== magnitude) return -1;
   // Below 10^11: the quotient is never rounded up to the next whole, so this is the part before the point.
   const int = Math.floor(whole / 10000);
-  let fraction = whole - int * 10000;
+  // The places as a small integer (integer arithmetic: `%` of a double is a call).
+  let fraction = (whole - int * 10000) | 0;
   let places = 4;
   if (fraction === 0) places = 0;
-  else
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      places--;
-    }
+  else if (fraction % 1000 === 0) {
+    fraction = (fraction / 1000) | 0;
+    places = 1;
+  } else if (fraction % 100 === 0) {
+    fraction = (fraction / 100) | 0;
+    places = 2;
+  } else if (fraction % 10 === 0) {
+    fraction = (fraction / 10) | 0;
+    places = 3;
+  }
   let i = at;
   if (x < 0) buf[i++] = 45; // '-'
   let digits = 1;
   for (let bound = 10; int >= bound && digits < 11; bound *= 10) digits++;
   i += digits;
   const end = places > 0 ? i + 1 + places : i;
-  let rest = int;
-  for (let d = i - 1; d >= i - digits; d--) {
-    const next = Math.floor(rest / 10);
-    buf[d] = 48 + (rest - next * 10);
-    rest = next;
+  if (int < 0x80000000) {
+    let rest = int | 0;
+    for (let d = i - 1; d >= i - digits; d--) {
+      const next = (rest / 10) | 0;
+      buf[d] = 48 + rest - next * 10;
+      rest = next;
+    }
+  } else {
+    let rest = int;
+    for (let d = i - 1; d >= i - digits; d--) {
+      const next = Math.floor(rest / 10);
+      buf[d] = 48 + (rest - next * 10);
+      rest = next;
+    }
   }
   if (places > 0) {
     buf[i] = 46; // '.'
     for (let d = end - 1; d > i; d--) {
-      const next = Math.floor(fraction / 10);
-      buf[d] = 48 + (fraction - next * 10);
+      const next = (fraction / 10) | 0;
+      buf[d] = 48 + fraction - next * 10;
       fraction = next;
     }
   }
