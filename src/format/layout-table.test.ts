@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitColumns, layoutRows, type Column, type Row } from './layout-table.js';
+import { fitColumns, fitWidths, layoutRows, type Column, type Row } from './layout-table.js';
 import { displayWidth } from './text-width.js';
 
 const columns: Column[] = [
@@ -12,7 +12,46 @@ const columns: Column[] = [
 const cell = fc.array(fc.constantFrom('M1.1', 'word ', '城镇', '新增就业', '≥ 3.4 %', '-50', ' ', 'long-hyphenated'), { maxLength: 8 }).map((parts) => parts.join(''));
 const rows = fc.array(fc.tuple(cell, cell, cell, cell).map(([a, b, c, d]): Row => ({ kind: 'cells', cells: [a, b, c, d] })), { minLength: 1, maxLength: 12 });
 
+/** `fitWidths` as first written (a column at a time, the total added up again each time): the reference the kept total is tested against. */
+function referenceFitWidths(columns: Column[], natural: number[], width: number): number[] | null {
+  const widths = [...natural];
+  const total = (): number => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  const minimum = columns.reduce((sum, column, i) => sum + Math.min(column.min, natural[i]!), 0) + 2 * (columns.length - 1);
+  if (minimum > width) return null;
+  const floors = [columns.map((column) => Math.max(column.min, column.flex ? 20 : 10)), columns.map((column) => column.min)];
+  for (const floor of floors) {
+    while (total() > width) {
+      let pick = -1;
+      let spare = 0;
+      widths.forEach((w, i) => {
+        const room = w - floor[i]!;
+        if (room > spare) {
+          pick = i;
+          spare = room;
+        }
+      });
+      if (pick < 0) break;
+      widths[pick]!--;
+    }
+  }
+  return total() <= width ? widths : null;
+}
+
 describe('layout', () => {
+  it('fitWidths gives the widths of the column-at-a-time reference for random columns, natural widths and widths', () => {
+    const column = fc.record({ min: fc.integer({ min: 0, max: 24 }), max: fc.integer({ min: 1, max: 40 }), flex: fc.boolean() }).map(({ min, max, flex }): Column => ({ header: '', min, max, flex }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(column, fc.integer({ min: 0, max: 60 })), { minLength: 1, maxLength: 14 }), fc.integer({ min: 0, max: 220 }), (pairs, width) => {
+        const columns = pairs.map(([c]) => c);
+        const natural = pairs.map(([, n]) => n);
+        expect(fitWidths(columns, natural, width)).toEqual(referenceFitWidths(columns, natural, width));
+      }),
+      { numRuns: 3000 },
+    );
+    // By hand: 10 + 30 + 12 + 2 gaps = 56 into 50: the flexible column (room 10 over its floor of 20) gives 6.
+    expect(fitWidths([{ header: '', min: 4, max: 10 }, { header: '', min: 8, max: 40, flex: true }, { header: '', min: 6, max: 18 }], [10, 30, 12], 50)).toEqual([10, 24, 12]);
+  });
+
   it('fitted columns never exceed the width, and every laid-out line fits', () => {
     fc.assert(
       fc.property(rows, fc.integer({ min: 20, max: 160 }), (body, width) => {

@@ -71,29 +71,36 @@ function widestWords(columns: Column[], rows: Iterable<Row>): number[] {
 
 /** As `fitColumns`, from natural widths already measured. */
 export function fitWidths(columns: Column[], natural: number[], width: number): number[] | null {
-  const widths = [...natural];
-  const total = (): number => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
-  const minimum = columns.reduce((sum, column, i) => sum + Math.min(column.min, natural[i]!), 0) + GAP * (columns.length - 1);
+  const n = columns.length;
+  const widths = natural.slice(0, n);
+  let total = GAP * (n - 1);
+  let minimum = GAP * (n - 1);
+  for (let i = 0; i < n; i++) {
+    total += widths[i]!;
+    minimum += Math.min(columns[i]!.min, natural[i]!);
+  }
   if (minimum > width) return null;
   // First down to a comfortable floor (wide enough for words), then to the minimums; always the
-  // column with most to spare, so no one column is squeezed while another stays roomy.
-  const floors = [columns.map((column) => Math.max(column.min, column.flex ? 20 : 10)), columns.map((column) => column.min)];
-  for (const floor of floors) {
-    while (total() > width) {
+  // column with most to spare (the first of those), so no one column is squeezed while another
+  // stays roomy. The total kept as the widths shrink, not added up again.
+  for (let pass = 0; pass < 2 && total > width; pass++) {
+    const floor = columns.map((column) => (pass === 0 ? Math.max(column.min, column.flex ? 20 : 10) : column.min));
+    while (total > width) {
       let pick = -1;
       let spare = 0;
-      widths.forEach((w, i) => {
-        const room = w - floor[i]!;
+      for (let i = 0; i < n; i++) {
+        const room = widths[i]! - floor[i]!;
         if (room > spare) {
           pick = i;
           spare = room;
         }
-      });
+      }
       if (pick < 0) break;
       widths[pick]!--;
+      total--;
     }
   }
-  return total() <= width ? widths : null;
+  return total <= width ? widths : null;
 }
 
 /**

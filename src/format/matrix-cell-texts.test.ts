@@ -7,7 +7,7 @@ import type { FigureSource, Severity, Status, TargetSource } from '../report/typ
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { levelTarget } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
-import { MatrixCellTexts, TONES, type CellsView, type CellText } from './matrix-cell-texts.js';
+import { MatrixCellTexts, TONES, type CellColumn, type CellsView, type CellText } from './matrix-cell-texts.js';
 import { matrixCell, type MatrixRow } from './region-matrix.js';
 import { escapeMarkdown } from './sanitize.js';
 import { GrowingBytes } from './growing-bytes.js';
@@ -102,6 +102,43 @@ describe('matrix cells from per-target pieces', () => {
         sink.reset();
         expect(texts.write(row, cells.length, sink)).toBeNull();
         expect(sink.length).toBe(0);
+      }
+    }
+  });
+
+  it('writes a region\'s column of cells as `write` writes each: the same bytes, widths, tones and ends, none where a row lists none', () => {
+    const random = seededRandom(34);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const escape of [(text: string) => text, escapeMarkdown]) {
+        // Rows over the same random cells, each region's key in a row taken from a shuffled pool, some rows listing none.
+        const cells = Array.from({ length: 3000 }, () => randomCell(random));
+        const listed = listedOver(cells);
+        const regions = 12;
+        const rows = Array.from({ length: 40 }, () => {
+          const keys = Int32Array.from({ length: regions }, () => (random() < 0.15 ? -1 : Math.floor(random() * cells.length)));
+          return { keys, key: (region: number) => keys[region]!, cell: (region: number) => cellOf(resultOfCell(cells[keys[region]!]!), lang) };
+        });
+        const columnTexts = new MatrixCellTexts({ listed, lang, doubts: NO_DOUBTS }, escape);
+        const cellTexts = new MatrixCellTexts({ listed, lang, doubts: NO_DOUBTS }, escape);
+        const n = rows.length;
+        const column: CellColumn = { bytes: new GrowingBytes(4), starts: new Int32Array(n + 1), widths: new Int32Array(n), tones: new Uint8Array(n), spaceEnds: new Uint8Array(n) };
+        for (let region = 0; region < regions; region++) {
+          column.bytes.reset();
+          column.bytes.text('x');
+          const widest = columnTexts.writeColumn(rows, Int32Array.from(rows, (row) => row.keys[region]!), region, column);
+          let most = 0;
+          rows.forEach((row, r) => {
+            const sink = new GrowingBytes(4);
+            const cell = cellTexts.write(row, region, sink);
+            const written = Buffer.from(column.bytes.view().subarray(column.starts[r], column.starts[r + 1])).toString('utf8');
+            expect(written, `${lang} ${region} ${r}`).toBe(Buffer.from(sink.view()).toString('utf8'));
+            expect([column.widths[r], column.tones[r], column.spaceEnds[r]]).toEqual(cell ? [cell.width, cell.code, cell.spaceEnd ? 1 : 0] : [0, 0, 0]);
+            if (cell) most = Math.max(most, cell.width);
+          });
+          expect(column.starts[0]).toBe(1);
+          expect(column.starts[n]).toBe(column.bytes.length);
+          expect(widest).toBe(most);
+        }
       }
     }
   });

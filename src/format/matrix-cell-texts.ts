@@ -48,15 +48,51 @@ interface CellTemplate {
 interface KnownCell extends CellText {
   bytes: Uint8Array;
   spaceEnd: boolean;
+  /** 1 + the index of `tone` in `TONES`. */
+  code: number;
 }
 
 /** The part of a view the cells need. */
 export type CellsView = Pick<ReportView, 'listed' | 'lang' | 'doubts'>;
 
-/** How a cell is worded: not listed, from its target's template around its figure, or as a whole text. */
-const NONE = 0;
+/**
+ * How the cells of one kind are written (index: its row's entries): a kind is the target and
+ * everything `shapeOf` reads, and for a milestone whether it is done (-1 for a figure).
+ */
+interface CellEntry {
+  target: Target;
+  status: ListedCell['status'];
+  severity: ListedCell['severity'];
+  shape: ListedCell['shape'];
+  figureSource: ListedCell['figureSource'];
+  targetSource: ListedCell['targetSource'];
+  done: number;
+  /** TEMPLATE (`template`), WHOLE (`whole`), or GENERAL: worded the general way each time. */
+  kind: number;
+  template: CellTemplate | null;
+  whole: KnownCell | null;
+}
+
+/** How a cell is worded: from its target's template around its figure, as a whole text worded once, or the general way. */
 const TEMPLATE = 1;
 const WHOLE = 2;
+const GENERAL = 3;
+
+/** How many kinds of cell a row remembers (a row's cells are of a few kinds; a town's own targets make more). */
+const ROW_KINDS = 16;
+
+/** One region's cells of every row (`MatrixCellTexts.writeColumn`), written once as UTF-8 into one buffer. */
+export interface CellColumn {
+  bytes: GrowingBytes;
+  /** Where each row's cell starts in `bytes` (and, at the rows' count, where the last ends). */
+  starts: Int32Array;
+  /** Each cell's display width (0 where the region lists none). */
+  widths: Int32Array;
+  /** Each cell's `CellBytes.code`; 0 where the region lists none. */
+  tones: Uint8Array;
+  /** 1 where the cell ends in a character `trimEnd` removes. */
+  spaceEnds: Uint8Array;
+}
 
 /**
  * The texts of a matrix's cells, `escape(matrixCell(row.cell(region)))` of each: a figure of a
@@ -65,22 +101,29 @@ const WHOLE = 2;
  * first cell), so no result or cell object is built and nothing is measured but the figure; a
  * milestone's cell (no number: 已完成 or 未完成) is worded the general way once per target, shape
  * and whether it is done, and taken again for the others; a doubted figure, a figure near a
- * bound, one that is not plain digits, or another shape is worded the general way. `at` gives the
- * text (one object again and again: read it before the next call); `write` appends the same text
- * as UTF-8, a template's pieces encoded once and the figure's digits written without a string.
+ * bound, one that is not plain digits, or another shape is worded the general way. Each row
+ * remembers the few kinds of cell it has met (`CellEntry`), so a cell finds its pieces by a
+ * few comparisons. `at` gives the text (one object again and again: read it before the next
+ * call); `write` appends the same text as UTF-8, a template's pieces encoded once and the
+ * figure's digits written without a string; `writeColumn` a region's cells of every row.
  */
 export class MatrixCellTexts {
   private readonly templates = new Map<Target, Map<number, CellTemplate | null>>();
   /** A milestone's cell by target, then by shape and whether it is done. */
   private readonly milestones = new Map<Target, Map<number, KnownCell>>();
+  /** The kinds of cell each row has met. */
+  private readonly kinds = new Map<CellRow, CellEntry[]>();
+  private lastRow: CellRow | null = null;
+  private lastKinds: CellEntry[] = [];
+  /** The rows `writeColumn` was last given, and the kinds of cell of each. */
+  private columnRows: readonly CellRow[] | null = null;
+  private columnKinds: CellEntry[][] = [];
   private readonly into: ListedCell = emptyCell();
   private readonly out: CellText = { text: '', width: 0, tone: 'good' };
   private readonly bytesOut: CellBytes = { width: 0, tone: 'good', code: 1, spaceEnd: false };
   private readonly lang: Lang;
-  /** What the last `resolve` found: the template and figure of a `TEMPLATE` cell, the cell of a `WHOLE` one. */
-  private template: CellTemplate | null = null;
-  private figure = 0;
-  private whole: KnownCell | null = null;
+  /** Whether cells may be read without their results (`ListedResults.cell`, and no doubted figures). */
+  private readonly quick: boolean;
   private wholeText: CellText = { text: '', width: 0, tone: 'good' };
 
   constructor(
@@ -88,25 +131,26 @@ export class MatrixCellTexts {
     private readonly escape: (text: string) => string,
   ) {
     this.lang = view.lang;
+    this.quick = view.listed.cell !== undefined && view.doubts.size === 0;
   }
 
   /** The cell of `row` in the region at `region` (a position in the view's regions), or null where that region lists none. */
   at(row: CellRow, region: number): CellText | null {
-    const kind = this.resolve(row, region);
-    if (kind === NONE) return null;
+    const key = row.key(region);
+    if (key < 0) return null;
+    const entry = this.quick ? this.entryOf(row, region, key, this.kindsOf(row)) : null;
     const { out } = this;
-    if (kind === TEMPLATE) {
-      const template = this.template!;
-      const figure = quickShowNumber(this.figure);
+    if (entry !== null && entry.kind === TEMPLATE) {
+      const template = entry.template!;
+      const figure = quickShowNumber(this.into.value);
       if (plainFigure(figure)) {
         out.text = template.before + figure + template.after;
         out.width = template.width + figure.length;
         out.tone = template.tone;
         return out;
       }
-      this.wordWhole(row, region, null, 0);
     }
-    const cell = this.whole ?? this.wholeText;
+    const cell = entry !== null && entry.kind === WHOLE ? entry.whole! : this.wordWhole(row, region);
     out.text = cell.text;
     out.width = cell.width;
     out.tone = cell.tone;
@@ -119,44 +163,32 @@ export class MatrixCellTexts {
    * appended, where the region lists none.
    */
   write(row: CellRow, region: number, sink: GrowingBytes): CellBytes | null {
-    const kind = this.resolve(row, region);
-    if (kind === NONE) return null;
+    const key = row.key(region);
+    if (key < 0) return null;
     const out = this.bytesOut;
-    if (kind === TEMPLATE) {
-      const template = this.template!;
-      const start = sink.length;
-      sink.bytes(template.beforeBytes);
-      const end = writeQuickNumber(sink.room(18), sink.length, this.figure);
-      let plain = end >= 0;
-      if (plain) sink.length = end;
-      else {
-        // Beyond the quick range: the figure's text, when it is plain digits.
-        const figure = quickShowNumber(this.figure);
-        plain = plainFigure(figure);
-        if (plain) sink.text(figure);
-      }
-      if (plain) {
-        const digits = sink.length - start - template.beforeBytes.length;
-        sink.bytes(template.afterBytes);
-        out.width = template.width + digits;
-        out.tone = template.tone;
-        out.code = template.code;
-        out.spaceEnd = template.spaceEnd;
+    const entry = this.quick ? this.entryOf(row, region, key, this.kindsOf(row)) : null;
+    if (entry !== null) {
+      if (entry.kind === TEMPLATE) {
+        const template = entry.template!;
+        const width = writeFigure(sink, template, this.into.value);
+        if (width >= 0) {
+          out.width = width;
+          out.tone = template.tone;
+          out.code = template.code;
+          out.spaceEnd = template.spaceEnd;
+          return out;
+        }
+      } else {
+        const known = entry.whole!;
+        sink.bytes(known.bytes);
+        out.width = known.width;
+        out.tone = known.tone;
+        out.code = known.code;
+        out.spaceEnd = known.spaceEnd;
         return out;
       }
-      sink.length = start;
-      this.wordWhole(row, region, null, 0);
     }
-    const known = this.whole;
-    if (known) {
-      sink.bytes(known.bytes);
-      out.width = known.width;
-      out.tone = known.tone;
-      out.code = TONE_CODE.get(known.tone)!;
-      out.spaceEnd = known.spaceEnd;
-      return out;
-    }
-    const cell = this.wholeText;
+    const cell = this.wordWhole(row, region);
     sink.text(cell.text);
     out.width = cell.width;
     out.tone = cell.tone;
@@ -165,69 +197,127 @@ export class MatrixCellTexts {
     return out;
   }
 
-  /** Finds how the cell of `row` in a region is worded: `TEMPLATE` (`template`, `figure`), `WHOLE` (`whole`, or else `wholeText`), or `NONE`. */
-  private resolve(row: CellRow, region: number): number {
-    const key = row.key(region);
-    if (key < 0) return NONE;
-    const { listed, doubts } = this.view;
-    const { into } = this;
-    this.whole = null;
-    let milestone: Map<number, KnownCell> | null = null;
-    let done = 0;
-    // A common shape's figure, read without building its result (nor where it came from: a cell never shows that).
-    const common = listed.cell !== undefined && doubts.size === 0 && listed.cell(key, into, false, false) && into.hasActual;
-    if (common && into.target.kind === 'milestone') {
-      // A milestone's cell has no number: its words are one of two per target and shape, worded in full once.
-      milestone = this.milestones.get(into.target) ?? null;
-      if (!milestone) this.milestones.set(into.target, (milestone = new Map()));
-      done = shapeOf(into) * 2 + (into.value === 1 ? 1 : 0);
-      const known = milestone.get(done);
-      if (known) {
-        this.whole = known;
-        return WHOLE;
-      }
-    } else if (common && !(into.shape === 'final_level' && nearTarget(into.value, into.target.value))) {
-      const template = this.templateOf(into);
-      if (template) {
-        // The figure is written by the caller, which words the cell in full when it is not plain digits.
-        this.template = template;
-        this.figure = into.value;
-        return TEMPLATE;
-      }
+  /**
+   * Writes the cells of the region at `region` in every row of `rows` into `column` (each row's
+   * cell as `write` writes it, its width, tone code and whether it ends in a space), after what
+   * `column.bytes` holds; `keys` holds each row's `key(region)`. Returns the widest cell's width
+   * (0 when the region lists none).
+   */
+  writeColumn(rows: readonly CellRow[], keys: Int32Array, region: number, column: CellColumn): number {
+    const { bytes: sink, starts, widths, tones, spaceEnds } = column;
+    const quick = this.quick;
+    if (rows !== this.columnRows) {
+      this.columnRows = rows;
+      this.columnKinds = rows.map((row) => this.kindsOf(row));
     }
-    this.wordWhole(row, region, milestone, done);
-    return WHOLE;
+    const kinds = this.columnKinds;
+    let widest = 0;
+    for (let r = 0; r < rows.length; r++) {
+      starts[r] = sink.length;
+      const key = keys[r]!;
+      if (key < 0) {
+        widths[r] = 0;
+        tones[r] = 0;
+        spaceEnds[r] = 0;
+        continue;
+      }
+      const entry = quick ? this.entryOf(rows[r]!, region, key, kinds[r]!) : null;
+      let width = -1;
+      if (entry !== null) {
+        if (entry.kind === TEMPLATE) {
+          const template = entry.template!;
+          width = writeFigure(sink, template, this.into.value);
+          tones[r] = template.code;
+          spaceEnds[r] = template.spaceEnd ? 1 : 0;
+        } else {
+          const known = entry.whole!;
+          sink.bytes(known.bytes);
+          width = known.width;
+          tones[r] = known.code;
+          spaceEnds[r] = known.spaceEnd ? 1 : 0;
+        }
+      }
+      if (width < 0) {
+        const cell = this.wordWhole(rows[r]!, region);
+        sink.text(cell.text);
+        width = cell.width;
+        tones[r] = TONE_CODE.get(cell.tone)!;
+        spaceEnds[r] = endsInSpace(cell.text) ? 1 : 0;
+      }
+      widths[r] = width;
+      if (width > widest) widest = width;
+    }
+    starts[rows.length] = sink.length;
+    return widest;
   }
 
-  /** Words the cell the general way into `wholeText` (and, for a milestone's, keeps it as `whole` under `done`). */
-  private wordWhole(row: CellRow, region: number, milestone: Map<number, KnownCell> | null, done: number): void {
+  /** The kinds of cell `row` has met (kept for the row). */
+  private kindsOf(row: CellRow): CellEntry[] {
+    if (row === this.lastRow) return this.lastKinds;
+    let kinds = this.kinds.get(row);
+    if (!kinds) this.kinds.set(row, (kinds = []));
+    this.lastRow = row;
+    this.lastKinds = kinds;
+    return kinds;
+  }
+
+  /**
+   * How the cell of `key` (of `row`, in the region at `region`) is written, its figure read into
+   * `into`, found among the kinds of cell the row has met (`kinds`); null when it is worded the general way (not of a common shape, no figure, near a
+   * bound, or a kind whose pieces could not be cut).
+   */
+  private entryOf(row: CellRow, region: number, key: number, kinds: CellEntry[]): CellEntry | null {
+    const { into } = this;
+    // A common shape's figure, read without building its result (nor where it came from: a cell never shows that).
+    if (!this.view.listed.cell!(key, into, false, false) || !into.hasActual) return null;
+    const target = into.target;
+    let done = -1;
+    if (target.kind === 'milestone') done = into.value === 1 ? 1 : 0;
+    else if (into.shape === 'final_level' && nearTarget(into.value, target.value)) return null;
+    const { status, severity, shape, figureSource, targetSource } = into;
+    for (let i = 0; i < kinds.length; i++) {
+      const entry = kinds[i]!;
+      if (entry.target === target && entry.status === status && entry.severity === severity && entry.shape === shape && entry.figureSource === figureSource && entry.targetSource === targetSource && entry.done === done) {
+        return entry.kind === GENERAL ? null : entry;
+      }
+    }
+    const entry: CellEntry = { target, status, severity, shape, figureSource, targetSource, done, kind: GENERAL, template: null, whole: null };
+    if (done >= 0) {
+      entry.kind = WHOLE;
+      entry.whole = this.milestoneCell(row, region, done);
+    } else {
+      entry.template = this.lookUp(into);
+      if (entry.template) entry.kind = TEMPLATE;
+    }
+    // Bounded: a row whose cells are of many kinds (a town's own targets) looks the rest up each time.
+    if (kinds.length < ROW_KINDS) kinds.push(entry);
+    return entry.kind === GENERAL ? null : entry;
+  }
+
+  /** A milestone's cell (no number: its words are one of two per target and shape), worded in full once. */
+  private milestoneCell(row: CellRow, region: number, done: number): KnownCell {
+    const { into } = this;
+    let milestone = this.milestones.get(into.target);
+    if (!milestone) this.milestones.set(into.target, (milestone = new Map()));
+    const shape = shapeOf(into) * 2 + done;
+    let known = milestone.get(shape);
+    if (!known) {
+      const cell = this.wordWhole(row, region);
+      known = { text: cell.text, width: cell.width, tone: cell.tone, code: TONE_CODE.get(cell.tone)!, bytes: utf8(cell.text), spaceEnd: endsInSpace(cell.text) };
+      milestone.set(shape, known);
+    }
+    return known;
+  }
+
+  /** The cell worded the general way (one object again and again). */
+  private wordWhole(row: CellRow, region: number): CellText {
     const cell = row.cell(region)!;
     const text = this.escape(matrixCell(cell));
     const whole = this.wholeText;
     whole.text = text;
     whole.width = displayWidth(text);
     whole.tone = cell.tone;
-    this.whole = null;
-    if (milestone) milestone.set(done, (this.whole = { text, width: whole.width, tone: cell.tone, bytes: utf8(text), spaceEnd: endsInSpace(text) }));
-  }
-
-  /** The last cell a template was looked up for, and its template: the next cell is most often of the same row and shape. */
-  private readonly lastCell: ListedCell = emptyCell();
-  private lastTemplate: CellTemplate | null = null;
-
-  private templateOf(cell: ListedCell): CellTemplate | null {
-    const last = this.lastCell;
-    // Everything `shapeOf` reads, and the target: the same template.
-    if (cell.target === last.target && cell.status === last.status && cell.severity === last.severity && cell.shape === last.shape && cell.figureSource === last.figureSource && cell.targetSource === last.targetSource) return this.lastTemplate;
-    const template = this.lookUp(cell);
-    last.target = cell.target;
-    last.status = cell.status;
-    last.severity = cell.severity;
-    last.shape = cell.shape;
-    last.figureSource = cell.figureSource;
-    last.targetSource = cell.targetSource;
-    this.lastTemplate = template;
-    return template;
+    return whole;
   }
 
   private lookUp(cell: ListedCell): CellTemplate | null {
@@ -267,6 +357,35 @@ export class MatrixCellTexts {
       spaceEnd: endsInSpace(escaped.after),
     };
   }
+}
+
+/**
+ * Appends a template's pieces around the digits of `value` (`quickShowNumber`'s) to `sink`;
+ * returns the cell's display width, or -1, with nothing appended, when the figure is not plain
+ * digits.
+ */
+function writeFigure(sink: GrowingBytes, template: CellTemplate, value: number): number {
+  const before = template.beforeBytes;
+  const after = template.afterBytes;
+  let buf = sink.room(before.length + 18 + after.length);
+  let at = sink.length;
+  // The pieces are a few bytes: copied by hand.
+  for (let i = 0; i < before.length; i++) buf[at++] = before[i]!;
+  const digitsAt = at;
+  at = writeQuickNumber(buf, at, value);
+  if (at < 0) {
+    // Beyond the quick range: the figure's text, when it is plain digits.
+    const figure = quickShowNumber(value);
+    if (!plainFigure(figure)) return -1;
+    sink.length = digitsAt;
+    sink.text(figure);
+    at = sink.length;
+    buf = sink.room(after.length);
+  }
+  const width = template.width + at - digitsAt;
+  for (let i = 0; i < after.length; i++) buf[at++] = after[i]!;
+  sink.length = at;
+  return width;
 }
 
 /** The part of a matrix row the cells read. */

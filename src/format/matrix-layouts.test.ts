@@ -67,7 +67,7 @@ describe('matrix layouts: the fast paths give the text of the general layout', (
   it('the table matrix at several widths, in both languages and orders, coloured and not', async () => {
     let compared = 0;
     // Wide, narrow enough to wrap and squeeze, and too narrow for columns.
-    const layouts = [{ sort: 'plan', width: 100, color: false }, { sort: 'status', width: 41, color: true }, { sort: 'plan', width: 12, color: false }] as const;
+    const layouts = [{ sort: 'plan', width: 100, color: false }, { sort: 'status', width: 41, color: true }, { sort: 'plan', width: 12, color: false }, { sort: 'plan', width: 67, color: true }, { sort: 'status', width: 200, color: false }] as const;
     for (const { name, report } of await reports()) {
       for (const lang of ['zh', 'en'] as const) {
         for (const { sort, width, color } of layouts) {
@@ -79,7 +79,7 @@ describe('matrix layouts: the fast paths give the text of the general layout', (
         }
       }
     }
-    expect(compared).toBe(4 * 2 * 3);
+    expect(compared).toBe(4 * 2 * 5);
   }, 120_000);
 
   it('the table matrix under painters of other kinds: fixed pieces, pieces ending in a space, and no fixed pieces', async () => {

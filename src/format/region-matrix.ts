@@ -35,6 +35,8 @@ export interface MatrixRow {
   offTrack(region: number): boolean;
   /** The key (into `ReportView.listed`) of the result in that region; -1 where none. */
   key(region: number): number;
+  /** `key` of every region, by position in `ReportView.regions` (read, never written). */
+  keys: Int32Array;
   /** The worst rank among its cells, for `--sort status`. */
   rank: number;
 }
@@ -79,14 +81,27 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   let lastRegion: string | null = null;
   let at: number | undefined;
   const byMeta = new Map<ListedMeta, { row: MatrixRow; where: Int32Array; outside: { rank: number } }>();
+  // The target met at each place of the region before (a region's keys most often name the same
+  // targets in the same order as the one before): its row found by one comparison, not a lookup.
+  const seenMeta: (ListedMeta | null)[] = [];
+  const seenKnown: ({ row: MatrixRow; where: Int32Array; outside: { rank: number } } | undefined)[] = [];
+  let place = 0;
   for (const key of listed.keys()) {
     const meta = listed.metaOf(key);
     const region = listed.regionOf(key);
     if (region !== lastRegion) {
       lastRegion = region;
       at = position.get(region);
+      place = 0;
     }
-    const known = byMeta.get(meta);
+    let known: { row: MatrixRow; where: Int32Array; outside: { rank: number } } | undefined;
+    if (place < seenMeta.length && seenMeta[place] === meta) known = seenKnown[place];
+    else {
+      known = byMeta.get(meta);
+      seenMeta[place] = meta;
+      seenKnown[place] = known;
+    }
+    place++;
     if (known && !(pending.size > 0 && pending.has(known.row))) {
       // A region the view does not list has no column (as before: its cell was never read).
       if (at !== undefined) known.where[at] = key;
@@ -127,6 +142,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
           return found < 0 ? undefined : figureOf(found);
         },
         key: keyAt,
+        keys: where,
         offTrack: (region) => {
           const found = keyAt(region);
           return found >= 0 && isOffTrackOrFailingAt(listed.status(found), listed.severity(found));
@@ -147,7 +163,11 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
     if (at !== undefined) where[at] = key;
     else outside.rank = Math.min(outside.rank, rankAt(listed, key));
     // Bounded: results held in an array are a meta each.
-    if (byMeta.size < 10_000) byMeta.set(meta, { row, where, outside });
+    if (byMeta.size < 10_000) {
+      const entry = { row, where, outside };
+      byMeta.set(meta, entry);
+      seenKnown[place - 1] = entry;
+    }
   }
   // Every listed result of these rows was judged on a town's own target (a report's own results,
   // the plan level not listed): the row names no single target, each cell shows its own.

@@ -3,7 +3,7 @@ import { ByteChunks } from './byte-chunks.js';
 import { GrowingBytes } from './growing-bytes.js';
 import { cellLines, fitWidths, layoutRows, memoWrap, naturalWidths, type Column, type Paint, type Row } from './layout-table.js';
 import { PROBES, type Painter } from './paint.js';
-import { MatrixCellTexts, TONES } from './matrix-cell-texts.js';
+import { MatrixCellTexts, TONES, type CellColumn } from './matrix-cell-texts.js';
 import { writeOffTrackLines } from './write-off-track-lines.js';
 import { matrixCell, regionMatrix, type MatrixRow } from './region-matrix.js';
 import { displayWidth, endsInSpace, padEnd } from './text-width.js';
@@ -12,6 +12,7 @@ import type { RegionView, ReportView, Tone } from './view.js';
 
 const REGION_COLUMN: Omit<Column, 'header'> = { min: 6, max: 16 };
 const NEWLINE = 10;
+const SPACE = 0x20;
 
 function leftColumns(view: ReportView): Column[] {
   const word = (code: MessageCode): string => formatMessage(code, {}, view.lang);
@@ -23,67 +24,37 @@ function leftColumns(view: ReportView): Column[] {
 }
 
 
-/**
- * One region's column: its cell in each row (in `rows` order) written once as UTF-8 into one
- * buffer, with each cell's display width and tone, and the column's natural width.
- */
-interface RegionColumn {
-  bytes: GrowingBytes;
-  /** Where each row's cell starts in `bytes` (and, at `rows.length`, where the last ends). */
-  starts: Int32Array;
-  widths: Int32Array;
-  /** 1 + the index of the cell's tone in TONES; 0 where the region lists no result. */
-  tones: Uint8Array;
-  /** 1 where the cell ends in a character `trimEnd` removes. */
-  spaceEnds: Uint8Array;
+/** One region's column: its cells (`CellColumn`), and its natural width (its label's or its widest cell's, capped). */
+interface RegionColumn extends CellColumn {
   natural: number;
 }
 
 /**
- * The columns of regions, each worded and measured once when a block first needs it (the columns
- * a block may take written together, row by row, so that each row's keys and each region's
- * figures are read in order), its buffers used again once laid out.
+ * The columns of regions, each worded and measured once when a block first needs it (a region's
+ * cells of every row written together, so that its keys and figures are read in order), its
+ * buffers used again once laid out.
  */
 function regionColumns(view: ReportView, rows: MatrixRow[], cellTexts: MatrixCellTexts): { get: (region: number) => RegionColumn; prepare: (from: number, to: number) => void; release: (region: number) => void } {
   const made = new Map<number, RegionColumn>();
   const spare: RegionColumn[] = [];
   const n = rows.length;
-  const batch: RegionColumn[] = [];
-  const batchRegions: number[] = [];
+  let keys = new Int32Array(0);
   const prepare = (from: number, to: number): void => {
-    batch.length = 0;
-    batchRegions.length = 0;
+    // The keys of the regions to make, read row by row (each row's keys of neighbouring regions lie together), then each region's cells in row order.
+    if (keys.length < (to - from) * n) keys = new Int32Array((to - from) * n);
+    for (let r = 0; r < n; r++) {
+      const row = rows[r]!.keys;
+      for (let region = from; region < to; region++) keys[(region - from) * n + r] = row[region]!;
+    }
     for (let region = from; region < to; region++) {
       if (made.has(region)) continue;
       const column = spare.pop() ?? { bytes: new GrowingBytes(n * 16), starts: new Int32Array(n + 1), widths: new Int32Array(n), tones: new Uint8Array(n), spaceEnds: new Uint8Array(n), natural: 0 };
       column.bytes.reset();
+      const widest = cellTexts.writeColumn(rows, keys.subarray((region - from) * n, (region - from + 1) * n), region, column);
       // As wide as its label or its widest cell, capped.
-      column.natural = Math.min(REGION_COLUMN.max, displayWidth(view.regions[region]!.label));
-      batch.push(column);
-      batchRegions.push(region);
+      column.natural = Math.min(REGION_COLUMN.max, Math.max(displayWidth(view.regions[region]!.label), widest));
       made.set(region, column);
     }
-    const count = batch.length;
-    for (let r = 0; r < n; r++) {
-      const row = rows[r]!;
-      for (let i = 0; i < count; i++) {
-        const column = batch[i]!;
-        const { bytes } = column;
-        column.starts[r] = bytes.length;
-        const cell = cellTexts.write(row, batchRegions[i]!, bytes);
-        if (cell === null) {
-          column.tones[r] = 0;
-          column.widths[r] = 0;
-          column.spaceEnds[r] = 0;
-          continue;
-        }
-        column.tones[r] = cell.code;
-        column.widths[r] = cell.width;
-        column.spaceEnds[r] = cell.spaceEnd ? 1 : 0;
-        if (cell.width > column.natural) column.natural = Math.min(REGION_COLUMN.max, cell.width);
-      }
-    }
-    for (let i = 0; i < count; i++) batch[i]!.starts[n] = batch[i]!.bytes.length;
   };
   return {
     get: (region) => {
@@ -174,6 +145,11 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
   const { widths, regions } = block;
   const count = regions.length;
   const region = regions.map((_, i) => columns.get(from + i));
+  // The most a cell's paint adds, and the most a line's cells and padding take besides their bytes.
+  let paintBytes = 0;
+  if (tones) for (const tone of tones) paintBytes = Math.max(paintBytes, tone.open.length + tone.close.length);
+  let cellRoom = 0;
+  for (let i = 0; i < count; i++) cellRoom += 2 + Math.max(0, widths[3 + i]!) + paintBytes;
   let group = -1;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -188,11 +164,13 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
     // The fast row: every cell fits its column, the left columns end in plain spaces, and the line does not end in a space trimEnd would take.
     let fast = tones !== null && left.pads[0]! >= 0;
     let last = -1;
+    let cellBytes = 0;
     for (let i = 0; i < count && fast; i++) {
       const column = region[i]!;
       const w = widths[3 + i]!;
       if (column.tones[r] === 0) continue;
       if (column.widths[r]! > w || w < 1) fast = false;
+      cellBytes += column.starts[r + 1]! - column.starts[r]!;
       last = i;
     }
     if (fast && last >= 0) {
@@ -209,8 +187,17 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
       continue;
     }
     // A line is its left columns then its cells, each after the padding before it; the padding
-    // after the last is never added, so the line is what `trimEnd` of it padded would be.
-    text.bytes(left.bytes[0]!);
+    // after the last is never added, so the line is what `trimEnd` of it padded would be. Written
+    // straight into the buffer, its room made once.
+    const first = left.bytes[0]!;
+    const rest = left.rest;
+    const buf = text.room(first.length + left.pads[0]! + cellRoom + cellBytes + 1 + rest.length);
+    let at = text.length;
+    if (first.length < 32) for (let i = 0; i < first.length; i++) buf[at++] = first[i]!;
+    else {
+      buf.set(first, at);
+      at += first.length;
+    }
     let pending = left.pads[0]!;
     for (let i = 0; i < count; i++) {
       const column = region[i]!;
@@ -220,19 +207,22 @@ function blockLines(text: GrowingBytes, view: ReportView, rows: MatrixRow[], fro
         pending += 2 + w;
         continue;
       }
-      text.spaces(pending + 2);
+      for (let end = at + pending + 2; at < end; ) buf[at++] = SPACE;
       const paint = tones![tone]!;
-      text.bytes(paint.open);
-      text.bytes(column.bytes.buf, column.starts[r]!, column.starts[r + 1]!);
-      text.bytes(paint.close);
-      pending = Math.max(0, w - column.widths[r]!);
+      const { open, close } = paint;
+      for (let j = 0; j < open.length; j++) buf[at++] = open[j]!;
+      const cells = column.bytes.buf;
+      for (let j = column.starts[r]!, end = column.starts[r + 1]!; j < end; j++) buf[at++] = cells[j]!;
+      for (let j = 0; j < close.length; j++) buf[at++] = close[j]!;
+      pending = w - column.widths[r]!;
     }
-    text.byte(NEWLINE);
-    // Lines of the left columns below the first hold no cells.
-    for (let line = 1; line < left.bytes.length; line++) {
-      text.bytes(left.bytes[line]!);
-      text.byte(NEWLINE);
+    buf[at++] = NEWLINE;
+    // Lines of the left columns below the first hold no cells: their bytes joined once.
+    if (rest.length > 0) {
+      buf.set(rest, at);
+      at += rest.length;
     }
+    text.length = at;
   }
 }
 
@@ -242,6 +232,8 @@ interface LeftLines {
   trimmed: string[];
   /** Each trimmed line as UTF-8. */
   bytes: Uint8Array[];
+  /** The lines below the first, each trimmed and ending in a line break, as UTF-8. */
+  rest: Uint8Array;
   pads: number[];
   /** How many spaces make a line of the left columns holding nothing (their widths and the gaps between). */
   blank: number;
@@ -270,7 +262,7 @@ function blockLayout(view: ReportView, width: number, paint: Painter, wrap: (tex
     for (let line = 0; line < height; line++) lines.push(cells.map((cellLines, i) => padEnd(cellLines[line] ?? '', widths[i]!)).join(GAP));
     const trimmed = lines.map((line) => line.trimEnd());
     const pads = lines.map((line, i) => (line === trimmed[i]! + spaces(line.length - trimmed[i]!.length) ? line.length - trimmed[i]!.length : -1));
-    const laid = { lines, trimmed, bytes: trimmed.map((line) => Buffer.from(line, 'utf8')), pads, blank: blankLeft(widths).length };
+    const laid = { lines, trimmed, bytes: trimmed.map((line) => Buffer.from(line, 'utf8')), rest: Buffer.from(trimmed.slice(1).map((line) => `${line}\n`).join(''), 'utf8'), pads, blank: blankLeft(widths).length };
     lefts.set(row, { w0: widths[0]!, w1: widths[1]!, w2: widths[2]!, left: laid });
     return laid;
   };
