@@ -1,6 +1,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { emptyCell, resultOfCell, type ListedResults } from '../report/listed-results.js';
 import type { ByteChunks } from './byte-chunks.js';
+import type { LineBytes } from './line-bytes.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import type { MatrixRow } from './region-matrix.js';
 import { isOffTrackOrFailingAt, toneOf, viewOffTrack, type OffTrackView, type Tone } from './view-result.js';
@@ -21,7 +22,8 @@ export class OffTrackLine {
   /** The text of a line worded the general way. */
   general = '';
 
-  constructor(private readonly sentences: OffTrackSentences) {}
+  /** @param sentences the templates a spliced line is cut from (its columns, shape and bytes: `lastColumns`, `lastShape`, `writeLastBytes`). */
+  constructor(readonly sentences: OffTrackSentences) {}
 
   /** The line's text. */
   text(): string {
@@ -39,6 +41,12 @@ export class OffTrackLine {
   /** Appends the line's text as UTF-8 (a spliced line from its template's bytes, without its text). */
   write(out: ByteChunks): void {
     if (this.spliced) this.sentences.writeLast(out);
+    else out.text(this.general);
+  }
+
+  /** Appends the line's text as UTF-8 to a `LineBytes` (the bytes `write` appends). */
+  writeBytes(out: LineBytes): void {
+    if (this.spliced) this.sentences.writeLastBytes(out);
     else out.text(this.general);
   }
 }
@@ -80,7 +88,7 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
       const key = row.key(region);
       if (key < 0 || !offTrack(key)) continue;
       // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
-      if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
+      if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell, region)) {
         line.spliced = true;
         line.tone = toneOf(cell);
       } else {
