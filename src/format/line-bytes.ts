@@ -34,12 +34,13 @@ export class LineBytes {
   }
 
   /** Appends `source[start, end)`. */
-  range(source: Uint8Array, start: number, end: number): void {
+  range(source: Buffer, start: number, end: number): void {
     const n = end - start;
     const buf = this.room(n);
     const at = this.length - start;
-    if (n < 48) for (let i = start; i < end; i++) buf[at + i] = source[i]!;
-    else buf.set(source.subarray(start, end), this.length);
+    // A line is a few dozen bytes: copied by hand below ~64, no view made for a longer one.
+    if (n < 64) for (let i = start; i < end; i++) buf[at + i] = source[i]!;
+    else source.copy(buf, this.length, start, end);
     this.length += n;
   }
 
@@ -59,33 +60,53 @@ export class LineBytes {
    * (0–15), a `-` or `+` before it when `sign` is -1 or 1: what `ByteChunks.fixedPoint` writes.
    */
   fixedPoint(mantissa: number, places: number, sign: number): void {
-    const buf = this.room(24);
-    let at = this.length;
-    if (sign !== 0) buf[at++] = sign < 0 ? 45 : 43; // '-', '+'
-    const digits = digitCount(mantissa);
-    // At least one digit before the point: 0.05 is 5 at 2 places, written with its zeros.
-    const width = digits > places ? digits : places + 1;
-    const end = at + width + (places > 0 ? 1 : 0);
-    let i = end - 1;
-    if (mantissa < 0x7fffffff) {
-      // Int32 arithmetic (a division by 10 compiles to a multiplication).
-      let v = mantissa | 0;
-      for (let place = 0; place < width; place++) {
-        if (place === places && places > 0) buf[i--] = 46; // '.'
-        const next = (v / 10) | 0;
-        buf[i--] = 48 + v - next * 10;
-        v = next;
+    this.length = writeFixedPoint(this.room(24), this.length, mantissa, places, sign);
+  }
+
+  /**
+   * Cuts the text written from `start` on into lines, in place: line i is its bytes
+   * [start + ends[2i], start + ends[2i + 1]), each followed by a newline (what lay between and
+   * after them, spaces, dropped). `moves` says which way the lines move: -1 none to the right
+   * (each line starts at or before its first byte: a text cut at single spaces), 1 none to the
+   * left (a text cut between characters), 0 either (then they are copied from a copy of the text).
+   */
+  cut(start: number, ends: Int32Array, moves: -1 | 0 | 1): void {
+    const count = ends.length >> 1;
+    let total = 0;
+    for (let i = 0; i < count; i++) total += ends[2 * i + 1]! - ends[2 * i]! + 1;
+    const buf = this.room(Math.max(0, start + total - this.length));
+    if (moves < 0) {
+      let to = start;
+      for (let i = 0; i < count; i++) {
+        const from = start + ends[2 * i]!;
+        const end = start + ends[2 * i + 1]!;
+        // Forward: a line never moves right, so its bytes are read before they are written over.
+        if (to !== from) for (let k = from; k < end; k++) buf[to + k - from] = buf[k]!;
+        to += end - from;
+        buf[to++] = NEWLINE;
+      }
+    } else if (moves > 0) {
+      let to = start + total;
+      for (let i = count - 1; i >= 0; i--) {
+        const from = start + ends[2 * i]!;
+        const end = start + ends[2 * i + 1]!;
+        buf[--to] = NEWLINE;
+        to -= end - from;
+        // Backward: a line never moves left, and the lines after it have moved already.
+        if (to !== from) for (let k = end - 1; k >= from; k--) buf[to + k - from] = buf[k]!;
       }
     } else {
-      let v = mantissa;
-      for (let place = 0; place < width; place++) {
-        if (place === places && places > 0) buf[i--] = 46;
-        const next = Math.floor(v / 10);
-        buf[i--] = 48 + (v - next * 10);
-        v = next;
+      const text = Buffer.from(buf.subarray(start, this.length));
+      let to = start;
+      for (let i = 0; i < count; i++) {
+        const from = ends[2 * i]!;
+        const end = ends[2 * i + 1]!;
+        text.copy(buf, to, from, end);
+        to += end - from;
+        buf[to++] = NEWLINE;
       }
     }
-    this.length = end;
+    this.length = start + total;
   }
 
   /** The bytes written, as a view of the buffer (valid until the next write). */
@@ -97,6 +118,41 @@ export class LineBytes {
   reset(): void {
     this.length = 0;
   }
+}
+
+const NEWLINE = 10;
+
+/**
+ * Writes a whole `mantissa` (0 ≤ mantissa < 2^53) as a decimal of exactly `places` places (0–15)
+ * into `buf` at `at`, a `-` or `+` before it when `sign` is -1 or 1 (room for 24 bytes is the
+ * caller's); returns where it ends.
+ */
+export function writeFixedPoint(buf: Buffer, at: number, mantissa: number, places: number, sign: number): number {
+  if (sign !== 0) buf[at++] = sign < 0 ? 45 : 43; // '-', '+'
+  const digits = digitCount(mantissa);
+  // At least one digit before the point: 0.05 is 5 at 2 places, written with its zeros.
+  const width = digits > places ? digits : places + 1;
+  const end = at + width + (places > 0 ? 1 : 0);
+  let i = end - 1;
+  if (mantissa < 0x7fffffff) {
+    // Int32 arithmetic (a division by 10 compiles to a multiplication).
+    let v = mantissa | 0;
+    for (let place = 0; place < width; place++) {
+      if (place === places && places > 0) buf[i--] = 46; // '.'
+      const next = (v / 10) | 0;
+      buf[i--] = 48 + v - next * 10;
+      v = next;
+    }
+  } else {
+    let v = mantissa;
+    for (let place = 0; place < width; place++) {
+      if (place === places && places > 0) buf[i--] = 46;
+      const next = Math.floor(v / 10);
+      buf[i--] = 48 + (v - next * 10);
+      v = next;
+    }
+  }
+  return end;
 }
 
 /** How many decimal digits a whole number 0 ≤ v < 2^53 has (1 for 0). */

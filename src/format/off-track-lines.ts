@@ -104,19 +104,20 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
 
 /**
  * Whether the result of a key is off track or failing (`isOffTrackOrFailingAt` of its status and
- * severity): where the listed results give their keys by status (`keysOf`), a byte per key set
+ * severity): where the listed results give their keys by status (`keysOf`), a bit per key set
  * from them once (each status and severity asked once), not two lookups per cell of the matrix.
  */
 export function offTrackKeys(listed: ListedResults): (key: number) => boolean {
   if (!listed.keysOf) return (key) => isOffTrackOrFailingAt(listed.status(key), listed.severity(key));
-  let flags = new Uint8Array(1024);
+  // A bit per key: a million keys in 128 KB, read again for every cell of the matrix.
+  let bits = new Int32Array(1024);
   for (const key of listed.keysOf(isOffTrackOrFailingAt)) {
-    if (key >= flags.length) {
-      const bigger = new Uint8Array(Math.max(flags.length * 2, key + 1));
-      bigger.set(flags);
-      flags = bigger;
+    if (key >> 5 >= bits.length) {
+      const bigger = new Int32Array(Math.max(bits.length * 2, (key >> 5) + 1));
+      bigger.set(bits);
+      bits = bigger;
     }
-    flags[key] = 1;
+    bits[key >> 5] = bits[key >> 5]! | (1 << (key & 31));
   }
-  return (key) => key < flags.length && flags[key] === 1;
+  return (key) => key >> 5 < bits.length && (bits[key >> 5]! & (1 << (key & 31))) !== 0;
 }

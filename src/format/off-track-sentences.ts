@@ -10,7 +10,7 @@ import { viewResult } from './view.js';
 import { FIGURE_WORDS, type FigureWords } from './word-reason.js';
 import { cellDigits } from './cell-digits.js';
 import { aboveCell, cellFigureWords, digitText, targetPlaces, type DigitWords } from './cell-figure-words.js';
-import { digitCount, type LineBytes } from './line-bytes.js';
+import { digitCount, writeFixedPoint, type LineBytes } from './line-bytes.js';
 import { plainShape } from './plain-shape.js';
 
 // Private-use characters no escaper changes, one per slot of a sentence worded once per target:
@@ -43,6 +43,8 @@ interface Template {
   id: number;
   /** The pieces' columns as wrapping measures them (`plainShape`); -1 when one holds a character wrapping may drop or trim. */
   columns: number;
+  /** The pieces' UTF-8 length, all together. */
+  byteLength: number;
 }
 
 /** A region's name escaped for the format, as text and UTF-8, its columns and the number of its shape (-1 when it has none: `plainShape`). */
@@ -53,6 +55,9 @@ interface RegionWords {
   columns: number;
   shape: number;
 }
+
+/** The most bytes of regions' names kept by their column (`OffTrackSentences.keepAt`). */
+const MOST_AT_BYTES = 16 * 1024 * 1024;
 
 /** Shapes remembered by one `OffTrackSentences` (the regions', and the words of numbers not written as digits). */
 const MOST_SHAPES = 100_000;
@@ -124,11 +129,26 @@ export function cutAtMarks(result: Result, lang: Lang, sentence: (view: ResultVi
 export class OffTrackSentences {
   private readonly templates = new Map<Target, Map<number, Template | null>>();
   private readonly regions = new Map<string, RegionWords>();
-  /** The regions by their column in the matrix (`prepare`'s `at`): cells come row by row, each region once a row. */
-  private readonly regionAt: (RegionWords | undefined)[] = [];
+  /**
+   * The regions by their column in a matrix (`prepare`'s `at`; cells come row by row, each region
+   * once a row): their words, and what a line needs of them side by side in arrays (their bytes
+   * one after another in `atBytes`), read without touching an object per region.
+   */
+  private readonly atWords: (RegionWords | undefined)[] = [];
+  private atNames: (string | undefined)[] = [];
+  private atStart: Int32Array = new Int32Array(0);
+  private atEnd: Int32Array = new Int32Array(0);
+  private atColumns: Int32Array = new Int32Array(0);
+  private atShape: Int32Array = new Int32Array(0);
+  private atBytes: Buffer = Buffer.alloc(0);
+  private atLength = 0;
+  /** The column of the last cell's region in `at…`, or -1 when its words are `region`. */
+  private regionIndex = -1;
   /** The target last asked for, and its templates by shape. */
   private lastTarget: Target | null = null;
   private lastKnown: Map<number, Template | null> = new Map();
+  /** The shape (`shapeKey`) of the cell last asked for. */
+  private lastShapeKey = -1;
   private templateCount = 0;
   /** Every shape given a number (`lastShape`), by its key. */
   private readonly shapes = new Map<string, number>();
@@ -145,6 +165,8 @@ export class OffTrackSentences {
   private readonly percentBytes: Uint8Array;
   private readonly noneText: string;
   private readonly noneBytes: Uint8Array;
+  /** The most bytes a number's slot takes: its digits (at most 24 with a sign and a point), then `%`, or `—`, escaped. */
+  private readonly slotRoom: number;
   /** The columns of `%` and `—` escaped (-1 when wrapping may drop or trim one of their characters), and the shape number of `—`. */
   private readonly percentColumns: number;
   private readonly noneColumns: number;
@@ -165,6 +187,7 @@ export class OffTrackSentences {
     this.percentBytes = utf8(this.percentText);
     this.noneText = escape('—');
     this.noneBytes = utf8(this.noneText);
+    this.slotRoom = 24 + Math.max(this.percentBytes.length, this.noneBytes.length);
     this.percentColumns = plainShape(this.percentText)?.columns ?? -1;
     this.noneColumns = plainShape(this.noneText)?.columns ?? -1;
   }
@@ -210,7 +233,7 @@ export class OffTrackSentences {
 
   /** What goes into a slot of the last cell's template, as text: its region's name or a number's words, escaped. */
   private fillText(slot: number): string {
-    if (slot === 0) return this.region.text;
+    if (slot === 0) return this.regionWords().text;
     // As `writeLast` writes them: a number given as digits is written from them.
     if (this.allDigits) return slot === 4 && this.noAttainment ? this.noneText : digitText(this.digitWords[slot]!, this.percentText);
     return this.digits[slot] ? digitText(this.digitWords[slot]!, this.percentText) : this.words[slot]!;
@@ -228,7 +251,7 @@ export class OffTrackSentences {
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       let w: number;
-      if (slot === 0) w = this.region.columns;
+      if (slot === 0) w = this.regionIndex >= 0 ? this.atColumns[this.regionIndex]! : this.region.columns;
       else if (this.allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) w = this.digitColumns(this.digitWords[slot]!);
       else if (this.allDigits) w = this.noneColumns;
       else w = plainShape(this.words[slot]!)?.columns ?? -1;
@@ -262,7 +285,7 @@ export class OffTrackSentences {
       let code: number;
       if (slot === 0) {
         // A slot's kind is fixed by the template: its codes need not differ from a number's.
-        code = this.region.shape;
+        code = this.regionIndex >= 0 ? this.atShape[this.regionIndex]! : this.region.shape;
         if (code < 0) return -1;
       } else if (this.allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) {
         const words = this.digitWords[slot]!;
@@ -297,20 +320,45 @@ export class OffTrackSentences {
 
   /** Appends the sentence of the cell last prepared as UTF-8 (the bytes `writeLast` appends). */
   writeLastBytes(out: LineBytes): void {
-    const { bytes, slots } = this.last!;
-    out.bytes(bytes[0]!);
-    const allDigits = this.allDigits;
+    const template = this.last!;
+    const { bytes, slots } = template;
+    if (!this.allDigits) {
+      // Some number worded as text: piece by piece.
+      out.bytes(bytes[0]!);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (slot === 0) out.bytes(this.regionWords().bytes);
+        else if (this.digits[slot]) {
+          const words = this.digitWords[slot]!;
+          out.fixedPoint(words.mantissa, words.places, words.sign);
+          if (words.percent) out.bytes(this.percentBytes);
+        } else out.text(this.words[slot]!);
+        out.bytes(bytes[i + 1]!);
+      }
+      return;
+    }
+    // Every number as digits: room made once for the whole sentence, its pieces copied straight in.
+    // The region's bytes: a range of `atBytes`, or its words' own.
+    const index = this.regionIndex;
+    const regionBytes = index >= 0 ? this.atBytes : this.region.bytes;
+    const regionStart = index >= 0 ? this.atStart[index]! : 0;
+    const regionEnd = index >= 0 ? this.atEnd[index]! : regionBytes.length;
+    const buf = out.room(template.byteLength + (regionEnd - regionStart) + slots.length * this.slotRoom);
+    let at = copyInto(buf, out.length, bytes[0]!);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      if (slot === 0) out.bytes(this.region.bytes);
-      else if (allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) {
+      if (slot === 0) {
+        for (let k = regionStart; k < regionEnd; k++) buf[at++] = regionBytes[k]!;
+      }
+      else if (slot === 4 && this.noAttainment) at = copyInto(buf, at, this.noneBytes);
+      else {
         const words = this.digitWords[slot]!;
-        out.fixedPoint(words.mantissa, words.places, words.sign);
-        if (words.percent) out.bytes(this.percentBytes);
-      } else if (allDigits) out.bytes(this.noneBytes);
-      else out.text(this.words[slot]!);
-      out.bytes(bytes[i + 1]!);
+        at = writeFixedPoint(buf, at, words.mantissa, words.places, words.sign);
+        if (words.percent) at = copyInto(buf, at, this.percentBytes);
+      }
+      at = copyInto(buf, at, bytes[i + 1]!);
     }
+    out.length = at;
   }
 
   /** Appends the sentence of the cell last prepared as UTF-8. */
@@ -320,7 +368,7 @@ export class OffTrackSentences {
     const allDigits = this.allDigits;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      if (slot === 0) out.bytes(this.region.bytes);
+      if (slot === 0) out.bytes(this.regionWords().bytes);
       else if (allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) {
         const words = this.digitWords[slot]!;
         out.fixedPoint(words.mantissa, words.places, words.sign);
@@ -335,7 +383,8 @@ export class OffTrackSentences {
   private templateOf(cell: ListedCell, at: number): Template | null {
     if (cell.shape !== 'final_level' || !cell.hasActual || cell.region === '') return null;
     const shape = shapeKey(cell);
-    // Cells come row by row: the target is most often the one before.
+    // Cells come row by row: the target, and often its shape, are most often the one before's.
+    if (cell.target === this.lastTarget && shape === this.lastShapeKey && this.last !== null) return this.fill(this.last, cell, at) ? this.last : null;
     let known = this.lastKnown;
     if (cell.target !== this.lastTarget) {
       const kept = this.templates.get(cell.target);
@@ -345,6 +394,7 @@ export class OffTrackSentences {
       this.lastKnown = known;
     }
     let template = known.get(shape);
+    this.lastShapeKey = shape;
     if (template === undefined) {
       const result = resultOfCell(cell);
       template = this.cut(result, cell.target);
@@ -397,13 +447,12 @@ export class OffTrackSentences {
   /** Words the cell's region for a template's slot 0 (`at` its column in a matrix, or -1). */
   private fillRegion(cell: ListedCell, at: number): boolean {
     const name = cell.region;
-    if (at >= 0 && at < 1_000_000) {
-      const kept = this.regionAt[at];
-      if (kept !== undefined && kept.name === name) {
-        this.region = kept;
-        return true;
-      }
+    // The matrix's regions are one array of names: the same string again, told by reference.
+    if (at >= 0 && at < this.atNames.length && this.atNames[at] === name) {
+      this.regionIndex = at;
+      return true;
     }
+    this.regionIndex = -1;
     // Cells come region by region: the region before is most often the region again.
     let region = this.region.name === name ? this.region : this.regions.get(name);
     if (region === undefined) {
@@ -413,8 +462,45 @@ export class OffTrackSentences {
       if (this.regions.size < 100_000) this.regions.set(name, region);
     }
     this.region = region;
-    if (at >= 0 && at < 1_000_000) this.regionAt[at] = region;
+    if (at >= 0 && at < 1_000_000 && this.atLength + region.bytes.length <= MOST_AT_BYTES) this.keepAt(at, region);
     return true;
+  }
+
+  /** Keeps a region's words by its column (`at…`), and makes them the last cell's. */
+  private keepAt(at: number, region: RegionWords): void {
+    if (at >= this.atStart.length) {
+      const size = Math.max(at + 1, this.atStart.length * 2, 64);
+      const grow = (array: Int32Array): Int32Array => {
+        const bigger = new Int32Array(size);
+        bigger.set(array);
+        return bigger;
+      };
+      this.atStart = grow(this.atStart);
+      this.atEnd = grow(this.atEnd);
+      this.atColumns = grow(this.atColumns);
+      this.atShape = grow(this.atShape);
+    }
+    while (this.atNames.length <= at) this.atNames.push(undefined);
+    const { bytes } = region;
+    if (this.atLength + bytes.length > this.atBytes.length) {
+      const bigger = Buffer.alloc(Math.max(this.atBytes.length * 2, this.atLength + bytes.length, 4096));
+      this.atBytes.copy(bigger, 0, 0, this.atLength);
+      this.atBytes = bigger;
+    }
+    this.atBytes.set(bytes, this.atLength);
+    this.atStart[at] = this.atLength;
+    this.atLength += bytes.length;
+    this.atEnd[at] = this.atLength;
+    this.atColumns[at] = region.columns;
+    this.atShape[at] = region.shape;
+    this.atNames[at] = region.name!;
+    this.atWords[at] = region;
+    this.regionIndex = at;
+  }
+
+  /** The words of the last cell's region. */
+  private regionWords(): RegionWords {
+    return this.regionIndex >= 0 ? this.atWords[this.regionIndex]! : this.region;
   }
 
   /** The sentence of a template with the words of the last `fill`. */
@@ -439,8 +525,17 @@ export class OffTrackSentences {
       }
       columns += shape.columns;
     }
-    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots, slotBytes: Int8Array.from(cut.slots), places: targetPlaces(target), id: this.templateCount++, columns };
+    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots, slotBytes: Int8Array.from(cut.slots), places: targetPlaces(target), id: this.templateCount++, columns, byteLength: escaped.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0) };
   }
+}
+
+/** Copies `piece` into `buf` at `at` (room made by the caller); returns where it ends. */
+function copyInto(buf: Buffer, at: number, piece: Uint8Array): number {
+  const n = piece.length;
+  // Most pieces are short: copied by hand, cheaper than a call into the runtime.
+  if (n < 16) for (let i = 0; i < n; i++) buf[at + i] = piece[i]!;
+  else buf.set(piece, at);
+  return at + n;
 }
 
 /** True for a number's words of digits, signs and a point (written as they are), false for other text without `:`; null for '' or text with `:`. */

@@ -25,9 +25,8 @@ export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixR
   // A line worded the general way, or coloured: wrapped where the first of its shape was.
   const wrapLine = wrapAlike(width);
   const fills: string[] = [];
-  // Lines are assembled here and handed to `out` every 32; a line to be cut is written to `whole` first.
+  // Lines are assembled here and handed to `out` every 32.
   const lines = new LineBytes(64 * 1024);
-  const whole = new LineBytes(1024);
   const cuts = new ShapeCuts(limit);
   const flush = (): void => {
     if (lines.length === 0) return;
@@ -44,14 +43,12 @@ export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixR
         sentences.writeLastBytes(lines);
         lines.byte(NEWLINE);
       } else {
-        const ends = columns < 0 ? null : cuts.of(sentences);
-        if (ends !== null) {
-          whole.reset();
-          sentences.writeLastBytes(whole);
-          for (let i = 0; i < ends.length; i += 2) {
-            lines.range(whole.buf, ends[i]!, ends[i + 1]!);
-            lines.byte(NEWLINE);
-          }
+        const cut = columns < 0 ? null : cuts.of(sentences);
+        if (cut !== null) {
+          // Written whole, then cut into its lines where it lies.
+          const start = lines.length;
+          sentences.writeLastBytes(lines);
+          lines.cut(start, cut.ends, cut.moves);
         } else {
           for (const part of wrapText(sentences.lastText(), limit)) {
             lines.text(part);
@@ -75,10 +72,16 @@ export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixR
   flush();
 }
 
-/** A sentence's shape (`OffTrackSentences.lastShape`) and the UTF-8 offsets of its lines' [start, end), or null when it is wrapped afresh. */
+/** Where the lines of a sentence of one shape lie in its UTF-8, and which way they move to be laid out (`LineBytes.cut`). */
+interface LineCuts {
+  ends: Int32Array;
+  moves: -1 | 0 | 1;
+}
+
+/** A sentence's shape (`OffTrackSentences.lastShape`) and its cuts, or null when it is wrapped afresh. */
 interface ShapeCut {
   shape: Int32Array;
-  ends: Int32Array | null;
+  cuts: LineCuts | null;
 }
 
 /** How many shapes' cuts one writer remembers. */
@@ -95,20 +98,34 @@ class ShapeCuts {
 
   constructor(private readonly limit: number) {}
 
-  /** The UTF-8 [start, end) of each line of the sentence last prepared; null when it must be wrapped as text. */
-  of(sentences: OffTrackSentences): Int32Array | null {
+  /** Where the lines of the sentence last prepared lie in its UTF-8; null when it must be wrapped as text. */
+  of(sentences: OffTrackSentences): LineCuts | null {
     const { shape } = this;
     const n = sentences.lastShape(shape);
     if (n < 0) return null;
     let hash = 0x811c9dc5 ^ n;
     for (let i = 0; i < n; i++) hash = Math.imul(hash ^ shape[i]!, 0x01000193);
     const found = this.known.get(hash);
-    if (found !== undefined && sameShape(found.shape, shape, n)) return found.ends;
+    if (found !== undefined && sameShape(found.shape, shape, n)) return found.cuts;
     const ends = utf8Cuts(sentences.lastText(), this.limit);
+    const cuts = ends === null ? null : { ends, moves: movesOf(ends) };
     // A shape whose hash another took first is worked out again each time (rare).
-    if (found === undefined && this.known.size < MOST_CUTS) this.known.set(hash, { shape: shape.slice(0, n), ends });
-    return ends;
+    if (found === undefined && this.known.size < MOST_CUTS) this.known.set(hash, { shape: shape.slice(0, n), cuts });
+    return cuts;
   }
+}
+
+/** Which way the lines at `ends` move when laid out one after another, each with a newline (`LineBytes.cut`). */
+export function movesOf(ends: Int32Array): -1 | 0 | 1 {
+  let to = 0;
+  let left = false;
+  let right = false;
+  for (let i = 0; i < ends.length; i += 2) {
+    if (to < ends[i]!) left = true;
+    if (to > ends[i]!) right = true;
+    to += ends[i + 1]! - ends[i]! + 1;
+  }
+  return left && right ? 0 : right ? 1 : -1;
 }
 
 /** True when `known` is the first `n` numbers of `shape`. */
