@@ -39,8 +39,8 @@ interface Template {
   slotBytes: Int8Array;
   /** The places of the target the template was cut for (`targetPlaces`). */
   places: number;
-  /** A number of its own among the templates of one `OffTrackSentences` (a line's shape starts with it). */
-  id: number;
+  /** The number of its pieces' and slots' shape among the templates of one `OffTrackSentences` (a line's shape starts with it); -1 when it has none. */
+  shapeId: number;
   /** The pieces' columns as wrapping measures them (`plainShape`); -1 when one holds a character wrapping may drop or trim. */
   columns: number;
   /** The pieces' UTF-8 length, all together. */
@@ -149,7 +149,6 @@ export class OffTrackSentences {
   private lastKnown: Map<number, Template | null> = new Map();
   /** The shape (`shapeKey`) of the cell last asked for. */
   private lastShapeKey = -1;
-  private templateCount = 0;
   /** Every shape given a number (`lastShape`), by its key. */
   private readonly shapes = new Map<string, number>();
   /** True when the last cell's numbers are all given as digits (`cellDigits`), an attainment of none as `—`. */
@@ -279,7 +278,7 @@ export class OffTrackSentences {
     const template = this.last!;
     const { slots } = template;
     if (template.columns < 0 || into.length < slots.length + 1) return -1;
-    into[0] = template.id;
+    into[0] = template.shapeId;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       let code: number;
@@ -309,11 +308,15 @@ export class OffTrackSentences {
   /** The number of a text's shape (`plainShape`): the same for texts of one shape; -1 when it has none or too many were given. */
   private shapeNumber(text: string): number {
     const shape = plainShape(text);
-    if (shape === null) return -1;
-    let number = this.shapes.get(shape.key);
+    return shape === null ? -1 : this.keyNumber(shape.key);
+  }
+
+  /** The number of a shape's key (a text's, or a template's); -1 when too many were given. */
+  private keyNumber(key: string): number {
+    let number = this.shapes.get(key);
     if (number === undefined) {
       if (this.shapes.size >= MOST_SHAPES) return -1;
-      this.shapes.set(shape.key, (number = this.shapes.size));
+      this.shapes.set(key, (number = this.shapes.size));
     }
     return number;
   }
@@ -516,23 +519,38 @@ export class OffTrackSentences {
     const cut = cutAtMarks(result, this.lang, this.sentence);
     if (!cut) return null;
     const escaped = cut.texts.map((text) => this.escape(text));
+    // Templates of one shape (pieces and slots) wrap alike: they share a number.
     let columns = 0;
-    for (const text of escaped) {
-      const shape = plainShape(text);
+    let key = '';
+    for (let i = 0; i < escaped.length; i++) {
+      const shape = plainShape(escaped[i]!);
       if (shape === null) {
         columns = -1;
         break;
       }
       columns += shape.columns;
+      // A control never stands in a shape's key: it parts them.
+      key += `${shape.key}\u0000${i < cut.slots.length ? cut.slots[i] : ''}\u0000`;
     }
-    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots, slotBytes: Int8Array.from(cut.slots), places: targetPlaces(target), id: this.templateCount++, columns, byteLength: escaped.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0) };
+    // A template's key starts with a control, which no text's has.
+    const shapeId = columns < 0 ? -1 : this.keyNumber(`\u0001${key}`);
+    return {
+      texts: escaped,
+      bytes: escaped.map(utf8),
+      slots: cut.slots,
+      slotBytes: Int8Array.from(cut.slots),
+      places: targetPlaces(target),
+      shapeId,
+      columns: shapeId < 0 ? -1 : columns,
+      byteLength: escaped.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0),
+    };
   }
 }
 
 /** Copies `piece` into `buf` at `at` (room made by the caller); returns where it ends. */
 function copyInto(buf: Buffer, at: number, piece: Uint8Array): number {
   const n = piece.length;
-  // Most pieces are short: copied by hand, cheaper than a call into the runtime.
+  // Short pieces copied by hand: cheaper than a call into the runtime.
   if (n < 16) for (let i = 0; i < n; i++) buf[at + i] = piece[i]!;
   else buf.set(piece, at);
   return at + n;
