@@ -33,17 +33,6 @@ export class LineBytes {
     this.length = at + n;
   }
 
-  /** Appends `source[start, end)`. */
-  range(source: Buffer, start: number, end: number): void {
-    const n = end - start;
-    const buf = this.room(n);
-    const at = this.length - start;
-    // A line is a few dozen bytes: copied by hand below ~64, no view made for a longer one.
-    if (n < 64) for (let i = start; i < end; i++) buf[at + i] = source[i]!;
-    else source.copy(buf, this.length, start, end);
-    this.length += n;
-  }
-
   /** Appends one byte (an ASCII character). */
   byte(value: number): void {
     this.room(1)[this.length++] = value;

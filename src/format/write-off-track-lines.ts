@@ -145,11 +145,12 @@ export function utf8Cuts(text: string, limit: number): Int32Array | null {
   let at = 0;
   let bytes = 0;
   for (let i = 0; i < lines.length; i++) {
-    while (at < text.length && text.charCodeAt(at) === 0x20) {
+    const line = lines[i]!;
+    // A line starts where it is found after the spaces wrapping dropped (none before a line that keeps them).
+    while (!text.startsWith(line, at) && at < text.length && text.charCodeAt(at) === 0x20) {
       at++;
       bytes++;
     }
-    const line = lines[i]!;
     if (!text.startsWith(line, at)) return null;
     ends[2 * i] = bytes;
     bytes += Buffer.byteLength(line, 'utf8');
@@ -158,48 +159,4 @@ export function utf8Cuts(text: string, limit: number): Int32Array | null {
   }
   while (at < text.length && text.charCodeAt(at) === 0x20) at++;
   return at === text.length ? ends : null;
-}
-
-/**
- * The UTF-8 offsets of `cuts` (UTF-16 offsets, ascending) in the text spliced from `pieces` and
- * `fills` (`pieces[0] + fills[0] + pieces[1] + …`), each part encoded on its own as
- * `OffTrackSentences.writeLast` writes it, into `into`. `pieceBytes` holds each piece's UTF-8
- * length (`utf8Lengths`). A text `wrapAlike` cut holds no surrogate: a unit is one, two or three bytes.
- */
-export function byteOffsets(pieces: readonly string[], pieceBytes: Int32Array, fills: readonly string[], cuts: Int32Array, into: Int32Array): void {
-  const last = 2 * fills.length;
-  let part = 0;
-  // Where the current part starts, in units and in bytes.
-  let unitStart = 0;
-  let byteStart = 0;
-  for (let c = 0; c < cuts.length; c++) {
-    const cut = cuts[c]!;
-    for (;;) {
-      const text = (part & 1) === 0 ? pieces[part >> 1]! : fills[part >> 1]!;
-      if (cut > unitStart + text.length && part < last) {
-        // The cut lies past this part: skip it whole.
-        byteStart += (part & 1) === 0 ? pieceBytes[part >> 1]! : bytesOf(text, text.length);
-        unitStart += text.length;
-        part++;
-        continue;
-      }
-      into[c] = byteStart + bytesOf(text, cut - unitStart);
-      break;
-    }
-  }
-}
-
-/** The UTF-8 length of each piece, as `byteOffsets` takes them. */
-export function utf8Lengths(pieces: readonly string[]): Int32Array {
-  return Int32Array.from(pieces, (piece) => bytesOf(piece, piece.length));
-}
-
-/** The UTF-8 length of the first `end` units of `text` (no surrogates). */
-function bytesOf(text: string, end: number): number {
-  let n = end;
-  for (let i = 0; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0x80) n += unit < 0x800 ? 1 : 2;
-  }
-  return n;
 }
