@@ -2,6 +2,7 @@ import { formatMessage, type MessageCode } from '../messages.js';
 import { ByteChunks, chunkTexts } from './byte-chunks.js';
 import type { ChunkFormatter, FormatOptions, Formatter } from './formatter.js';
 import { GrowingBytes } from './growing-bytes.js';
+import { LineBytes } from './line-bytes.js';
 import { MatrixCellTexts } from './matrix-cell-texts.js';
 import { offTrackLines, offTrackWords } from './off-track-lines.js';
 import { regionMatrix } from './region-matrix.js';
@@ -57,15 +58,22 @@ function* markdownPieces(report: Report, options: FormatOptions, out: ByteChunks
     yield tableRow([word('view.tallies'), '', '', ...view.regions.map((region) => region.short)]);
     yield `\n${escapeMarkdown(word('view.legend'))}\n`;
     if (view.doubtLegend) yield `\n${escapeMarkdown(view.doubtLegend)}\n`;
-    // A line off track spliced from its target's template is written from its bytes, its text never made.
-    let lines = 0;
+    // A line off track spliced from its target's template is written from its bytes, its text
+    // never made; lines are assembled in `lines` and handed to `out` 32 at a time.
+    let written = 0;
+    const lines = new LineBytes(16 * 1024);
     for (const offTrack of offTrackLines(view, rows, offTrackWords(lang, false), escapeMarkdown)) {
-      if (lines === 0) out.bytes(LINE_BREAK);
-      out.bytes(ICON_BYTES[offTrack.tone]);
-      offTrack.write(out);
-      out.bytes(LINE_BREAK);
-      if (++lines % 32 === 0 && out.full) yield '';
+      if (written === 0) lines.byte(NEWLINE);
+      lines.bytes(ICON_BYTES[offTrack.tone]);
+      offTrack.writeBytes(lines);
+      lines.byte(NEWLINE);
+      if (++written % 32 === 0) {
+        out.bytes(lines.view());
+        lines.reset();
+        if (out.full) yield '';
+      }
     }
+    if (lines.length > 0) out.bytes(lines.view());
   } else {
     let group: string | null = null;
     for (const v of view.results()) {
@@ -87,7 +95,7 @@ function* markdownPieces(report: Report, options: FormatOptions, out: ByteChunks
 
 const SEPARATOR = Buffer.from(' | ', 'utf8');
 const ROW_END = Buffer.from(' |\n', 'utf8');
-const LINE_BREAK = Buffer.from('\n', 'utf8');
+const NEWLINE = 10;
 const ICON_BYTES: Record<Tone, Uint8Array> = { bad: itemBytes('bad'), warn: itemBytes('warn'), moderate: itemBytes('moderate'), neutral: itemBytes('neutral'), good: itemBytes('good') };
 
 /** A list item's start and a tone's icon, as UTF-8. */

@@ -1,6 +1,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { emptyCell, resultOfCell, type ListedResults } from '../report/listed-results.js';
 import type { ByteChunks } from './byte-chunks.js';
+import type { LineBytes } from './line-bytes.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import type { MatrixRow } from './region-matrix.js';
 import { isOffTrackOrFailingAt, toneOf, viewOffTrack, type OffTrackView, type Tone } from './view-result.js';
@@ -21,7 +22,8 @@ export class OffTrackLine {
   /** The text of a line worded the general way. */
   general = '';
 
-  constructor(private readonly sentences: OffTrackSentences) {}
+  /** @param sentences the templates a spliced line is cut from (its columns, shape and bytes: `lastColumns`, `lastShape`, `writeLastBytes`). */
+  constructor(readonly sentences: OffTrackSentences) {}
 
   /** The line's text. */
   text(): string {
@@ -39,6 +41,12 @@ export class OffTrackLine {
   /** Appends the line's text as UTF-8 (a spliced line from its template's bytes, without its text). */
   write(out: ByteChunks): void {
     if (this.spliced) this.sentences.writeLast(out);
+    else out.text(this.general);
+  }
+
+  /** Appends the line's text as UTF-8 to a `LineBytes` (the bytes `write` appends). */
+  writeBytes(out: LineBytes): void {
+    if (this.spliced) this.sentences.writeLastBytes(out);
     else out.text(this.general);
   }
 }
@@ -80,7 +88,7 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
       const key = row.key(region);
       if (key < 0 || !offTrack(key)) continue;
       // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
-      if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell)) {
+      if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell, region)) {
         line.spliced = true;
         line.tone = toneOf(cell);
       } else {
@@ -96,19 +104,20 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
 
 /**
  * Whether the result of a key is off track or failing (`isOffTrackOrFailingAt` of its status and
- * severity): where the listed results give their keys by status (`keysOf`), a byte per key set
+ * severity): where the listed results give their keys by status (`keysOf`), a bit per key set
  * from them once (each status and severity asked once), not two lookups per cell of the matrix.
  */
 export function offTrackKeys(listed: ListedResults): (key: number) => boolean {
   if (!listed.keysOf) return (key) => isOffTrackOrFailingAt(listed.status(key), listed.severity(key));
-  let flags = new Uint8Array(1024);
+  // A bit per key: a million keys in 128 KB, read again for every cell of the matrix.
+  let bits = new Int32Array(1024);
   for (const key of listed.keysOf(isOffTrackOrFailingAt)) {
-    if (key >= flags.length) {
-      const bigger = new Uint8Array(Math.max(flags.length * 2, key + 1));
-      bigger.set(flags);
-      flags = bigger;
+    if (key >> 5 >= bits.length) {
+      const bigger = new Int32Array(Math.max(bits.length * 2, (key >> 5) + 1));
+      bigger.set(bits);
+      bits = bigger;
     }
-    flags[key] = 1;
+    bits[key >> 5] = bits[key >> 5]! | (1 << (key & 31));
   }
-  return (key) => key < flags.length && flags[key] === 1;
+  return (key) => key >> 5 < bits.length && (bits[key >> 5]! & (1 << (key & 31))) !== 0;
 }

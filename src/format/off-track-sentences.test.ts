@@ -7,6 +7,8 @@ import { finalCell, levelTarget, plainLevelTargets, shortDecimalFigure, wildFigu
 import { ByteChunks } from './byte-chunks.js';
 import { describeResult } from './findings.js';
 import { OffTrackSentences } from './off-track-sentences.js';
+import { LineBytes } from './line-bytes.js';
+import { plainShape } from './plain-shape.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText, escapeWorkflowData, escapeXml } from './sanitize.js';
 import { viewResult } from './view.js';
@@ -126,5 +128,53 @@ describe('off-track sentences from per-target templates', () => {
     // The region's piece is `[`…`] `: no `:` beside it, so a name starting or ending with `:` is spliced, escaped alone.
     const cell = finalCell(t, ':a:', 3, 'failure', 'plan');
     expect(sentences.text(cell)).toBe(general(cell, 'en', escapeWorkflowData));
+  });
+
+  // Rule: a matrix's line (`prepare` with the region's column) gives its sentence's columns and
+  // shape without its text: its columns are the text's as wrapping measures them (-1 when it
+  // holds a character wrapping may drop), two sentences of one shape have texts of one shape
+  // (`plainShape`: they wrap alike), and its bytes are its text's, whichever region held the column before.
+  it('gives a matrix line\'s columns, shape and bytes as its text has them, for random cells, names and columns', () => {
+    const random = seededRandom(21);
+    const names = ['丹东街道01村', '石浦镇22村', 'ab', 'Xy9', '宽字符村名很长很长', 'e\u0301', '😀村', '\u200bzw', 'a b', ...HOSTILE];
+    let lines = 0;
+    let repeated = 0;
+    for (const lang of ['zh', 'en'] as const) {
+      for (const [name, escape] of Object.entries(ESCAPES)) {
+        const sentences = new OffTrackSentences(lang, escape);
+        const keys = new Map<string, string>();
+        const shape = new Int32Array(64);
+        const out = new LineBytes(64);
+        // Each column mostly keeps its region; now and then another region takes it.
+        const columns = Array.from({ length: 40 }, (_, i) => names[i % names.length]!);
+        for (let i = 0; i < 1500; i++) {
+          const at = Math.floor(random() * columns.length);
+          if (random() < 0.05) columns[at] = names[Math.floor(random() * names.length)]!;
+          const t = TARGETS[Math.floor(random() * TARGETS.length)]!;
+          const value = random() < 0.5 ? shortDecimalFigure(random, t) : wildFigure(random, t);
+          const cell = finalCell(t, columns[at]!, value, (['failure', 'warning'] as const)[Math.floor(random() * 2)]!, 'plan');
+          if (!sentences.prepare(cell, at)) continue;
+          lines++;
+          const text = sentences.lastText();
+          const where = `${name} ${lang} ${t.id} ${cell.region} ${cell.value}`;
+          expect(text, where).toBe(general(cell, lang, escape));
+          const plain = plainShape(text);
+          expect(sentences.lastColumns(), where).toBe(plain ? plain.columns : -1);
+          out.reset();
+          sentences.writeLastBytes(out);
+          expect(Buffer.from(out.view()).equals(Buffer.from(text, 'utf8')), where).toBe(true);
+          const n = sentences.lastShape(shape);
+          expect(n < 0, where).toBe(plain === null);
+          if (n < 0) continue;
+          const key = [...shape.subarray(0, n)].join(',');
+          const known = keys.get(key);
+          if (known !== undefined) repeated++;
+          else keys.set(key, plain!.key);
+          expect(known ?? plain!.key, where).toBe(plain!.key);
+        }
+      }
+    }
+    expect(lines).toBeGreaterThan(6000);
+    expect(repeated).toBeGreaterThan(1000);
   });
 });

@@ -10,6 +10,8 @@ import { viewResult } from './view.js';
 import { FIGURE_WORDS, type FigureWords } from './word-reason.js';
 import { cellDigits } from './cell-digits.js';
 import { aboveCell, cellFigureWords, digitText, targetPlaces, type DigitWords } from './cell-figure-words.js';
+import { digitCount, writeFixedPoint, type LineBytes } from './line-bytes.js';
+import { plainShape } from './plain-shape.js';
 
 // Private-use characters no escaper changes, one per slot of a sentence worded once per target:
 // the region's name, then the numbers `FigureWords` words (in the order of its fields).
@@ -37,7 +39,28 @@ interface Template {
   slotBytes: Int8Array;
   /** The places of the target the template was cut for (`targetPlaces`). */
   places: number;
+  /** The number of its pieces' and slots' shape among the templates of one `OffTrackSentences` (a line's shape starts with it); -1 when it has none. */
+  shapeId: number;
+  /** The pieces' columns as wrapping measures them (`plainShape`); -1 when one holds a character wrapping may drop or trim. */
+  columns: number;
+  /** The pieces' UTF-8 length, all together. */
+  byteLength: number;
 }
+
+/** A region's name escaped for the format, as text and UTF-8, its columns and the number of its shape (-1 when it has none: `plainShape`). */
+interface RegionWords {
+  name: string | null;
+  text: string;
+  bytes: Uint8Array;
+  columns: number;
+  shape: number;
+}
+
+/** The most bytes of regions' names kept by their column (`OffTrackSentences.keepAt`). */
+const MOST_AT_BYTES = 16 * 1024 * 1024;
+
+/** Shapes remembered by one `OffTrackSentences` (the regions', and the words of numbers not written as digits). */
+const MOST_SHAPES = 100_000;
 
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
 
@@ -105,7 +128,32 @@ export function cutAtMarks(result: Result, lang: Lang, sentence: (view: ResultVi
  */
 export class OffTrackSentences {
   private readonly templates = new Map<Target, Map<number, Template | null>>();
-  private readonly regions = new Map<string, { name: string | null; text: string; bytes: Uint8Array }>();
+  private readonly regions = new Map<string, RegionWords>();
+  /**
+   * The regions by their column in a matrix (`prepare`'s `at`; cells come row by row, each region
+   * once a row): their words, and what a line needs of them side by side in arrays (their bytes
+   * one after another in `atBytes`), read without touching an object per region.
+   */
+  private readonly atWords: (RegionWords | undefined)[] = [];
+  private atNames: (string | undefined)[] = [];
+  private atStart: Int32Array = new Int32Array(0);
+  private atEnd: Int32Array = new Int32Array(0);
+  private atColumns: Int32Array = new Int32Array(0);
+  private atShape: Int32Array = new Int32Array(0);
+  private atBytes: Buffer = Buffer.alloc(0);
+  private atLength = 0;
+  /** The column of the last cell's region in `at…`, or -1 when its words are `region`. */
+  private regionIndex = -1;
+  /** The target last asked for, and its templates by shape. */
+  private lastTarget: Target | null = null;
+  private lastKnown: Map<number, Template | null> = new Map();
+  /** The shape (`shapeKey`) of the cell last asked for. */
+  private lastShapeKey = -1;
+  /** Every shape given a number (`lastShape`), by its key. */
+  private readonly shapes = new Map<string, number>();
+  /** True when the last cell's numbers are all given as digits (`cellDigits`), an attainment of none as `—`. */
+  private allDigits = false;
+  private noAttainment = false;
   /** The words of the last cell's slots, by slot (1–5), escaped; '' when not asked for or given as digits. */
   private readonly words: string[] = SLOT_WORDS.map(() => '');
   /** The words of the last cell's slots given as digits (`cell-figure-words.ts`), by slot; used where `digits[slot]` is true. */
@@ -115,7 +163,14 @@ export class OffTrackSentences {
   private readonly percentText: string;
   private readonly percentBytes: Uint8Array;
   private readonly noneText: string;
-  private region: { name: string | null; text: string; bytes: Uint8Array } = { name: null, text: '', bytes: utf8('') };
+  private readonly noneBytes: Uint8Array;
+  /** The most bytes a number's slot takes: its digits (at most 24 with a sign and a point), then `%`, or `—`, escaped. */
+  private readonly slotRoom: number;
+  /** The columns of `%` and `—` escaped (-1 when wrapping may drop or trim one of their characters), and the shape number of `—`. */
+  private readonly percentColumns: number;
+  private readonly noneColumns: number;
+  private noneShape = -2;
+  private region: RegionWords = { name: null, text: '', bytes: utf8(''), columns: 0, shape: -1 };
   private last: Template | null = null;
 
   /**
@@ -130,6 +185,10 @@ export class OffTrackSentences {
     this.percentText = escape('%');
     this.percentBytes = utf8(this.percentText);
     this.noneText = escape('—');
+    this.noneBytes = utf8(this.noneText);
+    this.slotRoom = 24 + Math.max(this.percentBytes.length, this.noneBytes.length);
+    this.percentColumns = plainShape(this.percentText)?.columns ?? -1;
+    this.noneColumns = plainShape(this.noneText)?.columns ?? -1;
   }
 
   /** The escaped sentence of a final-level cell; null when it must be worded the general way. */
@@ -146,10 +205,11 @@ export class OffTrackSentences {
 
   /**
    * Words a final-level cell's region and numbers for its template (`lastText`, `writeLast` then
-   * give its sentence); false when it must be worded the general way.
+   * give its sentence); false when it must be worded the general way. `at`, when given, is the
+   * cell's region's column in a matrix (its words are kept by it as well as by name).
    */
-  prepare(cell: ListedCell): boolean {
-    this.last = this.templateOf(cell);
+  prepare(cell: ListedCell, at = -1): boolean {
+    this.last = this.templateOf(cell, at);
     return this.last !== null;
   }
 
@@ -166,64 +226,204 @@ export class OffTrackSentences {
   lastPieces(fills: string[]): readonly string[] {
     const { texts, slots } = this.last!;
     fills.length = slots.length;
+    for (let i = 0; i < slots.length; i++) fills[i] = this.fillText(slots[i]!);
+    return texts;
+  }
+
+  /** What goes into a slot of the last cell's template, as text: its region's name or a number's words, escaped. */
+  private fillText(slot: number): string {
+    if (slot === 0) return this.regionWords().text;
+    // As `writeLast` writes them: a number given as digits is written from them.
+    if (this.allDigits) return slot === 4 && this.noAttainment ? this.noneText : digitText(this.digitWords[slot]!, this.percentText);
+    return this.digits[slot] ? digitText(this.digitWords[slot]!, this.percentText) : this.words[slot]!;
+  }
+
+  /**
+   * The columns of the sentence of the cell last prepared as wrapping measures them (`plainShape`),
+   * without its text; -1 when a part of it holds a character wrapping may drop or trim.
+   */
+  lastColumns(): number {
+    const template = this.last!;
+    let columns = template.columns;
+    if (columns < 0) return -1;
+    const { slots } = template;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      // As `splice` fills them: a number worded from the cell's digits is written from them.
-      fills[i] = slot === 0 ? this.region.text : this.digits[slot] ? digitText(this.digitWords[slot]!, this.percentText) : this.words[slot]!;
+      let w: number;
+      if (slot === 0) w = this.regionIndex >= 0 ? this.atColumns[this.regionIndex]! : this.region.columns;
+      else if (this.allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) w = this.digitColumns(this.digitWords[slot]!);
+      else if (this.allDigits) w = this.noneColumns;
+      else w = plainShape(this.words[slot]!)?.columns ?? -1;
+      if (w < 0) return -1;
+      columns += w;
     }
-    return texts;
+    return columns;
+  }
+
+  /** The columns of a number's digits (one a character, `%` as escaped). */
+  private digitColumns(words: DigitWords): number {
+    const digits = digitCount(words.mantissa);
+    let columns = (digits > words.places ? digits : words.places + 1) + (words.places > 0 ? 1 : 0) + (words.sign !== 0 ? 1 : 0);
+    if (words.percent) columns = this.percentColumns < 0 ? -1 : columns + this.percentColumns;
+    return columns;
+  }
+
+  /**
+   * The shape of the sentence of the cell last prepared, as numbers into `into` (its template's,
+   * its region's shape's, then one per number: its digits' layout, or its words' shape's), how
+   * many; -1 when it has none (`lastColumns` is -1). Two sentences of one `OffTrackSentences`
+   * with the same numbers have one shape (`plainShape`): they wrap alike.
+   */
+  lastShape(into: Int32Array): number {
+    const template = this.last!;
+    const { slots } = template;
+    if (template.columns < 0 || into.length < slots.length + 1) return -1;
+    into[0] = template.shapeId;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      let code: number;
+      if (slot === 0) {
+        // A slot's kind is fixed by the template: its codes need not differ from a number's.
+        code = this.regionIndex >= 0 ? this.atShape[this.regionIndex]! : this.region.shape;
+        if (code < 0) return -1;
+      } else if (this.allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) {
+        const words = this.digitWords[slot]!;
+        if (words.percent && this.percentColumns < 0) return -1;
+        const digits = digitCount(words.mantissa);
+        const length = digits > words.places ? digits : words.places + 1;
+        // Digits, a point `places` from the end, a sign, a `%`: a positive number of its own for each layout.
+        code = 1 + ((length * 16 + words.places) * 2 + (words.percent ? 1 : 0)) * 3 + (words.sign + 1);
+      } else {
+        if (this.allDigits && this.noneShape === -2) this.noneShape = this.shapeNumber(this.noneText);
+        const shape = this.allDigits ? this.noneShape : this.shapeNumber(this.words[slot]!);
+        if (shape < 0) return -1;
+        // Words: a negative number of their shape's.
+        code = -1 - shape;
+      }
+      into[i + 1] = code;
+    }
+    return slots.length + 1;
+  }
+
+  /** The number of a text's shape (`plainShape`): the same for texts of one shape; -1 when it has none or too many were given. */
+  private shapeNumber(text: string): number {
+    const shape = plainShape(text);
+    return shape === null ? -1 : this.keyNumber(shape.key);
+  }
+
+  /** The number of a shape's key (a text's, or a template's); -1 when too many were given. */
+  private keyNumber(key: string): number {
+    let number = this.shapes.get(key);
+    if (number === undefined) {
+      if (this.shapes.size >= MOST_SHAPES) return -1;
+      this.shapes.set(key, (number = this.shapes.size));
+    }
+    return number;
+  }
+
+  /** Appends the sentence of the cell last prepared as UTF-8 (the bytes `writeLast` appends). */
+  writeLastBytes(out: LineBytes): void {
+    const template = this.last!;
+    const { bytes, slots } = template;
+    if (!this.allDigits) {
+      // Some number worded as text: piece by piece.
+      out.bytes(bytes[0]!);
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (slot === 0) out.bytes(this.regionWords().bytes);
+        else if (this.digits[slot]) {
+          const words = this.digitWords[slot]!;
+          out.fixedPoint(words.mantissa, words.places, words.sign);
+          if (words.percent) out.bytes(this.percentBytes);
+        } else out.text(this.words[slot]!);
+        out.bytes(bytes[i + 1]!);
+      }
+      return;
+    }
+    // Every number as digits: room made once for the whole sentence, its pieces copied straight in.
+    // The region's bytes: a range of `atBytes`, or its words' own.
+    const index = this.regionIndex;
+    const regionBytes = index >= 0 ? this.atBytes : this.region.bytes;
+    const regionStart = index >= 0 ? this.atStart[index]! : 0;
+    const regionEnd = index >= 0 ? this.atEnd[index]! : regionBytes.length;
+    const buf = out.room(template.byteLength + (regionEnd - regionStart) + slots.length * this.slotRoom);
+    let at = copyInto(buf, out.length, bytes[0]!);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (slot === 0) {
+        for (let k = regionStart; k < regionEnd; k++) buf[at++] = regionBytes[k]!;
+      }
+      else if (slot === 4 && this.noAttainment) at = copyInto(buf, at, this.noneBytes);
+      else {
+        const words = this.digitWords[slot]!;
+        at = writeFixedPoint(buf, at, words.mantissa, words.places, words.sign);
+        if (words.percent) at = copyInto(buf, at, this.percentBytes);
+      }
+      at = copyInto(buf, at, bytes[i + 1]!);
+    }
+    out.length = at;
   }
 
   /** Appends the sentence of the cell last prepared as UTF-8. */
   writeLast(out: ByteChunks): void {
     const { bytes, slots } = this.last!;
     out.bytes(bytes[0]!);
+    const allDigits = this.allDigits;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      if (slot === 0) out.bytes(this.region.bytes);
-      else if (this.digits[slot]) {
+      if (slot === 0) out.bytes(this.regionWords().bytes);
+      else if (allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) {
         const words = this.digitWords[slot]!;
         out.fixedPoint(words.mantissa, words.places, words.sign);
         if (words.percent) out.bytes(this.percentBytes);
-      } else out.text(this.words[slot]!);
+      } else if (allDigits) out.bytes(this.noneBytes);
+      else out.text(this.words[slot]!);
       out.bytes(bytes[i + 1]!);
     }
   }
 
   /** The template of a cell, with its region and numbers worded into `region` and `words`; null when it has none. */
-  private templateOf(cell: ListedCell): Template | null {
+  private templateOf(cell: ListedCell, at: number): Template | null {
     if (cell.shape !== 'final_level' || !cell.hasActual || cell.region === '') return null;
     const shape = shapeKey(cell);
-    let known = this.templates.get(cell.target);
-    if (!known) this.templates.set(cell.target, (known = new Map()));
+    // Cells come row by row: the target, and often its shape, are most often the one before's.
+    if (cell.target === this.lastTarget && shape === this.lastShapeKey && this.last !== null) return this.fill(this.last, cell, at) ? this.last : null;
+    let known = this.lastKnown;
+    if (cell.target !== this.lastTarget) {
+      const kept = this.templates.get(cell.target);
+      if (kept) known = kept;
+      else this.templates.set(cell.target, (known = new Map()));
+      this.lastTarget = cell.target;
+      this.lastKnown = known;
+    }
     let template = known.get(shape);
+    this.lastShapeKey = shape;
     if (template === undefined) {
       const result = resultOfCell(cell);
       template = this.cut(result, cell.target);
       // A cell whose numbers cannot be spliced proves nothing: the next cell of its shape tries again.
-      if (template && !this.fill(template, cell)) return null;
+      if (template && !this.fill(template, cell, at)) return null;
       // Proven on the cell it was cut from: its sentence spliced equals the one worded in full.
       if (template && this.splice(template) !== this.escape(this.sentence(viewResult(result, this.lang), this.lang))) template = null;
       known.set(shape, template);
       return template;
     }
-    return template && this.fill(template, cell) ? template : null;
+    return template && this.fill(template, cell, at) ? template : null;
   }
 
   /** Words the region and the numbers a template's slots take; false when one cannot be spliced. */
-  private fill(template: Template, cell: ListedCell): boolean {
+  private fill(template: Template, cell: ListedCell, at: number): boolean {
+    if (cellDigits(cell, template.slotBytes, template.places, this.digitWords)) {
+      // Every number as digits (most cells): as the loop below would word them, slot by slot.
+      this.allDigits = true;
+      this.noAttainment = cell.attainment === null;
+      return this.fillRegion(cell, at);
+    }
+    this.allDigits = false;
     const { words, digits } = this;
     for (let slot = 1; slot < words.length; slot++) {
       words[slot] = '';
       digits[slot] = false;
-    }
-    if (cellDigits(cell, template.slotBytes, template.places, this.digitWords)) {
-      // Every number as digits (most cells): as the loop below would word them, slot by slot.
-      for (const slot of template.slots) {
-        if (slot === 4 && cell.attainment === null) words[4] = this.noneText;
-        else if (slot !== 0) digits[slot] = true;
-      }
-      return this.fillRegion(cell);
     }
     // The cell's result, built only for a number not worded from the cell itself.
     let result: Result | null = null;
@@ -244,30 +444,73 @@ export class OffTrackSentences {
       if (plain === null) return false;
       words[slot] = plain ? word : this.escape(word);
     }
-    return this.fillRegion(cell);
+    return this.fillRegion(cell, at);
   }
 
-  /** Words the cell's region for a template's slot 0. */
-  private fillRegion(cell: ListedCell): boolean {
+  /** Words the cell's region for a template's slot 0 (`at` its column in a matrix, or -1). */
+  private fillRegion(cell: ListedCell, at: number): boolean {
+    const name = cell.region;
+    // The matrix's regions are one array of names: the same string again, told by reference.
+    if (at >= 0 && at < this.atNames.length && this.atNames[at] === name) {
+      this.regionIndex = at;
+      return true;
+    }
+    this.regionIndex = -1;
     // Cells come region by region: the region before is most often the region again.
-    let region = this.region.name === cell.region ? this.region : this.regions.get(cell.region);
+    let region = this.region.name === name ? this.region : this.regions.get(name);
     if (region === undefined) {
-      const text = this.escape(escapeControls(cell.region));
-      region = { name: cell.region, text, bytes: utf8(text) };
-      if (this.regions.size < 100_000) this.regions.set(cell.region, region);
+      const text = this.escape(escapeControls(name));
+      const shape = plainShape(text);
+      region = { name, text, bytes: utf8(text), columns: shape ? shape.columns : -1, shape: shape ? this.shapeNumber(text) : -1 };
+      if (this.regions.size < 100_000) this.regions.set(name, region);
     }
     this.region = region;
+    if (at >= 0 && at < 1_000_000 && this.atLength + region.bytes.length <= MOST_AT_BYTES) this.keepAt(at, region);
     return true;
+  }
+
+  /** Keeps a region's words by its column (`at…`), and makes them the last cell's. */
+  private keepAt(at: number, region: RegionWords): void {
+    if (at >= this.atStart.length) {
+      const size = Math.max(at + 1, this.atStart.length * 2, 64);
+      const grow = (array: Int32Array): Int32Array => {
+        const bigger = new Int32Array(size);
+        bigger.set(array);
+        return bigger;
+      };
+      this.atStart = grow(this.atStart);
+      this.atEnd = grow(this.atEnd);
+      this.atColumns = grow(this.atColumns);
+      this.atShape = grow(this.atShape);
+    }
+    while (this.atNames.length <= at) this.atNames.push(undefined);
+    const { bytes } = region;
+    if (this.atLength + bytes.length > this.atBytes.length) {
+      const bigger = Buffer.alloc(Math.max(this.atBytes.length * 2, this.atLength + bytes.length, 4096));
+      this.atBytes.copy(bigger, 0, 0, this.atLength);
+      this.atBytes = bigger;
+    }
+    this.atBytes.set(bytes, this.atLength);
+    this.atStart[at] = this.atLength;
+    this.atLength += bytes.length;
+    this.atEnd[at] = this.atLength;
+    this.atColumns[at] = region.columns;
+    this.atShape[at] = region.shape;
+    this.atNames[at] = region.name!;
+    this.atWords[at] = region;
+    this.regionIndex = at;
+  }
+
+  /** The words of the last cell's region. */
+  private regionWords(): RegionWords {
+    return this.regionIndex >= 0 ? this.atWords[this.regionIndex]! : this.region;
   }
 
   /** The sentence of a template with the words of the last `fill`. */
   private splice(template: Template): string {
     const { texts, slots } = template;
     let text = texts[0]!;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i]!;
-      text += (slot === 0 ? this.region.text : this.digits[slot] ? digitText(this.digitWords[slot]!, this.percentText) : this.words[slot]!) + texts[i + 1]!;
-    }
+    for (let i = 0; i < slots.length; i++) text += this.fillText(slots[i]!) + texts[i + 1]!;
     return text;
   }
 
@@ -276,8 +519,41 @@ export class OffTrackSentences {
     const cut = cutAtMarks(result, this.lang, this.sentence);
     if (!cut) return null;
     const escaped = cut.texts.map((text) => this.escape(text));
-    return { texts: escaped, bytes: escaped.map(utf8), slots: cut.slots, slotBytes: Int8Array.from(cut.slots), places: targetPlaces(target) };
+    // Templates of one shape (pieces and slots) wrap alike: they share a number.
+    let columns = 0;
+    let key = '';
+    for (let i = 0; i < escaped.length; i++) {
+      const shape = plainShape(escaped[i]!);
+      if (shape === null) {
+        columns = -1;
+        break;
+      }
+      columns += shape.columns;
+      // A control never stands in a shape's key: it parts them.
+      key += `${shape.key}\u0000${i < cut.slots.length ? cut.slots[i] : ''}\u0000`;
+    }
+    // A template's key starts with a control, which no text's has.
+    const shapeId = columns < 0 ? -1 : this.keyNumber(`\u0001${key}`);
+    return {
+      texts: escaped,
+      bytes: escaped.map(utf8),
+      slots: cut.slots,
+      slotBytes: Int8Array.from(cut.slots),
+      places: targetPlaces(target),
+      shapeId,
+      columns: shapeId < 0 ? -1 : columns,
+      byteLength: escaped.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0),
+    };
   }
+}
+
+/** Copies `piece` into `buf` at `at` (room made by the caller); returns where it ends. */
+function copyInto(buf: Buffer, at: number, piece: Uint8Array): number {
+  const n = piece.length;
+  // Short pieces copied by hand: cheaper than a call into the runtime.
+  if (n < 16) for (let i = 0; i < n; i++) buf[at + i] = piece[i]!;
+  else buf.set(piece, at);
+  return at + n;
 }
 
 /** True for a number's words of digits, signs and a point (written as they are), false for other text without `:`; null for '' or text with `:`. */

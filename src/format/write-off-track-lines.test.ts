@@ -7,36 +7,51 @@ import { offTrackWords } from './off-track-lines.js';
 import { offTrackMatrix } from './off-track-matrix.test-helper.js';
 import { painter, type Painter } from './paint.js';
 import { isOffTrackOrFailing, viewOffTrack } from './view-result.js';
-import { byteOffsets, utf8Lengths, writeOffTrackLines } from './write-off-track-lines.js';
+import { movesOf, utf8Cuts, writeOffTrackLines } from './write-off-track-lines.js';
 import { wrapText } from './wrap-text.js';
 
-// Rule: a line cut from a spliced text is copied from the text's UTF-8 at the offsets of its cuts,
-// so each offset must be the UTF-8 length of the text before the cut, whichever part it falls in.
+// Rule: a line cut from a spliced text is copied from the text's UTF-8 at the offsets of its
+// lines, so each offset must be the UTF-8 length of the text before the line's start or end as
+// `wrapText` cut it; and the lines laid out one after another move left, right or both ways.
 
-const PARTS = ['✗ ', ' M1.1 规上工业产值:未达标;比目标少 ', '亿元(完成度 ', '%)', 'abc', '', 'é€', ' ', '丹东街道0001村', '3.74', '-12.5', 'Ω'];
+const PARTS = ['✗ ', ' M1.1 规上工业产值:未达标;比目标少 ', '亿元(完成度 ', '%)', 'abc', '', 'é€', ' ', '  ', '丹东街道0001村', '3.74', '-12.5', 'Ω', 'word ', 'x'.repeat(30)];
 
-describe('byteOffsets', () => {
-  it('is the UTF-8 length of the text before each cut, for random pieces, fills and cuts', () => {
+describe('utf8Cuts', () => {
+  it('gives the UTF-8 start and end of each line wrapText gives, for random texts and widths', () => {
     const random = seededRandom(31);
-    const pick = (): string => PARTS[Math.floor(random() * PARTS.length)]!;
+    let cut = 0;
     for (let round = 0; round < 3000; round++) {
-      const fills = Array.from({ length: Math.floor(random() * 5) }, pick);
-      const pieces = Array.from({ length: fills.length + 1 }, pick);
-      let text = pieces[0]!;
-      fills.forEach((fill, i) => (text += fill + pieces[i + 1]!));
-      const cuts = Int32Array.from(Array.from({ length: 1 + Math.floor(random() * 6) }, () => Math.floor(random() * (text.length + 1))).sort((a, b) => a - b));
-      const into = new Int32Array(cuts.length);
-      byteOffsets(pieces, utf8Lengths(pieces), fills, cuts, into);
-      expect([...into], text).toEqual([...cuts].map((cut) => Buffer.byteLength(text.slice(0, cut), 'utf8')));
+      let text = '';
+      const parts = 1 + Math.floor(random() * 9);
+      for (let i = 0; i < parts; i++) text += PARTS[Math.floor(random() * PARTS.length)]!;
+      const width = 1 + Math.floor(random() * 40);
+      const lines = wrapText(text, width);
+      const ends = utf8Cuts(text, width);
+      // These texts hold no character wrapping drops besides spaces: every line is a slice of the text.
+      expect(ends, text).not.toBeNull();
+      if (ends === null) continue;
+      const bytes = Buffer.from(text, 'utf8');
+      expect(ends.length).toBe(2 * lines.length);
+      lines.forEach((line, i) => expect(bytes.subarray(ends[2 * i]!, ends[2 * i + 1]!).toString('utf8'), text).toBe(line));
+      // Between the lines and after the last: spaces only.
+      for (let i = 0; i <= lines.length; i++) {
+        const gap = bytes.subarray(i === 0 ? 0 : ends[2 * i - 1]!, i === lines.length ? bytes.length : ends[2 * i]!).toString('utf8');
+        expect(gap, text).toMatch(/^ *$/);
+      }
+      if (lines.length > 1) cut++;
     }
+    expect(cut).toBeGreaterThan(1000);
   });
 
-  it('counts one, two and three bytes a unit', () => {
-    expect([...utf8Lengths(['a', 'é', '一', '', 'a一é'])]).toEqual([1, 2, 3, 0, 6]);
-    const into = new Int32Array(3);
-    // 'a' + 'é' + '一b': after a (1 byte), after 一 (1 + 2 + 3), at the end (7).
-    byteOffsets(['a', '一b'], utf8Lengths(['a', '一b']), ['é'], Int32Array.from([1, 3, 4]), into);
-    expect([...into]).toEqual([1, 6, 7]);
+  it('says which way the lines move: left when cut at single spaces, right when cut between characters', () => {
+    // 'ab cd' cut into 'ab', 'cd': 'cd' starts at 3, laid out at 3 (after 'ab\n').
+    expect(movesOf(Int32Array.from([0, 2, 3, 5]))).toBe(-1);
+    // Two spaces dropped: 'cd' moves left.
+    expect(movesOf(Int32Array.from([0, 2, 4, 6]))).toBe(-1);
+    // Cut between two characters: the second line moves right by its newline.
+    expect(movesOf(Int32Array.from([0, 3, 3, 6]))).toBe(1);
+    // Both.
+    expect(movesOf(Int32Array.from([0, 3, 3, 6, 9, 10]))).toBe(0);
   });
 });
 

@@ -1,73 +1,67 @@
-import { ByteChunks } from './byte-chunks.js';
-import { GrowingBytes } from './growing-bytes.js';
+import type { ByteChunks } from './byte-chunks.js';
+import { LineBytes } from './line-bytes.js';
 import { offTrackLines, offTrackWords, type LinesView } from './off-track-lines.js';
+import type { OffTrackSentences } from './off-track-sentences.js';
 import { paintsNothing, type Painter } from './paint.js';
 import type { MatrixRow } from './region-matrix.js';
 import { wrapAlike } from './wrap-alike.js';
+import { wrapText } from './wrap-text.js';
 
 const NEWLINE = 10;
-const LINE_BREAK = new Uint8Array([NEWLINE]);
 
 /**
  * The table's lines of the results off track (`offTrackLines` with the symbol), each wrapped to
  * `width` and painted in its tone, appended to `out` as UTF-8 after a blank line (none when no
  * result is off track); stops every 32 results so that the caller can hand out a full chunk.
  * Uncoloured, a spliced line is written from its template's bytes, its text never made: whole
- * when it fits the width, else cut where the first line of its shape was (`wrapAlike`); any other
- * line is wrapped as text. The UTF-8 offsets of a shape's cuts are worked out once, for its first line.
+ * when its columns (its template's, its region's, its numbers') fit the width, else cut at the
+ * UTF-8 offsets where the first line of its shape (`OffTrackSentences.lastShape`) was cut by
+ * `wrapText`. Any other line is wrapped as text.
  */
 export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, 'key'>[], width: number, paint: Painter, out: ByteChunks): Generator<void> {
   const coloured = !paintsNothing(paint);
+  const limit = Math.max(1, width);
   let count = 0;
-  // Most lines are alike (a target's sentence with a region and numbers spliced in): cut where the first of their shape was.
+  // A line worded the general way, or coloured: wrapped where the first of its shape was.
   const wrapLine = wrapAlike(width);
   const fills: string[] = [];
-  // A line to be cut is written here first, then its lines copied into `cut`, handed to `out` every few lines.
-  const whole = new ByteChunks(64 * 1024);
-  const cut = new GrowingBytes(64 * 1024);
+  // Lines are assembled here and handed to `out` every 32.
+  const lines = new LineBytes(64 * 1024);
+  const cuts = new ShapeCuts(limit);
   const flush = (): void => {
-    if (cut.length === 0) return;
-    out.bytes(cut.view());
-    cut.reset();
+    if (lines.length === 0) return;
+    out.bytes(lines.view());
+    lines.reset();
   };
-  // Each template's pieces' UTF-8 lengths, by the array of pieces (one per template and shape: few).
-  const pieceBytes = new Map<readonly string[], Int32Array>();
-  // The UTF-8 offsets of a shape's cuts, by its cuts (one array per shape, `AlikeWrap.splicedCuts`):
-  // a shape fixes each unit's UTF-8 length, so every line of one shape is cut at the same offsets.
-  const byteCuts = new Map<Int32Array, Int32Array>();
   for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
-    if (count === 0) out.bytes(LINE_BREAK);
-    const pieces = line.pieces(fills);
-    const cuts = pieces && !coloured ? wrapLine.splicedCuts(pieces, fills) : undefined;
-    if (cuts === null) {
-      // A line of its own, as `spliced` gives it.
-      flush();
-      line.write(out);
-      out.bytes(LINE_BREAK);
-    } else if (cuts !== undefined) {
-      line.write(whole);
-      const bytes = whole.take();
-      let ends = byteCuts.get(cuts);
-      if (!ends) {
-        let lengths = pieceBytes.get(pieces!);
-        if (!lengths) {
-          lengths = utf8Lengths(pieces!);
-          if (pieceBytes.size < 100_000) pieceBytes.set(pieces!, lengths);
+    if (count === 0) lines.byte(NEWLINE);
+    if (line.spliced && !coloured) {
+      const sentences = line.sentences;
+      const columns = sentences.lastColumns();
+      if (columns >= 0 && columns <= limit) {
+        // What fits is its own line, as wrapText gives it.
+        sentences.writeLastBytes(lines);
+        lines.byte(NEWLINE);
+      } else {
+        const cut = columns < 0 ? null : cuts.of(sentences);
+        if (cut !== null) {
+          // Written whole, then cut into its lines where it lies.
+          const start = lines.length;
+          sentences.writeLastBytes(lines);
+          lines.cut(start, cut.ends, cut.moves);
+        } else {
+          for (const part of wrapText(sentences.lastText(), limit)) {
+            lines.text(part);
+            lines.byte(NEWLINE);
+          }
         }
-        ends = new Int32Array(cuts.length);
-        byteOffsets(pieces!, lengths, fills, cuts, ends);
-        if (byteCuts.size < 100_000) byteCuts.set(cuts, ends);
-      }
-      for (let i = 0; i < ends.length; i += 2) {
-        cut.bytes(bytes, ends[i]!, ends[i + 1]!);
-        cut.byte(NEWLINE);
       }
     } else {
-      flush();
+      const pieces = line.pieces(fills);
       const parts = pieces ? wrapLine.spliced(line.text(), pieces, fills) : wrapLine(line.text());
       for (const part of parts) {
-        out.text(paint.tone(line.tone, part));
-        out.bytes(LINE_BREAK);
+        lines.text(coloured ? paint.tone(line.tone, part) : part);
+        lines.byte(NEWLINE);
       }
     }
     if (++count % 32 === 0) {
@@ -78,46 +72,91 @@ export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixR
   flush();
 }
 
+/** Where the lines of a sentence of one shape lie in its UTF-8, and which way they move to be laid out (`LineBytes.cut`). */
+interface LineCuts {
+  ends: Int32Array;
+  moves: -1 | 0 | 1;
+}
+
+/** A sentence's shape (`OffTrackSentences.lastShape`) and its cuts, or null when it is wrapped afresh. */
+interface ShapeCut {
+  shape: Int32Array;
+  cuts: LineCuts | null;
+}
+
+/** How many shapes' cuts one writer remembers. */
+const MOST_CUTS = 50_000;
+
 /**
- * The UTF-8 offsets of `cuts` (UTF-16 offsets, ascending) in the text spliced from `pieces` and
- * `fills` (`pieces[0] + fills[0] + pieces[1] + …`), each part encoded on its own as
- * `OffTrackSentences.writeLast` writes it, into `into`. `pieceBytes` holds each piece's UTF-8
- * length (`utf8Lengths`). A text `wrapAlike` cut holds no surrogate: a unit is one, two or three bytes.
+ * Where `wrapText` cuts the sentences of one `OffTrackSentences` at one width, by their shape:
+ * two sentences of one shape wrap alike (plain-shape.ts), and a shape fixes each unit's UTF-8
+ * length, so the UTF-8 offsets of the first sentence's lines are every such sentence's.
  */
-export function byteOffsets(pieces: readonly string[], pieceBytes: Int32Array, fills: readonly string[], cuts: Int32Array, into: Int32Array): void {
-  const last = 2 * fills.length;
-  let part = 0;
-  // Where the current part starts, in units and in bytes.
-  let unitStart = 0;
-  let byteStart = 0;
-  for (let c = 0; c < cuts.length; c++) {
-    const cut = cuts[c]!;
-    for (;;) {
-      const text = (part & 1) === 0 ? pieces[part >> 1]! : fills[part >> 1]!;
-      if (cut > unitStart + text.length && part < last) {
-        // The cut lies past this part: skip it whole.
-        byteStart += (part & 1) === 0 ? pieceBytes[part >> 1]! : bytesOf(text, text.length);
-        unitStart += text.length;
-        part++;
-        continue;
-      }
-      into[c] = byteStart + bytesOf(text, cut - unitStart);
-      break;
+class ShapeCuts {
+  private readonly known = new Map<number, ShapeCut>();
+  private readonly shape = new Int32Array(64);
+
+  constructor(private readonly limit: number) {}
+
+  /** Where the lines of the sentence last prepared lie in its UTF-8; null when it must be wrapped as text. */
+  of(sentences: OffTrackSentences): LineCuts | null {
+    const { shape } = this;
+    const n = sentences.lastShape(shape);
+    if (n < 0) return null;
+    let hash = 0x811c9dc5 ^ n;
+    for (let i = 0; i < n; i++) hash = Math.imul(hash ^ shape[i]!, 0x01000193);
+    const found = this.known.get(hash);
+    if (found !== undefined && sameShape(found.shape, shape, n)) return found.cuts;
+    const ends = utf8Cuts(sentences.lastText(), this.limit);
+    const cuts = ends === null ? null : { ends, moves: movesOf(ends) };
+    // A shape whose hash another took first is worked out again each time (rare).
+    if (found === undefined && this.known.size < MOST_CUTS) this.known.set(hash, { shape: shape.slice(0, n), cuts });
+    return cuts;
+  }
+}
+
+/** Which way the lines at `ends` move when laid out one after another, each with a newline (`LineBytes.cut`). */
+export function movesOf(ends: Int32Array): -1 | 0 | 1 {
+  let to = 0;
+  let left = false;
+  let right = false;
+  for (let i = 0; i < ends.length; i += 2) {
+    if (to < ends[i]!) left = true;
+    if (to > ends[i]!) right = true;
+    to += ends[i + 1]! - ends[i]! + 1;
+  }
+  return left && right ? 0 : right ? 1 : -1;
+}
+
+/** True when `known` is the first `n` numbers of `shape`. */
+function sameShape(known: Int32Array, shape: Int32Array, n: number): boolean {
+  if (known.length !== n) return false;
+  for (let i = 0; i < n; i++) if (known[i] !== shape[i]) return false;
+  return true;
+}
+
+/**
+ * The UTF-8 [start, end) of each line `wrapText(text, limit)` gives, when each is a slice of the
+ * text with only spaces between them (and after the last); null otherwise.
+ */
+export function utf8Cuts(text: string, limit: number): Int32Array | null {
+  const lines = wrapText(text, limit);
+  const ends = new Int32Array(lines.length * 2);
+  let at = 0;
+  let bytes = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // A line starts where it is found after the spaces wrapping dropped (none before a line that keeps them).
+    while (!text.startsWith(line, at) && at < text.length && text.charCodeAt(at) === 0x20) {
+      at++;
+      bytes++;
     }
+    if (!text.startsWith(line, at)) return null;
+    ends[2 * i] = bytes;
+    bytes += Buffer.byteLength(line, 'utf8');
+    at += line.length;
+    ends[2 * i + 1] = bytes;
   }
-}
-
-/** The UTF-8 length of each piece, as `byteOffsets` takes them. */
-export function utf8Lengths(pieces: readonly string[]): Int32Array {
-  return Int32Array.from(pieces, (piece) => bytesOf(piece, piece.length));
-}
-
-/** The UTF-8 length of the first `end` units of `text` (no surrogates). */
-function bytesOf(text: string, end: number): number {
-  let n = end;
-  for (let i = 0; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0x80) n += unit < 0x800 ? 1 : 2;
-  }
-  return n;
+  while (at < text.length && text.charCodeAt(at) === 0x20) at++;
+  return at === text.length ? ends : null;
 }
