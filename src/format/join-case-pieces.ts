@@ -72,8 +72,9 @@ export class CasePieces {
     this.held = null;
   }
 
-  /** Appends `region`, `between.bytes` and `region` again (joined once per region that differs from the last). */
+  /** Appends `region`, `between.bytes` and `region` again (joined once per region that differs from the last), after the tail held back. */
   pair(between: Between, region: Uint8Array): void {
+    this.flush();
     if (between.region !== region) {
       const { bytes } = between;
       const length = 2 * region.length + bytes.length;
