@@ -164,7 +164,7 @@ export function* jsonChunks(report: Report, { lang, results }: FormatOptions): G
     const keys = listed.keys()[Symbol.iterator]();
     // Written by a plain method a chunk at a time: a generator's loop is optimised by on-stack
     // replacement, and again after each deoptimisation.
-    while (writer.writeKeys(listed, keys)) yield out.take();
+    while (writer.writeKeys(listed, keys)) if (out.full) yield out.take();
     out.text(writer.count === 0 ? '[]' : '\n  ]');
   }
   yield out.take();

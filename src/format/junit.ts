@@ -228,11 +228,16 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         out.bytes(EMPTY_CASE);
       }
     };
-    // The cases are written by a plain function, up to a full chunk at a time: a generator's loop
-    // is optimised by on-stack replacement, undone and redone as each kind of case first appears.
+    // The cases are written by a plain function, up to a full chunk or 1,024 cases at a time: a
+    // generator's loop is optimised by on-stack replacement, undone and redone as each kind of
+    // case first appears, and a long loop of its own would be compiled twice (for the loop, then
+    // for its calls); a function called often is compiled once, when its calls make it hot.
     const writeCases = (keys: Uint32Array, from: number): number => {
-      for (let i = from; i < keys.length; i++) {
-        const key = keys[i]!;
+      const end = Math.min(keys.length, from + 1024);
+      // The index is moved on before the chunk is asked about: a `return i + 1` first run when
+      // the first chunk fills would deoptimise the loop (an operation without type feedback).
+      for (let i = from; i < end; ) {
+        const key = keys[i++]!;
         // Gap and attainment are worked out only for a final level whose sentence is worded: known
         // from its status and severity before the cell is judged again (once).
         const status = listed.status(key);
@@ -248,9 +253,9 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
             : cell.shape === 'final_level' && writeFinal(key, cell, worded));
           if (!done) writeGeneral(key, isCell, worded && isCell);
         }
-        if (out.full) return i + 1;
+        if (out.full) return i;
       }
-      return keys.length;
+      return end;
     };
     for (let next = 0; next < count.keys.length; ) {
       next = writeCases(count.keys, next);

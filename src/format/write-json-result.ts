@@ -111,13 +111,17 @@ export class JsonResultWriter {
 
   /**
    * Appends the listed results of `keys`, each after its separator (`[` and a line before the
-   * first), until the chunk is full (true: hand it out, then call again) or the keys end (false,
-   * the last piece written). A cell's last piece is held back to join the next one's separator
-   * and head (written before anything else: a chunk handed out may end without it).
+   * first), up to 1,024 of them or until the chunk is full (true: hand it out if `full`, then
+   * call again), or until the keys end (false, the last piece written). A cell's last piece is
+   * held back to join the next one's separator and head (written before anything else: a chunk
+   * handed out may end without it). A call of a bounded number of results: a long loop of its
+   * own would be compiled twice (for the loop, on-stack, then for its calls).
    */
   writeKeys(listed: ListedResults, keys: Iterator<number>): boolean {
     const { out, cell } = this;
-    for (let next = keys.next(); !next.done; next = keys.next()) {
+    for (let n = 0; n < 1024; n++) {
+      const next = keys.next();
+      if (next.done === true) break;
       const key = next.value;
       const separator = this.count === 0 ? FIRST : NEXT;
       this.count++;
@@ -128,6 +132,7 @@ export class JsonResultWriter {
         this.write(listed.get(key));
       }
       if (out.full) return true;
+      if (n === 1023) return true;
     }
     this.flush();
     return false;
@@ -350,10 +355,12 @@ export class JsonResultWriter {
   }
 
   private number(value: number): void {
-    // Most figures, gaps and rows are decimals of up to 4 places, found in one step.
-    if (writeFourPlaces(this.out, value)) return;
-    if (Number.isFinite(value)) this.out.number(value);
-    else this.out.bytes(NULL);
+    // A row (a whole number) by ByteChunks' own first case; most figures and gaps are decimals
+    // of up to 4 places, found in one step.
+    if ((value >= 0 && value < 0x7fffffff && (value | 0) === value) || !writeFourPlaces(this.out, value)) {
+      if (Number.isFinite(value)) this.out.number(value);
+      else this.out.bytes(NULL);
+    }
   }
 
   private nullable(value: number | null): void {
