@@ -1,8 +1,8 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { emptyCell, listedOf } from '../report/listed-results.js';
+import { listedOf } from '../report/listed-results.js';
 import type { RegionCheck, Report, Result } from '../report/types.js';
 import { describeCheck } from './describe-check.js';
-import { ByteChunks, chunkTexts, utf8 } from './byte-chunks.js';
+import { ByteChunks, chunkTexts } from './byte-chunks.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
@@ -160,29 +160,16 @@ export function* jsonChunks(report: Report, { lang, results }: FormatOptions): G
       continue;
     }
     const writer = new JsonResultWriter(out, lang);
-    let none = true;
     const listed = listedOf(report, results);
-    const cell = emptyCell();
-    for (const key of listed.keys()) {
-      // A cell's last piece is held back to join the next one's separator and head (flushed
-      // before anything else is written: a chunk handed out may end without it).
-      if (listed.cell?.(key, cell, true)) writer.writeCellAfter(cell, none ? FIRST : NEXT);
-      else {
-        writer.flush();
-        out.bytes(none ? FIRST : NEXT);
-        writer.write(listed.get(key));
-      }
-      none = false;
-      if (out.full) yield out.take();
-    }
-    writer.flush();
-    out.text(none ? '[]' : '\n  ]');
+    const keys = listed.keys()[Symbol.iterator]();
+    // Written by a plain method a chunk at a time: a generator's loop is optimised by on-stack
+    // replacement, and again after each deoptimisation.
+    while (writer.writeKeys(listed, keys)) if (out.full) yield out.take();
+    out.text(writer.count === 0 ? '[]' : '\n  ]');
   }
   yield out.take();
 }
 
-const FIRST = utf8('[\n    ');
-const NEXT = utf8(',\n    ');
 /** Where the results go among the pieces of `jsonPieces`. */
 const RESULTS = Symbol('results');
 

@@ -8,7 +8,9 @@ import { describeResult, warningFindings } from './findings.js';
 import type { FormatOptions, Formatter } from './formatter.js';
 import { escapeControls, escapeXml } from './sanitize.js';
 import { NotJudgedSentences } from './cell-sentence.js';
+import { CasePieces, tailOf, type Between, type Tail } from './join-case-pieces.js';
 import { OffTrackBytes } from './off-track-bytes.js';
+import { writeShortFigure } from './write-four-places.js';
 import { viewResult } from './view.js';
 
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
@@ -19,7 +21,9 @@ function groupKey(target: ListedMeta): string {
 }
 
 /** Not met, behind or moving away: `ResultView.offTrack`. */
-const OFF_TRACK = new Set<Status>(['not_met', 'insufficient', 'moving_away']);
+function isOffTrack(status: Status): boolean {
+  return status === 'not_met' || status === 'insufficient' || status === 'moving_away';
+}
 
 function skipped(status: Status): boolean {
   return status === 'no_data' || status === 'not_assessable' || status === 'pending';
@@ -80,6 +84,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     return lastRegionBytes;
   };
   const cell = emptyCell();
+  const cases = new CasePieces(out);
   const sentences = new NotJudgedSentences(lang, escapeXml);
   const offTrack = new OffTrackBytes(lang, escapeXml);
   // A test case of a town is spliced from three pieces: `<testcase name="M3.1 [` (once per
@@ -106,135 +111,157 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     // By target index (a target of another index's place, never in a plan, by a map), then by whether it has a figure.
     const joined: (JoinedCases | undefined)[] = [];
     const joinedOthers = new Map<Target, JoinedCases>();
-    const joinedOf = (cell: ListedCell): NotJudgedCase | null => {
-      const { target } = cell;
+    const casesOf = (target: Target): JoinedCases => {
       const index = target.index;
       let known = index >= 0 && index < 100_000 ? joined[index] : undefined;
       if (known === undefined || known.target !== target) {
         known = joinedOthers.get(target);
         if (known === undefined) {
-          known = { target, cases: [undefined, undefined] };
+          // A final level's case ends (passing, failing, skipped, in system-out), each its own
+          // tail: a tail is joined with the head that follows it, the next target's.
+          known = { target, head: headOf(target.id), cases: [undefined, undefined], ends: [tailOf(toEmpty), tailOf(FAILURE_END), tailOf(SKIPPED_END), tailOf(SYSTEM_OUT_END)] };
           if (index >= 0 && index < 100_000 && joined[index] === undefined) joined[index] = known;
           else joinedOthers.set(target, known);
         }
       }
+      return known;
+    };
+    const joinedOf = (cell: ListedCell): NotJudgedCase | null => {
+      const known = casesOf(cell.target);
       const at = cell.hasActual ? 1 : 0;
       let pieces = known.cases[at];
       if (pieces === undefined) {
         const parts = sentences.pieces(cell);
         pieces = parts === null ? null : parts.length === 3
-          ? { head: headOf(cell.target.id), open: Buffer.concat([toSkipped, parts[0]!]), middle: parts[1]!, end: Buffer.concat([parts[2]!, SKIPPED_END]) }
-          : { head: headOf(cell.target.id), open: Buffer.concat([toSkipped, parts[0]!]), middle: Buffer.concat([parts[1]!, SKIPPED_END]), end: null };
+          ? { head: known.head, between: cases.between(Buffer.concat([toSkipped, parts[0]!])), middle: parts[1]!, tail: tailOf(Buffer.concat([parts[2]!, SKIPPED_END])) }
+          : { head: known.head, between: cases.between(Buffer.concat([toSkipped, parts[0]!])), middle: null, tail: tailOf(Buffer.concat([parts[1]!, SKIPPED_END])) };
         known.cases[at] = pieces;
       }
       return pieces;
     };
     // The cases are written by a plain function, up to a full chunk at a time: a generator's loop
     // is optimised by on-stack replacement, undone and redone as each kind of case first appears.
+    // A town not judged (most of a large run): its sentence worded once per target. Its head
+    // (joined with the case before's end), the region twice around what stands between (joined
+    // once per region), its figure between the sentence's pieces. False when it must be worded
+    // the general way. (Each shape has a function of its own: the loop's is small enough to be
+    // optimised soon, and again soon after a deoptimisation.)
+    const writeNotJudged = (cell: ListedCell): boolean => {
+      const pieces = joinedOf(cell);
+      if (pieces === null) return false;
+      cases.head(pieces.head);
+      cases.pair(pieces.between, regionBytes(cell.region));
+      if (pieces.middle !== null) {
+        out.bytes(pieces.middle);
+        const { target } = cell;
+        if (target.kind === 'milestone' || !writeShortFigure(out, cell.value, cell.year, target.year)) sentences.writeFigure(cell, out);
+      }
+      cases.hold(pieces.tail);
+      return true;
+    };
+    // A final level (most results off track of a large run): its sentence worded once per
+    // target. False, with nothing appended, when it must be worded the general way.
+    const writeFinal = (key: number, cell: ListedCell, decimals: boolean): boolean => {
+      const failure = cell.severity === 'failure';
+      const skip = skipped(cell.status);
+      // Where this case starts: after the tail held back, which its head is joined with.
+      const at = out.length + cases.heldLength();
+      const known = casesOf(cell.target);
+      cases.head(known.head);
+      const region = regionBytes(cell.region);
+      out.bytes(region);
+      if (!failure && !skip && cell.severity !== 'warning' && !isOffTrack(cell.status)) {
+        cases.hold(known.ends[0]!);
+        return true;
+      }
+      out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
+      const start = out.length;
+      if (!decimals) listed.cell!(key, cell, true, placed);
+      if (!offTrack.write(cell, out, region)) {
+        out.truncate(at);
+        return false;
+      }
+      if (failure) {
+        const end = out.length;
+        out.bytes(FAILURE_TEXT);
+        out.repeat(start, end);
+      }
+      cases.hold(known.ends[failure ? 1 : skip ? 2 : 3]!);
+      return true;
+    };
+    // Any other case, worded the general way (judged again with its gap, attainment and
+    // figure's place when it is a cell).
+    const writeGeneral = (key: number, isCell: boolean, decimals: boolean): void => {
+      if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
+      const result = isCell ? resultOfCell(cell) : listed.get(key);
+      cases.head(TESTCASE);
+      out.bytes(escapedOf(ids, result.id));
+      if (result.region !== '') {
+        out.bytes(OPEN_REGION);
+        out.bytes(regionBytes(result.region));
+        out.bytes(CLOSE_REGION);
+      }
+      out.bytes(attrs);
+      const failure = result.severity === 'failure';
+      // A test case that passes says nothing (its result is not worded), unless a warning doubts its figure.
+      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !isOffTrack(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
+        out.bytes(EMPTY_CASE);
+        return;
+      }
+      const message = escapeXml(describeResult(viewResult(result, lang, doubts), lang));
+      if (failure) out.text(`>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
+      else if (skipped(result.status)) out.text(`>\n      <skipped message="${message}"/>\n    </testcase>\n`);
+      else out.text(`>\n      <system-out>${message}</system-out>\n    </testcase>\n`);
+    };
+    // A test case that passes is its name alone: its result is neither read nor built.
+    const writePassing = (key: number): void => {
+      const id = listed.metaOf(key).id;
+      const region = listed.regionOf(key);
+      if (region !== '') {
+        cases.head(headOf(id));
+        out.bytes(regionBytes(region));
+        out.bytes(toEmpty);
+      } else {
+        cases.head(TESTCASE);
+        out.bytes(escapedOf(ids, id));
+        out.bytes(attrs);
+        out.bytes(EMPTY_CASE);
+      }
+    };
+    // The cases are written by a plain function, up to a full chunk or 1,024 cases at a time: a
+    // generator's loop is optimised by on-stack replacement, undone and redone as each kind of
+    // case first appears, and a long loop of its own would be compiled twice (for the loop, then
+    // for its calls); a function called often is compiled once, when its calls make it hot.
     const writeCases = (keys: Uint32Array, from: number): number => {
-      for (let i = from; i < keys.length; i++) {
-        const key = keys[i]!;
+      const end = Math.min(keys.length, from + 1024);
+      // The index is moved on before the chunk is asked about: a `return i + 1` first run when
+      // the first chunk fills would deoptimise the loop (an operation without type feedback).
+      for (let i = from; i < end; ) {
+        const key = keys[i++]!;
         // Gap and attainment are worked out only for a final level whose sentence is worded: known
         // from its status and severity before the cell is judged again (once).
         const status = listed.status(key);
         const severity = listed.severity(key);
-        const worded = severity === 'failure' || severity === 'warning' || skipped(status) || OFF_TRACK.has(status);
-        if (!worded && doubts.size === 0) {
-          // A test case that passes is its name alone: its result is neither read nor built.
-          const id = listed.metaOf(key).id;
-          const region = listed.regionOf(key);
-          if (region !== '') {
-            out.bytes(headOf(id));
-            out.bytes(regionBytes(region));
-            out.bytes(toEmpty);
-          } else {
-            out.bytes(TESTCASE);
-            out.bytes(escapedOf(ids, id));
-            out.bytes(attrs);
-            out.bytes(EMPTY_CASE);
-          }
-          if (out.full) return i + 1;
-          continue;
+        const worded = severity === 'failure' || severity === 'warning' || skipped(status) || isOffTrack(status);
+        if (!worded && doubts.size === 0) writePassing(key);
+        else {
+          const isCell = listed.cell?.(key, cell, worded, placed) === true;
+          // A cell whose figure a warning doubts is worded the general way, with its mark.
+          const plain = isCell && cell.region !== '' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '');
+          const done = plain && (cell.shape === 'not_judged'
+            ? skipped(cell.status) && cell.severity !== 'failure' && writeNotJudged(cell)
+            : cell.shape === 'final_level' && writeFinal(key, cell, worded));
+          if (!done) writeGeneral(key, isCell, worded && isCell);
         }
-        const isCell = listed.cell?.(key, cell, worded, placed) === true;
-        let decimals = worded && isCell;
-        // A cell whose figure a warning doubts is worded the general way, with its mark.
-        const plain = isCell && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '');
-        if (plain && cell.shape === 'not_judged' && cell.region !== '' && skipped(cell.status) && cell.severity !== 'failure') {
-          // A town not judged (most of a large run): its sentence worded once per target.
-          const pieces = joinedOf(cell);
-          if (pieces !== null) {
-            const region = regionBytes(cell.region);
-            out.bytes(pieces.head);
-            out.bytes(region);
-            out.bytes(pieces.open);
-            out.bytes(region);
-            out.bytes(pieces.middle);
-            if (pieces.end !== null) {
-              sentences.writeFigure(cell, out);
-              out.bytes(pieces.end);
-            }
-            if (out.full) return i + 1;
-            continue;
-          }
-        }
-        if (plain && cell.shape === 'final_level' && cell.region !== '') {
-          // A final level (most results off track of a large run): its sentence worded once per target.
-          const failure = cell.severity === 'failure';
-          const skip = skipped(cell.status);
-          const at = out.length;
-          out.bytes(headOf(cell.target.id));
-          out.bytes(regionBytes(cell.region));
-          if (!failure && !skip && cell.severity !== 'warning' && !OFF_TRACK.has(cell.status)) {
-            out.bytes(toEmpty);
-            if (out.full) return i + 1;
-            continue;
-          }
-          out.bytes(failure ? toFailure : skip ? toSkipped : toSystemOut);
-          const start = out.length;
-          if (!decimals) decimals = listed.cell!(key, cell, true, placed);
-          if (offTrack.write(cell, out, regionBytes(cell.region))) {
-            if (failure) {
-              const end = out.length;
-              out.bytes(FAILURE_TEXT);
-              out.repeat(start, end);
-            }
-            out.bytes(failure ? FAILURE_END : skip ? SKIPPED_END : SYSTEM_OUT_END);
-            if (out.full) return i + 1;
-            continue;
-          }
-          out.truncate(at);
-        }
-        // Judged again with its gap, attainment and figure's place, which the general path words.
-        if (isCell && (!decimals || !placed)) listed.cell!(key, cell, true);
-        const result = isCell ? resultOfCell(cell) : listed.get(key);
-        out.bytes(TESTCASE);
-        out.bytes(escapedOf(ids, result.id));
-        if (result.region !== '') {
-          out.bytes(OPEN_REGION);
-          out.bytes(regionBytes(result.region));
-          out.bytes(CLOSE_REGION);
-        }
-        out.bytes(attrs);
-        const failure = result.severity === 'failure';
-        // A test case that passes says nothing (its result is not worded), unless a warning doubts its figure.
-        if (!failure && !skipped(result.status) && result.severity !== 'warning' && !OFF_TRACK.has(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
-          out.bytes(EMPTY_CASE);
-          if (out.full) return i + 1;
-          continue;
-        }
-        const message = escapeXml(describeResult(viewResult(result, lang, doubts), lang));
-        if (failure) out.text(`>\n      <failure message="${message}" type="failure">${message}</failure>\n    </testcase>\n`);
-        else if (skipped(result.status)) out.text(`>\n      <skipped message="${message}"/>\n    </testcase>\n`);
-        else out.text(`>\n      <system-out>${message}</system-out>\n    </testcase>\n`);
-        if (out.full) return i + 1;
+        if (out.full) return i;
       }
-      return keys.length;
+      return end;
     };
     for (let next = 0; next < count.keys.length; ) {
       next = writeCases(count.keys, next);
       if (out.full) yield out.take();
     }
+    cases.flush();
     out.text('  </testsuite>\n');
   }
   if (warnings.length > 0) {
@@ -250,18 +277,21 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
   yield out.take();
 }
 
-/** A target's not-judged cases' pieces, without and with a figure (undefined: not made yet). */
+/** A target's pieces in a suite: its head, its not-judged cases' pieces without and with a figure (undefined: not made yet), a final level's case ends. */
 interface JoinedCases {
   target: Target;
+  head: Uint8Array;
   cases: (NotJudgedCase | null | undefined)[];
+  /** Passing, failing, skipped, in system-out. */
+  ends: Tail[];
 }
 
-/** The pieces of a town not judged's test case (see `joinedOf`); `end` null for a town without a figure (then `middle` ends the case). */
+/** The pieces of a town not judged's test case (see `joinedOf`): the sentence's middle, before the figure, null for a town without a figure. */
 interface NotJudgedCase {
   head: Uint8Array;
-  open: Uint8Array;
-  middle: Uint8Array;
-  end: Uint8Array | null;
+  between: Between;
+  middle: Uint8Array | null;
+  tail: Tail;
 }
 
 const TESTCASE = utf8('    <testcase name="');

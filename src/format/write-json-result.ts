@@ -1,18 +1,21 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
-import type { ListedCell } from '../report/listed-results.js';
+import { emptyCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
 import { STATUSES, type FigureRef, type Reason, type Result } from '../report/types.js';
 import { ByteChunks, utf8 } from './byte-chunks.js';
 import { JsonCache, resultJson, resultText } from './json.js';
 import { prettyJson } from './pretty-json.js';
 import { escapeJsonText } from './sanitize.js';
 import { writePrettyJson } from './write-pretty-json.js';
+import { writeFourPlaces } from './write-four-places.js';
 
 const SEVERITY_INDEX: Record<string, number> = { ok: 0, info: 1, warning: 2, failure: 3 };
 const STATUS_INDEX = new Map<string, number>(STATUSES.map((status, i) => [status, i]));
 const SOURCES = ['plan', 'decomposed', 'intensive_plan', 'reported', 'derived'];
 
 const NULL = utf8('null');
+const FIRST = utf8('[\n    ');
+const NEXT = utf8(',\n    ');
 const EMPTY = new Uint8Array(0);
 const ACTUAL_YEAR = utf8('{\n        "year": ');
 const ACTUAL_VALUE = utf8(',\n        "value": ');
@@ -101,6 +104,39 @@ export class JsonResultWriter {
   private pending: Uint8Array | null = null;
   /** The pieces of the cell whose last piece is held back. */
   private pendingPieces: CellPieces | null = null;
+
+  /** How many results `writeKeys` has written. */
+  count = 0;
+  private readonly cell = emptyCell();
+
+  /**
+   * Appends the listed results of `keys`, each after its separator (`[` and a line before the
+   * first), up to 1,024 of them or until the chunk is full (true: hand it out if `full`, then
+   * call again), or until the keys end (false, the last piece written). A cell's last piece is
+   * held back to join the next one's separator and head (written before anything else: a chunk
+   * handed out may end without it). A call of a bounded number of results: a long loop of its
+   * own would be compiled twice (for the loop, on-stack, then for its calls).
+   */
+  writeKeys(listed: ListedResults, keys: Iterator<number>): boolean {
+    const { out, cell } = this;
+    for (let n = 0; n < 1024; n++) {
+      const next = keys.next();
+      if (next.done === true) break;
+      const key = next.value;
+      const separator = this.count === 0 ? FIRST : NEXT;
+      this.count++;
+      if (listed.cell?.(key, cell, true)) this.writeCellAfter(cell, separator);
+      else {
+        this.flush();
+        out.bytes(separator);
+        this.write(listed.get(key));
+      }
+      if (out.full) return true;
+      if (n === 1023) return true;
+    }
+    this.flush();
+    return false;
+  }
 
   /** Appends the text of a result given as a `ListedCell` (as `write` would write its result). */
   writeCell(cell: ListedCell): void {
@@ -319,8 +355,12 @@ export class JsonResultWriter {
   }
 
   private number(value: number): void {
-    if (Number.isFinite(value)) this.out.number(value);
-    else this.out.bytes(NULL);
+    // A row (a whole number) by ByteChunks' own first case; most figures and gaps are decimals
+    // of up to 4 places, found in one step.
+    if ((value >= 0 && value < 0x7fffffff && (value | 0) === value) || !writeFourPlaces(this.out, value)) {
+      if (Number.isFinite(value)) this.out.number(value);
+      else this.out.bytes(NULL);
+    }
   }
 
   private nullable(value: number | null): void {
