@@ -25,6 +25,8 @@ import { emptyCell, markOf, severityOfMark, statusOfMark, type ListedResults } f
 import { KEPT_RESULTS, listedCells, type Cells } from './listed-cells.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';
+import { countEmptySeries } from './empty-plan-level.js';
+import { emptySeriesStatusesOf } from '../plan/plan-tables.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -273,10 +275,16 @@ function evaluateWith(
     const quick = quickTerms ? quickOf(quickTerms) : null;
     // One counter for every region: its counts are made a tally and added to the whole before the next.
     const tally = quick ? quick.count(store, slot, counter) : counter.reset();
-    for (const target of quick ? quick.rest : targets) {
-      const judged = statusOnly(region, target, status);
-      if (judged.notJudged) tally.addNotJudged();
-      tally.add(judged.status, judged.severity, target.soft);
+    // The plan level judged on nothing (villages, or towns without a year they all reported): its
+    // statuses prebuilt with the plan, when it has them (empty-plan-level.ts).
+    const empty = !quick && regional?.planLevelEmpty(region, asOf) ? emptySeriesStatusesOf(plan, asOf) : undefined;
+    if (empty !== undefined) countEmptySeries(tally, targets, empty, severityFor);
+    else {
+      for (const target of quick ? quick.rest : targets) {
+        const judged = statusOnly(region, target, status);
+        if (judged.notJudged) tally.addNotJudged();
+        tally.add(judged.status, judged.severity, target.soft);
+      }
     }
     summary.byRegion[region] = tally.toTally();
     whole.addCounts(tally);
