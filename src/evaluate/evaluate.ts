@@ -26,7 +26,7 @@ import { KEPT_RESULTS, listedCells, type Cells } from './listed-cells.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';
 import { countEmptySeries } from './empty-plan-level.js';
-import { emptySeriesStatusesOf } from '../plan/plan-tables.js';
+import { emptySeriesStatusesOf, planTablesOf } from '../plan/plan-tables.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -220,10 +220,13 @@ function evaluateWith(
     if (!list || list(result)) onListed(result, key);
     else unlisted++;
   };
+  // The bundled plan's bounds of its own targets come prebuilt with it (its status cells: boundsFor under its tolerance).
+  const prebuiltCells = planTablesOf(plan)?.statusCells;
+  const knownBounds = prebuiltCells && { targets: plan.targets, low: prebuiltCells.low, high: prebuiltCells.high, open: prebuiltCells.open };
   /** The quick count of the regions that share `terms`, made once. */
   const quickOf = (terms: QuickTerms): QuickCount => {
     let quick = quickCounts.get(terms);
-    if (!quick) quickCounts.set(terms, (quick = new QuickCount(terms, targets, severityFor, plan.approxTolerance)));
+    if (!quick) quickCounts.set(terms, (quick = new QuickCount(terms, targets, severityFor, plan.approxTolerance, knownBounds)));
     return quick;
   };
   // How the first pass marks the common cells of the regions that share quick terms (common-cells.ts).
