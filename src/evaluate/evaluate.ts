@@ -25,6 +25,8 @@ import { emptyCell, markOf, type ListedResults } from '../report/listed-results.
 import { KEPT_RESULTS, listedCells, type Cells } from './listed-cells.js';
 import { listResults, listsFacts, type ListOptions } from '../list-results.js';
 import { findReviewNotices, type ReviewNotice } from './find-review-notices.js';
+import { countEmptySeries } from './empty-plan-level.js';
+import { emptySeriesStatusesOf, planTablesOf } from '../plan/plan-tables.js';
 
 /** What to evaluate and how to judge it. */
 export interface EvaluateOptions {
@@ -213,10 +215,13 @@ function evaluateWith(
     if (!list || list(result)) onListed(result, key);
     else unlisted++;
   };
+  // The bundled plan's bounds of its own targets come prebuilt with it (its status cells: boundsFor under its tolerance).
+  const prebuiltCells = planTablesOf(plan)?.statusCells;
+  const knownBounds = prebuiltCells && { targets: plan.targets, low: prebuiltCells.low, high: prebuiltCells.high, open: prebuiltCells.open };
   /** The quick count of the regions that share `terms`, made once. */
   const quickOf = (terms: QuickTerms): QuickCount => {
     let quick = quickCounts.get(terms);
-    if (!quick) quickCounts.set(terms, (quick = new QuickCount(terms, targets, severityFor, plan.approxTolerance)));
+    if (!quick) quickCounts.set(terms, (quick = new QuickCount(terms, targets, severityFor, plan.approxTolerance, knownBounds)));
     return quick;
   };
   // How the first pass marks the common cells of the regions that share quick terms (common-cells.ts).
@@ -271,10 +276,16 @@ function evaluateWith(
     const quick = quickTerms ? quickOf(quickTerms) : null;
     // One counter for every region: its counts are made a tally and added to the whole before the next.
     const tally = quick ? quick.count(store, slot, counter) : counter.reset();
-    for (const target of quick ? quick.rest : targets) {
-      const judged = statusOnly(region, target, status);
-      if (judged.notJudged) tally.addNotJudged();
-      tally.add(judged.status, judged.severity, target.soft);
+    // The plan level judged on nothing (villages, or towns without a year they all reported): its
+    // statuses prebuilt with the plan, when it has them (empty-plan-level.ts).
+    const empty = !quick && regional?.planLevelEmpty(region, asOf) ? emptySeriesStatusesOf(plan, asOf) : undefined;
+    if (empty !== undefined) countEmptySeries(tally, targets, empty, severityFor);
+    else {
+      for (const target of quick ? quick.rest : targets) {
+        const judged = statusOnly(region, target, status);
+        if (judged.notJudged) tally.addNotJudged();
+        tally.add(judged.status, judged.severity, target.soft);
+      }
     }
     summary.byRegion[region] = tally.toTally();
     whole.addCounts(tally);

@@ -5,6 +5,18 @@ import { band } from './compare.js';
 import type { QuickTerms } from './region-terms.js';
 import { TallyCounter } from './tally.js';
 
+/**
+ * The bounds of a plan's own targets under the tolerance a count is given, by target index (the
+ * prebuilt status cells of the bundled plan: `boundsFor` of each, `open` as `openBits`), so that a
+ * count does not work them out again in cold code; `targets` are the very objects they are of.
+ */
+export interface KnownBounds {
+  targets: readonly Target[];
+  low: readonly number[];
+  high: readonly number[];
+  open: readonly number[];
+}
+
 /** One way a result counts: its status, its severity, whether its target is soft. */
 export interface Outcome {
   status: Status;
@@ -98,7 +110,7 @@ export class QuickCount {
   /** Targets whose status needs their judge (series, mid-term ratings, the plan level). */
   readonly rest: Target[] = [];
 
-  constructor(quickTerms: QuickTerms, targets: readonly Target[], severityFor: (status: Status, soft: boolean) => Severity, tolerance: number) {
+  constructor(quickTerms: QuickTerms, targets: readonly Target[], severityFor: (status: Status, soft: boolean) => Severity, tolerance: number, known?: KnownBounds) {
     const outcomes: Outcome[] = [];
     this.outcomes = outcomes;
     const outcomeOf = (status: Status, soft: boolean): number => {
@@ -121,13 +133,21 @@ export class QuickCount {
           this.years.push(quick.year);
           this.judges.push((judges = new YearJudges()));
         }
-        const bounds = boundsFor(quick, tolerance);
         judges.index.push(target.index);
         judges.at.push(at);
         judges.finalLevel.push(quick === target && target.kind === 'level' ? 1 : 0);
-        judges.low.push(bounds.low);
-        judges.high.push(bounds.high);
-        judges.open.push(openBits(bounds));
+        // A town's own terms (a copy of the target) are worked out; the plan's, when known, read.
+        const knownAt = known?.targets[quick.index] === quick ? quick.index : -1;
+        if (knownAt >= 0) {
+          judges.low.push(known!.low[knownAt] as number);
+          judges.high.push(known!.high[knownAt] as number);
+          judges.open.push(known!.open[knownAt] as number);
+        } else {
+          const bounds = boundsFor(quick, tolerance);
+          judges.low.push(bounds.low);
+          judges.high.push(bounds.high);
+          judges.open.push(openBits(bounds));
+        }
         judges.met.push(outcomeOf('met', soft));
         judges.notMet.push(outcomeOf('not_met', soft));
         judges.noData.push(outcomeOf('no_data', soft));

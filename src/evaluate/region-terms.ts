@@ -47,6 +47,12 @@ export interface RegionalPlan {
   onPlanTerms(region: string, target: Target): boolean;
   /** Regions of the data the plan does not list among its towns, each located at its first figure. */
   warnings: Problem[];
+  /**
+   * True when `region` is the plan level and a count (`terms` without detail) gives it an empty
+   * series for every target at `asOf`: nothing reported for it, and no year up to `asOf` with a
+   * figure of every town to derive it from.
+   */
+  planLevelEmpty(region: string, asOf: number): boolean;
 }
 
 const INTENSIVE = new Set(['mean', 'weighted']);
@@ -221,7 +227,8 @@ export function regionalPlan(
     region !== planLevel && !intensive[target.index] && !decomposed?.byRegion.get(region)?.get(target.id);
   const onPlanTerms = (region: string, target: Target): boolean =>
     region !== planLevel && intensive[target.index] === true && !decomposed?.byRegion.get(region)?.get(target.id);
-  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, notJudged, onPlanTerms, warnings: unlistedRegions(plan, actuals, towns, fileName) };
+  const planLevelEmpty = (region: string, asOf: number): boolean => region === planLevel && levelNames.length === 0 && !someYearWhole(asOf);
+  return { roles, regions: [planLevel, ...towns], terms, quickTerms, checks, notJudged, onPlanTerms, warnings: unlistedRegions(plan, actuals, towns, fileName), planLevelEmpty };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { nfkc } from '../nfkc.js';
+import { planTablesOf } from './plan-tables.js';
 import type { Plan, Target } from './types.js';
 
 /**
@@ -14,6 +15,10 @@ export function regionKey(name: string): string {
 
 /** The keys (see `regionKey`) of every name that means the plan level in this plan. */
 export function planLevelKeys(plan: Plan): Set<string> {
+  // The bundled plan's come prebuilt with it (its status cells' `levelKeys`, made by this very
+  // function at build time): a one-region check does not normalise twenty names in cold code.
+  const prebuilt = planTablesOf(plan)?.statusCells.levelKeys;
+  if (prebuilt) return new Set(prebuilt);
   const names = [...BUILT_IN];
   if (plan.regions) names.push(plan.regions.name, plan.regions.nameEn, ...plan.regions.aliases);
   return new Set(names.map(regionKey));

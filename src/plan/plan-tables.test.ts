@@ -9,6 +9,7 @@ import { bundledPlan, miniPlan } from '../evaluate/plan.test-helper.js';
 import { readPrebuiltPlan, serialisePlan } from './bundled-plan.js';
 import { derivePlanTables } from './derive-plan-tables.js';
 import { parsePlan } from './load-plan.js';
+import { planLevelKeys } from './plan-level.js';
 import { decodePlanTables, encodePlanTables, planTablesOf, targetTablesOf, type PlanTables } from './plan-tables.js';
 import type { Plan } from './types.js';
 
@@ -92,6 +93,15 @@ describe('the plan-derived tables prebuilt with a plan', () => {
     const read = readPrebuiltPlan(shipped, join(root, 'targets.yaml'));
     expect(read).not.toBeNull();
     expect(planTablesOf(read!)).toEqual(derivePlanTables(bundledPlan()));
+  });
+
+  it.each(PLANS)('%s plan: the names that mean its plan level are the prebuilt ones, equal to those worked out', (name, load, file) => {
+    const parsed = load();
+    const read = prebuiltCopy(`${name}-level`, parsed, join(root, file));
+    expect([...planLevelKeys(read)]).toEqual(planTablesOf(read)?.statusCells.levelKeys);
+    expect(planLevelKeys(read)).toEqual(planLevelKeys(parsed));
+    // A set of its own each time: a caller that adds to it changes no other's.
+    expect(planLevelKeys(read)).not.toBe(planLevelKeys(read));
   });
 
   it('a copy of a prebuilt plan, or one whose targets were replaced, has no tables: its readers work their own out', () => {

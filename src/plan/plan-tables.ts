@@ -5,6 +5,7 @@
 // read from YAML has none, and each reader works its own out as before (derive-plan-tables.ts
 // lists how each is made, from the very functions the readers call).
 import type { StatusCells } from '../actuals/status-layout.js';
+import { STATUSES, type Status } from '../report/types.js';
 import type { Plan, Target } from './types.js';
 
 /** What the fast reader's line scanner needs of a plan's targets (line-scanner.ts). */
@@ -29,6 +30,19 @@ export interface PlanTables {
   /** Ids that `normaliseId` changes, in the plan's order (usually none): the read context's exact ids are the others. */
   inexactIds: string[];
   scanner: ScannerTables;
+  /** Absent from tables of an older build: a count then judges the plan level's empty series one by one. */
+  emptySeries?: EmptySeriesStatuses;
+}
+
+/**
+ * A count's status of each target judged on an empty series at the plan level (`emptySeriesStatus`
+ * in src/evaluate/empty-plan-level.ts), for each review year from `first`: `byYear[asOf - first]`
+ * holds one character per target, `a` + its status's place in `STATUSES`. A summary of villages,
+ * or of towns without a year that all of them reported, judges the plan level on nothing.
+ */
+export interface EmptySeriesStatuses {
+  first: number;
+  byYear: string[];
 }
 
 // Keyed by the plan object and by its targets array (the line scanner is given the targets
@@ -48,6 +62,32 @@ export function keepPlanTables(plan: Plan, tables: PlanTables): void {
 export function planTablesOf(plan: Plan): PlanTables | undefined {
   const tables = byPlan.get(plan);
   return tables !== undefined && byTargets.get(plan.targets) === tables ? tables : undefined;
+}
+
+/**
+ * The plan level's statuses on an empty series at review year `asOf` (see `EmptySeriesStatuses`):
+ * one character per target, or undefined when `plan` has no prebuilt tables or none for that year.
+ */
+export function emptySeriesStatusesOf(plan: Plan, asOf: number): string | undefined {
+  const empty = planTablesOf(plan)?.emptySeries;
+  const statuses: unknown = empty?.byYear[asOf - empty.first];
+  // Letters of another count, or one that stands for no status, are not used: the plan level is then judged target by target.
+  if (typeof statuses !== 'string' || statuses.length !== plan.targets.length) return undefined;
+  for (let i = 0; i < statuses.length; i++) {
+    const code = statuses.charCodeAt(i) - 97;
+    if (!(code >= 0 && code < STATUSES.length)) return undefined;
+  }
+  return statuses;
+}
+
+/** The status a character of `EmptySeriesStatuses` stands for. */
+export function emptySeriesStatusAt(statuses: string, index: number): Status {
+  return STATUSES[statuses.charCodeAt(index) - 97] as Status;
+}
+
+/** The character of `EmptySeriesStatuses` that stands for `status`. */
+export function emptySeriesCode(status: Status): string {
+  return String.fromCharCode(97 + STATUSES.indexOf(status));
 }
 
 /** The prebuilt tables of the plan whose targets array this is, or undefined. */
@@ -78,6 +118,9 @@ export function decodePlanTables(data: unknown, targetCount: number): PlanTables
   const sized = (values: unknown): values is unknown[] => Array.isArray(values) && values.length === targetCount;
   if (!tables || !cells || !scanner || !Array.isArray(tables.inexactIds) || !Array.isArray(cells.levelKeys) || !Array.isArray(scanner.slots)) return undefined;
   if (![cells.year, cells.low, cells.high, cells.open, tables.scaleReferences, tables.scaleFractions, scanner.scanned, scanner.first, scanner.milestone].every(sized)) return undefined;
+  // (Each year's letters are checked when that year is read: emptySeriesStatusesOf.)
+  const empty = tables.emptySeries;
+  if (empty !== undefined && !(Number.isInteger(empty?.first) && Array.isArray(empty.byYear))) return undefined;
   for (const values of [cells.low, cells.high, tables.scaleReferences]) {
     for (let i = 0; i < values.length; i++) if (typeof values[i] === 'string') values[i] = Number(values[i]);
   }
