@@ -2,46 +2,12 @@
 // a region's name, a figure's digits), a few dozen lines at a time, before they are handed to
 // `ByteChunks` in one piece: each piece copied by hand, no view or string made per piece.
 
-/** A byte buffer that grows as it is written, with a figure's digits written straight into it. */
-export class LineBytes {
-  /** The bytes; only the first `length` mean anything (read them before the next write). */
-  buf: Buffer;
-  length = 0;
+import { GrowingBytes } from './growing-bytes.js';
 
+/** A byte buffer that grows as it is written (`GrowingBytes`), with a figure's digits written straight into it and lines cut in place. */
+export class LineBytes extends GrowingBytes {
   constructor(size = 16 * 1024) {
-    this.buf = Buffer.allocUnsafe(Math.max(64, size));
-  }
-
-  /** The buffer, with room for `n` more bytes after `length` (it grows, its bytes copied, when it must). */
-  room(n: number): Buffer {
-    if (this.length + n > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
-      this.buf.copy(bigger, 0, 0, this.length);
-      this.buf = bigger;
-    }
-    return this.buf;
-  }
-
-  /** Appends `source`. */
-  bytes(source: Uint8Array): void {
-    const n = source.length;
-    const buf = this.room(n);
-    const at = this.length;
-    // Pieces of a sentence are short: copied by hand, cheaper than a call into the runtime.
-    if (n < 48) for (let i = 0; i < n; i++) buf[at + i] = source[i]!;
-    else buf.set(source, at);
-    this.length = at + n;
-  }
-
-  /** Appends one byte (an ASCII character). */
-  byte(value: number): void {
-    this.room(1)[this.length++] = value;
-  }
-
-  /** Appends a string as UTF-8 (a lone surrogate as U+FFFD, as Node encodes any string it writes). */
-  text(text: string): void {
-    const buf = this.room(text.length * 3);
-    this.length += buf.write(text, this.length, 'utf8');
+    super(size);
   }
 
   /**
@@ -96,16 +62,6 @@ export class LineBytes {
       }
     }
     this.length = start + total;
-  }
-
-  /** The bytes written, as a view of the buffer (valid until the next write). */
-  view(): Uint8Array {
-    return this.buf.subarray(0, this.length);
-  }
-
-  /** Forgets what was written; the buffer is kept. */
-  reset(): void {
-    this.length = 0;
   }
 }
 

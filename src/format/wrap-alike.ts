@@ -1,4 +1,5 @@
-import { codeWidth } from './text-width.js';
+// A piece or fill of a spliced text is read by plain-shape.ts's rules, the same for lines off track.
+import { plainShape, plainWidth } from './plain-shape.js';
 import { wrapText } from './wrap-text.js';
 
 /** Texts longer than this (UTF-16 units) are wrapped afresh, never remembered. */
@@ -29,12 +30,6 @@ export interface AlikeWrap {
   splicedCuts(pieces: readonly string[], fills: readonly string[]): Int32Array | null | undefined;
   /** How many texts were cut where a text of their shape was (for tests). */
   readonly reused: number;
-}
-
-/** A piece or fill of a spliced text: the key of its shape, its columns; null when wrapping may drop or trim one of its characters. */
-interface PartShape {
-  key: string;
-  columns: number;
 }
 
 /** A node of the tree of spliced shapes: its template's columns at the root, a branch per shape of the next fill, where a text of this shape was cut (undefined: none seen yet). */
@@ -147,7 +142,7 @@ export function wrapAlike(width: number): AlikeWrap {
     if (node === undefined) {
       let columns = 0;
       for (const piece of pieces) {
-        const part = partShape(piece);
+        const part = plainShape(piece);
         if (part === null) {
           columns = -1;
           break;
@@ -166,7 +161,7 @@ export function wrapAlike(width: number): AlikeWrap {
       else {
         let known = fillShapes.get(fill);
         if (known === undefined) {
-          const part = partShape(fill);
+          const part = plainShape(fill);
           if (part === null) known = null;
           else {
             let id = shapeCodes.get(part.key);
@@ -235,32 +230,6 @@ export function wrapAlike(width: number): AlikeWrap {
   return Object.defineProperty(wrap, 'reused', { get: () => reused }) as AlikeWrap;
 }
 
-/** The shape of a part of a spliced text (as `wrapAlike` reads a text) and its columns; null when it holds a character wrapping may drop or trim. */
-function partShape(part: string): PartShape | null {
-  if (part.length > LONGEST) return null;
-  const codes: number[] = [];
-  let columns = 0;
-  for (let i = 0; i < part.length; i++) {
-    const c = part.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      codes.push(0x4e00);
-      columns += 2;
-    } else if (c >= 48 && c <= 57) {
-      codes.push(48);
-      columns++;
-    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      codes.push(97);
-      columns++;
-    } else {
-      const w = plainWidth(c);
-      if (w < 0) return null;
-      codes.push(c);
-      columns += w;
-    }
-  }
-  return { key: String.fromCharCode(...codes), columns };
-}
-
 /** A shape remembered, and where its text was cut (null: it is wrapped afresh). */
 interface Shape {
   shape: Uint16Array;
@@ -272,21 +241,6 @@ function sameShape(known: Uint16Array, shape: Uint16Array, n: number): boolean {
   if (known.length !== n) return false;
   for (let i = 0; i < n; i++) if (known[i] !== shape[i]) return false;
   return true;
-}
-
-/**
- * The columns of a UTF-16 unit wrapping treats by its class and width alone, or -1 for one it may
- * drop or trim (a control, a mark of no width, a space other than U+0020), or that is half of a character.
- */
-function plainWidth(c: number): number {
-  if (c === 0x20) return 1;
-  if (c < 0x20 || (c >= 0x7f && c <= 0xa0)) return -1;
-  if (c < 0x300) return 1;
-  if (c >= 0xd800 && c <= 0xdfff) return -1;
-  // The other spaces trimEnd trims.
-  if (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff || c === 0x180e) return -1;
-  const w = codeWidth(c);
-  return w === 0 ? -1 : w;
 }
 
 /**
