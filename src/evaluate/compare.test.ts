@@ -4,6 +4,7 @@ import { scaleDigits } from '../actuals/units.js';
 import fc from 'fast-check';
 import Big from 'big.js';
 import { encodeFigure, NOT_SHORT } from '../actuals/figure-store.js';
+import { MAX_SHORT_MANTISSA } from '../actuals/read-plain-number.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { attainmentOf, clean, gapOf, meets, meetsFor, TargetDecimals } from './compare.js';
 import { partsOfFigure } from './exact-decimal.js';
@@ -195,6 +196,7 @@ describe('TargetDecimals: a target read once for the gap and attainment of many 
     const next = seededRandom(91);
     const parts = { negative: false, mantissa: 0, exponent: 0 };
     let short = 0;
+    let padded10 = 0;
     for (const t of targets) {
       const terms = new TargetDecimals(t, TOL);
       for (let i = 0; i < 1000; i++) {
@@ -204,11 +206,20 @@ describe('TargetDecimals: a target read once for the gap and attainment of many 
         if (given) short++;
         const expected = [referenceGap(a, t), referenceAttainment(a, t)];
         expect([terms.gap(a, given), terms.attainment(a, given)], `${t.op} ${String(t.value)} of ${a}`).toEqual(expected);
+        // The readers keep a decimal's places as written: 15.220 is 15220 at 3 places, not 1522 at 2.
+        if (given && given.mantissa > 0 && given.mantissa * 10 < MAX_SHORT_MANTISSA && -given.exponent < 15) {
+          const written = (given.negative ? -1 : 1) * given.mantissa * 10 * 16 + (1 - given.exponent);
+          const padded = codeParts(written, { negative: false, mantissa: 0, exponent: 0 });
+          expect(padded.mantissa).toBe(given.mantissa * 10);
+          expect([terms.gap(a, padded), terms.attainment(a, padded)], `${t.op} ${String(t.value)} of ${a} with a trailing 0`).toEqual(expected);
+          padded10++;
+        }
         expect([gapOf(a, t, TOL), attainmentOf(a, t, TOL)], `${t.op} ${String(t.value)} of ${a}`).toEqual(expected);
       }
     }
     // Most figures are short decimals, read from their code.
     expect(short).toBeGreaterThan(targets.length * 500);
+    expect(padded10).toBeGreaterThan(targets.length * 400);
   });
 
   it('a short decimal\'s code gives the parts its figure has (codeParts)', () => {

@@ -34,8 +34,10 @@ export interface KeptContext {
 
 /**
  * The decimal parts (`figureParts`) of a figure the store keeps as a short decimal (`code`: m·16 + k
- * for m ÷ 10^k, see figure-code.ts), written into `into`, which it returns: the least k that gives
- * the figure, as `figureParts` finds it, read from the code instead of worked out again.
+ * for m ÷ 10^k, see figure-code.ts), written into `into`, which it returns: k as the code has it,
+ * which is the least k when the store encoded the figure and the places as written when a reader
+ * did (1.50 is 150 at 2 places); the gaps and attainments worked out from them are exact in
+ * value, so either gives the same answer.
  */
 export function codeParts(code: number, into: Parts): Parts {
   const k = code & 15;

@@ -228,34 +228,49 @@ export class ByteChunks {
 
   /** `mantissa ÷ 10^k` written out (mantissa a whole number below 2^53): `0.005`, `3.5`, `120`. */
   private decimal(mantissa: number, k: number): void {
-    // Below 2^31 in int32 arithmetic; above, as two int32 halves of 8 and up to 8 digits (2^53 < 10^16),
-    // never with `%` (fmod) or a division of doubles per digit.
-    const small = mantissa < 0x7fffffff;
-    let high = small ? 0 : Math.floor(mantissa / 1e8);
-    // The quotient of a double may round up to the next whole number: then the low half is negative.
-    if (!small && mantissa - high * 1e8 < 0) high--;
-    let low = small ? mantissa | 0 : (mantissa - high * 1e8) | 0;
-    let rest = high | 0;
-    const digits = small ? digitsOf(low) : 8 + digitsOf(rest);
-    // At least one digit before the point: 0.005 is 5 with k = 3, written with its zeros.
-    const width = Math.max(digits, k + 1);
-    const buf = this.room(width + 1);
-    const end = this.at + width + (k > 0 ? 1 : 0);
-    let i = end - 1;
-    for (let place = 0; place < width; place++) {
-      if (place === k && k > 0) buf[i--] = 46; // '.'
-      if (small || place < 8) {
-        const next = (low / 10) | 0;
-        buf[i--] = 48 + low - next * 10;
-        low = next;
-      } else {
-        const next = (rest / 10) | 0;
-        buf[i--] = 48 + rest - next * 10;
-        rest = next;
-      }
-    }
-    this.at = end;
+    this.at = writeDecimal(this.room(k + 18), this.at, mantissa, k);
   }
+}
+
+/**
+ * Writes `mantissa ÷ 10^k` (mantissa a whole number below 2^53) into `buf` at `at`, which must
+ * have room for k + 18 bytes: `0.005`, `3.5`, `120`; returns where it ends.
+ */
+export function writeDecimal(buf: Uint8Array, at: number, mantissa: number, k: number): number {
+  // Below 2^31 in int32 arithmetic; above, as two int32 halves of 8 and up to 8 digits (2^53 < 10^16),
+  // never with `%` (fmod) or a division of doubles per digit.
+  const small = mantissa < 0x7fffffff;
+  let high = small ? 0 : Math.floor(mantissa / 1e8);
+  // The quotient of a double may round up to the next whole number: then the low half is negative.
+  if (!small && mantissa - high * 1e8 < 0) high--;
+  let low = small ? mantissa | 0 : (mantissa - high * 1e8) | 0;
+  let rest = high | 0;
+  const digits = small ? digitsOf(low) : 8 + digitsOf(rest);
+  // At least one digit before the point: 0.005 is 5 with k = 3, written with its zeros.
+  const width = Math.max(digits, k + 1);
+  const end = at + width + (k > 0 ? 1 : 0);
+  let i = end - 1;
+  for (let place = 0; place < width; place++) {
+    if (place === k && k > 0) buf[i--] = 46; // '.'
+    if (small || place < 8) {
+      const next = (low / 10) | 0;
+      buf[i--] = 48 + low - next * 10;
+      low = next;
+    } else {
+      const next = (rest / 10) | 0;
+      buf[i--] = 48 + rest - next * 10;
+      rest = next;
+    }
+  }
+  return end;
+}
+
+/** How many decimal digits a whole number 0 ≤ v < 2^53 has (1 for 0). */
+export function decimalDigits(v: number): number {
+  if (v < 0x7fffffff) return digitsOf(v);
+  let n = 10;
+  for (let bound = 1e10; v >= bound && n < 16; bound *= 10) n++;
+  return n;
 }
 
 /** How many decimal digits a whole number 0 ≤ v < 2^31 has. */

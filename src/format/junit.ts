@@ -12,17 +12,13 @@ import { CasePieces, tailOf, type Between, type Tail } from './join-case-pieces.
 import { OffTrackBytes } from './off-track-bytes.js';
 import { writeShortFigure } from './write-four-places.js';
 import { viewResult } from './view.js';
+import { isOffTrackStatus } from './view-result.js';
 
 /** Text made safe for XML 1.0: controls shown escaped, markup escaped. */
 export const xmlEscape = escapeXml;
 
 function groupKey(target: ListedMeta): string {
   return target.goal !== null ? 'goals' : `action${target.action ?? 0}`;
-}
-
-/** Not met, behind or moving away: `ResultView.offTrack`. */
-function isOffTrack(status: Status): boolean {
-  return status === 'not_met' || status === 'insufficient' || status === 'moving_away';
 }
 
 function skipped(status: Status): boolean {
@@ -105,8 +101,8 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
     const attrs = utf8(`" classname="plancheck.${id}.${key}"`);
     const tail = (then: Uint8Array): Uint8Array => Buffer.concat([CLOSE_REGION, attrs, then]);
     const [toSkipped, toEmpty, toFailure, toSystemOut] = [tail(SKIPPED), tail(EMPTY_CASE), tail(FAILURE), tail(SYSTEM_OUT)];
-    // A town not judged, spliced from its target's pieces joined once per suite (head, then the
-    // case's end with the sentence's start, its middle, its end with the case's), the region's
+    // A town not judged, spliced from its target's pieces (`CasePieces`: its head, what stands
+    // between the region's two mentions, the middle and the tail around its figure), the region's
     // bytes twice (a name and a sentence escape it alike) and its figure.
     // By target index (a target of another index's place, never in a plan, by a map), then by whether it has a figure.
     const joined: (JoinedCases | undefined)[] = [];
@@ -139,8 +135,6 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       }
       return pieces;
     };
-    // The cases are written by a plain function, up to a full chunk at a time: a generator's loop
-    // is optimised by on-stack replacement, undone and redone as each kind of case first appears.
     // A town not judged (most of a large run): its sentence worded once per target. Its head
     // (joined with the case before's end), the region twice around what stands between (joined
     // once per region), its figure between the sentence's pieces. False when it must be worded
@@ -170,7 +164,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       cases.head(known.head);
       const region = regionBytes(cell.region);
       out.bytes(region);
-      if (!failure && !skip && cell.severity !== 'warning' && !isOffTrack(cell.status)) {
+      if (!failure && !skip && cell.severity !== 'warning' && !isOffTrackStatus(cell.status)) {
         cases.hold(known.ends[0]!);
         return true;
       }
@@ -204,7 +198,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
       out.bytes(attrs);
       const failure = result.severity === 'failure';
       // A test case that passes says nothing (its result is not worded), unless a warning doubts its figure.
-      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !isOffTrack(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
+      if (!failure && !skipped(result.status) && result.severity !== 'warning' && !isOffTrackStatus(result.status) && (doubts.size === 0 || doubts.of(result, lang) === '')) {
         out.bytes(EMPTY_CASE);
         return;
       }
@@ -242,7 +236,7 @@ export function* junitChunks(report: Report, { lang, results }: FormatOptions): 
         // from its status and severity before the cell is judged again (once).
         const status = listed.status(key);
         const severity = listed.severity(key);
-        const worded = severity === 'failure' || severity === 'warning' || skipped(status) || isOffTrack(status);
+        const worded = severity === 'failure' || severity === 'warning' || skipped(status) || isOffTrackStatus(status);
         if (!worded && doubts.size === 0) writePassing(key);
         else {
           const isCell = listed.cell?.(key, cell, worded, placed) === true;

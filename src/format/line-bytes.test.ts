@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { digitText } from './cell-figure-words.js';
-import { digitCount, LineBytes } from './line-bytes.js';
+import { decimalDigits } from './byte-chunks.js';
+import { LineBytes } from './line-bytes.js';
 import { movesOf } from './write-off-track-lines.js';
 
 // Rule: a number written as digits into the line buffer is what `digitText` words (ByteChunks'
@@ -22,7 +23,7 @@ describe('LineBytes', () => {
       out.fixedPoint(mantissa, places, sign);
       expect(Buffer.from(out.view()).toString('latin1'), `${mantissa} ${places} ${sign}`).toBe(`>${digitText({ mantissa, places, sign, percent: false }, '%')}`);
     }
-    expect([0, 9, 10, 99999, 100000, 2 ** 31, 10 ** 15 - 1, 10 ** 15, 2 ** 53 - 1].map(digitCount)).toEqual([1, 1, 2, 5, 6, 10, 15, 16, 16]);
+    expect([0, 9, 10, 99999, 100000, 2 ** 31, 10 ** 15 - 1, 10 ** 15, 2 ** 53 - 1].map(decimalDigits)).toEqual([1, 1, 2, 5, 6, 10, 15, 16, 16]);
   });
 
   it('cuts a text written from a start into its lines in place, moving them left, right or both ways', () => {

@@ -2,6 +2,7 @@
 // a region's name, a figure's digits), a few dozen lines at a time, before they are handed to
 // `ByteChunks` in one piece: each piece copied by hand, no view or string made per piece.
 
+import { writeDecimal } from './byte-chunks.js';
 import { GrowingBytes } from './growing-bytes.js';
 
 /** A byte buffer that grows as it is written (`GrowingBytes`), with a figure's digits written straight into it and lines cut in place. */
@@ -68,42 +69,11 @@ export class LineBytes extends GrowingBytes {
 const NEWLINE = 10;
 
 /**
- * Writes a whole `mantissa` (0 ≤ mantissa < 2^53) as a decimal of exactly `places` places (0–15)
- * into `buf` at `at`, a `-` or `+` before it when `sign` is -1 or 1 (room for 24 bytes is the
- * caller's); returns where it ends.
+ * Writes a whole `mantissa` (0 ≤ mantissa < 2^53) as a decimal of exactly `places` places
+ * (0–15) into `buf` at `at`, a `-` or `+` before it when `sign` is -1 or 1 (room for 24 bytes is
+ * the caller's); returns where it ends.
  */
 export function writeFixedPoint(buf: Buffer, at: number, mantissa: number, places: number, sign: number): number {
   if (sign !== 0) buf[at++] = sign < 0 ? 45 : 43; // '-', '+'
-  const digits = digitCount(mantissa);
-  // At least one digit before the point: 0.05 is 5 at 2 places, written with its zeros.
-  const width = digits > places ? digits : places + 1;
-  const end = at + width + (places > 0 ? 1 : 0);
-  let i = end - 1;
-  if (mantissa < 0x7fffffff) {
-    // Int32 arithmetic (a division by 10 compiles to a multiplication).
-    let v = mantissa | 0;
-    for (let place = 0; place < width; place++) {
-      if (place === places && places > 0) buf[i--] = 46; // '.'
-      const next = (v / 10) | 0;
-      buf[i--] = 48 + v - next * 10;
-      v = next;
-    }
-  } else {
-    let v = mantissa;
-    for (let place = 0; place < width; place++) {
-      if (place === places && places > 0) buf[i--] = 46;
-      const next = Math.floor(v / 10);
-      buf[i--] = 48 + (v - next * 10);
-      v = next;
-    }
-  }
-  return end;
-}
-
-/** How many decimal digits a whole number 0 ≤ v < 2^53 has (1 for 0). */
-export function digitCount(v: number): number {
-  if (v < 100000) return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
-  let n = 6;
-  for (let bound = 1000000; v >= bound && n < 16; bound *= 10) n++;
-  return n;
+  return writeDecimal(buf, at, mantissa, places);
 }

@@ -5,7 +5,7 @@ import { seededRandom } from '../seeded-random.test-helper.js';
 import { finalCell, levelTarget, plainLevelTargets } from './final-cells.test-helper.js';
 import { listedOver, NO_DOUBTS, offTrackMatrix as matrix } from './off-track-matrix.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
-import { ByteChunks } from './byte-chunks.js';
+import { LineBytes } from './line-bytes.js';
 import { offTrackKeys, offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
 import { isOffTrackOrFailing, isOffTrackOrFailingAt, viewOffTrack } from './view-result.js';
@@ -57,7 +57,7 @@ let splicedLines = 0;
 function collect(lines: Iterable<OffTrackLine>): Worded[] {
   const out: Worded[] = [];
   const fills: string[] = [];
-  const bytes = new ByteChunks(64);
+  const bytes = new LineBytes(64);
   for (const line of lines) {
     const pieces = line.pieces(fills);
     if (pieces) {
@@ -68,8 +68,9 @@ function collect(lines: Iterable<OffTrackLine>): Worded[] {
       splicedLines++;
     }
     // Its UTF-8, written from its template's bytes when spliced, is its text's.
-    line.write(bytes);
-    expect(Buffer.from(bytes.take()).equals(Buffer.from(line.text(), 'utf8'))).toBe(true);
+    bytes.reset();
+    line.writeBytes(bytes);
+    expect(Buffer.from(bytes.view()).equals(Buffer.from(line.text(), 'utf8'))).toBe(true);
     out.push({ text: line.text(), tone: line.tone });
   }
   return out;

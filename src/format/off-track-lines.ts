@@ -1,6 +1,5 @@
 import { formatMessage, type Lang } from '../messages.js';
 import { emptyCell, resultOfCell, type ListedResults } from '../report/listed-results.js';
-import type { ByteChunks } from './byte-chunks.js';
 import type { LineBytes } from './line-bytes.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import type { MatrixRow } from './region-matrix.js';
@@ -38,13 +37,7 @@ export class OffTrackLine {
     return this.spliced ? this.sentences.lastPieces(fills) : null;
   }
 
-  /** Appends the line's text as UTF-8 (a spliced line from its template's bytes, without its text). */
-  write(out: ByteChunks): void {
-    if (this.spliced) this.sentences.writeLast(out);
-    else out.text(this.general);
-  }
-
-  /** Appends the line's text as UTF-8 to a `LineBytes` (the bytes `write` appends). */
+  /** Appends the line's text as UTF-8 to a `LineBytes` (a spliced line from its template's bytes, without its text). */
   writeBytes(out: LineBytes): void {
     if (this.spliced) this.sentences.writeLastBytes(out);
     else out.text(this.general);

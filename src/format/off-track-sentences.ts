@@ -2,7 +2,7 @@ import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { resultOfCell, type ListedCell } from '../report/listed-results.js';
 import { STATUSES, type Result } from '../report/types.js';
-import { ByteChunks, utf8 } from './byte-chunks.js';
+import { ByteChunks, decimalDigits, utf8 } from './byte-chunks.js';
 import { describeResult } from './findings.js';
 import type { ResultView } from './view-result.js';
 import { escapeControls } from './sanitize.js';
@@ -10,7 +10,7 @@ import { viewResult } from './view.js';
 import { FIGURE_WORDS, type FigureWords } from './word-reason.js';
 import { cellDigits } from './cell-digits.js';
 import { aboveCell, cellFigureWords, digitText, targetPlaces, type DigitWords } from './cell-figure-words.js';
-import { digitCount, writeFixedPoint, type LineBytes } from './line-bytes.js';
+import { writeFixedPoint, type LineBytes } from './line-bytes.js';
 import { plainShape } from './plain-shape.js';
 
 // Private-use characters no escaper changes, one per slot of a sentence worded once per target:
@@ -262,7 +262,7 @@ export class OffTrackSentences {
 
   /** The columns of a number's digits (one a character, `%` as escaped). */
   private digitColumns(words: DigitWords): number {
-    const digits = digitCount(words.mantissa);
+    const digits = decimalDigits(words.mantissa);
     let columns = (digits > words.places ? digits : words.places + 1) + (words.places > 0 ? 1 : 0) + (words.sign !== 0 ? 1 : 0);
     if (words.percent) columns = this.percentColumns < 0 ? -1 : columns + this.percentColumns;
     return columns;
@@ -289,7 +289,7 @@ export class OffTrackSentences {
       } else if (this.allDigits ? !(slot === 4 && this.noAttainment) : this.digits[slot]) {
         const words = this.digitWords[slot]!;
         if (words.percent && this.percentColumns < 0) return -1;
-        const digits = digitCount(words.mantissa);
+        const digits = decimalDigits(words.mantissa);
         const length = digits > words.places ? digits : words.places + 1;
         // Digits, a point `places` from the end, a sign, a `%`: a positive number of its own for each layout.
         code = 1 + ((length * 16 + words.places) * 2 + (words.percent ? 1 : 0)) * 3 + (words.sign + 1);

@@ -12,9 +12,12 @@ export interface PlainShape {
   columns: number;
 }
 
-/** The shape and columns of `text` (at most 2,048 units), or null (see above). */
+/** Texts longer than this (UTF-16 units) have no shape: they are wrapped afresh, never remembered. */
+export const LONGEST = 2048;
+
+/** The shape and columns of `text` (at most `LONGEST` units), or null (see above). */
 export function plainShape(text: string): PlainShape | null {
-  if (text.length > 2048) return null;
+  if (text.length > LONGEST) return null;
   let key = '';
   let columns = 0;
   for (let i = 0; i < text.length; i++) {

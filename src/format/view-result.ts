@@ -58,7 +58,10 @@ export interface ResultView {
   notes: string;
 }
 
-const OFF_TRACK = new Set<Result['status']>(['not_met', 'insufficient', 'moving_away']);
+/** Not met, behind or moving away: a result `offTrack` (`ResultView.offTrack`). */
+export function isOffTrackStatus(status: Result['status']): boolean {
+  return status === 'not_met' || status === 'insufficient' || status === 'moving_away';
+}
 
 // Status words depend on four small things only: word them once per combination.
 const STATUS_WORDS = new Map<number, string>();
@@ -89,7 +92,7 @@ export function toneOf(result: Pick<Result, 'status' | 'severity'>): Tone {
   if (result.status === 'met' || result.status === 'achieved' || result.status === 'on_track') return 'good';
   if (result.severity === 'failure') return 'bad';
   if (result.status === 'moderate') return 'moderate';
-  if (result.severity === 'warning' || OFF_TRACK.has(result.status)) return 'warn';
+  if (result.severity === 'warning' || isOffTrackStatus(result.status)) return 'warn';
   return 'neutral';
 }
 
@@ -140,7 +143,7 @@ export function isOffTrackOrFailing(result: Result): boolean {
 /** `isOffTrackOrFailing` from a result's status and severity alone. */
 export function isOffTrackOrFailingAt(status: Result['status'], severity: Result['severity']): boolean {
   // As toneOf reads 'bad' (a failure that is not met, achieved or on track), without an object per call.
-  return OFF_TRACK.has(status) || (severity === 'failure' && status !== 'met' && status !== 'achieved' && status !== 'on_track');
+  return isOffTrackStatus(status) || (severity === 'failure' && status !== 'met' && status !== 'achieved' && status !== 'on_track');
 }
 
 // `cellMark`'s words by the few things they depend on.
@@ -164,7 +167,7 @@ export function cellOf(result: Result, lang: Lang): ResultCell {
   // A figure is a number or one of our words: nothing from the input to escape.
   const figure = cellFigure(result, lang);
   const symbol = symbolOf(result, tone);
-  return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: OFF_TRACK.has(result.status) };
+  return { result, text: figure ? `${symbol} ${figure}` : symbol, figure, symbol, tone, status: statusWord(result, lang), offTrack: isOffTrackStatus(result.status) };
 }
 
 /** What a line of the results off track shows: a result's region, target, status and reason. */
@@ -237,7 +240,7 @@ export function viewResult(result: Result, lang: Lang, doubts?: FigureDoubts, fi
     doubt,
     symbol: symbolOf(result, tone),
     tone,
-    offTrack: OFF_TRACK.has(result.status),
+    offTrack: isOffTrackStatus(result.status),
     reason: reasonWords(result, lang, unit, reasonHead, figures),
     progress: progressOf(result, lang),
     projection,

@@ -1,9 +1,7 @@
 // A piece or fill of a spliced text is read by plain-shape.ts's rules, the same for lines off track.
-import { plainShape, plainWidth } from './plain-shape.js';
+import { LONGEST, plainShape, plainWidth } from './plain-shape.js';
 import { wrapText } from './wrap-text.js';
 
-/** Texts longer than this (UTF-16 units) are wrapped afresh, never remembered. */
-const LONGEST = 2048;
 /** How many shapes one wrapper remembers (each two bytes a unit of its text, and its cuts). */
 const MOST_SHAPES = 16_384;
 
@@ -21,13 +19,6 @@ export interface AlikeWrap {
    * (where `spliced` gives `[text]`), else its lines; `text` is asked for at most once.
    */
   splicedLines(pieces: readonly string[], fills: readonly string[], text: () => string): string[] | null;
-  /**
-   * Where a spliced text is cut, without the text: null when it fits the width whole, the
-   * [start, end) of each line (UTF-16 offsets into the text; only spaces lie between them) when a
-   * text of its shape was cut before (the same array for every text of that shape: a caller may
-   * key what it derives from the cuts by it), undefined when not known (then `splicedLines`).
-   */
-  splicedCuts(pieces: readonly string[], fills: readonly string[]): Int32Array | null | undefined;
   /** How many texts were cut where a text of their shape was (for tests). */
   readonly reused: number;
 }
@@ -209,15 +200,6 @@ export function wrapAlike(width: number): AlikeWrap {
     for (let i = 0; i < lines.length; i++) lines[i] = text.slice(cuts[2 * i]!, cuts[2 * i + 1]!);
     return lines;
   };
-  const splicedCuts = (pieces: readonly string[], fills: readonly string[]): Int32Array | null | undefined => {
-    const leaf = leafOf(pieces, fills);
-    if (leaf === null) return undefined;
-    if (leaf.columns <= limit) return null;
-    const { cuts } = leaf.leaf;
-    if (!cuts) return undefined;
-    reused++;
-    return cuts;
-  };
   // A text wrapped afresh: null when it is its own line.
   const wrapWhole = (text: string): string[] | null => {
     const lines = wrapText(text, limit);
@@ -226,7 +208,6 @@ export function wrapAlike(width: number): AlikeWrap {
   const spliced = (text: string, pieces: readonly string[], fills: readonly string[]): string[] => splicedLines(pieces, fills, () => text) ?? [text];
   Object.defineProperty(wrap, 'spliced', { value: spliced });
   Object.defineProperty(wrap, 'splicedLines', { value: splicedLines });
-  Object.defineProperty(wrap, 'splicedCuts', { value: splicedCuts });
   return Object.defineProperty(wrap, 'reused', { get: () => reused }) as AlikeWrap;
 }
 
