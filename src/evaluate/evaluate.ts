@@ -12,7 +12,7 @@ import {
 } from '../report/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { meets } from './compare.js';
-import { KeptCells } from './keep-cells.js';
+import { KeptCells, regionSlots } from './keep-cells.js';
 import { elapsedShare, judges } from './judge.js';
 import { atYear } from './judge-parts.js';
 import { QuickCount } from './quick-count.js';
@@ -140,7 +140,9 @@ function evaluateWith(
   const facts = emptyCell();
   // What the first pass keeps of the common cells, for the formats (keep-cells.ts); and how it
   // judges them: a town not judged by the year of its latest figure, a final level by its comparison.
-  const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance, regions }) : null;
+  // A format asks for cells region by region: each region's slot is looked up once, for kept cells and the rest alike.
+  const slotAt = regionSlots(store, regions);
+  const kept = quickList ? new KeptCells(detail ? regions.length * targets.length : 0, { store, asOf, regional: regional !== null, fileName, tolerance: plan.approxTolerance, regions, slotAt }) : null;
   const status: StatusFacts = { status: 'no_data', severity: 'info', notJudged: false, hasActual: false };
   /**
    * A result's status and severity alone, as a summary counts it (the judges without detail; a
@@ -327,13 +329,6 @@ function evaluateWith(
     inputWarnings,
     errors: actuals.problems,
     errorCount: actuals.problemCount,
-  };
-  // A format asks for cells region by region: each region's slot is looked up once.
-  const slots = new Int32Array(regions.length).fill(-2);
-  const slotAt = (position: number): number => {
-    let slot = slots[position]!;
-    if (slot === -2) slots[position] = slot = store.findSlot(regions[position]!);
-    return slot;
   };
   const cells: Cells = {
       regions,

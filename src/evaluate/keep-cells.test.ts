@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FigureStore } from '../actuals/figure-store.js';
 import { emptyCell, markOf } from '../report/listed-results.js';
-import { FINAL_LEVEL, KeptCells, NOT_JUDGED_NO_FIGURE, NOT_KEPT, notJudgedCode } from './keep-cells.js';
+import { FINAL_LEVEL, KeptCells, NOT_JUDGED_NO_FIGURE, NOT_KEPT, notJudgedCode, regionSlots } from './keep-cells.js';
 import { miniPlan } from './plan.test-helper.js';
 
 // A kept cell is read straight from the store by the code the first pass kept; a code whose
@@ -20,7 +20,7 @@ function kept(): { cells: KeptCells; key: (id: string) => number } {
   // Not a short decimal: kept as a double.
   store.set('甲', M11.index, 2025, 0.1 + 0.2, { file: 1, row: 8 });
   store.set('甲', M13.index, 2024, 0.1 + 0.2, { file: 1, row: 9 });
-  const cells = new KeptCells(2 * T, { store, asOf: 2025, regional: false, fileName: (i) => ['a.csv', 'b.csv'][i] ?? '', tolerance: 0.05, regions: ['乙', '甲'] });
+  const cells = new KeptCells(2 * T, { store, asOf: 2025, regional: false, fileName: (i) => ['a.csv', 'b.csv'][i] ?? '', tolerance: 0.05, regions: ['乙', '甲'], slotAt: regionSlots(store, ['乙', '甲']) });
   // Keys by region position (甲 is the second) × targets + target position.
   return { cells, key: (id) => T + byId(id).index };
 }
@@ -74,7 +74,8 @@ describe('KeptCells: a listed cell of a common shape read from the store by its 
     cells.codes[key('G1.1')] = notJudgedCode(2023, 2020);
     expect(cells.fill(key('G1.1'), 1, G11, INFO, into, true, true)).toBe(false);
     // A region without figures at all.
-    const none = new KeptCells(T, { store: new FigureStore(T, 2020, 2025), asOf: 2025, regional: false, fileName: () => '', tolerance: 0.05, regions: ['丙'] });
+    const empty = new FigureStore(T, 2020, 2025);
+    const none = new KeptCells(T, { store: empty, asOf: 2025, regional: false, fileName: () => '', tolerance: 0.05, regions: ['丙'], slotAt: regionSlots(empty, ['丙']) });
     none.codes[G11.index] = FINAL_LEVEL;
     expect(none.fill(G11.index, 0, G11, MET, into, true, true)).toBe(false);
   });

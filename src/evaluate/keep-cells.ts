@@ -30,6 +30,18 @@ export interface KeptContext {
   tolerance: number;
   /** The regions in report order: a key's region is the one at its position. */
   regions: readonly string[];
+  /** A region's store slot by its position (`regionSlots`). */
+  slotAt: (position: number) => number;
+}
+
+/** A region's store slot by its position in `regions`, each looked up once when first asked for (a format asks region by region). */
+export function regionSlots(store: FigureStore, regions: readonly string[]): (position: number) => number {
+  const slots = new Int32Array(regions.length).fill(-2);
+  return (position) => {
+    let slot = slots[position]!;
+    if (slot === -2) slots[position] = slot = store.findSlot(regions[position]!);
+    return slot;
+  };
 }
 
 /**
@@ -58,8 +70,6 @@ export function codeParts(code: number, into: Parts): Parts {
 export class KeptCells {
   /** By key: NOT_KEPT, NOT_JUDGED_NO_FIGURE, FINAL_LEVEL, or 2 + the year of a town's figure − the store's first year. */
   readonly codes: Uint8Array;
-  /** By region position, its store slot once looked up (-2: not yet). */
-  private readonly slots: Int32Array;
   /** By target index, its decimals (made when a final level of it is first read with them). */
   private readonly decimals: (TargetDecimals | undefined)[] = [];
   /** The parts of the figure being read: one object for every cell. */
@@ -67,7 +77,6 @@ export class KeptCells {
 
   constructor(size: number, private readonly ctx: KeptContext) {
     this.codes = new Uint8Array(size);
-    this.slots = new Int32Array(ctx.regions.length).fill(-2);
   }
 
   /**
@@ -95,8 +104,7 @@ export class KeptCells {
       return true;
     }
     const { store } = ctx;
-    let slot = this.slots[position]!;
-    if (slot === -2) this.slots[position] = slot = store.findSlot(ctx.regions[position]!);
+    const slot = ctx.slotAt(position);
     const year = final ? target.year : store.firstYear + code - 2;
     const index = target.index;
     const block = store.yearFigures(slot, year);
