@@ -5,10 +5,11 @@ import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { listResults } from '../list-results.js';
 import type { Plan } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { arrayListed, emptyCell, listedValues, rankOf, type ListedCell } from '../report/listed-results.js';
+import { arrayListed, emptyCell, listedValues, rankOf, severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { evaluate, evaluateListed, severityOf } from './evaluate.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
+import { REGION_FINAL_LEVEL } from './keep-cells.js';
 import { csvOfFigures, miniPlan, randomFigures, townsPlan } from './plan.test-helper.js';
 import { regionalPlan } from './region-terms.js';
 
@@ -29,6 +30,7 @@ async function actualsOf(p: Plan, csv: string, twoFiles = false, keepRows = true
 }
 
 let cellsRead = 0;
+let regionCellsRead = 0;
 
 /** The fields of a result a `ListedCell` gives. */
 function pick(result: Result): Record<string, unknown> {
@@ -81,6 +83,20 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
       const result = byData.listed.get(key);
       expect(cellAsResult(cell)).toEqual(pick(result));
       cellsRead++;
+    }
+    // A region read at once says of each of its keys what `cell` says (without decimals or place):
+    // its mark, and for a cell with an actual that it reads, its shape and figure.
+    for (const key of byData.listed.keys()) {
+      const region = byData.listed.region!(key);
+      const i = key - region.base;
+      expect(i >= 0 && i < region.size).toBe(true);
+      expect([statusOfMark(region.marks[i]!), severityOfMark(region.marks[i]!)]).toEqual([byData.listed.status(key), byData.listed.severity(key)]);
+      const shape = region.shapes[i]!;
+      const value = region.values[i]!;
+      if (shape === 0) continue;
+      expect(byData.listed.cell!(key, cell, false, false)).toBe(true);
+      expect([cell.hasActual, cell.shape, cell.value]).toEqual([true, shape === REGION_FINAL_LEVEL ? 'final_level' : 'not_judged', value]);
+      regionCellsRead++;
     }
   }
   expect(JSON.stringify({ ...report, results: null })).toBe(JSON.stringify({ ...whole, results: null }));
@@ -154,6 +170,7 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
     }
     expect(listed).toBeGreaterThan(150);
     expect(cellsRead).toBeGreaterThan(100);
+    expect(regionCellsRead).toBeGreaterThan(100);
   });
 });
 

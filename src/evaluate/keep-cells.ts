@@ -111,14 +111,8 @@ export class KeptCells {
     if (!(block instanceof YearFigures)) return false;
     // The figure's code read once: a short decimal is its value and its parts; another figure is the block's double.
     const figure = block.code(index);
-    let value: number;
-    if (figure > STATUS_NOT_MET) value = decodeFigure(figure);
-    else if (figure === NOT_SHORT) {
-      value = block.exact?.[index] ?? Number.NaN;
-      if (Number.isNaN(value)) return false;
-      // A town's figure is its 12-digit rounding (a short decimal is its own).
-      if (!final) value = cleanFigure(value);
-    } else return false;
+    const value = keptValue(block, index, figure, final);
+    if (Number.isNaN(value)) return false;
     into.region = ctx.regions[position]!;
     into.target = target;
     if (final) {
@@ -156,4 +150,56 @@ export class KeptCells {
     }
     return true;
   }
+
+  /**
+   * The kept cells of one region at once, as `fill` (without decimals or place) reads each: for
+   * the key `base + i` (the region at `position`, `targets[i]`), its figure into `values[i]` and
+   * into `shapes[i]` REGION_FINAL_LEVEL or REGION_NOT_JUDGED when `fill` would fill a final level
+   * or a town not judged with that figure as its actual; 0 where `fill` says false or fills a cell
+   * without an actual (ask `fill` for those). The region's year blocks are looked up once a run of
+   * cells of one year.
+   */
+  readRegion(position: number, base: number, targets: readonly Target[], values: Float64Array, shapes: Uint8Array): void {
+    const { store } = this.ctx;
+    const { codes } = this;
+    const slot = this.ctx.slotAt(position);
+    let year = Number.NaN;
+    let block: ReturnType<FigureStore['yearFigures']> = undefined;
+    for (let i = 0; i < targets.length; i++) {
+      const code = codes[base + i]!;
+      shapes[i] = 0;
+      if (code === NOT_KEPT || code === NOT_JUDGED_NO_FIGURE) continue;
+      const target = targets[i]!;
+      const final = code === FINAL_LEVEL;
+      const of = final ? target.year : store.firstYear + code - 2;
+      if (of !== year) {
+        year = of;
+        block = store.yearFigures(slot, year);
+      }
+      if (!(block instanceof YearFigures)) continue;
+      const index = target.index;
+      const value = keptValue(block, index, block.code(index), final);
+      if (Number.isNaN(value)) continue;
+      values[i] = value;
+      shapes[i] = final ? REGION_FINAL_LEVEL : REGION_NOT_JUDGED;
+    }
+  }
+}
+
+/** `KeptCells.readRegion`'s shape of a final level judged on the region's own figure. */
+export const REGION_FINAL_LEVEL = 2;
+/** `KeptCells.readRegion`'s shape of a town not judged, with its figure. */
+export const REGION_NOT_JUDGED = 1;
+
+/**
+ * The value of a kept cell whose figure in `block` has the code `figure`: a short decimal's own,
+ * or the block's double (a town's rounded to 12 digits); NaN when the cell is not read from the
+ * store this way (no figure of either kind).
+ */
+function keptValue(block: YearFigures, index: number, figure: number, final: boolean): number {
+  if (figure > STATUS_NOT_MET) return decodeFigure(figure);
+  if (figure !== NOT_SHORT) return Number.NaN;
+  const value = block.exact?.[index] ?? Number.NaN;
+  // A town's figure is its 12-digit rounding (a short decimal is its own).
+  return final || Number.isNaN(value) ? value : cleanFigure(value);
 }

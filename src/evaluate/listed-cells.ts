@@ -1,6 +1,6 @@
 import type { Target } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { severityOfMark, statusOfMark, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { severityOfMark, statusOfMark, type ListedCell, type ListedResults, type RegionCells } from '../report/listed-results.js';
 import type { KeptCells } from './keep-cells.js';
 
 /** How `evaluateListed`'s listed results judge one region on one target again. */
@@ -30,6 +30,7 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
   let last = -1;
   let position = 0;
   let at = 0;
+  const region: RegionCells = { base: 0, size: count, marks: new Uint8Array(count), shapes: new Uint8Array(count), values: new Float64Array(count) };
   const locate = (key: number): void => {
     if (key === last + 1 && last >= 0) {
       if (++at === count) {
@@ -54,6 +55,14 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
       locate(key);
       const target = targets[at]!;
       return (kept !== null && kept.fill(key, position, target, marks[key]!, into, decimals, place)) || cells.quick(position, target, into, decimals, place);
+    },
+    region: (key) => {
+      const start = Math.floor(key / count) * count;
+      region.base = start;
+      region.marks.set(marks.subarray(start, start + count));
+      if (kept !== null) kept.readRegion(start / count, start, targets, region.values, region.shapes);
+      else region.shapes.fill(0);
+      return region;
     },
     keysOf: (accept) => {
       // Each of the few marks accepted or not once: the keys are then a scan of bytes.

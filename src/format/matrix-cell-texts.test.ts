@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { gapOf, meets } from '../evaluate/compare.js';
-import { emptyCell, resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, markOf, resultOfCell, type ListedCell, type ListedResults, type RegionCells } from '../report/listed-results.js';
 import type { FigureSource, Severity, Status, TargetSource } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { levelTarget } from './final-cells.test-helper.js';
@@ -139,6 +139,66 @@ describe('matrix cells from per-target pieces', () => {
           expect(column.starts[n]).toBe(column.bytes.length);
           expect(widest).toBe(most);
         }
+      }
+    }
+  });
+
+  it('writes a column read with its region (`ListedResults.region`) as cell by cell: the same bytes, widths, tones and ends', () => {
+    // Rule: a region's cells read at once (mark, shape, figure) are written as each cell read by
+    // `cell`; a row's cells are of one target, a region's keys side by side, as `evaluateListed` keys them.
+    const random = seededRandom(55);
+    for (const lang of ['zh', 'en'] as const) {
+      for (const escape of [(text: string) => text, escapeMarkdown]) {
+        const targets = TARGETS.length * 2;
+        const regions = 60;
+        const cells: ListedCell[] = [];
+        for (let region = 0; region < regions; region++) {
+          for (let t = 0; t < targets; t++) {
+            // A cell of the row's target: random figures, statuses and sources, as `randomCell` makes them.
+            let cell = randomCell(random);
+            while (cell.target !== TARGETS[t % TARGETS.length]) cell = randomCell(random);
+            if (cell.shape === 'final_level') Object.assign(cell, { targetSource: 'plan', figureSource: 'reported' });
+            cells.push(cell);
+          }
+        }
+        const plain = listedOver(cells);
+        const read: RegionCells = { base: 0, size: targets, marks: new Uint8Array(targets), shapes: new Uint8Array(targets), values: new Float64Array(targets) };
+        let shaped = 0;
+        const listed: ListedResults = {
+          ...plain,
+          region: (key) => {
+            read.base = Math.floor(key / targets) * targets;
+            for (let i = 0; i < targets; i++) {
+              const cell = cells[read.base + i]!;
+              read.marks[i] = markOf(cell);
+              // A cell without an actual, or whose figure is not a number, is asked for one by one.
+              read.shapes[i] = !cell.hasActual || Number.isNaN(cell.value) ? 0 : cell.shape === 'final_level' ? 2 : 1;
+              read.values[i] = read.shapes[i] === 0 ? 99 : cell.value;
+              if (read.shapes[i] !== 0) shaped++;
+            }
+            return read;
+          },
+        };
+        const rows = Array.from({ length: targets }, (_, t) => {
+          // Some regions list none of the row's target.
+          const keys = Int32Array.from({ length: regions }, (_, region) => (random() < 0.1 ? -1 : region * targets + t));
+          return { keys, key: (region: number) => keys[region]!, cell: (region: number) => cellOf(resultOfCell(cells[keys[region]!]!), lang) };
+        });
+        const byRegion = new MatrixCellTexts({ listed, lang, doubts: NO_DOUBTS }, escape);
+        const byCell = new MatrixCellTexts({ listed: plain, lang, doubts: NO_DOUBTS }, escape);
+        const n = rows.length;
+        const column = (): CellColumn => ({ bytes: new GrowingBytes(4), starts: new Int32Array(n + 1), widths: new Int32Array(n), tones: new Uint8Array(n), spaceEnds: new Uint8Array(n) });
+        const a = column();
+        const b = column();
+        for (let region = 0; region < regions; region++) {
+          const keys = Int32Array.from(rows, (row) => row.keys[region]!);
+          a.bytes.reset();
+          b.bytes.reset();
+          expect(byRegion.writeColumn(rows, keys, region, a)).toBe(byCell.writeColumn(rows, keys, region, b));
+          expect(Buffer.from(a.bytes.view()).toString('utf8'), `${lang} ${region}`).toBe(Buffer.from(b.bytes.view()).toString('utf8'));
+          expect([[...a.starts], [...a.widths], [...a.tones], [...a.spaceEnds]]).toEqual([[...b.starts], [...b.widths], [...b.tones], [...b.spaceEnds]]);
+        }
+        expect(shaped).toBeGreaterThan(regions * targets * 0.5);
       }
     }
   });

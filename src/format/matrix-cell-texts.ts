@@ -1,6 +1,7 @@
 import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
-import { emptyCell, resultOfCell, type ListedCell } from '../report/listed-results.js';
+import { REGION_FINAL_LEVEL } from '../evaluate/keep-cells.js';
+import { emptyCell, resultOfCell, type ListedCell, type RegionCells } from '../report/listed-results.js';
 import { STATUSES } from '../report/types.js';
 import { matrixCell, nearBound, type MatrixRow } from './region-matrix.js';
 import { utf8 } from './byte-chunks.js';
@@ -73,6 +74,18 @@ interface CellEntry {
   whole: KnownCell | null;
 }
 
+/**
+ * The entries a row's cells read with their region have met (`regionEntryOf`), `ROW_KINDS` a row:
+ * each one's code (mark, shape, whether a milestone is done) and entry (null: the general way);
+ * the row's target (null: its cells are not remembered; undefined: none read yet).
+ */
+interface RegionKinds {
+  targets: (Target | null | undefined)[];
+  counts: Uint8Array;
+  codes: Int32Array;
+  entries: (CellEntry | null)[];
+}
+
 /** How a cell is worded: from its target's template around its figure, as a whole text worded once, or the general way. */
 const TEMPLATE = 1;
 const WHOLE = 2;
@@ -118,7 +131,11 @@ export class MatrixCellTexts {
   /** The rows `writeColumn` was last given, and the kinds of cell of each. */
   private columnRows: readonly CellRow[] | null = null;
   private columnKinds: CellEntry[][] = [];
+  /** The entries of cells read with their region, by row of `columnRows` (`regionEntryOf`). */
+  private regionKinds: RegionKinds = { targets: [], counts: new Uint8Array(0), codes: new Int32Array(0), entries: [] };
   private readonly into: ListedCell = emptyCell();
+  /** A cell's figure read from `into`, handed to `writeFigure` as its array. */
+  private readonly figure = new Float64Array(1);
   private readonly out: CellText = { text: '', width: 0, tone: 'good' };
   private readonly bytesOut: CellBytes = { width: 0, tone: 'good', code: 1, spaceEnd: false };
   private readonly lang: Lang;
@@ -170,7 +187,8 @@ export class MatrixCellTexts {
     if (entry !== null) {
       if (entry.kind === TEMPLATE) {
         const template = entry.template!;
-        const width = writeFigure(sink, template, this.into.value);
+        this.figure[0] = this.into.value;
+        const width = writeFigure(sink, template, this.figure, 0);
         if (width >= 0) {
           out.width = width;
           out.tone = template.tone;
@@ -209,8 +227,14 @@ export class MatrixCellTexts {
     if (rows !== this.columnRows) {
       this.columnRows = rows;
       this.columnKinds = rows.map((row) => this.kindsOf(row));
+      this.regionKinds = { targets: new Array<Target | null | undefined>(rows.length).fill(undefined), counts: new Uint8Array(rows.length), codes: new Int32Array(rows.length * ROW_KINDS), entries: new Array<CellEntry | null>(rows.length * ROW_KINDS).fill(null) };
     }
     const kinds = this.columnKinds;
+    // The region's cells read at once, where the listed results can (`RegionCells`).
+    let cells: RegionCells | null = null;
+    if (quick && this.view.listed.region) {
+      for (let r = 0; r < rows.length && cells === null; r++) if (keys[r]! >= 0) cells = this.view.listed.region(keys[r]!);
+    }
     let widest = 0;
     for (let r = 0; r < rows.length; r++) {
       starts[r] = sink.length;
@@ -221,12 +245,26 @@ export class MatrixCellTexts {
         spaceEnds[r] = 0;
         continue;
       }
-      const entry = quick ? this.entryOf(rows[r]!, region, key, kinds[r]!) : null;
+      // A figure is handed on as an array and a place in it, never as a number: a double passed
+      // to a function not inlined is a new heap object, and a region's cells are a million.
+      let entry: CellEntry | null;
+      let values: Float64Array;
+      let at = cells === null ? -1 : key - cells.base;
+      const shape = at >= 0 && at < cells!.size ? cells!.shapes[at]! : 0;
+      if (shape !== 0) {
+        values = cells!.values;
+        entry = this.regionEntryOf(rows[r]!, r, region, key, kinds[r]!, cells!.marks[at]!, shape, values, at);
+      } else {
+        entry = quick ? this.entryOf(rows[r]!, region, key, kinds[r]!) : null;
+        values = this.figure;
+        values[0] = this.into.value;
+        at = 0;
+      }
       let width = -1;
       if (entry !== null) {
         if (entry.kind === TEMPLATE) {
           const template = entry.template!;
-          width = writeFigure(sink, template, this.into.value);
+          width = writeFigure(sink, template, values, at);
           tones[r] = template.code;
           spaceEnds[r] = template.spaceEnd ? 1 : 0;
         } else {
@@ -249,6 +287,38 @@ export class MatrixCellTexts {
     }
     starts[rows.length] = sink.length;
     return widest;
+  }
+
+  /**
+   * `entryOf` of a cell read with its region (`RegionCells`: its mark, shape and figure), found by
+   * those three among the entries row `r` of `writeColumn`'s rows has met that way: within a row
+   * they fix every field `entryOf` compares (its target is the row's, its sources the shape's).
+   * A cell not met that way is read and looked up by `entryOf`, and its entry remembered.
+   */
+  private regionEntryOf(row: CellRow, r: number, region: number, key: number, kinds: CellEntry[], mark: number, shape: number, values: Float64Array, at: number): CellEntry | null {
+    const value = values[at]!;
+    const seen = this.regionKinds;
+    const base = r * ROW_KINDS;
+    const target = seen.targets[r];
+    if (target !== undefined && target !== null) {
+      if (nearFinal(shape, target, value)) return null;
+      const code = regionCode(mark, shape, target, value);
+      const count = seen.counts[r]!;
+      for (let i = 0; i < count; i++) if (seen.codes[base + i] === code) return seen.entries[base + i]!;
+    }
+    const entry = this.entryOf(row, region, key, kinds);
+    const into = this.into;
+    // Remembered only for a cell `entryOf` read as the region did (its target the row's every time).
+    if (into.hasActual && into.value === value && (into.shape === 'final_level') === (shape === REGION_FINAL_LEVEL) && (target === undefined || target === into.target)) {
+      if (target === undefined) seen.targets[r] = into.target;
+      const count = seen.counts[r]!;
+      if (!nearFinal(shape, into.target, value) && count < ROW_KINDS) {
+        seen.codes[base + count] = regionCode(mark, shape, into.target, value);
+        seen.entries[base + count] = entry;
+        seen.counts[r] = count + 1;
+      }
+    } else seen.targets[r] = null;
+    return entry;
   }
 
   /** The kinds of cell `row` has met (kept for the row). */
@@ -364,7 +434,8 @@ export class MatrixCellTexts {
  * returns the cell's display width, or -1, with nothing appended, when the figure is not plain
  * digits.
  */
-function writeFigure(sink: GrowingBytes, template: CellTemplate, value: number): number {
+function writeFigure(sink: GrowingBytes, template: CellTemplate, values: Float64Array, index: number): number {
+  const value = values[index]!;
   const before = template.beforeBytes;
   const after = template.afterBytes;
   let buf = sink.room(before.length + 18 + after.length);
@@ -372,7 +443,7 @@ function writeFigure(sink: GrowingBytes, template: CellTemplate, value: number):
   // The pieces are a few bytes: copied by hand.
   for (let i = 0; i < before.length; i++) buf[at++] = before[i]!;
   const digitsAt = at;
-  at = writeQuickNumber(buf, at, value);
+  at = writeQuickNumber(buf, at, values, index);
   if (at < 0) {
     // Beyond the quick range: the figure's text, when it is plain digits.
     const figure = quickShowNumber(value);
@@ -391,6 +462,16 @@ function writeFigure(sink: GrowingBytes, template: CellTemplate, value: number):
 /** The part of a matrix row the cells read. */
 export type CellRow = Pick<MatrixRow, 'key' | 'cell'>;
 
+
+/** As `entryOf` words a cell read with its region: a final level near a bound of its target (not a milestone) the general way. */
+function nearFinal(shape: number, target: Target, value: number): boolean {
+  return shape === REGION_FINAL_LEVEL && target.kind !== 'milestone' && nearTarget(value, target.value);
+}
+
+/** What tells apart the kinds of cell of one row read with their region: the mark, the shape, and for a milestone whether it is done. */
+function regionCode(mark: number, shape: number, target: Target, value: number): number {
+  return (mark << 3) | (shape << 1) | (target.kind === 'milestone' && value === 1 ? 1 : 0);
+}
 
 /** `nearBound` without an array for a single bound: true when `value` is within 0.001 of a bound of the target. */
 function nearTarget(value: number, target: Target['value']): boolean {

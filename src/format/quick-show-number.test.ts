@@ -18,9 +18,11 @@ describe('quickShowNumber', () => {
     expect(differ).toEqual([]);
     // Written as bytes: the same digits where it writes them, nothing (-1) elsewhere.
     const buf = new Uint8Array(40).fill(33);
+    const figure = new Float64Array(3);
     let written = 0;
     for (const x of figures) {
-      const end = writeQuickNumber(buf, 3, x);
+      figure[2] = x;
+      const end = writeQuickNumber(buf, 3, figure, 2);
       if (end < 0) {
         expect(buf[3], String(x)).toBe(33);
         continue;

@@ -29,7 +29,7 @@ export function quickShowNumber(x: number): string {
 }
 
 /**
- * Appends `quickShowNumber(x)` to `buf` at `at` as ASCII, for a figure below 10^11 in magnitude of
+ * Appends `quickShowNumber(x)` of `x = figures[index]` to `buf` at `at` as ASCII, for a figure below 10^11 in magnitude of
  * at most 4 decimals (the digits written from the whole number, no string made); returns where it
  * ends, or -1, with nothing written, for any other figure. `buf` must have room for 18 bytes.
  *
@@ -38,7 +38,9 @@ export function quickShowNumber(x: number): string {
  * 0.25 under 10^15) and that divided by 10^4 is x again; so x has at most 4 places exactly when
  * `Math.round(|x| × 10^4) / 10^4` is x, and its fewest places are 4 less the zeros that whole ends in.
  */
-export function writeQuickNumber(buf: Uint8Array, at: number, x: number): number {
+export function writeQuickNumber(buf: Uint8Array, at: number, figures: Float64Array, index: number): number {
+  // The figure comes as an array and a place: a double passed to a function not inlined (this one is too long) is a new heap object.
+  const x = figures[index]!;
   const magnitude = x < 0 ? -x : x;
   if (!(magnitude < 1e11)) return -1;
   const whole = Math.round(magnitude * 10000);

@@ -43,6 +43,30 @@ export interface ListedResults {
    * Absent for results held in an array.
    */
   keysOf?(accept: (status: Status, severity: Severity) => boolean): Iterable<number>;
+  /**
+   * The common cells of the region of `key`, read at once (`RegionCells`: one object again and
+   * again, read it before the next call), for a format that reads a region's cells together.
+   * Absent for results held in an array.
+   */
+  region?(key: number): RegionCells;
+}
+
+/**
+ * A region's listed cells read at once (`ListedResults.region`): for the key `base + i`, its
+ * mark (`marks[i]`: 0 where the key is not listed, else its status and severity as one number:
+ * keys of equal marks have equal statuses and severities, which `status` and `severity` give) and,
+ * where `shapes[i]` is 1 (a town not judged) or 2 (a final level), the figure `cell` would give as
+ * its actual (`values[i]`), the cell's other fields being those of every cell of its target,
+ * shape and mark; where `shapes[i]` is 0, `cell` must be asked.
+ */
+export interface RegionCells {
+  /** The key of the region's first target. */
+  base: number;
+  /** How many keys the region has (one a target). */
+  size: number;
+  marks: Uint8Array;
+  shapes: Uint8Array;
+  values: Float64Array;
 }
 
 /**
