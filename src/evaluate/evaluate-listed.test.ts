@@ -5,11 +5,10 @@ import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { listResults } from '../list-results.js';
 import type { Plan } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { arrayListed, emptyCell, listedValues, rankOf, severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
+import { arrayListed, emptyCell, listedValues, rankOf, REGION_FINAL_LEVEL, severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
 import type { EvaluateOptions } from './evaluate.js';
 import { evaluate, evaluateListed, severityOf } from './evaluate.js';
 import { cellJudge, quickCellJudge } from './judge-cell.js';
-import { REGION_FINAL_LEVEL } from './keep-cells.js';
 import { csvOfFigures, miniPlan, randomFigures, townsPlan } from './plan.test-helper.js';
 import { regionalPlan } from './region-terms.js';
 

@@ -1,7 +1,7 @@
 import { decodeFigure, NOT_SHORT, STATUS_NOT_MET, type FigureStore } from '../actuals/figure-store.js';
 import { YearFigures } from '../actuals/year-figures.js';
 import type { Target } from '../plan/types.js';
-import { severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
+import { REGION_FINAL_LEVEL, REGION_NOT_JUDGED, severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
 import { TargetDecimals } from './compare.js';
 import type { Parts } from './exact-decimal.js';
 import { cleanFigure } from './judge-cell.js';
@@ -185,11 +185,6 @@ export class KeptCells {
     }
   }
 }
-
-/** `KeptCells.readRegion`'s shape of a final level judged on the region's own figure. */
-export const REGION_FINAL_LEVEL = 2;
-/** `KeptCells.readRegion`'s shape of a town not judged, with its figure. */
-export const REGION_NOT_JUDGED = 1;
 
 /**
  * The value of a kept cell whose figure in `block` has the code `figure`: a short decimal's own,

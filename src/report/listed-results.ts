@@ -51,6 +51,11 @@ export interface ListedResults {
   region?(key: number): RegionCells;
 }
 
+/** `RegionCells.shapes` of a final level judged on the region's own figure. */
+export const REGION_FINAL_LEVEL = 2;
+/** `RegionCells.shapes` of a town not judged, with its figure. */
+export const REGION_NOT_JUDGED = 1;
+
 /**
  * A region's listed cells read at once (`ListedResults.region`): for the key `base + i`, its
  * mark (`marks[i]`: 0 where the key is not listed, else its status and severity as one number:
