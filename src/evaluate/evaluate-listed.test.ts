@@ -30,6 +30,7 @@ async function actualsOf(p: Plan, csv: string, twoFiles = false, keepRows = true
 
 let cellsRead = 0;
 let regionCellsRead = 0;
+let regionFinalLevels = 0;
 
 /** The fields of a result a `ListedCell` gives. */
 function pick(result: Result): Record<string, unknown> {
@@ -84,7 +85,9 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
       cellsRead++;
     }
     // A region read at once says of each of its keys what `cell` says (without decimals or place):
-    // its mark, and for a cell with an actual that it reads, its shape and figure.
+    // its mark, and for a cell with an actual that it reads, its shape and figure; every other
+    // field of such a cell is that of every cell of its place, shape and mark.
+    const others = new Map<string, string>();
     for (const key of byData.listed.keys()) {
       const region = byData.listed.region!(key);
       const i = key - region.base;
@@ -95,7 +98,14 @@ function sameEvaluation(p: Plan, actuals: Actuals, options: EvaluateOptions): nu
       if (shape === 0) continue;
       expect(byData.listed.cell!(key, cell, false, false)).toBe(true);
       expect([cell.hasActual, cell.shape, cell.value]).toEqual([true, shape === REGION_FINAL_LEVEL ? 'final_level' : 'not_judged', value]);
+      expect([cell.status, cell.severity, cell.target]).toEqual([byData.listed.status(key), byData.listed.severity(key), byData.listed.metaOf(key)]);
+      expect(cell.target).toBe(byData.listed.metaOf(key));
+      const kind = `${i} ${shape} ${region.marks[i]}`;
+      const fields = JSON.stringify([cell.target.id, cell.final, cell.targetSource, cell.figureSource, cell.shape === 'final_level' ? cell.year : null]);
+      expect(others.get(kind) ?? fields, kind).toBe(fields);
+      others.set(kind, fields);
       regionCellsRead++;
+      if (shape === REGION_FINAL_LEVEL) regionFinalLevels++;
     }
   }
   expect(JSON.stringify({ ...report, results: null })).toBe(JSON.stringify({ ...whole, results: null }));
@@ -170,6 +180,9 @@ describe('evaluateListed: the results of evaluate, judged again when reached', (
     expect(listed).toBeGreaterThan(150);
     expect(cellsRead).toBeGreaterThan(100);
     expect(regionCellsRead).toBeGreaterThan(100);
+    // Both shapes: towns not judged and final levels.
+    expect(regionFinalLevels).toBeGreaterThan(20);
+    expect(regionCellsRead - regionFinalLevels).toBeGreaterThan(20);
   });
 });
 

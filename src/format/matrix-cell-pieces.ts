@@ -52,8 +52,6 @@ export function writeFigure(sink: GrowingBytes, template: CellTemplate, values: 
   return width;
 }
 
-
-
 /** As `entryOf` words a cell read with its region: a final level near a bound of its target (not a milestone) the general way. */
 export function nearFinal(shape: number, target: Target, value: number): boolean {
   return shape === REGION_FINAL_LEVEL && target.kind !== 'milestone' && nearTarget(value, target.value);

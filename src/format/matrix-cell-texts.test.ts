@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import { gapOf, meets } from '../evaluate/compare.js';
-import { emptyCell, markOf, resultOfCell, type ListedCell, type ListedResults, type RegionCells } from '../report/listed-results.js';
-import type { FigureSource, Severity, Status, TargetSource } from '../report/types.js';
+import { emptyCell, markOf, resultOfCell, SEVERITIES, type ListedCell, type ListedResults, type RegionCells } from '../report/listed-results.js';
+import { STATUSES, type FigureSource, type Severity, type Status, type TargetSource } from '../report/types.js';
 import { seededRandom } from '../seeded-random.test-helper.js';
 import { levelTarget } from './final-cells.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
@@ -157,13 +157,18 @@ describe('matrix cells from per-target pieces', () => {
             // A cell of the row's target: random figures, statuses and sources, as `randomCell` makes them.
             let cell = randomCell(random);
             while (cell.target !== TARGETS[t % TARGETS.length]) cell = randomCell(random);
-            if (cell.shape === 'final_level') Object.assign(cell, { targetSource: 'plan', figureSource: 'reported' });
+            if (cell.shape === 'final_level') {
+              Object.assign(cell, { targetSource: 'plan', figureSource: 'reported' });
+              // Half the rows with any status and severity: more kinds than a row remembers.
+              if (t % 2 === 1) Object.assign(cell, { status: STATUSES[Math.floor(random() * STATUSES.length)], severity: SEVERITIES[Math.floor(random() * SEVERITIES.length)] });
+            }
             cells.push(cell);
           }
         }
         const plain = listedOver(cells);
         const read: RegionCells = { base: 0, size: targets, marks: new Uint8Array(targets), shapes: new Uint8Array(targets), values: new Float64Array(targets) };
         let shaped = 0;
+        let lies = 1;
         const listed: ListedResults = {
           ...plain,
           region: (key) => {
@@ -174,14 +179,24 @@ describe('matrix cells from per-target pieces', () => {
               // A cell without an actual, or whose figure is not a number, is asked for one by one.
               read.shapes[i] = !cell.hasActual || Number.isNaN(cell.value) ? 0 : cell.shape === 'final_level' ? 2 : 1;
               read.values[i] = read.shapes[i] === 0 ? 99 : cell.value;
+              if (i === liar && lies-- > 0) read.values[i] = cell.value + 1;
               if (read.shapes[i] !== 0) shaped++;
             }
             return read;
           },
         };
+        // The region's reading of one row's first cell disagrees with `cell` (its figure): that row is then read cell by cell.
+        const liar = 3;
         const rows = Array.from({ length: targets }, (_, t) => {
-          // Some regions list none of the row's target.
-          const keys = Int32Array.from({ length: regions }, (_, region) => (random() < 0.1 ? -1 : region * targets + t));
+          // Some regions list none of the row's target; one row's cells are of another target in some
+          // regions (often a milestone), and another row's are some other region's (a view column of
+          // two listed positions).
+          const keys = Int32Array.from({ length: regions }, (_, region) => {
+            if (random() < 0.1) return -1;
+            if (t === 5 && region % 3 === 2) return region * targets + (random() < 0.5 ? 7 : Math.floor(random() * targets));
+            if (t === 6 && random() < 0.3) return ((region + 1) % regions) * targets + t;
+            return region * targets + t;
+          });
           return { keys, key: (region: number) => keys[region]!, cell: (region: number) => cellOf(resultOfCell(cells[keys[region]!]!), lang) };
         });
         const byRegion = new MatrixCellTexts({ listed, lang, doubts: NO_DOUBTS }, escape);

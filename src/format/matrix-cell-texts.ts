@@ -62,15 +62,22 @@ interface CellEntry {
 
 /**
  * The entries a row's cells read with their region have met (`regionEntryOf`), `ROW_KINDS` a row:
- * each one's code (mark, shape, whether a milestone is done) and entry (null: the general way);
- * the row's target (null: its cells are not remembered; undefined: none read yet).
+ * each one's code (mark, shape, whether a milestone is done) and entry (null: the general way),
+ * and the place and target of the row's cells.
  */
 interface RegionKinds {
-  targets: (Target | null | undefined)[];
+  /** The place in its region of the row's cells (UNSEEN, CELL_BY_CELL, or the place), and their target. */
+  places: Int32Array;
+  targets: (Target | null)[];
   counts: Uint8Array;
   codes: Int32Array;
   entries: (CellEntry | null)[];
 }
+
+/** `RegionKinds.places` of a row none of whose cells was read with its region yet. */
+const UNSEEN = -1;
+/** `RegionKinds.places` of a row read cell by cell (`cell` read one otherwise than its region did). */
+const CELL_BY_CELL = -2;
 
 /** How a cell is worded: from its target's template around its figure, as a whole text worded once, or the general way. */
 const TEMPLATE = 1;
@@ -118,7 +125,9 @@ export class MatrixCellTexts {
   private columnRows: readonly CellRow[] | null = null;
   private columnKinds: CellEntry[][] = [];
   /** The entries of cells read with their region, by row of `columnRows` (`regionEntryOf`). */
-  private regionKinds: RegionKinds = { targets: [], counts: new Uint8Array(0), codes: new Int32Array(0), entries: [] };
+  private regionKinds: RegionKinds = { places: new Int32Array(0), targets: [], counts: new Uint8Array(0), codes: new Int32Array(0), entries: [] };
+  /** Set by `regionEntryOf`: the figure to write is `into.value`, read by `cell`. */
+  private fromCell = false;
   private readonly into: ListedCell = emptyCell();
   /** A cell's figure read from `into`, handed to `writeFigure` as its array. */
   private readonly figure = new Float64Array(1);
@@ -205,7 +214,8 @@ export class MatrixCellTexts {
    * Writes the cells of the region at `region` in every row of `rows` into `column` (each row's
    * cell as `write` writes it, its width, tone code and whether it ends in a space), after what
    * `column.bytes` holds; `keys` holds each row's `key(region)`. Returns the widest cell's width
-   * (0 when the region lists none).
+   * (0 when the region lists none). What it learns of each row's cells is kept by the row's
+   * position in `rows`: the same array, unchanged, for every column of a matrix.
    */
   writeColumn(rows: readonly CellRow[], keys: Int32Array, region: number, column: CellColumn): number {
     const { bytes: sink, starts, widths, tones, spaceEnds } = column;
@@ -213,7 +223,7 @@ export class MatrixCellTexts {
     if (rows !== this.columnRows) {
       this.columnRows = rows;
       this.columnKinds = rows.map((row) => this.kindsOf(row));
-      this.regionKinds = { targets: new Array<Target | null | undefined>(rows.length).fill(undefined), counts: new Uint8Array(rows.length), codes: new Int32Array(rows.length * ROW_KINDS), entries: new Array<CellEntry | null>(rows.length * ROW_KINDS).fill(null) };
+      this.regionKinds = { places: new Int32Array(rows.length).fill(UNSEEN), targets: new Array<Target | null>(rows.length).fill(null), counts: new Uint8Array(rows.length), codes: new Int32Array(rows.length * ROW_KINDS), entries: new Array<CellEntry | null>(rows.length * ROW_KINDS).fill(null) };
     }
     const kinds = this.columnKinds;
     // The region's cells read at once, where the listed results can (`RegionCells`).
@@ -240,6 +250,11 @@ export class MatrixCellTexts {
       if (shape !== 0) {
         values = cells!.values;
         entry = this.regionEntryOf(rows[r]!, r, region, key, kinds[r]!, cells!.marks[at]!, shape, values, at);
+        if (this.fromCell) {
+          values = this.figure;
+          values[0] = this.into.value;
+          at = 0;
+        }
       } else {
         entry = quick ? this.entryOf(rows[r]!, region, key, kinds[r]!) : null;
         values = this.figure;
@@ -276,34 +291,47 @@ export class MatrixCellTexts {
   }
 
   /**
-   * `entryOf` of a cell read with its region (`RegionCells`: its mark, shape and figure), found by
-   * those three among the entries row `r` of `writeColumn`'s rows has met that way: within a row
-   * they fix every field `entryOf` compares (its target is the row's, its sources the shape's).
-   * A cell not met that way is read and looked up by `entryOf`, and its entry remembered.
+   * `entryOf` of a cell read with its region (`RegionCells`: its mark, shape and figure, at place
+   * `at` of its region), found by those among the entries row `r` of `writeColumn`'s rows has met
+   * that way: a row's cells of one place (one target), mark and shape have one entry (every other
+   * field `entryOf` compares is theirs alike). A cell not met that way is read by `cell`, and its
+   * entry remembered when `cell` reads it as the region did; a row whose cells `cell` reads
+   * otherwise, or whose cells are of more than one place, is read cell by cell from then on, and
+   * `fromCell` says that the figure to write is `cell`'s (`into.value`), not the region's.
    */
   private regionEntryOf(row: CellRow, r: number, region: number, key: number, kinds: CellEntry[], mark: number, shape: number, values: Float64Array, at: number): CellEntry | null {
     const value = values[at]!;
     const seen = this.regionKinds;
     const base = r * ROW_KINDS;
-    const target = seen.targets[r];
-    if (target !== undefined && target !== null) {
+    const place = seen.places[r]!;
+    this.fromCell = false;
+    if (place === at) {
+      const target = seen.targets[r]!;
       if (nearFinal(shape, target, value)) return null;
       const code = regionCode(mark, shape, target, value);
       const count = seen.counts[r]!;
       for (let i = 0; i < count; i++) if (seen.codes[base + i] === code) return seen.entries[base + i]!;
     }
+    const { into } = this;
+    const read = this.view.listed.cell!(key, into, false, false);
+    const same = read && into.hasActual && into.value === value && (into.shape === 'final_level') === (shape === REGION_FINAL_LEVEL) && (place === UNSEEN || (place === at && seen.targets[r] === into.target));
+    const target = into.target;
     const entry = this.entryOf(row, region, key, kinds);
-    const into = this.into;
-    // Remembered only for a cell `entryOf` read as the region did (its target the row's every time).
-    if (into.hasActual && into.value === value && (into.shape === 'final_level') === (shape === REGION_FINAL_LEVEL) && (target === undefined || target === into.target)) {
-      if (target === undefined) seen.targets[r] = into.target;
-      const count = seen.counts[r]!;
-      if (!nearFinal(shape, into.target, value) && count < ROW_KINDS) {
-        seen.codes[base + count] = regionCode(mark, shape, into.target, value);
-        seen.entries[base + count] = entry;
-        seen.counts[r] = count + 1;
-      }
-    } else seen.targets[r] = null;
+    if (!same) {
+      seen.places[r] = CELL_BY_CELL;
+      this.fromCell = true;
+      return entry;
+    }
+    if (place === UNSEEN) {
+      seen.places[r] = at;
+      seen.targets[r] = target;
+    }
+    const count = seen.counts[r]!;
+    if (!nearFinal(shape, target, value) && count < ROW_KINDS) {
+      seen.codes[base + count] = regionCode(mark, shape, target, value);
+      seen.entries[base + count] = entry;
+      seen.counts[r] = count + 1;
+    }
     return entry;
   }
 

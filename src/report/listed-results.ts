@@ -61,8 +61,9 @@ export const REGION_NOT_JUDGED = 1;
  * mark (`marks[i]`: 0 where the key is not listed, else its status and severity as one number:
  * keys of equal marks have equal statuses and severities, which `status` and `severity` give) and,
  * where `shapes[i]` is 1 (a town not judged) or 2 (a final level), the figure `cell` would give as
- * its actual (`values[i]`), the cell's other fields being those of every cell of its target,
- * shape and mark; where `shapes[i]` is 0, `cell` must be asked.
+ * its actual (`values[i]`), the cell's other fields being those of every cell of the same place
+ * `i` (the same target), shape and mark, in any region; where `shapes[i]` is 0, `cell` must be
+ * asked (and `values[i]` means nothing).
  */
 export interface RegionCells {
   /** The key of the region's first target. */
