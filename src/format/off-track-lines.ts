@@ -44,6 +44,9 @@ export class OffTrackLine {
   }
 }
 
+/** The part of a matrix row the lines read: its key in each region, and where it has them, its keys as an array (`MatrixRow.keys`). */
+export type LineRow = Pick<MatrixRow, 'key'> & Partial<Pick<MatrixRow, 'keys'>>;
+
 /** The part of a view the lines need. */
 export type LinesView = Pick<ReportView, 'listed' | 'lang' | 'doubts' | 'regions'>;
 
@@ -69,17 +72,22 @@ export function offTrackWords(lang: Lang, withSymbol: boolean): LineWords {
  * doubts, another shape, or a template that cannot be had is worded the general way. Yields one
  * object again and again: read it before asking for the next.
  */
-export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, 'key'>[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
+export function* offTrackLines(view: LinesView, rows: readonly LineRow[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
   const { listed, lang, doubts } = view;
   const count = view.regions.length;
   const sentences = new OffTrackSentences(lang, escape, words);
   const cell = listed.cell ? emptyCell() : null;
   const line = new OffTrackLine(sentences);
-  const offTrack = offTrackKeys(listed);
+  const bits = offTrackBits(listed);
+  const offTrack = bits === null ? offTrackKeys(listed) : null;
   for (const row of rows) {
+    // A row's keys read from its array where it has one, each tested against the bits in place:
+    // the loop passes every cell of the matrix, and most are not off track.
+    const keys = row.keys;
     for (let region = 0; region < count; region++) {
-      const key = row.key(region);
-      if (key < 0 || !offTrack(key)) continue;
+      const key = keys !== undefined ? keys[region]! : row.key(region);
+      if (key < 0) continue;
+      if (bits !== null ? key >> 5 >= bits.length || (bits[key >> 5]! & (1 << (key & 31))) === 0 : !offTrack!(key)) continue;
       // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
       if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell, region)) {
         line.spliced = true;
@@ -101,7 +109,14 @@ export function* offTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, '
  * from them once (each status and severity asked once), not two lookups per cell of the matrix.
  */
 export function offTrackKeys(listed: ListedResults): (key: number) => boolean {
-  if (!listed.keysOf) return (key) => isOffTrackOrFailingAt(listed.status(key), listed.severity(key));
+  const bits = offTrackBits(listed);
+  if (bits === null) return (key) => isOffTrackOrFailingAt(listed.status(key), listed.severity(key));
+  return (key) => key >> 5 < bits.length && (bits[key >> 5]! & (1 << (key & 31))) !== 0;
+}
+
+/** The keys off track or failing as bits (key k is bit k & 31 of word k >> 5), from `keysOf`; null for listed results that do not give their keys by status. */
+export function offTrackBits(listed: ListedResults): Int32Array | null {
+  if (!listed.keysOf) return null;
   // A bit per key: a million keys in 128 KB, read again for every cell of the matrix.
   let bits = new Int32Array(1024);
   for (const key of listed.keysOf(isOffTrackOrFailingAt)) {
@@ -112,5 +127,5 @@ export function offTrackKeys(listed: ListedResults): (key: number) => boolean {
     }
     bits[key >> 5] = bits[key >> 5]! | (1 << (key & 31));
   }
-  return (key) => key >> 5 < bits.length && (bits[key >> 5]! & (1 << (key & 31))) !== 0;
+  return bits;
 }

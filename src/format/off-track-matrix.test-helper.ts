@@ -49,6 +49,7 @@ export function offTrackMatrix(random: () => number, targets: Target[], count: n
   });
   const listed = listedOver(cells, withCells);
   const view: LinesView = { listed, lang: 'zh', doubts, regions: new Array(count).fill(null) as LinesView['regions'] };
-  return { listed, view, rows: rows.map((keys) => ({ key: (region: number) => keys[region]! })) };
+  // Every other row gives its keys as an array too (as a matrix's rows do): the lines read them either way.
+  return { listed, view, rows: rows.map((keys, r) => (r % 2 === 0 ? { key: (region: number) => keys[region]!, keys } : { key: (region: number) => keys[region]! })) };
 }
 

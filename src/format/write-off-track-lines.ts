@@ -1,9 +1,8 @@
 import type { ByteChunks } from './byte-chunks.js';
 import { LineBytes } from './line-bytes.js';
-import { offTrackLines, offTrackWords, type LinesView } from './off-track-lines.js';
+import { offTrackLines, offTrackWords, type LineRow, type LinesView } from './off-track-lines.js';
 import type { OffTrackSentences } from './off-track-sentences.js';
 import { paintsNothing, type Painter } from './paint.js';
-import type { MatrixRow } from './region-matrix.js';
 import { wrapAlike } from './wrap-alike.js';
 import { wrapText } from './wrap-text.js';
 
@@ -18,7 +17,7 @@ const NEWLINE = 10;
  * UTF-8 offsets where the first line of its shape (`OffTrackSentences.lastShape`) was cut by
  * `wrapText`. Any other line is wrapped as text.
  */
-export function* writeOffTrackLines(view: LinesView, rows: readonly Pick<MatrixRow, 'key'>[], width: number, paint: Painter, out: ByteChunks): Generator<void> {
+export function* writeOffTrackLines(view: LinesView, rows: readonly LineRow[], width: number, paint: Painter, out: ByteChunks): Generator<void> {
   const coloured = !paintsNothing(paint);
   const limit = Math.max(1, width);
   let count = 0;
