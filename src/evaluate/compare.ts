@@ -131,7 +131,7 @@ export function meetsFor(target: Target, defaultTolerance: number): (actual: num
  * Computed in decimal, so the gap is the exact difference of the figures shown.
  */
 export function gapOf(actual: number, target: Target, defaultTolerance: number): number | null {
-  return new TargetDecimals(target, defaultTolerance).gap(actual);
+  return decimalsOf(target, defaultTolerance).gap(actual);
 }
 
 /**
@@ -140,7 +140,18 @@ export function gapOf(actual: number, target: Target, defaultTolerance: number):
  * Decimal quotients truncated toward zero, so a share under 1 is never shown as 1.
  */
 export function attainmentOf(actual: number, target: Target, defaultTolerance: number): number | null {
-  return new TargetDecimals(target, defaultTolerance).attainment(actual);
+  return decimalsOf(target, defaultTolerance).attainment(actual);
+}
+
+// A target's decimals worked out once (as its band's edges are): a result judged in full asks
+// for its gap and its attainment, and a large run judges thousands against one target.
+const decimalsByTarget = new WeakMap<Target, TargetDecimals>();
+
+/** The `TargetDecimals` of a target under a default tolerance, made once per target and tolerance. */
+function decimalsOf(target: Target, defaultTolerance: number): TargetDecimals {
+  let known = decimalsByTarget.get(target);
+  if (known === undefined || known.defaultTolerance !== defaultTolerance) decimalsByTarget.set(target, (known = new TargetDecimals(target, defaultTolerance)));
+  return known;
 }
 
 // How a target's terms give a gap and an attainment (TargetDecimals).
@@ -166,7 +177,10 @@ export class TargetDecimals {
   private readonly lowParts: Parts | undefined;
   private readonly highParts: Parts | undefined;
 
-  constructor(readonly target: Target, defaultTolerance: number) {
+  constructor(
+    readonly target: Target,
+    readonly defaultTolerance: number,
+  ) {
     const { op, value } = target;
     if (op === 'range' || op === '~') {
       const edges = band(target, defaultTolerance);
