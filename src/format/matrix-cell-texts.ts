@@ -242,7 +242,7 @@ export class MatrixCellTexts {
         continue;
       }
       // A figure is handed on as an array and a place in it, never as a number: a double passed
-      // to a function not inlined is a new heap object, and a region's cells are a million.
+      // to a function not inlined is a new heap object, and a large matrix has a million cells.
       let entry: CellEntry | null;
       let values: Float64Array;
       let at = cells === null ? -1 : key - cells.base;
