@@ -103,6 +103,20 @@ describe('gapOf: positive is margin, negative is shortfall, in the target unit',
   });
 });
 
+describe('gapOf and attainmentOf of one target object under two default tolerances', () => {
+  it('work each out under its own tolerance, whichever was asked for first', () => {
+    // ~100 without a tolerance of its own: within 5 % the band is 95–105, within 20 % 80–120.
+    const t = target('~', 100);
+    expect(gapOf(110, t, 0.05)).toBe(-5);
+    expect(gapOf(110, t, 0.2)).toBe(0);
+    expect(gapOf(110, t, 0.05)).toBe(-5);
+    expect(attainmentOf(110, t, 0.2)).toBe(1);
+    // Above the band: its high edge ÷ the figure, 120 ÷ 126 and 105 ÷ 126, cut at 15 digits.
+    expect(attainmentOf(126, t, 0.2)).toBe(0.952380952380952);
+    expect(attainmentOf(126, t, 0.05)).toBe(0.833333333333333);
+  });
+});
+
 describe('attainmentOf', () => {
   it('is actual ÷ value for floors and value ÷ actual for ceilings', () => {
     expect(attainmentOf(3.06, target('>=', 3.4), TOL)).toBe(0.9);

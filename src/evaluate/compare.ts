@@ -131,7 +131,7 @@ export function meetsFor(target: Target, defaultTolerance: number): (actual: num
  * Computed in decimal, so the gap is the exact difference of the figures shown.
  */
 export function gapOf(actual: number, target: Target, defaultTolerance: number): number | null {
-  return decimalsOf(target, defaultTolerance).gap(actual);
+  return decimalTermsOf(target, defaultTolerance).gap(actual);
 }
 
 /**
@@ -140,7 +140,7 @@ export function gapOf(actual: number, target: Target, defaultTolerance: number):
  * Decimal quotients truncated toward zero, so a share under 1 is never shown as 1.
  */
 export function attainmentOf(actual: number, target: Target, defaultTolerance: number): number | null {
-  return decimalsOf(target, defaultTolerance).attainment(actual);
+  return decimalTermsOf(target, defaultTolerance).attainment(actual);
 }
 
 // A target's decimals worked out once (as its band's edges are): a result judged in full asks
@@ -148,7 +148,7 @@ export function attainmentOf(actual: number, target: Target, defaultTolerance: n
 const decimalsByTarget = new WeakMap<Target, TargetDecimals>();
 
 /** The `TargetDecimals` of a target under a default tolerance, made once per target and tolerance. */
-function decimalsOf(target: Target, defaultTolerance: number): TargetDecimals {
+export function decimalTermsOf(target: Target, defaultTolerance: number): TargetDecimals {
   let known = decimalsByTarget.get(target);
   if (known === undefined || known.defaultTolerance !== defaultTolerance) decimalsByTarget.set(target, (known = new TargetDecimals(target, defaultTolerance)));
   return known;

@@ -2,7 +2,7 @@ import { decodeFigure, NOT_SHORT, STATUS_NOT_MET, type FigureStore } from '../ac
 import { YearFigures } from '../actuals/year-figures.js';
 import type { Target } from '../plan/types.js';
 import { REGION_FINAL_LEVEL, REGION_NOT_JUDGED, severityOfMark, statusOfMark, type ListedCell } from '../report/listed-results.js';
-import { TargetDecimals } from './compare.js';
+import { decimalTermsOf, type TargetDecimals } from './compare.js';
 import type { Parts } from './exact-decimal.js';
 import { cleanFigure } from './judge-cell.js';
 
@@ -121,7 +121,7 @@ export class KeptCells {
       into.targetSource = ctx.regional ? 'intensive_plan' : 'plan';
       if (decimals) {
         let terms = this.decimals[index];
-        if (terms === undefined || terms.target !== target) this.decimals[index] = terms = new TargetDecimals(target, ctx.tolerance);
+        if (terms === undefined || terms.target !== target) this.decimals[index] = terms = decimalTermsOf(target, ctx.tolerance);
         // A short decimal's parts are in its code; another figure's are worked out.
         const parts = figure > STATUS_NOT_MET ? codeParts(figure, this.parts) : undefined;
         into.gap = terms.gap(value, parts);
