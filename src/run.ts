@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { packagePath } from './package-root.js';
 import { readActuals, type Actuals, type ActualsSource } from './actuals/read-actuals.js';
-import { allowSteadyHeap, collectReadGarbage } from './steady-heap.js';
+import { allowSteadyHeap, collectReadGarbage, steadyHeap } from './steady-heap.js';
 import type { RegionTargets } from './actuals/interpret-region-targets.js';
 import type { Encoding } from './actuals/decode.js';
 import { evaluate, evaluateListed, type EvaluateOptions } from './evaluate/evaluate.js';
@@ -158,6 +159,23 @@ export function terminalWidth(io: Io): number | undefined {
   return undefined;
 }
 
+/** The input size (bytes, of the files on disk) from which a run that lists results keeps V8's young generation steady: loading node:v8 for it costs a few milliseconds. */
+const LARGE_LISTING_INPUT = 4 * 1024 * 1024;
+
+/** The size of the named files on disk together (stdin and what cannot be looked at count 0). */
+function inputBytes(files: string[]): number {
+  let total = 0;
+  for (const file of files) {
+    if (file === '-') continue;
+    try {
+      total += statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+    } catch {
+      // The read says what is wrong with it.
+    }
+  }
+  return total;
+}
+
 function sourcesFor(files: string[], io: Io): ActualsSource[] {
   return files.map((file) => {
     const name = file === '-' ? '<stdin>' : file;
@@ -170,9 +188,12 @@ function sourcesFor(files: string[], io: Io): ActualsSource[] {
 
 /** `plancheck check FILE…`: reads actuals, evaluates the plan, writes every requested output. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  // A summary's read of a large file keeps V8's young generation from growing (steady-heap.ts).
+  // A summary's read of a large file keeps V8's young generation from growing (steady-heap.ts),
+  // and so does a whole run that lists the results of a large file, from its start.
   const summaryOnly = options.outputs.every((output) => output.format === 'summary');
-  allowSteadyHeap(summaryOnly);
+  const largeListing = !summaryOnly && inputBytes(options.files) >= LARGE_LISTING_INPUT;
+  allowSteadyHeap(summaryOnly || largeListing);
+  if (largeListing) steadyHeap();
   const refused = outputRefusals(options);
   if (refused.length > 0) return usageErrors(refused, options.lang, io);
   const loaded = await loadPlanFor(options, io);

@@ -12,8 +12,12 @@ let collect: (() => void) | null = null;
 /**
  * Lets a long read of the run about to start keep V8's young generation at the size it has
  * (`steadyHeap`), or not (`allow` false): allowed for a run that keeps little per figure and
- * nothing per result (a summary). A run that builds a result per target and region is better
- * served by the young generation's growth (fewer collections of objects that live on).
+ * nothing per result (a summary), and for a run that lists the results of a large file
+ * (run.ts), which then sets it from its start. Such a run builds no object per result that
+ * lives on (the formats read the listed results as they write), and every page a grown young
+ * generation touches first is time: on the bench's machine about 15 µs a page, so that a table
+ * of 3,000 regions (933k rows) spent about 0.1 s of its 1.5 s on the young generation's growth
+ * to 16 MB (25.5k page faults, 18k without; CPU time 1.40 → 1.28 s, medians of 8).
  */
 export function allowSteadyHeap(allow = true): void {
   allowed = allow ? '--semi-space-growth-factor=1' : null;

@@ -36,7 +36,7 @@ function csvCell(cell: string | number | null): string {
  */
 export const formatCsv: Formatter = (report, options) => chunkTexts(csvChunks(report, options));
 
-/** The CSV report (`formatCsv`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+/** The CSV report (`formatCsv`) as UTF-8 chunks of about a megabyte, each valid until the next is asked for. */
 export function* csvChunks(report: Report, options: FormatOptions): Generator<Uint8Array> {
   const { lang } = options;
   const out = new ByteChunks();

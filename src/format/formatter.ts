@@ -51,7 +51,7 @@ export const DEFAULT_WIDTH = 100;
 export type AsyncFormatter = (report: Report, options: FormatOptions) => Promise<FormatOutput | Uint8Array>;
 
 /**
- * A format's output as UTF-8 chunks of a few MB, each valid only until the next is asked for
+ * A format's output as UTF-8 chunks of about a megabyte, each valid only until the next is asked for
  * (one buffer is reused): the same text as its formatter's, written to a file without a string
  * per piece. Internal to the CLI's file writing.
  */

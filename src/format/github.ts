@@ -16,7 +16,7 @@ export { escapeWorkflowData as escapeData, escapeWorkflowProperty as escapePrope
  */
 export const formatGithub: Formatter = (report, options) => chunkTexts(githubChunks(report, options));
 
-/** The workflow commands (`formatGithub`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+/** The workflow commands (`formatGithub`) as UTF-8 chunks of about a megabyte, each valid until the next is asked for. */
 export function* githubChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const out = new ByteChunks();
   const sentences = new OffTrackSentences(lang, escapeWorkflowData);

@@ -151,7 +151,7 @@ function* streamArray<T>(items: Iterable<T>, toJson: (item: T) => unknown, depth
  */
 export const formatJson: Formatter = (report, options) => chunkTexts(jsonChunks(report, options));
 
-/** The JSON report (`formatJson`) as UTF-8 chunks of a few MB, each valid until the next is asked for: what the CLI writes to a file. */
+/** The JSON report (`formatJson`) as UTF-8 chunks of about a megabyte, each valid until the next is asked for: what the CLI writes to a file. */
 export function* jsonChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const out = new ByteChunks();
   for (const piece of jsonPieces(report, lang)) {

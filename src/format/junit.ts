@@ -33,7 +33,7 @@ function skipped(status: Status): boolean {
  */
 export const formatJunit: Formatter = (report, options) => chunkTexts(junitChunks(report, options));
 
-/** The JUnit report (`formatJunit`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+/** The JUnit report (`formatJunit`) as UTF-8 chunks of about a megabyte, each valid until the next is asked for. */
 export function* junitChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const listed = listedOf(report, results);
   const counts = suitesOf(listed);

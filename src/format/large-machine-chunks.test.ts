@@ -10,7 +10,7 @@ import { junitChunks } from './junit.js';
 import { sarifChunks } from './sarif.js';
 
 // The rule: JSON, JUnit and SARIF written from cells (pieces joined once, a case's end held back
-// to join the next case's head, a chunk handed out whenever 4 MB are written) are, byte for byte,
+// to join the next case's head, a chunk handed out whenever a megabyte is written) are, byte for byte,
 // the text laid out from the whole report, across many chunks: the bundled plan's towns' villages
 // (most results not judged), figures of 0 to 5 places, some of earlier years, hostile names.
 const CHUNKS: Record<'json' | 'junit' | 'sarif', ChunkFormatter> = { json: jsonChunks, junit: junitChunks, sarif: sarifChunks };

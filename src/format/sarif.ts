@@ -23,7 +23,7 @@ function indent(json: string, spaces: number): string {
  */
 export const formatSarif: Formatter = (report, options) => chunkTexts(sarifChunks(report, options));
 
-/** The SARIF log (`formatSarif`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+/** The SARIF log (`formatSarif`) as UTF-8 chunks of about a megabyte, each valid until the next is asked for. */
 export function* sarifChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const ruleIndex = new Map<string, number>();
   // The rules come first in the log: a first pass collects them without wording any message.

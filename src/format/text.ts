@@ -12,7 +12,7 @@ import { verdictLine } from './view.js';
  */
 export const formatText: Formatter = (report, options) => chunkTexts(textChunks(report, options));
 
-/** The text report (`formatText`) as UTF-8 chunks of a few MB, each valid until the next is asked for. */
+/** The text report (`formatText`) as UTF-8 chunks of about a megabyte, each valid until the next is asked for. */
 export function* textChunks(report: Report, { lang, results }: FormatOptions): Generator<Uint8Array> {
   const out = new ByteChunks();
   // The message as describeResult words it, not escaped again: a template's pieces as they are.
