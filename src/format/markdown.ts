@@ -4,7 +4,7 @@ import type { ChunkFormatter, FormatOptions, Formatter } from './formatter.js';
 import { GrowingBytes } from './growing-bytes.js';
 import { LineBytes } from './line-bytes.js';
 import { MatrixCellTexts } from './matrix-cell-texts.js';
-import { offTrackLines, offTrackWords } from './off-track-lines.js';
+import { OffTrackLineReader, offTrackWords } from './off-track-lines.js';
 import { regionMatrix } from './region-matrix.js';
 import type { Report } from '../report/types.js';
 import { escapeMarkdown } from './sanitize.js';
@@ -62,7 +62,9 @@ function* markdownPieces(report: Report, options: FormatOptions, out: ByteChunks
     // never made; lines are assembled in `lines` and handed to `out` 32 at a time.
     let written = 0;
     const lines = new LineBytes(16 * 1024);
-    for (const offTrack of offTrackLines(view, rows, offTrackWords(lang, false), escapeMarkdown)) {
+    const reader = new OffTrackLineReader(view, rows, offTrackWords(lang, false), escapeMarkdown);
+    const offTrack = reader.line;
+    while (reader.next()) {
       if (written === 0) lines.byte(NEWLINE);
       lines.bytes(ICON_BYTES[offTrack.tone]);
       offTrack.writeBytes(lines);

@@ -1,5 +1,5 @@
 import { formatMessage, type Lang } from '../messages.js';
-import { emptyCell, resultOfCell, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, resultOfCell, type ListedCell, type ListedResults } from '../report/listed-results.js';
 import type { LineBytes } from './line-bytes.js';
 import { OffTrackSentences } from './off-track-sentences.js';
 import type { MatrixRow } from './region-matrix.js';
@@ -69,38 +69,80 @@ export function offTrackWords(lang: Lang, withSymbol: boolean): LineWords {
  * `escape(words(viewOffTrack(result)))` of each. A final level judged on a region's own figure
  * (most of them in a large run) is spliced from its target's template (`OffTrackSentences`, proven
  * on the first cell it is cut from) without its result or view being built; a figure a warning
- * doubts, another shape, or a template that cannot be had is worded the general way. Yields one
- * object again and again: read it before asking for the next.
+ * doubts, another shape, or a template that cannot be had is worded the general way. `next()`
+ * makes the next line `line` (one object again and again: read it before asking for the next)
+ * and says false after the last. A writer asks for them in a loop of its own rather than through
+ * a generator: a large run has hundreds of thousands of lines, and each step of a generator is a
+ * resumption and an object.
  */
-export function* offTrackLines(view: LinesView, rows: readonly LineRow[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
-  const { listed, lang, doubts } = view;
-  const count = view.regions.length;
-  const sentences = new OffTrackSentences(lang, escape, words);
-  const cell = listed.cell ? emptyCell() : null;
-  const line = new OffTrackLine(sentences);
-  const bits = offTrackBits(listed);
-  const offTrack = bits === null ? offTrackKeys(listed) : null;
-  for (const row of rows) {
-    // A row's keys read from its array where it has one, each tested against the bits in place:
-    // the loop passes every cell of the matrix, and most are not off track.
-    const keys = row.keys;
-    for (let region = 0; region < count; region++) {
-      const key = keys !== undefined ? keys[region]! : row.key(region);
-      if (key < 0) continue;
-      if (bits !== null ? key >> 5 >= bits.length || (bits[key >> 5]! & (1 << (key & 31))) === 0 : !offTrack!(key)) continue;
-      // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
-      if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && sentences.prepare(cell, region)) {
-        line.spliced = true;
-        line.tone = toneOf(cell);
-      } else {
-        const v = viewOffTrack(listed.get(key), lang, doubts);
-        line.spliced = false;
-        line.general = escape(words(v, lang));
-        line.tone = v.tone;
-      }
-      yield line;
-    }
+export class OffTrackLineReader {
+  /** The line `next()` made last. */
+  readonly line: OffTrackLine;
+  private readonly listed: LinesView['listed'];
+  private readonly lang: Lang;
+  private readonly doubts: LinesView['doubts'];
+  private readonly count: number;
+  private readonly sentences: OffTrackSentences;
+  private readonly cell: ListedCell | null;
+  private readonly bits: Int32Array | null;
+  private readonly offTrack: ((key: number) => boolean) | null;
+  /** The row and region of the line made last (the region before the first cell when `region` is -1). */
+  private row = 0;
+  private region = -1;
+
+  constructor(
+    view: LinesView,
+    private readonly rows: readonly LineRow[],
+    private readonly words: LineWords,
+    private readonly escape: (text: string) => string,
+  ) {
+    this.listed = view.listed;
+    this.lang = view.lang;
+    this.doubts = view.doubts;
+    this.count = view.regions.length;
+    this.sentences = new OffTrackSentences(view.lang, escape, words);
+    this.cell = view.listed.cell ? emptyCell() : null;
+    this.line = new OffTrackLine(this.sentences);
+    this.bits = offTrackBits(view.listed);
+    this.offTrack = this.bits === null ? offTrackKeys(view.listed) : null;
   }
+
+  /** Makes the next line off track `line`; false when there is none. */
+  next(): boolean {
+    const { rows, count, bits, listed, cell, doubts, lang, line } = this;
+    while (this.row < rows.length) {
+      const row = rows[this.row]!;
+      // A row's keys read from its array where it has one, each tested against the bits in place:
+      // the loop passes every cell of the matrix, and most are not off track.
+      const keys = row.keys;
+      for (let region = this.region + 1; region < count; region++) {
+        const key = keys !== undefined ? keys[region]! : row.key(region);
+        if (key < 0) continue;
+        if (bits !== null ? key >> 5 >= bits.length || (bits[key >> 5]! & (1 << (key & 31))) === 0 : !this.offTrack!(key)) continue;
+        this.region = region;
+        // A line's words never say where its figure came from: the cell is read without its file and row, unless a doubt needs them.
+        if (cell && listed.cell!(key, cell, true, doubts.size > 0) && cell.shape === 'final_level' && (doubts.size === 0 || doubts.of(resultOfCell(cell), lang) === '') && this.sentences.prepare(cell, region)) {
+          line.spliced = true;
+          line.tone = toneOf(cell);
+        } else {
+          const v = viewOffTrack(listed.get(key), lang, doubts);
+          line.spliced = false;
+          line.general = this.escape(this.words(v, lang));
+          line.tone = v.tone;
+        }
+        return true;
+      }
+      this.row++;
+      this.region = -1;
+    }
+    return false;
+  }
+}
+
+/** The lines of `OffTrackLineReader`, as an iterable (one object again and again: read it before asking for the next). */
+export function* offTrackLines(view: LinesView, rows: readonly LineRow[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
+  const reader = new OffTrackLineReader(view, rows, words, escape);
+  while (reader.next()) yield reader.line;
 }
 
 /**

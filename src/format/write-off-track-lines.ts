@@ -1,6 +1,6 @@
 import type { ByteChunks } from './byte-chunks.js';
 import { LineBytes } from './line-bytes.js';
-import { offTrackLines, offTrackWords, type LineRow, type LinesView } from './off-track-lines.js';
+import { OffTrackLineReader, offTrackWords, type LineRow, type LinesView } from './off-track-lines.js';
 import type { OffTrackSentences } from './off-track-sentences.js';
 import { paintsNothing, type Painter } from './paint.js';
 import { wrapAlike } from './wrap-alike.js';
@@ -32,7 +32,9 @@ export function* writeOffTrackLines(view: LinesView, rows: readonly LineRow[], w
     out.bytes(lines.view());
     lines.reset();
   };
-  for (const line of offTrackLines(view, rows, offTrackWords(view.lang, true), (text) => text)) {
+  const reader = new OffTrackLineReader(view, rows, offTrackWords(view.lang, true), (text) => text);
+  const line = reader.line;
+  while (reader.next()) {
     if (count === 0) lines.byte(NEWLINE);
     if (line.spliced && !coloured) {
       const sentences = line.sentences;
