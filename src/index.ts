@@ -6,7 +6,7 @@ export { loadPlan, parsePlan, type PlanLoad } from './plan/load-plan.js';
 export { readActuals, type Actuals, type ActualsInput, type ActualsSource, type Notice, type ReadActualsOptions } from './actuals/read-actuals.js';
 export type { Encoding } from './actuals/decode.js';
 export { evaluate, evaluateListed, type EvaluateOptions } from './evaluate/evaluate.js';
-export type { ListedCell, ListedMeta, ListedResults, RegionCells } from './report/listed-results.js';
+export type { ListedCell, ListedGrid, ListedMeta, ListedResults, RegionCells } from './report/listed-results.js';
 export { resultOfCell } from './report/listed-results.js';
 export { formatters, isFormatName, MACHINE_FORMATS, type FormatName } from './format/index.js';
 export { outputToString, type FormatOptions, type FormatOutput, type Formatter } from './format/formatter.js';

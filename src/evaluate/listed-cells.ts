@@ -56,6 +56,7 @@ export function listedCells(marks: Uint8Array, cells: Cells, judged: ReadonlyMap
       const target = targets[at]!;
       return (kept !== null && kept.fill(key, position, target, marks[key]!, into, decimals, place)) || cells.quick(position, target, into, decimals, place);
     },
+    grid: () => ({ regions: cells.regions, metas: targets, marks }),
     region: (key) => {
       const start = Math.floor(key / count) * count;
       region.base = start;

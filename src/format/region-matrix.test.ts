@@ -7,7 +7,7 @@ import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { rankAt } from '../report/listed-results.js';
-import { regionMatrix } from './region-matrix.js';
+import { regionMatrix, type MatrixRow } from './region-matrix.js';
 import { cellOf } from './view-result.js';
 import { viewReport } from './view.js';
 
@@ -84,3 +84,31 @@ describe('regionMatrix: a cell shows the result as judged, without judging it ag
     }
   });
 });
+
+describe('regionMatrix of a listing that is a grid (ListedResults.grid)', () => {
+  /** A row as a format reads it: its words, rank and key in every column. */
+  const shown = (row: MatrixRow) => ({ id: row.id, indicator: row.indicator, target: row.target, unit: row.unit, group: row.group, rank: row.rank, keys: [...row.keys] });
+
+  it('reads target by target the same rows, words, ranks and keys as the keys in report order', async () => {
+    const towns = townsPlan();
+    const cases = [
+      await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv')),
+      // Regions the view has no column for count in a row's rank only.
+      await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv'), undefined, undefined, ['石浦镇']),
+      // Towns judged on their own targets, beside the county's roll-up and towns not judged.
+      await matrixOf(towns, fixture('towns/towns-with-county-2025.csv'), await readRegionTargets(fixture('towns/region-targets.csv'), towns)),
+      await matrixOf(towns, fixture('towns/towns-2025.csv')),
+    ];
+    for (const { view, rows } of cases) {
+      expect(view.listed.grid).toBeDefined();
+      const { grid: _grid, ...byKeys } = view.listed;
+      const general = regionMatrix({ ...view, listed: byKeys });
+      expect(rows.map(shown)).toEqual(general.map(shown));
+      expect(rows.length).toBeGreaterThan(5);
+      // Both hold every listed key once.
+      const listedKeys = [...view.listed.keys()].filter((key) => view.regions.some((region) => region.key === view.listed.regionOf(key)));
+      expect(rows.flatMap((row) => [...row.keys].filter((key) => key >= 0)).sort((a, b) => a - b)).toEqual(listedKeys);
+    }
+  });
+});
+

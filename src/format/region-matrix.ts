@@ -1,7 +1,7 @@
 import { formatMessage, type Lang } from '../messages.js';
 import type { Target } from '../plan/types.js';
 import type { Result } from '../report/types.js';
-import { emptyCell, rankAt, resultOfCell, type ListedMeta, type ListedResults } from '../report/listed-results.js';
+import { emptyCell, rankAt, resultOfCell, type ListedGrid, type ListedMeta, type ListedResults } from '../report/listed-results.js';
 import { describeTarget, type TargetTerms } from './describe-target.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { escapeControls } from './sanitize.js';
@@ -75,16 +75,97 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
   const figureOf = figureResults(listed);
   // Rows whose plan target is not known yet: every result seen so far was judged on a town's own target.
   const pending = new Set<MatrixRow>();
-  // Keys come region by region: a region's position is looked up when the region changes. A
-  // target's row and slots are found by its object (the same for each of its keys when judged
-  // again), else by its id.
+  /** The row of a key's target (made from the key, the first of its target, when there is none), its keys by column, and the worst rank outside them. */
+  const entryOf = (key: number): RowEntry => {
+    const id = listed.metaOf(key).id;
+    let row = rows.get(id);
+    if (!row) {
+      row = newRow(key);
+      if (!planTerms(listed.metaOf(key))) pending.add(row);
+    } else if (pending.size > 0 && pending.has(row)) {
+      const plan = planTerms(listed.metaOf(key));
+      if (plan) {
+        row.target = planTarget(plan, lang);
+        pending.delete(row);
+      }
+    }
+    return { row, where: slots.get(id)!, outside: outsides.get(id)! };
+  };
+  const newRow = (key: number): MatrixRow => {
+    // Its words are its target's: the first key's figure (not judged again in full) says them.
+    const result = figureOf(key);
+    const first = viewResult(result, lang);
+    const where = new Int32Array(count).fill(-1);
+    const id = listed.metaOf(key).id;
+    slots.set(id, where);
+    const keyAt = (region: number): number => where[region] ?? -1;
+    const plan = planTerms(listed.metaOf(key));
+    // The worst rank of keys of regions the view has no column for: they count in the row's rank, as every key does.
+    const outside = { rank: 9 };
+    outsides.set(id, outside);
+    let rank = -1;
+    const row: MatrixRow = {
+      id: first.id, indicator: first.indicator, target: plan ? planTarget(plan, lang) : '', unit: result.unit, group: first.group,
+      // Worked out when first asked for (--sort status), from the row's keys: not a lookup per key otherwise.
+      get rank(): number {
+        if (rank < 0) rank = worstRank(listed, where, outside.rank);
+        return rank;
+      },
+      has: (region) => keyAt(region) >= 0,
+      cell: (region) => {
+        const found = keyAt(region);
+        return found < 0 ? undefined : doubtedCell(figureOf(found), lang, view.doubts);
+      },
+      result: (region) => {
+        const found = keyAt(region);
+        return found < 0 ? undefined : listed.get(found);
+      },
+      figure: (region) => {
+        const found = keyAt(region);
+        return found < 0 ? undefined : figureOf(found);
+      },
+      key: keyAt,
+      keys: where,
+      offTrack: (region) => {
+        const found = keyAt(region);
+        return found >= 0 && isOffTrackOrFailingAt(listed.status(found), listed.severity(found));
+      },
+    };
+    rows.set(id, row);
+    return row;
+  };
+  const grid = listed.grid?.();
+  if (grid && new Set(grid.metas.map((meta) => meta.id)).size === grid.metas.length) fillFromGrid(grid, position, entryOf, listed);
+  else fillFromKeys(listed, position, entryOf, pending);
+  // Every listed result of these rows was judged on a town's own target (a report's own results,
+  // the plan level not listed): the row names no single target, each cell shows its own.
+  for (const row of pending) row.target = formatMessage('view.target-per-cell', {}, lang);
+  const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
+  if (sort === 'status') ordered.sort((a, b) => a.rank - b.rank);
+  return ordered;
+}
+
+/** A matrix row as it is filled: its keys by column, and the worst rank of its keys outside them. */
+interface RowEntry {
+  row: MatrixRow;
+  where: Int32Array;
+  outside: { rank: number };
+}
+
+/**
+ * Puts every listed key into its row's column (`entryOf` gives a key's row), in the order of
+ * `keys()`. A target's row is found by its object (the same for each of its keys when judged
+ * again) and by the place of the key in its region, not by a lookup per key.
+ */
+function fillFromKeys(listed: ListedResults, position: ReadonlyMap<string, number>, entryOf: (key: number) => RowEntry, pending: ReadonlySet<MatrixRow>): void {
+  // Keys come region by region: a region's position is looked up when the region changes.
   let lastRegion: string | null = null;
   let at: number | undefined;
-  const byMeta = new Map<ListedMeta, { row: MatrixRow; where: Int32Array; outside: { rank: number } }>();
+  const byMeta = new Map<ListedMeta, RowEntry>();
   // The target met at each place of the region before (a region's keys most often name the same
   // targets in the same order as the one before): its row found by one comparison, not a lookup.
   const seenMeta: (ListedMeta | null)[] = [];
-  const seenKnown: ({ row: MatrixRow; where: Int32Array; outside: { rank: number } } | undefined)[] = [];
+  const seenKnown: (RowEntry | undefined)[] = [];
   let place = 0;
   for (const key of listed.keys()) {
     const meta = listed.metaOf(key);
@@ -94,7 +175,7 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
       at = position.get(region);
       place = 0;
     }
-    let known: { row: MatrixRow; where: Int32Array; outside: { rank: number } } | undefined;
+    let known: RowEntry | undefined;
     if (place < seenMeta.length && seenMeta[place] === meta) known = seenKnown[place];
     else {
       known = byMeta.get(meta);
@@ -102,79 +183,40 @@ export function regionMatrix(view: ReportView, sort: 'plan' | 'status' = 'plan')
       seenKnown[place] = known;
     }
     place++;
-    if (known && !(pending.size > 0 && pending.has(known.row))) {
-      // A region the view does not list has no column (as before: its cell was never read).
-      if (at !== undefined) known.where[at] = key;
-      else known.outside.rank = Math.min(known.outside.rank, rankAt(listed, key));
-      continue;
-    }
-    const id = meta.id;
-    let row = rows.get(id);
-    if (!row) {
-      const result = listed.get(key);
-      const first = viewResult(result, lang);
-      const where = new Int32Array(count).fill(-1);
-      slots.set(id, where);
-      const keyAt = (region: number): number => where[region] ?? -1;
-      const plan = planTerms(listed.metaOf(key));
-      // The worst rank of keys of regions the view has no column for: they count in the row's rank, as every key does.
-      const outside = { rank: 9 };
-      outsides.set(id, outside);
-      let rank = -1;
-      row = {
-        id: first.id, indicator: first.indicator, target: plan ? planTarget(plan, lang) : '', unit: result.unit, group: first.group,
-        // Worked out when first asked for (--sort status), from the row's keys: not a lookup per key otherwise.
-        get rank(): number {
-          if (rank < 0) rank = worstRank(listed, where, outside.rank);
-          return rank;
-        },
-        has: (region) => keyAt(region) >= 0,
-        cell: (region) => {
-          const found = keyAt(region);
-          return found < 0 ? undefined : doubtedCell(figureOf(found), lang, view.doubts);
-        },
-        result: (region) => {
-          const found = keyAt(region);
-          return found < 0 ? undefined : listed.get(found);
-        },
-        figure: (region) => {
-          const found = keyAt(region);
-          return found < 0 ? undefined : figureOf(found);
-        },
-        key: keyAt,
-        keys: where,
-        offTrack: (region) => {
-          const found = keyAt(region);
-          return found >= 0 && isOffTrackOrFailingAt(listed.status(found), listed.severity(found));
-        },
-      };
-      rows.set(id, row);
-      if (!plan) pending.add(row);
-    } else if (pending.size > 0 && pending.has(row)) {
-      const plan = planTerms(listed.metaOf(key));
-      if (plan) {
-        row.target = planTarget(plan, lang);
-        pending.delete(row);
-      }
-    }
-    const where = slots.get(id)!;
-    const outside = outsides.get(id)!;
+    // A row whose plan target is not known yet is found again: a later key may name it.
+    const entry = known && !(pending.size > 0 && pending.has(known.row)) ? known : entryOf(key);
     // A region the view does not list has no column (as before: its cell was never read).
-    if (at !== undefined) where[at] = key;
-    else outside.rank = Math.min(outside.rank, rankAt(listed, key));
+    if (at !== undefined) entry.where[at] = key;
+    else entry.outside.rank = Math.min(entry.outside.rank, rankAt(listed, key));
     // Bounded: results held in an array are a meta each.
-    if (byMeta.size < 10_000) {
-      const entry = { row, where, outside };
+    if (!known && byMeta.size < 10_000) {
       byMeta.set(meta, entry);
       seenKnown[place - 1] = entry;
     }
   }
-  // Every listed result of these rows was judged on a town's own target (a report's own results,
-  // the plan level not listed): the row names no single target, each cell shows its own.
-  for (const row of pending) row.target = formatMessage('view.target-per-cell', {}, lang);
-  const ordered = [...rows.keys()].sort(compareIds).map((key) => rows.get(key)!);
-  if (sort === 'status') ordered.sort((a, b) => a.rank - b.rank);
-  return ordered;
+}
+
+/**
+ * `fillFromKeys` for a listing that is a grid (`ListedGrid`, each target's id its own): the same
+ * keys in the same order, read from the marks (in the order they lie), each target's row found
+ * by its place among the targets.
+ */
+function fillFromGrid(grid: ListedGrid, position: ReadonlyMap<string, number>, entryOf: (key: number) => RowEntry, listed: ListedResults): void {
+  const { regions, metas, marks } = grid;
+  const places = metas.length;
+  const entries: (RowEntry | undefined)[] = new Array<RowEntry | undefined>(places).fill(undefined);
+  for (let r = 0, base = 0; r < regions.length; r++, base += places) {
+    // -1: a region the view has no column for.
+    const at = position.get(regions[r]!) ?? -1;
+    for (let t = 0; t < places; t++) {
+      const key = base + t;
+      if (marks[key] === 0) continue;
+      // A row is made from its target's first listed key, as `keys()` reaches it.
+      const entry = (entries[t] ??= entryOf(key));
+      if (at >= 0) entry.where[at] = key;
+      else entry.outside.rank = Math.min(entry.outside.rank, rankAt(listed, key));
+    }
+  }
 }
 
 /** The worst rank (`rankAt`) among a row's keys in its columns (-1: none), and `outside` (the worst of its other keys'; 9 when none). */

@@ -49,6 +49,23 @@ export interface ListedResults {
    * Absent for results held in an array.
    */
   region?(key: number): RegionCells;
+  /**
+   * The listing as a grid (`ListedGrid`), for a format that goes through every key at once.
+   * Absent for results held in an array.
+   */
+  grid?(): ListedGrid;
+}
+
+/**
+ * Listed results whose keys are a grid (`ListedResults.grid`): the key of the target at place `t`
+ * in the region at position `r` is `r × metas.length + t`, listed where `marks[key]` is not 0;
+ * `regionOf` of it is `regions[r]`, `metaOf` is `metas[t]`, and `keys()` gives the listed keys
+ * in that order. Read, never written.
+ */
+export interface ListedGrid {
+  regions: readonly string[];
+  metas: readonly ListedMeta[];
+  marks: Uint8Array;
 }
 
 /** `RegionCells.shapes` of a final level judged on the region's own figure. */
