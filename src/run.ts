@@ -163,7 +163,7 @@ export function terminalWidth(io: Io): number | undefined {
 const LARGE_LISTING_INPUT = 4 * 1024 * 1024;
 
 /** The size of the named files on disk together (stdin and what cannot be looked at count 0). */
-function inputBytes(files: string[]): number {
+function inputBytes(files: readonly string[]): number {
   let total = 0;
   for (const file of files) {
     if (file === '-') continue;

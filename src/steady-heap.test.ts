@@ -27,6 +27,8 @@ describe('a steady heap', () => {
     expect(youngAfterChurn('allowSteadyHeap();')).toBeGreaterThan(8);
     // A later run that allows none grows it again, after one that stopped it.
     expect(youngAfterChurn('allowSteadyHeap(); steadyHeap(); allowSteadyHeap(false);')).toBeGreaterThan(8);
+    // And so does a later run that allows one but reads nothing long (a short summary): its own `steadyHeap` would stop it.
+    expect(youngAfterChurn('allowSteadyHeap(); steadyHeap(); allowSteadyHeap();')).toBeGreaterThan(8);
   });
 });
 

@@ -13,17 +13,18 @@ let collect: (() => void) | null = null;
  * Lets a long read of the run about to start keep V8's young generation at the size it has
  * (`steadyHeap`), or not (`allow` false): allowed for a run that keeps little per figure and
  * nothing per result (a summary), and for a run that lists the results of a large file
- * (run.ts), which then sets it from its start. Such a run builds no object per result that
- * lives on (the formats read the listed results as they write), and every page a grown young
- * generation touches first is time: on the bench's machine about 15 µs a page, so that a table
- * of 3,000 regions (933k rows) spent about 0.1 s of its 1.5 s on the young generation's growth
- * to 16 MB (25.5k page faults, 18k without; CPU time 1.40 → 1.28 s, medians of 8).
+ * (run.ts), which then sets it from its start. Most formats of such a run read the listed
+ * results as they write (html and xlsx hold them all, measured no slower), and every page a
+ * grown young generation touches first is time: on the bench's machine about 12 µs a page, so
+ * that a table of 3,000 regions (933k rows) spent about 0.1 s of its 1.5 s on the young
+ * generation's growth to 16 MB (25.5k page faults, 18k without; wall 1.47 → 1.38 s, medians of 8).
  */
 export function allowSteadyHeap(allow = true): void {
   allowed = allow ? '--semi-space-growth-factor=1' : null;
   // Each run says for itself: a later run in the same process (the library's) starts afresh,
-  // its young generation growing again (V8's default factor) when an earlier run stopped it.
-  if (!allow && v8) {
+  // its young generation growing again (V8's default factor) when an earlier run stopped it,
+  // until this run's `steadyHeap` stops it again.
+  if (v8) {
     try {
       v8.setFlagsFromString('--semi-space-growth-factor=2');
     } catch {
@@ -35,7 +36,8 @@ export function allowSteadyHeap(allow = true): void {
 
 /**
  * Stops V8's young generation from growing for the rest of the process, when `allowSteadyHeap`
- * was called: so that a summary's peak memory does not grow with a large input. V8 doubles its
+ * was called: so that a summary's peak memory does not grow with a large input, and a large
+ * listing touches no new pages for it. V8 doubles its
  * semi-spaces (up to 16 MB each) while a run allocates fast: a summary of 5M rows peaked at
  * 135 MB, 105 MB without the growth, for about 3-5 % more CPU time (measured at 1M rows, where
  * the saving is 82 → 70 MB: not asked for there, see read-csv-parallel.ts). Starting a worker

@@ -32,7 +32,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The young generation's size (MB) at the end of `check SOURCE -f table -o FILE`, the CSV given as stdin when SOURCE is '-'. */
 function youngAfterTable(source: string): number {
-  const run = runPlancheck(['check', source, '-f', 'table', '-o', join(dir, 'table.txt')], { input: source === '-' ? readFileSync(csvPath) : undefined, env: { NODE_OPTIONS: `--require ${preload}` } });
+  const run = runPlancheck(['check', source, '-f', 'table', '-o', join(dir, 'table.txt')], { input: source === '-' ? readFileSync(csvPath) : undefined, env: { NODE_OPTIONS: `--require ${JSON.stringify(preload)}` } });
   expect(run.stderr).not.toMatch(/Error|error:/);
   expect(run.code).toBe(1);
   return Number(readFileSync(report, 'utf8'));

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { readActuals } from '../actuals/read-actuals.js';
 import { readRegionTargets } from '../actuals/read-region-targets.js';
 import { evaluateListed } from '../evaluate/evaluate.js';
-import { bundledPlan, townsPlan } from '../evaluate/plan.test-helper.js';
+import { bundledPlan } from '../evaluate/plan.test-helper.js';
 import type { Plan } from '../plan/types.js';
 import type { RegionTargets } from '../actuals/interpret-region-targets.js';
 import { rankAt } from '../report/listed-results.js';
 import { regionMatrix, type MatrixRow } from './region-matrix.js';
 import { cellOf } from './view-result.js';
-import { viewReport } from './view.js';
+import { viewReport, viewResult } from './view.js';
 
 const fixture = (path: string): string => new URL(`../../fixtures/${path}`, import.meta.url).pathname;
 
@@ -18,15 +18,16 @@ async function matrixOf(plan: Plan, file: string, regionTargets?: RegionTargets,
   const options = { policy: { failOn: ['not_met' as const], maxWarnings: null }, planFile: 'plan.yaml', toolVersion: '0', listing: { quiet: false, manyRegions: false }, ...(regionTargets ? { regionTargets } : {}) };
   const { report, listed } = evaluateListed(plan, actuals, options);
   const view = viewReport(report, { lang: 'zh', maxErrors: 50, results: listed, ...(regions ? { regions } : {}) });
-  return { view, rows: regionMatrix(view) };
+  return { view, rows: regionMatrix(view), problems: actuals.problemCount };
 }
 
 describe('regionMatrix: a cell shows the result as judged, without judging it again in full', () => {
   it("a row's figure() is its result() less the gap and attainment a cell never shows", async () => {
-    const towns = townsPlan();
+    // The bundled plan declares the towns of the fixtures (towns.yaml is a plan of other ids).
+    const plan = bundledPlan();
     const cases = [
-      await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv')),
-      await matrixOf(towns, fixture('towns/towns-with-county-2025.csv'), await readRegionTargets(fixture('towns/region-targets.csv'), towns)),
+      await matrixOf(plan, fixture('xiangshan/regions-2025.csv')),
+      await matrixOf(plan, fixture('towns/towns-with-county-2025.csv'), await readRegionTargets(fixture('towns/region-targets.csv'), plan)),
     ];
     let compared = 0;
     let light = 0;
@@ -45,7 +46,8 @@ describe('regionMatrix: a cell shows the result as judged, without judging it ag
           expect({ ...figure, gap: full.gap, attainment: full.attainment }).toEqual(full);
           expect(figure!.gap === null || figure!.gap === full.gap).toBe(true);
           // And the cell reads as the full result's cell.
-          expect(row.cell(region)!.text).toBe(cellOf(full, 'zh').text);
+          // (with the mark of a figure a warning doubts after it)
+          expect(row.cell(region)!.text).toBe(`${cellOf(full, 'zh').text}${view.doubts.of(full, 'zh') === '' ? '' : ' ⚠'}`);
           expect(figure!.attainment === null || figure!.attainment === full.attainment).toBe(true);
           compared++;
         }
@@ -90,25 +92,36 @@ describe('regionMatrix of a listing that is a grid (ListedResults.grid)', () => 
   const shown = (row: MatrixRow) => ({ id: row.id, indicator: row.indicator, target: row.target, unit: row.unit, group: row.group, rank: row.rank, keys: [...row.keys] });
 
   it('reads target by target the same rows, words, ranks and keys as the keys in report order', async () => {
-    const towns = townsPlan();
+    const plan = bundledPlan();
     const cases = [
-      await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv')),
+      await matrixOf(plan, fixture('xiangshan/regions-2025.csv')),
       // Regions the view has no column for count in a row's rank only.
-      await matrixOf(bundledPlan(), fixture('xiangshan/regions-2025.csv'), undefined, undefined, ['石浦镇']),
+      await matrixOf(plan, fixture('xiangshan/regions-2025.csv'), undefined, undefined, ['石浦镇']),
       // Towns judged on their own targets, beside the county's roll-up and towns not judged.
-      await matrixOf(towns, fixture('towns/towns-with-county-2025.csv'), await readRegionTargets(fixture('towns/region-targets.csv'), towns)),
-      await matrixOf(towns, fixture('towns/towns-2025.csv')),
+      await matrixOf(plan, fixture('towns/towns-with-county-2025.csv'), await readRegionTargets(fixture('towns/region-targets.csv'), plan)),
+      await matrixOf(plan, fixture('towns/towns-2025.csv')),
     ];
-    for (const { view, rows } of cases) {
+    let decomposed = 0;
+    for (const { view, rows, problems } of cases) {
+      expect(problems).toBe(0);
       expect(view.listed.grid).toBeDefined();
       const { grid: _grid, ...byKeys } = view.listed;
       const general = regionMatrix({ ...view, listed: byKeys });
       expect(rows.map(shown)).toEqual(general.map(shown));
-      expect(rows.length).toBeGreaterThan(5);
+      expect(rows.length).toBeGreaterThan(50);
+      for (const row of rows) {
+        // A row's words are its target's, as its first listed result, judged in full, shows them.
+        const first = Math.min(...[...row.keys].filter((key) => key >= 0));
+        const full = view.listed.get(first);
+        const words = viewResult(full, view.lang);
+        expect({ id: row.id, indicator: row.indicator, unit: row.unit, group: row.group }).toEqual({ id: words.id, indicator: words.indicator, unit: full.unit, group: words.group });
+        for (const key of row.keys) if (key >= 0 && view.listed.get(key).targetSource === 'decomposed') decomposed++;
+      }
       // Both hold every listed key once.
       const listedKeys = [...view.listed.keys()].filter((key) => view.regions.some((region) => region.key === view.listed.regionOf(key)));
       expect(rows.flatMap((row) => [...row.keys].filter((key) => key >= 0)).sort((a, b) => a - b)).toEqual(listedKeys);
     }
+    expect(decomposed).toBeGreaterThan(0);
   });
 });
 

@@ -210,7 +210,7 @@ function fillFromGrid(grid: ListedGrid, position: ReadonlyMap<string, number>, e
     const at = position.get(regions[r]!) ?? -1;
     for (let t = 0; t < places; t++) {
       const key = base + t;
-      if (marks[key] === 0) continue;
+      if (!marks[key]) continue;
       // A row is made from its target's first listed key, as `keys()` reaches it.
       const entry = (entries[t] ??= entryOf(key));
       if (at >= 0) entry.where[at] = key;
