@@ -274,7 +274,8 @@ async function readRegionTargetsInto(options: CheckOptions, plan: Plan, actuals:
   if (options.regionTargets === undefined) return null;
   const { readRegionTargets } = await import('./actuals/read-region-targets.js');
   const regionTargets = await readRegionTargets(options.regionTargets, plan, options.encoding);
-  actuals.problems.push(...regionTargets.problems);
+  // One by one: a spread of many would exceed the arguments a call takes.
+  for (const problem of regionTargets.problems) actuals.problems.push(problem);
   actuals.problemCount += regionTargets.problems.length;
   return regionTargets;
 }

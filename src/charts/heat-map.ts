@@ -28,7 +28,10 @@ export function heatFill(cell: HeatCell): string {
 export function renderHeatMap(regions: string[], groups: string[], cells: HeatCell[][]): string {
   const cellWidth = 46;
   const rowHeight = 22;
-  const nameWidth = Math.min(160, 14 + Math.max(...regions.map((name) => [...name].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 13 : 7), 0))));
+  // The widest name, in a loop: a heat map may have more regions than a call takes arguments.
+  let widestName = 0;
+  for (const name of regions) widestName = Math.max(widestName, [...name].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 13 : 7), 0));
+  const nameWidth = Math.min(160, 14 + widestName);
   const data: unknown[] = [];
   cells.forEach((row, y) => row.forEach((cell, x) => {
     data.push({ value: [x, y, cell.targets === 0 ? -1 : cell.met / cell.targets], itemStyle: { borderColor: '#fff', borderWidth: 1 },

@@ -32,7 +32,7 @@ export function cellAddress(row: number, column: number, absolute = false): stri
 
 /** Column widths in characters that fit each column's widest line (CJK counted double), within bounds. */
 export function fitWidths(sheet: WorkbookSheet): number[] {
-  const columns = Math.max(0, ...sheet.rows.map((row) => row.length));
+  const columns = widestRow(sheet);
   const widths: number[] = [];
   for (let c = 0; c < columns; c += 1) {
     const given = sheet.widths?.[c];
@@ -142,7 +142,14 @@ function xmlEscape(text: string): string {
 }
 
 function lastColumn(sheet: WorkbookSheet): number {
-  return Math.max(1, ...sheet.rows.map((row) => row.length)) - 1;
+  return Math.max(1, widestRow(sheet)) - 1;
+}
+
+/** The most cells a row of the sheet has (0 for none): counted in a loop, as a sheet may have more rows than a call takes arguments. */
+function widestRow(sheet: WorkbookSheet): number {
+  let widest = 0;
+  for (const row of sheet.rows) if (row.length > widest) widest = row.length;
+  return widest;
 }
 
 function filterRef(sheet: WorkbookSheet, absolute: boolean): string | null {
