@@ -6,7 +6,7 @@ import { finalCell, levelTarget, plainLevelTargets } from './final-cells.test-he
 import { listedOver, NO_DOUBTS, offTrackMatrix as matrix } from './off-track-matrix.test-helper.js';
 import type { FigureDoubts } from './find-doubts.js';
 import { LineBytes } from './line-bytes.js';
-import { offTrackKeys, offTrackLines, offTrackWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
+import { OffTrackLineReader, offTrackKeys, offTrackWords, type LineRow, type LineWords, type LinesView, type OffTrackLine } from './off-track-lines.js';
 import { escapeMarkdown } from './sanitize.js';
 import { isOffTrackOrFailing, isOffTrackOrFailingAt, viewOffTrack } from './view-result.js';
 import { STATUSES } from '../report/types.js';
@@ -49,6 +49,12 @@ function generalLines(m: ReturnType<typeof matrix>, lang: Lang, withSymbol: bool
 type Worded = { text: string; tone: OffTrackLine['tone'] };
 
 let splicedLines = 0;
+
+/** The lines an `OffTrackLineReader` makes, one after the other (its one line object each time). */
+function* offTrackLines(view: LinesView, rows: readonly LineRow[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
+  const reader = new OffTrackLineReader(view, rows, words, escape);
+  while (reader.next()) yield reader.line;
+}
 
 /**
  * Each line's words copied as it is yielded (the generator hands on one object again and again);

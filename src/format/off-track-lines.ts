@@ -139,12 +139,6 @@ export class OffTrackLineReader {
   }
 }
 
-/** The lines of `OffTrackLineReader`, as an iterable (one object again and again: read it before asking for the next). */
-export function* offTrackLines(view: LinesView, rows: readonly LineRow[], words: LineWords, escape: (text: string) => string): Generator<OffTrackLine> {
-  const reader = new OffTrackLineReader(view, rows, words, escape);
-  while (reader.next()) yield reader.line;
-}
-
 /**
  * Whether the result of a key is off track or failing (`isOffTrackOrFailingAt` of its status and
  * severity): where the listed results give their keys by status (`keysOf`), a bit per key set

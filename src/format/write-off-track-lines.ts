@@ -9,7 +9,7 @@ import { wrapText } from './wrap-text.js';
 const NEWLINE = 10;
 
 /**
- * The table's lines of the results off track (`offTrackLines` with the symbol), each wrapped to
+ * The table's lines of the results off track (`OffTrackLineReader` with the symbol), each wrapped to
  * `width` and painted in its tone, appended to `out` as UTF-8 after a blank line (none when no
  * result is off track); stops every 32 results so that the caller can hand out a full chunk.
  * Uncoloured, a spliced line is written from its template's bytes, its text never made: whole
